@@ -1,0 +1,54 @@
+/**
+ * The one document model every reader returns: an mdast tree whose nodes carry
+ * where they came from. GFM tables cannot express merged cells, so spans live on
+ * the cell's `data` (like hast's colSpan/rowSpan), and readers never flatten them.
+ */
+import type { Root } from "mdast";
+
+/** Where a block came from. Pages, tables, rows and cells count from 1; `table` numbers the document's tables in reading order. */
+export interface SourceLocation {
+  page?: number;
+  table?: number;
+  row?: number;
+  cell?: number;
+  /** 1-based line in a text file. */
+  line?: number;
+}
+
+declare module "mdast" {
+  interface Data {
+    source?: SourceLocation;
+    colSpan?: number;
+    rowSpan?: number;
+  }
+}
+
+export type DocumentFormat = "docx" | "pdf" | "txt" | "md";
+
+export interface DocumentMetadata {
+  title?: string;
+  author?: string;
+  /** ISO 8601 timestamps as the file states them. */
+  created?: string;
+  modified?: string;
+}
+
+/** A reader's message about something it could not represent faithfully. */
+export interface IngestMessage {
+  code: string;
+  message: string;
+  source?: SourceLocation;
+}
+
+export interface DocumentTree {
+  path: string;
+  format: DocumentFormat;
+  /** Page count where the format has pages (PDF), else null. */
+  pages: number | null;
+  metadata: DocumentMetadata;
+  tree: Root;
+  messages: IngestMessage[];
+}
+
+/** Every reader has this shape: bytes in, tree out, I/O left to the caller. */
+export type Reader = (bytes: Uint8Array, path: string) => Promise<DocumentTree>;
