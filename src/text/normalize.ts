@@ -1,0 +1,138 @@
+/**
+ * Text normalization shared by every reader and by extraction.
+ *
+ * Minutes reach us through Word, PDF text layers and plain-text exports; each
+ * leaves its own debris (bidi controls, private-use bullet glyphs, presentation
+ * forms, Arabic-Indic digits, shadda split off its letter). `normalizeText`
+ * removes that debris so the same sentence reads the same whatever the source.
+ * `foldForMatch` goes further and is for comparison only, never for display.
+ *
+ * All patterns are compiled once at module load: readers call these per text node.
+ */
+
+/** Directional marks, embeddings, overrides and isolates: they carry no text, and pdftotext wraps every RTL run in them. */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Percent look-alikes. `℅` (care of) is what some Arabic fonts map their percent glyph to,
+ * and NFKC would turn it into "c/o", so it must be replaced before NFKC. U+066A is the
+ * Arabic percent sign, which NFKC leaves alone.
+ */
+const PERCENT_LOOKALIKES = /[\u2105\u066A]/g;
+
+/** Line breaks of every kind become "\n": CRLF, CR, vertical tab (Word's soft break), form feed (pdftotext's page break), U+2028/2029. */
+const LINE_BREAKS = /\r\n?|[\v\f\u2028\u2029\u0085]/g;
+
+/** Control characters other than tab and newline: never text. */
+const OTHER_CONTROLS = /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F]/g;
+
+/**
+ * ZWNJ is meaningful between two letters (Persian and Urdu write it inside words);
+ * anywhere else it is an artifact, like every other format character (ZWSP, ZWJ,
+ * word joiner, BOM, soft hyphen, Arabic number signs).
+ */
+const ZWNJ_BETWEEN_LETTERS = /(?<=\p{L}\p{M}*)\u200C(?=\p{L})/gu;
+const ZWNJ_PLACEHOLDER = "\u{F0000}"; // a supplementary private-use code point no source text uses
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
+const ZWNJ_PLACEHOLDER_PATTERN = /\u{F0000}/gu;
+
+/** Tatweel (kashida) stretches a word for justification; it is not a letter. */
+const TATWEEL = /\u0640/g;
+
+/** Horizontal whitespace of every kind (NBSP, narrow NBSP, em space, ideographic space, tab). */
+const HORIZONTAL_SPACE = /[\t\p{Zs}]+/gu;
+
+/**
+ * A combining mark (shadda, harakat, any \p{M}) separated from its letter by spaces, as PDF
+ * text extraction does when a mark is positioned as its own glyph: "تم ّ" → "تمّ".
+ */
+const DETACHED_MARK = /(?<=\p{L}\p{M}*) +(?=\p{M})/gu;
+
+const ARABIC_INDIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
+/** Arabic decimal and thousands separators, which only ever appear inside numbers. */
+const ARABIC_DECIMAL_SEPARATOR = /\u066B/g;
+const ARABIC_THOUSANDS_SEPARATOR = /\u066C/g;
+
+/** The bullet every list marker becomes. */
+export const BULLET = "•";
+
+/**
+ * Glyphs used as list bullets. Word's Symbol and Wingdings bullets arrive as private-use
+ * code points (U+F0B7, U+F0A7, U+F06C, U+F0D8, ...), so any private-use character at the
+ * start of a line is taken as a bullet: it cannot be text anyone can read. Check marks and
+ * empty boxes are left alone: in minutes they can mean "done" / "not done".
+ */
+const BULLET_CHARS = "•·▪▫◦‣⁃∙●○■◆◇►▸➢➤❖\uE000-\uF8FF";
+const LEADING_BULLET = new RegExp(`^[${BULLET_CHARS}]+ *(?=[^\\n])`, "gmu");
+const BARE_BULLET_LINE = new RegExp(`^[${BULLET_CHARS}]+$`, "gmu");
+export const BULLET_PATTERN = new RegExp(`^[${BULLET_CHARS}]`, "u");
+
+const SPACES_AROUND_NEWLINE = / *\n */g;
+const BLANK_LINE_RUNS = /\n{3,}/g;
+
+/** Arabic-Indic (٠-٩) and Persian (۰-۹) digits to ASCII, and the Arabic decimal/thousands separators to "." and ",". */
+export function toAsciiDigits(s: string): string {
+  return s
+    .replace(ARABIC_INDIC_DIGITS, (d) => {
+      const code = d.charCodeAt(0);
+      return String(code >= 0x06f0 ? code - 0x06f0 : code - 0x0660);
+    })
+    .replace(ARABIC_DECIMAL_SEPARATOR, ".")
+    .replace(ARABIC_THOUSANDS_SEPARATOR, ",");
+}
+
+/**
+ * Canonical text for display and extraction. Line structure is kept: lines are
+ * trimmed and their inner whitespace collapsed, runs of blank lines become one,
+ * and a bullet glyph at the start of a line becomes "• ".
+ */
+export function normalizeText(s: string): string {
+  let t = s
+    // A space, not nothing: deleting a mark between "10" and a word glues them together.
+    .replace(BIDI_CONTROLS, " ")
+    .replace(PERCENT_LOOKALIKES, "%")
+    .normalize("NFKC")
+    .replace(LINE_BREAKS, "\n")
+    .replace(OTHER_CONTROLS, "");
+  if (t.includes("\u200C")) t = t.replace(ZWNJ_BETWEEN_LETTERS, ZWNJ_PLACEHOLDER);
+  t = t.replace(FORMAT_CHARACTERS, "");
+  if (t.includes(ZWNJ_PLACEHOLDER)) t = t.replace(ZWNJ_PLACEHOLDER_PATTERN, "\u200C");
+  t = t
+    .replace(TATWEEL, "")
+    .replace(HORIZONTAL_SPACE, " ")
+    .replace(DETACHED_MARK, "");
+  t = toAsciiDigits(t)
+    .replace(SPACES_AROUND_NEWLINE, "\n")
+    .trim()
+    .replace(BLANK_LINE_RUNS, "\n\n")
+    .replace(LEADING_BULLET, `${BULLET} `)
+    .replace(BARE_BULLET_LINE, BULLET);
+  return t;
+}
+
+const ARABIC_DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED]/g;
+const ALEF_VARIANTS = /[\u0622\u0623\u0625\u0671]/g;
+const ALEF_MAKSURA = /\u0649/g;
+/** Combining diacritical marks as NFD splits them off Latin letters. */
+const LATIN_COMBINING_MARKS = /[\u0300-\u036F]/g;
+const ZWNJ = /\u200C/g;
+
+/**
+ * A key for comparing and searching words, never for display: normalized text with
+ * Arabic diacritics and dagger alef removed, hamza'd/madda/wasla alefs to bare alef,
+ * alef maksura to ya (ta marbuta is kept: it distinguishes words), lowercase, and Latin
+ * diacritics folded (é → e).
+ */
+export function foldForMatch(s: string): string {
+  return normalizeText(s)
+    .replace(ARABIC_DIACRITICS, "")
+    .replace(ALEF_VARIANTS, "ا")
+    .replace(ALEF_MAKSURA, "ي")
+    .replace(ZWNJ, "")
+    .toLowerCase()
+    // NFD splits Latin letters from their accents. Only the Latin combining block is
+    // stripped: NFD also splits ؤ and ئ into letter + hamza, which must stay distinct.
+    .normalize("NFD")
+    .replace(LATIN_COMBINING_MARKS, "")
+    .normalize("NFC");
+}
