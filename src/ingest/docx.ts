@@ -1,0 +1,525 @@
+/**
+ * The .docx reader: Word file -> the shared mdast tree (see tree.ts).
+ *
+ * Why mammoth's document model and not its HTML: the model keeps what HTML flattens or that
+ * we would have to parse back (paragraph style names, list levels, vertical merges already
+ * resolved into row spans), and skipping HTML serialization plus rehype and hast-to-mdast
+ * roughly halves the time per file. The model is read through mammoth's docx reader module
+ * (`mammoth/lib/docx/docx-reader.js`), which mammoth documents as the unstable input of its
+ * `transformDocument` option; the interfaces below state the part of it we rely on, and
+ * tests/ingest-docx.test.ts fails if a mammoth update changes it.
+ *
+ * The zip container is opened by docx-zip.ts, not by mammoth's JSZip, so that zip bombs are
+ * refused from the central directory before anything is inflated.
+ *
+ * Tree shape (the PDF and text readers produce the same):
+ * - root children: `heading`, `paragraph`, `list`, `table`;
+ * - `paragraph`/`heading`: a single `text` child holding the normalized paragraph text; soft
+ *   line breaks stay as "\n". Inline formatting is dropped: bold, italics and links carry no
+ *   structure we may rely on (mammoth ignores complex-script bold anyway), and the other
+ *   formats cannot report them;
+ * - `list` -> `listItem` -> `paragraph` (and a nested `list` for deeper Word list levels);
+ *   Word lists keep `ordered`; paragraphs typed with a leading "-", "–" or a bullet glyph
+ *   become items of an unordered list, the marker removed;
+ * - `table` -> `tableRow` -> `tableCell`; a cell's children are BLOCK nodes (`paragraph`,
+ *   `list`, and `table` for a nested table), not phrasing: GFM cells hold one line, but a
+ *   minutes cell holds several paragraphs and lists that must stay apart. mdast's types say
+ *   phrasing, hence the one cast in `tableCell`. Merged cells stay one cell with
+ *   `data.colSpan` / `data.rowSpan` (> 1 only); the cells a merge covers are not emitted;
+ * - every block node (also list, listItem, tableRow, tableCell) has `data.source`: `{}` outside
+ *   tables (a .docx has no pages), `{table}` on a table, `{table, row}` on a row and
+ *   `{table, row, cell}` on a cell and everything inside it. Tables count from 1 in reading
+ *   order (a nested table takes the next number); rows count every row of the table from 1;
+ *   `cell` is the grid column (from 1) where the cell starts, so it names the same column in
+ *   every row even when a merged cell above or to the right leaves fewer cells in a row.
+ */
+import { createRequire } from "node:module";
+import type {
+  Heading,
+  List,
+  ListItem,
+  Paragraph,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Table,
+  TableCell,
+  TableRow,
+} from "mdast";
+import { BULLET, normalizeText } from "../text/normalize.js";
+import { looksLikeZip, ZipArchive } from "./docx-zip.js";
+import { IngestError } from "./errors.js";
+import type { DocumentMetadata, DocumentTree, IngestMessage, Reader, SourceLocation } from "./tree.js";
+
+// ---------------------------------------------------------------------------------------------
+// mammoth's document model, as far as this reader uses it (mammoth/lib/documents.js).
+
+interface MammothNumbering {
+  isOrdered: boolean;
+  /** The list level as a string: "0" is the outermost. */
+  level: string;
+}
+interface MammothParagraph {
+  type: "paragraph";
+  children: MammothElement[];
+  styleId: string | null;
+  styleName: string | null;
+  numbering: MammothNumbering | null;
+}
+interface MammothTable {
+  type: "table";
+  children: MammothElement[];
+}
+interface MammothTableRow {
+  type: "tableRow";
+  children: MammothElement[];
+}
+interface MammothTableCell {
+  type: "tableCell";
+  children: MammothElement[];
+  colSpan: number;
+  rowSpan: number;
+}
+interface MammothText {
+  type: "text";
+  value: string;
+}
+interface MammothBreak {
+  type: "break";
+  breakType: "line" | "page" | "column";
+}
+interface MammothCheckbox {
+  type: "checkbox";
+  checked: boolean;
+}
+/** Runs, hyperlinks and the rest: only their children matter here. */
+interface MammothOther {
+  type: "run" | "hyperlink" | "tab" | "image" | "noteReference" | "commentReference" | "bookmarkStart";
+  children?: MammothElement[];
+}
+type MammothElement =
+  | MammothParagraph
+  | MammothTable
+  | MammothTableRow
+  | MammothTableCell
+  | MammothText
+  | MammothBreak
+  | MammothCheckbox
+  | MammothOther;
+
+interface MammothDocument {
+  type: "document";
+  children: MammothElement[];
+  notes: { _notes: Record<string, unknown> };
+  comments: unknown[];
+}
+interface MammothMessage {
+  type: "warning" | "error";
+  message: string;
+}
+/** What mammoth's docx reader needs from a zip: its own zipfile.js has this shape. */
+interface MammothDocxFile {
+  exists(name: string): boolean;
+  read(name: string, encoding?: string): Promise<string | Uint8Array>;
+}
+interface MammothDocxReader {
+  read(
+    file: MammothDocxFile,
+    input: Record<string, never>,
+    options: { externalFileAccess: boolean },
+  ): Promise<{ value: MammothDocument; messages: MammothMessage[] }>;
+}
+
+const require = createRequire(import.meta.url);
+const docxReader = require("mammoth/lib/docx/docx-reader.js") as MammothDocxReader;
+
+// ---------------------------------------------------------------------------------------------
+// Guards on the container.
+
+/** First 8 bytes of an OLE compound file: legacy .doc, and every password-protected Office file. */
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** Streams an encrypted OOXML package stores inside its OLE wrapper (MS-OFFCRYPTO), as UTF-16LE directory names. */
+const OLE_ENCRYPTION_STREAMS = ["EncryptionInfo", "EncryptedPackage"].map((name) => Buffer.from(name, "utf16le"));
+/**
+ * An XML part larger than this is refused before parsing: mammoth builds a full DOM
+ * (roughly ten times the text in memory). Minutes of a hundred pages stay under 5 MB.
+ */
+const MAX_XML_PART_BYTES = 32 * 1024 * 1024;
+/** OOXML forbids DTDs; refusing them rules out entity expansion whatever the XML parser does. */
+const DTD_DECLARATION = /<!(?:DOCTYPE|ENTITY)/i;
+
+/** Members that mark a zip as another office format, with the name to tell the user. */
+const OTHER_ZIP_FORMATS: ReadonlyArray<[member: string, format: string]> = [
+  ["xl/workbook.xml", "an Excel workbook (.xlsx)"],
+  ["ppt/presentation.xml", "a PowerPoint presentation (.pptx)"],
+  ["mimetype", "an OpenDocument file (.odt/.ods/.odp)"],
+  ["META-INF/manifest.xml", "an OpenDocument or EPUB file"],
+];
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return bytes.length >= prefix.length && prefix.every((byte, i) => bytes[i] === byte);
+}
+
+function refuseNonZip(path: string, bytes: Uint8Array): never {
+  if (startsWith(bytes, OLE_MAGIC)) {
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (OLE_ENCRYPTION_STREAMS.some((name) => buffer.includes(name))) {
+      throw new IngestError(path, "encrypted", "password-protected Office file: open it in Word and save it without a password");
+    }
+    throw new IngestError(path, "unsupported", "legacy Word 97-2003 (.doc) file: save it as .docx");
+  }
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) throw new IngestError(path, "unsupported", "a PDF file named .docx");
+  if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) throw new IngestError(path, "unsupported", "an RTF file named .docx");
+  throw new IngestError(path, "corrupt", "not a Word file (not a zip archive)");
+}
+
+/** mammoth's view of the archive: every XML part is size-checked and DTD-checked before mammoth parses it. */
+function mammothFile(path: string, zip: ZipArchive): MammothDocxFile {
+  const decoder = new TextDecoder("utf-8");
+  return {
+    exists: (name) => zip.has(name),
+    read: async (name, encoding) => {
+      if (encoding === undefined) return zip.read(name);
+      if (encoding !== "utf-8") throw new IngestError(path, "unsupported", `cannot decode ${name} as ${encoding}`);
+      return readXmlPart(path, zip, name, decoder);
+    },
+  };
+}
+
+function readXmlPart(path: string, zip: ZipArchive, name: string, decoder: TextDecoder): string {
+  const size = zip.sizeOf(name) ?? 0;
+  if (size > MAX_XML_PART_BYTES) {
+    throw new IngestError(path, "too-large", `${name} is ${size} bytes of XML (limit ${MAX_XML_PART_BYTES})`);
+  }
+  const xml = decoder.decode(zip.read(name));
+  if (DTD_DECLARATION.test(xml)) {
+    throw new IngestError(path, "corrupt", `${name} declares a DTD or entities, which Office files never do`);
+  }
+  return xml;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Metadata (docProps/core.xml: Dublin Core elements; prefixes are conventional, not fixed).
+
+const XML_ENTITY = /&(?:#(\d+)|#x([0-9a-fA-F]+)|(lt|gt|amp|quot|apos));/g;
+const NAMED_ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+function decodeXmlText(s: string): string {
+  return s.replace(XML_ENTITY, (_, decimal: string | undefined, hex: string | undefined, named: string | undefined) =>
+    decimal ? String.fromCodePoint(Number(decimal)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : NAMED_ENTITIES[named!]!,
+  );
+}
+
+function coreProperty(xml: string, localName: string): string | undefined {
+  const element = new RegExp(`<(?:[\\w.-]+:)?${localName}(?:\\s[^>]*)?>([^<]*)</(?:[\\w.-]+:)?${localName}>`).exec(xml);
+  return element ? decodeXmlText(element[1]!) : undefined;
+}
+
+function readMetadata(path: string, zip: ZipArchive): DocumentMetadata {
+  const corePart = "docProps/core.xml";
+  if (!zip.has(corePart)) return {};
+  const xml = readXmlPart(path, zip, corePart, new TextDecoder("utf-8"));
+  const metadata: DocumentMetadata = {};
+  const title = normalizeText(coreProperty(xml, "title") ?? "");
+  const author = normalizeText(coreProperty(xml, "creator") ?? "");
+  const created = coreProperty(xml, "created")?.trim();
+  const modified = coreProperty(xml, "modified")?.trim();
+  if (title) metadata.title = title;
+  if (author) metadata.author = author;
+  if (created) metadata.created = created;
+  if (modified) metadata.modified = modified;
+  return metadata;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Document model -> mdast.
+
+/** Word's built-in heading styles are named "heading N" in every UI language (LibreOffice writes "Heading N"); "Title" is the document title. */
+const HEADING_STYLE_NAME = /^heading\s*([1-9])$/i;
+const HEADING_STYLE_ID = /^heading([1-9])$/i;
+const TITLE_STYLE = /^(?:title|heading)$/i;
+
+function headingDepth(paragraph: MammothParagraph): Heading["depth"] | null {
+  const name = paragraph.styleName?.trim() ?? "";
+  const level = HEADING_STYLE_NAME.exec(name)?.[1] ?? (name ? undefined : HEADING_STYLE_ID.exec(paragraph.styleId ?? "")?.[1]);
+  if (level) return Math.min(Number(level), 6) as Heading["depth"];
+  return TITLE_STYLE.test(name) ? 1 : null;
+}
+
+/**
+ * A typed list marker at the start of a normalized line: the normalizer has already turned
+ * every bullet glyph into BULLET + space. A dash counts when a space or a letter follows it
+ * ("- item", "-item" as typed in the corpus), not a digit: "-5" is a number.
+ */
+const TYPED_MARKER = new RegExp(`^(?:${BULLET} ?|[-\\u2010\\u2011\\u2013\\u2014](?: +(?=\\S)|(?=\\p{L})))`, "u");
+
+interface Context {
+  nextTable: number;
+  images: number;
+}
+
+type BlockNode = Paragraph | Heading | List | Table;
+
+/** A paragraph's text with line breaks as "\n", and blocks mammoth nests inside runs (text boxes) set aside. */
+function collectText(elements: MammothElement[], out: { text: string[]; nested: MammothElement[] }, context: Context): void {
+  for (const element of elements) {
+    switch (element.type) {
+      case "text":
+        out.text.push(element.value);
+        break;
+      case "tab":
+        out.text.push("\t");
+        break;
+      case "break":
+        out.text.push(element.breakType === "line" ? "\n" : " ");
+        break;
+      case "checkbox":
+        out.text.push(element.checked ? "☒ " : "☐ ");
+        break;
+      case "image":
+        context.images++;
+        break;
+      case "paragraph":
+      case "table":
+        out.nested.push(element);
+        break;
+      default:
+        if ("children" in element && element.children) collectText(element.children, out, context);
+    }
+  }
+}
+
+function textNode(value: string): PhrasingContent {
+  return { type: "text", value };
+}
+
+function paragraphNode(text: string, source: SourceLocation): Paragraph {
+  return { type: "paragraph", children: [textNode(text)], data: { source: { ...source } } };
+}
+
+/** Accumulates the blocks of one container (the body or a cell), grouping list paragraphs into lists. */
+class BlockBuilder {
+  readonly blocks: BlockNode[] = [];
+  /** Open Word lists, outermost first, with their level. */
+  private wordLists: Array<{ list: List; level: number }> = [];
+  /** The open list of typed-marker paragraphs, if the previous block was one. */
+  private typedList: List | null = null;
+
+  constructor(
+    private readonly source: SourceLocation,
+    /** Inside a table cell headings are kept as paragraphs: cells hold paragraphs and lists only. */
+    private readonly inCell: boolean,
+  ) {}
+
+  addParagraph(paragraph: MammothParagraph, text: string): void {
+    const depth = headingDepth(paragraph);
+    if (depth !== null && !this.inCell) {
+      this.closeLists();
+      this.blocks.push({ type: "heading", depth, children: [textNode(text)], data: { source: { ...this.source } } });
+      return;
+    }
+    if (paragraph.numbering) {
+      this.addWordListItem(paragraph.numbering, stripMarker(text));
+      return;
+    }
+    this.addPlainParagraph(text);
+  }
+
+  addTable(table: Table): void {
+    this.closeLists();
+    this.blocks.push(table);
+  }
+
+  private addPlainParagraph(text: string): void {
+    const lines = text.split("\n");
+    const firstItem = lines.findIndex((line) => TYPED_MARKER.test(line));
+    if (firstItem < 0) {
+      this.closeLists();
+      this.blocks.push(paragraphNode(text, this.source));
+      return;
+    }
+    // Lines before the first marker are the paragraph's lead-in; each marker starts an item,
+    // and unmarked lines after it continue that item (a soft-wrapped item).
+    if (firstItem > 0) {
+      this.closeLists();
+      this.blocks.push(paragraphNode(lines.slice(0, firstItem).join("\n"), this.source));
+    }
+    let item: string[] = [];
+    for (const line of lines.slice(firstItem)) {
+      if (TYPED_MARKER.test(line) && item.length > 0) {
+        this.addTypedItem(item.join("\n"));
+        item = [];
+      }
+      item.push(item.length === 0 ? stripMarker(line) : line);
+    }
+    this.addTypedItem(item.join("\n"));
+  }
+
+  private addTypedItem(text: string): void {
+    if (!text) return;
+    if (!this.typedList) {
+      this.closeLists();
+      this.typedList = this.newList(false);
+      this.blocks.push(this.typedList);
+    }
+    this.typedList.children.push(this.listItem(text));
+  }
+
+  private addWordListItem(numbering: MammothNumbering, text: string): void {
+    this.typedList = null;
+    const level = Number(numbering.level) || 0;
+    const open = this.wordLists;
+    while (open.length > 0 && open.at(-1)!.level > level) open.pop();
+    let top = open.at(-1);
+    if (top && top.level === level && top.list.ordered !== numbering.isOrdered) {
+      open.pop();
+      top = undefined;
+    }
+    if (!top || top.level < level) {
+      const list = this.newList(numbering.isOrdered);
+      const parentItem = open.at(-1)?.list.children.at(-1);
+      if (parentItem) parentItem.children.push(list);
+      else {
+        open.length = 0;
+        this.blocks.push(list);
+      }
+      top = { list, level };
+      open.push(top);
+    }
+    top.list.children.push(this.listItem(text));
+  }
+
+  private newList(ordered: boolean): List {
+    return { type: "list", ordered, spread: false, children: [], data: { source: { ...this.source } } };
+  }
+
+  private listItem(text: string): ListItem {
+    return { type: "listItem", spread: false, children: [paragraphNode(text, this.source)], data: { source: { ...this.source } } };
+  }
+
+  closeLists(): void {
+    this.wordLists = [];
+    this.typedList = null;
+  }
+}
+
+function stripMarker(text: string): string {
+  return text.replace(TYPED_MARKER, "");
+}
+
+function convertBlocks(elements: MammothElement[], builder: BlockBuilder, context: Context): void {
+  for (const element of elements) {
+    if (element.type === "paragraph") {
+      const collected = { text: [] as string[], nested: [] as MammothElement[] };
+      collectText(element.children, collected, context);
+      const text = normalizeText(collected.text.join(""));
+      if (text) builder.addParagraph(element, text);
+      if (collected.nested.length > 0) convertBlocks(collected.nested, builder, context);
+    } else if (element.type === "table") {
+      builder.addTable(convertTable(element, context));
+    } else if ("children" in element && element.children) {
+      // Content controls and the like wrap blocks without meaning anything themselves.
+      convertBlocks(element.children, builder, context);
+    }
+  }
+}
+
+function convertTable(table: MammothTable, context: Context): Table {
+  const tableNumber = context.nextTable++;
+  const rows: TableRow[] = [];
+  /** For each grid column, the last row a vertical merge from above covers it to. */
+  const coveredThroughRow: number[] = [];
+  let columns = 0;
+  for (const rowElement of table.children) {
+    if (rowElement.type !== "tableRow") continue;
+    const rowNumber = rows.length + 1;
+    const rowSource: SourceLocation = { table: tableNumber, row: rowNumber };
+    const cells: TableCell[] = [];
+    let column = 0;
+    for (const cellElement of rowElement.children) {
+      if (cellElement.type !== "tableCell") continue;
+      while ((coveredThroughRow[column] ?? 0) >= rowNumber) column++;
+      const cellSource: SourceLocation = { ...rowSource, cell: column + 1 };
+      const builder = new BlockBuilder(cellSource, true);
+      convertBlocks(cellElement.children, builder, context);
+      cells.push(tableCell(builder.blocks, cellSource, cellElement));
+      for (let spanned = column; spanned < column + cellElement.colSpan; spanned++) {
+        if (cellElement.rowSpan > 1) coveredThroughRow[spanned] = rowNumber + cellElement.rowSpan - 1;
+      }
+      column += cellElement.colSpan;
+    }
+    columns = Math.max(columns, column);
+    rows.push({ type: "tableRow", children: cells, data: { source: rowSource } });
+  }
+  return {
+    type: "table",
+    align: Array.from({ length: columns }, () => null),
+    children: rows,
+    data: { source: { table: tableNumber } },
+  };
+}
+
+function tableCell(blocks: BlockNode[], source: SourceLocation, element: MammothTableCell): TableCell {
+  const cell: TableCell = {
+    type: "tableCell",
+    // Block content in a cell: see the tree shape at the top of this file.
+    children: blocks as unknown as PhrasingContent[],
+    data: { source },
+  };
+  if (element.colSpan > 1) cell.data!.colSpan = element.colSpan;
+  if (element.rowSpan > 1) cell.data!.rowSpan = element.rowSpan;
+  return cell;
+}
+
+function readerMessages(document: MammothDocument, warnings: MammothMessage[], context: Context): IngestMessage[] {
+  const messages: IngestMessage[] = warnings.map((warning) => ({ code: `mammoth-${warning.type}`, message: warning.message }));
+  const notes = Object.keys(document.notes._notes).length;
+  if (notes > 0) messages.push({ code: "notes-omitted", message: `${notes} footnote(s)/endnote(s) not included` });
+  if (document.comments.length > 0) {
+    messages.push({ code: "comments-omitted", message: `${document.comments.length} reviewer comment(s) not included` });
+  }
+  if (context.images > 0) {
+    messages.push({ code: "images-omitted", message: `${context.images} image(s) not read: text inside images is lost` });
+  }
+  return messages;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export const readDocx: Reader = async (bytes, path) => {
+  if (bytes.length === 0) throw new IngestError(path, "empty", "the file is empty (0 bytes)");
+  if (!looksLikeZip(bytes)) refuseNonZip(path, bytes);
+
+  const zip = ZipArchive.open(path, bytes);
+  if (!zip.has("word/document.xml")) {
+    const other = OTHER_ZIP_FORMATS.find(([member]) => zip.has(member));
+    if (other) throw new IngestError(path, "unsupported", `${other[1]}, not a Word document`);
+  }
+
+  let result: Awaited<ReturnType<MammothDocxReader["read"]>>;
+  try {
+    result = await docxReader.read(mammothFile(path, zip), {}, { externalFileAccess: false });
+  } catch (error) {
+    if (error instanceof IngestError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new IngestError(path, "corrupt", `not a readable Word document: ${reason}`, { cause: error });
+  }
+
+  const context: Context = { nextTable: 1, images: 0 };
+  const body = new BlockBuilder({}, false);
+  convertBlocks(result.value.children, body, context);
+  if (body.blocks.length === 0) {
+    const images = context.images > 0 ? ` (${context.images} image(s): scanned pages pasted into Word?)` : "";
+    throw new IngestError(path, "empty", `the document has no text${images}`);
+  }
+  const tree: Root = { type: "root", children: body.blocks as RootContent[] };
+
+  return {
+    path,
+    format: "docx",
+    pages: null,
+    metadata: readMetadata(path, zip),
+    tree,
+    messages: readerMessages(result.value, result.messages, context),
+  };
+};
