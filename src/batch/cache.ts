@@ -1,0 +1,105 @@
+/**
+ * The incremental cache. A record depends on the file's bytes, on the path the
+ * reader is given (the meeting date may come from the file name; every source
+ * reference names the file), on `--date`, and on the code that made it. The key
+ * hashes all four; the code is identified by the pipeline version, which hashes
+ * the compiled dist/ code and the versions of the libraries that read documents,
+ * so any rebuild with a change invalidates every entry without anyone having to
+ * remember to bump a constant.
+ *
+ * Layout: `<cache>/<pipeline version>/<key[0..2]>/<key>.json`, holding either the
+ * record exactly as written to `meetings/`, or (`<key>.error.json`) the file's
+ * IngestError. Only deterministic failures are cached: a timeout or a worker
+ * running out of memory may pass on a quieter machine, so those are retried.
+ */
+import { createHash } from "node:crypto";
+import { readdir, readFile, mkdir } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { join, relative, sep } from "node:path";
+import { writeFileAtomic } from "./atomic.js";
+import { packageRoot, packageVersion } from "./package-root.js";
+
+/** Libraries whose output shapes the records. */
+const READING_LIBRARIES = ["mammoth", "pdf-parse", "pdfjs-dist", "unified", "remark-parse", "remark-gfm", "rehype-parse", "hast-util-to-mdast", "natural", "bidi-js", "zod"];
+
+async function listFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".js"))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+function libraryVersion(name: string): string {
+  const require = createRequire(join(packageRoot, "package.json"));
+  try {
+    return (require(`${name}/package.json`) as { version: string }).version;
+  } catch {
+    return "absent";
+  }
+}
+
+let cachedPipelineVersion: Promise<string> | undefined;
+
+/** `<package version>-<16 hex>`: the same string for the same compiled code and libraries. */
+export function pipelineVersion(): Promise<string> {
+  cachedPipelineVersion ??= (async () => {
+    const dist = join(packageRoot, "dist");
+    const hash = createHash("sha256");
+    for (const file of await listFiles(dist)) {
+      hash.update(relative(dist, file).split(sep).join("/")).update("\0").update(await readFile(file)).update("\0");
+    }
+    for (const library of READING_LIBRARIES) hash.update(`${library}@${libraryVersion(library)}\0`);
+    return `${packageVersion}-${hash.digest("hex").slice(0, 16)}`;
+  })();
+  return cachedPipelineVersion;
+}
+
+export interface CachedFailure {
+  code: string;
+  reason: string;
+}
+
+export type CacheEntry = { kind: "record"; json: string } | { kind: "failure"; failure: CachedFailure };
+
+export class RecordCache {
+  private constructor(private readonly folder: string) {}
+
+  static async open(root: string): Promise<RecordCache> {
+    const folder = join(root, await pipelineVersion());
+    await mkdir(folder, { recursive: true });
+    return new RecordCache(folder);
+  }
+
+  static key(contentSha256: string, path: string, date: string | undefined): string {
+    return createHash("sha256").update(`${contentSha256}\0${path}\0${date ?? ""}`).digest("hex");
+  }
+
+  private entryPath(key: string, suffix: string): string {
+    return join(this.folder, key.slice(0, 2), `${key}${suffix}`);
+  }
+
+  async get(key: string): Promise<CacheEntry | undefined> {
+    const json = await readFile(this.entryPath(key, ".json"), "utf8").catch(() => undefined);
+    if (json !== undefined) return { kind: "record", json };
+    const failure = await readFile(this.entryPath(key, ".error.json"), "utf8").catch(() => undefined);
+    if (failure === undefined) return undefined;
+    try {
+      const parsed = JSON.parse(failure) as CachedFailure;
+      if (typeof parsed.code === "string" && typeof parsed.reason === "string") return { kind: "failure", failure: parsed };
+    } catch {
+      // A damaged entry is a miss: the file is extracted again and the entry rewritten.
+    }
+    return undefined;
+  }
+
+  async putRecord(key: string, json: string): Promise<void> {
+    await mkdir(join(this.folder, key.slice(0, 2)), { recursive: true });
+    await writeFileAtomic(this.entryPath(key, ".json"), json);
+  }
+
+  async putFailure(key: string, failure: CachedFailure): Promise<void> {
+    await mkdir(join(this.folder, key.slice(0, 2)), { recursive: true });
+    await writeFileAtomic(this.entryPath(key, ".error.json"), JSON.stringify(failure));
+  }
+}

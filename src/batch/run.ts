@@ -1,0 +1,272 @@
+/**
+ * The batch: every input file through the pipeline on worker threads, each record
+ * written to `meetings/` as soon as it arrives, then (for `run`) the tracker built
+ * from all records and written at the end. A bad file is a line in the failures,
+ * never the end of the run. Every output is written atomically, and the tracker
+ * files only once every file is done, so an interrupted run leaves the previous
+ * tracker whole.
+ */
+import { access, constants, mkdir } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { IngestError } from "../ingest/errors.js";
+import { MeetingRecord } from "../model/meeting.js";
+import { buildTracker } from "../track/index.js";
+import { trackerToJson } from "../write/json.js";
+import { trackerToXlsx } from "../write/xlsx.js";
+import { writeFileAtomic } from "./atomic.js";
+import { RecordCache } from "./cache.js";
+import { discoverInputs } from "./discover.js";
+import { readInputFile, sha256Hex } from "./extract.js";
+import { assignOutputNames } from "./names.js";
+import { compiledWorkerPath } from "./package-root.js";
+import { WorkerPool } from "./pool.js";
+import { silentProgress, type ProgressSink } from "./progress.js";
+import type { FileSummary, TaskOutcome } from "./protocol.js";
+
+export const DEFAULT_TIMEOUT_MS = 60_000;
+export const DEFAULT_MAX_MEMORY_MB = 1024;
+
+export interface BatchOptions {
+  inputs: readonly string[];
+  /** Output folder: `meetings/`, and with `tracker` also tracker.json, tracker.xlsx and errors.json. */
+  out: string;
+  /** Worker threads; default the number of cores. */
+  jobs?: number;
+  /** Per-file deadline in milliseconds. */
+  timeoutMs?: number;
+  /** Heap cap of each worker in MB. */
+  maxMemoryMb?: number;
+  /** Cache folder, or false for none; default `<out>/.cache`. */
+  cache?: string | false;
+  /** Meeting date to use when a file gives none. */
+  date?: string;
+  /** Build and write the tracker (the `run` command). */
+  tracker?: boolean;
+  progress?: ProgressSink;
+  /** Aborting stops the workers; the tracker is then not written. */
+  signal?: AbortSignal;
+}
+
+export interface Failure {
+  file: string;
+  code: string;
+  reason: string;
+}
+
+export interface FileResult {
+  file: string;
+  status: "extracted" | "cached" | "failed" | "not-done";
+  /** Path of the record under the output folder, for files that succeeded. */
+  output?: string;
+  format?: string;
+  pages?: number | null;
+  commitments?: number;
+}
+
+export interface BatchSummary {
+  files: number;
+  extracted: number;
+  cached: number;
+  failed: number;
+  /** Files with no commitment found: likely not minutes, or a layout the extractor does not know. */
+  withoutCommitments: string[];
+  pages: number;
+  seconds: number;
+  interrupted: boolean;
+  failures: Failure[];
+  /** Files whose record name was changed because another input had the same name. */
+  renamed: { file: string; output: string }[];
+  /** Globs and folders that matched no supported file. */
+  unmatched: string[];
+  /** Files written at the end (tracker.json, tracker.xlsx, errors.json), relative to the output folder. */
+  written: string[];
+  results: FileResult[];
+}
+
+/** The command line was wrong: exit code 2. */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+/** The output folder cannot be written: nothing can be saved, so the run stops. */
+export class OutputError extends Error {
+  override readonly name = "OutputError";
+}
+
+async function prepareOutput(out: string): Promise<string> {
+  const meetings = join(out, "meetings");
+  try {
+    await mkdir(meetings, { recursive: true });
+    await access(meetings, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOTDIR" || code === "EEXIST" ? "a file is in the way of the folder"
+      : code === "EACCES" || code === "EPERM" ? "permission denied"
+      : code ?? String(error);
+    throw new OutputError(`cannot write the output folder ${out}: ${why}`, { cause: error });
+  }
+  return meetings;
+}
+
+async function writeOutput(path: string, data: string | Uint8Array): Promise<void> {
+  try {
+    await writeFileAtomic(path, data);
+  } catch (error) {
+    throw new OutputError(`cannot write ${path}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** An ArrayBuffer of its own, so transferring it to a worker cannot detach memory shared with other buffers. */
+function exclusiveCopy(bytes: Uint8Array): Uint8Array {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes;
+  return new Uint8Array(bytes);
+}
+
+export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
+  const started = performance.now();
+  const progress = options.progress ?? silentProgress;
+  const jobs = options.jobs ?? availableParallelism();
+  const discovery = await discoverInputs(options.inputs);
+  if (discovery.files.length === 0 && discovery.problems.length === 0) {
+    throw new UsageError(`no supported files (${[".docx", ".pdf", ".txt", ".md"].join(", ")}) in ${options.inputs.join(", ")}`);
+  }
+  const meetingsFolder = await prepareOutput(options.out);
+  const cache = options.cache === false ? undefined : await RecordCache.open(options.cache ?? join(options.out, ".cache"));
+
+  const names = assignOutputNames(discovery.files);
+  const renamed = names.filter((name) => name.disambiguated).map((name) => ({ file: name.file, output: join("meetings", name.name) }));
+  for (const { file, output } of renamed) progress.note(`note: another input has the same name; ${file} is written to ${output}`);
+  for (const input of discovery.empty) progress.note(`note: no supported file in ${input}`);
+
+  const failures: Failure[] = discovery.problems.map((problem) => ({ file: problem.input, code: problem.code, reason: problem.reason }));
+  const results: FileResult[] = names.map((name) => ({ file: name.file, status: "not-done" }));
+  const records: (MeetingRecord | undefined)[] = new Array(names.length);
+
+  let pool: WorkerPool | undefined;
+  const getPool = (): WorkerPool =>
+    (pool ??= new WorkerPool({
+      size: jobs,
+      workerPath: compiledWorkerPath(),
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      maxMemoryMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB,
+    }));
+  const signal = options.signal;
+  const onAbort = (): void => void pool?.close();
+  signal?.addEventListener("abort", onAbort, { once: true });
+
+  const succeed = async (index: number, json: string, record: MeetingRecord, summary: FileSummary, status: "extracted" | "cached") => {
+    const output = join("meetings", names[index].name);
+    await writeOutput(join(options.out, output), json);
+    records[index] = record;
+    results[index] = { file: names[index].file, status, output, format: summary.format, pages: summary.pages, commitments: summary.commitments };
+    progress.file({ file: names[index].file, status, detail: summary.commitments === 0 ? "no commitments found" : "" });
+  };
+  const fail = (index: number, code: string, reason: string) => {
+    const file = names[index].file;
+    failures.push({ file, code, reason });
+    results[index] = { file, status: "failed" };
+    progress.file({ file, status: "failed", detail: `${reason} [${code}]` });
+  };
+
+  const processFile = async (index: number): Promise<void> => {
+    const file = names[index].file;
+    let bytes: Uint8Array;
+    try {
+      bytes = await readInputFile(file);
+    } catch (error) {
+      if (!(error instanceof IngestError)) throw error;
+      return fail(index, error.code, error.reason);
+    }
+    const sha256 = sha256Hex(bytes);
+    const key = RecordCache.key(sha256, file, options.date);
+    const cached = await cache?.get(key);
+    if (cached?.kind === "failure") return fail(index, cached.failure.code, cached.failure.reason);
+    if (cached?.kind === "record") {
+      const parsed = MeetingRecord.safeParse(safeJson(cached.json));
+      if (parsed.success) {
+        const record = parsed.data;
+        return succeed(index, cached.json, record, summarize(record), "cached");
+      }
+    }
+    if (signal?.aborted) return;
+    const outcome: TaskOutcome = await getPool().run({
+      id: index,
+      path: file,
+      bytes: exclusiveCopy(bytes),
+      sha256,
+      ...(options.date === undefined ? {} : { date: options.date }),
+    });
+    if (outcome.ok) {
+      await succeed(index, outcome.json, JSON.parse(outcome.json) as MeetingRecord, outcome.summary, "extracted");
+      await cache?.putRecord(key, outcome.json);
+    } else if (outcome.code !== "interrupted") {
+      fail(index, outcome.code, outcome.reason);
+      if (outcome.deterministic) await cache?.putFailure(key, { code: outcome.code, reason: outcome.reason });
+    }
+  };
+
+  progress.start(names.length);
+  let next = 0;
+  // Twice the workers: each worker has its next file read and hashed while it works, and no more bytes than that are held.
+  const readers = Array.from({ length: Math.max(2, jobs * 2) }, async () => {
+    while (next < names.length && !signal?.aborted) await processFile(next++);
+  });
+  try {
+    await Promise.all(readers);
+  } finally {
+    signal?.removeEventListener("abort", onAbort);
+    await pool?.close();
+    progress.stop();
+  }
+
+  const interrupted = signal?.aborted === true;
+  const written: string[] = [];
+  failures.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  if (!interrupted) {
+    if (options.tracker) {
+      const kept = records.filter((record): record is MeetingRecord => record !== undefined);
+      const tracker = buildTracker(kept);
+      await writeOutput(join(options.out, "tracker.json"), trackerToJson(tracker));
+      await writeOutput(join(options.out, "tracker.xlsx"), await trackerToXlsx({ tracker, records: kept, failures }));
+      written.push("tracker.json", "tracker.xlsx");
+    }
+    await writeOutput(join(options.out, "errors.json"), `${JSON.stringify(failures, null, 2)}\n`);
+    written.push("errors.json");
+  }
+
+  const done = results.filter((result) => result.status === "extracted" || result.status === "cached");
+  return {
+    files: names.length,
+    extracted: results.filter((result) => result.status === "extracted").length,
+    cached: results.filter((result) => result.status === "cached").length,
+    failed: failures.length,
+    withoutCommitments: done.filter((result) => result.commitments === 0).map((result) => result.file),
+    pages: done.reduce((sum, result) => sum + (result.pages ?? 0), 0),
+    seconds: (performance.now() - started) / 1000,
+    interrupted,
+    failures,
+    renamed,
+    unmatched: discovery.empty,
+    written,
+    results,
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function summarize(record: MeetingRecord): FileSummary {
+  return {
+    format: record.source.format,
+    pages: record.source.pages,
+    commitments: record.commitments.length,
+    warnings: record.warnings.length,
+  };
+}

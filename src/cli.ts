@@ -1,0 +1,229 @@
+/**
+ * The `minutes` command. Exit codes: 0 every file succeeded, 1 some file failed,
+ * 2 usage error or an output folder that cannot be written, 130 interrupted.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { z } from "zod";
+import { writeFileAtomic } from "./batch/atomic.js";
+import { readInputFile } from "./batch/extract.js";
+import { packageVersion } from "./batch/package-root.js";
+import { barProgress, lineProgress, silentProgress, type ProgressSink } from "./batch/progress.js";
+import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_MS, OutputError, runBatch, UsageError, type BatchSummary } from "./batch/run.js";
+import { IngestError } from "./ingest/errors.js";
+import { readDocument } from "./ingest/index.js";
+import { MeetingRecord, PartialDate } from "./model/meeting.js";
+import { Tracker } from "./model/tracker.js";
+import { treeToMarkdown } from "./write/markdown.js";
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURES = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_INTERRUPTED = 130;
+
+function positiveInteger(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError("expected a whole number of at least 1");
+  return parsed;
+}
+
+function positiveSeconds(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed <= 0) throw new InvalidArgumentError("expected a number of seconds above 0");
+  return parsed;
+}
+
+function meetingDate(value: string): string {
+  if (!PartialDate.safeParse(value).success) throw new InvalidArgumentError("expected YYYY-MM-DD or YYYY-MM");
+  return value;
+}
+
+interface BatchCommandOptions {
+  out: string;
+  date?: string;
+  jobs?: number;
+  timeout: number;
+  maxMemory: number;
+  /** A folder, false for --no-cache, or absent for the default `<out>/.cache`. */
+  cache?: string | false;
+  quiet?: boolean;
+  json?: boolean;
+}
+
+function addBatchOptions(command: Command): Command {
+  return command
+    .requiredOption("-o, --out <dir>", "output folder")
+    .option("--date <date>", "meeting date (YYYY-MM-DD or YYYY-MM) for files whose text, name and metadata give none", meetingDate)
+    .option("-j, --jobs <n>", "worker threads (default: the number of cores)", positiveInteger)
+    .option("--timeout <seconds>", "stop a file that takes longer than this", positiveSeconds, DEFAULT_TIMEOUT_MS / 1000)
+    .option("--max-memory <mb>", "heap cap of each worker; a file that needs more is stopped", positiveInteger, DEFAULT_MAX_MEMORY_MB)
+    .option("--cache <dir>", "cache of extracted records (default: <out>/.cache)")
+    .option("--no-cache", "extract every file again, ignoring and not updating the cache")
+    .option("-q, --quiet", "print nothing but errors")
+    .option("--json", "print a machine-readable summary on stdout");
+}
+
+interface Io {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+}
+
+function chooseProgress(options: BatchCommandOptions, io: Io): ProgressSink {
+  if (options.quiet) return silentProgress;
+  return io.stderr.isTTY ? barProgress(io.stderr) : lineProgress(io.stderr);
+}
+
+function report(summary: BatchSummary, options: BatchCommandOptions, io: Io): number {
+  if (options.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  const code = summary.interrupted ? EXIT_INTERRUPTED : summary.failed > 0 ? EXIT_FAILURES : EXIT_OK;
+  if (summary.interrupted) {
+    const done = summary.extracted + summary.cached + summary.failed;
+    io.stderr.write(
+      `Interrupted after ${done} of ${summary.files} files. Their records are in ${join(options.out, "meetings")}; ` +
+        `tracker.json, tracker.xlsx and errors.json were left as they were.\n`,
+    );
+    return code;
+  }
+  if (options.quiet) {
+    for (const failure of summary.failures) io.stderr.write(`FAILED ${failure.file}: ${failure.reason} [${failure.code}]\n`);
+    return code;
+  }
+  const lines = [
+    `${summary.files} files in ${summary.seconds.toFixed(1)} s: ${summary.extracted} extracted, ${summary.cached} from cache, ${summary.failed} failed.`,
+  ];
+  if (summary.failures.length > 0) {
+    lines.push("Failures:");
+    for (const failure of summary.failures) lines.push(`  ${failure.file}: ${failure.reason} [${failure.code}]`);
+  }
+  if (summary.withoutCommitments.length > 0) {
+    lines.push(`No commitments found in ${summary.withoutCommitments.length} file(s) (not minutes, or a layout not recognized):`);
+    for (const file of summary.withoutCommitments) lines.push(`  ${file}`);
+  }
+  const written = summary.written.map((name) => join(options.out, name));
+  lines.push(`Wrote ${[join(options.out, "meetings"), ...written].join(", ")}.`);
+  io.stderr.write(`${lines.join("\n")}\n`);
+  return code;
+}
+
+async function runBatchCommand(inputs: string[], options: BatchCommandOptions, tracker: boolean, io: Io): Promise<number> {
+  const controller = new AbortController();
+  let signals = 0;
+  const onSignal = (): void => {
+    signals += 1;
+    if (signals > 1) process.exit(EXIT_INTERRUPTED);
+    io.stderr.write("\nStopping (press Ctrl-C again to quit at once)...\n");
+    controller.abort();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    const summary = await runBatch({
+      inputs,
+      out: options.out,
+      tracker,
+      timeoutMs: options.timeout * 1000,
+      maxMemoryMb: options.maxMemory,
+      progress: chooseProgress(options, io),
+      signal: controller.signal,
+      ...(options.cache === undefined ? {} : { cache: options.cache }),
+      ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
+      ...(options.date === undefined ? {} : { date: options.date }),
+    });
+    return report(summary, options, io);
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+
+async function printTree(file: string, options: { sources?: boolean }, io: Io): Promise<number> {
+  const document = await readDocument(file, await readInputFile(file));
+  io.stdout.write(treeToMarkdown(document.tree, { sources: options.sources === true }));
+  for (const message of document.messages) io.stderr.write(`note: ${message.message} [${message.code}]\n`);
+  return EXIT_OK;
+}
+
+async function writeSchemas(out: string, io: Io): Promise<number> {
+  try {
+    await mkdir(out, { recursive: true });
+  } catch (error) {
+    throw new OutputError(`cannot write the output folder ${out}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+  }
+  const schemas = { "meeting.schema.json": MeetingRecord, "tracker.schema.json": Tracker };
+  for (const [name, schema] of Object.entries(schemas)) {
+    await writeFileAtomic(join(out, name), `${JSON.stringify(z.toJSONSchema(schema), null, 2)}\n`);
+    io.stderr.write(`Wrote ${join(out, name)}\n`);
+  }
+  return EXIT_OK;
+}
+
+export function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
+  const program = new Command("minutes")
+    .description("Extract commitment progress from committee minutes (.docx, .pdf, .txt, .md) and track it across meetings.")
+    .version(packageVersion)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .showHelpAfterError("(run with --help for usage)")
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 every file succeeded, 1 some file failed, 2 usage error or output folder not writable, 130 interrupted.\n" +
+        "A file name that begins with a dash: put it after -- (minutes run --out DIR -- -x.docx) or write ./-x.docx.",
+    );
+
+  program
+    .command("tree")
+    .description("print a file's document tree as Markdown, as the pipeline sees it")
+    .argument("<file>", "a .docx, .pdf, .txt or .md file")
+    .option("--sources", "show where each block came from (page, table, row, cell, line)")
+    .action(async (file: string, options: { sources?: boolean }) => setExitCode(await printTree(file, options, io)));
+
+  addBatchOptions(
+    program
+      .command("extract")
+      .description("extract one meeting record per file into <out>/meetings/<name>.json")
+      .argument("<files...>", "files, folders or globs"),
+  ).action(async (files: string[], options: BatchCommandOptions) => setExitCode(await runBatchCommand(files, options, false, io)));
+
+  addBatchOptions(
+    program
+      .command("run")
+      .description("extract every file, then write <out>/meetings/*.json, tracker.json, tracker.xlsx and errors.json")
+      .argument("<inputs...>", "files, folders (searched recursively) or globs such as 'archive/**/*.docx'"),
+  ).action(async (inputs: string[], options: BatchCommandOptions) => setExitCode(await runBatchCommand(inputs, options, true, io)));
+
+  program
+    .command("schema")
+    .description("write the JSON Schemas of the meeting record and the tracker")
+    .addOption(new Option("-o, --out <dir>", "output folder").makeOptionMandatory())
+    .action(async (options: { out: string }) => setExitCode(await writeSchemas(options.out, io)));
+
+  return program;
+}
+
+/** Runs the command line and returns the exit code; never throws. */
+export async function main(argv: readonly string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv]);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    if (error instanceof UsageError || error instanceof OutputError) {
+      io.stderr.write(`minutes: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof IngestError) {
+      io.stderr.write(`minutes: ${error.message} [${error.code}]\n`);
+      return EXIT_FAILURES;
+    }
+    io.stderr.write(`minutes: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT_FAILURES;
+  }
+}
