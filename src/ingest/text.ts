@@ -1,0 +1,448 @@
+/**
+ * Readers for plain text (.txt) and Markdown (.md).
+ *
+ * Plain-text minutes are mostly what Word's "save as text" writes: one line per
+ * paragraph, and each table cell starting on a new line with a TAB, one blank line
+ * after each table row. `readText` rebuilds lists and those tables as far as the
+ * text allows; `readMarkdown` lets remark do the parsing. Both return the same
+ * tree shape as the docx and PDF readers: table cells hold block nodes.
+ */
+import type {
+  BlockContent,
+  List,
+  ListItem,
+  Nodes,
+  Paragraph,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Table,
+  TableCell,
+  TableRow,
+} from "mdast";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { normalizeText } from "../text/normalize.js";
+import { IngestError } from "./errors.js";
+import type { DocumentTree, IngestMessage, Reader, SourceLocation } from "./tree.js";
+
+// ---------------------------------------------------------------------------
+// Decoding
+
+const UTF8_DECODER = new TextDecoder("utf-8", { fatal: true });
+const UTF16LE_DECODER = new TextDecoder("utf-16le", { fatal: true });
+const UTF16BE_DECODER = new TextDecoder("utf-16be", { fatal: true });
+
+/** How many leading bytes are inspected to guess a BOM-less UTF-16 file. */
+const UTF16_SNIFF_BYTES = 512;
+
+/** The text encoding of `bytes`, or null if they are not UTF-8 or UTF-16 text. */
+export function detectTextEncoding(bytes: Uint8Array): "utf-8" | "utf-16le" | "utf-16be" | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return "utf-8";
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  const head = bytes.subarray(0, UTF16_SNIFF_BYTES);
+  if (!head.includes(0)) {
+    try {
+      UTF8_DECODER.decode(bytes);
+      return "utf-8";
+    } catch {
+      return null;
+    }
+  }
+  // No BOM but NUL bytes: UTF-16 text of a Latin or Arabic script has a zero (or a
+  // small 0x06) high byte in every other position; anything else is binary.
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let i = 0; i + 1 < head.length; i += 2) {
+    if (head[i] === 0) zeroEven++;
+    if (head[i + 1] === 0) zeroOdd++;
+  }
+  const pairs = Math.floor(head.length / 2);
+  const candidate = zeroOdd > pairs * 0.3 && zeroEven === 0 ? "utf-16le" : zeroEven > pairs * 0.3 && zeroOdd === 0 ? "utf-16be" : null;
+  if (candidate === null || bytes.length % 2 !== 0) return null;
+  try {
+    (candidate === "utf-16le" ? UTF16LE_DECODER : UTF16BE_DECODER).decode(bytes);
+    return candidate;
+  } catch {
+    return null;
+  }
+}
+
+/** Control characters that never occur in a text file (tab, LF, VT, FF, CR excepted). */
+const BINARY_CONTROL = /[\u0000-\u0008\u000E-\u001A\u001C-\u001F]/;
+
+/** Decodes a text file (UTF-8 with or without BOM, UTF-16 with or without BOM); anything else is an IngestError. */
+export function decodeText(bytes: Uint8Array, path: string): string {
+  const encoding = detectTextEncoding(bytes);
+  if (encoding === null) {
+    throw new IngestError(path, "unsupported", "not UTF-8 or UTF-16 text (legacy code pages such as Windows-1256 are not supported: re-save the file as UTF-8)");
+  }
+  const decoder = encoding === "utf-8" ? UTF8_DECODER : encoding === "utf-16le" ? UTF16LE_DECODER : UTF16BE_DECODER;
+  // TextDecoder strips the BOM by default.
+  const text = decoder.decode(bytes);
+  if (BINARY_CONTROL.test(text)) throw new IngestError(path, "unsupported", "binary content, not a text file");
+  return text;
+}
+
+// ---------------------------------------------------------------------------
+// Shared tree helpers
+
+/**
+ * mdast types table cells as holding phrasing content only, but minutes put
+ * paragraphs and lists in cells. Every reader keeps those blocks (flattening
+ * would lose the list structure extraction needs), so the children are cast here,
+ * in one place.
+ */
+function tableCell(blocks: BlockContent[], source: SourceLocation, colSpan?: number): TableCell {
+  const cell: TableCell = { type: "tableCell", children: blocks as unknown as PhrasingContent[], data: { source } };
+  if (colSpan !== undefined && colSpan > 1) cell.data = { ...cell.data, colSpan };
+  return cell;
+}
+
+function documentTree(path: string, format: "txt" | "md", tree: Root, messages: IngestMessage[]): DocumentTree {
+  if (tree.children.length === 0) throw new IngestError(path, "empty", "the file contains no text");
+  return { path, format, pages: null, metadata: {}, tree, messages };
+}
+
+// ---------------------------------------------------------------------------
+// Plain text: lines to blocks
+
+/** A source line after normalization; `text` is "" for a blank line. */
+interface TextLine {
+  text: string;
+  line: number;
+}
+
+/** A list item line; `symbol` is its bullet ("•", "-", ...) or "1." for numbered items. */
+type Marker = { kind: "bullet"; symbol: string; text: string } | { kind: "ordered"; symbol: string; start: number; text: string };
+
+/** "• ", and dashes even without a space ("-فتح ..." is how people type them); "*" and "+" need a space. */
+const BULLET_ITEM = /^(•|[-–—](?![\d\-–—])|[*+](?= ))(.*)$/su;
+const ORDERED_ITEM = /^(\d{1,3})[.)] +(.+)$/su;
+
+function listMarker(text: string): Marker | null {
+  const ordered = ORDERED_ITEM.exec(text);
+  if (ordered) return { kind: "ordered", symbol: "1.", start: Number(ordered[1]), text: ordered[2] };
+  const bullet = BULLET_ITEM.exec(text);
+  // A lone dash line is a separator, not an empty item.
+  if (bullet && bullet[2].trim() !== "") return { kind: "bullet", symbol: bullet[1], text: bullet[2].trim() };
+  return null;
+}
+
+function paragraph(text: string, source: SourceLocation): Paragraph {
+  return { type: "paragraph", children: [{ type: "text", value: text }], data: { source } };
+}
+
+/**
+ * Turns a run of lines into paragraphs and lists. A blank line ends a paragraph or a
+ * list, and so does a change of bullet: "·" items followed by "-" items are two lists
+ * (often a point and its sub-points), as in Markdown. In `wrapped` text a plain line continues the paragraph (or list item) above it;
+ * otherwise each line is its own paragraph, as Word's text export writes them.
+ */
+function linesToBlocks(lines: TextLine[], wrapped: boolean, location: Omit<SourceLocation, "line">): BlockContent[] {
+  const blocks: BlockContent[] = [];
+  // The block a following line may extend; null after a blank line.
+  let open: Paragraph | List | null = null;
+  let openSymbol = "";
+  for (const { text, line } of lines) {
+    if (text === "") {
+      open = null;
+      continue;
+    }
+    const source = { ...location, line };
+    const marker = listMarker(text);
+    if (marker) {
+      const item: ListItem = { type: "listItem", spread: false, children: [paragraph(marker.text, source)], data: { source } };
+      if (open?.type === "list" && openSymbol === marker.symbol) {
+        open.children.push(item);
+      } else {
+        const ordered = marker.kind === "ordered";
+        const start = marker.kind === "ordered" ? marker.start : null;
+        open = { type: "list", ordered, start, spread: false, children: [item], data: { source } };
+        openSymbol = marker.symbol;
+        blocks.push(open);
+      }
+      continue;
+    }
+    if (wrapped && open !== null) {
+      const target = open.type === "paragraph" ? open : (open.children.at(-1)!.children[0] as Paragraph);
+      (target.children[0] as { value: string }).value += `\n${text}`;
+      continue;
+    }
+    const para = paragraph(text, source);
+    blocks.push(para);
+    open = para;
+  }
+  return blocks;
+}
+
+/** Hard-wrapped text has short lines that mostly fill the wrap width; Word's text export writes a paragraph per line instead. */
+const MAX_WRAP_WIDTH = 100;
+const MIN_WRAPPED_LINES = 3;
+
+function looksHardWrapped(lines: TextLine[]): boolean {
+  const widest = Math.max(0, ...lines.map((l) => l.text.length));
+  if (widest === 0 || widest > MAX_WRAP_WIDTH) return false;
+  // Lines followed by another plain line are wrapped lines if the text is wrapped: they should be near the width.
+  let followed = 0;
+  let full = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (lines[i].text === "" || lines[i + 1].text === "" || listMarker(lines[i + 1].text)) continue;
+    followed++;
+    if (lines[i].text.length >= widest * 0.6) full++;
+  }
+  return followed >= MIN_WRAPPED_LINES && full >= followed * 0.75;
+}
+
+// ---------------------------------------------------------------------------
+// Plain text: tab-indented tables
+
+interface RawLine {
+  /** The line starts with a TAB: it opens a table cell. */
+  cell: boolean;
+  text: string;
+  line: number;
+}
+
+interface CellLines {
+  lines: TextLine[];
+}
+
+/** Cells that follow each other with no blank line between: one row, or part of one. */
+interface CellGroup {
+  cells: CellLines[];
+  line: number;
+}
+
+interface TextTable {
+  groups: CellGroup[];
+  /** Index after the last line of the table. */
+  end: number;
+}
+
+function isBlank(l: RawLine): boolean {
+  return !l.cell && l.text === "";
+}
+
+/**
+ * After a single blank line inside a table, a non-indented line is either more of the
+ * current cell (Word writes an empty paragraph in a cell as a blank line) or the text
+ * after the table. It belongs to the cell if another cell line follows before two
+ * blank lines and then non-indented text (which is how a table's end looks).
+ */
+function tableResumes(lines: RawLine[], from: number): boolean {
+  let blanks = 0;
+  for (let i = from; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.cell) return true;
+    if (isBlank(l)) blanks++;
+    else if (blanks >= 2) return false;
+    else blanks = 0;
+  }
+  return false;
+}
+
+/** Reads the table that starts at `start` (a cell line) up to where its text ends. */
+function scanTable(lines: RawLine[], start: number): TextTable {
+  const groups: CellGroup[] = [];
+  let group: CellGroup | null = null;
+  let cell: CellLines | null = null;
+  let blanks = 0;
+  let end = start;
+  let i = start;
+  for (; i < lines.length; i++) {
+    const l = lines[i];
+    if (isBlank(l)) {
+      blanks++;
+      continue;
+    }
+    if (l.cell) {
+      if (group === null || blanks > 0) {
+        group = { cells: [], line: l.line };
+        groups.push(group);
+      }
+      cell = { lines: [{ text: l.text, line: l.line }] };
+      group.cells.push(cell);
+    } else if (blanks === 0 || (blanks === 1 && tableResumes(lines, i))) {
+      if (blanks > 0) cell!.lines.push({ text: "", line: l.line - 1 });
+      cell!.lines.push({ text: l.text, line: l.line });
+    } else {
+      break;
+    }
+    blanks = 0;
+    end = i + 1;
+  }
+  return { groups, end };
+}
+
+/**
+ * Rows from cell groups. A row whose first cell ends with an empty paragraph is split
+ * by a blank line like two rows are, so a short group is joined with the next when
+ * together they make a full row. A lone cell that stays alone is a section row
+ * spanning the table. (Two consecutive one-cell section rows in a two-column table
+ * cannot be told from one row split this way; the text does not say.)
+ */
+function groupsToRows(groups: CellGroup[], columns: number): CellGroup[] {
+  const rows: CellGroup[] = [];
+  for (const g of groups) {
+    const last = rows.at(-1);
+    if (last && last.cells.length < columns && last.cells.length + g.cells.length <= columns) {
+      last.cells.push(...g.cells);
+    } else {
+      rows.push({ cells: [...g.cells], line: g.line });
+    }
+  }
+  return rows;
+}
+
+function buildTable(rows: CellGroup[], columns: number, tableNumber: number, wrapped: boolean): Table {
+  const tableRows: TableRow[] = rows.map((row, r) => {
+    const rowSource = { table: tableNumber, row: r + 1, line: row.line };
+    const spanning = row.cells.length === 1 && columns > 1;
+    const cells = row.cells.map((c, k) => {
+      const location = { table: tableNumber, row: r + 1, cell: k + 1 };
+      return tableCell(linesToBlocks(c.lines, wrapped, location), { ...location, line: c.lines[0].line }, spanning ? columns : undefined);
+    });
+    return { type: "tableRow", children: cells, data: { source: rowSource } };
+  });
+  return {
+    type: "table",
+    align: new Array<null>(columns).fill(null),
+    children: tableRows,
+    data: { source: { table: tableNumber, line: rows[0].line } },
+  };
+}
+
+/** A run of cell lines is a table only if at least two groups fill its widest row: an indented paragraph is not a table. */
+function columnCount(groups: CellGroup[]): number | null {
+  const widest = Math.max(...groups.map((g) => g.cells.length));
+  const full = groups.filter((g) => g.cells.length === widest).length;
+  return widest >= 2 && full >= 2 ? widest : null;
+}
+
+const LINE_SPLIT = /\r\n|\r|\n/;
+
+function parsePlainText(text: string): { tree: Root; tables: number } {
+  const raw = text.split(LINE_SPLIT);
+  const lines: RawLine[] = raw.map((value, i) => {
+    const cell = value.startsWith("\t");
+    return { cell, text: normalizeText(cell ? value.slice(1) : value), line: i + 1 };
+  });
+  const wrapped = looksHardWrapped(lines.map((l) => ({ text: l.text, line: l.line })));
+  const children: RootContent[] = [];
+  let pending: TextLine[] = [];
+  const flush = () => {
+    children.push(...linesToBlocks(pending, wrapped, {}));
+    pending = [];
+  };
+  let tables = 0;
+  for (let i = 0; i < lines.length; ) {
+    const l = lines[i];
+    if (l.cell) {
+      const table = scanTable(lines, i);
+      const columns = columnCount(table.groups);
+      if (columns !== null) {
+        flush();
+        tables++;
+        children.push(buildTable(groupsToRows(table.groups, columns), columns, tables, wrapped));
+        i = table.end;
+        continue;
+      }
+    }
+    pending.push({ text: l.text, line: l.line });
+    i++;
+  }
+  flush();
+  return { tree: { type: "root", children }, tables };
+}
+
+export const readText: Reader = async (bytes, path) => {
+  const { tree, tables } = parsePlainText(decodeText(bytes, path));
+  const messages: IngestMessage[] = [];
+  if (tables > 0) {
+    messages.push({
+      code: "tables-from-text",
+      message: `${tables} table(s) rebuilt from tab-indented lines; row and cell boundaries are inferred from blank lines`,
+    });
+  }
+  return documentTree(path, "txt", tree, messages);
+};
+
+// ---------------------------------------------------------------------------
+// Markdown
+
+const markdownParser = unified().use(remarkParse).use(remarkGfm);
+
+/** Whitespace (including bidi marks) at either end of an inline text, which normalizeText would trim. */
+const LEADING_SPACE = /^[\s\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+const TRAILING_SPACE = /[\s\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]$/u;
+
+/** Normalizes an inline text node without gluing it to its neighbours ("a *b* c"). */
+function normalizeInline(value: string): string {
+  const core = normalizeText(value);
+  if (core === "") return value === "" ? "" : " ";
+  return (LEADING_SPACE.test(value) ? " " : "") + core + (TRAILING_SPACE.test(value) ? " " : "");
+}
+
+const BLOCK_TYPES = new Set(["paragraph", "heading", "thematicBreak", "blockquote", "list", "listItem", "table", "tableRow", "tableCell", "html", "code", "definition", "footnoteDefinition"]);
+
+/** `<br>` in a GFM table cell separates the cell's paragraphs (it is how Markdown writers, ours included, put several blocks in a cell). */
+const HTML_BREAK = /^<br\s*\/?>$/i;
+
+/** Splits a GFM cell's inline content at `<br>` into paragraphs, so cells hold blocks as in every other reader. */
+function cellParagraphs(cell: TableCell, source: SourceLocation): BlockContent[] {
+  const paragraphs: BlockContent[] = [];
+  let current: PhrasingContent[] = [];
+  const push = () => {
+    const first = current[0];
+    const last = current.at(-1);
+    if (first?.type === "text") first.value = first.value.trimStart();
+    if (last?.type === "text") last.value = last.value.trimEnd();
+    const content = current.filter((n) => !(n.type === "text" && n.value === ""));
+    if (content.length > 0) paragraphs.push({ type: "paragraph", children: content, data: { source } });
+    current = [];
+  };
+  for (const child of cell.children) {
+    if (child.type === "html" && HTML_BREAK.test(child.value.trim())) push();
+    else current.push(child);
+  }
+  push();
+  return paragraphs;
+}
+
+/** Normalizes text nodes and records every block's line (and table, row, cell inside tables). */
+function annotate(node: Nodes, location: Omit<SourceLocation, "line">, tables: { count: number }): void {
+  if (node.type === "text") {
+    node.value = normalizeInline(node.value);
+    return;
+  }
+  if (node.type === "table") {
+    annotateTable(node, ++tables.count, tables);
+    return;
+  }
+  if (BLOCK_TYPES.has(node.type) && node.position) {
+    node.data = { ...node.data, source: { ...location, line: node.position.start.line } };
+  }
+  if ("children" in node) for (const child of node.children) annotate(child, location, tables);
+}
+
+function annotateTable(table: Table, tableNumber: number, tables: { count: number }): void {
+  table.data = { ...table.data, source: { table: tableNumber, line: table.position?.start.line } };
+  table.children.forEach((row, r) => {
+    row.data = { ...row.data, source: { table: tableNumber, row: r + 1, line: row.position?.start.line } };
+    row.children.forEach((cell, c) => {
+      const location = { table: tableNumber, row: r + 1, cell: c + 1 };
+      const source = { ...location, line: cell.position?.start.line };
+      for (const child of cell.children) annotate(child, location, tables);
+      row.children[c] = { ...tableCell(cellParagraphs(cell, source), source), position: cell.position };
+    });
+  });
+}
+
+export const readMarkdown: Reader = async (bytes, path) => {
+  const tree = markdownParser.parse(decodeText(bytes, path));
+  annotate(tree, {}, { count: 0 });
+  return documentTree(path, "md", tree, []);
+};
