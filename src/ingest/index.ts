@@ -1,0 +1,135 @@
+/**
+ * Reads any supported document into the common tree. The reader is chosen from the
+ * file's content, not its name: archives get renamed, and a ".doc" that is really a
+ * .docx (or a ".pdf" that is a Word file) should still be read, with a note.
+ */
+import { readFile, stat } from "node:fs/promises";
+import { extname } from "node:path";
+import { readDocx } from "./docx.js";
+import { IngestError } from "./errors.js";
+import { readPdf } from "./pdf.js";
+import { detectTextEncoding, readMarkdown, readText } from "./text.js";
+import type { DocumentFormat, DocumentTree, Reader } from "./tree.js";
+
+export { IngestError } from "./errors.js";
+export type { DocumentTree } from "./tree.js";
+
+export const SUPPORTED_EXTENSIONS = [".docx", ".pdf", ".txt", ".md", ".markdown"] as const;
+
+/** Larger files are refused rather than risking the process's memory: minutes are a few MB at most, scans included. */
+export const MAX_DOCUMENT_BYTES = 200 * 1024 * 1024;
+
+const MARKDOWN_EXTENSIONS = new Set([".md", ".markdown"]);
+
+/** What the content looks like; `ole` is an OLE compound file (a legacy .doc, or an encrypted .docx). */
+type ContentKind = "zip" | "pdf" | "ole" | "text" | { unsupported: string };
+
+const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const PDF_SIGNATURE = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
+/** Readers such as Acrobat accept a PDF header anywhere in the first KiB. */
+const PDF_HEADER_WINDOW = 1024;
+
+/** Formats people send instead of minutes, named so the error says what the file is. */
+const OTHER_SIGNATURES: Array<{ bytes: number[]; what: string }> = [
+  { bytes: [0x89, 0x50, 0x4e, 0x47], what: "a PNG image (a scan needs OCR first)" },
+  { bytes: [0xff, 0xd8, 0xff], what: "a JPEG image (a scan needs OCR first)" },
+  { bytes: [0x49, 0x49, 0x2a, 0x00], what: "a TIFF image (a scan needs OCR first)" },
+  { bytes: [0x4d, 0x4d, 0x00, 0x2a], what: "a TIFF image (a scan needs OCR first)" },
+  { bytes: [0x47, 0x49, 0x46, 0x38], what: "a GIF image" },
+  { bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], what: "an RTF document (save it as .docx)" }, // "{\rtf"
+  { bytes: [0x52, 0x61, 0x72, 0x21], what: "a RAR archive" },
+  { bytes: [0x37, 0x7a, 0xbc, 0xaf], what: "a 7-Zip archive" },
+  { bytes: [0x1f, 0x8b], what: "a gzip archive" },
+];
+
+const HTML_START = /^\s*<(?:!doctype\s+html|html[\s>])/i;
+/** Enough characters to see past a BOM, whitespace and a doctype. */
+const HTML_SNIFF_CHARS = 256;
+
+function startsWith(bytes: Uint8Array, signature: number[], at = 0): boolean {
+  return signature.every((b, i) => bytes[at + i] === b);
+}
+
+function findPdfHeader(bytes: Uint8Array): boolean {
+  const window = Math.min(bytes.length - PDF_SIGNATURE.length, PDF_HEADER_WINDOW);
+  for (let i = 0; i <= window; i++) if (startsWith(bytes, PDF_SIGNATURE, i)) return true;
+  return false;
+}
+
+function sniff(bytes: Uint8Array): ContentKind {
+  if (startsWith(bytes, ZIP_SIGNATURE)) return "zip";
+  if (startsWith(bytes, OLE_SIGNATURE)) return "ole";
+  if (findPdfHeader(bytes)) return "pdf";
+  const other = OTHER_SIGNATURES.find((s) => startsWith(bytes, s.bytes));
+  if (other) return { unsupported: other.what };
+  const encoding = detectTextEncoding(bytes);
+  if (encoding === null) return { unsupported: "binary content of an unknown format" };
+  const head = new TextDecoder(encoding).decode(bytes.subarray(0, HTML_SNIFF_CHARS * 4)).slice(0, HTML_SNIFF_CHARS);
+  if (HTML_START.test(head)) return { unsupported: "an HTML page (save it as .docx or .pdf)" };
+  return "text";
+}
+
+const EXPECTED_FORMAT: Record<string, DocumentFormat> = { ".docx": "docx", ".pdf": "pdf", ".txt": "txt", ".md": "md", ".markdown": "md" };
+
+const FORMAT_NAMES: Record<DocumentFormat, string> = { docx: "a Word document", pdf: "a PDF", txt: "plain text", md: "Markdown" };
+
+function chooseReader(kind: Exclude<ContentKind, { unsupported: string }>, extension: string): { format: DocumentFormat; reader: Reader } {
+  switch (kind) {
+    // The docx reader knows OLE files: it reports encrypted .docx and legacy .doc precisely.
+    case "zip":
+    case "ole":
+      return { format: "docx", reader: readDocx };
+    case "pdf":
+      return { format: "pdf", reader: readPdf };
+    case "text":
+      return MARKDOWN_EXTENSIONS.has(extension) ? { format: "md", reader: readMarkdown } : { format: "txt", reader: readText };
+  }
+}
+
+async function readBytes(path: string): Promise<Uint8Array> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new IngestError(path, "unreadable", "not a regular file");
+    if (info.size > MAX_DOCUMENT_BYTES) throw new IngestError(path, "too-large", `${info.size} bytes, more than the ${MAX_DOCUMENT_BYTES}-byte limit`);
+    return new Uint8Array(await readFile(path));
+  } catch (error) {
+    if (error instanceof IngestError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new IngestError(path, "unreadable", `cannot read the file${code ? ` (${code})` : ""}`, { cause: error });
+  }
+}
+
+/**
+ * Reads `path` (or the given bytes, named by `path`) into a document tree. Every
+ * failure is an IngestError naming the file: unreadable, empty, too large, an
+ * unsupported kind of file, or whatever the format's reader reports.
+ */
+export async function readDocument(path: string, bytes?: Uint8Array): Promise<DocumentTree> {
+  const content = bytes ?? (await readBytes(path));
+  if (content.length === 0) throw new IngestError(path, "empty", "the file is empty (0 bytes)");
+  if (content.length > MAX_DOCUMENT_BYTES) throw new IngestError(path, "too-large", `${content.length} bytes, more than the ${MAX_DOCUMENT_BYTES}-byte limit`);
+  const kind = sniff(content);
+  if (typeof kind === "object") throw new IngestError(path, "unsupported", `unsupported file: ${kind.unsupported}`);
+  const extension = extname(path).toLowerCase();
+  const { format, reader } = chooseReader(kind, extension);
+  let document: DocumentTree;
+  try {
+    document = await reader(content, path);
+  } catch (error) {
+    if (error instanceof IngestError) throw error;
+    // A reader that crashes on bad input is a bug to fix, but the batch must go on.
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new IngestError(path, "corrupt", `could not be read as ${FORMAT_NAMES[format]}: ${reason}`, { cause: error });
+  }
+  const expected = EXPECTED_FORMAT[extension];
+  // .md and .txt are both text; reading Markdown as text or the reverse is not worth a note.
+  const textual = (f: DocumentFormat | undefined) => f === "txt" || f === "md";
+  if (expected !== document.format && !(textual(expected) && textual(document.format))) {
+    document.messages.push({
+      code: "extension-mismatch",
+      message: `the name ends in "${extension || "(no extension)"}" but the content is ${FORMAT_NAMES[document.format]}; read as ${document.format}`,
+    });
+  }
+  return document;
+}
