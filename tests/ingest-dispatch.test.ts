@@ -78,3 +78,15 @@ describe("readDocument", () => {
     expect((zipError as IngestError).code).toBe("corrupt");
   });
 });
+
+describe("readDocument content sniffing", () => {
+  it("accepts a PDF header after binary junk but not a text that mentions one", async () => {
+    const pdf = bytesOf("2023-03-committee-minutes.pdf");
+    const prefixed = new Uint8Array(128 + pdf.length);
+    prefixed.set(new Uint8Array(128).fill(0xfe));
+    prefixed.set(pdf, 128);
+    expect((await readDocument("prefixed.pdf", prefixed)).format).toBe("pdf");
+    const mention = await readDocument("notes.txt", encoder.encode("Exported files start with %PDF-1.7 here.\n"));
+    expect(mention.format).toBe("txt");
+  });
+});

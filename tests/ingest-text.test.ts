@@ -154,6 +154,17 @@ describe("readText on small texts", () => {
     ]);
   });
 
+  it("reads a long file (more lines than a call's argument limit) with tables and paragraphs", async () => {
+    const rows = Array.from({ length: 40_000 }, (_, i) => `\tcommitment ${i}\n\tdone\n\nnote ${i}\n`).join("\n");
+    const tree = await readTxt(`\tA\n\tB\n\n${rows}`);
+    const table = tree.children[0] as Table;
+    expect(table.children).toHaveLength(40_001);
+    expect(textOf(table.children.at(-2)!.children[1])).toBe("done note 39998");
+    // After the last row nothing says the table goes on, so its note is text after the table.
+    expect(textOf(table.children.at(-1)!.children[1])).toBe("done");
+    expect(textOf(tree.children[1])).toBe("note 39999");
+  });
+
   it("decodes UTF-16 with a byte order mark", async () => {
     const text = "تعهد عدد 1\n";
     const le = new Uint8Array(2 + text.length * 2);

@@ -51,7 +51,7 @@ function startsWith(bytes: Uint8Array, signature: number[], at = 0): boolean {
   return signature.every((b, i) => bytes[at + i] === b);
 }
 
-function findPdfHeader(bytes: Uint8Array): boolean {
+function pdfHeaderNearStart(bytes: Uint8Array): boolean {
   const window = Math.min(bytes.length - PDF_SIGNATURE.length, PDF_HEADER_WINDOW);
   for (let i = 0; i <= window; i++) if (startsWith(bytes, PDF_SIGNATURE, i)) return true;
   return false;
@@ -60,11 +60,14 @@ function findPdfHeader(bytes: Uint8Array): boolean {
 function sniff(bytes: Uint8Array): ContentKind {
   if (startsWith(bytes, ZIP_SIGNATURE)) return "zip";
   if (startsWith(bytes, OLE_SIGNATURE)) return "ole";
-  if (findPdfHeader(bytes)) return "pdf";
+  if (startsWith(bytes, PDF_SIGNATURE)) return "pdf";
   const other = OTHER_SIGNATURES.find((s) => startsWith(bytes, s.bytes));
   if (other) return { unsupported: other.what };
   const encoding = detectTextEncoding(bytes);
-  if (encoding === null) return { unsupported: "binary content of an unknown format" };
+  if (encoding === null) {
+    // Only binary junk before the header makes a PDF: a text file may well mention "%PDF-".
+    return pdfHeaderNearStart(bytes) ? "pdf" : { unsupported: "binary content of an unknown format" };
+  }
   const head = new TextDecoder(encoding).decode(bytes.subarray(0, HTML_SNIFF_CHARS * 4)).slice(0, HTML_SNIFF_CHARS);
   if (HTML_START.test(head)) return { unsupported: "an HTML page (save it as .docx or .pdf)" };
   return "text";

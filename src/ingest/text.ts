@@ -183,7 +183,9 @@ const MAX_WRAP_WIDTH = 100;
 const MIN_WRAPPED_LINES = 3;
 
 function looksHardWrapped(lines: TextLine[]): boolean {
-  const widest = Math.max(0, ...lines.map((l) => l.text.length));
+  // A loop, not Math.max(...): spreading a long file's lines overflows the call stack.
+  let widest = 0;
+  for (const l of lines) widest = Math.max(widest, l.text.length);
   if (widest === 0 || widest > MAX_WRAP_WIDTH) return false;
   // Lines followed by another plain line are wrapped lines if the text is wrapped: they should be near the width.
   let followed = 0;
@@ -231,21 +233,35 @@ function isBlank(l: RawLine): boolean {
  * current cell (Word writes an empty paragraph in a cell as a blank line) or the text
  * after the table. It belongs to the cell if another cell line follows before two
  * blank lines and then non-indented text (which is how a table's end looks).
+ *
+ * `resumes[i]` answers that for a scan starting at line i, for every i at once (one
+ * backward pass, so a long file of such lines is not rescanned from each of them).
  */
-function tableResumes(lines: RawLine[], from: number): boolean {
-  let blanks = 0;
-  for (let i = from; i < lines.length; i++) {
+function tableResumesFrom(lines: RawLine[]): boolean[] {
+  // State after reading i lines backwards: the answer when the scan reaches line i having
+  // seen 0, 1, or 2+ blank lines just before it.
+  let afterNone = false;
+  let afterOne = false;
+  let afterTwo = false;
+  const resumes = new Array<boolean>(lines.length);
+  for (let i = lines.length - 1; i >= 0; i--) {
     const l = lines[i];
-    if (l.cell) return true;
-    if (isBlank(l)) blanks++;
-    else if (blanks >= 2) return false;
-    else blanks = 0;
+    if (l.cell) {
+      afterNone = afterOne = afterTwo = true;
+    } else if (isBlank(l)) {
+      afterNone = afterOne;
+      afterOne = afterTwo;
+    } else {
+      afterOne = afterNone;
+      afterTwo = false;
+    }
+    resumes[i] = afterNone;
   }
-  return false;
+  return resumes;
 }
 
 /** Reads the table that starts at `start` (a cell line) up to where its text ends. */
-function scanTable(lines: RawLine[], start: number): TextTable {
+function scanTable(lines: RawLine[], start: number, resumes: boolean[]): TextTable {
   const groups: CellGroup[] = [];
   let group: CellGroup | null = null;
   let cell: CellLines | null = null;
@@ -265,7 +281,7 @@ function scanTable(lines: RawLine[], start: number): TextTable {
       }
       cell = { lines: [{ text: l.text, line: l.line }] };
       group.cells.push(cell);
-    } else if (blanks === 0 || (blanks === 1 && tableResumes(lines, i))) {
+    } else if (blanks === 0 || (blanks === 1 && resumes[i])) {
       if (blanks > 0) cell!.lines.push({ text: "", line: l.line - 1 });
       cell!.lines.push({ text: l.text, line: l.line });
     } else {
@@ -317,7 +333,7 @@ function buildTable(rows: CellGroup[], columns: number, tableNumber: number, wra
 
 /** A run of cell lines is a table only if at least two groups fill its widest row: an indented paragraph is not a table. */
 function columnCount(groups: CellGroup[]): number | null {
-  const widest = Math.max(...groups.map((g) => g.cells.length));
+  const widest = groups.reduce((n, g) => Math.max(n, g.cells.length), 0);
   const full = groups.filter((g) => g.cells.length === widest).length;
   return widest >= 2 && full >= 2 ? widest : null;
 }
@@ -338,10 +354,11 @@ function parsePlainText(text: string): { tree: Root; tables: number } {
     pending = [];
   };
   let tables = 0;
+  const resumes = tableResumesFrom(lines);
   for (let i = 0; i < lines.length; ) {
     const l = lines[i];
     if (l.cell) {
-      const table = scanTable(lines, i);
+      const table = scanTable(lines, i, resumes);
       const columns = columnCount(table.groups);
       if (columns !== null) {
         flush();

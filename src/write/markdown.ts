@@ -125,7 +125,7 @@ function tableGrid(table: Table): string[][] {
 
 function pipeTable(table: Table, options: MarkdownOptions): string {
   const grid = tableGrid(table);
-  const columns = Math.max(1, table.align?.length ?? 0, ...grid.map((row) => row.length));
+  const columns = grid.reduce((n, row) => Math.max(n, row.length), Math.max(1, table.align?.length ?? 0));
   const rows = grid.map((cells) => {
     const padded = Array.from({ length: columns }, (_, i) => cells[i] ?? "");
     return `| ${padded.join(" | ")} |`;
