@@ -1,0 +1,125 @@
+/**
+ * The tracker: every commitment's progress across meetings. The single source of
+ * its TypeScript types and of its published JSON Schema. Field names are a
+ * contract read by other systems (and by the series scorer); add fields freely,
+ * never rename.
+ */
+import { z } from "zod";
+import { DateSource, DocumentSource, Language, PartialDate, SourceRef, STATUSES, Status } from "./meeting.js";
+
+/** Plan key shared by every record whose minutes name no action plan. */
+export const UNKNOWN_PLAN = "unknown-plan";
+
+/** A history cell: what the meeting stated, or `notReported` when it did not mention the commitment. */
+export const HistoryStatus = z.enum([...STATUSES, "notReported"]);
+export type HistoryStatus = z.infer<typeof HistoryStatus>;
+
+/** Change of a report against the previous report that carried information. */
+export const Change = z.enum(["improved", "unchanged", "regressed"]);
+export type Change = z.infer<typeof Change>;
+
+/** How a meeting's record was tied to the commitment: by its number, or by its text resembling the title. */
+export const LinkKind = z.enum(["number", "similarity"]);
+export type LinkKind = z.infer<typeof LinkKind>;
+
+export const TrackedMeeting = z.object({
+  /** The meeting's date, or the date plus `-b`, `-c` when two share it; from the file name when undated. */
+  id: z.string(),
+  date: PartialDate.nullable(),
+  dateSource: DateSource.nullable(),
+  language: Language,
+  title: z.string().nullable(),
+  /** The rendering the tracker read. */
+  file: z.string(),
+  format: DocumentSource.shape.format,
+  /** Normalized action-plan key, null when the minutes name none. */
+  plan: z.string().nullable(),
+  /** Other renderings of the same document (same path, other extension) that were set aside. */
+  renderings: z.array(z.string()),
+});
+export type TrackedMeeting = z.infer<typeof TrackedMeeting>;
+
+export const HistoryEntry = z.object({
+  /** A `meetings[].id`. */
+  meeting: z.string(),
+  status: HistoryStatus,
+  progress: z.number().min(0).max(100).nullable(),
+  statusLabel: z.string().nullable(),
+  /** Null only for `notReported`. */
+  source: SourceRef.nullable(),
+  /** Null only for `notReported`. */
+  link: LinkKind.nullable(),
+  /** Present when `link` is `similarity`: how closely the record's text matched the title (0-1). */
+  similarity: z.number().min(0).max(1).optional(),
+  /** Against the previous report; null for the first report, a gap, or when not comparable. */
+  change: Change.nullable(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+export const LatestState = z.object({
+  meeting: z.string(),
+  status: Status,
+  progress: z.number().min(0).max(100).nullable(),
+});
+export type LatestState = z.infer<typeof LatestState>;
+
+export const Regression = z.object({ from: z.string(), to: z.string() });
+export type Regression = z.infer<typeof Regression>;
+
+export const TrackedCommitment = z.object({
+  /** Plan key and number, e.g. `nap4-2021-2023#3`: NAP4's 3 is never NAP5's 3. */
+  key: z.string(),
+  number: z.string().regex(/^\d+$/),
+  plan: z.string(),
+  /** The title in the language most minutes are written in, else the latest title. */
+  title: z.string(),
+  /** Per language, the title as the latest meeting in that language wrote it. */
+  titles: z.partialRecord(Language, z.string()),
+  /** One entry per meeting, in meeting order. */
+  history: z.array(HistoryEntry),
+  latest: LatestState.nullable(),
+  /** The latest report's change against the meeting that last reported it before. */
+  change: Change.nullable(),
+  /** Not completed, and unchanged between its latest report and the one before. */
+  stalled: z.boolean(),
+  /** True when any report regressed against the one before it (see `regressions`). */
+  regressed: z.boolean(),
+  regressions: z.array(Regression),
+});
+export type TrackedCommitment = z.infer<typeof TrackedCommitment>;
+
+/** An unnumbered record that resembled no commitment title closely enough: kept, never dropped. */
+export const UnlinkedRecord = z.object({
+  meeting: z.string(),
+  plan: z.string(),
+  title: z.string(),
+  status: Status,
+  progress: z.number().min(0).max(100).nullable(),
+  statusLabel: z.string().nullable(),
+  source: SourceRef,
+  /** The closest commitment, for a human to judge; null when no title was comparable. */
+  bestMatch: z.object({ key: z.string(), similarity: z.number().min(0).max(1) }).nullable(),
+});
+export type UnlinkedRecord = z.infer<typeof UnlinkedRecord>;
+
+export const TrackerWarning = z.object({
+  code: z.string(),
+  message: z.string(),
+  meeting: z.string().optional(),
+  source: SourceRef.optional(),
+});
+export type TrackerWarning = z.infer<typeof TrackerWarning>;
+
+export const Tracker = z.object({
+  schemaVersion: z.literal(1),
+  meetings: z.array(TrackedMeeting),
+  commitments: z.array(TrackedCommitment),
+  unlinked: z.array(UnlinkedRecord),
+  warnings: z.array(TrackerWarning),
+});
+export type Tracker = z.infer<typeof Tracker>;
+
+/** The JSON Schema of `tracker.json`. */
+export function trackerJsonSchema() {
+  return z.toJSONSchema(Tracker);
+}

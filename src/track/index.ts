@@ -1,0 +1,1 @@
+export { buildTracker } from "./build.js";

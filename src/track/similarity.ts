@@ -1,0 +1,75 @@
+/**
+ * How closely two texts of ONE language speak of the same commitment. Titles in
+ * different languages are never compared: there the plan and number decide.
+ *
+ * Minutes restate a title loosely (truncated, reworded, with or without the
+ * article, a clitic glued on: "المنصة" / "منصة", "للمالية" / "المالية"), and an
+ * unnumbered progress row speaks of its commitment in a sentence rather than
+ * repeating the title. So the measure is word coverage, not whole-string
+ * distance: the share of a title's words found in the other text, each word
+ * matched by Jaro-Winkler so that inflected forms still count, and each word
+ * weighted by how rare it is among the titles it is compared against (a word
+ * every commitment title uses, like "تعزيز" or "renforcer", says little).
+ */
+import { JaroWinklerDistance } from "natural/lib/natural/distance/index.js";
+import { foldForMatch } from "../text/normalize.js";
+
+/** Two words are the same word at this Jaro-Winkler similarity or above. */
+const WORD_MATCH = 0.88;
+/** Shorter tokens are mostly particles and prepositions in all three languages. */
+const MIN_WORD_LENGTH = 3;
+
+const WORD_SEPARATOR = /[^\p{L}\p{N}]+/u;
+
+/** The comparable words of a text: folded (case, diacritics, alef forms), split on anything not a letter or digit. */
+export function contentWords(text: string): string[] {
+  return foldForMatch(text)
+    .split(WORD_SEPARATOR)
+    .filter((word) => word.length >= MIN_WORD_LENGTH);
+}
+
+function hasWord(words: readonly string[], word: string): boolean {
+  return words.some((other) => other === word || JaroWinklerDistance(other, word) >= WORD_MATCH);
+}
+
+/** Word weights from their rarity among a set of titles (a smoothed inverse document frequency). */
+export function wordWeights(titles: readonly (readonly string[])[]): (word: string) => number {
+  const documentFrequency = new Map<string, number>();
+  for (const words of titles) {
+    for (const word of new Set(words)) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+  }
+  const count = titles.length;
+  return (word) => Math.log((count + 1) / ((documentFrequency.get(word) ?? 0) + 0.5));
+}
+
+/**
+ * The weighted share (0-1) of `needle`'s words found in `haystack`. 0 when the
+ * needle has no comparable word.
+ */
+export function wordCoverage(
+  needle: readonly string[],
+  haystack: readonly string[],
+  weight: (word: string) => number = () => 1,
+): number {
+  let total = 0;
+  let found = 0;
+  for (const word of new Set(needle)) {
+    const w = weight(word);
+    total += w;
+    if (hasWord(haystack, word)) found += w;
+  }
+  return total > 0 ? found / total : 0;
+}
+
+/**
+ * Whether two titles of the same commitment, in the same language, agree: the
+ * shorter one's words are covered by the longer one (a truncated title agrees).
+ * Null when either title has no comparable word.
+ */
+export function titleSimilarity(a: string, b: string, weight?: (word: string) => number): number | null {
+  const wordsA = contentWords(a);
+  const wordsB = contentWords(b);
+  if (wordsA.length === 0 || wordsB.length === 0) return null;
+  const [shorter, longer] = wordsA.length <= wordsB.length ? [wordsA, wordsB] : [wordsB, wordsA];
+  return wordCoverage(shorter, longer, weight);
+}
