@@ -218,13 +218,13 @@ describe("readDocx on fixtures/docx/structure.docx (LibreOffice rendering of str
   const document = await read("fixtures/docx/structure.docx");
   const [outer, inner] = tables(document.tree);
 
-  it("keeps vertical merges as rowSpan and numbers cells by grid column", () => {
+  it("keeps vertical merges as rowSpan and numbers cells by position in their row", () => {
     const merged = outer!.children[2]!.children[0]!;
     expect(merged.data).toMatchObject({ rowSpan: 2, source: { table: 1, row: 3, cell: 1 } });
-    // The next row has one cell left, in the second column.
+    // The next row has one cell left (in the second column): it is that row's cell 1.
     const below = outer!.children[3]!;
     expect(below.children).toHaveLength(1);
-    expect(below.children[0]!.data?.source).toEqual({ table: 1, row: 4, cell: 2 });
+    expect(below.children[0]!.data?.source).toEqual({ table: 1, row: 4, cell: 1 });
     expect(cellBlocks(below.children[0]!)[0]!.type).toBe("list");
   });
 
@@ -333,6 +333,31 @@ describe("readDocx on files built in code", () => {
     const document = await readDocx(docx(para("Heading", "Heading2") + para("-typed item") + para("plain")), "minimal.docx");
     expect(document.tree.children.map((node) => node.type)).toEqual(["heading", "list", "paragraph"]);
     expect(document.metadata).toEqual({});
+    // No styles.xml: the heading is recognised by its style id, and mammoth's warning is passed on.
+    expect(document.messages).toEqual([
+      { code: "mammoth-warning", message: "Paragraph style with ID Heading2 was referenced but not defined in the document" },
+    ]);
+  });
+
+  it("reads all four core properties, whatever the namespace prefixes", async () => {
+    const core = `<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:d="http://purl.org/dc/elements/1.1/" xmlns:t="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><d:title>&#x645;&#x62D;&#x636;&#x631; &amp; PV</d:title><d:creator> Sonia  Gharbi </d:creator><t:created xsi:type="dcterms:W3CDTF">2023-09-19T08:00:00Z</t:created><t:modified xsi:type="dcterms:W3CDTF">2023-09-20T10:30:00Z</t:modified></cp:coreProperties>`;
+    const archive = zip([
+      { name: "[Content_Types].xml", data: CONTENT_TYPES },
+      { name: "_rels/.rels", data: PACKAGE_RELS },
+      { name: "word/document.xml", data: documentXml(para("text")) },
+      { name: "docProps/core.xml", data: core },
+    ]);
+    const document = await readDocx(archive, "core.docx");
+    expect(document.metadata).toEqual({
+      title: "محضر & PV",
+      author: "Sonia Gharbi",
+      created: "2023-09-19T08:00:00Z",
+      modified: "2023-09-20T10:30:00Z",
+    });
+  });
+
+  it("refuses malformed XML as corrupt", async () => {
+    await expectIngestError(readDocx(docx("<w:p><w:r><w:t>unclosed</w:r></w:p>"), "broken.docx"), "corrupt");
   });
 
   it("refuses an empty file", async () => {

@@ -30,8 +30,8 @@
  *   tables (a .docx has no pages), `{table}` on a table, `{table, row}` on a row and
  *   `{table, row, cell}` on a cell and everything inside it. Tables count from 1 in reading
  *   order (a nested table takes the next number); rows count every row of the table from 1;
- *   `cell` is the grid column (from 1) where the cell starts, so it names the same column in
- *   every row even when a merged cell above or to the right leaves fewer cells in a row.
+ *   `cell` is the cell's position among its row's emitted cells (as in the PDF and text
+ *   readers), so below a vertical merge the cells count from the first one not covered.
  */
 import { createRequire } from "node:module";
 import type {
@@ -204,10 +204,15 @@ function readXmlPart(path: string, zip: ZipArchive, name: string, decoder: TextD
 const XML_ENTITY = /&(?:#(\d+)|#x([0-9a-fA-F]+)|(lt|gt|amp|quot|apos));/g;
 const NAMED_ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
+const MAX_CODE_POINT = 0x10ffff;
+
 function decodeXmlText(s: string): string {
-  return s.replace(XML_ENTITY, (_, decimal: string | undefined, hex: string | undefined, named: string | undefined) =>
-    decimal ? String.fromCodePoint(Number(decimal)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : NAMED_ENTITIES[named!]!,
-  );
+  return s.replace(XML_ENTITY, (reference, decimal: string | undefined, hex: string | undefined, named: string | undefined) => {
+    if (named) return NAMED_ENTITIES[named]!;
+    const codePoint = decimal ? Number(decimal) : parseInt(hex!, 16);
+    // An out-of-range reference is malformed XML; keep it as written rather than fail the whole file over a title.
+    return codePoint <= MAX_CODE_POINT ? String.fromCodePoint(codePoint) : reference;
+  });
 }
 
 function coreProperty(xml: string, localName: string): string | undefined {
@@ -427,28 +432,21 @@ function convertBlocks(elements: MammothElement[], builder: BlockBuilder, contex
 function convertTable(table: MammothTable, context: Context): Table {
   const tableNumber = context.nextTable++;
   const rows: TableRow[] = [];
-  /** For each grid column, the last row a vertical merge from above covers it to. */
-  const coveredThroughRow: number[] = [];
   let columns = 0;
   for (const rowElement of table.children) {
     if (rowElement.type !== "tableRow") continue;
-    const rowNumber = rows.length + 1;
-    const rowSource: SourceLocation = { table: tableNumber, row: rowNumber };
+    const rowSource: SourceLocation = { table: tableNumber, row: rows.length + 1 };
     const cells: TableCell[] = [];
-    let column = 0;
+    let width = 0;
     for (const cellElement of rowElement.children) {
       if (cellElement.type !== "tableCell") continue;
-      while ((coveredThroughRow[column] ?? 0) >= rowNumber) column++;
-      const cellSource: SourceLocation = { ...rowSource, cell: column + 1 };
+      const cellSource: SourceLocation = { ...rowSource, cell: cells.length + 1 };
       const builder = new BlockBuilder(cellSource, true);
       convertBlocks(cellElement.children, builder, context);
       cells.push(tableCell(builder.blocks, cellSource, cellElement));
-      for (let spanned = column; spanned < column + cellElement.colSpan; spanned++) {
-        if (cellElement.rowSpan > 1) coveredThroughRow[spanned] = rowNumber + cellElement.rowSpan - 1;
-      }
-      column += cellElement.colSpan;
+      width += cellElement.colSpan;
     }
-    columns = Math.max(columns, column);
+    columns = Math.max(columns, width);
     rows.push({ type: "tableRow", children: cells, data: { source: rowSource } });
   }
   return {
