@@ -23,7 +23,7 @@ import type {
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
-import { normalizeText } from "../text/normalize.js";
+import { BULLET, normalizeText } from "../text/normalize.js";
 import { IngestError } from "./errors.js";
 import type { DocumentTree, IngestMessage, Reader, SourceLocation } from "./tree.js";
 
@@ -118,8 +118,12 @@ interface TextLine {
 /** A list item line; `symbol` is its bullet ("•", "-", ...) or "1." for numbered items. */
 type Marker = { kind: "bullet"; symbol: string; text: string } | { kind: "ordered"; symbol: string; start: number; text: string };
 
-/** "• ", and dashes even without a space ("-فتح ..." is how people type them); "*" and "+" need a space. */
-const BULLET_ITEM = /^(•|[-–—](?![\d\-–—])|[*+](?= ))(.*)$/su;
+/**
+ * normalizeText's bullet (every bullet glyph became it), and dashes even without a space
+ * ("-فتح ..." is how people type them) unless a number or another dash follows; "*" and
+ * "+" need a space.
+ */
+const BULLET_ITEM = new RegExp(`^(${BULLET}|[-–—](?![\\d\\-–—])|[*+](?= ))(.*)$`, "su");
 const ORDERED_ITEM = /^(\d{1,3})[.)] +(.+)$/su;
 
 function listMarker(text: string): Marker | null {

@@ -65,7 +65,6 @@ export const BULLET = "•";
 const BULLET_CHARS = "•·▪▫◦‣⁃∙●○■◆◇►▸➢➤❖\uE000-\uF8FF";
 const LEADING_BULLET = new RegExp(`^[${BULLET_CHARS}]+ *(?=[^\\n])`, "gmu");
 const BARE_BULLET_LINE = new RegExp(`^[${BULLET_CHARS}]+$`, "gmu");
-export const BULLET_PATTERN = new RegExp(`^[${BULLET_CHARS}]`, "u");
 
 const SPACES_AROUND_NEWLINE = / *\n */g;
 const BLANK_LINE_RUNS = /\n{3,}/g;
