@@ -470,6 +470,7 @@ function tableCell(blocks: BlockNode[], source: SourceLocation, element: Mammoth
 }
 
 function readerMessages(document: MammothDocument, warnings: MammothMessage[], context: Context): IngestMessage[] {
+  // mammoth already reports each distinct warning once.
   const messages: IngestMessage[] = warnings.map((warning) => ({ code: `mammoth-${warning.type}`, message: warning.message }));
   const notes = Object.keys(document.notes._notes).length;
   if (notes > 0) messages.push({ code: "notes-omitted", message: `${notes} footnote(s)/endnote(s) not included` });
