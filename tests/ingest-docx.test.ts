@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { crc32, deflateRawSync } from "node:zlib";
 import type { List, ListItem, Node, Parent, Root, RootContent, Table, TableCell, TableRow, Text } from "mdast";
@@ -415,6 +416,17 @@ describe("readDocx on files built in code", () => {
     ]);
     const error = await expectIngestError(readDocx(archive, "ratio.docx"), "too-large");
     expect(error.reason).toMatch(/ratio above 1000:1/);
+  });
+
+  it("refuses an XML part too large to parse before inflating it", async () => {
+    // 33 MB declared from 40 KB of incompressible bytes: a plausible ratio, but more XML than mammoth should build a DOM of.
+    const archive = zip([
+      { name: "[Content_Types].xml", data: CONTENT_TYPES },
+      { name: "_rels/.rels", data: PACKAGE_RELS },
+      { name: "word/document.xml", data: randomBytes(40 * 1024), declaredSize: 33 * 1024 * 1024 },
+    ]);
+    const error = await expectIngestError(readDocx(archive, "huge-xml.docx"), "too-large");
+    expect(error.reason).toMatch(/word\/document\.xml is 34603008 bytes of XML/);
   });
 
   it("stops inflating a member at its declared size", async () => {

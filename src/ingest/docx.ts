@@ -324,7 +324,9 @@ class BlockBuilder {
       return;
     }
     if (paragraph.numbering) {
-      this.addWordListItem(paragraph.numbering, stripMarker(text));
+      // A typed bullet inside a Word list item is a second marker, not text.
+      const itemText = stripMarker(text);
+      if (itemText) this.addWordListItem(paragraph.numbering, itemText);
       return;
     }
     this.addPlainParagraph(text);
@@ -382,12 +384,10 @@ class BlockBuilder {
     }
     if (!top || top.level < level) {
       const list = this.newList(numbering.isOrdered);
+      // Every open list has at least one item: a deeper level nests in the last one.
       const parentItem = open.at(-1)?.list.children.at(-1);
       if (parentItem) parentItem.children.push(list);
-      else {
-        open.length = 0;
-        this.blocks.push(list);
-      }
+      else this.blocks.push(list);
       top = { list, level };
       open.push(top);
     }
