@@ -5,17 +5,13 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { z } from "zod";
 import { writeFileAtomic } from "./batch/atomic.js";
-import { readInputFile } from "./batch/extract.js";
+import { readInputFile } from "./batch/read.js";
 import { packageVersion } from "./batch/package-root.js";
 import { barProgress, lineProgress, silentProgress, type ProgressSink } from "./batch/progress.js";
 import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_MS, OutputError, runBatch, UsageError, type BatchSummary } from "./batch/run.js";
 import { IngestError } from "./ingest/errors.js";
-import { readDocument } from "./ingest/index.js";
-import { MeetingRecord, PartialDate } from "./model/meeting.js";
-import { Tracker } from "./model/tracker.js";
-import { treeToMarkdown } from "./write/markdown.js";
+import { PartialDate } from "./model/meeting.js";
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURES = 1;
@@ -137,7 +133,11 @@ async function runBatchCommand(inputs: string[], options: BatchCommandOptions, t
   }
 }
 
+// The readers, writers and schemas are imported by the commands that use them: loading
+// them all would cost every invocation, `--help` included, half a second.
+
 async function printTree(file: string, options: { sources?: boolean }, io: Io): Promise<number> {
+  const [{ readDocument }, { treeToMarkdown }] = await Promise.all([import("./ingest/index.js"), import("./write/markdown.js")]);
   const document = await readDocument(file, await readInputFile(file));
   io.stdout.write(treeToMarkdown(document.tree, { sources: options.sources === true }));
   for (const message of document.messages) io.stderr.write(`note: ${message.message} [${message.code}]\n`);
@@ -150,6 +150,7 @@ async function writeSchemas(out: string, io: Io): Promise<number> {
   } catch (error) {
     throw new OutputError(`cannot write the output folder ${out}: ${(error as NodeJS.ErrnoException).code ?? error}`);
   }
+  const [{ z }, { MeetingRecord }, { Tracker }] = await Promise.all([import("zod"), import("./model/meeting.js"), import("./model/tracker.js")]);
   const schemas = { "meeting.schema.json": MeetingRecord, "tracker.schema.json": Tracker };
   for (const [name, schema] of Object.entries(schemas)) {
     await writeFileAtomic(join(out, name), `${JSON.stringify(z.toJSONSchema(schema), null, 2)}\n`);

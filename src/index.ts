@@ -5,7 +5,8 @@
  *     const record = await extractMeeting("minutes/2023-03.docx");
  */
 import type { MeetingRecord } from "./model/meeting.js";
-import { extractFromBytes, readInputFile } from "./batch/extract.js";
+import { extractFromBytes } from "./batch/extract.js";
+import { readInputFile } from "./batch/read.js";
 
 export interface ExtractMeetingOptions {
   /**

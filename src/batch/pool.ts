@@ -73,7 +73,9 @@ export class WorkerPool {
       if (running === undefined || running.task.id !== outcome.id) return;
       this.finish(slot, outcome);
     });
+    // A replaced worker's late events must not touch the task its successor is running.
     worker.on("error", (error: Error & { code?: string }) => {
+      if (slot.worker !== worker) return;
       const running = slot.running;
       slot.worker = undefined;
       if (running === undefined) return;
@@ -89,7 +91,8 @@ export class WorkerPool {
       });
     });
     worker.on("exit", (exitCode) => {
-      if (slot.worker === worker) slot.worker = undefined;
+      if (slot.worker !== worker) return;
+      slot.worker = undefined;
       const running = slot.running;
       if (running === undefined || this.closed) return;
       this.finish(slot, {

@@ -11,13 +11,10 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { IngestError } from "../ingest/errors.js";
 import { MeetingRecord } from "../model/meeting.js";
-import { buildTracker } from "../track/index.js";
-import { trackerToJson } from "../write/json.js";
-import { trackerToXlsx } from "../write/xlsx.js";
 import { writeFileAtomic } from "./atomic.js";
 import { RecordCache } from "./cache.js";
 import { discoverInputs } from "./discover.js";
-import { readInputFile, sha256Hex } from "./extract.js";
+import { readInputFile, sha256Hex } from "./read.js";
 import { assignOutputNames } from "./names.js";
 import { compiledWorkerPath } from "./package-root.js";
 import { WorkerPool } from "./pool.js";
@@ -25,7 +22,7 @@ import { silentProgress, type ProgressSink } from "./progress.js";
 import type { FileSummary, TaskOutcome } from "./protocol.js";
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
-export const DEFAULT_MAX_MEMORY_MB = 1024;
+export const DEFAULT_MAX_MEMORY_MB = 512;
 
 export interface BatchOptions {
   inputs: readonly string[];
@@ -62,6 +59,8 @@ export interface FileResult {
   format?: string;
   pages?: number | null;
   commitments?: number;
+  /** A failure read from the cache rather than found again. */
+  failureFromCache?: boolean;
 }
 
 export interface BatchSummary {
@@ -133,7 +132,20 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     throw new UsageError(`no supported files (${[".docx", ".pdf", ".txt", ".md"].join(", ")}) in ${options.inputs.join(", ")}`);
   }
   const meetingsFolder = await prepareOutput(options.out);
-  const cache = options.cache === false ? undefined : await RecordCache.open(options.cache ?? join(options.out, ".cache"));
+  // The cache only saves time: when it cannot be used the run goes on without it.
+  let cache: RecordCache | undefined;
+  let cacheBroken = false;
+  const dropCache = (error: unknown): void => {
+    if (!cacheBroken) progress.note(`note: the cache cannot be used (${(error as Error).message}); going on without it`);
+    cacheBroken = true;
+    cache = undefined;
+  };
+  if (options.cache !== false) {
+    cache = await RecordCache.open(options.cache ?? join(options.out, ".cache")).catch((error: unknown) => {
+      dropCache(error);
+      return undefined;
+    });
+  }
 
   const names = assignOutputNames(discovery.files);
   const renamed = names.filter((name) => name.disambiguated).map((name) => ({ file: name.file, output: join("meetings", name.name) }));
@@ -163,10 +175,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     results[index] = { file: names[index].file, status, output, format: summary.format, pages: summary.pages, commitments: summary.commitments };
     progress.file({ file: names[index].file, status, detail: summary.commitments === 0 ? "no commitments found" : "" });
   };
-  const fail = (index: number, code: string, reason: string) => {
+  const fail = (index: number, code: string, reason: string, fromCache = false) => {
     const file = names[index].file;
     failures.push({ file, code, reason });
-    results[index] = { file, status: "failed" };
+    results[index] = fromCache ? { file, status: "failed", failureFromCache: true } : { file, status: "failed" };
     progress.file({ file, status: "failed", detail: `${reason} [${code}]` });
   };
 
@@ -182,7 +194,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     const sha256 = sha256Hex(bytes);
     const key = RecordCache.key(sha256, file, options.date);
     const cached = await cache?.get(key);
-    if (cached?.kind === "failure") return fail(index, cached.failure.code, cached.failure.reason);
+    if (cached?.kind === "failure") return fail(index, cached.failure.code, cached.failure.reason, true);
     if (cached?.kind === "record") {
       const parsed = MeetingRecord.safeParse(safeJson(cached.json));
       if (parsed.success) {
@@ -200,10 +212,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     });
     if (outcome.ok) {
       await succeed(index, outcome.json, JSON.parse(outcome.json) as MeetingRecord, outcome.summary, "extracted");
-      await cache?.putRecord(key, outcome.json);
+      await cache?.putRecord(key, outcome.json).catch(dropCache);
     } else if (outcome.code !== "interrupted") {
       fail(index, outcome.code, outcome.reason);
-      if (outcome.deterministic) await cache?.putFailure(key, { code: outcome.code, reason: outcome.reason });
+      if (outcome.deterministic) await cache?.putFailure(key, { code: outcome.code, reason: outcome.reason }).catch(dropCache);
     }
   };
 
@@ -226,6 +238,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   failures.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   if (!interrupted) {
     if (options.tracker) {
+      // Loaded here, not at start-up: `extract` never needs them.
+      const [{ buildTracker }, { trackerToJson }, { trackerToXlsx }] = await Promise.all([
+        import("../track/index.js"),
+        import("../write/json.js"),
+        import("../write/xlsx.js"),
+      ]);
       const kept = records.filter((record): record is MeetingRecord => record !== undefined);
       const tracker = buildTracker(kept);
       await writeOutput(join(options.out, "tracker.json"), trackerToJson(tracker));

@@ -1,0 +1,23 @@
+/** Reading input files and hashing them: the parts of a file's trip that need no parser. */
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { IngestError } from "../ingest/errors.js";
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** Reads a file, turning file-system failures into the pipeline's typed error. */
+export async function readInputFile(path: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === "ENOENT" ? "no such file (or a dangling link)"
+      : code === "EACCES" || code === "EPERM" ? "permission denied"
+      : code === "EISDIR" ? "is a folder, not a file"
+      : `cannot be read (${code ?? String(error)})`;
+    throw new IngestError(path, "unreadable", reason, { cause: error });
+  }
+}

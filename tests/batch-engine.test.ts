@@ -1,0 +1,130 @@
+/**
+ * The batch engine on real files through real workers (dist/ must be built:
+ * `npm test` builds first): cache, name collisions, failure isolation, the
+ * per-file deadline and memory cap, and interruption.
+ */
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { runBatch } from "../src/batch/run.js";
+import { MeetingRecord } from "../src/model/meeting.js";
+
+const CORPUS = "fixtures/ogp-tunisia";
+let work: string;
+
+beforeEach(async () => {
+  work = await mkdtemp(join(tmpdir(), "minutes-batch-"));
+});
+afterEach(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+async function copyCorpus(names: string[]): Promise<string> {
+  const folder = join(work, "archive");
+  await rm(folder, { recursive: true, force: true });
+  await mkdir(folder, { recursive: true });
+  for (const name of names) await copyFile(join(CORPUS, name), join(folder, name));
+  return folder;
+}
+
+describe("incremental cache", () => {
+  test("a second run re-extracts nothing, a changed file alone is extracted again, the tracker is rebuilt", async () => {
+    const archive = await copyCorpus(["2022-06-committee-minutes.docx", "2023-03-committee-minutes.txt", "2023-09-committee-minutes.docx"]);
+    const out = join(work, "out");
+
+    const cold = await runBatch({ inputs: [archive], out, tracker: true, jobs: 2 });
+    expect(cold).toMatchObject({ files: 3, extracted: 3, cached: 0, failed: 0, interrupted: false });
+    const coldTracker = await readFile(join(out, "tracker.json"), "utf8");
+
+    const warm = await runBatch({ inputs: [archive], out, tracker: true, jobs: 2 });
+    expect(warm).toMatchObject({ files: 3, extracted: 0, cached: 3, failed: 0 });
+    expect(await readFile(join(out, "tracker.json"), "utf8")).toBe(coldTracker);
+
+    // Same name, new content: only this file is extracted again.
+    await copyFile(join(CORPUS, "2023-03-committee-minutes.docx"), join(archive, "2023-03-committee-minutes.txt"));
+    const changed = await runBatch({ inputs: [archive], out, tracker: true, jobs: 2 });
+    expect(changed).toMatchObject({ files: 3, extracted: 1, cached: 2 });
+    expect(changed.results.find((result) => result.status === "extracted")?.file).toBe(join(archive, "2023-03-committee-minutes.txt"));
+    const record = MeetingRecord.parse(JSON.parse(await readFile(join(out, "meetings", "2023-03-committee-minutes.json"), "utf8")));
+    expect(record.source.format).toBe("docx");
+
+    const uncached = await runBatch({ inputs: [archive], out, tracker: true, jobs: 2, cache: false });
+    expect(uncached).toMatchObject({ extracted: 3, cached: 0 });
+  });
+
+  test("a failure caused by the file is cached too, so a bad file is not parsed again", async () => {
+    const archive = await copyCorpus([]);
+    await writeFile(join(archive, "empty.docx"), "");
+    const out = join(work, "out");
+    const first = await runBatch({ inputs: [archive], out, jobs: 1 });
+    const second = await runBatch({ inputs: [archive], out, jobs: 1 });
+    expect(first.failures).toEqual([{ file: join(archive, "empty.docx"), code: "empty", reason: expect.any(String) }]);
+    expect(second.failures).toEqual(first.failures);
+    expect(first.results[0].failureFromCache).toBeUndefined();
+    expect(second.results[0].failureFromCache).toBe(true);
+  });
+});
+
+describe("output names", () => {
+  test("renderings and same-named files in other folders get distinct, stable record names", async () => {
+    const archive = await copyCorpus(["2023-09-committee-minutes.docx", "2023-09-committee-minutes.pdf"]);
+    const other = join(archive, "copy");
+    await mkdir(other);
+    await copyFile(join(CORPUS, "2022-06-committee-minutes.docx"), join(other, "2023-09-committee-minutes.docx"));
+    const out = join(work, "out");
+    const summary = await runBatch({ inputs: [archive], out, jobs: 2 });
+    expect(summary.failed).toBe(0);
+    const names = (await readdir(join(out, "meetings"))).sort();
+    expect(names).toHaveLength(3);
+    expect(names).toContain("2023-09-committee-minutes.pdf.json");
+    expect(names.filter((name) => /^2023-09-committee-minutes\.docx\.[0-9a-f]{8}\.json$/.test(name))).toHaveLength(2);
+    expect(summary.renamed).toHaveLength(3);
+    // Stable: the same inputs give the same names again.
+    const again = await runBatch({ inputs: [archive], out, jobs: 2 });
+    expect(again.renamed).toEqual(summary.renamed);
+  });
+});
+
+describe("runaway files", () => {
+  test("a file past its deadline is stopped and reported, its worker replaced, and the batch finishes", async () => {
+    const archive = await copyCorpus(["2022-06-committee-minutes.docx", "2023-09-committee-minutes.docx"]);
+    // A deadline shorter than a worker's start-up: every file overruns it.
+    const summary = await runBatch({ inputs: [archive], out: join(work, "out"), jobs: 1, timeoutMs: 1, cache: false });
+    expect(summary.failures.map((failure) => failure.code)).toEqual(["timeout", "timeout"]);
+    expect(summary.failures[0].reason).toMatch(/longer than/);
+  });
+
+  test("a file that needs more memory than the cap is stopped and reported, and the batch finishes", async () => {
+    const archive = await copyCorpus(["2023-03-committee-minutes.pdf", "2023-09-committee-minutes.docx"]);
+    const summary = await runBatch({ inputs: [archive], out: join(work, "out"), jobs: 1, maxMemoryMb: 4, cache: false });
+    expect(summary.failures.map((failure) => failure.code)).toEqual(["out-of-memory", "out-of-memory"]);
+    expect(summary.failures[0].reason).toMatch(/4 MB/);
+  });
+});
+
+describe("interruption", () => {
+  test("aborting stops the workers and leaves the previous tracker and errors files whole", async () => {
+    const archive = await copyCorpus(["2022-06-committee-minutes.docx", "2023-09-committee-minutes.docx"]);
+    const out = join(work, "out");
+    await runBatch({ inputs: [archive], out, tracker: true, jobs: 1 });
+    const before = await Promise.all(["tracker.json", "tracker.xlsx", "errors.json"].map((name) => readFile(join(out, name))));
+
+    await copyFile(join(CORPUS, "2023-03-committee-minutes.pdf"), join(archive, "2023-03-committee-minutes.pdf"));
+    const controller = new AbortController();
+    const summary = await runBatch({
+      inputs: [archive],
+      out,
+      tracker: true,
+      jobs: 1,
+      cache: false,
+      signal: controller.signal,
+      progress: { start() {}, note() {}, stop() {}, file: () => controller.abort() },
+    });
+    expect(summary.interrupted).toBe(true);
+    expect(summary.written).toEqual([]);
+    expect(summary.extracted + summary.failed).toBeLessThan(3);
+    const after = await Promise.all(["tracker.json", "tracker.xlsx", "errors.json"].map((name) => readFile(join(out, name))));
+    expect(after).toEqual(before);
+  });
+});

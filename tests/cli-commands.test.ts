@@ -1,0 +1,144 @@
+/**
+ * The `minutes` command as users run it: `node bin/minutes.js` in a child
+ * process (dist/ built by `npm test`), checking exit codes, files and messages.
+ */
+import { execFile } from "node:child_process";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { MeetingRecord } from "../src/model/meeting.js";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const BIN = join(ROOT, "bin", "minutes.js");
+const CORPUS = join(ROOT, "fixtures", "ogp-tunisia");
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function minutes(args: string[], cwd = ROOT): Promise<Run> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+let work: string;
+beforeEach(async () => {
+  work = await mkdtemp(join(tmpdir(), "minutes-cli-"));
+});
+afterEach(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe("usage", () => {
+  test("--help lists the commands and exits 0", async () => {
+    const run = await minutes(["--help"]);
+    expect(run.code).toBe(0);
+    for (const command of ["tree", "extract", "run", "schema"]) expect(run.stdout).toContain(command);
+  });
+
+  test.each([
+    [["frobnicate"]],
+    [["run", join(CORPUS, "2023-09-committee-minutes.docx")]],
+    [["run", "--out", "x"]],
+    [["extract", join(CORPUS, "2023-09-committee-minutes.docx"), "--out", "x", "--jobs", "0"]],
+    [["extract", join(CORPUS, "2023-09-committee-minutes.docx"), "--out", "x", "--date", "15/03/2023"]],
+    [["run", join(CORPUS, "*.nothing"), "--out", "x"]],
+  ])("a usage error exits 2 and says what is wrong: %j", async (args) => {
+    const run = await minutes(args, work);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/error|minutes:/i);
+  });
+});
+
+describe("extract", () => {
+  test("one record per file, named after the file; spaces, Arabic letters and leading dashes work", async () => {
+    const source = join(CORPUS, "2023-09-committee-minutes.docx");
+    const names = ["minutes of June.docx", "محضر جلسة.docx", "-dash.docx", "--double.docx"];
+    for (const name of names) await copyFile(source, join(work, name));
+    const run = await minutes(["extract", "--out", "out", "minutes of June.docx", "محضر جلسة.docx", "./-dash.docx", "--", "--double.docx"], work);
+    expect(run.stderr).not.toMatch(/FAILED/);
+    expect(run.code).toBe(0);
+    const written = (await readdir(join(work, "out", "meetings"))).sort();
+    expect(written).toEqual(["--double.json", "-dash.json", "minutes of June.json", "محضر جلسة.json"].sort());
+    const record = MeetingRecord.parse(JSON.parse(await readFile(join(work, "out", "meetings", "محضر جلسة.json"), "utf8")));
+    expect(record.source.path).toBe("محضر جلسة.docx");
+  });
+
+  test("a failed file is reported, the others are written, and the exit code is 1", async () => {
+    await copyFile(join(CORPUS, "2023-09-committee-minutes.docx"), join(work, "good.docx"));
+    await writeFile(join(work, "broken.docx"), "PK\u0003\u0004 not really a zip");
+    const run = await minutes(["extract", "good.docx", "broken.docx", "--out", "out"], work);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/broken\.docx: .*\[corrupt\]/);
+    expect(await readdir(join(work, "out", "meetings"))).toEqual(["good.json"]);
+    expect(JSON.parse(await readFile(join(work, "out", "errors.json"), "utf8"))).toEqual([
+      { file: "broken.docx", code: "corrupt", reason: expect.any(String) },
+    ]);
+  });
+});
+
+describe("run", () => {
+  test("folders and globs: records, tracker.json, tracker.xlsx, errors.json and a --json summary", async () => {
+    await mkdir(join(work, "archive", "2023"), { recursive: true });
+    await copyFile(join(CORPUS, "2022-06-committee-minutes.docx"), join(work, "archive", "2022-06-committee-minutes.docx"));
+    await copyFile(join(CORPUS, "2023-09-committee-minutes.docx"), join(work, "archive", "2023", "2023-09-committee-minutes.docx"));
+    await copyFile(join(CORPUS, "2023-03-committee-minutes.txt"), join(work, "archive", "2023", "2023-03-committee-minutes.txt"));
+    // Word's lock file and hidden files are not minutes.
+    await writeFile(join(work, "archive", "~$22-06-committee-minutes.docx"), "lock");
+    await writeFile(join(work, "archive", ".hidden.docx"), "hidden");
+
+    const run = await minutes(["run", "archive", "--out", "out", "--json", "--jobs", "2"], work);
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.stdout) as { files: number; extracted: number; failed: number; written: string[] };
+    expect(summary).toMatchObject({ files: 3, extracted: 3, failed: 0 });
+    expect(summary.written).toEqual(["tracker.json", "tracker.xlsx", "errors.json"]);
+    const out = await readdir(join(work, "out"));
+    expect(out).toEqual(expect.arrayContaining(["meetings", "tracker.json", "tracker.xlsx", "errors.json"]));
+    expect(JSON.parse(await readFile(join(work, "out", "errors.json"), "utf8"))).toEqual([]);
+
+    const globbed = await minutes(["run", "archive/**/*.docx", "--out", "out2", "--quiet"], work);
+    expect(globbed.code).toBe(0);
+    expect(globbed.stderr).toBe("");
+    expect((await readdir(join(work, "out2", "meetings"))).sort()).toEqual(["2022-06-committee-minutes.json", "2023-09-committee-minutes.json"]);
+  });
+
+  test("an output folder that cannot be written is refused with exit code 2 before any work", async () => {
+    await copyFile(join(CORPUS, "2023-09-committee-minutes.docx"), join(work, "a.docx"));
+    await writeFile(join(work, "out"), "a file where the output folder should be");
+    const run = await minutes(["run", "a.docx", "--out", "out"], work);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/cannot write the output folder out/);
+    const nested = await minutes(["run", "a.docx", "--out", "out/inner"], work);
+    expect(nested.code).toBe(2);
+  });
+});
+
+describe("tree and schema", () => {
+  test("tree prints the document as Markdown; a bad file exits 1 naming the file and the reason", async () => {
+    const run = await minutes(["tree", join(CORPUS, "2023-09-committee-minutes.docx")]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^#+ /m);
+    await writeFile(join(work, "empty.pdf"), "");
+    const bad = await minutes(["tree", "empty.pdf"], work);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/empty\.pdf: .*\[empty\]/);
+  });
+
+  test("schema writes the JSON Schemas of the meeting record and the tracker", async () => {
+    const run = await minutes(["schema", "--out", "schema"], work);
+    expect(run.code).toBe(0);
+    const meeting = JSON.parse(await readFile(join(work, "schema", "meeting.schema.json"), "utf8")) as { properties: Record<string, unknown> };
+    const tracker = JSON.parse(await readFile(join(work, "schema", "tracker.schema.json"), "utf8")) as { properties: Record<string, unknown> };
+    expect(Object.keys(meeting.properties)).toEqual(expect.arrayContaining(["source", "meeting", "commitments", "decisions", "events", "warnings"]));
+    expect(Object.keys(tracker.properties)).toEqual(expect.arrayContaining(["meetings", "commitments"]));
+  });
+});
