@@ -1,0 +1,216 @@
+/**
+ * The document tree flattened into the units extraction reasons about: blocks
+ * (headings, paragraphs, list items) in reading order, and tables as rows of cells
+ * holding blocks. Readers differ in small ways (a heading that arrives as a bold
+ * paragraph, a list that arrives as "- " paragraphs, list items glued into one
+ * paragraph with line breaks); this is the one place that evens them out.
+ */
+import type { Nodes, Root, RootContent, Table, TableCell } from "mdast";
+import type { SourceLocation } from "../ingest/tree.js";
+import { foldWithMap, type FoldedText } from "./match.js";
+
+export type BlockKind = "heading" | "paragraph" | "item";
+
+export interface Block {
+  /** Position in reading order over the whole document. */
+  index: number;
+  kind: BlockKind;
+  /** Heading level, or list nesting level (1 = top list). */
+  depth: number;
+  /** For items of an ordered list: the number Word or Markdown shows, which is not in the text. */
+  itemNumber: number | null;
+  /** The whole block is bold or emphasized: a heading in all but name. */
+  emphasized: boolean;
+  ft: FoldedText;
+  source: SourceLocation;
+  cell: CellRef | null;
+}
+
+export interface CellRef {
+  table: number;
+  /** 0-based index of the row and cell in the table model. */
+  row: number;
+  cell: number;
+}
+
+export interface CellModel {
+  blocks: Block[];
+  colSpan: number;
+  text: string;
+}
+
+export interface RowModel {
+  cells: CellModel[];
+  source: SourceLocation;
+}
+
+export interface TableModel {
+  /** 1-based number of the table in the document. */
+  number: number;
+  rows: RowModel[];
+  source: SourceLocation;
+}
+
+export type Unit = { type: "block"; block: Block } | { type: "table"; table: TableModel };
+
+export interface FlatDocument {
+  units: Unit[];
+  /** Every block, table cells included, in reading order. */
+  blocks: Block[];
+  tables: TableModel[];
+}
+
+/** A line that starts a list item when a reader left the marker in the text: "- ", "-فتح", "• ", "1. ", "a) ". */
+const BULLET_LINE = /^(?:[-–—•·*▪◦‣]\s*|\d{1,2}[.)]\s+)(?=\S)/u;
+const ORDERED_MARKER = /^(\d{1,2})[.)]\s+/u;
+
+function inlineText(node: Nodes): string {
+  switch (node.type) {
+    case "text":
+    case "inlineCode":
+      return node.value;
+    case "break":
+      return "\n";
+    case "image":
+      return node.alt ?? "";
+    default:
+      return "children" in node ? (node.children as Nodes[]).map(inlineText).join("") : "";
+  }
+}
+
+function isEmphasized(node: Nodes): boolean {
+  if (!("children" in node)) return false;
+  const meaningful = (node.children as Nodes[]).filter((c) => !(c.type === "text" && c.value.trim() === "") && c.type !== "break");
+  return meaningful.length > 0 && meaningful.every((c) => c.type === "strong" || c.type === "emphasis");
+}
+
+class Flattener {
+  readonly blocks: Block[] = [];
+  readonly tables: TableModel[] = [];
+  readonly units: Unit[] = [];
+
+  private add(kind: BlockKind, depth: number, text: string, source: SourceLocation, cell: CellRef | null, emphasized: boolean, itemNumber: number | null): Block[] {
+    const made: Block[] = [];
+    // A paragraph whose later lines start with a bullet is several list items glued together.
+    const lines = text.split("\n");
+    let current = "";
+    let currentKind = kind;
+    let currentNumber = itemNumber;
+    const flush = (): void => {
+      const ft = foldWithMap(current);
+      if (ft.text.length > 0) {
+        const block: Block = { index: this.blocks.length, kind: currentKind, depth, itemNumber: currentNumber, emphasized, ft, source, cell };
+        this.blocks.push(block);
+        made.push(block);
+      }
+      current = "";
+    };
+    for (const line of lines) {
+      const trimmed = line.trim();
+      const bullet = BULLET_LINE.exec(trimmed);
+      if (bullet && (kind !== "heading")) {
+        flush();
+        const ordered = ORDERED_MARKER.exec(trimmed);
+        currentKind = "item";
+        currentNumber = ordered ? Number(ordered[1]) : null;
+        current = trimmed.slice(bullet[0].length);
+        // A bare "1." could be a section number as well as a list marker: keep it visible for section detection.
+        if (ordered) current = trimmed;
+      } else {
+        current = current ? `${current}\n${trimmed}` : trimmed;
+      }
+    }
+    flush();
+    return made;
+  }
+
+  blocksOf(nodes: readonly RootContent[], inherited: SourceLocation, cell: CellRef | null, listDepth: number, out: Unit[] | null): Block[] {
+    const made: Block[] = [];
+    const push = (bs: Block[]): void => {
+      made.push(...bs);
+      if (out) for (const b of bs) out.push({ type: "block", block: b });
+    };
+    for (const node of nodes) {
+      const source = { ...inherited, ...(node.data?.source ?? {}) };
+      switch (node.type) {
+        case "heading":
+          push(this.add("heading", node.depth, inlineText(node), source, cell, false, null));
+          break;
+        case "paragraph":
+          push(this.add("paragraph", 0, inlineText(node), source, cell, isEmphasized(node), null));
+          break;
+        case "list": {
+          let number = node.start ?? 1;
+          for (const item of node.children) {
+            const itemSource = { ...source, ...(item.data?.source ?? {}) };
+            const [first, ...rest] = item.children;
+            if (first && first.type === "paragraph") {
+              const text = inlineText(first);
+              const bs = this.add("item", listDepth + 1, text, { ...itemSource, ...(first.data?.source ?? {}) }, cell, false, node.ordered ? number : null);
+              // The first line is the item itself, whatever markers later lines carry.
+              if (bs[0]) bs[0].kind = "item";
+              push(bs);
+              push(this.blocksOf(rest, itemSource, cell, listDepth + 1, null));
+            } else {
+              push(this.blocksOf(item.children, itemSource, cell, listDepth + 1, null));
+            }
+            number++;
+          }
+          break;
+        }
+        case "blockquote":
+          push(this.blocksOf(node.children, source, cell, listDepth, null));
+          break;
+        case "table":
+          if (cell) {
+            // A table nested in a cell: its text stays with the cell.
+            for (const row of node.children) for (const c of row.children) push(this.blocksOf(c.children as unknown as RootContent[], source, cell, listDepth, null));
+          } else {
+            const table = this.table(node, source);
+            if (out) out.push({ type: "table", table });
+          }
+          break;
+        case "code":
+        case "html":
+          push(this.add("paragraph", 0, node.value, source, cell, false, null));
+          break;
+        default:
+          break;
+      }
+    }
+    return made;
+  }
+
+  private table(node: Table, source: SourceLocation): TableModel {
+    const number = source.table ?? this.tables.length + 1;
+    const model: TableModel = { number, rows: [], source };
+    this.tables.push(model);
+    node.children.forEach((row, r) => {
+      const rowSource = { ...source, ...(row.data?.source ?? {}) };
+      const cells: CellModel[] = row.children.map((c: TableCell, k) => {
+        const cellSource = { ...rowSource, ...(c.data?.source ?? {}) };
+        const ref: CellRef = { table: number, row: r, cell: k };
+        // Cell children are block nodes in the tree contract; a reader that put phrasing content there gets one paragraph.
+        const children = c.children as unknown as RootContent[];
+        const blockChildren = children.some((ch) => ch.type === "paragraph" || ch.type === "list" || ch.type === "heading")
+          ? children
+          : ([{ type: "paragraph", children: c.children }] as unknown as RootContent[]);
+        const blocks = this.blocksOf(blockChildren, cellSource, ref, 0, null);
+        return { blocks, colSpan: c.data?.colSpan ?? 1, text: blocks.map((b) => b.ft.text).join("\n") };
+      });
+      model.rows.push({ cells, source: rowSource });
+    });
+    return model;
+  }
+}
+
+export function flatten(root: Root): FlatDocument {
+  const f = new Flattener();
+  f.blocksOf(root.children, {}, null, 0, f.units);
+  return { units: f.units, blocks: f.blocks, tables: f.tables };
+}
+
+/** Number of words, for telling labels and titles from prose. */
+export function wordCount(text: string): number {
+  return text.split(/\s+/u).filter(Boolean).length;
+}

@@ -1,0 +1,538 @@
+/**
+ * Commitments, whatever the layout:
+ * - a table with a commitment column (number / commitment / percent / status / notes,
+ *   columns found by header words), whose single-cell rows may open status sections
+ *   ("التعهدات المنجزة بصفة كلية (100%)");
+ * - one heading (or bold paragraph) per commitment, "Engagement n°1 : …", followed by
+ *   label lines ("Taux de réalisation : 80 %", "Statut : …"), prose and bullets;
+ * - an ordered list whose items are commitments (Word numbering: the number is not in the text).
+ * Every block of a commitment table or section lands in a field, or in a warning.
+ */
+import type { Activity, Commitment, SourceRef, Status, Warning } from "../model/meeting.js";
+import { parsePercentValue, findPercents } from "../text/percent.js";
+import { wordCount, type Block, type FlatDocument, type RowModel, type TableModel } from "./blocks.js";
+import {
+  ACTIVITY_CUES,
+  COMMITMENT_HEADING,
+  COMMITMENT_PLURAL,
+  HEADER_ROLES,
+  HEADER_WORDS,
+  PROGRESS_CUES,
+  PROGRESS_LINE,
+  SECTION_MARKER,
+  SELF_REFERENCES,
+  STATUS_LINE,
+  type ColumnRole,
+} from "./lexicon/index.js";
+import { foldWithMap, type FoldedText } from "./match.js";
+import { reportersIn } from "./people.js";
+import { bestStatus, cleanTitle, firstWords, openingStatus, sentences, toSourceRef } from "./text-helpers.js";
+
+type ActivityState = Activity["state"];
+
+/** A status section: rows or headings that follow it share its status and percent. */
+interface Section {
+  status: Status;
+  label: string;
+  progress: number | null;
+}
+
+interface Draft {
+  number: string | null;
+  title: string;
+  status: Status;
+  statusLabel: string | null;
+  progress: number | null;
+  reportedBy: string[];
+  activities: Activity[];
+  notes: string[];
+  source: SourceRef;
+  /** State announced by the last note ending in ":" ("تمّ القيام بالأنشطة التالية:"), for the items after it. */
+  introState: ActivityState | null;
+  texts: FoldedText[];
+}
+
+export interface CommitmentExtraction {
+  commitments: Commitment[];
+  warnings: Warning[];
+  /** Blocks of commitment tables and sections, with the number of the commitment they belong to. */
+  region: Map<number, string | null>;
+  /** Blocks whose text went into a record field or a warning. */
+  covered: Set<number>;
+}
+
+/** Longest header phrase per role, earliest first: the roles a header cell names. */
+function headerRoles(ft: FoldedText): ColumnRole[] {
+  const hits: { role: ColumnRole; start: number; end: number }[] = [];
+  for (const role of HEADER_ROLES) {
+    for (const m of ft.folded.matchAll(HEADER_WORDS[role].regex)) hits.push({ role, start: m.index, end: m.index + m[0].length });
+  }
+  const kept = hits.filter((h) => !hits.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
+  kept.sort((a, b) => a.start - b.start);
+  return [...new Set(kept.map((h) => h.role))];
+}
+
+const TERMINAL = /[.!?؟:]\s*$/u;
+const LABEL_WORDS = 12;
+
+/** A short block naming commitments and a status: "2. التعهدات غير المنجزة", "Engagements réalisés (100 %)". */
+export function sectionOf(ft: FoldedText): Section | null {
+  if (wordCount(ft.text) > LABEL_WORDS) return null;
+  COMMITMENT_PLURAL.lastIndex = 0;
+  if (!COMMITMENT_PLURAL.test(ft.folded)) return null;
+  const hit = bestStatus(ft);
+  if (!hit) return null;
+  const percent = findPercents(ft.text)[0];
+  const label = cleanTitle(ft.text.replace(/^\s*\d{1,2}\s*[.)-]\s*/u, "").replace(/\(?\s*\d{1,3}(?:[.,]\d+)?\s*\.?\s*%\s*\)?|\(?\s*%\s*\d{1,3}\s*\)?/gu, ""));
+  return { status: hit.status, label, progress: percent && percent.value <= 100 ? percent.value : null };
+}
+
+export function activityState(ft: FoldedText, inherited: ActivityState | null): ActivityState {
+  const found: { state: ActivityState; start: number; length: number }[] = [];
+  const probe = (re: RegExp, state: ActivityState): void => {
+    for (const m of ft.folded.matchAll(re)) found.push({ state, start: m.index, length: m[0].length });
+  };
+  // Negated work ("لم ينجز", "non réalisé") is neither done nor planned: the record says so by not guessing.
+  probe(ACTIVITY_CUES.negation, "unknown");
+  probe(ACTIVITY_CUES.planned, "planned");
+  probe(ACTIVITY_CUES.ongoing, "ongoing");
+  probe(ACTIVITY_CUES.done, "done");
+  if (found.length === 0) return inherited ?? "unknown";
+  found.sort((a, b) => a.start - b.start || b.length - a.length);
+  return found[0].state;
+}
+
+/** A percent stated about the commitment itself in prose: "هذا التعهد قد تمّ تنفيذه بنسبة 100. %". */
+function selfStatedProgress(ft: FoldedText): number | null {
+  for (const span of sentences(ft)) {
+    const sentence = ft.folded.slice(span.start, span.end);
+    SELF_REFERENCES.lastIndex = 0;
+    if (!SELF_REFERENCES.test(sentence)) continue;
+    for (const cue of sentence.matchAll(PROGRESS_CUES)) {
+      const after = cue.index + cue[0].length;
+      const percent = findPercents(sentence.slice(after)).find((p) => p.index <= 3);
+      if (percent && percent.value <= 100) return percent.value;
+    }
+  }
+  return null;
+}
+
+export function matchCommitmentHeading(ft: FoldedText): { number: string; title: string; separated: boolean } | null {
+  const firstLine = ft.folded.split("\n")[0];
+  const m = COMMITMENT_HEADING.exec(firstLine);
+  if (!m || !m.groups) return null;
+  const restStart = m[0].length - m.groups.rest.length;
+  const between = firstLine.slice(0, restStart);
+  const title = ft.text.slice(ft.map[restStart], ft.map[firstLine.length]);
+  return { number: String(Number(m.groups.number)), title: cleanTitle(title), separated: /[:：\-–—.)]\s*$/u.test(between) };
+}
+
+class CommitmentBuilder {
+  readonly drafts: Draft[] = [];
+  readonly warnings: Warning[] = [];
+  readonly region = new Map<number, string | null>();
+  readonly covered = new Set<number>();
+
+  constructor(private readonly file: string) {}
+
+  open(number: string | null, title: string, source: SourceRef, section: Section | null): Draft {
+    const draft: Draft = {
+      number,
+      title,
+      status: section?.status ?? "unknown",
+      statusLabel: section?.label ?? null,
+      progress: section?.progress ?? null,
+      reportedBy: [],
+      activities: [],
+      notes: [],
+      source,
+      introState: null,
+      texts: [],
+    };
+    this.drafts.push(draft);
+    return draft;
+  }
+
+  claim(block: Block, draft: Draft | null): void {
+    this.region.set(block.index, draft?.number ?? null);
+    this.covered.add(block.index);
+  }
+
+  /** Puts a block of a commitment's content where it belongs: label lines into fields, bullets into activities, the rest into notes. */
+  absorb(draft: Draft, block: Block): void {
+    this.claim(block, draft);
+    const rest: string[] = [];
+    for (const line of block.ft.text.split("\n")) {
+      const lf = foldWithMap(line);
+      const progressLine = PROGRESS_LINE.exec(lf.folded);
+      if (progressLine?.groups) {
+        const value = parsePercentValue(lf.text.slice(lf.map[lf.folded.length - progressLine.groups.value.length]));
+        draft.progress = value;
+        continue;
+      }
+      const statusLine = STATUS_LINE.exec(lf.folded);
+      if (statusLine?.groups) {
+        const valueText = lf.text.slice(lf.map[lf.folded.length - statusLine.groups.value.length]).trim();
+        const hit = bestStatus(foldWithMap(valueText));
+        if (hit) {
+          draft.status = hit.status;
+          draft.statusLabel = valueText.replace(/[;.]\s*$/u, "");
+          const percent = findPercents(valueText)[0];
+          if (percent && draft.progress === null && percent.value <= 100) draft.progress = percent.value;
+          continue;
+        }
+      }
+      rest.push(line);
+    }
+    if (rest.length === 0) return;
+    const ft = foldWithMap(rest.join(block.kind === "item" ? " " : "\n"));
+    draft.texts.push(ft);
+    for (const who of reportersIn(ft)) if (!draft.reportedBy.includes(who)) draft.reportedBy.push(who);
+    if (block.kind === "item") {
+      draft.activities.push({ text: ft.text, state: activityState(ft, draft.introState) });
+    } else {
+      draft.notes.push(ft.text);
+      draft.introState = /[:：]\s*$/u.test(ft.text) ? activityState(ft, null) : null;
+    }
+  }
+
+  warn(code: string, message: string, block: Block | null, source?: SourceRef): void {
+    this.warnings.push({ code, message, source: source ?? (block ? toSourceRef(this.file, block.source) : undefined) });
+  }
+
+  finish(): Commitment[] {
+    return this.drafts.map((d) => {
+      if (d.progress === null) d.progress = d.texts.map(selfStatedProgress).find((p) => p !== null) ?? null;
+      return {
+        number: d.number,
+        title: d.title,
+        status: d.status,
+        statusLabel: d.statusLabel,
+        progress: d.progress,
+        reportedBy: d.reportedBy,
+        activities: d.activities,
+        notes: d.notes,
+        source: d.source,
+      };
+    });
+  }
+}
+
+interface ColumnPlan {
+  headerRow: number;
+  /** Role of each grid column. */
+  roles: (ColumnRole | null)[];
+  /** Roles a column also names ("نسبة التقدّم … والملاحظات": progress and notes). */
+  alsoNotes: boolean[];
+}
+
+function gridColumns(row: RowModel): number[] {
+  const starts: number[] = [];
+  let col = 0;
+  for (const c of row.cells) {
+    starts.push(col);
+    col += Math.max(1, c.colSpan);
+  }
+  return starts;
+}
+
+function planColumns(table: TableModel): ColumnPlan | null {
+  for (let r = 0; r < Math.min(table.rows.length, 3); r++) {
+    const row = table.rows[r];
+    const nonEmpty = row.cells.filter((c) => c.text.trim());
+    if (nonEmpty.length < 2 || row.cells.some((c) => wordCount(c.text) > 12)) continue;
+    const starts = gridColumns(row);
+    const width = starts.length ? starts[starts.length - 1] + Math.max(1, row.cells[row.cells.length - 1].colSpan) : 0;
+    const roles: (ColumnRole | null)[] = new Array(width).fill(null);
+    const alsoNotes: boolean[] = new Array(width).fill(false);
+    let any = false;
+    row.cells.forEach((c, k) => {
+      const found = headerRoles(foldWithMap(c.text));
+      if (found.length) {
+        roles[starts[k]] = found[0];
+        alsoNotes[starts[k]] = found.includes("notes");
+        any = true;
+      }
+    });
+    if (any) return { headerRow: r, roles, alsoNotes };
+  }
+  return null;
+}
+
+export type TableKind = "commitments" | "events" | "other";
+
+export function classifyTable(table: TableModel): { kind: TableKind; plan: ColumnPlan | null } {
+  const plan = planColumns(table);
+  const headingRows = table.rows.filter((row) => row.cells.some((c) => c.blocks[0] && matchCommitmentHeading(c.blocks[0].ft))).length;
+  if (plan && (plan.roles.includes("commitment") || plan.roles.includes("number"))) return { kind: "commitments", plan };
+  if (headingRows >= 2) return { kind: "commitments", plan };
+  if (plan && plan.roles.includes("date") && (plan.roles.includes("place") || plan.roles.includes("participants"))) return { kind: "events", plan };
+  return { kind: "other", plan };
+}
+
+const sameRowText = (a: RowModel, b: RowModel): boolean =>
+  a.cells.length === b.cells.length && a.cells.every((c, k) => foldWithMap(c.text).folded === foldWithMap(b.cells[k].text).folded);
+
+function tableCommitments(builder: CommitmentBuilder, table: TableModel, plan: ColumnPlan | null, file: string): void {
+  const headerRow = plan?.headerRow ?? -1;
+  let section: Section | null = null;
+  let previous: Draft | null = null;
+  const hasNumberColumn = plan?.roles.includes("number") ?? false;
+
+  table.rows.forEach((row, r) => {
+    const blocks = row.cells.flatMap((c) => c.blocks);
+    const claimAll = (draft: Draft | null): void => blocks.forEach((b) => builder.claim(b, draft));
+    if (r <= headerRow || (headerRow >= 0 && sameRowText(row, table.rows[headerRow]))) {
+      // The header, or its repetition on a later page.
+      claimAll(null);
+      return;
+    }
+    const filled = row.cells.filter((c) => c.text.trim());
+    if (filled.length === 0) return;
+    const rowSource = toSourceRef(file, row.source);
+
+    // A row with one cell of text spanning the table opens a status section.
+    if (filled.length === 1 && (row.cells.length === 1 || filled[0].colSpan > 1)) {
+      const ft = foldWithMap(filled[0].text);
+      const found = sectionOf(ft);
+      if (found) {
+        section = found;
+        claimAll(null);
+        return;
+      }
+    }
+
+    const starts = gridColumns(row);
+    const roleOf = (k: number): ColumnRole | null => plan?.roles[starts[k]] ?? null;
+    let commitmentCell = row.cells.findIndex((_, k) => roleOf(k) === "commitment");
+    if (commitmentCell < 0) commitmentCell = row.cells.findIndex((c) => c.blocks[0] && matchCommitmentHeading(c.blocks[0].ft));
+    const numberCell = row.cells.findIndex((_, k) => roleOf(k) === "number");
+
+    let number: string | null = null;
+    let title = "";
+    const content: Block[] = [];
+    let statusCellText: string | null = null;
+    let percentCellValue: number | null | undefined;
+
+    if (numberCell >= 0) {
+      const digits = /^\D{0,3}(\d{1,3})\D{0,3}$/u.exec(row.cells[numberCell].text.trim());
+      if (digits) number = String(Number(digits[1]));
+      row.cells[numberCell].blocks.forEach((b) => builder.claim(b, null));
+    }
+    if (commitmentCell >= 0) {
+      const [first, ...more] = row.cells[commitmentCell].blocks;
+      if (first) {
+        const heading = matchCommitmentHeading(first.ft);
+        if (heading) {
+          number = number ?? heading.number;
+          title = heading.title;
+        } else title = cleanTitle(first.ft.text);
+        builder.claim(first, null);
+      }
+      if (!title && more[0]) title = cleanTitle(more.shift()!.ft.text);
+      content.push(...more);
+    }
+    row.cells.forEach((cell, k) => {
+      if (k === commitmentCell || k === numberCell) return;
+      const role = roleOf(k);
+      if (role === "status" && wordCount(cell.text) <= LABEL_WORDS) {
+        statusCellText = cell.text.trim();
+        cell.blocks.forEach((b) => builder.claim(b, null));
+      } else if (role === "progress" && wordCount(cell.text) <= 4) {
+        percentCellValue = parsePercentValue(cell.text);
+        cell.blocks.forEach((b) => builder.claim(b, null));
+      } else content.push(...cell.blocks);
+    });
+
+    // A row with neither number nor commitment continues the row above when the table numbers its rows
+    // (a row broken across a page); otherwise it is a progress report of its own, kept without a number.
+    if (number === null && !title) {
+      if (hasNumberColumn && previous) {
+        content.forEach((b) => builder.absorb(previous!, b));
+        claimAll(previous);
+        return;
+      }
+      const text = content.map((b) => b.ft.text).join(" ");
+      const draft = builder.open(null, firstWords(text, 8), rowSource, section);
+      content.forEach((b) => builder.absorb(draft, b));
+      claimAll(draft);
+      builder.warn("unnumbered-commitment", `Row ${row.source.row ?? r + 1} of table ${table.number} has no commitment number or title; kept as an unnumbered record: "${firstWords(text, 8)}"`, null, rowSource);
+      previous = draft;
+      return;
+    }
+    if (number === null && hasNumberColumn && previous && content.length === 0) {
+      // Only the title column continues: the title broke across a page.
+      previous.title = cleanTitle(`${previous.title} ${title}`);
+      claimAll(previous);
+      return;
+    }
+
+    const draft = builder.open(number, title, rowSource, section);
+    if (number === null) builder.warn("unnumbered-commitment", `Commitment without a number in table ${table.number}: "${firstWords(title, 8)}"`, null, rowSource);
+    if (percentCellValue !== undefined) draft.progress = percentCellValue;
+    if (statusCellText !== null) {
+      const hit = bestStatus(foldWithMap(statusCellText));
+      draft.status = hit?.status ?? "unknown";
+      draft.statusLabel = statusCellText;
+    } else if (!section) {
+      // No status column and no section: the notes open with the status ("بصدد الإنجاز: …").
+      const first = content[0];
+      const hit = first ? openingStatus(first.ft) : null;
+      if (hit && first) {
+        draft.status = hit.status;
+        const head = /^[^:：.،;]*/u.exec(first.ft.text.slice(first.ft.map[hit.start]))?.[0] ?? hit.label;
+        draft.statusLabel = (wordCount(head) <= 8 ? head : hit.label).trim();
+      }
+    }
+    content.forEach((b) => builder.absorb(draft, b));
+    claimAll(draft);
+    previous = draft;
+  });
+}
+
+const NUMBERED_SECTION = /^\d{1,2}\s*[.)-]\s+\S/u;
+
+/** A block that starts a new part of the minutes: a heading, "2. Rapport …", "ثانيا: …". */
+function isSectionBreak(block: Block, start: Block): boolean {
+  if (block.kind === "heading") return start.kind !== "heading" || block.depth <= start.depth;
+  if (SECTION_MARKER.test(block.ft.folded)) return true;
+  const short = wordCount(block.ft.text) <= LABEL_WORDS && !/[.;:،؛,]\s*$/u.test(block.ft.text);
+  return short && NUMBERED_SECTION.test(block.ft.text) && block.cell === null && block.depth <= 1;
+}
+
+function startsCommitment(block: Block, next: Block | undefined): ReturnType<typeof matchCommitmentHeading> {
+  const heading = matchCommitmentHeading(block.ft);
+  if (!heading) return null;
+  const labelled = next !== undefined && (PROGRESS_LINE.test(next.ft.folded) || STATUS_LINE.test(next.ft.folded));
+  const ownLabels = block.ft.folded.split("\n").slice(1).some((l) => PROGRESS_LINE.test(l) || STATUS_LINE.test(l));
+  if (block.kind === "heading" || block.emphasized || heading.separated || labelled || ownLabels) return heading;
+  return null;
+}
+
+/** Items of an ordered list that are commitments: most carry a status word or a percent. */
+function commitmentListItems(blocks: readonly Block[], from: number): Block[] | null {
+  const first = blocks[from];
+  if (first.kind !== "item" || first.itemNumber === null || first.depth !== 1 || first.cell !== null) return null;
+  const items: Block[] = [];
+  for (let k = from; k < blocks.length; k++) {
+    const b = blocks[k];
+    if (b.cell !== null) break;
+    if (b.kind === "item" && b.depth === 1 && b.itemNumber !== null) items.push(b);
+    else if (!(b.kind === "item" && b.depth > 1) && !(b.kind === "paragraph" && b.depth > 0)) break;
+  }
+  const informative = items.filter((b) => bestStatus(b.ft) || findPercents(b.ft.text).length > 0).length;
+  if (items.length < 2 || informative < Math.ceil(items.length * 0.6)) return null;
+  // The list must follow a mention of commitments, or the agenda would qualify too.
+  const before = blocks.slice(Math.max(0, from - 3), from).filter((b) => b.kind !== "item");
+  COMMITMENT_PLURAL.lastIndex = 0;
+  const introduced = before.some((b) => {
+    COMMITMENT_PLURAL.lastIndex = 0;
+    return COMMITMENT_PLURAL.test(b.ft.folded) || matchCommitmentHeading(b.ft) !== null;
+  });
+  return introduced ? items : null;
+}
+
+/** "Open contracting portal — Complete (100%)": the title is what comes before the status or percent. */
+function splitListItem(ft: FoldedText): { title: string; status: Status; statusLabel: string | null; progress: number | null } {
+  const hit = bestStatus(ft);
+  const percent = findPercents(ft.text)[0];
+  const cutFolded = Math.min(hit ? hit.start : ft.folded.length, percent ? ft.folded.length : ft.folded.length);
+  let titleEnd = ft.map[cutFolded];
+  if (percent) titleEnd = Math.min(titleEnd, percent.index);
+  const head = ft.text.slice(0, titleEnd);
+  // The title ends at the last separator before the status ("—", ":", "(").
+  const separator = /\s*(?:[—–:(]|\s-\s|\bstatus\b|\bstatut\b)[^—–:(]*$/iu.exec(head);
+  const title = cleanTitle(separator ? head.slice(0, separator.index) : head);
+  return { title: title || cleanTitle(head), status: hit?.status ?? "unknown", statusLabel: hit?.label ?? null, progress: percent && percent.value <= 100 ? percent.value : null };
+}
+
+export function extractCommitments(doc: FlatDocument, file: string): CommitmentExtraction {
+  const builder = new CommitmentBuilder(file);
+  const tableKinds = new Map<number, TableKind>();
+
+  // Tables first: their rows are self-contained.
+  for (const table of doc.tables) {
+    const { kind, plan } = classifyTable(table);
+    tableKinds.set(table.number, kind);
+    if (kind === "commitments") tableCommitments(builder, table, plan, file);
+  }
+
+  // Then the running text: headings per commitment, status sections, commitment lists.
+  const flow = doc.units.filter((u): u is { type: "block"; block: Block } => u.type === "block").map((u) => u.block);
+  let section: Section | null = null;
+  let current: { draft: Draft; start: Block } | null = null;
+  for (let k = 0; k < flow.length; k++) {
+    const block = flow[k];
+    const next = flow[k + 1];
+    const heading = startsCommitment(block, next);
+    if (heading) {
+      const lines = block.ft.text.split("\n");
+      const titleLines: string[] = [];
+      let l = 0;
+      for (; l < lines.length; l++) {
+        const lf = foldWithMap(lines[l]);
+        if (l > 0 && (PROGRESS_LINE.test(lf.folded) || STATUS_LINE.test(lf.folded))) break;
+        titleLines.push(l === 0 ? heading.title : lines[l]);
+      }
+      const draft = builder.open(heading.number, cleanTitle(titleLines.join(" ")), toSourceRef(file, block.source, firstWords(lines[0], 12)), section);
+      builder.claim(block, draft);
+      if (l < lines.length) builder.absorb(draft, { ...block, ft: foldWithMap(lines.slice(l).join("\n")) });
+      current = { draft, start: block };
+      continue;
+    }
+    const found = sectionOf(block.ft);
+    if (found && (block.kind !== "item" || block.itemNumber !== null || block.emphasized)) {
+      section = found;
+      if (current) builder.claim(block, null);
+      current = null;
+      continue;
+    }
+    if (current) {
+      if (isSectionBreak(block, current.start)) {
+        current = null;
+        section = null;
+      } else {
+        builder.absorb(current.draft, block);
+        continue;
+      }
+    }
+    const items = commitmentListItems(flow, k);
+    if (items) {
+      const last = items[items.length - 1];
+      let draft: Draft | null = null;
+      for (; k < flow.length && flow[k].index <= last.index; k++) {
+        const b = flow[k];
+        if (b.kind === "item" && b.depth === 1 && b.itemNumber !== null) {
+          const parts = splitListItem(b.ft);
+          draft = builder.open(String(b.itemNumber), parts.title, toSourceRef(file, b.source), section);
+          if (parts.status !== "unknown") {
+            draft.status = parts.status;
+            draft.statusLabel = parts.statusLabel;
+          }
+          if (parts.progress !== null) draft.progress = parts.progress;
+          builder.claim(b, draft);
+          for (const who of reportersIn(b.ft)) draft.reportedBy.push(who);
+        } else if (draft) builder.absorb(draft, b);
+      }
+      // Sub-items after the last commitment item belong to it.
+      while (k < flow.length && draft && flow[k].kind === "item" && flow[k].depth > 1) builder.absorb(draft, flow[k++]);
+      k--;
+    }
+  }
+
+  // Nothing lost: text in a commitment table that no field took.
+  for (const table of doc.tables) {
+    if (tableKinds.get(table.number) !== "commitments") continue;
+    for (const row of table.rows)
+      for (const cell of row.cells)
+        for (const b of cell.blocks) {
+          if (builder.covered.has(b.index)) continue;
+          builder.warn("unassigned-text", `Text of a commitment table not attached to any commitment: "${firstWords(b.ft.text, 12)}"`, b);
+          builder.covered.add(b.index);
+          builder.region.set(b.index, null);
+        }
+  }
+
+  return { commitments: builder.finish(), warnings: builder.warnings, region: builder.region, covered: builder.covered };
+}
+

@@ -1,0 +1,31 @@
+/**
+ * Decisions: sentences opened by a decision phrase ("تمّ الاتفاق على", "il a été
+ * convenu", "it was agreed"), with the date they set and the commitment they concern
+ * (named in the sentence, else the commitment whose text holds them).
+ */
+import type { Decision } from "../model/meeting.js";
+import { findDates } from "../text/dates.js";
+import type { Block } from "./blocks.js";
+import { COMMITMENT_REFERENCE, DECISION_PHRASES, MONTHS } from "./lexicon/index.js";
+import { originalOf, sentences, toSourceRef } from "./text-helpers.js";
+
+export function extractDecisions(blocks: readonly Block[], commitmentOf: (b: Block) => string | null, file: string): Decision[] {
+  const decisions: Decision[] = [];
+  for (const b of blocks) {
+    for (const span of sentences(b.ft)) {
+      const sentence = b.ft.folded.slice(span.start, span.end);
+      DECISION_PHRASES.lastIndex = 0;
+      const phrase = DECISION_PHRASES.exec(sentence);
+      if (!phrase) continue;
+      const date = findDates(sentence, MONTHS).find((d) => d.index >= phrase.index) ?? null;
+      const reference = [...sentence.matchAll(COMMITMENT_REFERENCE)][0];
+      decisions.push({
+        text: originalOf(b.ft, span),
+        date: date?.date ?? null,
+        commitment: reference?.groups ? String(Number(reference.groups.number)) : commitmentOf(b),
+        source: toSourceRef(file, b.source),
+      });
+    }
+  }
+  return decisions;
+}

@@ -1,0 +1,135 @@
+/**
+ * Events: workshops, seminars, sessions the minutes announce or report, from a table
+ * with date / place / participants columns, or from a sentence of the running text that
+ * names an event and a day ("ورشة … يوم 28 جوان 2022 بمدينة سوسة", "un atelier … le
+ * 5 octobre 2023 à Tunis"). Text inside commitments is activities, not events.
+ */
+import type { Event } from "../model/meeting.js";
+import { findDates } from "../text/dates.js";
+import type { Block, TableModel } from "./blocks.js";
+import { classifyTable } from "./commitments.js";
+import { EVENT_WORDS, HEADER_ROLES, HEADER_WORDS, MONTHS, PLACE, type ColumnRole } from "./lexicon/index.js";
+import { foldWithMap, type FoldedText } from "./match.js";
+import { cleanTitle, firstWords, sentences, toSourceRef } from "./text-helpers.js";
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/u;
+
+function isLatinWord(w: string): boolean {
+  return /^\p{Script=Latin}/u.test(w);
+}
+
+/** The place named right after a date: "بمدينة سوسة،" → "سوسة"; "à Médenine, dans" → "Médenine". */
+export function placeAfter(ft: FoldedText, pos: number): string | null {
+  const rest = ft.folded.slice(pos);
+  const lead = /^[\s,،]*/u.exec(rest)![0].length;
+  let at = pos + lead;
+  const words = ft.folded.slice(at).split(/\s+/u);
+  const first = words[0] ?? "";
+  PLACE.words.lastIndex = 0;
+  const separate = new RegExp(`^(?:${PLACE.words.source})\\s+`, "u").exec(ft.folded.slice(at));
+  let latin = false;
+  if (separate) {
+    at += separate[0].length;
+    latin = true;
+  } else {
+    const attached = PLACE.attached.find((p) => first.startsWith(p) && first.length > p.length + 1);
+    if (!attached) return null;
+    at += attached.length;
+  }
+  const noun = PLACE.nouns.exec(ft.folded.slice(at));
+  if (noun) at += noun[0].length;
+  const taken: string[] = [];
+  let end = at;
+  const re = /\S+/gu;
+  re.lastIndex = at;
+  for (let m = re.exec(ft.folded); m && taken.length < 3; m = re.exec(ft.folded)) {
+    const word = m[0].replace(/[,،.;؛:)]+$/u, "");
+    if (PLACE.stopWords.has(word) || word === "") break;
+    if (latin) {
+      const c = ft.text[ft.map[m.index]] ?? "";
+      const capital = c !== c.toLowerCase();
+      if (!capital && isLatinWord(word)) break;
+    }
+    taken.push(word);
+    end = m.index + word.length;
+    if (word.length < m[0].length) break;
+  }
+  if (taken.length === 0) return null;
+  return ft.text.slice(ft.map[at], ft.map[end]).trim();
+}
+
+function roleColumns(table: TableModel, headerRow: number): Map<ColumnRole, number> {
+  const columns = new Map<ColumnRole, number>();
+  table.rows[headerRow].cells.forEach((c, k) => {
+    const ft = foldWithMap(c.text);
+    for (const role of HEADER_ROLES) {
+      HEADER_WORDS[role].regex.lastIndex = 0;
+      if (!columns.has(role) && HEADER_WORDS[role].regex.test(ft.folded)) {
+        columns.set(role, k);
+        break;
+      }
+    }
+  });
+  return columns;
+}
+
+export function tableEvents(tables: readonly TableModel[], file: string): { events: Event[]; covered: Set<number> } {
+  const events: Event[] = [];
+  const covered = new Set<number>();
+  for (const table of tables) {
+    const { kind, plan } = classifyTable(table);
+    if (kind !== "events" || !plan) continue;
+    const columns = roleColumns(table, plan.headerRow);
+    const dateCol = columns.get("date")!;
+    const headerText = table.rows[plan.headerRow].cells[dateCol]?.text ?? "";
+    // "تاريخ ورشة العمل" names the event: what the date header says besides "date".
+    const title = cleanTitle(foldWithMap(headerText).text.replace(/^\S+\s*/u, "")) || cleanTitle(headerText);
+    table.rows.forEach((row, r) => {
+      if (r <= plan.headerRow) return;
+      const dateCell = row.cells[dateCol];
+      if (!dateCell) return;
+      const found = findDates(foldWithMap(dateCell.text).folded, MONTHS)[0];
+      if (!found) return;
+      const placeCell = columns.has("place") ? row.cells[columns.get("place")!] : undefined;
+      const participantsCell = columns.has("participants") ? row.cells[columns.get("participants")!] : undefined;
+      events.push({
+        title,
+        date: found.date,
+        endDate: found.endDate,
+        place: placeCell?.text.trim() || null,
+        participants: participantsCell ? participantsCell.blocks.map((b) => b.ft.text) : [],
+        source: toSourceRef(file, row.source),
+      });
+      for (const c of row.cells) for (const b of c.blocks) covered.add(b.index);
+    });
+  }
+  return { events, covered };
+}
+
+/** Events in running text outside commitments: a sentence with an event word and a day. */
+export function proseEvents(blocks: readonly Block[], inCommitment: (b: Block) => boolean, file: string): Event[] {
+  const events: Event[] = [];
+  for (const b of blocks) {
+    if (b.cell !== null || inCommitment(b)) continue;
+    for (const span of sentences(b.ft)) {
+      const sentence = b.ft.folded.slice(span.start, span.end);
+      EVENT_WORDS.lastIndex = 0;
+      const word = EVENT_WORDS.exec(sentence);
+      if (!word) continue;
+      const dates = findDates(sentence, MONTHS).filter((d) => DAY.test(d.date));
+      for (const d of dates) {
+        const dateEnd = span.start + d.index + d.length;
+        const before = b.ft.text.slice(b.ft.map[span.start + word.index], b.ft.map[span.start + d.index]);
+        events.push({
+          title: cleanTitle(firstWords(before, 20)) || cleanTitle(firstWords(b.ft.text, 12)),
+          date: d.date,
+          endDate: d.endDate,
+          place: placeAfter(b.ft, dateEnd),
+          participants: [],
+          source: toSourceRef(file, b.source),
+        });
+      }
+    }
+  }
+  return events;
+}

@@ -1,0 +1,64 @@
+/**
+ * Tree in, meeting record out: the pure heart of the pipeline. Everything language-
+ * specific comes from the lexicons in ./lexicon; everything format-specific stayed in
+ * the readers.
+ */
+import type { DocumentTree } from "../ingest/tree.js";
+import { MeetingRecord, type Warning } from "../model/meeting.js";
+import { flatten } from "./blocks.js";
+import { extractCommitments } from "./commitments.js";
+import { extractDecisions } from "./decisions.js";
+import { proseEvents, tableEvents } from "./events.js";
+import { SUBJECT_LINE } from "./lexicon/index.js";
+import { actionPlan, agenda, attendees, chair, detectLanguage, meetingDate, meetingTitle } from "./meeting.js";
+import { toSourceRef } from "./text-helpers.js";
+
+export interface ExtractOptions {
+  /** SHA-256 of the file's bytes, hex. */
+  sha256: string;
+  /** `--date`: the meeting date when neither the text, the file name nor the metadata gives one. */
+  date?: string;
+}
+
+export { detectLanguage } from "./meeting.js";
+export { LEXICONS } from "./lexicon/index.js";
+
+export function extractRecord(doc: DocumentTree, options: ExtractOptions): MeetingRecord {
+  const flat = flatten(doc.tree);
+  const file = doc.path;
+  const language = detectLanguage(flat.blocks.map((b) => b.ft.text).join("\n"));
+  const found = extractCommitments(flat, file);
+  const inCommitment = (b: { index: number }): boolean => found.region.has(b.index);
+  const outside = flat.blocks.filter((b) => !inCommitment(b));
+
+  const fromTables = tableEvents(flat.tables, file);
+  const events = [...fromTables.events, ...proseEvents(outside.filter((b) => !fromTables.covered.has(b.index)), inCommitment, file)];
+  const decisions = extractDecisions(flat.blocks, (b) => found.region.get(b.index) ?? null, file);
+  const { date, dateSource } = meetingDate(outside, doc.path, doc.metadata, options.date);
+
+  const warnings: Warning[] = [
+    ...doc.messages.map((m) => ({ code: `ingest-${m.code}`, message: m.message, source: m.source ? toSourceRef(file, m.source) : undefined })),
+    ...found.warnings,
+  ];
+  if (found.commitments.length === 0) warnings.push({ code: "no-commitments", message: "No commitment table, heading or list was recognised in this document." });
+  if (!date) warnings.push({ code: "no-date", message: "No meeting date in the text, file name or metadata, and no --date given." });
+
+  return MeetingRecord.parse({
+    schemaVersion: 1,
+    source: { path: doc.path, sha256: options.sha256, format: doc.format, pages: doc.pages },
+    meeting: {
+      title: meetingTitle(outside, SUBJECT_LINE, doc.metadata),
+      date,
+      dateSource,
+      language,
+      actionPlan: actionPlan(flat.blocks),
+      chair: chair(outside),
+      attendees: attendees(outside),
+      agenda: agenda(outside),
+    },
+    commitments: found.commitments,
+    decisions,
+    events,
+    warnings,
+  });
+}

@@ -1,0 +1,137 @@
+/**
+ * Every known lexicon, and the matchers compiled from them once at load.
+ *
+ * Structure words (commitment numbering, status phrases, labels, months) are matched
+ * with the union of all lexicons: minutes mix languages (a French table header in
+ * Arabic minutes, an English acronym in French ones), and a phrase of one language
+ * never means something else in another's script. Adding a language = adding a file
+ * here.
+ */
+import type { Language, Status } from "../../model/meeting.js";
+import { alternation, foldPhrase, phraseRegex, WORD_CHAR } from "../match.js";
+import { ar } from "./ar.js";
+import { en } from "./en.js";
+import { fr } from "./fr.js";
+import type { HeaderWords, Lexicon } from "./types.js";
+
+export type { Lexicon, HeaderWords, StatusPhrase } from "./types.js";
+
+export const LEXICONS: readonly Lexicon[] = [ar, fr, en];
+
+export function lexiconFor(language: Language): Lexicon {
+  const found = LEXICONS.find((l) => l.language === language);
+  if (!found) throw new Error(`no lexicon for language ${language}`);
+  return found;
+}
+
+const all = <T>(pick: (l: Lexicon) => readonly T[]): T[] => LEXICONS.flatMap((l) => [...pick(l)]);
+const PROCLITICS = all((l) => l.proclitics ?? []);
+
+/** A phrase matcher over folded text, with the phrase's lexicon value. */
+export interface PhraseTable<T> {
+  regex: RegExp;
+  /** Value of a folded phrase as matched (spaces collapsed). */
+  valueOf(foldedPhrase: string): T | undefined;
+}
+
+const squash = (s: string): string => s.replace(/\s+/g, "");
+
+function phraseTable<T>(entries: readonly (readonly [string, T])[]): PhraseTable<T> {
+  const values = new Map<string, T>();
+  for (const [phrase, value] of entries) values.set(squash(foldPhrase(phrase)), value);
+  return {
+    regex: phraseRegex(entries.map(([p]) => p), PROCLITICS),
+    valueOf: (folded) => values.get(squash(folded)),
+  };
+}
+
+/** Month names of every calendar and language, folded, with their number. */
+export const MONTHS: ReadonlyMap<string, number> = new Map(
+  LEXICONS.flatMap((l) => Object.entries(l.months).map(([name, n]) => [foldPhrase(name), n] as const)),
+);
+
+export const STATUS_PHRASES: PhraseTable<Status> = phraseTable(all((l) => l.statuses.map((s) => [s.phrase, s.status] as const)));
+
+export const ORDINALS: PhraseTable<number> = phraseTable(all((l) => Object.entries(l.ordinals)));
+
+const commitmentWords = alternation(all((l) => l.commitmentWords));
+const numberWords = alternation(all((l) => l.numberWords));
+/**
+ * "تعهد عدد 10 :", "تعهدعدد 10:", "الالتزام رقم (3)", "Engagement n°1 :", "Commitment 5 -".
+ * Groups: `number` and `rest` (the title after the separator).
+ */
+export const COMMITMENT_HEADING = new RegExp(
+  `^(?:${alternation(PROCLITICS)})?(?:${commitmentWords})\\s*(?:(?:${numberWords})\\s*)?[(\\[]?\\s*(?<number>\\d{1,3})\\s*[)\\]]?(?!\\d|\\s*%)\\s*(?:[:：\\-–—.)]\\s*)?(?<rest>.*)$`,
+  "su",
+);
+
+/** A mention of a numbered commitment anywhere in a sentence: "بخصوص التعهد عدد 7". */
+export const COMMITMENT_REFERENCE = new RegExp(
+  `(?<!${WORD_CHAR})(?:${alternation(PROCLITICS)})?(?:${commitmentWords})\\s*(?:(?:${numberWords})\\s*)?[(\\[]?\\s*(?<number>\\d{1,3})(?!\\d|\\s*%)`,
+  "gu",
+);
+
+export const COMMITMENT_PLURAL = phraseRegex(all((l) => l.commitmentPluralWords), PROCLITICS);
+
+export type ColumnRole = keyof HeaderWords;
+export const HEADER_ROLES: readonly ColumnRole[] = ["number", "commitment", "progress", "status", "notes", "date", "place", "participants"];
+export const HEADER_WORDS: Readonly<Record<ColumnRole, PhraseTable<ColumnRole>>> = Object.fromEntries(
+  HEADER_ROLES.map((role) => [role, phraseTable(all((l) => l.headers[role].map((w) => [w, role] as const)))]),
+) as Record<ColumnRole, PhraseTable<ColumnRole>>;
+
+/** "Taux de réalisation : 80 %" — a label, then a colon or a dash. Group `value`. */
+const labelLine = (labels: string[]): RegExp =>
+  new RegExp(`^(?:${alternation(labels)})\\s*(?:[:：\\-–—]\\s*)(?<value>.*)$`, "su");
+export const PROGRESS_LINE = labelLine(all((l) => l.progressLabels));
+export const STATUS_LINE = labelLine(all((l) => l.statusLabels));
+
+export interface ReportingVerb {
+  position: Lexicon["reporterPosition"];
+}
+export const REPORTING_VERBS: PhraseTable<ReportingVerb> = phraseTable(
+  LEXICONS.flatMap((l) => l.reportingVerbs.map((v) => [v, { position: l.reporterPosition }] as const)),
+);
+
+export const HONORIFICS: PhraseTable<{ plural: boolean }> = phraseTable(
+  all((l) => l.honorifics.map((h) => [h.word, { plural: h.plural === true }] as const)),
+);
+export const NAME_CONJUNCTIONS = new Set(all((l) => l.nameConjunctions).map(foldPhrase));
+export const NAME_STOP_WORDS = new Set(all((l) => l.nameStopWords).map(foldPhrase));
+export const PRONOUNS = new Set(all((l) => l.pronouns).map(foldPhrase));
+export const ARTICLES = all((l) => l.articles).map(foldPhrase);
+
+export const SECTION_MARKER = new RegExp(`^(?:${alternation(all((l) => l.sectionMarkers))})\\s*[:：\\-–.]`, "u");
+export const DECISION_PHRASES = phraseRegex(all((l) => l.decisionPhrases), PROCLITICS);
+export const CHAIR_PHRASES = phraseRegex(all((l) => l.chairPhrases), PROCLITICS);
+export const ATTENDEE_CUES = phraseRegex(all((l) => l.attendeeCues), PROCLITICS);
+export const ABSENTEE_CUES = phraseRegex(all((l) => l.absenteeCues), PROCLITICS);
+export const AGENDA_CUES = phraseRegex(all((l) => l.agendaCues), PROCLITICS);
+export const SUBJECT_LINE = new RegExp(`^(?:${alternation(all((l) => l.subjectCues))})\\s*[:：]\\s*(?<value>.+)$`, "su");
+export const MEETING_DATE_CUES = phraseRegex(all((l) => l.meetingDateCues), PROCLITICS);
+export const ACTION_PLAN_WORDS = phraseRegex(all((l) => l.actionPlanWords), PROCLITICS);
+export const EVENT_WORDS = phraseRegex(all((l) => l.eventWords), PROCLITICS);
+export const SELF_REFERENCES = phraseRegex(all((l) => l.selfReferences), PROCLITICS);
+export const PROGRESS_CUES = phraseRegex(all((l) => l.progressCues), PROCLITICS);
+
+export interface PlaceGrammar {
+  /** Prepositions written as separate words ("à", "in"). */
+  words: RegExp;
+  /** Prepositions attached to the place ("ب"). */
+  attached: string[];
+  nouns: RegExp;
+  stopWords: Set<string>;
+}
+const separatePrepositions = all((l) => l.placePrepositions).filter((p) => [...p].length > 1 || /\p{Script=Latin}/u.test(p));
+export const PLACE: PlaceGrammar = {
+  words: phraseRegex(separatePrepositions, []),
+  attached: all((l) => l.placePrepositions).filter((p) => !separatePrepositions.includes(p)).map(foldPhrase),
+  nouns: new RegExp(`^(?:${alternation(all((l) => l.placeNouns))})\\s+`, "u"),
+  stopWords: new Set(all((l) => l.placeStopWords).map(foldPhrase)),
+};
+
+export const ACTIVITY_CUES = {
+  negation: phraseRegex(all((l) => l.activityCues.negation), PROCLITICS),
+  planned: phraseRegex(all((l) => l.activityCues.planned), PROCLITICS),
+  ongoing: phraseRegex(all((l) => l.activityCues.ongoing), PROCLITICS),
+  done: phraseRegex(all((l) => l.activityCues.done), PROCLITICS),
+};

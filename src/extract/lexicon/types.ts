@@ -1,0 +1,97 @@
+/**
+ * The shape of one language's knowledge. Extraction code never names a word of any
+ * language: it reads these lists, so another language or another committee's wording
+ * is a new or longer lexicon file, not new code. Phrases are written as people write
+ * them (with accents, hamza, shadda); they are folded with `foldForMatch` when compiled.
+ */
+import type { Language, Status } from "../../model/meeting.js";
+
+export interface StatusPhrase {
+  phrase: string;
+  status: Status;
+}
+
+/** Words found in a table's header cells, per role of the column. */
+export interface HeaderWords {
+  number: string[];
+  commitment: string[];
+  progress: string[];
+  status: string[];
+  notes: string[];
+  date: string[];
+  place: string[];
+  participants: string[];
+}
+
+export interface Lexicon {
+  language: Language;
+  /** Letters of this script mark the language outright (Arabic); omitted for Latin-script languages. */
+  script?: "Arabic";
+  /** Conjunctions written attached to the next word (Arabic "و", "ف"): any phrase may carry one. */
+  proclitics?: string[];
+  /** Frequent function words that tell this language apart from others of the same script. */
+  detectionWords: string[];
+  /** Month names and their spellings, 1 = January. Several calendars' names may share a number. */
+  months: Record<string, number>;
+  /** Status words and phrases. The longest phrase that matches wins, so "partiellement réalisé" beats "réalisé". */
+  statuses: StatusPhrase[];
+  /** Words that name one commitment, before its number: "تعهد", "Engagement", "Commitment". */
+  commitmentWords: string[];
+  /** Words that may stand between the commitment word and the digits: "عدد", "رقم", "n°". */
+  numberWords: string[];
+  /** Plural words naming commitments, used to recognise status sections ("التعهدات المنجزة"). */
+  commitmentPluralWords: string[];
+  headers: HeaderWords;
+  /** Labels of a line stating a commitment's progress: "Taux de réalisation : 80 %". */
+  progressLabels: string[];
+  /** Labels of a line stating a commitment's status: "Statut : réalisé". */
+  statusLabels: string[];
+  /** Verbs that introduce who reported something. */
+  reportingVerbs: string[];
+  /** Where the reporter's name stands relative to the verb. */
+  reporterPosition: "after-verb" | "before-verb";
+  /** Courtesy titles before names; `plural` titles introduce several names joined by the conjunction. */
+  honorifics: { word: string; plural?: boolean }[];
+  /** Joins two names after a plural honorific: Arabic prefixes "و" to the next name. */
+  nameConjunctions: string[];
+  /** Words that end a name: prepositions, conjunctions, "that". */
+  nameStopWords: string[];
+  /** Subjects that are not reporters: pronouns, articles left alone. */
+  pronouns: string[];
+  /** Articles dropped from the start of a body's name: "Le représentant" → "représentant". */
+  articles: string[];
+  /** Words numbering the sections of minutes ("أولا", "ثانيا"): a block opening with one starts a new section. */
+  sectionMarkers: string[];
+  /** Phrases that introduce a decision of the meeting. */
+  decisionPhrases: string[];
+  /** Phrases followed by the chair's name ("برئاسة", "sous la présidence de", "chaired by", "افتتحت"). */
+  chairPhrases: string[];
+  /** Labels of the attendee list. */
+  attendeeCues: string[];
+  /** Labels of lists of people who are not attendees (excused, absent). */
+  absenteeCues: string[];
+  /** Labels that introduce the agenda. */
+  agendaCues: string[];
+  /** Labels of the subject line that holds the meeting's title. */
+  subjectCues: string[];
+  /** Phrases right before the meeting's own date: "انعقد يوم", "s'est réuni le", "met on". */
+  meetingDateCues: string[];
+  /** Words that name an action plan, to find "4ème plan d'action national ...". */
+  actionPlanWords: string[];
+  /** Ordinal words and their value: "الرابعة" 4, "4ème" 4, "fourth" 4. */
+  ordinals: Record<string, number>;
+  /** Words of events (workshops, seminars) in prose outside the commitments. */
+  eventWords: string[];
+  /** Words that introduce a place after a date: "à", "in"; Arabic attaches "ب" to the word. */
+  placePrepositions: string[];
+  /** Words before a place name that are not the place: "مدينة", "ville de". */
+  placeNouns: string[];
+  /** Words that end a place name. */
+  placeStopWords: string[];
+  /** Tense and aspect cues deciding an activity's state; `negation` (not done) is checked first. */
+  activityCues: { negation: string[]; planned: string[]; ongoing: string[]; done: string[] };
+  /** Words meaning "this commitment" in prose, for a percent stated about the commitment itself. */
+  selfReferences: string[];
+  /** Phrases before a percent stated as the commitment's rate in prose ("بنسبة", "ramené à"). */
+  progressCues: string[];
+}

@@ -1,0 +1,193 @@
+/** Meeting-level facts: language, date, title, action plan, chair, attendees, agenda. */
+import type { DocumentMetadata } from "../ingest/tree.js";
+import type { ActionPlan, DateSource, Language } from "../model/meeting.js";
+import { dateFromFileName, findDates } from "../text/dates.js";
+import { wordCount, type Block } from "./blocks.js";
+import {
+  ABSENTEE_CUES,
+  ACTION_PLAN_WORDS,
+  AGENDA_CUES,
+  ATTENDEE_CUES,
+  CHAIR_PHRASES,
+  HONORIFICS,
+  LEXICONS,
+  MEETING_DATE_CUES,
+  MONTHS,
+  ORDINALS,
+} from "./lexicon/index.js";
+import { foldPhrase, foldWithMap } from "./match.js";
+import { namesAfter } from "./people.js";
+import { cleanTitle } from "./text-helpers.js";
+
+/** The language most of the text is written in: a script share first, then function words. */
+export function detectLanguage(text: string): Language {
+  const letters = [...text.matchAll(/\p{L}/gu)].length || 1;
+  const scored = LEXICONS.map((lex) => {
+    if (lex.script) {
+      const inScript = [...text.matchAll(new RegExp(`\\p{Script=${lex.script}}`, "gu"))].length;
+      return { language: lex.language, score: inScript / letters > 0.3 ? Number.POSITIVE_INFINITY : 0 };
+    }
+    const words = new Set(lex.detectionWords.map(foldPhrase));
+    let score = 0;
+    for (const w of foldWithMap(text).folded.split(/[^\p{L}']+/u)) if (words.has(w)) score++;
+    return { language: lex.language, score };
+  });
+  scored.sort((a, b) => b.score - a.score);
+  return scored[0].score > 0 ? scored[0].language : "en";
+}
+
+const CUE_WINDOW = 60;
+
+/**
+ * The meeting's own date: a date right after (or just before) a phrase such as
+ * "انعقد يوم", "s'est réuni le", "meeting held on". A date elsewhere (the signature,
+ * another meeting, a workshop) is never taken for it.
+ */
+export function meetingDateFromText(blocks: readonly Block[]): string | null {
+  for (const b of blocks) {
+    const f = b.ft.folded;
+    for (const cue of f.matchAll(MEETING_DATE_CUES)) {
+      const cueEnd = cue.index + cue[0].length;
+      const dates = findDates(f, MONTHS);
+      const after = dates.find((d) => d.index >= cueEnd && d.index - cueEnd <= CUE_WINDOW && !/[.!?؟]/u.test(f.slice(cueEnd, d.index)));
+      const before = dates.filter((d) => d.index + d.length <= cue.index && cue.index - (d.index + d.length) <= CUE_WINDOW / 2).pop();
+      const found = after ?? before;
+      if (found) return found.date;
+    }
+  }
+  return null;
+}
+
+export function meetingDate(
+  blocks: readonly Block[],
+  path: string,
+  metadata: DocumentMetadata,
+  option: string | undefined,
+): { date: string | null; dateSource: DateSource | null } {
+  const fromText = meetingDateFromText(blocks);
+  if (fromText) return { date: fromText, dateSource: "text" };
+  const fileName = path.split(/[\\/]/u).pop() ?? path;
+  const fromName = dateFromFileName(fileName);
+  if (fromName) return { date: fromName, dateSource: "filename" };
+  const created = metadata.created ? /^(\d{4})-(\d{2})-(\d{2})/u.exec(metadata.created) : null;
+  if (created) return { date: `${created[1]}-${created[2]}-${created[3]}`, dateSource: "metadata" };
+  if (option) return { date: option, dateSource: "option" };
+  return { date: null, dateSource: null };
+}
+
+const SUBJECT = /^[^:：]{1,25}[:：]\s*/u;
+
+/** The subject line ("الموضوع: …", "Objet : …"), else the longest heading before the body. */
+export function meetingTitle(blocks: readonly Block[], subjectLine: RegExp, metadata: DocumentMetadata): string | null {
+  for (const b of blocks.slice(0, 10)) {
+    const m = subjectLine.exec(b.ft.folded);
+    if (m) return cleanTitle(b.ft.text.replace(SUBJECT, ""));
+  }
+  const headings: Block[] = [];
+  for (const b of blocks) {
+    if (b.kind === "heading" || (b.emphasized && wordCount(b.ft.text) <= 30)) headings.push(b);
+    else if (wordCount(b.ft.text) > 25) break;
+  }
+  const longest = headings.filter((h) => h.cell === null).sort((a, b) => b.ft.text.length - a.ft.text.length)[0];
+  return longest ? cleanTitle(longest.ft.text) : metadata.title?.trim() || null;
+}
+
+const YEARS = /\(?\s*(\d{4})\s*[-–/]\s*(\d{4})\s*\)?/u;
+
+/** "خطة العمل الوطنية الرابعة لشراكة الحكومة المفتوحة 2021-2023" → ordinal 4, years 2021-2023, key nap4-2021-2023. */
+export function actionPlan(blocks: readonly Block[]): ActionPlan | null {
+  for (const b of blocks) {
+    const ft = b.ft;
+    ACTION_PLAN_WORDS.lastIndex = 0;
+    const m = ACTION_PLAN_WORDS.exec(ft.folded);
+    if (!m) continue;
+    // An ordinal before the phrase ("4ème plan", "fourth national action plan") or within a few words after ("الرابعة").
+    const windowStart = Math.max(0, m.index - 30);
+    const windowEnd = Math.min(ft.folded.length, m.index + m[0].length + 120);
+    let start = m.index;
+    let ordinal: number | null = null;
+    for (const o of ft.folded.slice(windowStart, windowEnd).matchAll(ORDINALS.regex)) {
+      const at = windowStart + o.index;
+      if (at < m.index && ft.folded.slice(at + o[0].length, m.index).trim().split(/\s+/u).filter(Boolean).length > 2) continue;
+      ordinal = ORDINALS.valueOf(o.groups?.phrase ?? "") ?? null;
+      if (at < m.index) start = at;
+      break;
+    }
+    let end = m.index + m[0].length;
+    let startYear: number | null = null;
+    let endYear: number | null = null;
+    const years = YEARS.exec(ft.folded.slice(end, windowEnd));
+    if (years) {
+      startYear = Number(years[1]);
+      endYear = Number(years[2]);
+      end = end + years.index + years[0].length;
+    } else {
+      end = Math.min(windowEnd, end + 40);
+    }
+    const text = cleanTitle(ft.text.slice(ft.map[start], ft.map[end]));
+    const key = ordinal || startYear ? `nap${ordinal ?? ""}${startYear ? `-${startYear}-${endYear}` : ""}` : null;
+    return { text, key, ordinal, startYear, endYear };
+  }
+  return null;
+}
+
+export function chair(blocks: readonly Block[]): string | null {
+  for (const b of blocks) {
+    for (const m of b.ft.folded.matchAll(CHAIR_PHRASES)) {
+      const names = namesAfter(b.ft, m.index + m[0].length);
+      if (names[0]) return names[0];
+    }
+  }
+  return null;
+}
+
+const cueBlock = (b: Block, cue: RegExp): boolean => {
+  cue.lastIndex = 0;
+  return cue.test(b.ft.folded) && (wordCount(b.ft.text) <= 6 || /[:：]\s*$/u.test(b.ft.text));
+};
+
+/** The items of the list that follows a cue block (or the marker-led paragraphs a PDF gives for it). */
+function listAfter(blocks: readonly Block[], at: number): Block[] {
+  const items: Block[] = [];
+  for (let k = at + 1; k < blocks.length; k++) {
+    const b = blocks[k];
+    if (b.kind === "item" && b.depth <= 1) items.push(b);
+    else if (b.kind === "item" || (b.kind === "paragraph" && b.depth > 0)) continue;
+    else break;
+  }
+  return items;
+}
+
+/** Text after a cue on its own line ("Excusée : Mme X"), when no list follows. */
+function inlineAfterCue(b: Block): string[] {
+  const colon = b.ft.text.search(/[:：]/u);
+  if (colon < 0) return [];
+  return b.ft.text.slice(colon + 1).split(/[;؛\n]/u).map((s) => s.trim()).filter(Boolean);
+}
+
+function personOf(item: string): string {
+  const ft = foldWithMap(item);
+  const honorific = new RegExp(`^(?:${HONORIFICS.regex.source})\\s*`, "u").exec(ft.folded);
+  const start = honorific ? ft.map[honorific[0].length] : 0;
+  return item.slice(start).split(/[,،;؛]/u)[0].trim();
+}
+
+export function attendees(blocks: readonly Block[]): string[] {
+  const at = blocks.findIndex((b) => b.cell === null && cueBlock(b, ATTENDEE_CUES) && !cueBlock(b, ABSENTEE_CUES));
+  if (at < 0) return [];
+  const items = listAfter(blocks, at);
+  const texts = items.length ? items.map((b) => b.ft.text) : inlineAfterCue(blocks[at]);
+  return texts.map(personOf).filter(Boolean);
+}
+
+export function agenda(blocks: readonly Block[]): string[] {
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k];
+    AGENDA_CUES.lastIndex = 0;
+    if (b.cell !== null || !AGENDA_CUES.test(b.ft.folded)) continue;
+    const items = listAfter(blocks, k);
+    if (items.length) return items.map((i) => cleanTitle(i.ft.text.replace(/^\d{1,2}[.)]\s*/u, "")));
+  }
+  return [];
+}
+

@@ -1,0 +1,102 @@
+/** Small text operations shared by the extractors: sentences, status phrases, sources. */
+import type { SourceLocation } from "../ingest/tree.js";
+import type { SourceRef, Status } from "../model/meeting.js";
+import { foldWithMap, type FoldedText } from "./match.js";
+import { STATUS_PHRASES } from "./lexicon/index.js";
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * Sentences of folded text. A full stop ends a sentence unless it closes an
+ * abbreviation ("M.", "Mr.") or stands before a percent sign ("100. %").
+ */
+export function sentences(ft: FoldedText): Span[] {
+  const spans: Span[] = [];
+  const s = ft.folded;
+  let start = 0;
+  const re = /[.!?؟;؛]+(?=\s|$)|\n/gu;
+  for (const m of s.matchAll(re)) {
+    const end = m.index + m[0].length;
+    if (m[0].startsWith(".")) {
+      const before = /(\S+)$/u.exec(s.slice(start, m.index))?.[1] ?? "";
+      const abbreviation = /^\p{Script=Latin}{1,2}$/u.test(before) && capitalizedAt(ft, m.index - before.length);
+      const beforePercent = /^\s*%/u.test(s.slice(end));
+      if (abbreviation || beforePercent) continue;
+    }
+    if (s.slice(start, end).trim()) spans.push({ start, end });
+    start = end;
+  }
+  if (s.slice(start).trim()) spans.push({ start, end: s.length });
+  return spans;
+}
+
+function capitalizedAt(ft: FoldedText, pos: number): boolean {
+  const c = ft.text[ft.map[pos]] ?? "";
+  return c !== c.toLowerCase();
+}
+
+export function originalOf(ft: FoldedText, span: Span): string {
+  return ft.text.slice(ft.map[span.start], ft.map[span.end]).trim();
+}
+
+/** A slice of folded text as its own folded text (for per-line or per-sentence work). */
+export function subText(ft: FoldedText, span: Span): FoldedText {
+  return foldWithMap(originalOf(ft, span));
+}
+
+export interface StatusHit {
+  status: Status;
+  /** The phrase as written. */
+  label: string;
+  start: number;
+  end: number;
+}
+
+/** Status phrases in text, left to right; at each place the longest phrase wins. */
+export function statusPhrases(ft: FoldedText): StatusHit[] {
+  const hits: StatusHit[] = [];
+  for (const m of ft.folded.matchAll(STATUS_PHRASES.regex)) {
+    const status = STATUS_PHRASES.valueOf(m.groups?.phrase ?? "");
+    if (status) hits.push({ status, label: ft.text.slice(ft.map[m.index], ft.map[m.index + m[0].length]), start: m.index, end: m.index + m[0].length });
+  }
+  return hits;
+}
+
+/** The status a text opens with ("بصدد الإنجاز: أفادت…"), ignoring bullets and numbering before it. */
+export function openingStatus(ft: FoldedText): StatusHit | null {
+  const first = statusPhrases(ft)[0];
+  if (!first) return null;
+  const before = ft.folded.slice(0, first.start);
+  return /^[\s\p{P}\p{S}\d]*$/u.test(before) ? first : null;
+}
+
+/** The most specific status phrase anywhere in a short text (a status cell, a section row). */
+export function bestStatus(ft: FoldedText): StatusHit | null {
+  const hits = statusPhrases(ft);
+  if (hits.length === 0) return null;
+  return hits.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
+}
+
+export function toSourceRef(file: string, loc: SourceLocation, heading?: string): SourceRef {
+  const ref: SourceRef = { file };
+  if (loc.page) ref.page = loc.page;
+  if (loc.table) ref.table = loc.table;
+  if (loc.row) ref.row = loc.row;
+  if (loc.line) ref.line = loc.line;
+  if (heading) ref.heading = heading;
+  return ref;
+}
+
+/** The first words of a text, for titles of records that have none. */
+export function firstWords(text: string, count: number): string {
+  const words = text.split(/\s+/u).filter(Boolean);
+  return words.slice(0, count).join(" ") + (words.length > count ? " …" : "");
+}
+
+/** Trailing separators a title keeps from its layout ("تكريس الشفافية المالية:"). */
+export function cleanTitle(text: string): string {
+  return text.replace(/\s+/gu, " ").replace(/^[\s:：\-–—.]+|[\s:：\-–—]+$/gu, "").trim();
+}

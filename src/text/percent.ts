@@ -1,0 +1,64 @@
+/**
+ * Percents as minutes write them: "75%", "75 %" (often with a no-break space), "٧٥٪"
+ * (Arabic-Indic digits and sign), "%75" (a right-to-left rendering that put the sign
+ * first), "100. %" (a stray full stop), "12,5 %". A dash or an empty cell means no value.
+ */
+import { toAsciiDigits } from "./normalize.js";
+
+export interface PercentMatch {
+  value: number;
+  /** Position and length in the text given. */
+  index: number;
+  length: number;
+}
+
+const NUMBER = String.raw`\d{1,3}(?:[.,]\d+)?`;
+/** Number then sign; a full stop may stand between them ("100. %"). The number must not continue a longer one. */
+const NUMBER_FIRST = new RegExp(String.raw`(?<![\d.,])(${NUMBER})\s*\.?\s*%`, "gu");
+/** Sign then number, as right-to-left text sometimes comes out of Word and PDF. */
+const SIGN_FIRST = new RegExp(String.raw`%\s*(${NUMBER})(?![\d%]|\s*%)`, "gu");
+
+/** Same-length replacements only, so match positions stay positions in the caller's text. */
+function prepare(text: string): string {
+  return toAsciiDigits(text).replace(/[\u066A\uFE6A\uFF05]/g, "%");
+}
+
+function toNumber(digits: string): number {
+  return Number(digits.replace(",", "."));
+}
+
+export function findPercents(text: string): PercentMatch[] {
+  const t = prepare(text);
+  const found: PercentMatch[] = [];
+  const signsUsed = new Set<number>();
+  for (const m of t.matchAll(NUMBER_FIRST)) {
+    found.push({ value: toNumber(m[1]), index: m.index, length: m[0].length });
+    signsUsed.add(m.index + m[0].length - 1);
+  }
+  for (const m of t.matchAll(SIGN_FIRST)) {
+    if (signsUsed.has(m.index)) continue;
+    found.push({ value: toNumber(m[1]), index: m.index, length: m[0].length });
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/** Cells that state "no value": dashes, "n/a", "-", "؟". */
+const NO_VALUE = /^[\s\-–—_.\/؟?]*$|^(?:n\/?a|s\.?o\.?|nd|—)$/iu;
+
+/**
+ * The percent a table cell or a label line states: the first percent in it, or a bare
+ * number 0-100 when the whole cell is that number (a "%" column). `null` for a dash,
+ * an empty cell, or text with no percent.
+ */
+export function parsePercentValue(text: string): number | null {
+  const t = prepare(text).trim();
+  if (NO_VALUE.test(t)) return null;
+  const first = findPercents(t)[0];
+  if (first) return first.value <= 100 ? first.value : null;
+  const bare = /^(\d{1,3}(?:[.,]\d+)?)\s*\.?$/u.exec(t);
+  if (bare) {
+    const value = toNumber(bare[1]);
+    return value <= 100 ? value : null;
+  }
+  return null;
+}
