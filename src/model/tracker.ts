@@ -73,8 +73,11 @@ export const TrackedCommitment = z.object({
   plan: z.string(),
   /** The title in the language most minutes are written in, else the latest title. */
   title: z.string(),
-  /** Per language, the title as the latest meeting in that language wrote it. */
-  titles: z.partialRecord(Language, z.string()),
+  /**
+   * Per language, the title as the latest meeting in that language wrote it. An
+   * object rather than a record so its keys always serialize in one order.
+   */
+  titles: z.object({ ar: z.string(), fr: z.string(), en: z.string() }).partial(),
   /** One entry per meeting, in meeting order. */
   history: z.array(HistoryEntry),
   latest: LatestState.nullable(),

@@ -1,0 +1,231 @@
+/**
+ * tracker.xlsx, opened back with exceljs: cells, fills, notes, views, filters,
+ * data bars, text that looks like a formula, and the same cells on every run.
+ */
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, test } from "vitest";
+import { MeetingRecord } from "../src/model/meeting.js";
+import { buildTracker } from "../src/track/index.js";
+import { HISTORY_SHEET, REGRESSION_FILL, STALL_FILL, STATUS_FILL, trackerToXlsx } from "../src/write/xlsx.js";
+import { goldMeetingRecord, goldRecords } from "./track-gold-records.js";
+
+const FAILURES = [{ file: "fixtures/ogp-tunisia/scan.pdf", code: "no-text-layer", reason: "the PDF has no text layer (a scan?)" }];
+
+async function workbookOf(records: MeetingRecord[], failures = FAILURES): Promise<ExcelJS.Workbook> {
+  const buffer = await trackerToXlsx({ tracker: buildTracker(records), records, failures });
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  return workbook;
+}
+
+function sheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const found = workbook.getWorksheet(name);
+  if (!found) throw new Error(`no sheet ${name}`);
+  return found;
+}
+
+/** The row's values over the sheet's full width, null where a cell is empty. */
+function rowValues(ws: ExcelJS.Worksheet, row: number): unknown[] {
+  return Array.from({ length: ws.columnCount }, (_, c) => ws.getRow(row).getCell(c + 1).value ?? null);
+}
+
+function fillOf(cell: ExcelJS.Cell): string | undefined {
+  const fill = cell.fill as ExcelJS.FillPattern | undefined;
+  return fill?.fgColor?.argb;
+}
+
+/** Every cell of every sheet: value, fill, note, number format; and each sheet's views, filter and rules. */
+function dump(workbook: ExcelJS.Workbook): string[] {
+  const cells: string[] = [];
+  workbook.eachSheet((ws) => {
+    cells.push(JSON.stringify([ws.name, ws.views, ws.autoFilter ?? null, ws.conditionalFormattings.map((cf) => cf.ref)]));
+    for (let r = 1; r <= ws.rowCount; r++) {
+      for (let c = 1; c <= ws.columnCount; c++) {
+        const cell = ws.getRow(r).getCell(c);
+        cells.push(JSON.stringify([ws.name, r, c, cell.value ?? null, fillOf(cell) ?? null, cell.note ?? null, cell.numFmt ?? null]));
+      }
+    }
+  });
+  return cells;
+}
+
+describe("tracker.xlsx over the corpus series", () => {
+  let workbook: ExcelJS.Workbook;
+  let tracker: ExcelJS.Worksheet;
+  /** The Tracker row of commitment n (header is row 1, commitments 1-13 follow in order). */
+  const rowOf = (n: number) => tracker.getRow(n + 1);
+
+  beforeAll(async () => {
+    workbook = await workbookOf(goldRecords());
+    tracker = sheet(workbook, "Tracker");
+  });
+
+  test("sheets", () => {
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Tracker", "History (long)", "Meetings", "Activities", "Decisions", "Events", "Warnings"]);
+  });
+
+  test("Tracker: a row per commitment, status and percent per meeting, latest, change, flags", () => {
+    expect(rowValues(tracker, 1)).toEqual([
+      "Plan", "No.", "Commitment",
+      "2022-06-16 status", "2022-06-16 %", "2023-03 status", "2023-03 %", "2023-09-14 status", "2023-09-14 %",
+      "Latest meeting", "Latest status", "Latest %", "Change", "Stalled", "Regressed",
+    ]);
+    expect(tracker.rowCount).toBe(14);
+    expect(rowValues(tracker, 12)).toEqual([
+      "nap4-2021-2023", 11, "تكريس مبادئ شراكة الحكومة المفتوحة",
+      "partially_completed", 60, "completed", 100, "partially_completed", 90,
+      "2023-09-14", "partially_completed", 90, "regressed", null, "regressed",
+    ]);
+    // Commitment 2: a gap in 2023-09-14, latest from 2023-03.
+    expect(rowValues(tracker, 3).slice(3)).toEqual([
+      "in_progress", 30, "partially_completed", null, "notReported", null,
+      "2023-03", "partially_completed", null, "improved", null, null,
+    ]);
+  });
+
+  test("status cells are filled by status, a gap grey, with the source in a note", () => {
+    for (let n = 1; n <= 13; n++) {
+      for (let m = 0; m < 3; m++) {
+        const cell = rowOf(n).getCell(4 + 2 * m);
+        expect(fillOf(cell)).toBe(STATUS_FILL[cell.value as keyof typeof STATUS_FILL]);
+      }
+    }
+    expect(new Set(Object.values(STATUS_FILL)).size).toBe(Object.keys(STATUS_FILL).length);
+    const gap = rowOf(2).getCell(8);
+    expect([gap.value, fillOf(gap), gap.note]).toEqual(["notReported", "FFD9D9D9", undefined]);
+    expect(rowOf(5).getCell(4).note).toContain("Source: fixtures/ogp-tunisia/2022-06-committee-minutes.docx, table 1, row 6");
+  });
+
+  test("the regression and the stalls are highlighted with a note", () => {
+    const eleven = rowOf(11);
+    expect(fillOf(eleven.getCell(3))).toBe(REGRESSION_FILL);
+    expect(eleven.getCell(3).note).toBe("Regressed from 2023-03 to 2023-09-14");
+    expect(eleven.getCell(8).note).toContain("Regressed since 2023-03: completed 100% → partially_completed 90%");
+    expect(fillOf(eleven.getCell(15))).toBe(REGRESSION_FILL);
+    for (const n of [3, 6, 7]) {
+      expect(fillOf(rowOf(n).getCell(3))).toBe(STALL_FILL);
+      expect(rowOf(n).getCell(3).note).toContain("Stalled");
+      expect([rowOf(n).getCell(14).value, fillOf(rowOf(n).getCell(14))]).toEqual(["stalled", STALL_FILL]);
+    }
+    for (const n of [1, 2, 4, 5, 8, 9, 10, 12, 13]) {
+      expect(fillOf(rowOf(n).getCell(3))).toBeUndefined();
+      expect(rowOf(n).getCell(3).note).toBeUndefined();
+    }
+  });
+
+  test("frozen header and key columns, right-to-left (two of three minutes are Arabic), autofilter", () => {
+    expect(tracker.views[0]).toMatchObject({ state: "frozen", xSplit: 3, ySplit: 1, rightToLeft: true });
+    expect(tracker.autoFilter).toBe("A1:O14");
+    for (const ws of workbook.worksheets) {
+      expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1, rightToLeft: true });
+      expect(ws.autoFilter).toMatch(/^A1:[A-Z]+\d+$/);
+    }
+  });
+
+  test("percents are numbers shown with %, drawn as data bars from 0 to 100", () => {
+    expect(rowOf(1).getCell(5).numFmt).toBe('0"%"');
+    const bars = tracker.conditionalFormattings.map((cf) => [cf.ref, cf.rules.map((r) => r.type)]);
+    expect(bars).toEqual([
+      ["E2:E14", ["dataBar"]],
+      ["G2:G14", ["dataBar"]],
+      ["I2:I14", ["dataBar"]],
+      ["L2:L14", ["dataBar"]],
+    ]);
+    const rule = tracker.conditionalFormattings[0].rules[0] as ExcelJS.DataBarRuleType;
+    expect(rule.cfvo).toEqual([{ type: "num", value: 0 }, { type: "num", value: 100 }]);
+  });
+
+  test("widths fit the content, capped", () => {
+    const widths = tracker.columns.map((c) => c.width ?? 0);
+    expect(widths[1]).toBeLessThan(widths[2]);
+    expect(widths[2]).toBeGreaterThanOrEqual("تعزيز النزاهة بالقطاع العمومي".length);
+    for (const w of widths) expect(w).toBeLessThanOrEqual(60);
+    expect(widths[0]).toBe("nap4-2021-2023".length + 2);
+  });
+
+  test("History: commitment x meeting with the source of every value", () => {
+    const history = sheet(workbook, HISTORY_SHEET);
+    expect(rowValues(history, 1)).toEqual([
+      "Plan", "No.", "Commitment", "Meeting", "Date", "Status", "Status as written", "Progress", "Change", "Link", "Similarity",
+      "File", "Page", "Table", "Row", "Line", "Heading",
+    ]);
+    expect(history.rowCount).toBe(1 + 13 * 3);
+    const rows = Array.from({ length: 39 }, (_, i) => rowValues(history, i + 2));
+    expect(rows.find((r) => r[1] === 11 && r[3] === "2023-09-14")).toEqual([
+      "nap4-2021-2023", 11, "تكريس مبادئ شراكة الحكومة المفتوحة", "2023-09-14", "2023-09-14", "partially_completed", null, 90,
+      "regressed", "number", null, "fixtures/ogp-tunisia/2023-09-committee-minutes.docx", null, 1, 11, null, null,
+    ]);
+    expect(rows.find((r) => r[1] === 2 && r[3] === "2023-09-14")?.slice(5)).toEqual(["notReported", ...Array(11).fill(null)]);
+  });
+
+  test("Meetings, Activities, Decisions, Events, Warnings", () => {
+    const meetings = sheet(workbook, "Meetings");
+    expect(rowValues(meetings, 3).slice(0, 4)).toEqual(["2023-03", "2023-03", "filename", "ar"]);
+    expect(meetings.getRow(4).getCell(14).value).toBe("fixtures/ogp-tunisia/2023-09-committee-minutes.docx");
+
+    // Gold activity counts: 2023-03 has 9+2+3, 2023-09 has 3+3+4+3+3.
+    expect(sheet(workbook, "Activities").rowCount).toBe(1 + 14 + 16);
+    const decisions = sheet(workbook, "Decisions");
+    expect(rowValues(decisions, 3)).toEqual([
+      "2022-06-16", "عقد جلسة عمل مع ممثلي الوزارة المكلفة بالطاقة والمناجم", "2022-07-07", 7,
+      "fixtures/ogp-tunisia/2022-06-committee-minutes.docx", null, null, null, 101, null,
+    ]);
+    expect(sheet(workbook, "Events").rowCount).toBe(1 + 1 + 4 + 2);
+
+    const warnings = sheet(workbook, "Warnings");
+    const rows = Array.from({ length: warnings.rowCount - 1 }, (_, i) => rowValues(warnings, i + 2));
+    expect(rows).toContainEqual(["tracker", "2023-03", "unlinked-record", expect.stringContaining("بالنسبة لتطوير المنصة الالكترونية"), "fixtures/ogp-tunisia/2023-03-committee-minutes.docx", null, 1, 13, null, null]);
+    expect(rows).toContainEqual(["batch", null, "no-text-layer", "the PDF has no text layer (a scan?)", "fixtures/ogp-tunisia/scan.pdf", null, null, null, null, null]);
+  });
+
+  test("workbook dates come from the minutes, not the clock", () => {
+    expect(workbook.creator).toBe("minutes-tracker");
+    expect(workbook.created.toISOString()).toBe("2023-09-14T00:00:00.000Z");
+    expect(workbook.modified.toISOString()).toBe("2023-09-14T00:00:00.000Z");
+  });
+
+  test("the same inputs give the same cells", async () => {
+    const [first, second] = [await workbookOf(goldRecords()), await workbookOf(goldRecords().reverse())];
+    expect(dump(second)).toEqual(dump(first));
+    expect(dump(first).length).toBeGreaterThan(1000);
+  });
+});
+
+describe("document text is text", () => {
+  test("titles and texts that begin like formulas stay strings", async () => {
+    const base = goldMeetingRecord("2023-09-committee-minutes");
+    const record = MeetingRecord.parse({
+      ...base,
+      commitments: [{ ...base.commitments[0], title: "=SUM(1)", statusLabel: "+réalisé", notes: [] }],
+      decisions: [{ ...base.decisions[0], text: "@cmd|' /C calc'!A0" }],
+      events: [{ ...base.events[0], title: "-2+3", place: "=HYPERLINK(\"http://x\")" }],
+    });
+    const workbook = await workbookOf([record], []);
+    const cells = [
+      sheet(workbook, "Tracker").getCell("C2"),
+      sheet(workbook, HISTORY_SHEET).getCell("C2"),
+      sheet(workbook, HISTORY_SHEET).getCell("G2"),
+      sheet(workbook, "Decisions").getCell("B2"),
+      sheet(workbook, "Events").getCell("B2"),
+      sheet(workbook, "Events").getCell("E2"),
+    ];
+    expect(cells.map((c) => c.value)).toEqual(["=SUM(1)", "=SUM(1)", "+réalisé", "@cmd|' /C calc'!A0", "-2+3", "=HYPERLINK(\"http://x\")"]);
+    for (const cell of cells) {
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+      expect(cell.formula).toBeUndefined();
+    }
+  });
+
+  test("French minutes: left-to-right", async () => {
+    const workbook = await workbookOf([goldMeetingRecord("2023-09-committee-minutes")], []);
+    expect(sheet(workbook, "Tracker").views[0]).toMatchObject({ rightToLeft: false, state: "frozen", xSplit: 3, ySplit: 1 });
+  });
+
+  test("a tracker with no commitments still gives a valid workbook", async () => {
+    const base = goldMeetingRecord("2023-09-committee-minutes");
+    const workbook = await workbookOf([{ ...base, commitments: [] }], []);
+    const ws = sheet(workbook, "Tracker");
+    expect(ws.rowCount).toBe(1);
+    expect(ws.conditionalFormattings).toEqual([]);
+  });
+});
