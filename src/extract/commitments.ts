@@ -87,6 +87,8 @@ export function sectionOf(ft: FoldedText): Section | null {
   return { status: hit.status, label, progress: percent && percent.value <= 100 ? percent.value : null };
 }
 
+const PRIORITY: readonly ActivityState[] = ["unknown", "planned", "ongoing", "done"];
+
 export function activityState(ft: FoldedText, inherited: ActivityState | null): ActivityState {
   const found: { state: ActivityState; start: number; length: number }[] = [];
   const probe = (re: RegExp, state: ActivityState): void => {
@@ -98,8 +100,9 @@ export function activityState(ft: FoldedText, inherited: ActivityState | null): 
   probe(ACTIVITY_CUES.ongoing, "ongoing");
   probe(ACTIVITY_CUES.done, "done");
   if (found.length === 0) return inherited ?? "unknown";
-  found.sort((a, b) => a.start - b.start || b.length - a.length);
-  return found[0].state;
+  // A negation or a future outweighs a past cue in the same activity: "la mise en ligne … est reportée" is planned,
+  // "تمّ تطوير عدد من الخدمات ويتم العمل على البقية" is ongoing.
+  return found.reduce((a, b) => (PRIORITY.indexOf(b.state) < PRIORITY.indexOf(a.state) ? b : a)).state;
 }
 
 /** A percent stated about the commitment itself in prose: "هذا التعهد قد تمّ تنفيذه بنسبة 100. %". */

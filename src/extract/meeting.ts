@@ -141,9 +141,12 @@ export function chair(blocks: readonly Block[]): string | null {
   return null;
 }
 
+/** A label block: the cue opens it ("Étaient présents :", "الحاضرون:") and it is short or ends with a colon. */
 const cueBlock = (b: Block, cue: RegExp): boolean => {
   cue.lastIndex = 0;
-  return cue.test(b.ft.folded) && (wordCount(b.ft.text) <= 6 || /[:：]\s*$/u.test(b.ft.text));
+  const m = cue.exec(b.ft.folded);
+  if (!m || !/^[\s\p{P}]*$/u.test(b.ft.folded.slice(0, m.index))) return false;
+  return wordCount(b.ft.text) <= 6 || /[:：]/u.test(b.ft.folded.slice(m.index + m[0].length, m.index + m[0].length + 3));
 };
 
 /** The items of the list that follows a cue block (or the marker-led paragraphs a PDF gives for it). */

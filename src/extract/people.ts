@@ -5,7 +5,7 @@
  * and which words end them.
  */
 import type { FoldedText } from "./match.js";
-import { ARTICLES, HONORIFICS, NAME_CONJUNCTIONS, NAME_STOP_WORDS, PRONOUNS, REPORTING_VERBS } from "./lexicon/index.js";
+import { ARTICLES, BODY_WORDS, HONORIFICS, NAME_CONJUNCTIONS, NAME_STOP_WORDS, PRONOUNS, REPORTING_VERBS } from "./lexicon/index.js";
 
 interface Token {
   /** Folded word without surrounding punctuation. */
@@ -73,7 +73,9 @@ export function namesAfter(ft: FoldedText, pos: number): string[] {
     taken.push(t);
     if (t.closed || taken.length >= (honorific?.plural ? maxWords * 2 : maxWords)) break;
   }
-  if (taken.length === 0 || (!honorific && PRONOUNS.has(taken[0].word))) return [];
+  if (taken.length === 0) return [];
+  // Without a courtesy title only a body or a role is a reporter: "أشار ممثل المعهد", not "عرض نتائج المرحلة".
+  if (!honorific && !BODY_WORDS.test(ft.folded.slice(taken[0].start))) return [];
   if (!honorific?.plural) return [original(ft, taken[0].start, taken[taken.length - 1].end)];
   // Several people after a plural title, joined by a conjunction written apart ("et") or attached ("وسنية").
   const names: string[] = [];

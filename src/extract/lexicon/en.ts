@@ -51,6 +51,7 @@ export const en: Lexicon = {
   honorifics: [{ word: "Mr" }, { word: "Mr." }, { word: "Ms" }, { word: "Ms." }, { word: "Mrs" }, { word: "Mrs." }, { word: "Dr" }, { word: "Dr." }, { word: "Prof." }],
   nameConjunctions: ["and"],
   nameStopWords: ["that", "on", "the", "to", "of"],
+  bodyWords: ["representative", "representatives", "chair", "director", "minister", "ministry", "agency", "institute", "committee", "association", "coordinator", "secretary", "point of contact"],
   pronouns: ["he", "she", "they", "it", "we"],
   articles: ["the", "a", "an"],
   sectionMarkers: ["firstly", "secondly", "thirdly"],

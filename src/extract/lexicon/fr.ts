@@ -58,6 +58,7 @@ export const fr: Lexicon = {
   ],
   nameConjunctions: ["et"],
   nameStopWords: ["que", "qu'", "a", "ont", "de", "du", "à", "au", "pour", "sur"],
+  bodyWords: ["représentant", "représentante", "représentants", "président", "présidente", "directeur", "directrice", "ministre", "ministère", "instance", "institut", "comité", "association", "coordinateur", "coordinatrice", "point focal", "secrétaire"],
   pronouns: ["il", "elle", "ils", "elles", "on", "celui-ci", "celle-ci"],
   articles: ["le", "la", "les", "l'", "un", "une"],
   sectionMarkers: ["premièrement", "deuxièmement", "troisièmement"],

@@ -97,6 +97,7 @@ export const HONORIFICS: PhraseTable<{ plural: boolean }> = phraseTable(
 );
 export const NAME_CONJUNCTIONS = new Set(all((l) => l.nameConjunctions).map(foldPhrase));
 export const NAME_STOP_WORDS = new Set(all((l) => l.nameStopWords).map(foldPhrase));
+export const BODY_WORDS = new RegExp(`^(?:${alternation(all((l) => l.bodyWords))})(?![\\p{L}\\p{N}])`, "u");
 export const PRONOUNS = new Set(all((l) => l.pronouns).map(foldPhrase));
 export const ARTICLES = all((l) => l.articles).map(foldPhrase);
 

@@ -56,6 +56,8 @@ export interface Lexicon {
   nameConjunctions: string[];
   /** Words that end a name: prepositions, conjunctions, "that". */
   nameStopWords: string[];
+  /** Words that open the name of a body or of someone named by role ("ممثل", "représentant"): a reporter without a courtesy title must start with one. */
+  bodyWords: string[];
   /** Subjects that are not reporters: pronouns, articles left alone. */
   pronouns: string[];
   /** Articles dropped from the start of a body's name: "Le représentant" → "représentant". */
