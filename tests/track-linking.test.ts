@@ -119,12 +119,12 @@ describe("meetings", () => {
     const rows: RowSpec[] = [{ number: "1", title: "Open data", status: "in_progress", progress: 40 }];
     const tracker = buildTracker([
       record({ path: "arch/minutes.pdf", date: "2023-03", rows }),
-      record({ path: "arch/minutes.txt", date: "2023-03", rows }),
+      record({ path: "./arch/minutes.txt", date: "2023-03", rows }),
       record({ path: "arch/minutes.docx", date: "2023-03", rows }),
       record({ path: "other/minutes.pdf", date: "2023-04-02", rows }),
     ]);
     expect(tracker.meetings.map((m) => [m.id, m.file, m.renderings])).toEqual([
-      ["2023-03", "arch/minutes.docx", ["arch/minutes.txt", "arch/minutes.pdf"]],
+      ["2023-03", "arch/minutes.docx", ["./arch/minutes.txt", "arch/minutes.pdf"]],
       ["2023-04-02", "other/minutes.pdf", []],
     ]);
     const merged = tracker.warnings.filter((w) => w.code === "rendering-merged");

@@ -7,6 +7,7 @@
  * most). Meetings are ordered by date, a month-only date before the days of that
  * month, undated meetings last, then by file name.
  */
+import { posix } from "node:path";
 import type { MeetingRecord } from "../model/meeting.js";
 import type { TrackerWarning } from "../model/tracker.js";
 
@@ -26,7 +27,7 @@ function fileName(path: string): string {
 
 /** The path without its extension: renderings of one document share it. */
 function documentStem(path: string): string {
-  return path.replace(/\\/g, "/").replace(/\.[^./]*$/, "");
+  return posix.normalize(path.replace(/\\/g, "/")).replace(/\.[^./]*$/, "");
 }
 
 function fileStem(path: string): string {

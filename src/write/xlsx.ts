@@ -116,7 +116,7 @@ function finishSheet(sheet: Worksheet): void {
     const column = sheet.getColumn(c);
     let longest = 0;
     column.eachCell({ includeEmpty: false }, (cell) => {
-      const shown = typeof cell.value === "number" ? `${cell.value}%` : String(cell.value ?? "");
+      const shown = cell.numFmt === PERCENT_FORMAT ? `${String(cell.value)}%` : String(cell.value ?? "");
       for (const line of shown.split("\n")) longest = Math.max(longest, line.length);
     });
     column.width = Math.min(Math.max(longest + 2, MIN_COLUMN_WIDTH), MAX_COLUMN_WIDTH);
@@ -136,6 +136,8 @@ function percentDataBars(sheet: Worksheet, column: number, lastRow: number, prio
     type: "dataBar",
     priority,
     gradient: false,
+    // Bars grow from the reading side: right in a right-to-left sheet.
+    direction: "context",
     cfvo: [
       { type: "num", value: 0 },
       { type: "num", value: 100 },
