@@ -191,6 +191,27 @@ describe("tracker.xlsx over the corpus series", () => {
   });
 });
 
+describe("records linked by similarity", () => {
+  test("their activities are listed under the commitment they were linked to", async () => {
+    const [midTerm, seed, final] = goldRecords();
+    // Corpus text: commitment 12's full title in 2022-06, and the 2023-03 row whose commitment cell is empty.
+    midTerm.commitments[11].title = "تعزيز شفافية المالية المحلية عبر منصة إلكترونية";
+    const row = seed.commitments.find((c) => c.number === null)!;
+    row.title = "بالنسبة لتطوير المنصة الالكترونية :تم تصميم و تطوير منظومة تحقيق الموارد البلدية المحلية من طرف الهيئة العليا للمالية المحلية";
+    row.activities = [{ text: "وضع المنصّة على الخط", state: "planned" }];
+    const workbook = await workbookOf([midTerm, seed, final], []);
+    const activities = sheet(workbook, "Activities");
+    const rows = Array.from({ length: activities.rowCount - 1 }, (_, i) => rowValues(activities, i + 2));
+    expect(rows).toContainEqual([
+      "2023-03", "nap4-2021-2023", 12, row.title, "وضع المنصّة على الخط", "planned",
+      "fixtures/ogp-tunisia/2023-03-committee-minutes.docx", null, 1, 13, null, null,
+    ]);
+    const history = sheet(workbook, HISTORY_SHEET);
+    const linked = Array.from({ length: history.rowCount - 1 }, (_, i) => rowValues(history, i + 2)).find((r) => r[1] === 12 && r[3] === "2023-03");
+    expect(linked?.slice(5, 11)).toEqual(["partially_completed", null, null, "improved", "similarity", expect.any(Number)]);
+  });
+});
+
 describe("document text is text", () => {
   test("titles and texts that begin like formulas stay strings", async () => {
     const base = goldMeetingRecord("2023-09-committee-minutes");

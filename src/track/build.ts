@@ -59,7 +59,7 @@ function reportsInOrder(series: Series, meetingIndex: ReadonlyMap<string, number
   return [...series.reports.values()].sort((a, b) => meetingIndex.get(a.meeting.id)! - meetingIndex.get(b.meeting.id)!);
 }
 
-/** The title as the latest meeting in `language` wrote it. */
+/** The title as the latest meeting in `language` wrote it; a record linked by similarity carries a sentence, not a title. */
 function latestTitleIn(reports: readonly LinkedReport[], language: Language): string | null {
   for (let i = reports.length - 1; i >= 0; i--) {
     const report = reports[i];
@@ -150,10 +150,10 @@ export function buildTracker(records: MeetingRecord[]): Tracker {
   for (const s of series.values()) {
     const previousTitle = new Map<Language, LinkedReport>();
     for (const report of reportsInOrder(s, meetingIndex)) {
-      const language = report.meeting.record.meeting.language;
       const title = report.commitment.title;
-      const before = previousTitle.get(language);
       if (title.trim() === "") continue;
+      const language = report.meeting.record.meeting.language;
+      const before = previousTitle.get(language);
       if (before) {
         const weights = weightsFor(s.plan, language);
         const similarity = titleSimilarity(before.commitment.title, title, weights);
