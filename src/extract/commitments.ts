@@ -17,11 +17,10 @@ import {
   COMMITMENT_PLURAL,
   HEADER_ROLES,
   HEADER_WORDS,
+  LABELS,
   PROGRESS_CUES,
-  PROGRESS_LINE,
   SECTION_MARKER,
   SELF_REFERENCES,
-  STATUS_LINE,
   type ColumnRole,
 } from "./lexicon/index.js";
 import { foldWithMap, type FoldedText } from "./match.js";
@@ -130,6 +129,68 @@ export function matchCommitmentHeading(ft: FoldedText): { number: string; title:
   return { number: String(Number(m.groups.number)), title: cleanTitle(title), separated: /[:：\-–—.)]\s*$/u.test(between) };
 }
 
+/** A block cut at its labels: the label values, and the text around them. */
+type Segment =
+  | { kind: "text"; text: string }
+  | { kind: "progress"; value: number | null }
+  | { kind: "status"; status: Status; label: string; percent: number | null };
+
+/** The value a progress label states: a percent, or a dash for "none". */
+const PROGRESS_VALUE = /^(?:\d{1,3}(?:[.,]\d+)?\s*\.?\s*%|%\s*\d{1,3}(?:[.,]\d+)?|[—–-](?!\S)|n\/a\b)/u;
+const PERCENT_IN_PARENTHESES = /^\s*\(\s*(?:\d{1,3}(?:[.,]\d+)?\s*%|%\s*\d{1,3})\s*\)/u;
+
+export function labelSegments(ft: FoldedText): Segment[] {
+  const segments: Segment[] = [];
+  const pushText = (from: number, to: number): void => {
+    const text = ft.text.slice(ft.map[from], ft.map[to]).replace(/^[\s;؛.,،]+/u, "").trim();
+    if (text) segments.push({ kind: "text", text });
+  };
+  const matches = [...ft.folded.matchAll(LABELS)];
+  let pos = 0;
+  matches.forEach((m, k) => {
+    const valueStart = m.index + m[0].length;
+    const regionEnd = matches[k + 1]?.index ?? ft.folded.length;
+    const region = ft.folded.slice(valueStart, regionEnd);
+    let consumed = 0;
+    let segment: Segment | null = null;
+    if (m.groups?.progress) {
+      const value = PROGRESS_VALUE.exec(region);
+      if (value) {
+        consumed = value[0].length;
+        segment = { kind: "progress", value: parsePercentValue(ft.text.slice(ft.map[valueStart], ft.map[valueStart + consumed])) };
+      }
+    } else {
+      const regionText = foldWithMap(ft.text.slice(ft.map[valueStart], ft.map[regionEnd]));
+      const hit = openingStatus(regionText);
+      if (hit) {
+        const after = regionText.folded.slice(hit.end);
+        const percent = PERCENT_IN_PARENTHESES.exec(after);
+        const labelEnd = hit.end + (percent ? percent[0].length : 0);
+        const labelText = regionText.text.slice(0, regionText.map[labelEnd]).trim();
+        const stated = percent ? findPercents(percent[0])[0] : undefined;
+        segment = { kind: "status", status: hit.status, label: labelText, percent: stated && stated.value <= 100 ? stated.value : null };
+        // Back from the region's own folding to this block's.
+        const originalEnd = ft.map[valueStart] + regionText.map[labelEnd];
+        let j = valueStart;
+        while (j < regionEnd && ft.map[j] < originalEnd) j++;
+        consumed = j - valueStart;
+      }
+    }
+    if (!segment) return;
+    pushText(pos, m.index);
+    segments.push(segment);
+    pos = valueStart + consumed;
+  });
+  pushText(pos, ft.folded.length);
+  return segments;
+}
+
+const hasLabel = (ft: FoldedText): boolean => labelSegments(ft).some((s) => s.kind !== "text");
+const opensWithLabel = (ft: FoldedText): boolean => {
+  const first = labelSegments(ft)[0];
+  return first !== undefined && first.kind !== "text";
+};
+
 class CommitmentBuilder {
   readonly drafts: Draft[] = [];
   readonly warnings: Warning[] = [];
@@ -165,27 +226,13 @@ class CommitmentBuilder {
   absorb(draft: Draft, block: Block): void {
     this.claim(block, draft);
     const rest: string[] = [];
-    for (const line of block.ft.text.split("\n")) {
-      const lf = foldWithMap(line);
-      const progressLine = PROGRESS_LINE.exec(lf.folded);
-      if (progressLine?.groups) {
-        const value = parsePercentValue(lf.text.slice(lf.map[lf.folded.length - progressLine.groups.value.length]));
-        draft.progress = value;
-        continue;
-      }
-      const statusLine = STATUS_LINE.exec(lf.folded);
-      if (statusLine?.groups) {
-        const valueText = lf.text.slice(lf.map[lf.folded.length - statusLine.groups.value.length]).trim();
-        const hit = bestStatus(foldWithMap(valueText));
-        if (hit) {
-          draft.status = hit.status;
-          draft.statusLabel = valueText.replace(/[;.]\s*$/u, "");
-          const percent = findPercents(valueText)[0];
-          if (percent && draft.progress === null && percent.value <= 100) draft.progress = percent.value;
-          continue;
-        }
-      }
-      rest.push(line);
+    for (const segment of labelSegments(block.ft)) {
+      if (segment.kind === "progress") draft.progress = segment.value;
+      else if (segment.kind === "status") {
+        draft.status = segment.status;
+        draft.statusLabel = segment.label;
+        if (segment.percent !== null && draft.progress === null) draft.progress = segment.percent;
+      } else rest.push(segment.text);
     }
     if (rest.length === 0) return;
     const ft = foldWithMap(rest.join(block.kind === "item" ? " " : "\n"));
@@ -406,9 +453,8 @@ function isSectionBreak(block: Block, start: Block): boolean {
 function startsCommitment(block: Block, next: Block | undefined): ReturnType<typeof matchCommitmentHeading> {
   const heading = matchCommitmentHeading(block.ft);
   if (!heading) return null;
-  const labelled = next !== undefined && (PROGRESS_LINE.test(next.ft.folded) || STATUS_LINE.test(next.ft.folded));
-  const ownLabels = block.ft.folded.split("\n").slice(1).some((l) => PROGRESS_LINE.test(l) || STATUS_LINE.test(l));
-  if (block.kind === "heading" || block.emphasized || heading.separated || labelled || ownLabels) return heading;
+  const labelled = next !== undefined && opensWithLabel(next.ft);
+  if (block.kind === "heading" || block.emphasized || heading.separated || labelled || hasLabel(block.ft)) return heading;
   return null;
 }
 
@@ -469,17 +515,16 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
     const next = flow[k + 1];
     const heading = startsCommitment(block, next);
     if (heading) {
-      const lines = block.ft.text.split("\n");
-      const titleLines: string[] = [];
-      let l = 0;
-      for (; l < lines.length; l++) {
-        const lf = foldWithMap(lines[l]);
-        if (l > 0 && (PROGRESS_LINE.test(lf.folded) || STATUS_LINE.test(lf.folded))) break;
-        titleLines.push(l === 0 ? heading.title : lines[l]);
-      }
-      const draft = builder.open(heading.number, cleanTitle(titleLines.join(" ")), toSourceRef(file, block.source, firstWords(lines[0], 12)), section);
+      // The heading may carry its label lines (a PDF reader joined them): the title stops at the first label.
+      const [first, ...others] = labelSegments(block.ft);
+      const titled = first?.kind === "text" ? matchCommitmentHeading(foldWithMap(first.text)) : null;
+      const title = titled?.title ?? heading.title;
+      const draft = builder.open(heading.number, title, toSourceRef(file, block.source, firstWords(block.ft.text.split("\n")[0], 12)), section);
       builder.claim(block, draft);
-      if (l < lines.length) builder.absorb(draft, { ...block, ft: foldWithMap(lines.slice(l).join("\n")) });
+      if (titled && others.length) {
+        const restText = block.ft.text.slice(block.ft.text.indexOf(first.kind === "text" ? first.text : "") + (first.kind === "text" ? first.text.length : 0));
+        builder.absorb(draft, { ...block, kind: "paragraph", ft: foldWithMap(restText) });
+      }
       current = { draft, start: block };
       continue;
     }

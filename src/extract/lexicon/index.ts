@@ -79,11 +79,15 @@ export const HEADER_WORDS: Readonly<Record<ColumnRole, PhraseTable<ColumnRole>>>
   HEADER_ROLES.map((role) => [role, phraseTable(all((l) => l.headers[role].map((w) => [w, role] as const)))]),
 ) as Record<ColumnRole, PhraseTable<ColumnRole>>;
 
-/** "Taux de réalisation : 80 %" — a label, then a colon or a dash. Group `value`. */
-const labelLine = (labels: string[]): RegExp =>
-  new RegExp(`^(?:${alternation(labels)})\\s*(?:[:：\\-–—]\\s*)(?<value>.*)$`, "su");
-export const PROGRESS_LINE = labelLine(all((l) => l.progressLabels));
-export const STATUS_LINE = labelLine(all((l) => l.statusLabels));
+/**
+ * "Taux de réalisation : 80 %", "Statut : partiellement réalisé": a label and a colon. Found
+ * anywhere in a block, because PDF readers may join such lines to the heading or the prose
+ * around them. Groups `progress` or `status` tell which label it is.
+ */
+export const LABELS = new RegExp(
+  `(?<!${WORD_CHAR})(?:(?<progress>${alternation(all((l) => l.progressLabels))})|(?<status>${alternation(all((l) => l.statusLabels))}))\\s*[:：]\\s*`,
+  "gu",
+);
 
 export interface ReportingVerb {
   position: Lexicon["reporterPosition"];
