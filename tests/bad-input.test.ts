@@ -123,6 +123,7 @@ describe("files that are odd but readable", () => {
     expect(summary.withoutCommitments).toContain(join(archive, "recipe-not-minutes.docx"));
     const record = MeetingRecord.parse(JSON.parse(await readFile(join(work, "out", "meetings", "recipe-not-minutes.json"), "utf8")));
     expect(record.commitments).toEqual([]);
+    expect(record.warnings.map((warning) => warning.code)).toContain("no-commitments");
   });
 
   test("a file with the wrong extension is read by its content", async () => {
