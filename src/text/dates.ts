@@ -70,6 +70,7 @@ function isoDay(year: number, month: number, day: number): string | null {
 export function findDates(folded: string, months: MonthNames): DateMatch[] {
   const p = patternsFor(months);
   const candidates: DateMatch[] = [];
+  const impossible: { start: number; end: number }[] = [];
   const monthOf = (name: string): number => months.get(name.replace(/\s+/g, " ")) ?? 0;
 
   for (const m of folded.matchAll(p.rangeMonthYear)) {
@@ -84,12 +85,15 @@ export function findDates(folded: string, months: MonthNames): DateMatch[] {
       const g = m.groups!;
       const date = isoDay(+g.year, monthOf(g.month), +g.day);
       if (date) candidates.push({ date, endDate: null, index: m.index, length: m[0].length });
+      else impossible.push({ start: m.index, end: m.index + m[0].length });
     }
   }
   for (const m of folded.matchAll(p.monthYear)) {
     const g = m.groups!;
     const month = monthOf(g.month);
-    if (month) candidates.push({ date: `${g.year}-${pad(month)}`, endDate: null, index: m.index, length: m[0].length });
+    // "31 فيفري 2023" is a typo, not "some day in February".
+    const insideImpossible = impossible.some((s) => m.index >= s.start && m.index < s.end);
+    if (month && !insideImpossible) candidates.push({ date: `${g.year}-${pad(month)}`, endDate: null, index: m.index, length: m[0].length });
   }
   for (const m of folded.matchAll(ISO)) {
     const date = isoDay(+m[1], +m[2], +m[3]);
