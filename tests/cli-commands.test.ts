@@ -114,9 +114,13 @@ describe("run", () => {
 
 describe("tree and schema", () => {
   test("tree prints the document as Markdown; a bad file exits 1 naming the file and the reason", async () => {
-    const run = await minutes(["tree", join(CORPUS, "2023-09-committee-minutes.docx")]);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^#+ /m);
+    for (const rendering of ["docx", "pdf"]) {
+      const run = await minutes(["tree", join(CORPUS, `2023-09-committee-minutes.${rendering}`)]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain("Taux de réalisation");
+    }
+    const sources = await minutes(["tree", "--sources", join(CORPUS, "2023-09-committee-minutes.pdf")]);
+    expect(sources.stdout).toMatch(/<!-- page 1/);
     await writeFile(join(work, "empty.pdf"), "");
     const bad = await minutes(["tree", "empty.pdf"], work);
     expect(bad.code).toBe(1);

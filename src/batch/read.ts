@@ -7,10 +7,18 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
+/**
+ * A plain Uint8Array view of the same memory. Some parsers (pdf.js) refuse Node's
+ * Buffer subclass, and callers of the package may well pass one.
+ */
+export function asPlainBytes(bytes: Uint8Array): Uint8Array {
+  return Object.getPrototypeOf(bytes) === Uint8Array.prototype ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 /** Reads a file, turning file-system failures into the pipeline's typed error. */
 export async function readInputFile(path: string): Promise<Uint8Array> {
   try {
-    return await readFile(path);
+    return asPlainBytes(await readFile(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
