@@ -1,0 +1,258 @@
+/**
+ * Paragraphs, lists and headings from the text lines of one container (the page
+ * flow or a table cell).
+ *
+ * A PDF keeps lines, not paragraphs. A line ends a paragraph when the next line
+ * starts a list item, changes font size, sits clearly further down than the
+ * line pitch (paragraph spacing), or when the first word of the next line would
+ * have fitted on it and it ends a sentence: a layout engine only wraps early at
+ * a paragraph end. Lines are joined with a space.
+ */
+import type { BlockContent, Heading, List, ListItem, Paragraph } from "mdast";
+import { BULLET, normalizeText } from "../text/normalize.js";
+import type { PageLine } from "./pdf-layout.js";
+import type { SourceLocation } from "./tree.js";
+
+/** The typed list markers the docx reader recognises: a bullet glyph, or a dash before a space or a letter (not "-5"). */
+const TYPED_MARKER = new RegExp(`^(?:${BULLET} ?|[-\\u2010\\u2011\\u2013\\u2014](?: +(?=\\S)|(?=\\p{L})))`, "u");
+/** An ordered item as rendered text: "1." / "2)" then the item. */
+const ORDERED_MARKER = /^(\d{1,2})[.)] *(?=\p{L})/u;
+/** A short numbered title: "2. Rapport d'auto-évaluation", "ثانيا: ...". At most this many words, no final full stop. */
+const MAX_TITLE_WORDS = 10;
+/** Sentence-final punctuation, Latin and Arabic; a colon ends a lead-in to a list. */
+const SENTENCE_END = /[.!?:;؟؛…)»"]$/u;
+
+export interface LineMetrics {
+  /** Smallest baseline-to-baseline distance between two lines of one paragraph, by font size (rounded to 0.5pt). */
+  pitchBySize: Map<number, number>;
+  /** The font size most text is set in. */
+  bodySize: number;
+  /** Font sizes clearly larger than the body, largest first: heading levels. */
+  headingSizes: number[];
+}
+
+export const sizeKey = (size: number): number => Math.round(size * 2) / 2;
+
+/** Line pitch and heading sizes of the whole document, so that every container is judged alike. */
+export function measureLines(containers: PageLine[][]): LineMetrics {
+  const charsBySize = new Map<number, number>();
+  const pitches = new Map<number, number[]>();
+  for (const lines of containers) {
+    for (let i = 0; i < lines.length; i++) {
+      const key = sizeKey(lines[i].size);
+      charsBySize.set(key, (charsBySize.get(key) ?? 0) + lines[i].text.length);
+      const next = lines[i + 1];
+      if (!next || next.page !== lines[i].page || sizeKey(next.size) !== key) continue;
+      const gap = lines[i].y - next.y;
+      if (gap >= 0.8 * lines[i].size && gap <= 3 * lines[i].size) {
+        let list = pitches.get(key);
+        if (!list) pitches.set(key, (list = []));
+        list.push(gap);
+      }
+    }
+  }
+  let bodySize = 0;
+  let bodyChars = -1;
+  for (const [size, chars] of charsBySize) {
+    if (chars > bodyChars) [bodySize, bodyChars] = [size, chars];
+  }
+  const pitchBySize = new Map<number, number>();
+  for (const [size, gaps] of pitches) {
+    gaps.sort((a, b) => a - b);
+    // A low quantile, not the minimum: one line squeezed by a small inline glyph must not set the pitch.
+    pitchBySize.set(size, gaps[Math.floor(gaps.length * 0.1)]);
+  }
+  const headingSizes = [...charsBySize.keys()].filter((s) => s >= bodySize * 1.15).sort((a, b) => b - a);
+  return { pitchBySize, bodySize, headingSizes };
+}
+
+interface Block {
+  kind: "paragraph" | "bullet" | "ordered" | "heading";
+  lines: PageLine[];
+  text: string;
+  /** The text with its marker, for an ordered-looking line that turns out not to be a list item. */
+  markedText: string;
+  ordinal?: number;
+}
+
+export interface BlockOptions {
+  metrics: LineMetrics;
+  /** Where blocks come from, apart from the page: `{table, row, cell}` in a cell. */
+  location: Omit<SourceLocation, "page">;
+  /** Cells hold paragraphs and lists only. */
+  allowHeadings: boolean;
+}
+
+/** The mdast blocks for a container's lines, top to bottom (lines may run across pages). */
+export function buildBlocks(lines: PageLine[], options: BlockOptions): BlockContent[] {
+  const blocks = groupLines(lines, options.metrics);
+  return toMdast(blocks, options);
+}
+
+function groupLines(lines: PageLine[], metrics: LineMetrics): Block[] {
+  if (lines.length === 0) return [];
+  // The container's text area: lines of one page flow or cell share its edges.
+  const left = Math.min(...lines.map((l) => l.left));
+  const right = Math.max(...lines.map((l) => l.right));
+  const blocks: Block[] = [];
+  let current: Block | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const text = normalizeText(line.text);
+    if (!text) continue;
+    const marker = TYPED_MARKER.exec(text);
+    const ordered = marker ? null : ORDERED_MARKER.exec(text);
+    const previous = current?.lines.at(-1);
+    if (current && previous && !marker && !ordered && continuesParagraph(previous, current.text, line, text, left, right, metrics)) {
+      current.lines.push(line);
+      // A line ending in a hyphen after a letter or digit ("2021-", "auto-") was cut inside a compound,
+      // one ending in an opening bracket before its content: no space.
+      const joiner = /[\p{L}\p{N}]-$|[([{“]$/u.test(current.text) ? "" : " ";
+      current.text += joiner + text;
+      current.markedText += joiner + text;
+      continue;
+    }
+    current = marker
+      ? { kind: "bullet", lines: [line], text: text.slice(marker[0].length).trim(), markedText: text }
+      : ordered
+        ? { kind: "ordered", lines: [line], text: text.slice(ordered[0].length).trim(), markedText: text, ordinal: Number(ordered[1]) }
+        : { kind: "paragraph", lines: [line], text, markedText: text };
+    blocks.push(current);
+  }
+  for (const block of blocks) {
+    block.text = attachStraightQuotes(block.text);
+    block.markedText = attachStraightQuotes(block.markedText);
+  }
+  return blocks;
+}
+
+function continuesParagraph(
+  previous: PageLine,
+  previousText: string,
+  line: PageLine,
+  text: string,
+  left: number,
+  right: number,
+  metrics: LineMetrics,
+): boolean {
+  if (Math.abs(sizeKey(previous.size) - sizeKey(line.size)) >= 0.5) return false;
+  // Free space where the next word would have gone: at the line's end (left for RTL), or, in a
+  // block aligned on its end edge (an Arabic signature set flush left), at its start.
+  const startEdge = (l: PageLine) => (l.rtl ? l.right : l.left);
+  const endEdge = (l: PageLine) => (l.rtl ? l.left : l.right);
+  const startRoom = previous.rtl ? right - previous.right : previous.left - left;
+  const endRoom = previous.rtl ? previous.left - left : right - previous.right;
+  const endAligned = Math.abs(endEdge(previous) - endEdge(line)) < 2 && Math.abs(startEdge(previous) - startEdge(line)) >= 2;
+  const room = endAligned && startRoom > 2 * line.size ? startRoom : endRoom;
+  const firstWord = text.split(" ", 1)[0];
+  const charWidth = (line.right - line.left) / Math.max(1, text.length);
+  // A wrapping layout moves a word down only when it does not fit: if it would have, the line ended on purpose.
+  // The estimate is padded: glyph widths vary, and a false break costs more than a missed one.
+  const wordWouldFit = room > (firstWord.length + 1) * charWidth * 1.2 + line.size * 0.5;
+  if (wordWouldFit) return false;
+  // Across a page break there is no gap to measure: a sentence end is taken as the paragraph end.
+  if (previous.page !== line.page) return !SENTENCE_END.test(previousText);
+  const gap = previous.y - line.y;
+  const pitch = metrics.pitchBySize.get(sizeKey(line.size)) ?? line.size * 1.2;
+  // Paragraph spacing: a gap clearly above the line pitch.
+  return gap >= 0 && gap <= pitch + Math.max(2, line.size * 0.12) && !(gap > pitch + 1 && SENTENCE_END.test(previousText));
+}
+
+/**
+ * Straight double quotes carry no direction, and a quote drawn over a run lands on either
+ * side of a space: pair them up and attach the opening one to the word after it, the closing
+ * one to the word before it.
+ */
+export function attachStraightQuotes(text: string): string {
+  // Only balanced quotes can be paired; an odd count means the source itself is unbalanced.
+  const count = text.split('"').length - 1;
+  if (count === 0 || count % 2 === 1) return text;
+  let open = true;
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch !== '"') {
+      out += ch;
+      continue;
+    }
+    if (open) {
+      if (out.length > 0 && !out.endsWith(" ") && /\p{L}/u.test(out.at(-1) ?? "")) out += " ";
+      out += ch;
+      while (text[i + 1] === " ") i++;
+    } else {
+      out = out.trimEnd() + ch;
+      if (i + 1 < text.length && /\p{L}/u.test(text[i + 1])) out += " ";
+    }
+    open = !open;
+  }
+  return out;
+}
+
+/**
+ * A block is a heading when its font is clearly larger than the body's (level by size rank),
+ * or when it is a short numbered line standing alone, not in a run of numbered items.
+ * Bold alone never makes a heading: minutes bold whole sentences.
+ */
+function headingDepth(block: Block, standaloneNumbered: boolean, metrics: LineMetrics): Heading["depth"] | null {
+  const size = sizeKey(Math.max(...block.lines.map((l) => l.size)));
+  const rank = metrics.headingSizes.indexOf(size);
+  if (rank >= 0 && block.lines.length <= 3) return Math.min(6, rank + 1) as Heading["depth"];
+  if (
+    standaloneNumbered &&
+    block.lines.length === 1 &&
+    block.markedText.split(" ").length <= MAX_TITLE_WORDS &&
+    !/[.;،,]$/u.test(block.markedText)
+  ) {
+    return Math.min(6, metrics.headingSizes.length + 1) as Heading["depth"];
+  }
+  return null;
+}
+
+/** Numbered blocks are list items only in a run: the item before or after carries the neighbouring number. */
+function inNumberedRun(blocks: Block[], index: number): boolean {
+  const ordinal = blocks[index].ordinal;
+  if (blocks[index].kind !== "ordered" || ordinal === undefined) return false;
+  const before = blocks[index - 1];
+  const after = blocks[index + 1];
+  return (before?.kind === "ordered" && before.ordinal === ordinal - 1) || (after?.kind === "ordered" && after.ordinal === ordinal + 1);
+}
+
+function toMdast(blocks: Block[], options: BlockOptions): BlockContent[] {
+  const out: BlockContent[] = [];
+  let openList: { list: List; ordered: boolean } | undefined;
+  const source = (block: Block): SourceLocation => ({ page: block.lines[0].page, ...options.location });
+  blocks.forEach((block, index) => {
+    const listed = block.kind !== "ordered" || inNumberedRun(blocks, index);
+    const depth = options.allowHeadings ? headingDepth(block, !listed, options.metrics) : null;
+    if (depth !== null) {
+      openList = undefined;
+      const heading: Heading = { type: "heading", depth, children: [{ type: "text", value: block.markedText }], data: { source: source(block) } };
+      out.push(heading);
+      return;
+    }
+    if (block.kind === "paragraph" || !listed) {
+      openList = undefined;
+      out.push(paragraph(block.markedText, source(block)));
+      return;
+    }
+    const ordered = block.kind === "ordered";
+    if (!openList || openList.ordered !== ordered) {
+      const list: List = { type: "list", ordered, spread: false, children: [], data: { source: source(block) } };
+      if (ordered && block.ordinal !== undefined && block.ordinal !== 1) list.start = block.ordinal;
+      openList = { list, ordered };
+      out.push(list);
+    }
+    const item: ListItem = {
+      type: "listItem",
+      spread: false,
+      children: [paragraph(block.text, source(block))],
+      data: { source: source(block) },
+    };
+    openList.list.children.push(item);
+  });
+  return out;
+}
+
+function paragraph(text: string, source: SourceLocation): Paragraph {
+  return { type: "paragraph", children: [{ type: "text", value: text }], data: { source } };
+}

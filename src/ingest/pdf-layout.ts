@@ -1,0 +1,133 @@
+/**
+ * One PDF page as reading-order content: text lines outside tables, and tables
+ * whose cells hold their own lines. Tables come from ruling grids
+ * (pdf-geometry.ts); a run belongs to the cell that contains its middle.
+ */
+import { findGrids, type Grid, type GridCell, type PageRulings } from "./pdf-geometry.js";
+import { buildLines, letterDirection, type PlacedText, type TextLine } from "./pdf-lines.js";
+
+export interface PageLine extends TextLine {
+  page: number;
+}
+
+export interface LaidOutCell {
+  /** 0-based logical column: for right-to-left tables the rightmost column is 0. */
+  column: number;
+  colSpan: number;
+  rowSpan: number;
+  lines: PageLine[];
+}
+
+export interface LaidOutRow {
+  page: number;
+  cells: LaidOutCell[];
+}
+
+export interface LaidOutTable {
+  kind: "table";
+  page: number;
+  rtl: boolean;
+  /** Column boundaries left to right, to recognise the same table on the next page. */
+  xs: number[];
+  top: number;
+  bottom: number;
+  rows: LaidOutRow[];
+}
+
+export interface LaidOutLine {
+  kind: "line";
+  line: PageLine;
+}
+
+export type PageElement = LaidOutLine | LaidOutTable;
+
+export interface LaidOutPage {
+  page: number;
+  /** The page's lower edge in user space (its view box need not start at 0). */
+  bottom: number;
+  width: number;
+  height: number;
+  elements: PageElement[];
+}
+
+/** A grid with text in fewer than this many cells is decoration (a box around a paragraph), not a table. */
+const MIN_TABLE_CELLS_WITH_TEXT = 2;
+
+export function layOutPage(
+  page: number,
+  frame: { bottom: number; width: number; height: number },
+  runs: PlacedText[],
+  rulings: PageRulings,
+  documentRtl: boolean,
+): LaidOutPage {
+  const grids = findGrids(rulings);
+  const cellRuns = grids.map((grid) => grid.cells.map((): PlacedText[] => []));
+  const flowRuns: PlacedText[] = [];
+  for (const run of runs) {
+    const midX = run.x + run.width / 2;
+    const midY = run.y + run.size * 0.3;
+    let placed = false;
+    for (let g = 0; g < grids.length && !placed; g++) {
+      const grid = grids[g];
+      if (midX < grid.left || midX > grid.right || midY > grid.top || midY < grid.bottom) continue;
+      const index = findCell(grid.cells, midX, midY);
+      if (index >= 0) {
+        cellRuns[g][index].push(run);
+        placed = true;
+      }
+    }
+    if (!placed) flowRuns.push(run);
+  }
+
+  const elements: PageElement[] = [];
+  for (let g = 0; g < grids.length; g++) {
+    const filled = cellRuns[g].filter((r) => r.some((run) => run.str.trim().length > 0)).length;
+    if (filled < MIN_TABLE_CELLS_WITH_TEXT) {
+      flowRuns.push(...cellRuns[g].flat());
+      continue;
+    }
+    elements.push(toTable(page, grids[g], cellRuns[g], documentRtl));
+  }
+  for (const line of buildLines(flowRuns, documentRtl)) {
+    elements.push({ kind: "line", line: { ...line, page } });
+  }
+  elements.sort((a, b) => elementTop(b) - elementTop(a));
+  return { page, ...frame, elements };
+}
+
+function elementTop(element: PageElement): number {
+  return element.kind === "table" ? element.top : element.line.y + element.line.size * 0.8;
+}
+
+function findCell(cells: GridCell[], x: number, y: number): number {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (x >= c.left && x <= c.right && y <= c.top && y >= c.bottom) return i;
+  }
+  return -1;
+}
+
+function toTable(page: number, grid: Grid, runsPerCell: PlacedText[][], documentRtl: boolean): LaidOutTable {
+  const allText = runsPerCell.flat().map((r) => r.str).join(" ");
+  const direction = letterDirection(allText);
+  const rtl = direction === undefined ? documentRtl : direction === "rtl";
+  const columnCount = grid.xs.length - 1;
+  const rowCount = grid.ys.length - 1;
+  const rows: LaidOutRow[] = Array.from({ length: rowCount }, () => ({ page, cells: [] }));
+  grid.cells.forEach((cell, i) => {
+    const column = rtl ? columnCount - (cell.col + cell.colSpan) : cell.col;
+    const lines = buildLines(runsPerCell[i], rtl).map((line) => ({ ...line, page }));
+    rows[cell.row].cells.push({ column, colSpan: cell.colSpan, rowSpan: cell.rowSpan, lines });
+  });
+  for (const row of rows) row.cells.sort((a, b) => a.column - b.column);
+  return {
+    kind: "table",
+    page,
+    rtl,
+    xs: grid.xs,
+    top: grid.top,
+    bottom: grid.bottom,
+    // Rows that only continue cells spanning from above hold no cell of their own.
+    rows: rows.filter((row) => row.cells.length > 0),
+  };
+}

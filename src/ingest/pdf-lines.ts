@@ -1,0 +1,261 @@
+/**
+ * Text lines in logical order from positioned PDF text items.
+ *
+ * A PDF text layer is a set of glyph runs placed on the page, in whatever order
+ * the producer wrote them. Reading runs in stream order is what reverses Arabic
+ * words, moves a split lam-alef to the wrong end of the line and puts
+ * punctuation on the wrong side of numbers. Positions do not lie: we group runs
+ * by baseline, lay each line out left to right as it is seen, and let the
+ * Unicode bidirectional algorithm turn that visual order back into logical order.
+ */
+import bidiModule, { type Bidi } from "bidi-js";
+
+/** A run of text placed on the page (one pdfjs text item). */
+export interface PlacedText {
+  str: string;
+  /** Left edge, baseline, width: PDF user space, y upwards. */
+  x: number;
+  y: number;
+  width: number;
+  /** Font size (the text matrix's vertical scale). */
+  size: number;
+  /** pdfjs's guess at the run's direction. */
+  rtl: boolean;
+}
+
+export interface TextLine {
+  /** Logical-order text, not yet normalized. */
+  text: string;
+  left: number;
+  right: number;
+  /** Baseline. */
+  y: number;
+  /** The font size most of the line is set in. */
+  size: number;
+  rtl: boolean;
+}
+
+// bidi-js is CommonJS with ESM-style typings: at runtime the default import is the factory itself, TypeScript sees a namespace.
+const bidiFactory = (typeof bidiModule === "function" ? bidiModule : bidiModule.default) as () => Bidi;
+const bidi = bidiFactory();
+
+/** Runs whose baselines differ by less than this fraction of the font size share a line. */
+const SAME_BASELINE = 0.35;
+/** A horizontal gap wider than this fraction of the font size separates words. */
+const WORD_GAP = 0.18;
+
+/** A line with fewer letters than this (a name, an acronym, a number) takes its direction from its context. */
+const MIN_LETTERS_FOR_DIRECTION = 12;
+
+const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/gu;
+const LETTER = /\p{L}/gu;
+const LAST_LETTER = /\p{L}(?=[^\p{L}]*$)/u;
+
+function countMatches(s: string, pattern: RegExp): number {
+  pattern.lastIndex = 0;
+  let count = 0;
+  while (pattern.exec(s)) count++;
+  return count;
+}
+
+/** Direction of a text by its letters: right-to-left when most letters are from RTL scripts; undefined when it has no letters. */
+export function letterDirection(s: string): "rtl" | "ltr" | undefined {
+  const letters = countMatches(s, LETTER);
+  if (letters === 0) return undefined;
+  const rtl = countMatches(s, RTL_LETTER);
+  return rtl * 2 > letters ? "rtl" : "ltr";
+}
+
+/**
+ * Group runs into lines (top to bottom) and put each line in logical order.
+ * `defaultRtl` decides lines with no letters (a lone number, a bullet).
+ */
+export function buildLines(runs: PlacedText[], defaultRtl: boolean): TextLine[] {
+  // Whitespace runs are dropped: LibreOffice lays some over whole words; spaces come back from the gaps between runs.
+  const sorted = runs.filter((r) => r.str.trim().length > 0).sort((a, b) => b.y - a.y || a.x - b.x);
+  const groups: PlacedText[][] = [];
+  let current: PlacedText[] = [];
+  let baseline = Number.NaN;
+  let size = 0;
+  for (const run of sorted) {
+    if (current.length > 0 && Math.abs(baseline - run.y) <= SAME_BASELINE * Math.max(size, run.size)) {
+      current.push(run);
+      size = Math.max(size, run.size);
+    } else {
+      if (current.length > 0) groups.push(current);
+      current = [run];
+      baseline = run.y;
+      size = run.size;
+    }
+  }
+  if (current.length > 0) groups.push(current);
+  const lines: TextLine[] = [];
+  // A short line takes the direction of the line above ("PAGOF2." ending an Arabic paragraph is right to left).
+  let contextRtl = defaultRtl;
+  let contextLetter = "";
+  for (const group of groups) {
+    const line = orderLine(group, contextRtl, contextLetter);
+    if (line.text.trim().length > 0) {
+      lines.push(line);
+      contextRtl = line.rtl;
+      contextLetter = LAST_LETTER.exec(line.text)?.[0] ?? contextLetter;
+    }
+  }
+  return lines;
+}
+
+/** Part of a visual line: a run, or runs laid over a run (a quote, a mark drawn by itself). */
+interface Segment {
+  x: number;
+  end: number;
+  chars: string[];
+  spaceBefore: boolean;
+}
+
+/** Lay a line's runs out left to right in visual order, then reorder it logically with the bidi algorithm. */
+function orderLine(runs: PlacedText[], defaultRtl: boolean, contextLetter: string): TextLine {
+  runs.sort((a, b) => a.x - b.x);
+  const segments: Segment[] = [];
+  let logicalGuess = "";
+  for (const run of runs) {
+    logicalGuess += run.str;
+    // pdfjs reorders an RTL run with the bidi algorithm; reordering it again restores the order it is seen in
+    // (a plain reversal would flip the digits of "٤٠", which stay left to right).
+    const chars = Array.from(run.rtl ? reorder(run.str, true) : run.str);
+    const host = segments.at(-1);
+    const center = run.x + run.width / 2;
+    if (host && center < host.end - 0.5 && host.end - host.x > run.width * 2) {
+      insertInto(host, chars, center);
+      continue;
+    }
+    const spaceBefore = host !== undefined && run.x - host.end > WORD_GAP * run.size;
+    segments.push({ x: run.x, end: run.x + run.width, chars, spaceBefore });
+  }
+  let visual = "";
+  for (const segment of segments) {
+    if (segment.spaceBefore && !visual.endsWith(" ")) visual += " ";
+    visual += segment.chars.join("");
+  }
+  const direction = countMatches(logicalGuess, LETTER) >= MIN_LETTERS_FOR_DIRECTION ? letterDirection(logicalGuess) : undefined;
+  const rtl = direction === undefined ? defaultRtl : direction === "rtl";
+  const text = rtl || /[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(visual) ? visualToLogical(visual, rtl, contextLetter) : visual;
+  return {
+    text,
+    left: runs[0].x,
+    right: Math.max(...segments.map((s) => s.end)),
+    y: runs.reduce((sum, r) => sum + r.y, 0) / runs.length,
+    size: dominantSize(runs),
+    rtl,
+  };
+}
+
+/** The size most of the line's characters are set in: a bullet or a percent sign from a fallback font may be larger. */
+function dominantSize(runs: PlacedText[]): number {
+  const chars = new Map<number, number>();
+  for (const run of runs) chars.set(run.size, (chars.get(run.size) ?? 0) + run.str.length);
+  let best = runs[0].size;
+  for (const [size, count] of chars) if (count > (chars.get(best) ?? 0)) best = size;
+  return best;
+}
+
+const MARKS_ONLY = /^\p{M}+$/u;
+
+/**
+ * Put a run drawn over another one (LibreOffice draws quotes in another font and some marks
+ * by themselves, inside the span of the surrounding run) where it shows. Glyph positions are
+ * not known, so the place is estimated from the run's width: a mark goes to the nearest word
+ * end, anything else to the nearest word boundary.
+ */
+function insertInto(host: Segment, chars: string[], center: number): void {
+  const n = host.chars.length;
+  const charWidth = (host.end - host.x) / Math.max(1, n);
+  const estimate = Math.round((center - host.x) / charWidth);
+  const isSpace = (i: number) => i < 0 || i >= n || host.chars[i] === " ";
+  let index = Math.max(0, Math.min(n, estimate));
+  if (MARKS_ONLY.test(chars.join(""))) {
+    // A mark sits on a letter; at a word's visual left edge it belongs to that edge letter.
+    for (const candidate of [index, index - 1, index + 1]) {
+      if (candidate >= 0 && candidate < n && !isSpace(candidate) && isSpace(candidate - 1)) {
+        index = candidate;
+        break;
+      }
+    }
+  } else {
+    let best = -1;
+    for (let i = 0; i < n; i++) {
+      if (host.chars[i] === " " && (best < 0 || Math.abs(i - estimate) < Math.abs(best - estimate))) best = i;
+    }
+    if (best >= 0) index = center < host.x + (best + 0.5) * charWidth ? best : best + 1;
+  }
+  host.chars.splice(index, 0, ...chars);
+}
+
+/** Apply rule L2 to a string whose levels are resolved as if it were logical text: the bidi reordering pdfjs applied to a run. */
+function reorder(s: string, rtl: boolean): string {
+  const chars = Array.from(s);
+  return applyLevels(chars, resolveLevels(chars, rtl)).join("");
+}
+
+function resolveLevels(chars: string[], rtl: boolean): number[] {
+  // bidi-js resolves UTF-16 units; each code point takes the level of its first unit.
+  const { levels } = bidi.getEmbeddingLevels(chars.join(""), rtl ? "rtl" : "ltr");
+  const result: number[] = [];
+  let unit = 0;
+  for (const ch of chars) {
+    result.push(levels[unit]);
+    unit += ch.length;
+  }
+  return result;
+}
+
+/** Rule L2: from the highest level down to the lowest odd one, reverse every run at that level or above. */
+function applyLevels(chars: string[], levels: number[]): string[] {
+  const out = [...chars];
+  const lv = [...levels];
+  let highest = 0;
+  let lowestOdd = Number.POSITIVE_INFINITY;
+  for (const level of lv) {
+    highest = Math.max(highest, level);
+    if (level % 2 === 1) lowestOdd = Math.min(lowestOdd, level);
+  }
+  const n = out.length;
+  for (let level = highest; level >= lowestOdd; level--) {
+    for (let i = 0; i < n; ) {
+      if (lv[i] < level) {
+        i++;
+        continue;
+      }
+      let end = i;
+      while (end + 1 < n && lv[end + 1] >= level) end++;
+      reverseRange(out, i, end);
+      reverseRange(lv, i, end);
+      i = end + 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * Visual to logical order. Reordering (rule L2: reverse every run at level k or above, for
+ * each k from the highest down) is its own inverse once each character keeps its level, so
+ * the work is finding the levels the producer used. They must be resolved in logical context:
+ * a number after Arabic letters is an Arabic number (rule W2), so "2021-2023" after Arabic is
+ * two numbers either side of a neutral dash, shown "2023-2021". For a right-to-left line the
+ * reversed visual string is that context (its RTL runs read logically), so levels are resolved
+ * on it and mapped back. Mirrored brackets are left alone: a PDF text layer already maps a
+ * mirrored glyph to its logical character.
+ */
+function visualToLogical(visual: string, rtl: boolean, context: string): string {
+  const chars = Array.from(visual);
+  const n = chars.length;
+  // Resolve levels on the logical-context string: the context character (the last letter of the
+  // line above) first, as W2 looks back across the line break; then drop its level.
+  const pseudoLogical = [...(context ? [context] : []), ...(rtl ? [...chars].reverse() : chars)];
+  const levels = resolveLevels(pseudoLogical, rtl).slice(context ? 1 : 0);
+  const visualLevels = chars.map((_, i) => levels[rtl ? n - 1 - i : i]);
+  return applyLevels(chars, visualLevels).join("");
+}
+
+function reverseRange<T>(values: T[], from: number, to: number): void {
+  for (let a = from, b = to; a < b; a++, b--) [values[a], values[b]] = [values[b], values[a]];
+}

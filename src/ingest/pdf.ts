@@ -1,0 +1,356 @@
+/**
+ * The PDF reader: PDF bytes -> the shared mdast tree (see tree.ts, and docx.ts for the shape).
+ *
+ * Text comes from pdfjs-dist (the engine pdf-parse wraps, pinned to pdf-parse's version) as
+ * positioned runs, never as extracted plain text: plain extraction follows the content stream,
+ * which for right-to-left text is not reading order. Each page goes through
+ * - pdf-geometry.ts: ruling lines -> table grids with merged cells;
+ * - pdf-lines.ts: runs -> lines in logical order (baseline grouping + Unicode bidi);
+ * - pdf-layout.ts: lines and tables of the page in reading order;
+ * then, across pages, this module drops running headers/footers, joins tables split by
+ * page breaks (repeated header rows dropped, a row broken by the page merged back) and
+ * pdf-blocks.ts turns lines into paragraphs, lists and headings.
+ *
+ * Tree shape, as the docx reader's: root children `heading`, `paragraph`, `list`, `table`;
+ * one `text` child per paragraph (lines joined with a space); `table` > `tableRow` >
+ * `tableCell` whose children are `paragraph`/`list`; spans as `data.colSpan`/`data.rowSpan`
+ * (> 1 only), covered cells not emitted; every block node has `data.source` with `page`
+ * (the page the block starts on) and, inside tables, `table`, `row`, `cell` (1-based; `cell`
+ * is the position among the row's emitted cells, in logical order: right to left for a
+ * right-to-left table).
+ */
+import type { BlockContent, Root, RootContent, Table, TableCell, TableRow } from "mdast";
+import {
+  getDocument,
+  PDFDateString,
+  VerbosityLevel,
+  type PDFDocumentProxy,
+  type PDFPageProxy,
+} from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { TextItem } from "pdfjs-dist/types/src/display/api.js";
+import { normalizeText } from "../text/normalize.js";
+import { IngestError } from "./errors.js";
+import { buildBlocks, measureLines, type LineMetrics } from "./pdf-blocks.js";
+import { collectRulings, type PageRulings } from "./pdf-geometry.js";
+import { letterDirection, type PlacedText } from "./pdf-lines.js";
+import {
+  layOutPage,
+  type LaidOutCell,
+  type LaidOutPage,
+  type LaidOutRow,
+  type LaidOutTable,
+  type PageLine,
+} from "./pdf-layout.js";
+import type { DocumentMetadata, DocumentTree, IngestMessage, Reader } from "./tree.js";
+
+const PDF_SIGNATURE = "%PDF-";
+/** The PDF spec lets the signature start anywhere in the first 1024 bytes. */
+const SIGNATURE_WINDOW = 1024;
+
+export const readPdf: Reader = async (bytes, path) => {
+  if (bytes.length === 0) throw new IngestError(path, "empty", "the file is empty (0 bytes)");
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, SIGNATURE_WINDOW));
+  if (!head.includes(PDF_SIGNATURE)) throw new IngestError(path, "corrupt", "not a PDF file (no %PDF- signature)");
+
+  const document = await openDocument(bytes, path);
+  try {
+    const messages: IngestMessage[] = [];
+    const pages = await readPages(document, path);
+    const metadata = await readMetadata(document);
+    if (!pages.some((page) => page.elements.length > 0)) {
+      throw new IngestError(path, "no-text-layer", "no text layer: needs OCR");
+    }
+    dropRunningLines(pages, messages);
+    const tree = buildTree(pages);
+    return { path, format: "pdf", pages: document.numPages, metadata, tree, messages } satisfies DocumentTree;
+  } finally {
+    await document.destroy();
+  }
+};
+
+async function openDocument(bytes: Uint8Array, path: string): Promise<PDFDocumentProxy> {
+  // pdfjs takes ownership of (detaches) the buffer it is given: hand it a copy, the caller keeps theirs.
+  const task = getDocument({
+    data: bytes.slice(),
+    verbosity: VerbosityLevel.ERRORS,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+  });
+  try {
+    return await task.promise;
+  } catch (error) {
+    await task.destroy();
+    throw toIngestError(error, path);
+  }
+}
+
+function toIngestError(error: unknown, path: string): IngestError {
+  const name = error instanceof Error ? error.name : "";
+  const detail = error instanceof Error ? error.message : String(error);
+  if (name === "PasswordException") {
+    return new IngestError(path, "encrypted", "the PDF is password-protected", { cause: error });
+  }
+  return new IngestError(path, "corrupt", `the PDF cannot be parsed (${detail})`, { cause: error });
+}
+
+async function readMetadata(document: PDFDocumentProxy): Promise<DocumentMetadata> {
+  const { info } = await document.getMetadata();
+  const fields = (info ?? {}) as Record<string, unknown>;
+  const text = (key: string): string | undefined => {
+    const value = fields[key];
+    if (typeof value !== "string") return undefined;
+    return normalizeText(value) || undefined;
+  };
+  const date = (key: string): string | undefined => {
+    const value = fields[key];
+    if (typeof value !== "string") return undefined;
+    const parsed = PDFDateString.toDateObject(value);
+    return parsed && !Number.isNaN(parsed.getTime()) ? parsed.toISOString() : undefined;
+  };
+  const metadata: DocumentMetadata = {};
+  const title = text("Title");
+  const author = text("Author");
+  const created = date("CreationDate");
+  const modified = date("ModDate");
+  if (title) metadata.title = title;
+  if (author) metadata.author = author;
+  if (created) metadata.created = created;
+  if (modified) metadata.modified = modified;
+  return metadata;
+}
+
+async function readPages(document: PDFDocumentProxy, path: string): Promise<LaidOutPage[]> {
+  const raw: Array<{ page: number; bottom: number; width: number; height: number; runs: PlacedText[]; rulings: PageRulings }> = [];
+  let rtlLetters = "";
+  for (let number = 1; number <= document.numPages; number++) {
+    let page: PDFPageProxy | undefined;
+    try {
+      page = await document.getPage(number);
+      const [x0, y0, x1, y1] = page.view;
+      const width = x1 - x0;
+      const height = y1 - y0;
+      const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: true });
+      const runs: PlacedText[] = [];
+      for (const item of content.items) {
+        if (!("str" in item) || item.str.length === 0) continue;
+        runs.push(toPlacedText(item));
+      }
+      // Ruling lines are only worth the operator list when there is text they could enclose.
+      let rulings: PageRulings = { horizontal: [], vertical: [] };
+      if (runs.length > 0) {
+        const operators = await page.getOperatorList();
+        rulings = collectRulings(operators.fnArray, operators.argsArray, width, height);
+      }
+      raw.push({ page: number, bottom: y0, width, height, runs, rulings });
+      if (rtlLetters.length < 2000) rtlLetters += runs.map((r) => r.str).join(" ");
+    } catch (error) {
+      if (error instanceof IngestError) throw error;
+      throw toIngestError(error, path);
+    } finally {
+      page?.cleanup();
+    }
+  }
+  const documentRtl = letterDirection(rtlLetters) === "rtl";
+  return raw.map((p) => layOutPage(p.page, { bottom: p.bottom, width: p.width, height: p.height }, p.runs, p.rulings, documentRtl));
+}
+
+function toPlacedText(item: TextItem): PlacedText {
+  const [a, b, c, d, e, f] = item.transform as number[];
+  // The font size is the length of the text matrix's vertical axis (rotation-proof).
+  const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height;
+  return { str: item.str, x: e, y: f, width: item.width, size, rtl: item.dir === "rtl" };
+}
+
+/** A line's identity across pages: page numbers and dates differ, the rest of a running header does not. */
+function runningKey(line: PageLine): string {
+  return `${Math.round(line.y / 3)}|${normalizeText(line.text).replace(/\d+/g, "#")}`;
+}
+
+/** Running headers and footers sit in the page's top or bottom margin band: this fraction of its height. */
+const RUNNING_BAND = 0.1;
+
+/**
+ * Drop running headers and footers: lines among the first or last two of every page, inside
+ * the top or bottom margin band, that repeat at the same height and with the same text up to
+ * numbers on every page, and are not the page's only content. With one page nothing repeats,
+ * so nothing is dropped.
+ */
+function dropRunningLines(pages: LaidOutPage[], messages: IngestMessage[]): void {
+  if (pages.length < 2) return;
+  const candidates = (page: LaidOutPage): PageLine[] => {
+    const lines: PageLine[] = [];
+    const { elements } = page;
+    if (elements.length < 2) return lines;
+    for (const index of new Set([0, 1, elements.length - 2, elements.length - 1])) {
+      const element = elements[index];
+      if (element?.kind !== "line") continue;
+      const { y } = element.line;
+      const fromBottom = y - page.bottom;
+      if (fromBottom > page.height * (1 - RUNNING_BAND) || fromBottom < page.height * RUNNING_BAND) lines.push(element.line);
+    }
+    return lines;
+  };
+  let common: Set<string> | undefined;
+  for (const page of pages) {
+    const keys = new Set(candidates(page).map(runningKey));
+    common = common ? new Set([...common].filter((key) => keys.has(key))) : keys;
+    if (common.size === 0) return;
+  }
+  if (!common) return;
+  let dropped = 0;
+  for (const page of pages) {
+    const running = new Set(candidates(page).filter((line) => common.has(runningKey(line))));
+    page.elements = page.elements.filter((element) => element.kind !== "line" || !running.has(element.line));
+    dropped += running.size;
+  }
+  const examples = [...common].map((key) => key.slice(key.indexOf("|") + 1)).join(" / ");
+  messages.push({
+    code: "pdf-running-lines-dropped",
+    message: `dropped ${dropped} running header/footer lines repeated on all ${pages.length} pages: ${examples}`,
+  });
+}
+
+/** A table being assembled, possibly from parts on consecutive pages. */
+interface TableInProgress {
+  first: LaidOutTable;
+  last: LaidOutTable;
+  rows: LaidOutRow[];
+}
+
+type FlowItem = { kind: "lines"; lines: PageLine[] } | { kind: "table"; table: TableInProgress };
+
+function buildTree(pages: LaidOutPage[]): Root {
+  const items: FlowItem[] = [];
+  for (const page of pages) {
+    page.elements.forEach((element, index) => {
+      const previous = items.at(-1);
+      if (element.kind === "line") {
+        if (previous?.kind === "lines") previous.lines.push(element.line);
+        else items.push({ kind: "lines", lines: [element.line] });
+        return;
+      }
+      if (previous?.kind === "table" && index === 0 && continuesTable(previous.table, element, pages)) {
+        appendTablePart(previous.table, element);
+        return;
+      }
+      items.push({ kind: "table", table: { first: element, last: element, rows: [...element.rows] } });
+    });
+  }
+
+  const containers: PageLine[][] = [];
+  for (const item of items) {
+    if (item.kind === "lines") containers.push(item.lines);
+    else for (const row of item.table.rows) for (const cell of row.cells) containers.push(cell.lines);
+  }
+  const metrics = measureLines(containers);
+
+  const children: RootContent[] = [];
+  let tableNumber = 0;
+  for (const item of items) {
+    if (item.kind === "lines") {
+      children.push(...buildBlocks(item.lines, { metrics, location: {}, allowHeadings: true }));
+    } else {
+      children.push(toTableNode(item.table, ++tableNumber, metrics));
+    }
+  }
+  return { type: "root", children };
+}
+
+const SAME_COLUMN = 3;
+
+/** The next page's first table continues this one when this one ended its page and the column boundaries match. */
+function continuesTable(table: TableInProgress, next: LaidOutTable, pages: LaidOutPage[]): boolean {
+  const { last } = table;
+  if (next.page !== last.page + 1) return false;
+  const lastPage = pages[last.page - 1];
+  if (lastPage.elements.at(-1) !== last) return false;
+  if (next.xs.length !== last.xs.length) return false;
+  return next.xs.every((x, i) => Math.abs(x - last.xs[i]) <= SAME_COLUMN);
+}
+
+function rowText(row: LaidOutRow): string {
+  return row.cells.map((cell) => normalizeText(cell.lines.map((l) => l.text).join(" "))).join("\t");
+}
+
+function sameShape(a: LaidOutRow, b: LaidOutRow): boolean {
+  return (
+    a.cells.length === b.cells.length &&
+    a.cells.every((cell, i) => cell.column === b.cells[i].column && cell.colSpan === b.cells[i].colSpan)
+  );
+}
+
+const SENTENCE_END = /[.!?؟:;…]$/u;
+
+/**
+ * Append the part of a table found on the next page. A header row the word processor repeats
+ * on each page is dropped. When the page break cut a row in two, the part's first row is the
+ * rest of that row: it is merged back cell by cell. The cut is recognised by a cell whose text
+ * stops mid-sentence at the page end and goes on in the same cell overleaf, by the first
+ * cell (the row's key: number, name) being complete above and empty below, or by a row
+ * overleaf with nothing in it.
+ */
+function appendTablePart(table: TableInProgress, part: LaidOutTable): void {
+  let rows = part.rows;
+  const header = table.first.rows[0];
+  if (rows.length > 0 && header && sameShape(rows[0], header) && rowText(rows[0]) === rowText(header)) {
+    rows = rows.slice(1);
+  }
+  const previous = table.rows.at(-1);
+  const next = rows[0];
+  if (previous && next && sameShape(previous, next) && isBrokenRow(previous, next)) {
+    previous.cells.forEach((cell, i) => cell.lines.push(...next.cells[i].lines));
+    rows = rows.slice(1);
+  }
+  table.rows.push(...rows);
+  table.last = part;
+}
+
+function isBrokenRow(previous: LaidOutRow, next: LaidOutRow): boolean {
+  // Nothing at all overleaf: the row's bottom padding (or an empty paragraph) spilled over.
+  if (next.cells.every((cell) => cell.lines.length === 0)) return true;
+  let cutMidSentence = false;
+  for (let i = 0; i < previous.cells.length; i++) {
+    const above = previous.cells[i].lines;
+    const below = next.cells[i].lines;
+    if (above.length === 0 && below.length > 0) return false;
+    const lastAbove = above.at(-1);
+    if (lastAbove && below.length > 0 && !SENTENCE_END.test(normalizeText(lastAbove.text))) cutMidSentence = true;
+  }
+  const keyDoneAbove = previous.cells[0].lines.length > 0 && next.cells[0].lines.length === 0;
+  return cutMidSentence || keyDoneAbove;
+}
+
+function toTableNode(table: TableInProgress, tableNumber: number, metrics: LineMetrics): Table {
+  const rows: TableRow[] = table.rows.map((row, r) => {
+    const rowNumber = r + 1;
+    const cells: TableCell[] = row.cells.map((cell, c) => toCellNode(cell, row, tableNumber, rowNumber, c + 1, metrics));
+    return { type: "tableRow", children: cells, data: { source: { page: row.page, table: tableNumber, row: rowNumber } } };
+  });
+  return { type: "table", children: rows, data: { source: { page: table.first.page, table: tableNumber } } };
+}
+
+function toCellNode(
+  cell: LaidOutCell,
+  row: LaidOutRow,
+  table: number,
+  rowNumber: number,
+  cellNumber: number,
+  metrics: LineMetrics,
+): TableCell {
+  const blocks: BlockContent[] = buildBlocks(cell.lines, {
+    metrics,
+    location: { table, row: rowNumber, cell: cellNumber },
+    allowHeadings: false,
+  });
+  const node: TableCell = {
+    type: "tableCell",
+    // Cells hold blocks, not phrasing (see tree.ts): mdast's types cannot say so.
+    children: blocks as unknown as TableCell["children"],
+    data: { source: { page: cell.lines[0]?.page ?? row.page, table, row: rowNumber, cell: cellNumber } },
+  };
+  if (cell.colSpan > 1) node.data!.colSpan = cell.colSpan;
+  if (cell.rowSpan > 1) node.data!.rowSpan = cell.rowSpan;
+  return node;
+}

@@ -1,0 +1,343 @@
+import { readFileSync } from "node:fs";
+import type { Nodes, Root, RootContent } from "mdast";
+import { describe, expect, it } from "vitest";
+import { readDocx } from "../src/ingest/docx.js";
+import { IngestError } from "../src/ingest/errors.js";
+import { readPdf } from "../src/ingest/pdf.js";
+import type { DocumentTree, SourceLocation } from "../src/ingest/tree.js";
+
+const CORPUS = "fixtures/ogp-tunisia";
+const MEETINGS = ["2022-06", "2023-03", "2023-09"] as const;
+
+function bytesOf(path: string): Uint8Array {
+  return new Uint8Array(readFileSync(path));
+}
+
+const trees = new Map<string, Promise<DocumentTree>>();
+function read(path: string): Promise<DocumentTree> {
+  let tree = trees.get(path);
+  if (!tree) trees.set(path, (tree = path.endsWith(".pdf") ? readPdf(bytesOf(path), path) : readDocx(bytesOf(path), path)));
+  return tree;
+}
+const meetingPdf = (meeting: string) => read(`${CORPUS}/${meeting}-committee-minutes.pdf`);
+const meetingDocx = (meeting: string) => read(`${CORPUS}/${meeting}-committee-minutes.docx`);
+
+function textOf(node: Nodes): string {
+  if ("value" in node) return node.value;
+  if ("children" in node) return (node.children as Nodes[]).map(textOf).join(" ");
+  return "";
+}
+
+/**
+ * What must agree between renderings: table rows (each cell's blocks), list items and
+ * paragraphs, as text. Headings count as paragraphs (a PDF only shows a heading by its size),
+ * and a Word paragraph's soft line breaks separate paragraphs (a PDF cannot tell a soft break
+ * from a paragraph end).
+ */
+function contentEntries(nodes: RootContent[]): string[] {
+  const entries: string[] = [];
+  for (const node of nodes) {
+    if (node.type === "table") {
+      for (const row of node.children) {
+        const cells = row.children.map((cell) => {
+          const blocks = contentEntries(cell.children as unknown as RootContent[]).join(" / ");
+          return cell.data?.colSpan ? `${blocks} {colspan ${cell.data.colSpan}}` : blocks;
+        });
+        entries.push(`row: ${cells.join(" | ")}`);
+      }
+    } else if (node.type === "list") {
+      for (const item of node.children) {
+        for (const entry of contentEntries(item.children)) entries.push(`item: ${entry.replace(/^(?:text|item): /, "")}`);
+      }
+    } else {
+      for (const line of textOf(node).split("\n")) entries.push(`text: ${line.replace(/\s+/g, " ").trim()}`);
+    }
+  }
+  return entries;
+}
+
+function blocksWithSource(root: Root): Array<{ type: string; source: SourceLocation | undefined }> {
+  const out: Array<{ type: string; source: SourceLocation | undefined }> = [];
+  const visit = (node: Nodes) => {
+    if (node.type === "text") return;
+    out.push({ type: node.type, source: node.data?.source });
+    if ("children" in node) for (const child of node.children as Nodes[]) visit(child);
+  };
+  for (const child of root.children) visit(child);
+  return out;
+}
+
+describe("readPdf on the corpus", () => {
+  it.each(MEETINGS)("%s: the PDF gives the same rows, list items and paragraphs as the .docx", async (meeting) => {
+    const [pdf, docx] = await Promise.all([meetingPdf(meeting), meetingDocx(meeting)]);
+    expect(contentEntries(pdf.tree.children)).toEqual(contentEntries(docx.tree.children));
+  });
+
+  it.each(MEETINGS)("%s: every block knows its page", async (meeting) => {
+    const pdf = await meetingPdf(meeting);
+    const blocks = blocksWithSource(pdf.tree);
+    expect(blocks.length).toBeGreaterThan(10);
+    for (const { type, source } of blocks) {
+      expect(source?.page, type).toBeGreaterThanOrEqual(1);
+      expect(source?.page, type).toBeLessThanOrEqual(pdf.pages!);
+    }
+  });
+
+  it("2023-03: one commitments table across the page breaks, rows in order, sections as spanning cells", async () => {
+    const pdf = await meetingPdf("2023-03");
+    expect(pdf.pages).toBe(7);
+    const tables = pdf.tree.children.filter((node) => node.type === "table");
+    expect(tables).toHaveLength(2);
+    const [commitments] = tables;
+    const rows = commitments.children;
+    const firstCell = rows.map((row) => textOf(row.children[0]));
+
+    const numbered = firstCell.flatMap((text) => /^(?:ال)?تعهد ?عدد ?(\d+)/u.exec(text)?.[1] ?? []).map(Number);
+    expect(numbered).toEqual([10, 11, 8, 5, 3, 6, 7, 1, 2, 4, 9, 13]);
+
+    const sections = rows.filter((row) => row.children.length === 1);
+    expect(sections.map((row) => textOf(row.children[0]))).toEqual([
+      "1. التعهدات المنجزة بصفة كلية(100%)",
+      "2. التعهدات غير المنجزة",
+      "3. التعهدات المنجزة بصفة جزئية",
+    ]);
+    for (const row of sections) expect(row.children[0].data?.colSpan).toBe(2);
+
+    // The commitment 9 row goes on in a row of its own whose commitment cell is empty.
+    const emptyCommitment = rows.findIndex(
+      (row) => row.children.length === 2 && textOf(row.children[0]) === "" && textOf(row.children[1]) !== "",
+    );
+    expect(firstCell[emptyCommitment - 1]).toMatch(/^التعهد عدد 9/u);
+    expect(textOf(rows[emptyCommitment].children[1])).toMatch(/^بالنسبة لتطوير المنصة/u);
+
+    // Right-to-left table: the first logical cell is the rightmost column, the commitment.
+    expect(firstCell[0]).toBe("التعهد");
+    const pages = new Set(rows.map((row) => row.data?.source?.page));
+    expect([...pages]).toEqual([1, 2, 3, 4, 5, 6]);
+    rows.forEach((row, i) => {
+      expect(row.data?.source).toMatchObject({ table: 1, row: i + 1 });
+      row.children.forEach((cell, c) => expect(cell.data?.source).toMatchObject({ table: 1, row: i + 1, cell: c + 1 }));
+    });
+  });
+
+  it("2023-03: a cell broken by a page break stays one cell, its paragraphs and list items apart", async () => {
+    const pdf = await meetingPdf("2023-03");
+    const [commitments] = pdf.tree.children.filter((node) => node.type === "table");
+    const commitment10 = commitments.children.find((row) => /^تعهدعدد 10/u.test(textOf(row.children[0])))!;
+    const notes = commitment10.children[1].children as unknown as RootContent[];
+    expect(notes.map((block) => block.type)).toEqual(["paragraph", "list"]);
+    const items = (notes[1] as Extract<RootContent, { type: "list" }>).children;
+    expect(items).toHaveLength(9);
+    expect(items[0].data?.source?.page).toBe(1);
+    expect(items[1].data?.source?.page).toBe(2);
+  });
+
+  it("2022-06: the table split over three pages keeps one header row and merges the row cut by the page break", async () => {
+    const pdf = await meetingPdf("2022-06");
+    const tables = pdf.tree.children.filter((node) => node.type === "table");
+    expect(tables).toHaveLength(1);
+    const rows = tables[0].children;
+    expect(rows.map((row) => textOf(row.children[0]))).toEqual([
+      "عدد التعهد",
+      ...Array.from({ length: 13 }, (_, i) => String(i + 1)),
+    ]);
+    const row10 = rows[10];
+    expect(textOf(row10.children[2])).toBe("70%");
+    expect(textOf(row10.children[3])).toMatch(/^بصدد الإنجاز: .*ورشات صياغة الخطط\.$/u);
+  });
+
+  it("puts right-to-left lines in logical order: words, split ligatures, numbers beside punctuation, marks", async () => {
+    const text = contentEntries((await meetingPdf("2023-03")).tree.children).join("\n");
+    expect(text).toContain("تقديم المستجدّات المتعلقة بتسيير وحدة الإدارة الإلكترونية برئاسة الحكومة.");
+    expect(text).toContain("الرابعة لشراكة الحكومة المفتوحة (2021-2023).");
+    expect(text).toContain("تعهدعدد 3: تعزيز النزاهة بالقطاع العمومي");
+    expect(text).toContain("قد تمّ تنفيذه بنسبة 100. % وقد تمّ في هذا الإطار");
+    expect(text).not.toMatch(/\uF06C|\u0640|℅/u);
+    const june = contentEntries((await meetingPdf("2022-06")).tree.children).join("\n");
+    // Arabic-Indic digits ٤٠٪ are drawn left to right inside a right-to-left run.
+    expect(june).toContain("| text: 40% |");
+    expect(june).toContain('حول صياغة "خطط عمل الشباب" لفائدة');
+  });
+
+  it("finds headings by size, never by bold alone", async () => {
+    const pdf = await meetingPdf("2023-09");
+    const headings = pdf.tree.children.filter((node) => node.type === "heading");
+    // The engagement titles are bold at body size: paragraphs, not headings.
+    expect(headings.map((h) => [h.depth, textOf(h)])).toEqual([
+      [1, "PROCÈS-VERBAL DE RÉUNION"],
+      [2, "Comité consultatif conjoint chargé du suivi du 4ème plan d'action national du Partenariat pour un Gouvernement Ouvert (2021-2023)"],
+      [3, "1. Bilan final des engagements"],
+      [3, "2. Rapport d'auto-évaluation de fin de parcours"],
+      [3, "3. Calendrier de co-création du 5ème plan d'action national"],
+    ]);
+  });
+
+  it("reads the info dictionary", async () => {
+    const pdf = await meetingPdf("2023-03");
+    expect(pdf.format).toBe("pdf");
+    expect(pdf.metadata.title).toBe("اجتماع اللجنة الاستشارية المشتركة لشراكة الحكومة المفتوحة - مارس 2023");
+    expect(pdf.metadata.created).toBe("2026-11-24T20:02:25.000Z");
+    expect(pdf.messages).toEqual([]);
+  });
+
+  it("leaves the caller's bytes usable", async () => {
+    const path = `${CORPUS}/2023-09-committee-minutes.pdf`;
+    const bytes = bytesOf(path);
+    await readPdf(bytes, path);
+    expect(bytes.byteLength).toBeGreaterThan(0);
+    expect((await readPdf(bytes, path)).pages).toBe(3);
+  });
+});
+
+/**
+ * A minimal PDF written by hand: Helvetica text and stroked lines, one content stream per page.
+ * Enough to build the inputs the corpus does not have (running headers, scans, long files).
+ */
+interface HandPage {
+  texts?: Array<{ x: number; y: number; size?: number; text: string }>;
+  lines?: Array<[number, number, number, number]>;
+}
+
+function handMadePdf(pages: HandPage[]): Uint8Array {
+  const objects: string[] = [];
+  const pageIds = pages.map((_, i) => 4 + i * 2);
+  objects[1] = "<< /Type /Catalog /Pages 2 0 R >>";
+  objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(" ")}] /Count ${pages.length} >>`;
+  objects[3] = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
+  pages.forEach((page, i) => {
+    const escape = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
+    const content = [
+      ...(page.lines ?? []).map(([x1, y1, x2, y2]) => `${x1} ${y1} m ${x2} ${y2} l S`),
+      ...(page.texts ?? []).map((t) => `BT /F1 ${t.size ?? 11} Tf ${t.x} ${t.y} Td (${escape(t.text)}) Tj ET`),
+    ].join("\n");
+    objects[pageIds[i]] =
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageIds[i] + 1} 0 R >>`;
+    objects[pageIds[i] + 1] = `<< /Length ${content.length} >>\nstream\n${content}\nendstream`;
+  });
+  let pdf = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  for (let id = 1; id < objects.length; id++) {
+    offsets[id] = pdf.length;
+    pdf += `${id} 0 obj\n${objects[id]}\nendobj\n`;
+  }
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length}\n0000000000 65535 f \n`;
+  for (let id = 1; id < objects.length; id++) pdf += `${String(offsets[id]).padStart(10, "0")} 00000 n \n`;
+  pdf += `trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(pdf);
+}
+
+async function ingestError(bytes: Uint8Array, path: string): Promise<IngestError> {
+  const error = await readPdf(bytes, path).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(IngestError);
+  return error as IngestError;
+}
+
+describe("readPdf on hand-made and bad files", () => {
+  it("builds paragraphs, lists and a ruled table from a simple left-to-right page", async () => {
+    const bytes = handMadePdf([
+      {
+        texts: [
+          { x: 72, y: 770, size: 18, text: "Minutes of the meeting" },
+          { x: 72, y: 740, text: "The committee met on 3 May 2024 and reviewed the plan." },
+          { x: 72, y: 722, text: "- first point" },
+          { x: 72, y: 708, text: "- second point" },
+          { x: 80, y: 660, text: "No." },
+          { x: 180, y: 660, text: "Status" },
+          { x: 80, y: 640, text: "1" },
+          { x: 180, y: 640, text: "done" },
+        ],
+        lines: [
+          [72, 675, 372, 675],
+          [72, 655, 372, 655],
+          [72, 635, 372, 635],
+          [72, 675, 72, 635],
+          [172, 675, 172, 635],
+          [372, 675, 372, 635],
+        ],
+      },
+    ]);
+    const doc = await readPdf(bytes, "simple.pdf");
+    expect(contentEntries(doc.tree.children)).toEqual([
+      "text: Minutes of the meeting",
+      "text: The committee met on 3 May 2024 and reviewed the plan.",
+      "item: first point",
+      "item: second point",
+      "row: text: No. | text: Status",
+      "row: text: 1 | text: done",
+    ]);
+    expect(doc.tree.children[0]).toMatchObject({ type: "heading", depth: 1 });
+    expect(doc.pages).toBe(1);
+  });
+
+  it("drops a running header and page numbers repeated on every page, and says so", async () => {
+    const pages = [1, 2, 3].map((n) => ({
+      texts: [
+        { x: 72, y: 800, size: 9, text: "Joint committee - minutes" },
+        { x: 72, y: 740, text: `Body text of page ${n}.` },
+        { x: 290, y: 40, size: 9, text: `Page ${n} of 3` },
+      ],
+    }));
+    const doc = await readPdf(handMadePdf(pages), "running.pdf");
+    expect(contentEntries(doc.tree.children)).toEqual([
+      "text: Body text of page 1.",
+      "text: Body text of page 2.",
+      "text: Body text of page 3.",
+    ]);
+    expect(doc.messages).toHaveLength(1);
+    expect(doc.messages[0].code).toBe("pdf-running-lines-dropped");
+  });
+
+  it("keeps a line that repeats on some pages only", async () => {
+    const pages = [1, 2, 3].map((n) => ({
+      texts: [
+        ...(n < 3 ? [{ x: 72, y: 800, size: 9, text: "Draft" }] : []),
+        { x: 72, y: 740, text: `Body text of page ${n}.` },
+      ],
+    }));
+    const doc = await readPdf(handMadePdf(pages), "partial.pdf");
+    expect(contentEntries(doc.tree.children).filter((e) => e === "text: Draft")).toHaveLength(2);
+    expect(doc.messages).toEqual([]);
+  });
+
+  it("reads a 300-page file", async () => {
+    const pages = Array.from({ length: 300 }, (_, i) => ({
+      texts: [{ x: 72, y: 740, text: `Decision ${i + 1} was adopted.` }],
+    }));
+    const doc = await readPdf(handMadePdf(pages), "long.pdf");
+    expect(doc.pages).toBe(300);
+    const entries = contentEntries(doc.tree.children);
+    expect(entries).toHaveLength(300);
+    expect(entries[299]).toBe("text: Decision 300 was adopted.");
+  });
+
+  it("refuses an empty file", async () => {
+    expect((await ingestError(new Uint8Array(), "empty.pdf")).code).toBe("empty");
+  });
+
+  it("refuses a file that is not a PDF", async () => {
+    const error = await ingestError(new TextEncoder().encode("Minutes, plain text.\n"), "notes.pdf");
+    expect(error.code).toBe("corrupt");
+    expect(error.message).toContain("notes.pdf");
+  });
+
+  it("refuses a truncated PDF", async () => {
+    const bytes = bytesOf(`${CORPUS}/2023-09-committee-minutes.pdf`);
+    const error = await ingestError(bytes.subarray(0, 1500), "truncated.pdf");
+    expect(["corrupt", "no-text-layer"]).toContain(error.code);
+  });
+
+  it("refuses a password-protected PDF", async () => {
+    const error = await ingestError(bytesOf("fixtures/pdf/encrypted.pdf"), "fixtures/pdf/encrypted.pdf");
+    expect(error.code).toBe("encrypted");
+  });
+
+  it("refuses pages without a text layer, as scans are", async () => {
+    const error = await ingestError(handMadePdf([{ lines: [[72, 700, 500, 700]] }, {}]), "scan.pdf");
+    expect(error.code).toBe("no-text-layer");
+    expect(error.reason).toBe("no text layer: needs OCR");
+  });
+});
