@@ -23,7 +23,7 @@ import {
   SELF_REFERENCES,
   type ColumnRole,
 } from "./lexicon/index.js";
-import { foldWithMap, type FoldedText } from "./match.js";
+import { firstMatch, foldWithMap, type FoldedText } from "./match.js";
 import { reportersIn } from "./people.js";
 import { bestStatus, cleanTitle, firstWords, openingStatus, sentences, toSourceRef } from "./text-helpers.js";
 
@@ -77,8 +77,7 @@ const LABEL_WORDS = 12;
 /** A short block naming commitments and a status: "2. التعهدات غير المنجزة", "Engagements réalisés (100 %)". */
 export function sectionOf(ft: FoldedText): Section | null {
   if (wordCount(ft.text) > LABEL_WORDS) return null;
-  COMMITMENT_PLURAL.lastIndex = 0;
-  if (!COMMITMENT_PLURAL.test(ft.folded)) return null;
+  if (!firstMatch(COMMITMENT_PLURAL, ft.folded)) return null;
   const hit = bestStatus(ft);
   if (!hit) return null;
   const percent = findPercents(ft.text)[0];
@@ -108,8 +107,7 @@ export function activityState(ft: FoldedText, inherited: ActivityState | null): 
 function selfStatedProgress(ft: FoldedText): number | null {
   for (const span of sentences(ft)) {
     const sentence = ft.folded.slice(span.start, span.end);
-    SELF_REFERENCES.lastIndex = 0;
-    if (!SELF_REFERENCES.test(sentence)) continue;
+    if (!firstMatch(SELF_REFERENCES, sentence)) continue;
     for (const cue of sentence.matchAll(PROGRESS_CUES)) {
       const after = cue.index + cue[0].length;
       const percent = findPercents(sentence.slice(after)).find((p) => p.index <= 3);
@@ -473,11 +471,7 @@ function commitmentListItems(blocks: readonly Block[], from: number): Block[] | 
   if (items.length < 2 || informative < Math.ceil(items.length * 0.6)) return null;
   // The list must follow a mention of commitments, or the agenda would qualify too.
   const before = blocks.slice(Math.max(0, from - 3), from).filter((b) => b.kind !== "item");
-  COMMITMENT_PLURAL.lastIndex = 0;
-  const introduced = before.some((b) => {
-    COMMITMENT_PLURAL.lastIndex = 0;
-    return COMMITMENT_PLURAL.test(b.ft.folded) || matchCommitmentHeading(b.ft) !== null;
-  });
+  const introduced = before.some((b) => firstMatch(COMMITMENT_PLURAL, b.ft.folded) !== null || matchCommitmentHeading(b.ft) !== null);
   return introduced ? items : null;
 }
 

@@ -7,6 +7,7 @@ import type { Decision } from "../model/meeting.js";
 import { findDates } from "../text/dates.js";
 import type { Block } from "./blocks.js";
 import { COMMITMENT_REFERENCE, DECISION_PHRASES, MONTHS } from "./lexicon/index.js";
+import { firstMatch } from "./match.js";
 import { originalOf, sentences, toSourceRef } from "./text-helpers.js";
 
 export function extractDecisions(blocks: readonly Block[], commitmentOf: (b: Block) => string | null, file: string): Decision[] {
@@ -14,8 +15,7 @@ export function extractDecisions(blocks: readonly Block[], commitmentOf: (b: Blo
   for (const b of blocks) {
     for (const span of sentences(b.ft)) {
       const sentence = b.ft.folded.slice(span.start, span.end);
-      DECISION_PHRASES.lastIndex = 0;
-      const phrase = DECISION_PHRASES.exec(sentence);
+      const phrase = firstMatch(DECISION_PHRASES, sentence);
       if (!phrase) continue;
       const date = findDates(sentence, MONTHS).find((d) => d.index >= phrase.index) ?? null;
       const reference = [...sentence.matchAll(COMMITMENT_REFERENCE)][0];

@@ -8,8 +8,8 @@ import type { Event } from "../model/meeting.js";
 import { findDates } from "../text/dates.js";
 import type { Block, TableModel } from "./blocks.js";
 import { classifyTable } from "./commitments.js";
-import { EVENT_WORDS, HEADER_ROLES, HEADER_WORDS, MONTHS, PLACE, type ColumnRole } from "./lexicon/index.js";
-import { foldWithMap, type FoldedText } from "./match.js";
+import { EVENT_WORDS, HEADER_ROLES, HEADER_WORDS, MEETING_DATE_CUES, MONTHS, PLACE, type ColumnRole } from "./lexicon/index.js";
+import { firstMatch, foldWithMap, type FoldedText } from "./match.js";
 import { cleanTitle, firstWords, sentences, toSourceRef } from "./text-helpers.js";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/u;
@@ -25,7 +25,6 @@ export function placeAfter(ft: FoldedText, pos: number): string | null {
   let at = pos + lead;
   const words = ft.folded.slice(at).split(/\s+/u);
   const first = words[0] ?? "";
-  PLACE.words.lastIndex = 0;
   const separate = new RegExp(`^(?:${PLACE.words.source})\\s+`, "u").exec(ft.folded.slice(at));
   let latin = false;
   if (separate) {
@@ -63,8 +62,7 @@ function roleColumns(table: TableModel, headerRow: number): Map<ColumnRole, numb
   table.rows[headerRow].cells.forEach((c, k) => {
     const ft = foldWithMap(c.text);
     for (const role of HEADER_ROLES) {
-      HEADER_WORDS[role].regex.lastIndex = 0;
-      if (!columns.has(role) && HEADER_WORDS[role].regex.test(ft.folded)) {
+      if (!columns.has(role) && firstMatch(HEADER_WORDS[role].regex, ft.folded)) {
         columns.set(role, k);
         break;
       }
@@ -107,16 +105,17 @@ export function tableEvents(tables: readonly TableModel[], file: string): { even
 }
 
 /** Events in running text outside commitments: a sentence with an event word and a day. */
-export function proseEvents(blocks: readonly Block[], inCommitment: (b: Block) => boolean, file: string): Event[] {
+export function proseEvents(blocks: readonly Block[], inCommitment: (b: Block) => boolean, file: string, meetingDate: string | null): Event[] {
   const events: Event[] = [];
   for (const b of blocks) {
     if (b.cell !== null || inCommitment(b)) continue;
     for (const span of sentences(b.ft)) {
       const sentence = b.ft.folded.slice(span.start, span.end);
-      EVENT_WORDS.lastIndex = 0;
-      const word = EVENT_WORDS.exec(sentence);
+      const word = firstMatch(EVENT_WORDS, sentence);
       if (!word) continue;
-      const dates = findDates(sentence, MONTHS).filter((d) => DAY.test(d.date));
+      // The sentence that dates the meeting itself ("the forum met on …") is not another event.
+      const datesTheMeeting = firstMatch(MEETING_DATE_CUES, sentence) !== null;
+      const dates = findDates(sentence, MONTHS).filter((d) => DAY.test(d.date) && !(datesTheMeeting && d.date === meetingDate));
       for (const d of dates) {
         const dateEnd = span.start + d.index + d.length;
         const before = b.ft.text.slice(b.ft.map[span.start + word.index], b.ft.map[span.start + d.index]);

@@ -31,10 +31,10 @@ export function extractRecord(doc: DocumentTree, options: ExtractOptions): Meeti
   const inCommitment = (b: { index: number }): boolean => found.region.has(b.index);
   const outside = flat.blocks.filter((b) => !inCommitment(b));
 
-  const fromTables = tableEvents(flat.tables, file);
-  const events = [...fromTables.events, ...proseEvents(outside.filter((b) => !fromTables.covered.has(b.index)), inCommitment, file)];
-  const decisions = extractDecisions(flat.blocks, (b) => found.region.get(b.index) ?? null, file);
   const { date, dateSource } = meetingDate(outside, doc.path, doc.metadata, options.date);
+  const fromTables = tableEvents(flat.tables, file);
+  const events = [...fromTables.events, ...proseEvents(outside.filter((b) => !fromTables.covered.has(b.index)), inCommitment, file, date)];
+  const decisions = extractDecisions(flat.blocks, (b) => found.region.get(b.index) ?? null, file);
 
   const warnings: Warning[] = [
     ...doc.messages.map((m) => ({ code: `ingest-${m.code}`, message: m.message, source: m.source ? toSourceRef(file, m.source) : undefined })),

@@ -80,3 +80,15 @@ export function phraseRegex(phrases: readonly string[], proclitics: readonly str
   const after = `(?!(?<=${WORD_CHAR})${WORD_CHAR})`;
   return new RegExp(`${before}${prefix}(?<phrase>${alternation(phrases)})${after}`, flags);
 }
+
+/**
+ * The first match of a shared global regex, leaving it as found: `exec` and `test` move a
+ * global regex's `lastIndex`, and `matchAll` starts from it, so a stale value would make
+ * a later search skip text.
+ */
+export function firstMatch(re: RegExp, s: string): RegExpExecArray | null {
+  re.lastIndex = 0;
+  const m = re.exec(s);
+  re.lastIndex = 0;
+  return m;
+}

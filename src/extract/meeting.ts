@@ -15,7 +15,7 @@ import {
   MONTHS,
   ORDINALS,
 } from "./lexicon/index.js";
-import { foldPhrase, foldWithMap } from "./match.js";
+import { firstMatch, foldPhrase, foldWithMap } from "./match.js";
 import { namesAfter } from "./people.js";
 import { cleanTitle } from "./text-helpers.js";
 
@@ -36,7 +36,8 @@ export function detectLanguage(text: string): Language {
   return scored[0].score > 0 ? scored[0].language : "en";
 }
 
-const CUE_WINDOW = 60;
+/** How far a date may stand from its cue: "انعقد اجتماع اللجنة … يوم 3 كانون الثاني 2024" names the committee in between. */
+const CUE_WINDOW = 160;
 
 /**
  * The meeting's own date: a date right after (or just before) a phrase such as
@@ -50,7 +51,7 @@ export function meetingDateFromText(blocks: readonly Block[]): string | null {
       const cueEnd = cue.index + cue[0].length;
       const dates = findDates(f, MONTHS);
       const after = dates.find((d) => d.index >= cueEnd && d.index - cueEnd <= CUE_WINDOW && !/[.!?؟]/u.test(f.slice(cueEnd, d.index)));
-      const before = dates.filter((d) => d.index + d.length <= cue.index && cue.index - (d.index + d.length) <= CUE_WINDOW / 2).pop();
+      const before = dates.filter((d) => d.index + d.length <= cue.index && cue.index - (d.index + d.length) <= 40).pop();
       const found = after ?? before;
       if (found) return found.date;
     }
@@ -98,13 +99,14 @@ const YEARS = /\(?\s*(\d{4})\s*[-–/]\s*(\d{4})\s*\)?/u;
 export function actionPlan(blocks: readonly Block[]): ActionPlan | null {
   for (const b of blocks) {
     const ft = b.ft;
-    ACTION_PLAN_WORDS.lastIndex = 0;
-    const m = ACTION_PLAN_WORDS.exec(ft.folded);
+    const m = firstMatch(ACTION_PLAN_WORDS, ft.folded);
     if (!m) continue;
     // An ordinal before the phrase ("4ème plan", "fourth national action plan") or within a few words after ("الرابعة").
     const windowStart = Math.max(0, m.index - 30);
     const windowEnd = Math.min(ft.folded.length, m.index + m[0].length + 120);
-    let start = m.index;
+    // The phrase itself, without an attached preposition ("لخطة العمل" → "خطة العمل").
+    const phraseStart = m.index + m[0].length - (m.groups?.phrase.length ?? m[0].length);
+    let start = phraseStart;
     let ordinal: number | null = null;
     for (const o of ft.folded.slice(windowStart, windowEnd).matchAll(ORDINALS.regex)) {
       const at = windowStart + o.index;
@@ -143,8 +145,7 @@ export function chair(blocks: readonly Block[]): string | null {
 
 /** A label block: the cue opens it ("Étaient présents :", "الحاضرون:") and it is short or ends with a colon. */
 const cueBlock = (b: Block, cue: RegExp): boolean => {
-  cue.lastIndex = 0;
-  const m = cue.exec(b.ft.folded);
+  const m = firstMatch(cue, b.ft.folded);
   if (!m || !/^[\s\p{P}]*$/u.test(b.ft.folded.slice(0, m.index))) return false;
   return wordCount(b.ft.text) <= 6 || /[:：]/u.test(b.ft.folded.slice(m.index + m[0].length, m.index + m[0].length + 3));
 };
@@ -186,8 +187,7 @@ export function attendees(blocks: readonly Block[]): string[] {
 export function agenda(blocks: readonly Block[]): string[] {
   for (let k = 0; k < blocks.length; k++) {
     const b = blocks[k];
-    AGENDA_CUES.lastIndex = 0;
-    if (b.cell !== null || !AGENDA_CUES.test(b.ft.folded)) continue;
+    if (b.cell !== null || !firstMatch(AGENDA_CUES, b.ft.folded)) continue;
     const items = listAfter(blocks, k);
     if (items.length) return items.map((i) => cleanTitle(i.ft.text.replace(/^\d{1,2}[.)]\s*/u, "")));
   }
