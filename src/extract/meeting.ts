@@ -155,6 +155,9 @@ function listAfter(blocks: readonly Block[], at: number): Block[] {
   const items: Block[] = [];
   for (let k = at + 1; k < blocks.length; k++) {
     const b = blocks[k];
+    const previous = items[items.length - 1];
+    // Numbering that starts again ("1. Bilan …" after items 1-3) is the next section's title, not a fourth item.
+    if (b.itemNumber !== null && previous?.itemNumber != null && b.itemNumber !== previous.itemNumber + 1) break;
     if (b.kind === "item" && b.depth <= 1) items.push(b);
     else if (b.kind === "item" || (b.kind === "paragraph" && b.depth > 0)) continue;
     else break;
