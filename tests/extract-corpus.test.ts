@@ -128,8 +128,21 @@ describe("corpus renderings against their gold facts", () => {
   }
 });
 
+const madeFixtures = readdirSync("fixtures/extract")
+  .filter((f) => /\.(docx|md|txt|pdf)$/.test(f))
+  .map((f) => ({ meeting: f.replace(/\.[^.]+$/, ""), ext: f.split(".").pop()!, path: `fixtures/extract/${f}` }));
+
+beforeAll(async () => {
+  for (const r of madeFixtures) {
+    const bytes = new Uint8Array(readFileSync(r.path));
+    const doc = await readDocument(r.path, bytes);
+    documents.set(r.path, doc);
+    records.set(r.path, extractRecord(doc, { sha256: createHash("sha256").update(bytes).digest("hex") }));
+  }
+});
+
 describe("nothing lost", () => {
-  for (const r of renderings) {
+  for (const r of [...renderings, ...madeFixtures]) {
     it(`${r.meeting}.${r.ext}: every paragraph of a commitment table or section lands in the record`, () => {
       const doc = documents.get(r.path)!;
       const record = records.get(r.path)!;
@@ -151,7 +164,7 @@ describe("nothing lost", () => {
         }).flatMap((row) => row.cells.flatMap((c) => c.blocks)),
       );
       const checked = flat.blocks.filter((b) => inCommitmentTable.has(b) || (b.cell === null && region.has(b.index)));
-      expect(checked.length).toBeGreaterThan(10);
+      expect(checked.length).toBeGreaterThan(3);
       // Structure is not content: the "تعهد عدد 10:" before a title and the "Statut :" before a value.
       const content = (text: string): string => {
         const folded = foldWithMap(text).folded;

@@ -249,8 +249,16 @@ class CommitmentBuilder {
   }
 
   finish(): Commitment[] {
+    const seen = new Map<string, Draft>();
     return this.drafts.map((d) => {
       if (d.progress === null) d.progress = d.texts.map(selfStatedProgress).find((p) => p !== null) ?? null;
+      if (d.status === "unknown" && d.progress === null)
+        this.warnings.push({ code: "no-status", message: `Commitment ${d.number ?? `"${firstWords(d.title, 8)}"`}: no status words or percent found`, source: d.source });
+      if (d.number !== null) {
+        const earlier = seen.get(d.number);
+        if (earlier) this.warnings.push({ code: "duplicate-commitment", message: `Commitment ${d.number} is reported twice in this document; both records are kept`, source: d.source });
+        else seen.set(d.number, d);
+      }
       return {
         number: d.number,
         title: d.title,

@@ -61,7 +61,7 @@ export const en: Lexicon = {
   absenteeCues: ["apologies", "absent", "excused"],
   agendaCues: ["agenda"],
   subjectCues: ["subject"],
-  meetingDateCues: ["met on", "held on", "meeting of", "meeting on", "convened on", "took place on"],
+  meetingDateCues: ["met on", "held on", "meeting of", "meeting on", "convened on", "took place on", "date of meeting:", "meeting date:", "date:"],
   actionPlanWords: ["national action plan", "action plan"],
   ordinals: {
     first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4,
