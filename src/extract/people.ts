@@ -48,7 +48,7 @@ function capitalized(ft: FoldedText, pos: number): boolean {
 
 const isLatin = (word: string): boolean => /^\p{Script=Latin}/u.test(word);
 /** Particles inside Latin-script names of the region: "Ben Youssef", "de la Tour". */
-const NAME_PARTICLES = new Set(["ben", "bin", "ibn", "el", "al", "de", "du", "la", "van", "von", "d'"]);
+const NAME_PARTICLES = new Set(["ben", "bin", "ibn", "el", "al", "de", "du", "des", "la", "l'", "van", "von", "d'", "of", "for"]);
 
 function honorificAt(ft: FoldedText, pos: number): { end: number; plural: boolean } | null {
   const re = new RegExp(HONORIFICS.regex.source, "uy");
@@ -64,7 +64,9 @@ export function namesAfter(ft: FoldedText, pos: number): string[] {
   while (ft.folded[at] === " ") at++;
   const honorific = honorificAt(ft, at);
   if (honorific) at = honorific.end;
-  const tokens = tokenize(ft, at, ft.folded.length);
+  let tokens = tokenize(ft, at, ft.folded.length);
+  // "reported by the Ministry of Finance": the article is not part of the name.
+  if (!honorific && tokens[0] && ARTICLES.includes(tokens[0].word)) tokens = tokens.slice(1);
   const maxWords = honorific ? 3 : 5;
   const taken: Token[] = [];
   for (const t of tokens) {
@@ -73,6 +75,8 @@ export function namesAfter(ft: FoldedText, pos: number): string[] {
     taken.push(t);
     if (t.closed || taken.length >= (honorific?.plural ? maxWords * 2 : maxWords)) break;
   }
+  // A name does not end on a particle: "Ministry of" is "Ministry".
+  while (taken.length > 1 && NAME_PARTICLES.has(taken[taken.length - 1].word)) taken.pop();
   if (taken.length === 0) return [];
   // Without a courtesy title only a body or a role is a reporter: "أشار ممثل المعهد", not "عرض نتائج المرحلة".
   if (!honorific && !BODY_WORDS.test(ft.folded.slice(taken[0].start))) return [];

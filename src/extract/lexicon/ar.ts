@@ -68,6 +68,7 @@ export const ar: Lexicon = {
     "قدم", "قدمت", "اقترح", "اقترحت", "بين", "بينت", "ذكر", "ذكرت", "أضاف", "أضافت",
     "عرض", "عرضت", "أعلن", "أعلنت",
   ],
+  reportedByPhrases: [],
   reporterPosition: "after-verb",
   honorifics: [
     { word: "السيد" }, { word: "السيدة" }, { word: "الآنسة" }, { word: "الدكتور" }, { word: "الدكتورة" },

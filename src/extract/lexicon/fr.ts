@@ -51,6 +51,7 @@ export const fr: Lexicon = {
     "a informé", "a expliqué", "a signalé", "a exposé", "a fait savoir", "a annoncé", "ont indiqué",
     "ont présenté", "a rapporté",
   ],
+  reportedByPhrases: ["présenté par", "présentée par", "rapporté par", "selon"],
   reporterPosition: "before-verb",
   honorifics: [
     { word: "M." }, { word: "Mme" }, { word: "Mlle" }, { word: "Me" }, { word: "Dr" }, { word: "Pr" },

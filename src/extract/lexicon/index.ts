@@ -93,7 +93,10 @@ export interface ReportingVerb {
   position: Lexicon["reporterPosition"];
 }
 export const REPORTING_VERBS: PhraseTable<ReportingVerb> = phraseTable(
-  LEXICONS.flatMap((l) => l.reportingVerbs.map((v) => [v, { position: l.reporterPosition }] as const)),
+  LEXICONS.flatMap((l) => [
+    ...l.reportingVerbs.map((v) => [v, { position: l.reporterPosition }] as const),
+    ...l.reportedByPhrases.map((v) => [v, { position: "after-verb" as const }] as const),
+  ]),
 );
 
 export const HONORIFICS: PhraseTable<{ plural: boolean }> = phraseTable(

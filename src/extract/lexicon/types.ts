@@ -48,6 +48,8 @@ export interface Lexicon {
   statusLabels: string[];
   /** Verbs that introduce who reported something. */
   reportingVerbs: string[];
+  /** Passive phrases followed by the reporter: "presented by", "présenté par", "قدمه". */
+  reportedByPhrases: string[];
   /** Where the reporter's name stands relative to the verb. */
   reporterPosition: "after-verb" | "before-verb";
   /** Courtesy titles before names; `plural` titles introduce several names joined by the conjunction. */
