@@ -92,8 +92,12 @@ export function buildBlocks(lines: PageLine[], options: BlockOptions): BlockCont
 function groupLines(lines: PageLine[], metrics: LineMetrics): Block[] {
   if (lines.length === 0) return [];
   // The container's text area: lines of one page flow or cell share its edges.
-  const left = Math.min(...lines.map((l) => l.left));
-  const right = Math.max(...lines.map((l) => l.right));
+  let left = Number.POSITIVE_INFINITY;
+  let right = Number.NEGATIVE_INFINITY;
+  for (const line of lines) {
+    left = Math.min(left, line.left);
+    right = Math.max(right, line.right);
+  }
   const blocks: Block[] = [];
   let current: Block | undefined;
   for (let i = 0; i < lines.length; i++) {

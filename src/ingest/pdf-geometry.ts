@@ -10,7 +10,7 @@
  * Coordinates are PDF user space after the current transformation matrix: y grows
  * upwards, like the text items' transforms.
  */
-import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { OPS } from "./pdf-engine.js";
 
 /** A horizontal (y fixed) or vertical (x fixed) ruling line. */
 export interface Ruling {

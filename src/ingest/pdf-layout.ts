@@ -114,10 +114,18 @@ function toTable(page: number, grid: Grid, runsPerCell: PlacedText[][], document
   const columnCount = grid.xs.length - 1;
   const rowCount = grid.ys.length - 1;
   const rows: LaidOutRow[] = Array.from({ length: rowCount }, () => ({ page, cells: [] }));
-  grid.cells.forEach((cell, i) => {
+  const laidOut: LaidOutCell[] = grid.cells.map((cell, i) => {
     const column = rtl ? columnCount - (cell.col + cell.colSpan) : cell.col;
     const lines = buildLines(runsPerCell[i], rtl).map((line) => ({ ...line, page }));
-    rows[cell.row].cells.push({ column, colSpan: cell.colSpan, rowSpan: cell.rowSpan, lines });
+    const result = { column, colSpan: cell.colSpan, rowSpan: cell.rowSpan, lines };
+    rows[cell.row].cells.push(result);
+    return result;
+  });
+  // A grid row in which no cell starts (every cell there spans from above) is not a row of the
+  // table: drop it and shorten the spans that crossed it.
+  const kept = rows.map((row) => row.cells.length > 0);
+  grid.cells.forEach((cell, i) => {
+    for (let r = cell.row + 1; r < cell.row + cell.rowSpan; r++) if (!kept[r]) laidOut[i].rowSpan--;
   });
   for (const row of rows) row.cells.sort((a, b) => a.column - b.column);
   return {
@@ -127,7 +135,6 @@ function toTable(page: number, grid: Grid, runsPerCell: PlacedText[][], document
     xs: grid.xs,
     top: grid.top,
     bottom: grid.bottom,
-    // Rows that only continue cells spanning from above hold no cell of their own.
-    rows: rows.filter((row) => row.cells.length > 0),
+    rows: rows.filter((_, r) => kept[r]),
   };
 }

@@ -20,15 +20,10 @@
  * right-to-left table).
  */
 import type { BlockContent, Root, RootContent, Table, TableCell, TableRow } from "mdast";
-import {
-  getDocument,
-  PDFDateString,
-  VerbosityLevel,
-  type PDFDocumentProxy,
-  type PDFPageProxy,
-} from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { TextItem } from "pdfjs-dist/types/src/display/api.js";
 import { normalizeText } from "../text/normalize.js";
+import { getDocument, PDFDateString, PDFWorker, VerbosityLevel } from "./pdf-engine.js";
 import { IngestError } from "./errors.js";
 import { buildBlocks, measureLines, type LineMetrics } from "./pdf-blocks.js";
 import { collectRulings, type PageRulings } from "./pdf-geometry.js";
@@ -68,13 +63,25 @@ export const readPdf: Reader = async (bytes, path) => {
   }
 };
 
+/**
+ * One pdfjs worker for every document: in Node it runs in this thread ("fake worker"), and
+ * setting up its message handler per file is wasted work. Documents stay isolated on it.
+ */
+let sharedWorker: InstanceType<typeof PDFWorker> | undefined;
+function pdfWorker(): InstanceType<typeof PDFWorker> {
+  if (!sharedWorker || sharedWorker.destroyed) sharedWorker = new PDFWorker({ verbosity: VerbosityLevel.ERRORS });
+  return sharedWorker;
+}
+
 async function openDocument(bytes: Uint8Array, path: string): Promise<PDFDocumentProxy> {
-  // pdfjs takes ownership of (detaches) the buffer it is given: hand it a copy, the caller keeps theirs.
+  // pdfjs takes ownership of (detaches) the buffer it is given, and refuses a Node Buffer:
+  // hand it a plain copy, the caller keeps theirs.
   const task = getDocument({
-    data: bytes.slice(),
+    data: new Uint8Array(bytes),
+    worker: pdfWorker(),
     verbosity: VerbosityLevel.ERRORS,
     isEvalSupported: false,
-    disableFontFace: true,
+    disableFontFace: false,
     useSystemFonts: false,
     stopAtErrors: false,
   });
