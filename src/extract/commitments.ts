@@ -71,7 +71,6 @@ function headerRoles(ft: FoldedText): ColumnRole[] {
   return [...new Set(kept.map((h) => h.role))];
 }
 
-const TERMINAL = /[.!?؟:]\s*$/u;
 const LABEL_WORDS = 12;
 
 /** A short block naming commitments and a status: "2. التعهدات غير المنجزة", "Engagements réalisés (100 %)". */
@@ -487,12 +486,11 @@ function commitmentListItems(blocks: readonly Block[], from: number): Block[] | 
 function splitListItem(ft: FoldedText): { title: string; status: Status; statusLabel: string | null; progress: number | null } {
   const hit = bestStatus(ft);
   const percent = findPercents(ft.text)[0];
-  const cutFolded = Math.min(hit ? hit.start : ft.folded.length, percent ? ft.folded.length : ft.folded.length);
-  let titleEnd = ft.map[cutFolded];
-  if (percent) titleEnd = Math.min(titleEnd, percent.index);
-  const head = ft.text.slice(0, titleEnd);
-  // The title ends at the last separator before the status ("—", ":", "(").
-  const separator = /\s*(?:[—–:(]|\s-\s|\bstatus\b|\bstatut\b)[^—–:(]*$/iu.exec(head);
+  const label = firstMatch(LABELS, ft.folded);
+  const end = Math.min(hit ? ft.map[hit.start] : ft.text.length, percent ? percent.index : ft.text.length, label ? ft.map[label.index] : ft.text.length);
+  const head = ft.text.slice(0, end);
+  // The title ends at the last separator before the status: "—", "–", ":", "(", " - ".
+  const separator = /\s*(?:[—–:(]|\s-\s)[^—–:(]*$/u.exec(head);
   const title = cleanTitle(separator ? head.slice(0, separator.index) : head);
   return { title: title || cleanTitle(head), status: hit?.status ?? "unknown", statusLabel: hit?.label ?? null, progress: percent && percent.value <= 100 ? percent.value : null };
 }

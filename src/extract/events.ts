@@ -81,7 +81,11 @@ export function tableEvents(tables: readonly TableModel[], file: string): { even
     const dateCol = columns.get("date")!;
     const headerText = table.rows[plan.headerRow].cells[dateCol]?.text ?? "";
     // "تاريخ ورشة العمل" names the event: what the date header says besides "date".
-    const title = cleanTitle(foldWithMap(headerText).text.replace(/^\S+\s*/u, "")) || cleanTitle(headerText);
+    const header = foldWithMap(headerText);
+    const dateWord = firstMatch(HEADER_WORDS.date.regex, header.folded);
+    const title =
+      (dateWord ? cleanTitle(header.text.slice(0, header.map[dateWord.index]) + " " + header.text.slice(header.map[dateWord.index + dateWord[0].length])) : "") ||
+      cleanTitle(headerText);
     table.rows.forEach((row, r) => {
       if (r <= plan.headerRow) return;
       const dateCell = row.cells[dateCol];

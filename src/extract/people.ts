@@ -5,7 +5,7 @@
  * and which words end them.
  */
 import type { FoldedText } from "./match.js";
-import { ARTICLES, BODY_WORDS, HONORIFICS, NAME_CONJUNCTIONS, NAME_STOP_WORDS, PRONOUNS, REPORTING_VERBS } from "./lexicon/index.js";
+import { ARTICLES, BODY_WORDS, HONORIFICS, NAME_CONJUNCTIONS, NAME_PARTICLES, NAME_STOP_WORDS, PRONOUNS, REPORTING_VERBS } from "./lexicon/index.js";
 
 interface Token {
   /** Folded word without surrounding punctuation. */
@@ -47,8 +47,6 @@ function capitalized(ft: FoldedText, pos: number): boolean {
 }
 
 const isLatin = (word: string): boolean => /^\p{Script=Latin}/u.test(word);
-/** Particles inside Latin-script names of the region: "Ben Youssef", "de la Tour". */
-const NAME_PARTICLES = new Set(["ben", "bin", "ibn", "el", "al", "de", "du", "des", "la", "l'", "van", "von", "d'", "of", "for"]);
 
 function honorificAt(ft: FoldedText, pos: number): { end: number; plural: boolean } | null {
   const re = new RegExp(HONORIFICS.regex.source, "uy");
@@ -119,10 +117,11 @@ export function nameBefore(ft: FoldedText, pos: number): string | null {
     if (isHonorific || t.opened) break;
   }
   while (taken.length > 0 && (honorificAt(ft, taken[0].start) || ARTICLES.includes(taken[0].word) || taken[0].word === "")) taken.shift();
-  // "L'Institut": an elided article stays glued to its noun.
   if (taken.length === 0 || PRONOUNS.has(taken[0].word)) return null;
-  const name = original(ft, taken[0].start, taken[taken.length - 1].end);
-  return name.replace(/^(?:l['’]|d['’])/iu, (m) => (taken.length > 1 ? "" : m)) || null;
+  // An elided article is glued to its noun: "L'Institut national" → "Institut national".
+  const elided = ARTICLES.find((a) => a.endsWith("'") && taken[0].word.startsWith(a) && taken[0].word.length > a.length);
+  const start = taken[0].start + (elided?.length ?? 0);
+  return original(ft, start, taken[taken.length - 1].end) || null;
 }
 
 /** Everyone a reporting verb introduces in this text. */

@@ -54,6 +54,7 @@ export const en: Lexicon = {
   nameStopWords: ["that", "on", "the", "to"],
   bodyWords: ["representative", "representatives", "chair", "director", "minister", "ministry", "agency", "institute", "committee", "association", "coordinator", "secretary", "point of contact"],
   pronouns: ["he", "she", "they", "it", "we"],
+  nameParticles: ["of", "for", "van", "von", "ben", "bin", "al", "el", "de"],
   articles: ["the", "a", "an"],
   sectionMarkers: ["firstly", "secondly", "thirdly"],
   decisionPhrases: ["it was agreed", "it was decided", "the committee agreed", "the committee decided", "members agreed", "resolved"],

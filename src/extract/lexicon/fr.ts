@@ -61,6 +61,7 @@ export const fr: Lexicon = {
   nameStopWords: ["que", "qu'", "a", "ont", "de", "du", "à", "au", "pour", "sur"],
   bodyWords: ["représentant", "représentante", "représentants", "président", "présidente", "directeur", "directrice", "ministre", "ministère", "instance", "institut", "comité", "association", "coordinateur", "coordinatrice", "point focal", "secrétaire"],
   pronouns: ["il", "elle", "ils", "elles", "on", "celui-ci", "celle-ci"],
+  nameParticles: ["de", "du", "des", "la", "l'", "d'", "ben", "el"],
   articles: ["le", "la", "les", "l'", "un", "une"],
   sectionMarkers: ["premièrement", "deuxièmement", "troisièmement"],
   decisionPhrases: ["il a été convenu", "il a été décidé", "le comité a décidé", "il a été retenu", "le comité a convenu", "il a été arrêté"],

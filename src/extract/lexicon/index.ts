@@ -107,6 +107,7 @@ export const NAME_STOP_WORDS = new Set(all((l) => l.nameStopWords).map(foldPhras
 export const BODY_WORDS = new RegExp(`^(?:${alternation(all((l) => l.bodyWords))})(?![\\p{L}\\p{N}])`, "u");
 export const PRONOUNS = new Set(all((l) => l.pronouns).map(foldPhrase));
 export const ARTICLES = all((l) => l.articles).map(foldPhrase);
+export const NAME_PARTICLES = new Set(all((l) => l.nameParticles).map(foldPhrase));
 
 export const SECTION_MARKER = new RegExp(`^(?:${alternation(all((l) => l.sectionMarkers))})\\s*[:：\\-–.]`, "u");
 export const DECISION_PHRASES = phraseRegex(all((l) => l.decisionPhrases), PROCLITICS);

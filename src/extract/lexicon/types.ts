@@ -62,7 +62,9 @@ export interface Lexicon {
   bodyWords: string[];
   /** Subjects that are not reporters: pronouns, articles left alone. */
   pronouns: string[];
-  /** Articles dropped from the start of a body's name: "Le représentant" → "représentant". */
+  /** Lower-case words that may stand inside a Latin-script name ("Ben Youssef", "Ministry of Finance"). */
+  nameParticles: string[];
+  /** Articles dropped from the start of a body's name: "Le représentant" → "représentant"; one ending in an apostrophe is elided onto its noun ("l'Institut"). */
   articles: string[];
   /** Words numbering the sections of minutes ("أولا", "ثانيا"): a block opening with one starts a new section. */
   sectionMarkers: string[];
