@@ -1,0 +1,102 @@
+/**
+ * What extraction reads in running text: reporters, chair, decisions, events, the
+ * meeting's own date, and the percents that are not a commitment's progress. Each
+ * test builds a tiny Markdown document in code and reads it with the real reader.
+ */
+import { describe, expect, it } from "vitest";
+import { activityState } from "../src/extract/commitments.js";
+import { extractRecord } from "../src/extract/index.js";
+import { foldWithMap } from "../src/extract/match.js";
+import { reportersIn } from "../src/extract/people.js";
+import { readMarkdown } from "../src/ingest/text.js";
+import type { MeetingRecord } from "../src/model/meeting.js";
+
+async function record(markdown: string, name = "minutes.md"): Promise<MeetingRecord> {
+  const doc = await readMarkdown(new TextEncoder().encode(markdown), name);
+  return extractRecord(doc, { sha256: "0".repeat(64) });
+}
+
+describe("reporters", () => {
+  const reporters = (s: string) => reportersIn(foldWithMap(s));
+  it("reads names after Arabic verbs, one or two people, with or without hamza", () => {
+    expect(reporters("أشارت السيدة سوسن معلى إلى أن هذا التعهد قد تمّ تنفيذه")).toEqual(["سوسن معلى"]);
+    expect(reporters("أشارت السيدتان ريم القرناوي وسنية الغربي أنه قد تمّ")).toEqual(["ريم القرناوي", "سنية الغربي"]);
+    expect(reporters("بالنسبة لهذا التعهد، اشارت السيدة ريم القرناوي أنه:")).toEqual(["ريم القرناوي"]);
+    expect(reporters("أشار السيد وسام الهاني أن المجتمع المدني")).toEqual(["وسام الهاني"]);
+    expect(reporters("أشار ممثل المعهد الوطني للإحصاء أن المعهد")).toEqual(["ممثل المعهد الوطني للإحصاء"]);
+  });
+
+  it("reads names before French and English verbs, without pronouns or titles", () => {
+    expect(reporters("M. Mounir Trabelsi a indiqué que le portail est achevé.")).toEqual(["Mounir Trabelsi"]);
+    expect(reporters("Le représentant de l'Institut National de la Statistique a indiqué que")).toEqual(["représentant de l'Institut National de la Statistique"]);
+    expect(reporters("Il a proposé que cet engagement soit reconduit.")).toEqual([]);
+    expect(reporters("Ms Jane Doe reported that the portal is live.")).toEqual(["Jane Doe"]);
+  });
+
+  it("takes no object of a verbal noun for a reporter", () => {
+    expect(reporters("تنظيم ورشة عمل بهدف عرض نتائج المرحلة الأولى")).toEqual([]);
+  });
+});
+
+describe("activity states", () => {
+  const state = (s: string) => activityState(foldWithMap(s), null);
+  it("reads tense and aspect cues, negation first", () => {
+    expect(state("تمّ الانتهاء من تطوير البوابة")).toBe("done");
+    expect(state("وسيتمّ عرض مشاريع الأوامر الحكومية")).toBe("planned");
+    expect(state("يتم العمل على تطوير منظومة ء-مواطن")).toBe("ongoing");
+    expect(state("لم يتمّ انجاز هذه البوابة")).toBe("unknown");
+    expect(state("la mise en ligne de la plateforme est reportée au premier trimestre 2024")).toBe("planned");
+    expect(state("Training will be held in May 2024.")).toBe("planned");
+  });
+});
+
+describe("percents that are not progress", () => {
+  it("keeps a portal's percent inside a commitment's prose out of its progress", async () => {
+    const r = await record(
+      "#### Engagement n° 4 : Consacrer la transparence financière\n\nTaux de réalisation : 60 %\n\nStatut : partiellement réalisé\n\nM. Mounir Trabelsi a indiqué que le portail est achevé à 90 %.\n",
+    );
+    expect(r.commitments).toEqual([expect.objectContaining({ number: "4", progress: 60, status: "partially_completed" })]);
+  });
+
+  it("keeps a plan-wide average after the table and an activity's counts out of every row", async () => {
+    const r = await record(
+      [
+        "| عدد التعهد | التعهد | نسبة الإنجاز | الملاحظات |",
+        "|---|---|---|---|",
+        "| 9 | تعزيز استعمال البوابات | ٣٥٪ | بصدد الإنجاز: تمّ تنظيم 28 دورة تكوينية لفائدة 183 إطار. |",
+        "| 11 | تكريس مبادئ شراكة الحكومة المفتوحة | 60% | منجز جزئيا: فيما لم تنطلق بعد عملية جرد البيانات. |",
+        "",
+        "وإجمالا، قدّرت النسبة العامة لتقدّم التنفيذ بحوالي 32%.",
+      ].join("\n"),
+    );
+    expect(r.commitments.map((c) => [c.number, c.status, c.progress])).toEqual([
+      ["9", "in_progress", 35],
+      ["11", "partially_completed", 60],
+    ]);
+  });
+});
+
+describe("meeting, decisions and events in prose", () => {
+  it("dates the meeting by its own date, not the signature's", async () => {
+    const r = await record("انعقد يوم الخميس 16 جوان 2022 اجتماع اللجنة، برئاسة السيد خالد السلامي.\n\nحرّر بتونس في 20 جوان 2022\n");
+    expect(r.meeting).toMatchObject({ date: "2022-06-16", dateSource: "text", chair: "خالد السلامي" });
+  });
+
+  it("reads a decision's date and the commitment it names", async () => {
+    const r = await record("بخصوص التعهد عدد 7، تمّ الاتفاق على عقد جلسة عمل يوم 7 جويلية 2022.\n\nIl a été convenu de transmettre les fiches au plus tard le 30 septembre 2023.\n");
+    expect(r.decisions.map((d) => [d.commitment, d.date])).toEqual([
+      ["7", "2022-07-07"],
+      [null, "2023-09-30"],
+    ]);
+  });
+
+  it("reads an event's day and place in Arabic and French", async () => {
+    const r = await record(
+      "وسيتمّ تنظيم ورشة عمل حول الميزانية التشاركية بتاريخ 28 جوان 2022 بسوسة.\n\n- un atelier national se tiendra le jeudi 5 octobre 2023 à Tunis ;\n",
+    );
+    expect(r.events.map((e) => [e.date, e.place])).toEqual([
+      ["2022-06-28", "سوسة"],
+      ["2023-10-05", "Tunis"],
+    ]);
+  });
+});
