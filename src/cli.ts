@@ -98,6 +98,9 @@ function report(summary: BatchSummary, options: BatchCommandOptions, io: Io): nu
   }
   const written = summary.written.map((name) => join(options.out, name));
   lines.push(`Wrote ${[join(options.out, "meetings"), ...written].join(", ")}.`);
+  if (summary.kept.length > 0) {
+    lines.push(`Kept ${summary.kept.map((name) => join(options.out, name)).join(", ")}: made from the same records by the last run.`);
+  }
   io.stderr.write(`${lines.join("\n")}\n`);
   return code;
 }

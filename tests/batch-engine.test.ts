@@ -39,12 +39,23 @@ describe("incremental cache", () => {
 
     const warm = await runBatch({ inputs: [archive], out, tracker: true, jobs: 2 });
     expect(warm).toMatchObject({ files: 3, extracted: 0, cached: 3, failed: 0 });
+    // Same records as last time: the tracker files are kept, not rebuilt.
+    expect(warm.written).toEqual([]);
+    expect(warm.kept.sort()).toEqual(["errors.json", "tracker.json", "tracker.xlsx"]);
+    expect(await readFile(join(out, "tracker.json"), "utf8")).toBe(coldTracker);
+
+    // ... unless one of them was changed or removed since.
+    await rm(join(out, "tracker.xlsx"));
+    const repaired = await runBatch({ inputs: [archive], out, tracker: true, jobs: 2 });
+    expect(repaired).toMatchObject({ extracted: 0, cached: 3, kept: [] });
+    expect(repaired.written).toEqual(["tracker.json", "tracker.xlsx", "errors.json"]);
     expect(await readFile(join(out, "tracker.json"), "utf8")).toBe(coldTracker);
 
     // Same name, new content: only this file is extracted again.
     await copyFile(join(CORPUS, "2023-03-committee-minutes.docx"), join(archive, "2023-03-committee-minutes.txt"));
     const changed = await runBatch({ inputs: [archive], out, tracker: true, jobs: 2 });
     expect(changed).toMatchObject({ files: 3, extracted: 1, cached: 2 });
+    expect(changed.written).toContain("tracker.json");
     expect(changed.results.find((result) => result.status === "extracted")?.file).toBe(join(archive, "2023-03-committee-minutes.txt"));
     const record = MeetingRecord.parse(JSON.parse(await readFile(join(out, "meetings", "2023-03-committee-minutes.json"), "utf8")));
     expect(record.source.format).toBe("docx");

@@ -65,9 +65,11 @@ export function barProgress(stream: NodeJS.WriteStream): ProgressSink {
   const counters = new Counters();
   let lastDraw = 0;
   let drawn = false;
+  let stopped = false;
   const width = 28;
 
   const draw = (force: boolean): void => {
+    if (stopped) return;
     const now = performance.now();
     if (!force && now - lastDraw < 100) return;
     lastDraw = now;
@@ -107,6 +109,7 @@ export function barProgress(stream: NodeJS.WriteStream): ProgressSink {
     },
     stop() {
       clear();
+      stopped = true;
     },
   };
 }

@@ -12,9 +12,10 @@ import { join } from "node:path";
 import { IngestError } from "../ingest/errors.js";
 import { MeetingRecord } from "../model/meeting.js";
 import { writeFileAtomic } from "./atomic.js";
-import { RecordCache } from "./cache.js";
+import { pipelineVersion, RecordCache } from "./cache.js";
 import { discoverInputs } from "./discover.js";
 import { readInputFile, sha256Hex } from "./read.js";
+import { inputsDigest, reusableOutputs, writeManifest } from "./manifest.js";
 import { assignOutputNames } from "./names.js";
 import { compiledWorkerPath } from "./package-root.js";
 import { WorkerPool } from "./pool.js";
@@ -80,6 +81,8 @@ export interface BatchSummary {
   unmatched: string[];
   /** Files written at the end (tracker.json, tracker.xlsx, errors.json), relative to the output folder. */
   written: string[];
+  /** End-of-run files left as they were because the last run made them from the same inputs. */
+  kept: string[];
   results: FileResult[];
 }
 
@@ -155,6 +158,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const failures: Failure[] = discovery.problems.map((problem) => ({ file: problem.input, code: problem.code, reason: problem.reason }));
   const results: FileResult[] = names.map((name) => ({ file: name.file, status: "not-done" }));
   const records: (MeetingRecord | undefined)[] = new Array(names.length);
+  /** Cache key of each file that has a record: what its record was made from. */
+  const keys: (string | undefined)[] = new Array(names.length);
 
   let pool: WorkerPool | undefined;
   const getPool = (): WorkerPool =>
@@ -168,10 +173,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const onAbort = (): void => void pool?.close();
   signal?.addEventListener("abort", onAbort, { once: true });
 
-  const succeed = async (index: number, json: string, record: MeetingRecord, summary: FileSummary, status: "extracted" | "cached") => {
+  const succeed = async (index: number, key: string, json: string, record: MeetingRecord, summary: FileSummary, status: "extracted" | "cached") => {
     const output = join("meetings", names[index].name);
     await writeOutput(join(options.out, output), json);
     records[index] = record;
+    keys[index] = key;
     results[index] = { file: names[index].file, status, output, format: summary.format, pages: summary.pages, commitments: summary.commitments };
     progress.file({ file: names[index].file, status, detail: summary.commitments === 0 ? "no commitments found" : "" });
   };
@@ -199,7 +205,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       const parsed = MeetingRecord.safeParse(safeJson(cached.json));
       if (parsed.success) {
         const record = parsed.data;
-        return succeed(index, cached.json, record, summarize(record), "cached");
+        return succeed(index, key, cached.json, record, summarize(record), "cached");
       }
     }
     if (signal?.aborted) return;
@@ -211,7 +217,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       ...(options.date === undefined ? {} : { date: options.date }),
     });
     if (outcome.ok) {
-      await succeed(index, outcome.json, JSON.parse(outcome.json) as MeetingRecord, outcome.summary, "extracted");
+      await succeed(index, key, outcome.json, JSON.parse(outcome.json) as MeetingRecord, outcome.summary, "extracted");
       await cache?.putRecord(key, outcome.json).catch(dropCache);
     } else if (outcome.code !== "interrupted") {
       fail(index, outcome.code, outcome.reason);
@@ -235,23 +241,42 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 
   const interrupted = signal?.aborted === true;
   const written: string[] = [];
+  const kept: string[] = [];
   failures.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   if (!interrupted) {
-    if (options.tracker) {
-      // Loaded here, not at start-up: `extract` never needs them.
-      const [{ buildTracker }, { trackerToJson }, { trackerToXlsx }] = await Promise.all([
-        import("../track/index.js"),
-        import("../write/json.js"),
-        import("../write/xlsx.js"),
-      ]);
-      const kept = records.filter((record): record is MeetingRecord => record !== undefined);
-      const tracker = buildTracker(kept);
-      await writeOutput(join(options.out, "tracker.json"), trackerToJson(tracker));
-      await writeOutput(join(options.out, "tracker.xlsx"), await trackerToXlsx({ tracker, records: kept, failures }));
-      written.push("tracker.json", "tracker.xlsx");
+    const errorsJson = `${JSON.stringify(failures, null, 2)}\n`;
+    const inputs = inputsDigest({
+      version: await pipelineVersion(),
+      tracker: options.tracker === true,
+      records: names.map((name, index) => [name.file, keys[index] ?? null]),
+      failures,
+    });
+    const reusable = cache === undefined ? undefined : await reusableOutputs(options.out, inputs);
+    if (reusable !== undefined) {
+      kept.push(...reusable);
+    } else {
+      const outputs: Record<string, Uint8Array | string> = {};
+      if (options.tracker) {
+        // Loaded here, not at start-up: `extract` never needs them.
+        const [{ buildTracker }, { trackerToJson }, { trackerToXlsx }] = await Promise.all([
+          import("../track/index.js"),
+          import("../write/json.js"),
+          import("../write/xlsx.js"),
+        ]);
+        const present = records.filter((record): record is MeetingRecord => record !== undefined);
+        const tracker = buildTracker(present);
+        outputs["tracker.json"] = trackerToJson(tracker);
+        outputs["tracker.xlsx"] = await trackerToXlsx({ tracker, records: present, failures });
+      }
+      outputs["errors.json"] = errorsJson;
+      for (const [name, bytes] of Object.entries(outputs)) {
+        await writeOutput(join(options.out, name), bytes);
+        written.push(name);
+      }
+      await writeManifest(options.out, inputs, outputs).catch((error: unknown) => {
+        throw new OutputError(`cannot write ${options.out}: ${(error as Error).message}`, { cause: error });
+      });
     }
-    await writeOutput(join(options.out, "errors.json"), `${JSON.stringify(failures, null, 2)}\n`);
-    written.push("errors.json");
   }
 
   const done = results.filter((result) => result.status === "extracted" || result.status === "cached");
@@ -268,6 +293,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     renamed,
     unmatched: discovery.empty,
     written,
+    kept,
     results,
   };
 }
