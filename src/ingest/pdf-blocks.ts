@@ -3,10 +3,14 @@
  * flow or a table cell).
  *
  * A PDF keeps lines, not paragraphs. A line ends a paragraph when the next line
- * starts a list item, changes font size, sits clearly further down than the
- * line pitch (paragraph spacing), or when the first word of the next line would
- * have fitted on it and it ends a sentence: a layout engine only wraps early at
- * a paragraph end. Lines are joined with a space.
+ * starts a list item or changes font size, when the first word of the next line
+ * would have fitted on it (a layout engine only wraps early at a paragraph end or
+ * a line break), or when the next line sits clearly further down than the line
+ * pitch (paragraph spacing). Across a page break, where there is no gap to
+ * measure, a sentence end closes the paragraph. Lines are joined with a space.
+ *
+ * Headings are only found outside tables: a block of at most three lines in a font
+ * clearly larger than the body text, or a short numbered line standing alone.
  */
 import type { BlockContent, Heading, List, ListItem, Paragraph } from "mdast";
 import { BULLET, normalizeText } from "../text/normalize.js";
@@ -17,7 +21,7 @@ import type { SourceLocation } from "./tree.js";
 const TYPED_MARKER = new RegExp(`^(?:${BULLET} ?|[-\\u2010\\u2011\\u2013\\u2014](?: +(?=\\S)|(?=\\p{L})))`, "u");
 /** An ordered item as rendered text: "1." / "2)" then the item. */
 const ORDERED_MARKER = /^(\d{1,2})[.)] *(?=\p{L})/u;
-/** A short numbered title: "2. Rapport d'auto-évaluation", "ثانيا: ...". At most this many words, no final full stop. */
+/** A short numbered title ("2. Rapport d'auto-évaluation") has at most this many words and no final punctuation. */
 const MAX_TITLE_WORDS = 10;
 /** Sentence-final punctuation, Latin and Arabic; a colon ends a lead-in to a list. */
 const SENTENCE_END = /[.!?:;؟؛…)»"]$/u;
@@ -25,7 +29,7 @@ const SENTENCE_END = /[.!?:;؟؛…)»"]$/u;
 export interface LineMetrics {
   /** Smallest baseline-to-baseline distance between two lines of one paragraph, by font size (rounded to 0.5pt). */
   pitchBySize: Map<number, number>;
-  /** The font size most text is set in. */
+  /** The font size most text outside tables is set in. */
   bodySize: number;
   /** Font sizes clearly larger than the body, largest first: heading levels. */
   headingSizes: number[];
@@ -33,14 +37,18 @@ export interface LineMetrics {
 
 export const sizeKey = (size: number): number => Math.round(size * 2) / 2;
 
-/** Line pitch and heading sizes of the whole document, so that every container is judged alike. */
-export function measureLines(containers: PageLine[][]): LineMetrics {
+/**
+ * Line pitch and heading sizes of the whole document, so that every container is judged alike.
+ * The body size comes from text outside tables: tables are often set smaller, and a document
+ * made mostly of tables must not turn its running text into headings.
+ */
+export function measureLines(containers: Array<{ lines: PageLine[]; inTable: boolean }>): LineMetrics {
   const charsBySize = new Map<number, number>();
   const pitches = new Map<number, number[]>();
-  for (const lines of containers) {
+  for (const { lines, inTable } of containers) {
     for (let i = 0; i < lines.length; i++) {
       const key = sizeKey(lines[i].size);
-      charsBySize.set(key, (charsBySize.get(key) ?? 0) + lines[i].text.length);
+      if (!inTable) charsBySize.set(key, (charsBySize.get(key) ?? 0) + lines[i].text.length);
       const next = lines[i + 1];
       if (!next || next.page !== lines[i].page || sizeKey(next.size) !== key) continue;
       const gap = lines[i].y - next.y;
@@ -67,7 +75,7 @@ export function measureLines(containers: PageLine[][]): LineMetrics {
 }
 
 interface Block {
-  kind: "paragraph" | "bullet" | "ordered" | "heading";
+  kind: "paragraph" | "bullet" | "ordered";
   lines: PageLine[];
   text: string;
   /** The text with its marker, for an ordered-looking line that turns out not to be a list item. */

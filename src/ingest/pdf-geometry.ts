@@ -49,6 +49,12 @@ export interface Grid {
   bottom: number;
 }
 
+/**
+ * A page drawing more ruling lines than this is a chart or a drawing, not a table: looking
+ * for grids in it would cost time for nothing.
+ */
+export const MAX_RULINGS = 2000;
+
 /** Two coordinates closer than this (points) are the same border: Writer draws adjacent cells' borders separately, a fraction of a point apart. */
 const SAME_LINE = 2;
 /** A filled rectangle thinner than this is a drawn line, not a shaded area. */
@@ -317,16 +323,21 @@ function cutGrid(horizontal: Ruling[], vertical: Ruling[]): Grid | undefined {
   const cols = xs.length - 1;
   if (rows < 1 || cols < 1) return undefined;
 
-  const covers = (rulings: Ruling[], at: number, mid: number): boolean =>
-    rulings.some((r) => Math.abs(r.at - at) <= SAME_LINE && r.from - SAME_LINE <= mid && r.to + SAME_LINE >= mid);
+  // The rulings lying on each boundary, so that checking a border looks at that line only.
+  const onBoundary = (rulings: Ruling[], boundaries: number[]): Ruling[][] =>
+    boundaries.map((at) => rulings.filter((r) => Math.abs(r.at - at) <= SAME_LINE));
+  const verticalOn = onBoundary(vertical, xs);
+  const horizontalOn = onBoundary(horizontal, ys);
+  const covers = (rulings: Ruling[], mid: number): boolean =>
+    rulings.some((r) => r.from - SAME_LINE <= mid && r.to + SAME_LINE >= mid);
   // A unit is a grid rectangle between consecutive boundaries; units with no border between them belong to one cell.
   const sets = new DisjointSets(rows * cols);
   for (let r = 0; r < rows; r++) {
     const midY = (ys[r] + ys[r + 1]) / 2;
     for (let c = 0; c < cols; c++) {
       const midX = (xs[c] + xs[c + 1]) / 2;
-      if (c + 1 < cols && !covers(vertical, xs[c + 1], midY)) sets.union(r * cols + c, r * cols + c + 1);
-      if (r + 1 < rows && !covers(horizontal, ys[r + 1], midX)) sets.union(r * cols + c, (r + 1) * cols + c);
+      if (c + 1 < cols && !covers(verticalOn[c + 1], midY)) sets.union(r * cols + c, r * cols + c + 1);
+      if (r + 1 < rows && !covers(horizontalOn[r + 1], midX)) sets.union(r * cols + c, (r + 1) * cols + c);
     }
   }
   const spans = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();

@@ -68,7 +68,8 @@ export function letterDirection(s: string): "rtl" | "ltr" | undefined {
 
 /**
  * Group runs into lines (top to bottom) and put each line in logical order.
- * `defaultRtl` decides lines with no letters (a lone number, a bullet).
+ * A line with few letters (a number, a name, an acronym) takes the direction of the line
+ * above it, the first one `defaultRtl` (the container's direction).
  */
 export function buildLines(runs: PlacedText[], defaultRtl: boolean): TextLine[] {
   // Whitespace runs are dropped: LibreOffice lays some over whole words; spaces come back from the gaps between runs.

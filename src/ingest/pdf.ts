@@ -26,7 +26,7 @@ import { normalizeText } from "../text/normalize.js";
 import { getDocument, PDFDateString, PDFWorker, VerbosityLevel } from "./pdf-engine.js";
 import { IngestError } from "./errors.js";
 import { buildBlocks, measureLines, type LineMetrics } from "./pdf-blocks.js";
-import { collectRulings, type PageRulings } from "./pdf-geometry.js";
+import { collectRulings, MAX_RULINGS, type PageRulings } from "./pdf-geometry.js";
 import { letterDirection, type PlacedText } from "./pdf-lines.js";
 import {
   layOutPage,
@@ -49,10 +49,12 @@ export const readPdf: Reader = async (bytes, path) => {
 
   const document = await openDocument(bytes, path);
   try {
+    if (document.numPages === 0) throw new IngestError(path, "corrupt", "the PDF has no pages");
     const messages: IngestMessage[] = [];
-    const pages = await readPages(document, path);
+    const pages = await readPages(document, path, messages);
     const metadata = await readMetadata(document);
     if (!pages.some((page) => page.elements.length > 0)) {
+      if (pages.length === 0) throw new IngestError(path, "corrupt", "no page of the PDF can be read");
       throw new IngestError(path, "no-text-layer", "no text layer: needs OCR");
     }
     dropRunningLines(pages, messages);
@@ -128,7 +130,11 @@ async function readMetadata(document: PDFDocumentProxy): Promise<DocumentMetadat
   return metadata;
 }
 
-async function readPages(document: PDFDocumentProxy, path: string): Promise<LaidOutPage[]> {
+/**
+ * Text runs and ruling lines of every page, then each page laid out. A page pdfjs cannot
+ * read is left out with a message rather than failing the document.
+ */
+async function readPages(document: PDFDocumentProxy, path: string, messages: IngestMessage[]): Promise<LaidOutPage[]> {
   const raw: Array<{ page: number; bottom: number; width: number; height: number; runs: PlacedText[]; rulings: PageRulings }> = [];
   let rtlLetters = "";
   for (let number = 1; number <= document.numPages; number++) {
@@ -149,12 +155,20 @@ async function readPages(document: PDFDocumentProxy, path: string): Promise<Laid
       if (runs.length > 0) {
         const operators = await page.getOperatorList();
         rulings = collectRulings(operators.fnArray, operators.argsArray, width, height);
+        if (rulings.horizontal.length + rulings.vertical.length > MAX_RULINGS) {
+          messages.push({
+            code: "pdf-drawing-not-table",
+            message: `page ${number} draws ${rulings.horizontal.length + rulings.vertical.length} lines: read as text, without tables`,
+            source: { page: number },
+          });
+          rulings = { horizontal: [], vertical: [] };
+        }
       }
       raw.push({ page: number, bottom: y0, width, height, runs, rulings });
       if (rtlLetters.length < 2000) rtlLetters += runs.map((r) => r.str).join(" ");
     } catch (error) {
-      if (error instanceof IngestError) throw error;
-      throw toIngestError(error, path);
+      const detail = error instanceof Error ? error.message : String(error);
+      messages.push({ code: "pdf-page-unreadable", message: `${path}: page ${number} cannot be read (${detail})`, source: { page: number } });
     } finally {
       page?.cleanup();
     }
@@ -246,10 +260,10 @@ function buildTree(pages: LaidOutPage[]): Root {
     });
   }
 
-  const containers: PageLine[][] = [];
+  const containers: Array<{ lines: PageLine[]; inTable: boolean }> = [];
   for (const item of items) {
-    if (item.kind === "lines") containers.push(item.lines);
-    else for (const row of item.table.rows) for (const cell of row.cells) containers.push(cell.lines);
+    if (item.kind === "lines") containers.push({ lines: item.lines, inTable: false });
+    else for (const row of item.table.rows) for (const cell of row.cells) containers.push({ lines: cell.lines, inTable: true });
   }
   const metrics = measureLines(containers);
 
