@@ -73,6 +73,8 @@ export interface BatchSummary {
   withoutCommitments: string[];
   pages: number;
   seconds: number;
+  /** Of `seconds`, the time spent after the last file: building and writing the tracker. */
+  finishSeconds: number;
   interrupted: boolean;
   failures: Failure[];
   /** Files whose record name was changed because another input had the same name. */
@@ -240,6 +242,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   }
 
   const interrupted = signal?.aborted === true;
+  const finishing = performance.now();
   const written: string[] = [];
   const kept: string[] = [];
   failures.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -288,6 +291,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     withoutCommitments: done.filter((result) => result.commitments === 0).map((result) => result.file),
     pages: done.reduce((sum, result) => sum + (result.pages ?? 0), 0),
     seconds: (performance.now() - started) / 1000,
+    finishSeconds: (performance.now() - finishing) / 1000,
     interrupted,
     failures,
     renamed,
