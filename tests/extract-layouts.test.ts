@@ -46,6 +46,26 @@ describe("commitments as a numbered Word list (numbers not in the text)", async 
   });
 });
 
+describe("a numbered Word list whose label lines stand under each item (Arabic, standard month names)", async () => {
+  const record = await extract("fixtures/extract/numbered-list-labels-ar.docx");
+
+  it("continues Word's numbering across the unnumbered paragraphs and reads the labels under each item", () => {
+    expect(summary(record)).toEqual([
+      ["1", "in_progress", 80, "إطلاق بوابة البيانات المفتوحة"],
+      ["2", "completed", 100, "نشر تقارير ديوان المحاسبة"],
+      ["3", "not_started", null, "إشراك الشباب في الموازنة المحلية"],
+    ]);
+    expect(record.commitments[0].reportedBy).toEqual(["ليلى الزعبي"]);
+  });
+
+  it("reads the meeting and keeps the agenda apart", () => {
+    expect(record.meeting).toMatchObject({ date: "2024-01-15", chair: "يوسف العمري", language: "ar" });
+    expect(record.meeting.agenda).toHaveLength(2);
+    expect(record.meeting.actionPlan).toMatchObject({ key: "nap3-2023-2025" });
+    expect(record.events).toEqual([expect.objectContaining({ date: "2024-02-20", place: "إربد" })]);
+  });
+});
+
 describe("a table with a status column (Arabic, Levantine months, 'الالتزام رقم (3)')", async () => {
   const record = await extract("fixtures/extract/status-column-ar-levant.docx");
 

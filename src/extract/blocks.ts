@@ -130,17 +130,22 @@ class Flattener {
       made.push(...bs);
       if (out) for (const b of bs) out.push({ type: "block", block: b });
     };
+    // Word numbers the items of one list across the unnumbered paragraphs between them; a reader that
+    // could not say where the numbering stands (no `start`) gets it continued from the list before,
+    // until a heading or a table.
+    let nextNumber: number | null = null;
     for (const node of nodes) {
       const source = { ...inherited, ...(node.data?.source ?? {}) };
       switch (node.type) {
         case "heading":
+          nextNumber = null;
           push(this.add("heading", node.depth, inlineText(node), source, cell, false, null));
           break;
         case "paragraph":
           push(this.add("paragraph", 0, inlineText(node), source, cell, isEmphasized(node), null));
           break;
         case "list": {
-          let number = node.start ?? 1;
+          let number = node.start ?? nextNumber ?? 1;
           for (const item of node.children) {
             const itemSource = { ...source, ...(item.data?.source ?? {}) };
             const [first, ...rest] = item.children;
@@ -156,12 +161,14 @@ class Flattener {
             }
             number++;
           }
+          if (node.ordered) nextNumber = number;
           break;
         }
         case "blockquote":
           push(this.blocksOf(node.children, source, cell, listDepth, null));
           break;
         case "table":
+          nextNumber = null;
           if (cell) {
             // A table nested in a cell: its text stays with the cell.
             for (const row of node.children) for (const c of row.children) push(this.blocksOf(c.children as unknown as RootContent[], source, cell, listDepth, null));

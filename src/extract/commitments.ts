@@ -463,18 +463,32 @@ function startsCommitment(block: Block, next: Block | undefined): ReturnType<typ
   return null;
 }
 
-/** Items of an ordered list that are commitments: most carry a status word or a percent. */
+const isListStart = (b: Block): boolean => b.kind === "item" && b.depth === 1 && b.itemNumber !== null && b.cell === null;
+
+/**
+ * Items of an ordered list that are commitments: most carry a status word or a percent,
+ * in their own text ("Publier les contrats — réalisé (100 %)") or in the label lines
+ * right under them ("Taux de réalisation : 75 %"). Blocks between items belong to the item above.
+ */
 function commitmentListItems(blocks: readonly Block[], from: number): Block[] | null {
-  const first = blocks[from];
-  if (first.kind !== "item" || first.itemNumber === null || first.depth !== 1 || first.cell !== null) return null;
+  if (!isListStart(blocks[from])) return null;
   const items: Block[] = [];
+  const following = new Map<Block, Block[]>();
   for (let k = from; k < blocks.length; k++) {
     const b = blocks[k];
-    if (b.cell !== null) break;
-    if (b.kind === "item" && b.depth === 1 && b.itemNumber !== null) items.push(b);
-    else if (!(b.kind === "item" && b.depth > 1) && !(b.kind === "paragraph" && b.depth > 0)) break;
+    if (b.cell !== null || b.kind === "heading") break;
+    const previous = items[items.length - 1];
+    if (isListStart(b)) {
+      if (previous && b.itemNumber !== previous.itemNumber! + 1) break;
+      items.push(b);
+      following.set(b, []);
+    } else if (previous && isSectionBreak(b, previous)) break;
+    else if (previous) following.get(previous)!.push(b);
   }
-  const informative = items.filter((b) => bestStatus(b.ft) || findPercents(b.ft.text).length > 0).length;
+  const informative = items.filter((item) => {
+    if (bestStatus(item.ft) || findPercents(item.ft.text).length > 0 || hasLabel(item.ft)) return true;
+    return following.get(item)!.slice(0, 3).some((b) => opensWithLabel(b.ft));
+  }).length;
   if (items.length < 2 || informative < Math.ceil(items.length * 0.6)) return null;
   // The list must follow a mention of commitments, or the agenda would qualify too.
   const before = blocks.slice(Math.max(0, from - 3), from).filter((b) => b.kind !== "item");
@@ -510,9 +524,27 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
   const flow = doc.units.filter((u): u is { type: "block"; block: Block } => u.type === "block").map((u) => u.block);
   let section: Section | null = null;
   let current: { draft: Draft; start: Block } | null = null;
+  const listStarts = new Set<number>();
+  const openListCommitment = (block: Block): { draft: Draft; start: Block } => {
+    // A commitment list item opens a commitment like a heading does; what follows it is its content.
+    const parts = splitListItem(block.ft);
+    const draft = builder.open(String(block.itemNumber), parts.title, toSourceRef(file, block.source), section);
+    if (parts.status !== "unknown") {
+      draft.status = parts.status;
+      draft.statusLabel = parts.statusLabel;
+    }
+    if (parts.progress !== null) draft.progress = parts.progress;
+    builder.claim(block, draft);
+    for (const who of reportersIn(block.ft)) draft.reportedBy.push(who);
+    return { draft, start: block };
+  };
   for (let k = 0; k < flow.length; k++) {
     const block = flow[k];
     const next = flow[k + 1];
+    if (listStarts.has(block.index)) {
+      current = openListCommitment(block);
+      continue;
+    }
     const heading = startsCommitment(block, next);
     if (heading) {
       // The heading may carry its label lines (a PDF reader joined them): the title stops at the first label.
@@ -544,27 +576,12 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
         continue;
       }
     }
-    const items = commitmentListItems(flow, k);
-    if (items) {
-      const last = items[items.length - 1];
-      let draft: Draft | null = null;
-      for (; k < flow.length && flow[k].index <= last.index; k++) {
-        const b = flow[k];
-        if (b.kind === "item" && b.depth === 1 && b.itemNumber !== null) {
-          const parts = splitListItem(b.ft);
-          draft = builder.open(String(b.itemNumber), parts.title, toSourceRef(file, b.source), section);
-          if (parts.status !== "unknown") {
-            draft.status = parts.status;
-            draft.statusLabel = parts.statusLabel;
-          }
-          if (parts.progress !== null) draft.progress = parts.progress;
-          builder.claim(b, draft);
-          for (const who of reportersIn(b.ft)) draft.reportedBy.push(who);
-        } else if (draft) builder.absorb(draft, b);
+    if (isListStart(block)) {
+      const items = commitmentListItems(flow, k);
+      if (items) {
+        for (const item of items) listStarts.add(item.index);
+        current = openListCommitment(block);
       }
-      // Sub-items after the last commitment item belong to it.
-      while (k < flow.length && draft && flow[k].kind === "item" && flow[k].depth > 1) builder.absorb(draft, flow[k++]);
-      k--;
     }
   }
 
