@@ -65,11 +65,12 @@ export function barProgress(stream: NodeJS.WriteStream): ProgressSink {
   const counters = new Counters();
   let lastDraw = 0;
   let drawn = false;
+  let started = false;
   let stopped = false;
   const width = 28;
 
   const draw = (force: boolean): void => {
-    if (stopped) return;
+    if (!started || stopped) return;
     const now = performance.now();
     if (!force && now - lastDraw < 100) return;
     lastDraw = now;
@@ -78,7 +79,8 @@ export function barProgress(stream: NodeJS.WriteStream): ProgressSink {
     const bar = `${"█".repeat(filled)}${"░".repeat(width - filled)}`;
     const failures = counters.failed > 0 ? `  ${counters.failed} failed` : "";
     const line = `${bar} ${counters.done}/${counters.total}  ${counters.rate().toFixed(1)} files/s  ETA ${formatDuration(counters.eta())}${failures}`;
-    stream.write(`\r${line.slice(0, Math.max(20, (stream.columns ?? 100) - 1))}\x1b[K`);
+    // `columns` is 0 or undefined when the size is unknown.
+    stream.write(`\r${line.slice(0, Math.max(40, (stream.columns || 100) - 1))}\x1b[K`);
     drawn = true;
   };
   const clear = (): void => {
@@ -90,6 +92,7 @@ export function barProgress(stream: NodeJS.WriteStream): ProgressSink {
     start(total) {
       counters.total = total;
       counters.started = performance.now();
+      started = true;
       draw(true);
     },
     file(event) {

@@ -154,7 +154,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 
   const names = assignOutputNames(discovery.files);
   const renamed = names.filter((name) => name.disambiguated).map((name) => ({ file: name.file, output: join("meetings", name.name) }));
-  for (const { file, output } of renamed) progress.note(`note: another input has the same name; ${file} is written to ${output}`);
+  const RENAMED_SHOWN = 5;
+  for (const { file, output } of renamed.slice(0, RENAMED_SHOWN)) progress.note(`note: another input has the same name; ${file} is written to ${output}`);
+  if (renamed.length > RENAMED_SHOWN) progress.note(`note: ${renamed.length - RENAMED_SHOWN} more record(s) renamed the same way (--json lists them all)`);
   for (const input of discovery.empty) progress.note(`note: no supported file in ${input}`);
 
   const failures: Failure[] = discovery.problems.map((problem) => ({ file: problem.input, code: problem.code, reason: problem.reason }));
