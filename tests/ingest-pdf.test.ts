@@ -307,6 +307,50 @@ describe("readPdf on hand-made and bad files", () => {
     ]);
   });
 
+  it("joins a table broken by a page break: repeated header dropped, the cut row merged back", async () => {
+    const grid = (top: number, bottom: number): Array<[number, number, number, number]> => [
+      [72, top, 372, top],
+      [72, top - 20, 372, top - 20],
+      [72, bottom, 372, bottom],
+      [72, top, 72, bottom],
+      [172, top, 172, bottom],
+      [372, top, 372, bottom],
+    ];
+    const header = (y: number) => [
+      { x: 80, y, text: "No." },
+      { x: 180, y, text: "Note" },
+    ];
+    const bytes = handMadePdf([
+      {
+        texts: [
+          { x: 72, y: 760, text: "Progress by commitment:" },
+          ...header(135),
+          { x: 80, y: 115, text: "1" },
+          { x: 180, y: 115, text: "The survey of the" },
+          { x: 180, y: 101, text: "fourteen ministries" },
+        ],
+        lines: grid(150, 90),
+      },
+      {
+        texts: [...header(785), { x: 180, y: 765, text: "is complete." }, { x: 80, y: 745, text: "2" }, { x: 180, y: 745, text: "Not started." }],
+        lines: [...grid(800, 720), [72, 760, 372, 760]],
+      },
+    ]);
+    const doc = await readPdf(bytes, "split.pdf");
+    expect(contentEntries(doc.tree.children)).toEqual([
+      "text: Progress by commitment:",
+      "row: text: No. | text: Note",
+      "row: text: 1 | text: The survey of the fourteen ministries is complete.",
+      "row: text: 2 | text: Not started.",
+    ]);
+    const table = doc.tree.children.find((node) => node.type === "table")!;
+    expect(table.children.map((row) => row.data?.source)).toEqual([
+      { page: 1, table: 1, row: 1 },
+      { page: 1, table: 1, row: 2 },
+      { page: 2, table: 1, row: 3 },
+    ]);
+  });
+
   it("reads a page drawing thousands of lines as text, without looking for tables", async () => {
     // Dashes: 30 rows of 70 short strokes, 2,100 separate horizontal lines.
     const hatching = Array.from({ length: 2100 }, (_, i): [number, number, number, number] => {

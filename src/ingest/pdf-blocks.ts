@@ -17,7 +17,10 @@ import { BULLET, normalizeText } from "../text/normalize.js";
 import type { PageLine } from "./pdf-layout.js";
 import type { SourceLocation } from "./tree.js";
 
-/** The typed list markers the docx reader recognises: a bullet glyph, or a dash before a space or a letter (not "-5"). */
+/**
+ * The typed list markers, as docx.ts recognises them (keep the two alike): a bullet glyph
+ * (the normalizer turns every bullet into BULLET), or a dash before a space or a letter (not "-5").
+ */
 const TYPED_MARKER = new RegExp(`^(?:${BULLET} ?|[-\\u2010\\u2011\\u2013\\u2014](?: +(?=\\S)|(?=\\p{L})))`, "u");
 /** An ordered item as rendered text: "1." / "2)" then the item. */
 const ORDERED_MARKER = /^(\d{1,2})[.)] *(?=\p{L})/u;
@@ -35,7 +38,7 @@ export interface LineMetrics {
   headingSizes: number[];
 }
 
-export const sizeKey = (size: number): number => Math.round(size * 2) / 2;
+const sizeKey = (size: number): number => Math.round(size * 2) / 2;
 
 /**
  * Line pitch and heading sizes of the whole document, so that every container is judged alike.
@@ -175,7 +178,7 @@ function continuesParagraph(
  * side of a space: pair them up and attach the opening one to the word after it, the closing
  * one to the word before it.
  */
-export function attachStraightQuotes(text: string): string {
+function attachStraightQuotes(text: string): string {
   // Only balanced quotes can be paired; an odd count means the source itself is unbalanced.
   const count = text.split('"').length - 1;
   if (count === 0 || count % 2 === 1) return text;

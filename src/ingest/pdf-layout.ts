@@ -50,8 +50,6 @@ export interface LaidOutPage {
   elements: PageElement[];
 }
 
-/** A grid with text in fewer than this many cells is decoration (a box around a paragraph), not a table. */
-const MIN_TABLE_CELLS_WITH_TEXT = 2;
 
 export function layOutPage(
   page: number,
@@ -81,8 +79,10 @@ export function layOutPage(
 
   const elements: PageElement[] = [];
   for (let g = 0; g < grids.length; g++) {
-    const filled = cellRuns[g].filter((r) => r.some((run) => run.str.trim().length > 0)).length;
-    if (filled < MIN_TABLE_CELLS_WITH_TEXT) {
+    // A single cell is a frame around text, not a table; a grid with no text is a drawing. (A grid
+    // with text in one cell only is kept: overleaf, a table may go on in one cell.)
+    const hasText = cellRuns[g].some((r) => r.some((run) => run.str.trim().length > 0));
+    if (grids[g].cells.length < 2 || !hasText) {
       flowRuns.push(...cellRuns[g].flat());
       continue;
     }

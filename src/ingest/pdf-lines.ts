@@ -47,7 +47,7 @@ const WORD_GAP = 0.18;
 /** A line with fewer letters than this (a name, an acronym, a number) takes its direction from its context. */
 const MIN_LETTERS_FOR_DIRECTION = 12;
 
-const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/gu;
+const RTL_LETTER = /(?=\p{L})[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/gu;
 const LETTER = /\p{L}/gu;
 const LAST_LETTER = /\p{L}(?=[^\p{L}]*$)/u;
 
