@@ -100,3 +100,28 @@ describe("meeting, decisions and events in prose", () => {
     ]);
   });
 });
+
+describe("small layouts", () => {
+  it("reads an agenda written on the cue's line and a chair given as a label", async () => {
+    const r = await record("Ordre du jour : 1) bilan des engagements ; 2) rapport d'auto-évaluation ; 3) divers.\n\nPrésident de séance : M. Ali Trabelsi\n");
+    expect(r.meeting.agenda).toEqual(["bilan des engagements", "rapport d'auto-évaluation", "divers."]);
+    expect(r.meeting.chair).toBe("Ali Trabelsi");
+  });
+
+  it("takes a table row with one filled cell for a status section, spanning or not", async () => {
+    const r = await record(
+      [
+        "| Engagement | Statut |",
+        "|---|---|",
+        "| Engagements réalisés (100 %) | |",
+        "| Engagement n°2 : Publier les budgets | |",
+        "| Engagements non réalisés | |",
+        "| Engagement n°3 : Créer le registre | |",
+      ].join("\n"),
+    );
+    expect(r.commitments.map((c) => [c.number, c.status, c.progress, c.statusLabel])).toEqual([
+      ["2", "completed", 100, "Engagements réalisés"],
+      ["3", "not_completed", null, "Engagements non réalisés"],
+    ]);
+  });
+});

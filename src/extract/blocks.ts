@@ -145,7 +145,7 @@ class Flattener {
           push(this.add("paragraph", 0, inlineText(node), source, cell, isEmphasized(node), null));
           break;
         case "list": {
-          let number = node.start ?? nextNumber ?? 1;
+          let number: number = node.start ?? nextNumber ?? 1;
           for (const item of node.children) {
             const itemSource = { ...source, ...(item.data?.source ?? {}) };
             const [first, ...rest] = item.children;

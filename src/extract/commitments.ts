@@ -346,8 +346,8 @@ function tableCommitments(builder: CommitmentBuilder, table: TableModel, plan: C
     if (filled.length === 0) return;
     const rowSource = toSourceRef(file, row.source);
 
-    // A row with one cell of text spanning the table opens a status section.
-    if (filled.length === 1 && (row.cells.length === 1 || filled[0].colSpan > 1)) {
+    // A row with one cell of text opens a status section (spanning the table, or with its other cells left empty).
+    if (filled.length === 1) {
       const ft = foldWithMap(filled[0].text);
       const found = sectionOf(ft);
       if (found) {
@@ -390,6 +390,7 @@ function tableCommitments(builder: CommitmentBuilder, table: TableModel, plan: C
     row.cells.forEach((cell, k) => {
       if (k === commitmentCell || k === numberCell) return;
       const role = roleOf(k);
+      if (!cell.text.trim()) return;
       if (role === "status" && wordCount(cell.text) <= LABEL_WORDS) {
         statusCellText = cell.text.trim();
         cell.blocks.forEach((b) => builder.claim(b, null));

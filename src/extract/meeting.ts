@@ -193,6 +193,12 @@ export function agenda(blocks: readonly Block[]): string[] {
     if (b.cell !== null || !firstMatch(AGENDA_CUES, b.ft.folded)) continue;
     const items = listAfter(blocks, k);
     if (items.length) return items.map((i) => cleanTitle(i.ft.text.replace(/^\d{1,2}[.)]\s*/u, "")));
+    // "Ordre du jour : 1) bilan ; 2) rapport." — the items written on the cue's own line.
+    const inline = inlineAfterCue(b)
+      .flatMap((part) => part.split(/(?:^|\s)\d{1,2}[.)-]\s+/u))
+      .map(cleanTitle)
+      .filter(Boolean);
+    if (inline.length > 1) return inline;
   }
   return [];
 }
