@@ -18,6 +18,15 @@
  * (the page the block starts on) and, inside tables, `table`, `row`, `cell` (1-based; `cell`
  * is the position among the row's emitted cells, in logical order: right to left for a
  * right-to-left table).
+ *
+ * Messages: `pdf-running-lines-dropped` (headers/footers removed), `pdf-page-unreadable`
+ * (a page left out), `pdf-drawing-not-table` (a page with too many lines for table search).
+ * Errors: empty, corrupt (no signature, unparsable, truncated, no readable page), encrypted,
+ * no-text-layer (pages without any text: a scan).
+ *
+ * Known limits: tables need ruling lines (borderless, space-aligned tables read as lines of
+ * text); one text column per page; a genuine row whose first cell is empty and which starts
+ * exactly at the top of a page is taken for the rest of the row above.
  */
 import type { BlockContent, Root, RootContent, Table, TableCell, TableRow } from "mdast";
 import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
