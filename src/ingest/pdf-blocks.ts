@@ -209,9 +209,10 @@ function attachStraightQuotes(text: string): string {
  * Bold alone never makes a heading: minutes bold whole sentences.
  */
 function headingDepth(block: Block, standaloneNumbered: boolean, metrics: LineMetrics): Heading["depth"] | null {
+  if (block.kind === "bullet" || block.lines.length > 3) return null;
   const size = sizeKey(Math.max(...block.lines.map((l) => l.size)));
   const rank = metrics.headingSizes.indexOf(size);
-  if (rank >= 0 && block.lines.length <= 3) return Math.min(6, rank + 1) as Heading["depth"];
+  if (rank >= 0) return Math.min(6, rank + 1) as Heading["depth"];
   if (
     standaloneNumbered &&
     block.lines.length === 1 &&
