@@ -125,3 +125,22 @@ describe("small layouts", () => {
     ]);
   });
 });
+
+describe("activities told in prose", () => {
+  it("takes each sentence of work done, under way or planned when a commitment has no bullets, and no decision", async () => {
+    const r = await record(
+      "#### Engagement n°8 : Définir les priorités\n\nStatut : réalisé\n\nLa stratégie a été adoptée en janvier 2023. Sa diffusion sera organisée en mai. Il a été convenu de publier un rapport.\n",
+    );
+    expect(r.commitments[0].activities).toEqual([
+      { text: "La stratégie a été adoptée en janvier 2023", state: "done" },
+      { text: "Sa diffusion sera organisée en mai", state: "planned" },
+    ]);
+    expect(r.commitments[0].notes).toHaveLength(1);
+  });
+
+  it("keeps bullets alone as activities when there are bullets", async () => {
+    const r = await record("#### Engagement n°9 : Portails\n\nStatut : réalisé\n\nMme Sawsen Moalla a indiqué que :\n\n- le portail a été mis en ligne ;\n- un plan sera adopté.\n");
+    expect(r.commitments[0].activities.map((a) => a.state)).toEqual(["done", "planned"]);
+    expect(r.commitments[0].reportedBy).toEqual(["Sawsen Moalla"]);
+  });
+});

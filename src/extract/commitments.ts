@@ -15,6 +15,7 @@ import {
   ACTIVITY_CUES,
   COMMITMENT_HEADING,
   COMMITMENT_PLURAL,
+  DECISION_PHRASES,
   HEADER_ROLES,
   HEADER_WORDS,
   LABELS,
@@ -86,20 +87,49 @@ export function sectionOf(ft: FoldedText): Section | null {
 
 const PRIORITY: readonly ActivityState[] = ["unknown", "planned", "ongoing", "done"];
 
-export function activityState(ft: FoldedText, inherited: ActivityState | null): ActivityState {
-  const found: { state: ActivityState; start: number; length: number }[] = [];
+/** The state an activity's own words give it, or null when they carry no tense or aspect cue. */
+function activityCue(ft: FoldedText): ActivityState | null {
+  const found: ActivityState[] = [];
   const probe = (re: RegExp, state: ActivityState): void => {
-    for (const m of ft.folded.matchAll(re)) found.push({ state, start: m.index, length: m[0].length });
+    if (firstMatch(re, ft.folded)) found.push(state);
   };
   // Negated work ("لم ينجز", "non réalisé") is neither done nor planned: the record says so by not guessing.
   probe(ACTIVITY_CUES.negation, "unknown");
   probe(ACTIVITY_CUES.planned, "planned");
   probe(ACTIVITY_CUES.ongoing, "ongoing");
   probe(ACTIVITY_CUES.done, "done");
-  if (found.length === 0) return inherited ?? "unknown";
+  if (found.length === 0) return null;
   // A negation or a future outweighs a past cue in the same activity: "la mise en ligne … est reportée" is planned,
   // "تمّ تطوير عدد من الخدمات ويتم العمل على البقية" is ongoing.
-  return found.reduce((a, b) => (PRIORITY.indexOf(b.state) < PRIORITY.indexOf(a.state) ? b : a)).state;
+  return found.reduce((a, b) => (PRIORITY.indexOf(b) < PRIORITY.indexOf(a) ? b : a));
+}
+
+export function activityState(ft: FoldedText, inherited: ActivityState | null): ActivityState {
+  return activityCue(ft) ?? inherited ?? "unknown";
+}
+
+/**
+ * Activities told in prose, for a commitment reported without bullets: each sentence that
+ * says what was done, is under way or is planned. The prose stays in the notes as written.
+ */
+function proseActivities(notes: readonly string[]): Activity[] {
+  const activities: Activity[] = [];
+  for (const note of notes) {
+    const ft = foldWithMap(note);
+    for (const span of sentences(ft)) {
+      let sentence = foldWithMap(ft.text.slice(ft.map[span.start], ft.map[span.end]));
+      // "بصدد الإنجاز: أفادت …": the opening status is the commitment's, not the activity's.
+      const opening = openingStatus(sentence);
+      if (opening && /^\s*[:：.\-–]/u.test(sentence.folded.slice(opening.end))) {
+        sentence = foldWithMap(sentence.text.slice(sentence.map[opening.end]).replace(/^\s*[:：.\-–]\s*/u, ""));
+      }
+      // A decision of the meeting ("وتمّ الاتفاق على …") is recorded as a decision, not as work reported.
+      if (firstMatch(DECISION_PHRASES, sentence.folded)) continue;
+      const state = activityCue(sentence);
+      if (state !== null && sentence.text) activities.push({ text: sentence.text.replace(/[.;؛]\s*$/u, ""), state });
+    }
+  }
+  return activities;
 }
 
 /** A percent stated about the commitment itself in prose: "هذا التعهد قد تمّ تنفيذه بنسبة 100. %". */
@@ -251,6 +281,7 @@ class CommitmentBuilder {
     const seen = new Map<string, Draft>();
     return this.drafts.map((d) => {
       if (d.progress === null) d.progress = d.texts.map(selfStatedProgress).find((p) => p !== null) ?? null;
+      if (d.activities.length === 0) d.activities = proseActivities(d.notes);
       if (d.status === "unknown" && d.progress === null)
         this.warnings.push({ code: "no-status", message: `Commitment ${d.number ?? `"${firstWords(d.title, 8)}"`}: no status words or percent found`, source: d.source });
       if (d.number !== null) {
