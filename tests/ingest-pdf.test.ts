@@ -194,7 +194,8 @@ describe("readPdf on the corpus", () => {
  * Enough to build the inputs the corpus does not have (running headers, scans, long files).
  */
 interface HandPage {
-  texts?: Array<{ x: number; y: number; size?: number; text: string }>;
+  /** `mono` sets the text in Courier, whose fixed advance makes line widths exact. */
+  texts?: Array<{ x: number; y: number; size?: number; text: string; mono?: boolean }>;
   lines?: Array<[number, number, number, number]>;
 }
 
@@ -204,14 +205,16 @@ function handMadePdf(pages: HandPage[]): Uint8Array {
   objects[1] = "<< /Type /Catalog /Pages 2 0 R >>";
   objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(" ")}] /Count ${pages.length} >>`;
   objects[3] = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
+  const courier = 4 + pages.length * 2;
+  objects[courier] = "<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>";
   pages.forEach((page, i) => {
     const escape = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
     const content = [
       ...(page.lines ?? []).map(([x1, y1, x2, y2]) => `${x1} ${y1} m ${x2} ${y2} l S`),
-      ...(page.texts ?? []).map((t) => `BT /F1 ${t.size ?? 11} Tf ${t.x} ${t.y} Td (${escape(t.text)}) Tj ET`),
+      ...(page.texts ?? []).map((t) => `BT /${t.mono ? "F2" : "F1"} ${t.size ?? 11} Tf ${t.x} ${t.y} Td (${escape(t.text)}) Tj ET`),
     ].join("\n");
     objects[pageIds[i]] =
-      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageIds[i] + 1} 0 R >>`;
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 ${courier} 0 R >> >> /Contents ${pageIds[i] + 1} 0 R >>`;
     objects[pageIds[i] + 1] = `<< /Length ${content.length} >>\nstream\n${content}\nendstream`;
   });
   let pdf = "%PDF-1.4\n";
@@ -361,6 +364,25 @@ describe("readPdf on hand-made and bad files", () => {
     const doc = await readPdf(handMadePdf([{ texts: [{ x: 72, y: 740, text: "A chart follows." }], lines: hatching }]), "chart.pdf");
     expect(contentEntries(doc.tree.children)).toEqual(["text: A chart follows."]);
     expect(doc.messages.map((m) => m.code)).toEqual(["pdf-drawing-not-table"]);
+  });
+
+  it("starts a paragraph at a first-line indent, even after a full line", async () => {
+    // Courier 11pt: 6.6pt a character. Indented first lines of 56 characters end where full lines of 59 do.
+    const line = (words: string, length: number) => words.padEnd(length - 1, " x").slice(0, length - 1) + ".";
+    const bytes = handMadePdf([
+      {
+        texts: [
+          { x: 91.8, y: 700, mono: true, text: line("The committee opened the session", 56) },
+          { x: 72, y: 687, mono: true, text: line("and heard the reports of the members", 59) },
+          { x: 72, y: 674, mono: true, text: line("who described their progress in turn", 59) },
+          { x: 91.8, y: 661, mono: true, text: line("The chair then closed the session", 56) },
+          { x: 72, y: 648, mono: true, text: "at noon." },
+        ],
+      },
+    ]);
+    const entries = contentEntries((await readPdf(bytes, "indent.pdf")).tree.children);
+    expect(entries).toHaveLength(2);
+    expect(entries[1]).toMatch(/^text: The chair then closed the session.* at noon\.$/);
   });
 
   it("drops a running header and page numbers repeated on every page, and says so", async () => {

@@ -6,8 +6,9 @@
  * starts a list item or changes font size, when the first word of the next line
  * would have fitted on it (a layout engine only wraps early at a paragraph end or
  * a line break), or when the next line sits clearly further down than the line
- * pitch (paragraph spacing). Across a page break, where there is no gap to
- * measure, a sentence end closes the paragraph. Lines are joined with a space.
+ * pitch (paragraph spacing), or starts with a first-line indent. Across a page
+ * break, where there is no gap to measure, a sentence end closes the paragraph.
+ * Lines are joined with a space.
  *
  * Headings are only found outside tables: a block of at most three lines in a font
  * clearly larger than the body text, or a short numbered line standing alone.
@@ -118,7 +119,14 @@ function groupLines(lines: PageLine[], metrics: LineMetrics): Block[] {
     const marker = TYPED_MARKER.exec(text);
     const ordered = marker ? null : ORDERED_MARKER.exec(text);
     const previous = current?.lines.at(-1);
-    if (current && previous && !marker && !ordered && continuesParagraph(previous, current.text, line, text, left, right, metrics)) {
+    if (
+      current &&
+      previous &&
+      !marker &&
+      !ordered &&
+      continuesParagraph(previous, current.text, line, text, left, right, metrics) &&
+      !(current.kind === "paragraph" && startsIndented(previous, line, left, right))
+    ) {
       current.lines.push(line);
       // A line ending in a hyphen after a letter or digit ("2021-", "auto-") was cut inside a compound,
       // one ending in an opening bracket before its content: no space.
@@ -171,6 +179,18 @@ function continuesParagraph(
   const pitch = metrics.pitchBySize.get(sizeKey(line.size)) ?? line.size * 1.2;
   // Paragraph spacing: a gap clearly above the line pitch.
   return gap >= 0 && gap <= pitch + Math.max(2, line.size * 0.12) && !(gap > pitch + 1 && SENTENCE_END.test(previousText));
+}
+
+/**
+ * A first-line indent: the line above starts at the text area's start edge, this one starts
+ * more than an em further in yet runs to the end edge, as a wrapped line does (a centred line
+ * reaches neither edge). Not for list items, whose wrapped lines hang indented.
+ */
+function startsIndented(previous: PageLine, line: PageLine, left: number, right: number): boolean {
+  const em = line.size;
+  const startOffset = (l: PageLine) => (l.rtl ? right - l.right : l.left - left);
+  const endOffset = (l: PageLine) => (l.rtl ? l.left - left : right - l.right);
+  return startOffset(previous) < em / 2 && startOffset(line) > em && endOffset(line) < em;
 }
 
 /**
