@@ -126,6 +126,26 @@ describe("small layouts", () => {
   });
 });
 
+describe("bare statuses", () => {
+  it("takes a status-only table row for a section, but not a title that starts with a status word", async () => {
+    const r = await record(
+      ["| Commitment | Notes |", "|---|---|", "| Completed (100%) | |", "| Commitment 1: Complete the legal framework | Adopted in May. |", "| Not started | |", "| Commitment 2: Open budgets | |"].join("\n"),
+    );
+    expect(r.commitments.map((c) => [c.number, c.status, c.progress, c.title])).toEqual([
+      ["1", "completed", 100, "Complete the legal framework"],
+      ["2", "not_started", null, "Open budgets"],
+    ]);
+  });
+
+  it("takes a bare status under a commitment heading for that commitment's", async () => {
+    const r = await record("## Commitment 3: Citizen budget\n\nLimited\n\nThe draft was published.\n\n## Commitment 4: Open contracting\n\nSubstantial\n");
+    expect(r.commitments.map((c) => [c.number, c.status, c.statusLabel])).toEqual([
+      ["3", "in_progress", "Limited"],
+      ["4", "partially_completed", "Substantial"],
+    ]);
+  });
+});
+
 describe("activities told in prose", () => {
   it("takes each sentence of work done, under way or planned when a commitment has no bullets, and no decision", async () => {
     const r = await record(

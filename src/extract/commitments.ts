@@ -26,7 +26,7 @@ import {
 } from "./lexicon/index.js";
 import { firstMatch, foldWithMap, type FoldedText } from "./match.js";
 import { reportersIn } from "./people.js";
-import { bestStatus, cleanTitle, firstWords, openingStatus, sentences, toSourceRef } from "./text-helpers.js";
+import { bestStatus, cleanTitle, firstWords, openingStatus, sentences, toSourceRef, type StatusHit } from "./text-helpers.js";
 
 type ActivityState = Activity["state"];
 
@@ -75,11 +75,23 @@ function headerRoles(ft: FoldedText): ColumnRole[] {
 const LABEL_WORDS = 12;
 
 /** A short block naming commitments and a status: "2. التعهدات غير المنجزة", "Engagements réalisés (100 %)". */
-export function sectionOf(ft: FoldedText): Section | null {
-  if (wordCount(ft.text) > LABEL_WORDS) return null;
-  if (!firstMatch(COMMITMENT_PLURAL, ft.folded)) return null;
+/**
+ * A block that is nothing but a status ("Réalisé", "1. Completed (100%)"): the status phrase is most
+ * of its letters. A title that merely starts with a status word ("Complete the legal framework") is not.
+ */
+function statusOnly(ft: FoldedText): StatusHit | null {
+  if (wordCount(ft.text) > 6 || matchCommitmentHeading(ft)) return null;
   const hit = bestStatus(ft);
   if (!hit) return null;
+  const letters = (s: string): number => [...s.matchAll(/\p{L}/gu)].length;
+  return letters(ft.folded.slice(hit.start, hit.end)) * 2 >= letters(ft.folded) ? hit : null;
+}
+
+export function sectionOf(ft: FoldedText): Section | null {
+  if (wordCount(ft.text) > LABEL_WORDS) return null;
+  const hit = bestStatus(ft);
+  if (!hit) return null;
+  if (!firstMatch(COMMITMENT_PLURAL, ft.folded) && !statusOnly(ft)) return null;
   const percent = findPercents(ft.text)[0];
   const label = cleanTitle(ft.text.replace(/^\s*\d{1,2}\s*[.)-]\s*/u, "").replace(/\(?\s*\d{1,3}(?:[.,]\d+)?\s*\.?\s*%\s*\)?|\(?\s*%\s*\d{1,3}\s*\)?/gu, ""));
   return { status: hit.status, label, progress: percent && percent.value <= 100 ? percent.value : null };
@@ -590,6 +602,16 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
         builder.absorb(draft, { ...block, kind: "paragraph", ft: foldWithMap(restText) });
       }
       current = { draft, start: block };
+      continue;
+    }
+    // A bare status right under a commitment that has none yet is that commitment's status, not a new section.
+    const bare = current && current.draft.statusLabel === null && !firstMatch(COMMITMENT_PLURAL, block.ft.folded) ? statusOnly(block.ft) : null;
+    if (current && bare) {
+      current.draft.status = bare.status;
+      current.draft.statusLabel = block.ft.text.replace(/[.;]\s*$/u, "");
+      const percent = findPercents(block.ft.text)[0];
+      if (percent && percent.value <= 100 && current.draft.progress === null) current.draft.progress = percent.value;
+      builder.claim(block, current.draft);
       continue;
     }
     const found = sectionOf(block.ft);
