@@ -126,6 +126,26 @@ describe("small layouts", () => {
   });
 });
 
+describe("rows broken across pages", () => {
+  it("reads a row without a number, in a table that numbers its rows, as the rest of the row above", async () => {
+    const r = await record(
+      [
+        "| عدد التعهد | التعهد | نسبة الإنجاز | الملاحظات |",
+        "|---|---|---|---|",
+        "| 10 | تفعيل دور الشباب في ضبط المشاريع | ٧٠٪ | بصدد الإنجاز: تمّ اختيار 12 بلدية |",
+        "| | العمومية | | وتشكيل فرق العمل المحلية. |",
+        "| 11 | تكريس مبادئ شراكة الحكومة المفتوحة | 60% | منجز جزئيا. |",
+      ].join("\n"),
+    );
+    expect(r.commitments.map((c) => [c.number, c.title, c.progress])).toEqual([
+      ["10", "تفعيل دور الشباب في ضبط المشاريع العمومية", 70],
+      ["11", "تكريس مبادئ شراكة الحكومة المفتوحة", 60],
+    ]);
+    expect(r.commitments[0].notes.join(" ")).toContain("وتشكيل فرق العمل المحلية");
+    expect(r.warnings.map((w) => w.code)).toContain("row-continued");
+  });
+});
+
 describe("bare statuses", () => {
   it("takes a status-only table row for a section, but not a title that starts with a status word", async () => {
     const r = await record(

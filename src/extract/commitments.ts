@@ -320,8 +320,6 @@ interface ColumnPlan {
   headerRow: number;
   /** Role of each grid column. */
   roles: (ColumnRole | null)[];
-  /** Roles a column also names ("نسبة التقدّم … والملاحظات": progress and notes). */
-  alsoNotes: boolean[];
 }
 
 function gridColumns(row: RowModel): number[] {
@@ -342,17 +340,15 @@ function planColumns(table: TableModel): ColumnPlan | null {
     const starts = gridColumns(row);
     const width = starts.length ? starts[starts.length - 1] + Math.max(1, row.cells[row.cells.length - 1].colSpan) : 0;
     const roles: (ColumnRole | null)[] = new Array(width).fill(null);
-    const alsoNotes: boolean[] = new Array(width).fill(false);
     let any = false;
     row.cells.forEach((c, k) => {
       const found = headerRoles(foldWithMap(c.text));
       if (found.length) {
         roles[starts[k]] = found[0];
-        alsoNotes[starts[k]] = found.includes("notes");
         any = true;
       }
     });
-    if (any) return { headerRow: r, roles, alsoNotes };
+    if (any) return { headerRow: r, roles };
   }
   return null;
 }
@@ -443,26 +439,22 @@ function tableCommitments(builder: CommitmentBuilder, table: TableModel, plan: C
       } else content.push(...cell.blocks);
     });
 
-    // A row with neither number nor commitment continues the row above when the table numbers its rows
-    // (a row broken across a page); otherwise it is a progress report of its own, kept without a number.
+    // In a table that numbers its rows, a row without a number is the rest of the row above, broken
+    // across a page. Elsewhere a row without number or title is a progress report of its own, kept unnumbered.
+    if (number === null && hasNumberColumn && previous) {
+      if (title) previous.title = cleanTitle(`${previous.title} ${title}`);
+      content.forEach((b) => builder.absorb(previous!, b));
+      claimAll(previous);
+      builder.warn("row-continued", `Row ${row.source.row ?? r + 1} of table ${table.number} has no number; read as the rest of commitment ${previous.number ?? "above"}`, null, rowSource);
+      return;
+    }
     if (number === null && !title) {
-      if (hasNumberColumn && previous) {
-        content.forEach((b) => builder.absorb(previous!, b));
-        claimAll(previous);
-        return;
-      }
       const text = content.map((b) => b.ft.text).join(" ");
       const draft = builder.open(null, firstWords(text, 8), rowSource, section);
       content.forEach((b) => builder.absorb(draft, b));
       claimAll(draft);
       builder.warn("unnumbered-commitment", `Row ${row.source.row ?? r + 1} of table ${table.number} has no commitment number or title; kept as an unnumbered record: "${firstWords(text, 8)}"`, null, rowSource);
       previous = draft;
-      return;
-    }
-    if (number === null && hasNumberColumn && previous && content.length === 0) {
-      // Only the title column continues: the title broke across a page.
-      previous.title = cleanTitle(`${previous.title} ${title}`);
-      claimAll(previous);
       return;
     }
 
