@@ -64,9 +64,14 @@ export interface FlatDocument {
 const BULLET_LINE = /^(?:[-–—•·*▪◦‣]\s*|\d{1,2}[.)]\s+)(?=\S)/u;
 const ORDERED_MARKER = /^(\d{1,2})[.)]\s+/u;
 
+/** A newline inside a text node that does not start a marked line: a soft wrap, read as a space. */
+const SOFT_WRAP = /\n(?![ \t]*(?:[-–—•·*▪◦‣]|\d{1,2}[.)]\s))/gu;
+
 function inlineText(node: Nodes): string {
   switch (node.type) {
     case "text":
+      // Markdown and text readers keep wrapped lines as "\n" in the text; a line break is a `break` node.
+      return node.value.replace(SOFT_WRAP, " ");
     case "inlineCode":
       return node.value;
     case "break":
