@@ -14,11 +14,13 @@ import { wordCount, type Block, type FlatDocument, type RowModel, type TableMode
 import {
   ACTIVITY_CUES,
   COMMITMENT_HEADING,
+  COMMITMENT_ORDINAL_HEADING,
   COMMITMENT_PLURAL,
   DECISION_PHRASES,
   HEADER_ROLES,
   HEADER_WORDS,
   LABELS,
+  ORDINALS,
   PROGRESS_CUES,
   SECTION_MARKER,
   SELF_REFERENCES,
@@ -160,12 +162,14 @@ function selfStatedProgress(ft: FoldedText): number | null {
 
 export function matchCommitmentHeading(ft: FoldedText): { number: string; title: string; separated: boolean } | null {
   const firstLine = ft.folded.split("\n")[0];
-  const m = COMMITMENT_HEADING.exec(firstLine);
+  const m = COMMITMENT_HEADING.exec(firstLine) ?? COMMITMENT_ORDINAL_HEADING.exec(firstLine);
   if (!m || !m.groups) return null;
+  const number = m.groups.number !== undefined ? Number(m.groups.number) : ORDINALS.valueOf(m.groups.ordinal);
+  if (number === undefined) return null;
   const restStart = m[0].length - m.groups.rest.length;
   const between = firstLine.slice(0, restStart);
   const title = ft.text.slice(ft.map[restStart], ft.map[firstLine.length]);
-  return { number: String(Number(m.groups.number)), title: cleanTitle(title), separated: /[:：\-–—.)]\s*$/u.test(between) };
+  return { number: String(number), title: cleanTitle(title), separated: /[:：\-–—.)]\s*$/u.test(between) };
 }
 
 /** A block cut at its labels: the label values, and the text around them. */

@@ -65,6 +65,12 @@ export const COMMITMENT_HEADING = new RegExp(
   "su",
 );
 
+/** "التعهد الثالث: …", "Engagement premier : …": a commitment numbered by an ordinal word. Groups `ordinal`, `rest`. */
+export const COMMITMENT_ORDINAL_HEADING = new RegExp(
+  `^(?:${alternation(PROCLITICS)})?(?:${commitmentWords})\\s+(?<ordinal>${alternation(all((l) => Object.keys(l.ordinals)))})(?!${WORD_CHAR})\\s*(?:[:：\\-–—.)]\\s*)?(?<rest>.*)$`,
+  "su",
+);
+
 /** A mention of a numbered commitment anywhere in a sentence: "بخصوص التعهد عدد 7". */
 export const COMMITMENT_REFERENCE = new RegExp(
   `(?<!${WORD_CHAR})(?:${alternation(PROCLITICS)})?(?:${commitmentWords})\\s*(?:(?:${numberWords})\\s*)?[(\\[]?\\s*(?<number>\\d{1,3})(?!\\d|\\s*%)`,
