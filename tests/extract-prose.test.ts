@@ -184,3 +184,23 @@ describe("activities told in prose", () => {
     expect(r.commitments[0].reportedBy).toEqual(["Sawsen Moalla"]);
   });
 });
+
+describe("documents with nothing to extract", () => {
+  it("give a valid record that says what is missing, dated by --date", () => {
+    const r = extractRecord(
+      { path: "notes.md", format: "md", pages: null, metadata: {}, tree: { type: "root", children: [] }, messages: [] },
+      { sha256: "0".repeat(64), date: "2024-05-02" },
+    );
+    expect(r.commitments).toEqual([]);
+    expect(r.meeting).toMatchObject({ date: "2024-05-02", dateSource: "option" });
+    expect(r.warnings.map((w) => w.code)).toEqual(["no-commitments"]);
+  });
+
+  it("date a document by its metadata when text and file name say nothing", () => {
+    const r = extractRecord(
+      { path: "notes.docx", format: "docx", pages: null, metadata: { created: "2023-11-20T09:00:00Z" }, tree: { type: "root", children: [] }, messages: [] },
+      { sha256: "0".repeat(64), date: "2024-05-02" },
+    );
+    expect(r.meeting).toMatchObject({ date: "2023-11-20", dateSource: "metadata" });
+  });
+});
