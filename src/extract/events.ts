@@ -8,7 +8,7 @@ import type { Event } from "../model/meeting.js";
 import { findDates } from "../text/dates.js";
 import type { Block, TableModel } from "./blocks.js";
 import { classifyTable } from "./commitments.js";
-import { EVENT_WORDS, HEADER_ROLES, HEADER_WORDS, MEETING_DATE_CUES, MONTHS, PLACE, type ColumnRole } from "./lexicon/index.js";
+import { EVENT_WORDS, HEADER_ROLES, HEADER_WORDS, MEETING_DATE_CUES, MONTHS, PLACE, TRAILING_DATE_WORDS, type ColumnRole } from "./lexicon/index.js";
 import { firstMatch, foldWithMap, type FoldedText } from "./match.js";
 import { cleanTitle, firstWords, sentences, toSourceRef } from "./text-helpers.js";
 
@@ -122,9 +122,11 @@ export function proseEvents(blocks: readonly Block[], inCommitment: (b: Block) =
       const dates = findDates(sentence, MONTHS).filter((d) => DAY.test(d.date) && !(datesTheMeeting && d.date === meetingDate));
       for (const d of dates) {
         const dateEnd = span.start + d.index + d.length;
-        const before = b.ft.text.slice(b.ft.map[span.start + word.index], b.ft.map[span.start + d.index]);
+        const before = foldWithMap(b.ft.text.slice(b.ft.map[span.start + word.index], b.ft.map[span.start + d.index]));
+        const trailing = TRAILING_DATE_WORDS.exec(before.folded);
+        const title = trailing ? before.text.slice(0, before.map[trailing.index]) : before.text;
         events.push({
-          title: cleanTitle(firstWords(before, 20)) || cleanTitle(firstWords(b.ft.text, 12)),
+          title: cleanTitle(firstWords(title, 20)) || cleanTitle(firstWords(b.ft.text, 12)),
           date: d.date,
           endDate: d.endDate,
           place: placeAfter(b.ft, dateEnd),

@@ -98,5 +98,5 @@ export function firstWords(text: string, count: number): string {
 
 /** Trailing separators a title keeps from its layout ("تكريس الشفافية المالية:"). */
 export function cleanTitle(text: string): string {
-  return text.replace(/\s+/gu, " ").replace(/^[\s:：\-–—.]+|[\s:：\-–—]+$/gu, "").trim();
+  return text.replace(/\s+/gu, " ").replace(/^[\s:：\-–—.,،;؛]+|[\s:：\-–—,،;؛]+$/gu, "").trim();
 }

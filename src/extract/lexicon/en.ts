@@ -70,6 +70,7 @@ export const en: Lexicon = {
     fifth: 5, "5th": 5, sixth: 6, "6th": 6, seventh: 7, "7th": 7,
   },
   eventWords: ["workshop", "seminar", "conference", "session", "forum", "training", "event"],
+  dateLeadWords: ["on", "in", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "will be held", "held", "scheduled"],
   placePrepositions: ["in", "at"],
   placeNouns: ["the city of"],
   placeStopWords: [],

@@ -83,6 +83,7 @@ export const fr: Lexicon = {
     "quatrième": 4, "4ème": 4, "4e": 4, "cinquième": 5, "5ème": 5, "5e": 5, "sixième": 6, "6ème": 6, "6e": 6,
   },
   eventWords: ["atelier", "séminaire", "session", "conférence", "journée", "rencontre", "forum", "formation"],
+  dateLeadWords: ["le", "du", "en", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "se tiendra", "aura lieu", "prévu"],
   placePrepositions: ["à"],
   placeNouns: ["la ville de"],
   placeStopWords: [],

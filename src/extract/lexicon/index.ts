@@ -124,6 +124,8 @@ export const AGENDA_CUES = phraseRegex(all((l) => l.agendaCues), PROCLITICS);
 export const SUBJECT_LINE = new RegExp(`^(?:${alternation(all((l) => l.subjectCues))})\\s*[:：]\\s*(?<value>.+)$`, "su");
 export const MEETING_DATE_CUES = phraseRegex(all((l) => l.meetingDateCues), PROCLITICS);
 export const ACTION_PLAN_WORDS = phraseRegex(all((l) => l.actionPlanWords), PROCLITICS);
+/** Date lead words at the end of a text: what to trim from an event title cut before its date. */
+export const TRAILING_DATE_WORDS = new RegExp(`(?:\\s*(?<!${WORD_CHAR})(?:${alternation(all((l) => l.dateLeadWords))})[\\s,،]*)+$`, "u");
 export const EVENT_WORDS = phraseRegex(all((l) => l.eventWords), PROCLITICS);
 export const SELF_REFERENCES = phraseRegex(all((l) => l.selfReferences), PROCLITICS);
 export const PROGRESS_CUES = phraseRegex(all((l) => l.progressCues), PROCLITICS);

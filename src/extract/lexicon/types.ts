@@ -88,6 +88,8 @@ export interface Lexicon {
   ordinals: Record<string, number>;
   /** Words of events (workshops, seminars) in prose outside the commitments. */
   eventWords: string[];
+  /** Words that stand before a date and belong to it, not to what precedes: "يوم الثلاثاء", "le jeudi", "on". */
+  dateLeadWords: string[];
   /** Words that introduce a place after a date: "à", "in"; Arabic attaches "ب" to the word. */
   placePrepositions: string[];
   /** Words before a place name that are not the place: "مدينة", "ville de". */
