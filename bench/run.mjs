@@ -5,7 +5,10 @@
  * it prints figures and a Markdown table for the README, and fails only if a run
  * itself fails.
  *
- *   node bench/run.mjs [--files N] [--variants K] [--jobs J] [--reference-sample S] [--skip-reading] [--skip-batch]
+ *   node bench/run.mjs [--files N] [--variants K] [--jobs J] [--reference-sample S] [--skip-reading] [--skip-batch] [--no-tracker]
+ *
+ * --no-tracker runs `minutes extract` instead of `minutes run`: the extraction engine
+ * alone, e.g. to see its memory stay flat at 10,000 files.
  *
  * (a) Reading: each corpus fixture read in-process again and again (the tree only,
  *     no extraction), against `pandoc -t gfm` (docx) and `pdftotext` (pdf).
@@ -29,7 +32,7 @@ const CORPUS_FIXTURES = join(ROOT, "fixtures", "ogp-tunisia");
 const MEETINGS = ["2022-06-committee-minutes", "2023-03-committee-minutes", "2023-09-committee-minutes"];
 
 function parseArguments(argv) {
-  const options = { files: 1000, variants: 10, jobs: availableParallelism(), referenceSample: 300, reading: true, batch: true };
+  const options = { files: 1000, variants: 10, jobs: availableParallelism(), referenceSample: 300, reading: true, batch: true, tracker: true };
   for (let index = 0; index < argv.length; index += 1) {
     const argument = argv[index];
     const number = () => {
@@ -43,6 +46,7 @@ function parseArguments(argv) {
     else if (argument === "--reference-sample") options.referenceSample = number();
     else if (argument === "--skip-reading") options.reading = false;
     else if (argument === "--skip-batch") options.batch = false;
+    else if (argument === "--no-tracker") options.tracker = false;
     else throw new Error(`unknown option ${argument}`);
   }
   return options;
@@ -212,20 +216,26 @@ function listFiles(folder) {
     .sort();
 }
 
-/** Runs `minutes run`, sampling the process's peak resident memory (its worker threads included). */
-function runMinutes(inputs, out, cache, jobs) {
+/**
+ * Runs `minutes run` (or `minutes extract`), sampling the process's resident memory (its
+ * worker threads included): the peak overall, and the peak while files were being
+ * extracted, before the tracker was built.
+ */
+function runMinutes(command, inputs, out, cache, jobs) {
   return new Promise((resolvePromise, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, [join(ROOT, "bin", "minutes.js"), "run", ...inputs, "--out", out, "--cache", cache, "--jobs", String(jobs), "--json", "--quiet"], {
+    const child = spawn(process.execPath, [join(ROOT, "bin", "minutes.js"), command, ...inputs, "--out", out, "--cache", cache, "--jobs", String(jobs), "--json", "--quiet"], {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "inherit"],
     });
     let stdout = "";
     let peakKb = 0;
+    const samples = [];
     const sample = () => {
       try {
         const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
         peakKb = Math.max(peakKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
+        samples.push([seconds(start), Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0)]);
       } catch {
         // The process has exited between samples.
       }
@@ -238,9 +248,11 @@ function runMinutes(inputs, out, cache, jobs) {
     child.on("exit", (code) => {
       clearInterval(timer);
       const elapsed = seconds(start);
-      if (code !== 0 && code !== 1) return reject(new Error(`minutes run exited with ${code}`));
+      if (code !== 0 && code !== 1) return reject(new Error(`minutes ${command} exited with ${code}`));
       const summary = JSON.parse(stdout);
-      resolvePromise({ seconds: elapsed, peakMb: peakKb / 1024, summary });
+      const extractionEnd = elapsed - summary.finishSeconds;
+      const extractionPeakKb = Math.max(0, ...samples.filter(([at]) => at <= extractionEnd).map(([, kb]) => kb));
+      resolvePromise({ seconds: elapsed, peakMb: peakKb / 1024, extractionPeakMb: extractionPeakKb / 1024, summary });
     });
   });
 }
@@ -253,22 +265,23 @@ async function benchBatch(options) {
   rmSync(cache, { recursive: true, force: true });
   for (const name of ["run-docx", "run-pdf", "run-all"]) rmSync(join(OUT, name), { recursive: true, force: true });
   const rel = (path) => relative(ROOT, path);
+  const command = options.tracker ? "run" : "extract";
 
   process.stderr.write(`cold batch over ${docx.length} docx...\n`);
-  const coldDocx = await runMinutes([rel(join(corpus, "docx"))], rel(join(OUT, "run-docx")), rel(cache), options.jobs);
+  const coldDocx = await runMinutes(command, [rel(join(corpus, "docx"))], rel(join(OUT, "run-docx")), rel(cache), options.jobs);
   process.stderr.write(`cold batch over ${pdf.length} pdf...\n`);
-  const coldPdf = await runMinutes([rel(join(corpus, "pdf"))], rel(join(OUT, "run-pdf")), rel(cache), options.jobs);
+  const coldPdf = await runMinutes(command, [rel(join(corpus, "pdf"))], rel(join(OUT, "run-pdf")), rel(cache), options.jobs);
   process.stderr.write(`warm batch over all ${docx.length + pdf.length}...\n`);
   // The first run over the whole corpus builds its tracker; the re-run after it is the unchanged-archive case.
-  const firstAll = await runMinutes([rel(corpus)], rel(join(OUT, "run-all")), rel(cache), options.jobs);
-  const warm = await runMinutes([rel(corpus)], rel(join(OUT, "run-all")), rel(cache), options.jobs);
+  const firstAll = await runMinutes(command, [rel(corpus)], rel(join(OUT, "run-all")), rel(cache), options.jobs);
+  const warm = await runMinutes(command, [rel(corpus)], rel(join(OUT, "run-all")), rel(cache), options.jobs);
   // A month later: one new file, extracted alone; the tracker is rebuilt from the cached records.
   const added = join(corpus, "docx", "new-month.docx");
   const variantDocx = join(makeVariants(options.variants), "docx");
   writeFileSync(added, tagDocx(readFileSync(join(variantDocx, readdirSync(variantDocx)[0])), "bench new file"));
   let oneNew;
   try {
-    oneNew = await runMinutes([rel(corpus)], rel(join(OUT, "run-all")), rel(cache), options.jobs);
+    oneNew = await runMinutes(command, [rel(corpus)], rel(join(OUT, "run-all")), rel(cache), options.jobs);
   } finally {
     rmSync(added);
   }
@@ -317,22 +330,26 @@ function readingTable(rows) {
   return lines.join("\n");
 }
 
-function batchTable(result, jobs) {
+const mb = (run) => `${fmt(run.extractionPeakMb, 0)} / ${fmt(run.peakMb, 0)}`;
+
+function batchTable(result, jobs, command) {
   const check = (ok) => (ok ? " ✓" : " ✗");
   const coldSeconds = result.coldDocx.seconds + result.coldPdf.seconds;
-  const peak = Math.max(...[result.coldDocx, result.coldPdf, result.firstAll, result.warm, result.oneNew].map((run) => run.peakMb));
+  const runs = [result.coldDocx, result.coldPdf, result.firstAll, result.warm, result.oneNew];
+  const peak = Math.max(...runs.map((run) => run.peakMb));
+  const extractionPeak = Math.max(...runs.map((run) => run.extractionPeakMb));
   const docxRatio = result.pandocRate ? result.docxRate / result.pandocRate : undefined;
   const pdfRatio = result.pdftotextPagesRate ? result.pdfPagesRate / result.pdftotextPagesRate : undefined;
   const warmShare = result.warm.seconds / coldSeconds;
   const lines = [
-    `| batch (${result.files} files, ${jobs} jobs) | files | seconds | docs/s | pages/s | peak RSS (MB) | reference | ratio | target |`,
+    `| ${command} (${result.files} files, ${jobs} jobs) | files | seconds | docs/s | pages/s | peak RSS MB: extracting / overall | reference | ratio | target |`,
     "| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |",
-    `| cold, docx (tracker: ${fmt(result.coldDocx.summary.finishSeconds)} s) | ${result.coldDocx.summary.files} | ${fmt(result.coldDocx.seconds)} | ${fmt(result.docxRate)} | — | ${fmt(result.coldDocx.peakMb, 0)} | pandoc -t gfm: ${fmt(result.pandocRate)} docs/s | ${ratio(docxRatio)} | ≥ 4×${docxRatio === undefined ? "" : check(docxRatio >= 4)} |`,
-    `| cold, pdf (tracker: ${fmt(result.coldPdf.summary.finishSeconds)} s) | ${result.coldPdf.summary.files} | ${fmt(result.coldPdf.seconds)} | ${fmt(result.pdfRate)} | ${fmt(result.pdfPagesRate)} | ${fmt(result.coldPdf.peakMb, 0)} | pdftotext: ${fmt(result.pdftotextPagesRate)} pages/s | ${ratio(pdfRatio)} | ≥ 0.33×${pdfRatio === undefined ? "" : check(pdfRatio >= 1 / 3)} |`,
-    `| all from cache, tracker built | ${result.firstAll.summary.files} | ${fmt(result.firstAll.seconds, 2)} | ${fmt(result.firstAll.summary.files / result.firstAll.seconds)} | — | ${fmt(result.firstAll.peakMb, 0)} | of which tracker: ${fmt(result.firstAll.summary.finishSeconds)} s | | |`,
-    `| warm re-run, unchanged | ${result.warm.summary.files} | ${fmt(result.warm.seconds, 2)} | ${fmt(result.warm.summary.files / result.warm.seconds)} | — | ${fmt(result.warm.peakMb, 0)} | cold docx + pdf: ${fmt(coldSeconds)} s | ${(warmShare * 100).toFixed(1)} % | < 5 %${check(warmShare < 0.05)} |`,
-    `| warm re-run, one new file | ${result.oneNew.summary.files} | ${fmt(result.oneNew.seconds, 2)} | — | — | ${fmt(result.oneNew.peakMb, 0)} | extracted ${result.oneNew.summary.extracted}, tracker rebuilt in ${fmt(result.oneNew.summary.finishSeconds)} s | ${((result.oneNew.seconds / coldSeconds) * 100).toFixed(1)} % | |`,
-    `| peak memory, any run | | | | | ${fmt(peak, 0)} | | | < 1024 MB${check(peak < 1024)} |`,
+    `| cold, docx (tracker: ${fmt(result.coldDocx.summary.finishSeconds)} s) | ${result.coldDocx.summary.files} | ${fmt(result.coldDocx.seconds)} | ${fmt(result.docxRate)} | — | ${mb(result.coldDocx)} | pandoc -t gfm: ${fmt(result.pandocRate)} docs/s | ${ratio(docxRatio)} | ≥ 4×${docxRatio === undefined ? "" : check(docxRatio >= 4)} |`,
+    `| cold, pdf (tracker: ${fmt(result.coldPdf.summary.finishSeconds)} s) | ${result.coldPdf.summary.files} | ${fmt(result.coldPdf.seconds)} | ${fmt(result.pdfRate)} | ${fmt(result.pdfPagesRate)} | ${mb(result.coldPdf)} | pdftotext: ${fmt(result.pdftotextPagesRate)} pages/s | ${ratio(pdfRatio)} | ≥ 0.33×${pdfRatio === undefined ? "" : check(pdfRatio >= 1 / 3)} |`,
+    `| all from cache, tracker built | ${result.firstAll.summary.files} | ${fmt(result.firstAll.seconds, 2)} | ${fmt(result.firstAll.summary.files / result.firstAll.seconds)} | — | ${mb(result.firstAll)} | of which tracker: ${fmt(result.firstAll.summary.finishSeconds)} s | | |`,
+    `| warm re-run, unchanged | ${result.warm.summary.files} | ${fmt(result.warm.seconds, 2)} | ${fmt(result.warm.summary.files / result.warm.seconds)} | — | ${mb(result.warm)} | cold docx + pdf: ${fmt(coldSeconds)} s | ${(warmShare * 100).toFixed(1)} % | < 5 %${check(warmShare < 0.05)} |`,
+    `| warm re-run, one new file | ${result.oneNew.summary.files} | ${fmt(result.oneNew.seconds, 2)} | — | — | ${mb(result.oneNew)} | extracted ${result.oneNew.summary.extracted}, tracker rebuilt in ${fmt(result.oneNew.summary.finishSeconds)} s | ${((result.oneNew.seconds / coldSeconds) * 100).toFixed(1)} % | |`,
+    `| peak memory, any run | | | | | ${fmt(extractionPeak, 0)} / ${fmt(peak, 0)} | | | < 1024 MB${check(peak < 1024)} |`,
   ];
   return lines.join("\n");
 }
@@ -348,12 +365,13 @@ if (options.reading) {
 if (options.batch) {
   const result = await benchBatch(options);
   const notes = [
+    ...(options.tracker ? [] : ["`--no-tracker`: `minutes extract`, so no tracker is built; the \"tracker\" figures are the end-of-run errors.json only."]),
     `Cold: \`minutes run\` over the docx half, then the pdf half, from an empty cache (each run includes building and writing its tracker). ` +
       `Then over the whole corpus: from the cache with the tracker built; again unchanged (records from the cache, tracker files kept since their inputs are identical); again with one new file (extracted alone, tracker rebuilt from cached records).`,
     `References run one file after another${result.pandocSample ? ` over the first ${result.pandocSample} docx and ${result.pdftotextSample} pdf files` : ""}. ` +
       `Failures: ${result.coldDocx.summary.failed + result.coldPdf.summary.failed}; warm run re-extracted ${result.warm.summary.extracted}.`,
   ];
-  sections.push(`### Batch\n\n${batchTable(result, options.jobs)}\n\n${notes.join("\n")}`);
+  sections.push(`### Batch\n\n${batchTable(result, options.jobs, options.tracker ? "minutes run" : "minutes extract")}\n\n${notes.join("\n")}`);
 }
 const cpu = readFileSync("/proc/cpuinfo", "utf8").match(/model name\s*:\s*(.*)/)?.[1] ?? "unknown CPU";
 // Other work on the machine skews every figure: the load average says how quiet it was.
