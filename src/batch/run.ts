@@ -180,7 +180,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const succeed = async (index: number, key: string, json: string, record: MeetingRecord, summary: FileSummary, status: "extracted" | "cached") => {
     const output = join("meetings", names[index].name);
     await writeOutput(join(options.out, output), json);
-    records[index] = record;
+    // Only the tracker needs the records in memory; `extract` keeps memory flat without them.
+    if (options.tracker) records[index] = record;
     keys[index] = key;
     results[index] = { file: names[index].file, status, output, format: summary.format, pages: summary.pages, commitments: summary.commitments };
     progress.file({ file: names[index].file, status, detail: summary.commitments === 0 ? "no commitments found" : "" });
