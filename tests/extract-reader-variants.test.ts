@@ -40,6 +40,20 @@ const listsAsBulletParagraphs: Rewrite = (nodes) =>
 const listsAsOneParagraph: Rewrite = (nodes) =>
   nodes.map((n) => (n.type === "list" ? paragraph((n as List).children.map((item) => `- ${textOf(item)}`).join("\n"), n) : n));
 
+/** A heading and the paragraph after it become one paragraph, as a PDF reader may join them. */
+const headingsGluedToProse: Rewrite = (nodes) => {
+  const out: RootContent[] = [];
+  for (let k = 0; k < nodes.length; k++) {
+    const n = nodes[k];
+    const next = nodes[k + 1];
+    if (n.type === "heading" && next?.type === "paragraph") {
+      out.push(paragraph(`${textOf(n)} ${textOf(next)}`, n));
+      k++;
+    } else out.push(n);
+  }
+  return out;
+};
+
 async function variant(path: string, rewrite: Rewrite | null): Promise<MeetingRecord> {
   const bytes = new Uint8Array(readFileSync(path));
   const doc: DocumentTree = await readDocument(path, bytes);
@@ -57,6 +71,7 @@ describe("reader variants of the corpus", () => {
       ["headings as paragraphs", headingsAsParagraphs],
       ["lists as bullet paragraphs", listsAsBulletParagraphs],
       ["lists as one paragraph of lines", listsAsOneParagraph],
+      ["headings glued to the paragraph after them", headingsGluedToProse],
     ] as const) {
       it(`${meeting}: ${name}`, async () => {
         const [original, changed] = await Promise.all([variant(path, null), variant(path, rewrite)]);

@@ -487,12 +487,24 @@ function tableCommitments(builder: CommitmentBuilder, table: TableModel, plan: C
 
 const NUMBERED_SECTION = /^\d{1,2}\s*[.)-]\s+\S/u;
 
-/** A block that starts a new part of the minutes: a heading, "2. Rapport …", "ثانيا: …". */
-function isSectionBreak(block: Block, start: Block): boolean {
-  if (block.kind === "heading") return start.kind !== "heading" || block.depth <= start.depth;
+/** The number a block opens with ("2. Rapport …"), else null. */
+function leadingNumber(block: Block): number | null {
+  const m = /^(\d{1,2})\s*[.)-]\s+\S/u.exec(block.ft.text);
+  return m ? Number(m[1]) : null;
+}
+
+/** A title of the minutes' own parts, not of a commitment: "2. Rapport …" (short, no final stop), "ثانيا: …". */
+function isPartTitle(block: Block): boolean {
+  if (block.cell !== null || block.depth > 1) return false;
   if (SECTION_MARKER.test(block.ft.folded)) return true;
   const short = wordCount(block.ft.text) <= LABEL_WORDS && !/[.;:،؛,]\s*$/u.test(block.ft.text);
-  return short && NUMBERED_SECTION.test(block.ft.text) && block.cell === null && block.depth <= 1;
+  return short && NUMBERED_SECTION.test(block.ft.text);
+}
+
+/** A block that ends a commitment's section: a heading of its level or above, or a title of the minutes' parts. */
+function isSectionBreak(block: Block, start: Block): boolean {
+  if (block.kind === "heading") return start.kind !== "heading" || block.depth <= start.depth;
+  return isPartTitle(block);
 }
 
 function startsCommitment(block: Block, next: Block | undefined): ReturnType<typeof matchCommitmentHeading> {
@@ -563,9 +575,13 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
   // Then the running text: headings per commitment, status sections, commitment lists.
   const flow = doc.units.filter((u): u is { type: "block"; block: Block } => u.type === "block").map((u) => u.block);
   let section: Section | null = null;
-  let current: { draft: Draft; start: Block } | null = null;
+  /** The commitment being read, and the numbers that opened blocks of its content ("1.", "2." of its own list). */
+  type Open = { draft: Draft; start: Block; numbers: Set<number> };
+  let current: Open | null = null;
+  /** The number of the minutes' section being read ("1. Bilan des engagements"), to see the next one ("2. …") coming. */
+  let sectionNumber: number | null = null;
   const listStarts = new Set<number>();
-  const openListCommitment = (block: Block): { draft: Draft; start: Block } => {
+  const openListCommitment = (block: Block): Open => {
     // A commitment list item opens a commitment like a heading does; what follows it is its content.
     const parts = splitListItem(block.ft);
     const draft = builder.open(String(block.itemNumber), parts.title, toSourceRef(file, block.source), section);
@@ -576,7 +592,7 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
     if (parts.progress !== null) draft.progress = parts.progress;
     builder.claim(block, draft);
     for (const who of reportersIn(block.ft)) draft.reportedBy.push(who);
-    return { draft, start: block };
+    return { draft, start: block, numbers: new Set() };
   };
   for (let k = 0; k < flow.length; k++) {
     const block = flow[k];
@@ -597,7 +613,7 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
         const restText = block.ft.text.slice(block.ft.text.indexOf(first.kind === "text" ? first.text : "") + (first.kind === "text" ? first.text.length : 0));
         builder.absorb(draft, { ...block, kind: "paragraph", ft: foldWithMap(restText) });
       }
-      current = { draft, start: block };
+      current = { draft, start: block, numbers: new Set() };
       continue;
     }
     // A bare status right under a commitment that has none yet is that commitment's status, not a new section.
@@ -617,15 +633,21 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
       current = null;
       continue;
     }
+    const opening = leadingNumber(block);
     if (current) {
-      if (isSectionBreak(block, current.start)) {
+      // "2. Rapport …" after section 1 ends the commitments even when a reader glued the title to its prose,
+      // unless the commitment itself is counting ("1. …", "2. …" of its own activities).
+      const nextSection = sectionNumber !== null && opening === sectionNumber + 1 && block.depth === 0 && !current.numbers.has(sectionNumber);
+      if (isSectionBreak(block, current.start) || nextSection) {
         current = null;
         section = null;
       } else {
         builder.absorb(current.draft, block);
+        if (opening !== null) current.numbers.add(opening);
         continue;
       }
     }
+    if (opening !== null && block.cell === null && (block.kind === "heading" || block.depth === 0)) sectionNumber = opening;
     if (isListStart(block)) {
       const items = commitmentListItems(flow, k);
       if (items) {
