@@ -8,7 +8,8 @@
 import { readdir, realpath, stat } from "node:fs/promises";
 import { extname, join, normalize, relative, sep } from "node:path";
 
-export const SUPPORTED_EXTENSIONS: readonly string[] = [".docx", ".pdf", ".txt", ".md"];
+/** The extensions `readDocument` reads (kept here so listing files does not load the parsers). */
+export const SUPPORTED_EXTENSIONS: readonly string[] = [".docx", ".pdf", ".txt", ".md", ".markdown"];
 
 export interface DiscoveryProblem {
   input: string;

@@ -13,7 +13,7 @@ import { IngestError } from "../ingest/errors.js";
 import { MeetingRecord } from "../model/meeting.js";
 import { writeFileAtomic } from "./atomic.js";
 import { pipelineVersion, RecordCache } from "./cache.js";
-import { discoverInputs } from "./discover.js";
+import { discoverInputs, SUPPORTED_EXTENSIONS } from "./discover.js";
 import { readInputFile, sha256Hex } from "./read.js";
 import { inputsDigest, reusableOutputs, writeManifest } from "./manifest.js";
 import { assignOutputNames } from "./names.js";
@@ -134,9 +134,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const jobs = options.jobs ?? availableParallelism();
   const discovery = await discoverInputs(options.inputs);
   if (discovery.files.length === 0 && discovery.problems.length === 0) {
-    throw new UsageError(`no supported files (${[".docx", ".pdf", ".txt", ".md"].join(", ")}) in ${options.inputs.join(", ")}`);
+    throw new UsageError(`no supported files (${SUPPORTED_EXTENSIONS.join(", ")}) in ${options.inputs.join(", ")}`);
   }
-  const meetingsFolder = await prepareOutput(options.out);
+  await prepareOutput(options.out);
   // The cache only saves time: when it cannot be used the run goes on without it.
   let cache: RecordCache | undefined;
   let cacheBroken = false;
@@ -177,11 +177,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const onAbort = (): void => void pool?.close();
   signal?.addEventListener("abort", onAbort, { once: true });
 
-  const succeed = async (index: number, key: string, json: string, record: MeetingRecord, summary: FileSummary, status: "extracted" | "cached") => {
+  /** `record` is read lazily: only the tracker needs it in memory. */
+  const succeed = async (index: number, key: string, json: string, record: () => MeetingRecord, summary: FileSummary, status: "extracted" | "cached") => {
     const output = join("meetings", names[index].name);
     await writeOutput(join(options.out, output), json);
     // Only the tracker needs the records in memory; `extract` keeps memory flat without them.
-    if (options.tracker) records[index] = record;
+    if (options.tracker) records[index] = record();
     keys[index] = key;
     results[index] = { file: names[index].file, status, output, format: summary.format, pages: summary.pages, commitments: summary.commitments };
     progress.file({ file: names[index].file, status, detail: summary.commitments === 0 ? "no commitments found" : "" });
@@ -210,7 +211,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       const parsed = MeetingRecord.safeParse(safeJson(cached.json));
       if (parsed.success) {
         const record = parsed.data;
-        return succeed(index, key, cached.json, record, summarize(record), "cached");
+        return succeed(index, key, cached.json, () => record, summarize(record), "cached");
       }
     }
     if (signal?.aborted) return;
@@ -222,7 +223,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       ...(options.date === undefined ? {} : { date: options.date }),
     });
     if (outcome.ok) {
-      await succeed(index, key, outcome.json, JSON.parse(outcome.json) as MeetingRecord, outcome.summary, "extracted");
+      await succeed(index, key, outcome.json, () => JSON.parse(outcome.json) as MeetingRecord, outcome.summary, "extracted");
       await cache?.putRecord(key, outcome.json).catch(dropCache);
     } else if (outcome.code !== "interrupted") {
       fail(index, outcome.code, outcome.reason);
