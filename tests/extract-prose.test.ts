@@ -166,6 +166,22 @@ describe("bare statuses", () => {
   });
 });
 
+describe("numbered titles and broken sentences", () => {
+  it("takes a numbered title followed by label lines for a commitment, but not a numbered part title", async () => {
+    const r = await record("## 1. Progress on commitments\n\n### 3. Open budgets\n\nProgress: 75%\n\nStatus: Limited\n\n### 4. Citizen budget\n\nStatus: Complete\n");
+    expect(r.commitments.map((c) => [c.number, c.title, c.status, c.progress])).toEqual([
+      ["3", "Open budgets", "in_progress", 75],
+      ["4", "Citizen budget", "completed", null],
+    ]);
+  });
+
+  it("reads the meeting date and a decision across a sentence a reader broke into two paragraphs", async () => {
+    const r = await record("The committee met on\n\n14 March 2024 in Accra.\n\nIt was agreed that the report is due on\n\n30 April 2024.\n");
+    expect(r.meeting).toMatchObject({ date: "2024-03-14", dateSource: "text" });
+    expect(r.decisions.map((d) => d.date)).toEqual(["2024-04-30"]);
+  });
+});
+
 describe("activities told in prose", () => {
   it("takes each sentence of work done, under way or planned when a commitment has no bullets, and no decision", async () => {
     const r = await record(

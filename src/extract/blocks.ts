@@ -226,3 +226,31 @@ export function flatten(root: Root): FlatDocument {
 export function wordCount(text: string): number {
   return text.split(/\s+/u).filter(Boolean).length;
 }
+
+const SENTENCE_END = /[.!?؟:;؛]\s*$/u;
+
+/**
+ * Paragraphs of running text joined where a reader broke a sentence across them (a PDF
+ * line that became a paragraph): a paragraph that does not end a sentence continues in
+ * the very next block when that is a paragraph too. Each joined block keeps the index and
+ * source of its first part.
+ */
+export function joinBrokenParagraphs(blocks: readonly Block[]): Block[] {
+  const joined: Block[] = [];
+  let lastPart = -1;
+  for (const b of blocks) {
+    const last = joined[joined.length - 1];
+    const continues =
+      last !== undefined &&
+      last.kind === "paragraph" &&
+      b.kind === "paragraph" &&
+      last.cell === null &&
+      b.cell === null &&
+      b.index === lastPart + 1 &&
+      !SENTENCE_END.test(last.ft.text);
+    if (continues) joined[joined.length - 1] = { ...last, ft: foldWithMap(`${last.ft.text} ${b.ft.text}`) };
+    else joined.push(b);
+    lastPart = b.index;
+  }
+  return joined;
+}

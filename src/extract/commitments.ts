@@ -82,7 +82,8 @@ const LABEL_WORDS = 12;
  * of its letters. A title that merely starts with a status word ("Complete the legal framework") is not.
  */
 function statusOnly(ft: FoldedText): StatusHit | null {
-  if (wordCount(ft.text) > 6 || matchCommitmentHeading(ft)) return null;
+  // "Statut : réalisé" is a label line, read by `absorb`.
+  if (wordCount(ft.text) > 6 || matchCommitmentHeading(ft) || hasLabel(ft)) return null;
   const hit = bestStatus(ft);
   if (!hit) return null;
   const letters = (s: string): number => [...s.matchAll(/\p{L}/gu)].length;
@@ -507,15 +508,26 @@ function isSectionBreak(block: Block, start: Block): boolean {
   return isPartTitle(block);
 }
 
-function startsCommitment(block: Block, next: Block | undefined): ReturnType<typeof matchCommitmentHeading> {
+/**
+ * A block that opens one commitment: "Engagement n°1 : …" as a heading, in bold, with a
+ * separator or followed by label lines; or a numbered title without the commitment word
+ * ("3. Open budgets") when label lines follow it.
+ */
+function startsCommitment(block: Block, following: readonly Block[]): ReturnType<typeof matchCommitmentHeading> {
+  const labelled = following[0] !== undefined && opensWithLabel(following[0].ft);
   const heading = matchCommitmentHeading(block.ft);
-  if (!heading) return null;
-  const labelled = next !== undefined && opensWithLabel(next.ft);
+  if (!heading) {
+    const number = leadingNumber(block);
+    const titled = block.cell === null && (block.kind === "heading" || block.emphasized || block.depth === 0);
+    if (number === null || !titled || !labelled || hasLabel(block.ft)) return null;
+    return { number: String(number), title: cleanTitle(block.ft.text.replace(/^\d{1,2}\s*[.)-]\s*/u, "")), separated: true };
+  }
   if (block.kind === "heading" || block.emphasized || heading.separated || labelled || hasLabel(block.ft)) return heading;
   return null;
 }
 
-const isListStart = (b: Block): boolean => b.kind === "item" && b.depth === 1 && b.itemNumber !== null && b.cell === null;
+/** A top-level numbered item: from a Word or Markdown list (depth 1), or a "1. " line a PDF reader left as text (depth 0). */
+const isListStart = (b: Block): boolean => b.kind === "item" && b.depth <= 1 && b.itemNumber !== null && b.cell === null;
 
 /**
  * Items of an ordered list that are commitments: most carry a status word or a percent,
@@ -549,7 +561,9 @@ function commitmentListItems(blocks: readonly Block[], from: number): Block[] | 
 }
 
 /** "Open contracting portal — Complete (100%)": the title is what comes before the status or percent. */
-function splitListItem(ft: FoldedText): { title: string; status: Status; statusLabel: string | null; progress: number | null } {
+function splitListItem(item: FoldedText): { title: string; status: Status; statusLabel: string | null; progress: number | null } {
+  // A number the reader left in the text ("1. Publier …") is the item's marker, not its title.
+  const ft = foldWithMap(item.text.replace(/^\d{1,2}[.)]\s+/u, ""));
   const hit = bestStatus(ft);
   const percent = findPercents(ft.text)[0];
   const label = firstMatch(LABELS, ft.folded);
@@ -596,12 +610,11 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
   };
   for (let k = 0; k < flow.length; k++) {
     const block = flow[k];
-    const next = flow[k + 1];
     if (listStarts.has(block.index)) {
       current = openListCommitment(block);
       continue;
     }
-    const heading = startsCommitment(block, next);
+    const heading = startsCommitment(block, flow.slice(k + 1, k + 2));
     if (heading) {
       // The heading may carry its label lines (a PDF reader joined them): the title stops at the first label.
       const [first, ...others] = labelSegments(block.ft);

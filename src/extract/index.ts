@@ -5,7 +5,7 @@
  */
 import type { DocumentTree } from "../ingest/tree.js";
 import { MeetingRecord, type Warning } from "../model/meeting.js";
-import { flatten } from "./blocks.js";
+import { flatten, joinBrokenParagraphs } from "./blocks.js";
 import { extractCommitments } from "./commitments.js";
 import { extractDecisions } from "./decisions.js";
 import { proseEvents, tableEvents } from "./events.js";
@@ -30,11 +30,13 @@ export function extractRecord(doc: DocumentTree, options: ExtractOptions): Meeti
   const found = extractCommitments(flat, file);
   const inCommitment = (b: { index: number }): boolean => found.region.has(b.index);
   const outside = flat.blocks.filter((b) => !inCommitment(b));
+  // Sentences a reader broke across paragraphs, joined again for what is read in sentences.
+  const prose = joinBrokenParagraphs(outside);
 
-  const { date, dateSource } = meetingDate(outside, doc.path, doc.metadata, options.date);
+  const { date, dateSource } = meetingDate(prose, doc.path, doc.metadata, options.date);
   const fromTables = tableEvents(flat.tables, file);
-  const events = [...fromTables.events, ...proseEvents(outside.filter((b) => !fromTables.covered.has(b.index)), inCommitment, file, date)];
-  const decisions = extractDecisions(flat.blocks, (b) => found.region.get(b.index) ?? null, file);
+  const events = [...fromTables.events, ...proseEvents(prose.filter((b) => !fromTables.covered.has(b.index)), inCommitment, file, date)];
+  const decisions = extractDecisions(joinBrokenParagraphs(flat.blocks), (b) => found.region.get(b.index) ?? null, file);
 
   const warnings: Warning[] = [
     ...doc.messages.map((m) => ({ code: `ingest-${m.code}`, message: m.message, source: m.source ? toSourceRef(file, m.source) : undefined })),
@@ -52,7 +54,7 @@ export function extractRecord(doc: DocumentTree, options: ExtractOptions): Meeti
       dateSource,
       language,
       actionPlan: actionPlan(flat.blocks),
-      chair: chair(outside),
+      chair: chair(prose),
       attendees: attendees(outside),
       agenda: agenda(outside),
     },
