@@ -2,7 +2,7 @@
  * The `minutes` command as users run it: `node bin/minutes.js` in a child
  * process (dist/ built by `npm test`), checking exit codes, files and messages.
  */
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -109,6 +109,34 @@ describe("run", () => {
     expect(globbed.code).toBe(0);
     expect(globbed.stderr).toBe("");
     expect((await readdir(join(work, "out2", "meetings"))).sort()).toEqual(["2022-06-committee-minutes.json", "2023-09-committee-minutes.json"]);
+  });
+});
+
+describe("Ctrl-C", () => {
+  test("SIGINT stops the workers, says how far the run got, exits 130 and leaves the previous tracker whole", async () => {
+    await mkdir(join(work, "archive"));
+    await copyFile(join(CORPUS, "2023-09-committee-minutes.docx"), join(work, "archive", "2023-09-committee-minutes.docx"));
+    const first = await minutes(["run", "archive", "--out", "out", "--quiet"], work);
+    expect(first.code).toBe(0);
+    const before = await readFile(join(work, "out", "tracker.xlsx"));
+    for (const name of ["2022-06-committee-minutes.pdf", "2023-03-committee-minutes.pdf", "2023-09-committee-minutes.pdf"]) {
+      await copyFile(join(CORPUS, name), join(work, "archive", name));
+    }
+    const child = spawn(process.execPath, [BIN, "run", "archive", "--out", "out", "--jobs", "1", "--no-cache"], { cwd: work });
+    let stderr = "";
+    let interrupted = false;
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+      // Interrupt once, as soon as the first file is done.
+      if (!interrupted && /\[1\/4\]/.test(stderr)) {
+        interrupted = true;
+        child.kill("SIGINT");
+      }
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/Interrupted after [1-3] of 4 files/);
+    expect(await readFile(join(work, "out", "tracker.xlsx"))).toEqual(before);
   });
 });
 
