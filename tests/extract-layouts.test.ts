@@ -110,6 +110,21 @@ describe("English minutes with the IRM completion scale", async () => {
   });
 });
 
+describe("the PDF LibreOffice exports from each made document", () => {
+  for (const name of ["numbered-list-fr", "numbered-list-labels-ar", "status-column-ar-levant"]) {
+    it(`${name}: gives the same commitments, date and decisions as the .docx`, async () => {
+      const [docx, pdf] = await Promise.all([extract(`fixtures/extract/${name}.docx`), extract(`fixtures/extract/${name}.pdf`)]);
+      const key = (r: MeetingRecord) => ({
+        commitments: r.commitments.map((c) => [c.number, c.status, c.progress, c.title, c.statusLabel, c.reportedBy, c.activities.length]),
+        date: r.meeting.date,
+        decisions: r.decisions.map((d) => d.date),
+      });
+      expect(docx.commitments.length).toBeGreaterThan(0);
+      expect(key(pdf)).toEqual(key(docx));
+    });
+  }
+});
+
 describe("meeting date fallbacks", () => {
   it("falls back to the file name, then to --date", async () => {
     const fromName = await extract("fixtures/ogp-tunisia/2023-03-committee-minutes.txt");

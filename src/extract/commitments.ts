@@ -421,12 +421,16 @@ function tableCommitments(builder: CommitmentBuilder, table: TableModel, plan: C
     if (commitmentCell >= 0) {
       const [first, ...more] = row.cells[commitmentCell].blocks;
       if (first) {
-        const heading = matchCommitmentHeading(first.ft);
+        // A title wrapped onto more lines may arrive as several paragraphs: the lines that continue it are the title too.
+        const titleParts = [first];
+        while (more[0] && more[0].kind === "paragraph" && !SENTENCE_END.test(titleParts[titleParts.length - 1].ft.text)) titleParts.push(more.shift()!);
+        const titleText = foldWithMap(titleParts.map((b) => b.ft.text).join(" "));
+        const heading = matchCommitmentHeading(titleText);
         if (heading) {
           number = number ?? heading.number;
           title = heading.title;
-        } else title = cleanTitle(first.ft.text);
-        builder.claim(first, null);
+        } else title = cleanTitle(titleText.text);
+        titleParts.forEach((b) => builder.claim(b, null));
       }
       if (!title && more[0]) title = cleanTitle(more.shift()!.ft.text);
       content.push(...more);
@@ -486,6 +490,8 @@ function tableCommitments(builder: CommitmentBuilder, table: TableModel, plan: C
   });
 }
 
+/** Text that ends a sentence (or introduces what follows). */
+const SENTENCE_END = /[.!?؟:;؛]\s*$/u;
 const NUMBERED_SECTION = /^\d{1,2}\s*[.)-]\s+\S/u;
 
 /** The number a block opens with ("2. Rapport …"), else null. */
