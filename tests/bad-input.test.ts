@@ -4,11 +4,12 @@
  * File names and output folders are checked through the real command.
  */
 import { execFile } from "node:child_process";
-import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { MAX_INPUT_BYTES } from "../src/batch/read.js";
 import { runBatch, type BatchSummary } from "../src/batch/run.js";
 import { MeetingRecord } from "../src/model/meeting.js";
 import {
@@ -40,6 +41,7 @@ const EXPECTED_FAILURES: Record<string, string> = {
   "scan.pdf": "no-text-layer",
   "binary.txt": "unsupported",
   "dangling-link.docx": "unreadable",
+  "huge.pdf": "too-large",
 };
 
 beforeAll(async () => {
@@ -68,6 +70,9 @@ beforeAll(async () => {
   await put("scan.pdf", buildImageOnlyPdf());
   await put("binary.txt", new Uint8Array(Array.from({ length: 512 }, (_, index) => (index * 37) % 256)));
   await symlink(join(work, "no-such-target.docx"), join(archive, "dangling-link.docx"));
+  // 201 MB, sparse: refused by its size before a byte is read.
+  await put("huge.pdf", "%PDF-1.4\n");
+  await truncate(join(archive, "huge.pdf"), MAX_INPUT_BYTES + 1024 * 1024);
 
   const pages = Array.from({ length: PAGES }, (_, index) => [
     `Minutes of the steering committee, page ${index + 1}`,
