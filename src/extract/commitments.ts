@@ -3,9 +3,10 @@
  * - a table with a commitment column (number / commitment / percent / status / notes,
  *   columns found by header words), whose single-cell rows may open status sections
  *   ("التعهدات المنجزة بصفة كلية (100%)");
- * - one heading (or bold paragraph) per commitment, "Engagement n°1 : …", followed by
- *   label lines ("Taux de réalisation : 80 %", "Statut : …"), prose and bullets;
- * - an ordered list whose items are commitments (Word numbering: the number is not in the text).
+ * - one heading (or bold paragraph) per commitment, "Engagement n°1 : …" or "3. Open budgets",
+ *   followed by label lines ("Taux de réalisation : 80 %", "Statut : …"), prose and bullets;
+ * - an ordered list whose items are commitments (Word numbering: the number is not in the text),
+ *   with the status in the item ("… — réalisé (100 %)") or in label lines under it.
  * Every block of a commitment table or section lands in a field, or in a warning.
  */
 import type { Activity, Commitment, SourceRef, Status, Warning } from "../model/meeting.js";
@@ -76,7 +77,6 @@ function headerRoles(ft: FoldedText): ColumnRole[] {
 
 const LABEL_WORDS = 12;
 
-/** A short block naming commitments and a status: "2. التعهدات غير المنجزة", "Engagements réalisés (100 %)". */
 /**
  * A block that is nothing but a status ("Réalisé", "1. Completed (100%)"): the status phrase is most
  * of its letters. A title that merely starts with a status word ("Complete the legal framework") is not.
@@ -90,6 +90,7 @@ function statusOnly(ft: FoldedText): StatusHit | null {
   return letters(ft.folded.slice(hit.start, hit.end)) * 2 >= letters(ft.folded) ? hit : null;
 }
 
+/** A short block naming commitments and a status ("2. التعهدات غير المنجزة", "Engagements réalisés (100 %)"), or a bare status. */
 export function sectionOf(ft: FoldedText): Section | null {
   if (wordCount(ft.text) > LABEL_WORDS) return null;
   const hit = bestStatus(ft);
