@@ -220,3 +220,26 @@ describe("documents with nothing to extract", () => {
     expect(r.meeting).toMatchObject({ date: "2023-11-20", dateSource: "metadata" });
   });
 });
+
+describe("more ways to write a commitment's state", () => {
+  it("splits a status written after a dash in the heading from the title", async () => {
+    const r = await record("- Engagement 3 : Publier les budgets — réalisé (100 %)\n- Engagement 4 : Créer le registre — en cours\n");
+    expect(r.commitments.map((c) => [c.number, c.title, c.status, c.progress])).toEqual([
+      ["3", "Publier les budgets", "completed", 100],
+      ["4", "Créer le registre", "in_progress", null],
+    ]);
+  });
+
+  it("reads a number written before the title in the commitment column", async () => {
+    const r = await record(["| Commitment | Status |", "|---|---|", "| 3. Open budgets | On track |", "| 4 - Citizen budget | Cancelled |"].join("\n"));
+    expect(r.commitments.map((c) => [c.number, c.title, c.status])).toEqual([
+      ["3", "Open budgets", "in_progress"],
+      ["4", "Citizen budget", "not_completed"],
+    ]);
+  });
+
+  it("reads a percent spelled out in words", async () => {
+    const r = await record("#### Engagement n°5 : Données ouvertes\n\nTaux de réalisation : 60 pour cent\n\nStatut : partiellement réalisé\n");
+    expect(r.commitments[0]).toMatchObject({ progress: 60, status: "partially_completed" });
+  });
+});

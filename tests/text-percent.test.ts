@@ -18,6 +18,12 @@ describe("findPercents", () => {
     expect("portail à 90 %, engagement à 60 %".slice(found[1].index, found[1].index + found[1].length)).toBe("60 %");
   });
 
+  it("reads a percent spelled out with the words it is given", () => {
+    expect(findPercents("بنسبة 60 بالمائة", ["بالمائة"]).map((p) => p.value)).toEqual([60]);
+    expect(findPercents("à 45 Pour Cent", ["pour cent"]).map((p) => p.value)).toEqual([45]);
+    expect(findPercents("60 pour cent")).toEqual([]);
+  });
+
   it("finds no percent in counts and years", () => {
     expect(findPercents("28 دورة تكوينية لفائدة 183 إطار خلال سنتي 2021-2022")).toEqual([]);
   });

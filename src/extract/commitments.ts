@@ -10,7 +10,7 @@
  * Every block of a commitment table or section lands in a field, or in a warning.
  */
 import type { Activity, Commitment, SourceRef, Status, Warning } from "../model/meeting.js";
-import { parsePercentValue, findPercents } from "../text/percent.js";
+import { findPercents as findPercentSigns, parsePercentValue as parsePercentSigns } from "../text/percent.js";
 import { wordCount, type Block, type FlatDocument, type RowModel, type TableModel } from "./blocks.js";
 import {
   ACTIVITY_CUES,
@@ -22,6 +22,7 @@ import {
   HEADER_WORDS,
   LABELS,
   ORDINALS,
+  PERCENT_WORDS,
   PROGRESS_CUES,
   SECTION_MARKER,
   SELF_REFERENCES,
@@ -32,6 +33,10 @@ import { reportersIn } from "./people.js";
 import { bestStatus, cleanTitle, firstWords, openingStatus, sentences, toSourceRef, type StatusHit } from "./text-helpers.js";
 
 type ActivityState = Activity["state"];
+
+/** Percents written with a sign or with the lexicons' words ("60 pour cent", "60 بالمائة"). */
+const findPercents = (text: string) => findPercentSigns(text, PERCENT_WORDS);
+const parsePercentValue = (text: string) => parsePercentSigns(text, PERCENT_WORDS);
 
 /** A status section: rows or headings that follow it share its status and percent. */
 interface Section {
@@ -180,8 +185,15 @@ type Segment =
   | { kind: "progress"; value: number | null }
   | { kind: "status"; status: Status; label: string; percent: number | null };
 
-/** The value a progress label states: a percent, or a dash for "none". */
-const PROGRESS_VALUE = /^(?:\d{1,3}(?:[.,]\d+)?\s*\.?\s*%|%\s*\d{1,3}(?:[.,]\d+)?|[—–-](?!\S)|n\/a\b)/u;
+/** A progress label's way of saying "no value": a dash, "n/a". */
+const NO_PROGRESS = /^(?:[—–-](?!\S)|n\/a\b)/u;
+
+/** The first folded position in [from, to) whose original offset reaches `original`. */
+function foldedOffset(ft: FoldedText, from: number, to: number, original: number): number {
+  let j = from;
+  while (j < to && ft.map[j] < original) j++;
+  return j;
+}
 const PERCENT_IN_PARENTHESES = /^\s*\(\s*(?:\d{1,3}(?:[.,]\d+)?\s*%|%\s*\d{1,3})\s*\)/u;
 
 export function labelSegments(ft: FoldedText): Segment[] {
@@ -199,10 +211,15 @@ export function labelSegments(ft: FoldedText): Segment[] {
     let consumed = 0;
     let segment: Segment | null = null;
     if (m.groups?.progress) {
-      const value = PROGRESS_VALUE.exec(region);
-      if (value) {
-        consumed = value[0].length;
-        segment = { kind: "progress", value: parsePercentValue(ft.text.slice(ft.map[valueStart], ft.map[valueStart + consumed])) };
+      const regionText = ft.text.slice(ft.map[valueStart], ft.map[regionEnd]);
+      const percent = findPercents(regionText)[0];
+      const none = NO_PROGRESS.exec(region);
+      if (percent && percent.index === 0) {
+        consumed = foldedOffset(ft, valueStart, regionEnd, ft.map[valueStart] + percent.length) - valueStart;
+        segment = { kind: "progress", value: percent.value <= 100 ? percent.value : null };
+      } else if (none) {
+        consumed = none[0].length;
+        segment = { kind: "progress", value: null };
       }
     } else {
       const regionText = foldWithMap(ft.text.slice(ft.map[valueStart], ft.map[regionEnd]));
@@ -215,10 +232,7 @@ export function labelSegments(ft: FoldedText): Segment[] {
         const stated = percent ? findPercents(percent[0])[0] : undefined;
         segment = { kind: "status", status: hit.status, label: labelText, percent: stated && stated.value <= 100 ? stated.value : null };
         // Back from the region's own folding to this block's.
-        const originalEnd = ft.map[valueStart] + regionText.map[labelEnd];
-        let j = valueStart;
-        while (j < regionEnd && ft.map[j] < originalEnd) j++;
-        consumed = j - valueStart;
+        consumed = foldedOffset(ft, valueStart, regionEnd, ft.map[valueStart] + regionText.map[labelEnd]) - valueStart;
       }
     }
     if (!segment) return;
@@ -427,9 +441,14 @@ function tableCommitments(builder: CommitmentBuilder, table: TableModel, plan: C
         while (more[0] && more[0].kind === "paragraph" && !SENTENCE_END.test(titleParts[titleParts.length - 1].ft.text)) titleParts.push(more.shift()!);
         const titleText = foldWithMap(titleParts.map((b) => b.ft.text).join(" "));
         const heading = matchCommitmentHeading(titleText);
+        const numbered = /^(\d{1,3})\s*[.)\-–—:]\s+(?=\S)/u.exec(titleText.text);
         if (heading) {
           number = number ?? heading.number;
           title = heading.title;
+        } else if (numbered) {
+          // In the commitment column, "3. Open budgets" is commitment 3.
+          number = number ?? String(Number(numbered[1]));
+          title = cleanTitle(titleText.text.slice(numbered[0].length));
         } else title = cleanTitle(titleText.text);
         titleParts.forEach((b) => builder.claim(b, null));
       }
@@ -567,6 +586,17 @@ function commitmentListItems(blocks: readonly Block[], from: number): Block[] | 
   return introduced ? items : null;
 }
 
+/** A title that carries its status after a dash or in parentheses, split; null when it carries none. */
+function statusAfterSeparator(title: string): ReturnType<typeof splitListItem> | null {
+  const ft = foldWithMap(title);
+  const hit = bestStatus(ft);
+  const percent = findPercents(ft.text)[0];
+  const at = Math.min(hit ? ft.map[hit.start] : ft.text.length, percent ? percent.index : ft.text.length);
+  if (at >= ft.text.length || !/(?:[—–(]|\s-\s)[^—–(]*$/u.test(ft.text.slice(0, at))) return null;
+  const parts = splitListItem(ft);
+  return parts.title ? parts : null;
+}
+
 /** "Open contracting portal — Complete (100%)": the title is what comes before the status or percent. */
 function splitListItem(item: FoldedText): { title: string; status: Status; statusLabel: string | null; progress: number | null } {
   // A number the reader left in the text ("1. Publier …") is the item's marker, not its title.
@@ -626,8 +656,16 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
       // The heading may carry its label lines (a PDF reader joined them): the title stops at the first label.
       const [first, ...others] = labelSegments(block.ft);
       const titled = first?.kind === "text" ? matchCommitmentHeading(foldWithMap(first.text)) : null;
-      const title = titled?.title ?? heading.title;
-      const draft = builder.open(heading.number, title, toSourceRef(file, block.source, firstWords(block.ft.text.split("\n")[0], 12)), section);
+      // "Engagement 3 : Publier les budgets — réalisé (100 %)": a status after a separator belongs to the record, not the title.
+      const inline = statusAfterSeparator(titled?.title ?? heading.title);
+      const draft = builder.open(heading.number, inline?.title ?? titled?.title ?? heading.title, toSourceRef(file, block.source, firstWords(block.ft.text.split("\n")[0], 12)), section);
+      if (inline) {
+        if (inline.status !== "unknown") {
+          draft.status = inline.status;
+          draft.statusLabel = inline.statusLabel;
+        }
+        if (inline.progress !== null) draft.progress = inline.progress;
+      }
       builder.claim(block, draft);
       if (titled && others.length) {
         const restText = block.ft.text.slice(block.ft.text.indexOf(first.kind === "text" ? first.text : "") + (first.kind === "text" ? first.text.length : 0));

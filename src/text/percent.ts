@@ -27,7 +27,25 @@ function toNumber(digits: string): number {
   return Number(digits.replace(",", "."));
 }
 
-export function findPercents(text: string): PercentMatch[] {
+const wordPatterns = new Map<string, RegExp>();
+/** "60 pour cent", "60 بالمائة", "60 per cent": the caller's words for the sign (they are language data). */
+function wordPattern(words: readonly string[]): RegExp | null {
+  if (words.length === 0) return null;
+  const key = words.join("\u0000");
+  let re = wordPatterns.get(key);
+  if (!re) {
+    const alternation = [...words]
+      .sort((a, b) => b.length - a.length)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ +/g, "\\s+"))
+      .join("|");
+    re = new RegExp(String.raw`(?<![\d.,])(${NUMBER})\s*(?:${alternation})(?![\p{L}\p{N}])`, "giu");
+    wordPatterns.set(key, re);
+  }
+  return re;
+}
+
+/** Percents in text, in order. `words` are spelled-out percent signs ("pour cent", "بالمائة"). */
+export function findPercents(text: string, words: readonly string[] = []): PercentMatch[] {
   const t = prepare(text);
   const found: PercentMatch[] = [];
   const signsUsed = new Set<number>();
@@ -39,6 +57,8 @@ export function findPercents(text: string): PercentMatch[] {
     if (signsUsed.has(m.index)) continue;
     found.push({ value: toNumber(m[1]), index: m.index, length: m[0].length });
   }
+  const spelled = wordPattern(words);
+  if (spelled) for (const m of t.matchAll(spelled)) found.push({ value: toNumber(m[1]), index: m.index, length: m[0].length });
   return found.sort((a, b) => a.index - b.index);
 }
 
@@ -50,10 +70,10 @@ const NO_VALUE = /^[\s\-–—_.\/؟?]*$|^(?:n\/?a|s\.?o\.?|nd|—)$/iu;
  * number 0-100 when the whole cell is that number (a "%" column). `null` for a dash,
  * an empty cell, or text with no percent.
  */
-export function parsePercentValue(text: string): number | null {
+export function parsePercentValue(text: string, words: readonly string[] = []): number | null {
   const t = prepare(text).trim();
   if (NO_VALUE.test(t)) return null;
-  const first = findPercents(t)[0];
+  const first = findPercents(t, words)[0];
   if (first) return first.value <= 100 ? first.value : null;
   const bare = /^(\d{1,3}(?:[.,]\d+)?)\s*\.?$/u.exec(t);
   if (bare) {

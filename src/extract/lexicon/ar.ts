@@ -43,6 +43,8 @@ export const ar: Lexicon = {
     { phrase: "غير المنجزة", status: "not_completed" },
     { phrase: "غير منجزة", status: "not_completed" },
     { phrase: "لم ينجز", status: "not_completed" },
+    { phrase: "ملغى", status: "not_completed" },
+    { phrase: "متأخر", status: "in_progress" },
     { phrase: "لم ينطلق", status: "not_started" },
     { phrase: "لم ينطلق بعد", status: "not_started" },
     { phrase: "لم تنطلق", status: "not_started" },
@@ -115,6 +117,7 @@ export const ar: Lexicon = {
     ongoing: ["يتم العمل", "يتم", "بصدد", "جار", "جاري", "متواصل", "في طور"],
     done: ["تم", "تمت", "قد تم", "أنجز", "أنجزت", "الانتهاء من", "استكمال", "قام", "قامت"],
   },
+  percentWords: ["بالمائة", "في المائة", "بالمئة", "في المئة"],
   selfReferences: ["هذا التعهد", "هذا الالتزام"],
   progressCues: ["بنسبة"],
 };

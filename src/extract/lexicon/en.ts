@@ -25,6 +25,10 @@ export const en: Lexicon = {
     { phrase: "ongoing", status: "in_progress" },
     { phrase: "on track", status: "in_progress" },
     { phrase: "delayed", status: "in_progress" },
+    { phrase: "behind schedule", status: "in_progress" },
+    { phrase: "cancelled", status: "not_completed" },
+    { phrase: "withdrawn", status: "not_completed" },
+    { phrase: "abandoned", status: "not_completed" },
     { phrase: "not completed", status: "not_completed" },
     { phrase: "not complete", status: "not_completed" },
     { phrase: "incomplete", status: "not_completed" },
@@ -80,6 +84,7 @@ export const en: Lexicon = {
     ongoing: ["ongoing", "in progress", "underway", "is being", "are being"],
     done: ["was", "were", "has been", "have been", "completed", "launched", "adopted", "published"],
   },
+  percentWords: ["percent", "per cent"],
   selfReferences: ["this commitment", "the commitment"],
   progressCues: ["completed at", "stands at"],
 };

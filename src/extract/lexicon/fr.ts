@@ -30,6 +30,9 @@ export const fr: Lexicon = {
     { phrase: "en cours de réalisation", status: "in_progress" },
     { phrase: "en cours d'exécution", status: "in_progress" },
     { phrase: "non réalisé", status: "not_completed" },
+    { phrase: "abandonné", status: "not_completed" },
+    { phrase: "annulé", status: "not_completed" },
+    { phrase: "en retard", status: "in_progress" },
     { phrase: "non réalisée", status: "not_completed" },
     { phrase: "non achevé", status: "not_completed" },
     { phrase: "non démarré", status: "not_started" },
@@ -93,6 +96,7 @@ export const fr: Lexicon = {
     ongoing: ["en cours", "se poursuit", "se poursuivent", "reste en attente"],
     done: ["a été", "ont été", "achevé", "achevée", "réalisé", "signé", "mis en ligne", "mise en ligne", "adopté"],
   },
+  percentWords: ["pour cent", "pourcent", "pour-cent"],
   selfReferences: ["cet engagement", "l'engagement"],
   progressCues: ["ramené à", "réalisé à", "taux de"],
 };

@@ -98,6 +98,8 @@ export interface Lexicon {
   placeStopWords: string[];
   /** Tense and aspect cues deciding an activity's state; `negation` (not done) is checked first. */
   activityCues: { negation: string[]; planned: string[]; ongoing: string[]; done: string[] };
+  /** The percent sign spelled out: "بالمائة", "pour cent", "per cent". */
+  percentWords: string[];
   /** Words meaning "this commitment" in prose, for a percent stated about the commitment itself. */
   selfReferences: string[];
   /** Phrases before a percent stated as the commitment's rate in prose ("بنسبة", "ramené à"). */
