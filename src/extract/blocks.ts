@@ -236,21 +236,23 @@ const SENTENCE_END = /[.!?؟:;؛]\s*$/u;
  * source of its first part.
  */
 export function joinBrokenParagraphs(blocks: readonly Block[]): Block[] {
-  const joined: Block[] = [];
+  // Runs are gathered first and folded once: folding a growing text at each step would be quadratic.
+  const runs: Block[][] = [];
   let lastPart = -1;
   for (const b of blocks) {
-    const last = joined[joined.length - 1];
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
     const continues =
       last !== undefined &&
-      last.kind === "paragraph" &&
+      run[0].kind === "paragraph" &&
       b.kind === "paragraph" &&
       last.cell === null &&
       b.cell === null &&
       b.index === lastPart + 1 &&
       !SENTENCE_END.test(last.ft.text);
-    if (continues) joined[joined.length - 1] = { ...last, ft: foldWithMap(`${last.ft.text} ${b.ft.text}`) };
-    else joined.push(b);
+    if (continues) run.push(b);
+    else runs.push([b]);
     lastPart = b.index;
   }
-  return joined;
+  return runs.map((run) => (run.length === 1 ? run[0] : { ...run[0], ft: foldWithMap(run.map((b) => b.ft.text).join(" ")) }));
 }
