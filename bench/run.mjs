@@ -366,7 +366,7 @@ if (options.batch) {
   const result = await benchBatch(options);
   const notes = [
     ...(options.tracker ? [] : ["`--no-tracker`: `minutes extract`, so no tracker is built; the \"tracker\" figures are the end-of-run errors.json only."]),
-    `Cold: \`minutes run\` over the docx half, then the pdf half, from an empty cache (each run includes building and writing its tracker). ` +
+    `Cold: \`${options.tracker ? "minutes run" : "minutes extract"}\` over the docx half, then the pdf half, from an empty cache${options.tracker ? " (each run includes building and writing its tracker)" : ""}. ` +
       `Then over the whole corpus: from the cache with the tracker built; again unchanged (records from the cache, tracker files kept since their inputs are identical); again with one new file (extracted alone, tracker rebuilt from cached records).`,
     `References run one file after another${result.pandocSample ? ` over the first ${result.pandocSample} docx and ${result.pdftotextSample} pdf files` : ""}. ` +
       `Failures: ${result.coldDocx.summary.failed + result.coldPdf.summary.failed}; warm run re-extracted ${result.warm.summary.extracted}.`,
