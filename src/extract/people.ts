@@ -21,13 +21,12 @@ interface Token {
 const TRAILING_PUNCTUATION = /[,،:;؛.!?؟)\]»"”]+$/u;
 const LEADING_PUNCTUATION = /^[(\["«“]+/u;
 
-function tokenize(ft: FoldedText, from: number, to: number): Token[] {
+function tokenize(ft: FoldedText, from: number, to: number, limit = Number.POSITIVE_INFINITY): Token[] {
   const tokens: Token[] = [];
   const re = /\S+/gu;
   re.lastIndex = from;
-  const slice = ft.folded.slice(0, to);
-  for (let m = re.exec(slice); m; m = re.exec(slice)) {
-    const raw = m[0];
+  for (let m = re.exec(ft.folded); m && m.index < to && tokens.length < limit; m = re.exec(ft.folded)) {
+    const raw = m[0].slice(0, to - m.index);
     const lead = LEADING_PUNCTUATION.exec(raw)?.[0].length ?? 0;
     const trail = TRAILING_PUNCTUATION.exec(raw)?.[0].length ?? 0;
     const word = raw.slice(lead, raw.length - trail);
@@ -62,7 +61,8 @@ export function namesAfter(ft: FoldedText, pos: number): string[] {
   while (ft.folded[at] === " ") at++;
   const honorific = honorificAt(ft, at);
   if (honorific) at = honorific.end;
-  let tokens = tokenize(ft, at, ft.folded.length);
+  // A name is a few words: a dozen tokens are enough, however long the paragraph.
+  let tokens = tokenize(ft, at, ft.folded.length, 12);
   // "reported by the Ministry of Finance": the article is not part of the name.
   if (!honorific && tokens[0] && ARTICLES.includes(tokens[0].word)) tokens = tokens.slice(1);
   const maxWords = honorific ? 3 : 5;
@@ -106,8 +106,14 @@ export function namesAfter(ft: FoldedText, pos: number): string[] {
 }
 
 /** The name before a position (subject-verb order): "… ouvert. Mme Aïcha Karafi a ajouté" → "Aïcha Karafi". */
+/** How far back a subject may start: ten words, generously; bounded so a long paragraph stays linear. */
+const SUBJECT_WINDOW = 240;
+
 export function nameBefore(ft: FoldedText, pos: number): string | null {
-  const tokens = tokenize(ft, 0, pos);
+  const windowStart = Math.max(0, pos - SUBJECT_WINDOW);
+  // Start the window at a word boundary, so its first token is a whole word.
+  const from = windowStart === 0 ? 0 : ft.folded.indexOf(" ", windowStart) + 1 || pos;
+  const tokens = tokenize(ft, from, pos);
   const taken: Token[] = [];
   for (let k = tokens.length - 1; k >= 0 && taken.length < 10; k--) {
     const t = tokens[k];

@@ -21,9 +21,13 @@ export function sentences(ft: FoldedText): Span[] {
   for (const m of s.matchAll(re)) {
     const end = m.index + m[0].length;
     if (m[0].startsWith(".")) {
-      const before = /(\S+)$/u.exec(s.slice(start, m.index))?.[1] ?? "";
+      // The word before the stop, found by scanning back a few characters (searching the whole text
+      // before it, at every stop, would be quadratic on a long paragraph).
+      let wordStart = m.index;
+      while (wordStart > start && m.index - wordStart < 4 && !/\s/u.test(s[wordStart - 1])) wordStart--;
+      const before = s.slice(wordStart, m.index);
       const abbreviation = /^\p{Script=Latin}{1,2}$/u.test(before) && capitalizedAt(ft, m.index - before.length);
-      const beforePercent = /^\s*%/u.test(s.slice(end));
+      const beforePercent = /^\s*%/u.test(s.slice(end, end + 4));
       if (abbreviation || beforePercent) continue;
     }
     if (s.slice(start, end).trim()) spans.push({ start, end });
