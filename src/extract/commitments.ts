@@ -559,9 +559,9 @@ const isListStart = (b: Block): boolean => b.kind === "item" && b.depth <= 1 && 
  * Items of an ordered list that are commitments: most carry a status word or a percent,
  * in their own text ("Publier les contrats — réalisé (100 %)") or in the label lines
  * right under them ("Taux de réalisation : 75 %"). Blocks between items belong to the item above.
+ * Returns the list's items whatever the verdict, so that a list is judged once.
  */
-function commitmentListItems(blocks: readonly Block[], from: number): Block[] | null {
-  if (!isListStart(blocks[from])) return null;
+function commitmentListItems(blocks: readonly Block[], from: number): { items: Block[]; commitments: boolean } {
   const items: Block[] = [];
   const following = new Map<Block, Block[]>();
   for (let k = from; k < blocks.length; k++) {
@@ -579,11 +579,11 @@ function commitmentListItems(blocks: readonly Block[], from: number): Block[] | 
     if (bestStatus(item.ft) || findPercents(item.ft.text).length > 0 || hasLabel(item.ft)) return true;
     return following.get(item)!.slice(0, 3).some((b) => opensWithLabel(b.ft));
   }).length;
-  if (items.length < 2 || informative < Math.ceil(items.length * 0.6)) return null;
+  if (items.length < 2 || informative < Math.ceil(items.length * 0.6)) return { items, commitments: false };
   // The list must follow a mention of commitments, or the agenda would qualify too.
   const before = blocks.slice(Math.max(0, from - 3), from).filter((b) => b.kind !== "item");
   const introduced = before.some((b) => firstMatch(COMMITMENT_PLURAL, b.ft.folded) !== null || matchCommitmentHeading(b.ft) !== null);
-  return introduced ? items : null;
+  return { items, commitments: introduced };
 }
 
 /** A title that carries its status after a dash or in parentheses, split; null when it carries none. */
@@ -632,6 +632,8 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
   /** The number of the minutes' section being read ("1. Bilan des engagements"), to see the next one ("2. …") coming. */
   let sectionNumber: number | null = null;
   const listStarts = new Set<number>();
+  /** Items of lists already judged, commitments or not: a long list is judged once, not once per item. */
+  const judgedItems = new Set<number>();
   const openListCommitment = (block: Block): Open => {
     // A commitment list item opens a commitment like a heading does; what follows it is its content.
     const parts = splitListItem(block.ft);
@@ -706,10 +708,11 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
       }
     }
     if (opening !== null && block.cell === null && (block.kind === "heading" || block.depth === 0)) sectionNumber = opening;
-    if (isListStart(block)) {
-      const items = commitmentListItems(flow, k);
-      if (items) {
-        for (const item of items) listStarts.add(item.index);
+    if (isListStart(block) && !judgedItems.has(block.index)) {
+      const list = commitmentListItems(flow, k);
+      for (const item of list.items) judgedItems.add(item.index);
+      if (list.commitments) {
+        for (const item of list.items) listStarts.add(item.index);
         current = openListCommitment(block);
       }
     }
