@@ -212,6 +212,15 @@ describe("documents with nothing to extract", () => {
     expect(r.warnings.map((w) => w.code)).toEqual(["no-commitments"]);
   });
 
+  it("ignore a --date that is not a date and metadata that is not one, with a warning", () => {
+    const r = extractRecord(
+      { path: "notes.docx", format: "docx", pages: null, metadata: { created: "2023-13-45T00:00:00Z" }, tree: { type: "root", children: [] }, messages: [] },
+      { sha256: "0".repeat(64), date: "March 2024" },
+    );
+    expect(r.meeting).toMatchObject({ date: null, dateSource: null });
+    expect(r.warnings.map((w) => w.code)).toEqual(["no-commitments", "bad-date-option", "no-date"]);
+  });
+
   it("date a document by its metadata when text and file name say nothing", () => {
     const r = extractRecord(
       { path: "notes.docx", format: "docx", pages: null, metadata: { created: "2023-11-20T09:00:00Z" }, tree: { type: "root", children: [] }, messages: [] },

@@ -43,7 +43,8 @@ export function extractRecord(doc: DocumentTree, options: ExtractOptions): Meeti
     ...found.warnings,
   ];
   if (found.commitments.length === 0) warnings.push({ code: "no-commitments", message: "No commitment table, heading or list was recognised in this document." });
-  if (!date) warnings.push({ code: "no-date", message: "No meeting date in the text, file name or metadata, and no --date given." });
+  if (options.date && dateSource !== "option" && !date) warnings.push({ code: "bad-date-option", message: `--date "${options.date}" is not YYYY-MM-DD or YYYY-MM; ignored.` });
+  if (!date) warnings.push({ code: "no-date", message: "No meeting date in the text, file name or metadata, and no usable --date." });
 
   return MeetingRecord.parse({
     schemaVersion: 1,

@@ -1,6 +1,6 @@
 /** Meeting-level facts: language, date, title, action plan, chair, attendees, agenda. */
 import type { DocumentMetadata } from "../ingest/tree.js";
-import type { ActionPlan, DateSource, Language } from "../model/meeting.js";
+import { PartialDate, type ActionPlan, type DateSource, type Language } from "../model/meeting.js";
 import { dateFromFileName, findDates } from "../text/dates.js";
 import { wordCount, type Block } from "./blocks.js";
 import {
@@ -70,9 +70,9 @@ export function meetingDate(
   const fileName = path.split(/[\\/]/u).pop() ?? path;
   const fromName = dateFromFileName(fileName);
   if (fromName) return { date: fromName, dateSource: "filename" };
-  const created = metadata.created ? /^(\d{4})-(\d{2})-(\d{2})/u.exec(metadata.created) : null;
-  if (created) return { date: `${created[1]}-${created[2]}-${created[3]}`, dateSource: "metadata" };
-  if (option) return { date: option, dateSource: "option" };
+  const created = metadata.created ? /^(\d{4}-\d{2}-\d{2})/u.exec(metadata.created) : null;
+  if (created && PartialDate.safeParse(created[1]).success) return { date: created[1], dateSource: "metadata" };
+  if (option && PartialDate.safeParse(option).success) return { date: option, dateSource: "option" };
   return { date: null, dateSource: null };
 }
 

@@ -84,12 +84,15 @@ export function bestStatus(ft: FoldedText): StatusHit | null {
   return hits.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
 }
 
+/** Readers count from 1; anything else is left out rather than failing the record's validation. */
+const positive = (n: number | undefined): n is number => n !== undefined && Number.isInteger(n) && n > 0;
+
 export function toSourceRef(file: string, loc: SourceLocation, heading?: string): SourceRef {
   const ref: SourceRef = { file };
-  if (loc.page) ref.page = loc.page;
-  if (loc.table) ref.table = loc.table;
-  if (loc.row) ref.row = loc.row;
-  if (loc.line) ref.line = loc.line;
+  if (positive(loc.page)) ref.page = loc.page;
+  if (positive(loc.table)) ref.table = loc.table;
+  if (positive(loc.row)) ref.row = loc.row;
+  if (positive(loc.line)) ref.line = loc.line;
   if (heading) ref.heading = heading;
   return ref;
 }
