@@ -105,6 +105,11 @@ describe("run", () => {
     expect(out).toEqual(expect.arrayContaining(["meetings", "tracker.json", "tracker.xlsx", "errors.json"]));
     expect(JSON.parse(await readFile(join(work, "out", "errors.json"), "utf8"))).toEqual([]);
 
+    const again = JSON.parse((await minutes(["run", "archive", "--out", "out", "--json", "--quiet"], work)).stdout) as { extracted: number; cached: number; kept: string[] };
+    expect(again).toMatchObject({ extracted: 0, cached: 3, kept: expect.arrayContaining(["tracker.json", "tracker.xlsx"]) });
+    const uncached = JSON.parse((await minutes(["run", "archive", "--out", "out", "--json", "--quiet", "--no-cache"], work)).stdout) as { extracted: number; cached: number };
+    expect(uncached).toMatchObject({ extracted: 3, cached: 0 });
+
     const globbed = await minutes(["run", "archive/**/*.docx", "--out", "out2", "--quiet"], work);
     expect(globbed.code).toBe(0);
     expect(globbed.stderr).toBe("");
