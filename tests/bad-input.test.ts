@@ -3,6 +3,7 @@
  * the reader's typed reason and code, keeps going, and still writes the good ones.
  * File names and output folders are checked through the real command.
  */
+import ExcelJS from "exceljs";
 import { execFile } from "node:child_process";
 import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -113,6 +114,21 @@ describe("each bad file is reported with its reason, and the batch goes on", () 
     expect(errors).toEqual(summary.failures);
     expect(summary.written).toEqual(["tracker.json", "tracker.xlsx", "errors.json"]);
     expect(summary.interrupted).toBe(false);
+  });
+
+  test("failures are on the workbook's Warnings sheet, each with its file and code", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(work, "out", "tracker.xlsx"));
+    const sheet = workbook.getWorksheet("Warnings");
+    expect(sheet).toBeDefined();
+    const header = (sheet!.getRow(1).values as unknown[]).map(String);
+    const column = (name: string) => header.indexOf(name);
+    const listed: [string, string][] = [];
+    sheet!.eachRow((row, number) => {
+      const values = row.values as unknown[];
+      if (number > 1 && values[column("From")] === "batch") listed.push([String(values[column("File")]), String(values[column("Code")])]);
+    });
+    expect(listed.sort()).toEqual(summary.failures.map((failure) => [failure.file, failure.code]).sort());
   });
 });
 
