@@ -77,6 +77,20 @@ describe("incremental cache", () => {
   });
 });
 
+describe("cache folder", () => {
+  test("entries of other pipeline versions are removed, anything else in the folder is left alone", async () => {
+    const archive = await copyCorpus(["2023-09-committee-minutes.docx"]);
+    const cache = join(work, "cache");
+    await mkdir(join(cache, "0.0.9-0123456789abcdef", "ab"), { recursive: true });
+    await mkdir(join(cache, "notes"), { recursive: true });
+    await runBatch({ inputs: [archive], out: join(work, "out"), cache, jobs: 1 });
+    const folders = await readdir(cache);
+    expect(folders).toContain("notes");
+    expect(folders).not.toContain("0.0.9-0123456789abcdef");
+    expect(folders.filter((name) => /^\d+\.\d+\.\d+-[0-9a-f]{16}$/.test(name))).toHaveLength(1);
+  });
+});
+
 describe("output names", () => {
   test("renderings and same-named files in other folders get distinct, stable record names", async () => {
     const archive = await copyCorpus(["2023-09-committee-minutes.docx", "2023-09-committee-minutes.pdf"]);

@@ -7,13 +7,14 @@
  * so any rebuild with a change invalidates every entry without anyone having to
  * remember to bump a constant.
  *
- * Layout: `<cache>/<pipeline version>/<key[0..2]>/<key>.json`, holding either the
+ * Layout: `<cache>/<pipeline version>/<key[0..2]>/<key>.json` (folders of other
+ * versions are removed when the cache is opened), holding either the
  * record exactly as written to `meetings/`, or (`<key>.error.json`) the file's
  * IngestError. Only deterministic failures are cached: a timeout or a worker
  * running out of memory may pass on a quieter machine, so those are retried.
  */
 import { createHash } from "node:crypto";
-import { readdir, readFile, mkdir } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join, relative, sep } from "node:path";
 import { writeFileAtomic } from "./atomic.js";
@@ -41,6 +42,9 @@ function libraryVersion(name: string): string {
 
 let cachedPipelineVersion: Promise<string> | undefined;
 
+/** The shape of `pipelineVersion()`: only folders like this are ever removed from a cache folder. */
+const VERSION_FOLDER = /^\d+\.\d+\.\d+[^/]*-[0-9a-f]{16}$/;
+
 /** `<package version>-<16 hex>`: the same string for the same compiled code and libraries. */
 export function pipelineVersion(): Promise<string> {
   cachedPipelineVersion ??= (async () => {
@@ -66,8 +70,15 @@ export class RecordCache {
   private constructor(private readonly folder: string) {}
 
   static async open(root: string): Promise<RecordCache> {
-    const folder = join(root, await pipelineVersion());
+    const version = await pipelineVersion();
+    const folder = join(root, version);
     await mkdir(folder, { recursive: true });
+    // Entries of other pipeline versions can never be hit again: drop them so the cache does not grow with every upgrade.
+    for (const entry of await readdir(root, { withFileTypes: true })) {
+      if (entry.isDirectory() && entry.name !== version && VERSION_FOLDER.test(entry.name)) {
+        await rm(join(root, entry.name), { recursive: true, force: true });
+      }
+    }
     return new RecordCache(folder);
   }
 
