@@ -126,6 +126,33 @@ describe("small layouts", () => {
   });
 });
 
+describe("status cells and spanning rows", () => {
+  it("reads the status a status cell opens with, keeps the rest as a note, and reads prose in it as notes", async () => {
+    const r = await record(
+      [
+        "| Commitment | Status |",
+        "|---|---|",
+        "| Commitment 1: Open data | Completed. The portal went online in May. |",
+        "| Commitment 2: Budgets | The ministry sent its report. |",
+      ].join("\n"),
+    );
+    expect(r.commitments.map((c) => [c.number, c.status, c.statusLabel, c.notes])).toEqual([
+      ["1", "completed", "Completed", ["The portal went online in May."]],
+      ["2", "unknown", null, ["The ministry sent its report."]],
+    ]);
+  });
+
+  it("keeps a spanning row that names no commitment in a warning, not as a commitment", async () => {
+    const doc = await readMarkdown(new TextEncoder().encode("| Commitment | Status |\n|---|---|\n| Commitment 1: Open data | Completed |\n"), "t.md");
+    const table = doc.tree.children.find((n) => n.type === "table");
+    if (table?.type !== "table") throw new Error("the Markdown reader gave no table");
+    table.children.push({ type: "tableRow", children: [{ type: "tableCell", children: [{ type: "text", value: "Pillar 2: transparency" }], data: { colSpan: 2 } }] });
+    const r = extractRecord(doc, { sha256: "0".repeat(64) });
+    expect(r.commitments).toHaveLength(1);
+    expect(r.warnings).toContainEqual(expect.objectContaining({ code: "table-note", message: expect.stringContaining("Pillar 2: transparency") }));
+  });
+});
+
 describe("rows broken across pages", () => {
   it("reads a row without a number, in a table that numbers its rows, as the rest of the row above", async () => {
     const r = await record(

@@ -387,6 +387,26 @@ export function classifyTable(table: TableModel): { kind: TableKind; plan: Colum
 const sameRowText = (a: RowModel, b: RowModel): boolean =>
   a.cells.length === b.cells.length && a.cells.every((c, k) => foldWithMap(c.text).folded === foldWithMap(b.cells[k].text).folded);
 
+/**
+ * A status cell's status: the phrase it opens with (label up to the first stop, the rest of the
+ * cell a note), or a phrase anywhere in a cell of a few words. Null when the cell states none.
+ */
+function statusOfCell(blocks: readonly Block[]): { hit: StatusHit; label: string; rest: Block[] } | null {
+  const [first, ...others] = blocks;
+  if (!first) return null;
+  const opening = openingStatus(first.ft);
+  if (opening) {
+    const head = /^[^:：.،;]*/u.exec(first.ft.text.slice(first.ft.map[opening.start]))?.[0] ?? opening.label;
+    const label = (wordCount(head) <= 8 ? head : opening.label).trim();
+    const tail = first.ft.text.slice(first.ft.map[opening.start] + label.length).replace(/^[\s:：.،;]+/u, "");
+    const rest = tail ? [{ ...first, ft: foldWithMap(tail) }, ...others] : others;
+    return { hit: opening, label, rest };
+  }
+  const text = blocks.map((b) => b.ft.text).join(" ");
+  const hit = wordCount(text) <= 6 ? bestStatus(foldWithMap(text)) : null;
+  return hit ? { hit, label: text.trim(), rest: [] } : null;
+}
+
 function tableCommitments(builder: CommitmentBuilder, table: TableModel, plan: ColumnPlan | null, file: string): void {
   const headerRow = plan?.headerRow ?? -1;
   let section: Section | null = null;
@@ -414,6 +434,14 @@ function tableCommitments(builder: CommitmentBuilder, table: TableModel, plan: C
         claimAll(null);
         return;
       }
+      // Any other text spanning the whole row (a group title, a remark) is no commitment: kept in a warning.
+      const spans = row.cells.length === 1 || filled[0].colSpan > 1;
+      const first = filled[0].blocks[0];
+      if (spans && first && !matchCommitmentHeading(first.ft) && leadingNumber(first) === null) {
+        claimAll(null);
+        builder.warn("table-note", `Row ${row.source.row ?? r + 1} of table ${table.number} spans the table and names no commitment: "${filled[0].text.replace(/\s+/gu, " ")}"`, null, rowSource);
+        return;
+      }
     }
 
     const starts = gridColumns(row);
@@ -426,6 +454,7 @@ function tableCommitments(builder: CommitmentBuilder, table: TableModel, plan: C
     let title = "";
     const content: Block[] = [];
     let statusCellText: string | null = null;
+    let statusHit: StatusHit | null = null;
     let percentCellValue: number | null | undefined;
 
     if (numberCell >= 0) {
@@ -438,7 +467,13 @@ function tableCommitments(builder: CommitmentBuilder, table: TableModel, plan: C
       if (first) {
         // A title wrapped onto more lines may arrive as several paragraphs: the lines that continue it are the title too.
         const titleParts = [first];
-        while (more[0] && more[0].kind === "paragraph" && !SENTENCE_END.test(titleParts[titleParts.length - 1].ft.text)) titleParts.push(more.shift()!);
+        while (
+          more[0] &&
+          more[0].kind === "paragraph" &&
+          more[0].source.table === first.source.table &&
+          !SENTENCE_END.test(titleParts[titleParts.length - 1].ft.text)
+        )
+          titleParts.push(more.shift()!);
         const titleText = foldWithMap(titleParts.map((b) => b.ft.text).join(" "));
         const heading = matchCommitmentHeading(titleText);
         const numbered = /^(\d{1,3})\s*[.)\-–—:]\s+(?=\S)/u.exec(titleText.text);
@@ -459,9 +494,13 @@ function tableCommitments(builder: CommitmentBuilder, table: TableModel, plan: C
       if (k === commitmentCell || k === numberCell) return;
       const role = roleOf(k);
       if (!cell.text.trim()) return;
-      if (role === "status" && wordCount(cell.text) <= LABEL_WORDS) {
-        statusCellText = cell.text.trim();
+      if (role === "status" && statusOfCell(cell.blocks)) {
+        // The cell's opening status is the status; what follows it in the cell is a note.
+        const { hit, label, rest } = statusOfCell(cell.blocks)!;
+        statusHit = hit;
+        statusCellText = label;
         cell.blocks.forEach((b) => builder.claim(b, null));
+        content.push(...rest);
       } else if (role === "progress" && wordCount(cell.text) <= 4) {
         percentCellValue = parsePercentValue(cell.text);
         cell.blocks.forEach((b) => builder.claim(b, null));
@@ -490,9 +529,8 @@ function tableCommitments(builder: CommitmentBuilder, table: TableModel, plan: C
     const draft = builder.open(number, title, rowSource, section);
     if (number === null) builder.warn("unnumbered-commitment", `Commitment without a number in table ${table.number}: "${firstWords(title, 8)}"`, null, rowSource);
     if (percentCellValue !== undefined) draft.progress = percentCellValue;
-    if (statusCellText !== null) {
-      const hit = bestStatus(foldWithMap(statusCellText));
-      draft.status = hit?.status ?? "unknown";
+    if (statusHit !== null && statusCellText !== null) {
+      draft.status = (statusHit as StatusHit).status;
       draft.statusLabel = statusCellText;
     } else if (!section) {
       // No status column and no section: the notes open with the status ("بصدد الإنجاز: …").
