@@ -279,3 +279,16 @@ describe("more ways to write a commitment's state", () => {
     expect(r.commitments[0]).toMatchObject({ progress: 60, status: "partially_completed" });
   });
 });
+
+describe("action plans", () => {
+  const plan = async (text: string) => (await record(`${text}\n`)).meeting.actionPlan;
+  it("reads the ordinal before or after the plan's name, and its years", async () => {
+    expect(await plan("Suivi du 4ème plan d'action national du Partenariat pour un Gouvernement Ouvert (2021-2023).")).toMatchObject({ key: "nap4-2021-2023", ordinal: 4 });
+    expect(await plan("Review of the Fourth National Action Plan 2019-2021.")).toMatchObject({ key: "nap4-2019-2021", startYear: 2019, endYear: 2021 });
+    expect(await plan("متابعة تنفيذ خطة العمل الوطنية الخامسة لشراكة الحكومة المفتوحة.")).toMatchObject({ key: "nap5", ordinal: 5, text: "خطة العمل الوطنية الخامسة لشراكة الحكومة المفتوحة" });
+  });
+
+  it("takes no ordinal that qualifies something else", async () => {
+    expect(await plan("Le plan d'action national, adopté en conseil, sera évalué au cours de la 3ème réunion.")).toMatchObject({ ordinal: null, key: null });
+  });
+});

@@ -108,14 +108,19 @@ export function actionPlan(blocks: readonly Block[]): ActionPlan | null {
     const phraseStart = m.index + m[0].length - (m.groups?.phrase.length ?? m[0].length);
     let start = phraseStart;
     let ordinal: number | null = null;
+    let ordinalEnd = 0;
+    const phraseEnd = m.index + m[0].length;
     for (const o of ft.folded.slice(windowStart, windowEnd).matchAll(ORDINALS.regex)) {
       const at = windowStart + o.index;
-      if (at < m.index && ft.folded.slice(at + o[0].length, m.index).trim().split(/\s+/u).filter(Boolean).length > 2) continue;
+      const wordsBetween = (from: number, to: number): number => ft.folded.slice(from, to).trim().split(/\s+/u).filter(Boolean).length;
+      // Only an ordinal that qualifies this phrase: two words before it at most, or three after it.
+      if (at < m.index ? wordsBetween(at + o[0].length, m.index) > 2 : wordsBetween(phraseEnd, at) > 3) continue;
       ordinal = ORDINALS.valueOf(o.groups?.phrase ?? "") ?? null;
       if (at < m.index) start = at;
+      else ordinalEnd = at + o[0].length;
       break;
     }
-    let end = m.index + m[0].length;
+    let end = phraseEnd;
     let startYear: number | null = null;
     let endYear: number | null = null;
     const years = YEARS.exec(ft.folded.slice(end, windowEnd));
@@ -124,7 +129,10 @@ export function actionPlan(blocks: readonly Block[]): ActionPlan | null {
       endYear = Number(years[2]);
       end = end + years.index + years[0].length;
     } else {
-      end = Math.min(windowEnd, end + 40);
+      // No years: the plan's name runs on to the end of its clause, six words at most.
+      end = Math.max(end, ordinalEnd);
+      const clause = /^(?:\s+[^\s,،.;:()]+){0,6}/u.exec(ft.folded.slice(end, windowEnd));
+      end += clause ? clause[0].length : 0;
     }
     const text = cleanTitle(ft.text.slice(ft.map[start], ft.map[end]));
     const key = ordinal || startYear ? `nap${ordinal ?? ""}${startYear ? `-${startYear}-${endYear}` : ""}` : null;
