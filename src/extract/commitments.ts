@@ -294,7 +294,10 @@ class CommitmentBuilder {
       } else rest.push(segment.text);
     }
     if (rest.length === 0) return;
-    const ft = foldWithMap(rest.join(block.kind === "item" ? " " : "\n"));
+    let joined = rest.join(block.kind === "item" ? " " : "\n");
+    // A "2. " a reader left in the text is the item's marker, not its words.
+    if (block.kind === "item" && block.depth === 0 && block.itemNumber !== null) joined = joined.replace(/^\d{1,2}[.)]\s+/u, "");
+    const ft = foldWithMap(joined);
     draft.texts.push(ft);
     for (const who of reportersIn(ft)) if (!draft.reportedBy.includes(who)) draft.reportedBy.push(who);
     if (block.kind === "item") {
