@@ -21,7 +21,7 @@
  *     pandoc and pdftotext run one file after another over (a sample of) the same files.
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -30,6 +30,20 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = join(ROOT, "bench", "out");
 const CORPUS_FIXTURES = join(ROOT, "fixtures", "ogp-tunisia");
 const MEETINGS = ["2022-06-committee-minutes", "2023-03-committee-minutes", "2023-09-committee-minutes"];
+/**
+ * The build under test, copied: a rebuild of dist/ during the benchmark (another
+ * terminal's `npm test`) would otherwise change the pipeline version between the
+ * cold and warm runs and empty the cache in the middle of the measurement.
+ */
+const PACKAGE = join(OUT, "package");
+
+function snapshotPackage() {
+  if (!existsSync(join(ROOT, "dist", "cli.js"))) throw new Error("dist/ is missing: run `npm run build` (npm run bench does)");
+  rmSync(PACKAGE, { recursive: true, force: true });
+  mkdirSync(PACKAGE, { recursive: true });
+  for (const entry of ["dist", "bin", "package.json"]) cpSync(join(ROOT, entry), join(PACKAGE, entry), { recursive: true });
+  symlinkSync(join(ROOT, "node_modules"), join(PACKAGE, "node_modules"), "dir");
+}
 
 function parseArguments(argv) {
   const options = { files: 1000, variants: 10, jobs: availableParallelism(), referenceSample: 300, reading: true, batch: true, tracker: true };
@@ -75,7 +89,7 @@ function runEach(command, argsFor, files) {
 // ---------------------------------------------------------------- (a) reading
 
 async function benchReading() {
-  const { readDocument } = await import(pathToFileURL(join(ROOT, "dist", "ingest", "index.js")).href);
+  const { readDocument } = await import(pathToFileURL(join(PACKAGE, "dist", "ingest", "index.js")).href);
   const files = readdirSync(CORPUS_FIXTURES)
     .filter((name) => /\.(docx|pdf|txt)$/.test(name))
     .map((name) => join(CORPUS_FIXTURES, name));
@@ -224,7 +238,7 @@ function listFiles(folder) {
 function runMinutes(command, inputs, out, cache, jobs) {
   return new Promise((resolvePromise, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, [join(ROOT, "bin", "minutes.js"), command, ...inputs, "--out", out, "--cache", cache, "--jobs", String(jobs), "--json", "--quiet"], {
+    const child = spawn(process.execPath, [join(PACKAGE, "bin", "minutes.js"), command, ...inputs, "--out", out, "--cache", cache, "--jobs", String(jobs), "--json", "--quiet"], {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "inherit"],
     });
@@ -355,8 +369,8 @@ function batchTable(result, jobs, command) {
 }
 
 const options = parseArguments(process.argv.slice(2));
-if (!existsSync(join(ROOT, "dist", "cli.js"))) throw new Error("dist/ is missing: run `npm run build` (npm run bench does)");
 mkdirSync(OUT, { recursive: true });
+snapshotPackage();
 const sections = [];
 if (options.reading) {
   process.stderr.write("reading each fixture in-process...\n");
