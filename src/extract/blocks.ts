@@ -228,6 +228,7 @@ export function wordCount(text: string): number {
 }
 
 const SENTENCE_END = /[.!?؟:;؛]\s*$/u;
+const LABEL_START = /^[^\s:：]{1,24}\s*[:：]/u;
 
 /**
  * Paragraphs of running text joined where a reader broke a sentence across them (a PDF
@@ -249,7 +250,12 @@ export function joinBrokenParagraphs(blocks: readonly Block[]): Block[] {
       last.cell === null &&
       b.cell === null &&
       b.index === lastPart + 1 &&
-      !SENTENCE_END.test(last.ft.text);
+      !SENTENCE_END.test(last.ft.text) &&
+      // A title (bold, or "ثانياً: …", "Chair: …") is a line of its own, not half a sentence.
+      !last.emphasized &&
+      !LABEL_START.test(last.ft.text) &&
+      // A capital opens a new sentence, not the rest of one.
+      !/^\p{Lu}/u.test(b.ft.text);
     if (continues) run.push(b);
     else runs.push([b]);
     lastPart = b.index;

@@ -456,6 +456,8 @@ function tableCommitments(builder: CommitmentBuilder, table: TableModel, plan: C
     let number: string | null = null;
     let title = "";
     const content: Block[] = [];
+    /** The first block of the notes column (else of any other column): where a row opens with its status or percent. */
+    let notesFirst: Block | undefined;
     let statusCellText: string | null = null;
     let statusHit: StatusHit | null = null;
     let percentCellValue: number | null | undefined;
@@ -507,7 +509,10 @@ function tableCommitments(builder: CommitmentBuilder, table: TableModel, plan: C
       } else if (role === "progress" && wordCount(cell.text) <= 4) {
         percentCellValue = parsePercentValue(cell.text);
         cell.blocks.forEach((b) => builder.claim(b, null));
-      } else content.push(...cell.blocks);
+      } else {
+        if (role === "notes" && !notesFirst) notesFirst = cell.blocks[0];
+        content.push(...cell.blocks);
+      }
     });
 
     // In a table that numbers its rows, a row without a number is the rest of the row above, broken
@@ -537,13 +542,19 @@ function tableCommitments(builder: CommitmentBuilder, table: TableModel, plan: C
       draft.statusLabel = statusCellText;
     } else if (!section) {
       // No status column and no section: the notes open with the status ("بصدد الإنجاز: …").
-      const first = content[0];
+      const first = notesFirst ?? content[0];
       const hit = first ? openingStatus(first.ft) : null;
       if (hit && first) {
         draft.status = hit.status;
         const head = /^[^:：.،;]*/u.exec(first.ft.text.slice(first.ft.map[hit.start]))?.[0] ?? hit.label;
         draft.statusLabel = (wordCount(head) <= 8 ? head : hit.label).trim();
       }
+    }
+    // No progress column: a notes cell that opens with a percent ("100 % ; 45 rapports publiés") states it.
+    const firstNote = notesFirst ?? content[0];
+    if (percentCellValue === undefined && firstNote) {
+      const opening = findPercents(firstNote.ft.text)[0];
+      if (opening && opening.index === 0 && opening.value <= 100) draft.progress = opening.value;
     }
     content.forEach((b) => builder.absorb(draft, b));
     claimAll(draft);
@@ -561,6 +572,11 @@ function leadingNumber(block: Block): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** The number a block shows: in its text, or given by its top-level list ("3. Any other business" as a list item). */
+function shownNumber(block: Block): number | null {
+  return leadingNumber(block) ?? (block.kind === "item" && block.depth <= 1 ? block.itemNumber : null);
+}
+
 /** A title of the minutes' own parts, not of a commitment: "2. Rapport …" (short, no final stop), "ثانيا: …". */
 function isPartTitle(block: Block): boolean {
   if (block.cell !== null || block.depth > 1) return false;
@@ -572,7 +588,22 @@ function isPartTitle(block: Block): boolean {
 /** A block that ends a commitment's section: a heading of its level or above, or a title of the minutes' parts. */
 function isSectionBreak(block: Block, start: Block): boolean {
   if (block.kind === "heading") return start.kind !== "heading" || block.depth <= start.depth;
-  return isPartTitle(block);
+  if (isPartTitle(block)) return true;
+  // Under a commitment opened by a list item or a paragraph, a short line that is neither a sentence,
+  // a label nor a status ("Other matters") is the next part's title, whatever formatting the reader kept.
+  return start.kind !== "heading" && isTitleLine(block);
+}
+
+function isTitleLine(block: Block): boolean {
+  return (
+    block.kind === "paragraph" &&
+    block.cell === null &&
+    wordCount(block.ft.text) <= 6 &&
+    !/[.;:,،؛!?؟)%]\s*$/u.test(block.ft.text) &&
+    !hasLabel(block.ft) &&
+    bestStatus(block.ft) === null &&
+    findPercents(block.ft.text).length === 0
+  );
 }
 
 /**
@@ -734,11 +765,11 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
       current = null;
       continue;
     }
-    const opening = leadingNumber(block);
+    const opening = shownNumber(block);
     if (current) {
       // "2. Rapport …" after section 1 ends the commitments even when a reader glued the title to its prose,
       // unless the commitment itself is counting ("1. …", "2. …" of its own activities).
-      const nextSection = sectionNumber !== null && opening === sectionNumber + 1 && block.depth === 0 && !current.numbers.has(sectionNumber);
+      const nextSection = sectionNumber !== null && opening === sectionNumber + 1 && block.depth <= 1 && !current.numbers.has(sectionNumber);
       if (isSectionBreak(block, current.start) || nextSection) {
         current = null;
         section = null;
@@ -748,7 +779,7 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
         continue;
       }
     }
-    if (opening !== null && block.cell === null && (block.kind === "heading" || block.depth === 0)) sectionNumber = opening;
+    if (opening !== null && block.cell === null && (block.kind === "heading" || block.depth <= 1)) sectionNumber = opening;
     if (isListStart(block) && !judgedItems.has(block.index)) {
       const list = commitmentListItems(flow, k);
       for (const item of list.items) judgedItems.add(item.index);

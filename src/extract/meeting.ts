@@ -8,6 +8,7 @@ import {
   ACTION_PLAN_WORDS,
   AGENDA_CUES,
   ATTENDEE_CUES,
+  CHAIR_MARKER,
   CHAIR_PHRASES,
   HONORIFICS,
   LEXICONS,
@@ -16,7 +17,7 @@ import {
   ORDINALS,
 } from "./lexicon/index.js";
 import { firstMatch, foldPhrase, foldWithMap } from "./match.js";
-import { namesAfter } from "./people.js";
+import { namesAfterTitles } from "./people.js";
 import { cleanTitle } from "./text-helpers.js";
 
 /** The language most of the text is written in: a script share first, then function words. */
@@ -141,12 +142,27 @@ export function actionPlan(blocks: readonly Block[]): ActionPlan | null {
   return null;
 }
 
+/** Who chaired: named after a chair phrase ("برئاسة", "sous la présidence de", "Chaired by:"), else marked in the attendee list. */
 export function chair(blocks: readonly Block[]): string | null {
   for (const b of blocks) {
     for (const m of b.ft.folded.matchAll(CHAIR_PHRASES)) {
-      const names = namesAfter(b.ft, m.index + m[0].length);
+      const names = namesAfterTitles(b.ft, m.index + m[0].length);
       if (names[0]) return names[0];
     }
+  }
+  return chairInAttendance(blocks);
+}
+
+/** "Ms. Fatmata Kamara (Chair, Ministry of …)", "السيد مروان الرفاعي (رئيساً)": the person right before the marker. */
+function chairInAttendance(blocks: readonly Block[]): string | null {
+  const at = blocks.findIndex((b) => b.cell === null && cueBlock(b, ATTENDEE_CUES));
+  if (at < 0) return null;
+  for (const b of [blocks[at], ...listAfter(blocks, at)]) {
+    const marker = CHAIR_MARKER.exec(b.ft.folded);
+    if (!marker) continue;
+    const before = b.ft.text.slice(0, b.ft.map[marker.index]);
+    const person = before.split(/[,;:،؛：]/u).pop()?.trim();
+    if (person) return personOf(person);
   }
   return null;
 }
@@ -164,6 +180,8 @@ function listAfter(blocks: readonly Block[], at: number): Block[] {
   for (let k = at + 1; k < blocks.length; k++) {
     const b = blocks[k];
     const previous = items[items.length - 1];
+    // A list's items share one depth: a bold "1. État d'avancement …" after a bulleted agenda is the next part's title.
+    if (b.emphasized || (previous && b.kind === "item" && b.depth !== previous.depth && b.depth <= 1)) break;
     // Numbering that starts again ("1. Bilan …" after items 1-3) is the next section's title, not a fourth item.
     if (b.itemNumber !== null && previous?.itemNumber != null && b.itemNumber !== previous.itemNumber + 1) break;
     if (b.kind === "item" && b.depth <= 1) items.push(b);

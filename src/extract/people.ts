@@ -58,7 +58,8 @@ function honorificAt(ft: FoldedText, pos: number): { end: number; plural: boolea
 /** Names after a position (verb-subject order): "السيدة ريم القرناوي أنه" → ["ريم القرناوي"]. */
 export function namesAfter(ft: FoldedText, pos: number): string[] {
   let at = pos;
-  while (ft.folded[at] === " ") at++;
+  // "Chaired by: Dr. …", "by the Chair, Ms. …": the punctuation after the phrase is not the name.
+  while (/[\s:：,،\-–]/u.test(ft.folded[at] ?? "")) at++;
   const honorific = honorificAt(ft, at);
   if (honorific) at = honorific.end;
   // A name is a few words: a dozen tokens are enough, however long the paragraph.
@@ -69,6 +70,8 @@ export function namesAfter(ft: FoldedText, pos: number): string[] {
   const taken: Token[] = [];
   for (const t of tokens) {
     if (t.opened || NAME_STOP_WORDS.has(t.word) || t.word === "") break;
+    // "Abdul Sesay Present: …": a word before a colon opens the next label, it ends the name.
+    if (taken.length > 0 && /^[:：]/u.test(ft.folded.slice(t.end, t.end + 1))) break;
     if (isLatin(t.word) && !capitalized(ft, t.start) && !NAME_PARTICLES.has(t.word)) break;
     taken.push(t);
     if (t.closed || taken.length >= (honorific?.plural ? maxWords * 2 : maxWords)) break;
@@ -103,6 +106,20 @@ export function namesAfter(ft: FoldedText, pos: number): string[] {
   }
   flush(taken.length - 1, startPos);
   return names.filter((n) => n.length > 0);
+}
+
+/**
+ * Names after a phrase, past the titles and offices that may stand before the courtesy title
+ * ("برئاسة عطوفة الأمين العام السيد مروان الرفاعي"): the first honorific within a few words.
+ */
+export function namesAfterTitles(ft: FoldedText, pos: number): string[] {
+  const tokens = tokenize(ft, pos, ft.folded.length, 6);
+  for (const t of tokens) {
+    if (t.opened) break;
+    if (honorificAt(ft, t.start)) return namesAfter(ft, t.start);
+    if (t.closed) break;
+  }
+  return namesAfter(ft, pos);
 }
 
 /** The name before a position (subject-verb order): "… ouvert. Mme Aïcha Karafi a ajouté" → "Aïcha Karafi". */

@@ -75,6 +75,7 @@ export const fr: Lexicon = {
   sectionMarkers: ["premièrement", "deuxièmement", "troisièmement"],
   decisionPhrases: ["il a été convenu", "il a été décidé", "le comité a décidé", "il a été retenu", "le comité a convenu", "il a été arrêté"],
   chairPhrases: ["sous la présidence de", "présidée par", "présidé par", "président de séance :", "présidente de séance :", "présidence :"],
+  chairMarkers: ["président", "présidente", "présidence"],
   attendeeCues: ["étaient présents", "présents", "participants", "liste de présence", "assistaient"],
   absenteeCues: ["excusé", "excusée", "excusés", "absents", "absent"],
   agendaCues: ["ordre du jour"],

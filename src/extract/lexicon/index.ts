@@ -118,6 +118,8 @@ export const NAME_PARTICLES = new Set(all((l) => l.nameParticles).map(foldPhrase
 export const SECTION_MARKER = new RegExp(`^(?:${alternation(all((l) => l.sectionMarkers))})\\s*[:：\\-–.]`, "u");
 export const DECISION_PHRASES = phraseRegex(all((l) => l.decisionPhrases), PROCLITICS);
 export const CHAIR_PHRASES = phraseRegex(all((l) => l.chairPhrases), PROCLITICS);
+/** "(Chair, Ministry of …)" or "(رئيساً)" right after a name: the chair marked in the attendee list. */
+export const CHAIR_MARKER = new RegExp(`\\(\\s*(?:${alternation(all((l) => l.chairMarkers))})(?!${WORD_CHAR})`, "u");
 export const ATTENDEE_CUES = phraseRegex(all((l) => l.attendeeCues), PROCLITICS);
 export const ABSENTEE_CUES = phraseRegex(all((l) => l.absenteeCues), PROCLITICS);
 export const AGENDA_CUES = phraseRegex(all((l) => l.agendaCues), PROCLITICS);

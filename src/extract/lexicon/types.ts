@@ -72,6 +72,8 @@ export interface Lexicon {
   decisionPhrases: string[];
   /** Phrases followed by the chair's name ("برئاسة", "sous la présidence de", "chaired by", "افتتحت"). */
   chairPhrases: string[];
+  /** Words that mark the chair in an attendee list: "Ms. X (Chair, …)", "السيد X (رئيساً)". */
+  chairMarkers: string[];
   /** Labels of the attendee list. */
   attendeeCues: string[];
   /** Labels of lists of people who are not attendees (excused, absent). */
