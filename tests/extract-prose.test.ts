@@ -292,3 +292,46 @@ describe("action plans", () => {
     expect(await plan("Le plan d'action national, adopté en conseil, sera évalué au cours de la 3ème réunion.")).toMatchObject({ ordinal: null, key: null });
   });
 });
+
+describe("chairs, dates and parts as other committees write them", () => {
+  it("finds the chair after offices, after a label, or marked in the attendance list", async () => {
+    const chairOf = async (md: string) => (await record(md)).meeting.chair;
+    expect(await chairOf("عُقد الاجتماع برئاسة عطوفة الأمين العام السيد مروان الرفاعي، وبحضور ممثلين.\n")).toBe("مروان الرفاعي");
+    expect(await chairOf("Chaired by: Dr. Maria Santos, Undersecretary\n")).toBe("Maria Santos");
+    expect(await chairOf("Chair: Mr. Abdul Sesay\nPresent: Ms. Fatmata Kamara\n")).toBe("Abdul Sesay");
+    expect(await chairOf("**Present:** Ms. Fatmata Kamara (Chair, Ministry of Information); Mr. Abdul Sesay (RAIC).\n")).toBe("Fatmata Kamara");
+    expect(await chairOf("**الحضور:** السيد مروان الرفاعي (رئيساً)، السيدة رنا الخطيب (مؤسسة تمكين).\n")).toBe("مروان الرفاعي");
+  });
+
+  it("dates a 'Record of meeting' heading", async () => {
+    expect((await record("**Record of meeting, 22 May 2024 (virtual)**\n")).meeting.date).toBe("2024-05-22");
+  });
+
+  it("ends a list commitment at a title line, and keeps the title out of the decision after it", async () => {
+    const r = await record(
+      "Updates on the commitments:\n\n1. Open budget data\n\n   Status: Substantial\n\n2. Local open contracting\n\nStatus: Not started\n\nOther matters\n\nIt was agreed that agencies report by June 28, 2024.\n",
+    );
+    expect(r.commitments.map((c) => [c.number, c.status])).toEqual([
+      ["1", "partially_completed"],
+      ["2", "not_started"],
+    ]);
+    expect(r.decisions).toEqual([expect.objectContaining({ text: "It was agreed that agencies report by June 28, 2024.", commitment: null, date: "2024-06-28" })]);
+  });
+
+  it("reads Arabic status lines and the commitment a decision names, past an Arabic part title", async () => {
+    const r = await record(
+      "**الالتزام رقم (3): مراجعة قانون الحصول على المعلومات**\n\nالحالة: متعثر\n\n**الالتزام رقم (4): إشراك الشباب**\n\nالحالة: لم يبدأ\n\n**ثالثاً: ما يستجد من أعمال**\n\nتم الاتفاق على أن تقدم الهيئة تقريراً حول الالتزام رقم (3) في الاجتماع القادم.\n",
+    );
+    expect(r.commitments.map((c) => [c.number, c.status])).toEqual([
+      ["3", "in_progress"],
+      ["4", "not_started"],
+    ]);
+    expect(r.decisions).toEqual([expect.objectContaining({ commitment: "3" })]);
+    expect(r.decisions[0].text.startsWith("تم الاتفاق")).toBe(true);
+  });
+
+  it("counts as agenda only the items of the list under its label", async () => {
+    const r = await record("**Ordre du jour :**\n\n- Point sur les engagements ;\n- Divers.\n\n**1. État d'avancement des engagements**\n\nM. Karim Tazi a présenté le tableau.\n");
+    expect(r.meeting.agenda).toEqual(["Point sur les engagements", "Divers."]);
+  });
+});
