@@ -589,9 +589,9 @@ function isPartTitle(block: Block): boolean {
 function isSectionBreak(block: Block, start: Block): boolean {
   if (block.kind === "heading") return start.kind !== "heading" || block.depth <= start.depth;
   if (isPartTitle(block)) return true;
-  // Under a commitment opened by a list item or a paragraph, a short line that is neither a sentence,
-  // a label nor a status ("Other matters") is the next part's title, whatever formatting the reader kept.
-  return start.kind !== "heading" && isTitleLine(block);
+  // A short line that is neither a sentence, a label nor a status ("Other matters") is the next part's
+  // title, whatever formatting the reader kept; a bold one under a heading is the commitment's own sub-heading.
+  return isTitleLine(block) && !(start.kind === "heading" && block.emphasized);
 }
 
 function isTitleLine(block: Block): boolean {
