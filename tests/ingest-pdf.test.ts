@@ -239,6 +239,53 @@ async function ingestError(bytes: Uint8Array, path: string): Promise<IngestError
   return error as IngestError;
 }
 
+const FIELD = "fixtures/field";
+/** Field minutes whose commitments table LibreOffice exported without any border: cells wrap over several lines. */
+const BORDERLESS = ["en-msf-nap4-2024-03", "en-msf-nap4-2024-06", "fr-ma-pan-2024-03", "ar-table-nap5-2024-06"] as const;
+
+/** Each table row as its cells' text, a cell's blocks joined by a space. */
+function tableRows(root: Root): string[][][] {
+  return root.children
+    .filter((node) => node.type === "table")
+    .map((table) => table.children.map((row) => row.children.map((cell) => textOf(cell).replace(/\s+/g, " ").trim())));
+}
+
+describe("readPdf on tables drawn without borders", () => {
+  it.each(BORDERLESS)("%s: the PDF gives the .docx's one table, same rows and cells", async (name) => {
+    const pdf = await read(`${FIELD}/${name}.pdf`);
+    const docx = await read(`${FIELD}/${name}.docx`);
+    expect(tableRows(pdf.tree)).toHaveLength(1);
+    expect(tableRows(pdf.tree)).toEqual(tableRows(docx.tree));
+  });
+
+  it.each(BORDERLESS.filter((name) => !name.startsWith("ar-")))(
+    "%s: the whole document gives the same rows, list items and paragraphs as the .docx",
+    async (name) => {
+      const pdf = await read(`${FIELD}/${name}.pdf`);
+      const docx = await read(`${FIELD}/${name}.docx`);
+      expect(contentEntries(pdf.tree.children)).toEqual(contentEntries(docx.tree.children));
+    },
+  );
+
+  it("rejoins a word a narrow column broke without a hyphen, and keeps a wrapped phrase's space", async () => {
+    const pdf = await read(`${FIELD}/en-msf-nap4-2024-03.pdf`);
+    const [rows] = tableRows(pdf.tree);
+    expect(rows[0]).toEqual(["No.", "Commitment", "Lead agency", "Status", "Progress", "Comments"]);
+    expect(rows[1][3]).toBe("Substantial");
+    expect(rows[4][3]).toBe("Not started");
+  });
+
+  it("orders a right-to-left table's columns from the right, and ends it before the paragraph under it", async () => {
+    const pdf = await read(`${FIELD}/ar-table-nap5-2024-06.pdf`);
+    const table = pdf.tree.children.findIndex((node) => node.type === "table");
+    const [rows] = tableRows(pdf.tree);
+    expect(rows[0]).toEqual(["الرقم", "الالتزام", "الجهة المسؤولة", "الحالة", "نسبة الإنجاز", "الملاحظات"]);
+    expect(rows.map((row) => row[0])).toEqual(["الرقم", "1", "2", "3", "4"]);
+    expect(textOf(pdf.tree.children[table + 1])).toMatch(/^وبلغ المعدل العام/);
+    expect(pdf.tree.children[table].data?.source).toEqual({ page: 1, table: 1 });
+  });
+});
+
 describe("readPdf on hand-made and bad files", () => {
   it("builds paragraphs, lists and a ruled table from a simple left-to-right page", async () => {
     const bytes = handMadePdf([

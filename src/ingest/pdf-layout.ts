@@ -3,6 +3,7 @@
  * whose cells hold their own lines. Tables come from ruling grids
  * (pdf-geometry.ts); a run belongs to the cell that contains its middle.
  */
+import { findTextGrids } from "./pdf-columns.js";
 import { findGrids, type Grid, type GridCell, type PageRulings } from "./pdf-geometry.js";
 import { buildLines, letterDirection, type PlacedText, type TextLine } from "./pdf-lines.js";
 
@@ -58,9 +59,36 @@ export function layOutPage(
   rulings: PageRulings,
   documentRtl: boolean,
 ): LaidOutPage {
-  const grids = findGrids(rulings);
+  // Drawn grids first (a single cell is a frame around text, not a table); tables without
+  // borders, or inside a frame, are looked for in the text they leave.
+  const ruled = placeInGrids(findGrids(rulings).filter((grid) => grid.cells.length >= 2), runs);
+  const unruled = placeInGrids(findTextGrids(ruled.rest, rulings.horizontal), ruled.rest);
+  const grids = [...ruled.grids, ...unruled.grids];
+  const cellRuns = [...ruled.cellRuns, ...unruled.cellRuns];
+  const flowRuns = unruled.rest;
+
+  const elements: PageElement[] = [];
+  for (let g = 0; g < grids.length; g++) {
+    // A grid with no text is a drawing. (A grid with text in one cell only is kept: overleaf, a
+    // table may go on in one cell.)
+    const hasText = cellRuns[g].some((r) => r.some((run) => run.str.trim().length > 0));
+    if (!hasText) {
+      flowRuns.push(...cellRuns[g].flat());
+      continue;
+    }
+    elements.push(toTable(page, grids[g], cellRuns[g], documentRtl));
+  }
+  for (const line of buildLines(flowRuns, documentRtl)) {
+    elements.push({ kind: "line", line: { ...line, page } });
+  }
+  elements.sort((a, b) => elementTop(b) - elementTop(a));
+  return { page, ...frame, elements };
+}
+
+/** Each run into the grid cell holding its middle; `rest` are the runs outside every grid. */
+function placeInGrids(grids: Grid[], runs: PlacedText[]): { grids: Grid[]; cellRuns: PlacedText[][][]; rest: PlacedText[] } {
   const cellRuns = grids.map((grid) => grid.cells.map((): PlacedText[] => []));
-  const flowRuns: PlacedText[] = [];
+  const rest: PlacedText[] = [];
   for (const run of runs) {
     const midX = run.x + run.width / 2;
     const midY = run.y + run.size * 0.3;
@@ -74,25 +102,44 @@ export function layOutPage(
         placed = true;
       }
     }
-    if (!placed) flowRuns.push(run);
+    if (!placed) rest.push(run);
   }
+  return { grids, cellRuns, rest };
+}
 
-  const elements: PageElement[] = [];
-  for (let g = 0; g < grids.length; g++) {
-    // A single cell is a frame around text, not a table; a grid with no text is a drawing. (A grid
-    // with text in one cell only is kept: overleaf, a table may go on in one cell.)
-    const hasText = cellRuns[g].some((r) => r.some((run) => run.str.trim().length > 0));
-    if (grids[g].cells.length < 2 || !hasText) {
-      flowRuns.push(...cellRuns[g].flat());
-      continue;
+/** A line this short, not a capital or a digit, may be the tail of a word a narrow column broke. */
+const WORD_TAIL = /^[^\s\p{Lu}\p{Nd}]{1,2}$/u;
+/** Lines within this many points of a column's widest line reach its edge. */
+const AT_EDGE = 1.5;
+
+/**
+ * A word wider than its column is broken where the column ends, without a hyphen ("Progres"
+ * over "s", "No" over "."): joined with a space it becomes two words that no lexicon knows.
+ * A cell's one-word line that reaches the column's edge (it is the column's widest line),
+ * followed by a line holding one or two letters or marks, is one broken word.
+ */
+function rejoinBrokenWords(cells: LaidOutCell[]): void {
+  const widest = new Map<number, number>();
+  for (const cell of cells) {
+    if (cell.colSpan !== 1) continue;
+    for (const line of cell.lines) widest.set(cell.column, Math.max(widest.get(cell.column) ?? 0, line.right - line.left));
+  }
+  for (const cell of cells) {
+    const edge = widest.get(cell.column);
+    if (cell.colSpan !== 1 || edge === undefined) continue;
+    for (let k = cell.lines.length - 1; k > 0; k--) {
+      const head = cell.lines[k - 1];
+      const tail = cell.lines[k];
+      const headWord = head.text.trim();
+      if (/\s/u.test(headWord) || head.right - head.left < edge - AT_EDGE || !WORD_TAIL.test(tail.text.trim())) continue;
+      cell.lines.splice(k - 1, 2, {
+        ...head,
+        text: headWord + tail.text.trim(),
+        left: Math.min(head.left, tail.left),
+        right: Math.max(head.right, tail.right),
+      });
     }
-    elements.push(toTable(page, grids[g], cellRuns[g], documentRtl));
   }
-  for (const line of buildLines(flowRuns, documentRtl)) {
-    elements.push({ kind: "line", line: { ...line, page } });
-  }
-  elements.sort((a, b) => elementTop(b) - elementTop(a));
-  return { page, ...frame, elements };
 }
 
 function elementTop(element: PageElement): number {
@@ -121,6 +168,7 @@ function toTable(page: number, grid: Grid, runsPerCell: PlacedText[][], document
     rows[cell.row].cells.push(result);
     return result;
   });
+  rejoinBrokenWords(laidOut);
   // A grid row in which no cell starts (every cell there spans from above) is not a row of the
   // table: drop it and shorten the spans that crossed it.
   const kept = rows.map((row) => row.cells.length > 0);

@@ -1,0 +1,225 @@
+/**
+ * Tables without ruling lines, found from where text sits on the page.
+ *
+ * A word processor draws a table's borders only when asked to: many exported tables have
+ * none (or only horizontal rules), and their cells wrap over several lines, so reading
+ * them as text lines mixes the cells of a row into loose paragraphs. What still marks a
+ * table is its gutters: vertical strips no text crosses, for as long as the table lasts,
+ * between columns whose cells may each hold several lines. Body text crosses any such
+ * strip within a line or two; a list has one strip (marker | text), so three columns at
+ * least are required. Rows are the bands of text separated by more than a line's step
+ * (cell padding), or by a horizontal rule.
+ *
+ * The result is a `Grid` as pdf-geometry.ts makes from drawn borders, so the rest of the
+ * reader treats both alike. Cells are not merged: without borders a span cannot be seen.
+ */
+import type { Grid, GridCell, Ruling } from "./pdf-geometry.js";
+import type { PlacedText } from "./pdf-lines.js";
+
+/** Runs on the same line closer than this (points) touch: a font change, not a gutter. */
+const TOUCHING = 2;
+/** Runs whose baselines differ by less than this fraction of the font size share a text row. */
+const SAME_BASELINE = 0.35;
+/** A gap between text rows larger than this many font sizes ends any table (a new block). */
+const MAX_ROW_GAP = 4;
+/** The fewest columns a text-only table has: fewer is a list (marker | text) or a label and its value. */
+const MIN_COLUMNS = 3;
+/** The fewest table rows (header included) worth calling a table. */
+const MIN_ROWS = 2;
+/** A line step larger than this many font sizes is cell padding between rows, not a wrapped line. */
+const MAX_LINE_STEP = 1.6;
+/** The line step assumed when no cell wraps: single spacing. */
+const DEFAULT_LINE_STEP = 1.2;
+/** Baselines further apart than this many line steps belong to different table rows. */
+const ROW_BREAK = 1.3;
+
+interface Span {
+  from: number;
+  to: number;
+}
+
+/** Runs sharing a baseline, with the horizontal extent of their ink. */
+interface TextRow {
+  y: number;
+  size: number;
+  spans: Span[];
+  runs: PlacedText[];
+}
+
+function textRows(runs: PlacedText[]): TextRow[] {
+  const inked = runs.filter((run) => run.str.trim().length > 0 && run.width > 0).sort((a, b) => b.y - a.y || a.x - b.x);
+  const rows: TextRow[] = [];
+  for (const run of inked) {
+    const row = rows.at(-1);
+    if (row && Math.abs(row.y - run.y) <= SAME_BASELINE * Math.max(row.size, run.size)) {
+      row.runs.push(run);
+      row.size = Math.max(row.size, run.size);
+    } else {
+      rows.push({ y: run.y, size: run.size, spans: [], runs: [run] });
+    }
+  }
+  for (const row of rows) row.spans = union([], row.runs.map((run) => ({ from: run.x, to: run.x + run.width })));
+  return rows;
+}
+
+/** Sorted, disjoint extents covering `a` and `b`; extents closer than TOUCHING are one. */
+function union(a: Span[], b: Span[]): Span[] {
+  const all = [...a, ...b].sort((p, q) => p.from - q.from);
+  const merged: Span[] = [];
+  for (const span of all) {
+    const last = merged.at(-1);
+    if (last && span.from <= last.to + TOUCHING) last.to = Math.max(last.to, span.to);
+    else merged.push({ ...span });
+  }
+  return merged;
+}
+
+/** How many of the extents in `columns` one span of `row` reaches across at most. */
+function widestBridge(columns: Span[], row: Span[]): number {
+  let widest = 0;
+  for (const span of row) {
+    const reached = columns.filter((c) => c.from <= span.to + TOUCHING && c.to >= span.from - TOUCHING).length;
+    widest = Math.max(widest, reached);
+  }
+  return widest;
+}
+
+/**
+ * Tables among runs no drawn grid claimed. `horizontalRules` are the page's horizontal
+ * rulings, which separate rows where present.
+ */
+export function findTextGrids(runs: PlacedText[], horizontalRules: Ruling[]): Grid[] {
+  const rows = textRows(runs);
+  const grids: Grid[] = [];
+  let i = 0;
+  while (i < rows.length) {
+    if (rows[i].spans.length < 2) {
+      i++;
+      continue;
+    }
+    let columns = rows[i].spans;
+    let end = i;
+    for (let j = i + 1; j < rows.length; j++) {
+      if (rows[j - 1].y - rows[j].y > MAX_ROW_GAP * Math.max(rows[j - 1].size, rows[j].size)) break;
+      // A line that runs across a gutter into a third column is body text: the table, if any, ended above it.
+      if (widestBridge(columns, rows[j].spans) >= 3) break;
+      const next = union(columns, rows[j].spans);
+      if (next.length < 2) break;
+      columns = next;
+      end = j;
+    }
+    const found = end > i ? toGrid(rows.slice(i, end + 1), horizontalRules) : undefined;
+    if (found) {
+      grids.push(found.grid);
+      i += found.rowsTaken;
+    } else {
+      i++;
+    }
+  }
+  return grids;
+}
+
+/** The vertical step between a cell's wrapped lines: the smallest baseline step between runs stacked over each other. */
+function lineStep(rows: TextRow[], size: number): number {
+  let step = Infinity;
+  for (let r = 1; r < rows.length; r++) {
+    for (const run of rows[r].runs) {
+      for (let above = r - 1; above >= 0; above--) {
+        const stacked = rows[above].runs.some((o) => o.x < run.x + run.width && run.x < o.x + o.width);
+        if (!stacked) continue;
+        const distance = rows[above].y - rows[r].y;
+        if (distance >= 0.9 * size) step = Math.min(step, distance);
+        break;
+      }
+    }
+  }
+  return step <= MAX_LINE_STEP * size ? step : DEFAULT_LINE_STEP * size;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Which columns a band of rows puts text in. */
+function touches(band: TextRow[], column: Span): boolean {
+  return band.some((row) => row.spans.some((s) => s.from < column.to && s.to > column.from));
+}
+
+/**
+ * The columns of some bands: the extents their text covers, where an extent holding text of
+ * a single band is joined to its nearer neighbour. Such a gutter is a word space inside one
+ * cell that no other row happened to cover, or a column no row but one uses: either way no
+ * column of a table with rows.
+ */
+function columnsOf(bands: TextRow[][]): Span[] {
+  let columns = bands.flat().reduce<Span[]>((acc, row) => union(acc, row.spans), []);
+  for (;;) {
+    const lonely = columns.findIndex((c) => bands.filter((band) => touches(band, c)).length < 2);
+    if (lonely < 0 || columns.length < 2) return columns;
+    const leftGap = lonely > 0 ? columns[lonely].from - columns[lonely - 1].to : Infinity;
+    const rightGap = lonely + 1 < columns.length ? columns[lonely + 1].from - columns[lonely].to : Infinity;
+    const a = leftGap <= rightGap ? lonely - 1 : lonely;
+    columns = [...columns.slice(0, a), { from: columns[a].from, to: columns[a + 1].to }, ...columns.slice(a + 2)];
+  }
+}
+
+/** Cut text rows into table rows: a new one where the baseline steps down by more than a wrapped line's step, or crosses a rule. */
+function toBands(rows: TextRow[], horizontalRules: Ruling[]): TextRow[][] {
+  const size = median(rows.map((row) => row.size));
+  const step = lineStep(rows, size);
+  const left = Math.min(...rows.flatMap((row) => row.spans.map((s) => s.from)));
+  const right = Math.max(...rows.flatMap((row) => row.spans.map((s) => s.to)));
+  const bands: TextRow[][] = [[rows[0]]];
+  for (let r = 1; r < rows.length; r++) {
+    const band = bands[bands.length - 1];
+    const lowest = band[band.length - 1].y;
+    const ruled = horizontalRules.some(
+      (rule) => rule.at < lowest && rule.at > rows[r].y + 0.2 * rows[r].size && rule.from <= (left + right) / 2 && rule.to >= (left + right) / 2,
+    );
+    if (ruled || lowest - rows[r].y > ROW_BREAK * step) bands.push([rows[r]]);
+    else band.push(rows[r]);
+  }
+  return bands;
+}
+
+/**
+ * The table at the top of `rows`, if there is one, and how many of the rows it takes. The
+ * table ends before the first row whose text joins two of the columns the rows above it
+ * established (a paragraph after the table), or before trailing rows with text in one column.
+ */
+function toGrid(rows: TextRow[], horizontalRules: Ruling[]): { grid: Grid; rowsTaken: number } | undefined {
+  const all = toBands(rows, horizontalRules);
+  const wholeColumns = columnsOf(all);
+  let skipped = 0;
+  while (all.length > 0 && wholeColumns.filter((c) => touches(all[0], c)).length < 2) skipped += all.shift()!.length;
+  if (all.length < MIN_ROWS) return undefined;
+  let columns = columnsOf(all.slice(0, MIN_ROWS));
+  let count = MIN_ROWS;
+  for (; count < all.length; count++) {
+    const wider = columnsOf(all.slice(0, count + 1));
+    if (wider.length < columns.length) break;
+    columns = wider;
+  }
+  const bands = all.slice(0, count);
+  while (bands.length > 0 && columns.filter((c) => touches(bands[bands.length - 1], c)).length < 2) bands.pop();
+  if (bands.length < MIN_ROWS || columns.length < MIN_COLUMNS) return undefined;
+
+  const xs = [columns[0].from - 1];
+  for (let c = 1; c < columns.length; c++) xs.push((columns[c - 1].to + columns[c].from) / 2);
+  xs.push(columns[columns.length - 1].to + 1);
+  const bandTop = (band: TextRow[]): number => Math.max(...band.map((row) => row.y + row.size));
+  const bandBottom = (band: TextRow[]): number => Math.min(...band.map((row) => row.y - 0.35 * row.size));
+  const ys = [bandTop(bands[0])];
+  for (let b = 1; b < bands.length; b++) ys.push((bandBottom(bands[b - 1]) + bandTop(bands[b])) / 2);
+  ys.push(bandBottom(bands[bands.length - 1]));
+
+  const cells: GridCell[] = [];
+  for (let r = 0; r < bands.length; r++) {
+    for (let c = 0; c < columns.length; c++) {
+      cells.push({ row: r, col: c, rowSpan: 1, colSpan: 1, left: xs[c], right: xs[c + 1], top: ys[r], bottom: ys[r + 1] });
+    }
+  }
+  const grid = { xs, ys, cells, left: xs[0], right: xs[xs.length - 1], top: ys[0], bottom: ys[ys.length - 1] };
+  return { grid, rowsTaken: skipped + bands.flat().length };
+}
