@@ -275,6 +275,14 @@ describe("readPdf on tables drawn without borders", () => {
     expect(rows[4][3]).toBe("Not started");
   });
 
+  it("keeps a tanween drawn as its own zero-width run on its letter, not after the colon beside it", async () => {
+    const pdf = await read(`${FIELD}/ar-table-nap5-2024-06.pdf`);
+    const texts = pdf.tree.children.map((node) => textOf(node));
+    expect(texts).toContain("أولاً: متابعة تنفيذ الالتزامات");
+    expect(texts).toContain("ثانياً: ما يستجد من أعمال");
+    expect(texts.join("\n")).not.toMatch(/:\u064B/u);
+  });
+
   it("orders a right-to-left table's columns from the right, and ends it before the paragraph under it", async () => {
     const pdf = await read(`${FIELD}/ar-table-nap5-2024-06.pdf`);
     const table = pdf.tree.children.findIndex((node) => node.type === "table");

@@ -118,8 +118,13 @@ function orderLine(runs: PlacedText[], defaultRtl: boolean, contextLetter: strin
   runs.sort((a, b) => a.x - b.x);
   const segments: Segment[] = [];
   let logicalGuess = "";
+  const marks: PlacedText[] = [];
   for (const run of runs) {
     logicalGuess += run.str;
+    if (MARKS_ONLY.test(run.str)) {
+      marks.push(run);
+      continue;
+    }
     // pdfjs reorders an RTL run with the bidi algorithm; reordering it again restores the order it is seen in
     // (a plain reversal would flip the digits of "٤٠", which stay left to right).
     const chars = Array.from(run.rtl ? reorder(run.str, true) : run.str);
@@ -132,6 +137,7 @@ function orderLine(runs: PlacedText[], defaultRtl: boolean, contextLetter: strin
     const spaceBefore = host !== undefined && run.x - host.end > WORD_GAP * run.size;
     segments.push({ x: run.x, end: run.x + run.width, chars, spaceBefore });
   }
+  for (const mark of marks) placeMark(segments, mark);
   let visual = "";
   for (const segment of segments) {
     if (segment.spaceBefore && !visual.endsWith(" ")) visual += " ";
@@ -189,6 +195,51 @@ function insertInto(host: Segment, chars: string[], center: number): void {
     if (best >= 0) index = center < host.x + (best + 0.5) * charWidth ? best : best + 1;
   }
   host.chars.splice(index, 0, ...chars);
+}
+
+const RTL_LETTER_ONLY = /^(?=\p{L})[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]$/u;
+const LETTER_ONLY = /^\p{L}$/u;
+
+/**
+ * Put a run of combining marks drawn by itself (LibreOffice draws some tanween this way, as a
+ * zero-width run) on its base letter. Inside a word's span it goes where it shows. Next to a
+ * word it belongs to the letter at that edge, which must be the word's last letter: the
+ * visual left edge of a right-to-left word, the right edge of a left-to-right one. A mark must
+ * not stay beside a neighbouring colon or digit, where the bidi reordering would carry it off.
+ */
+function placeMark(segments: Segment[], mark: PlacedText): void {
+  const center = mark.x + mark.width / 2;
+  const inside = segments.find((s) => center > s.x + 0.5 && center < s.end - 0.5 && s.chars.some((c) => LETTER_ONLY.test(c)));
+  if (inside) {
+    insertInto(inside, Array.from(mark.str), center);
+    return;
+  }
+  let best: { segment: Segment; atStart: boolean; distance: number } | undefined;
+  for (const segment of segments) {
+    const first = segment.chars[0] ?? "";
+    const last = segment.chars.at(-1) ?? "";
+    if (RTL_LETTER_ONLY.test(first)) {
+      const distance = Math.abs(segment.x - center);
+      if (!best || distance < best.distance) best = { segment, atStart: true, distance };
+    }
+    if (LETTER_ONLY.test(last) && !RTL_LETTER_ONLY.test(last)) {
+      const distance = Math.abs(center - segment.end);
+      if (!best || distance < best.distance) best = { segment, atStart: false, distance };
+    }
+  }
+  if (best && best.distance <= mark.size) {
+    if (best.atStart) {
+      best.segment.chars.unshift(...Array.from(mark.str));
+      best.segment.x = Math.min(best.segment.x, mark.x);
+    } else {
+      best.segment.chars.push(...Array.from(mark.str));
+    }
+    return;
+  }
+  // No letter near: keep the mark where it is drawn, as its own segment.
+  const index = segments.findIndex((s) => s.x > mark.x);
+  const segment: Segment = { x: mark.x, end: mark.x + mark.width, chars: Array.from(mark.str), spaceBefore: false };
+  segments.splice(index < 0 ? segments.length : index, 0, segment);
 }
 
 /** Apply rule L2 to a string whose levels are resolved as if it were logical text: the bidi reordering pdfjs applied to a run. */
