@@ -267,6 +267,15 @@ describe("readPdf on tables drawn without borders", () => {
     },
   );
 
+  it("reads a table with horizontal rules only and a shaded header row (its fill is a one-cell frame, not a grid)", async () => {
+    const pdf = await read("fixtures/pdf/booktabs-shaded-header.pdf");
+    const docx = await read("fixtures/pdf/booktabs-shaded-header.docx");
+    const rows = tableRows(pdf.tree);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].map((row) => row[0])).toEqual(["No.", "1", "2", "3"]);
+    expect(rows).toEqual(tableRows(docx.tree));
+  });
+
   it("rejoins a word a narrow column broke without a hyphen, and keeps a wrapped phrase's space", async () => {
     const pdf = await read(`${FIELD}/en-msf-nap4-2024-03.pdf`);
     const [rows] = tableRows(pdf.tree);

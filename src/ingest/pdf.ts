@@ -5,6 +5,8 @@
  * positioned runs, never as extracted plain text: plain extraction follows the content stream,
  * which for right-to-left text is not reading order. Each page goes through
  * - pdf-geometry.ts: ruling lines -> table grids with merged cells;
+ * - pdf-columns.ts: tables drawn without borders (or with horizontal rules only) -> grids
+ *   from the gutters their text leaves;
  * - pdf-lines.ts: runs -> lines in logical order (baseline grouping + Unicode bidi);
  * - pdf-layout.ts: lines and tables of the page in reading order;
  * then, across pages, this module drops running headers/footers, joins tables split by
@@ -24,8 +26,9 @@
  * Errors: empty, corrupt (no signature, unparsable, truncated, no readable page), encrypted,
  * no-text-layer (pages without any text: a scan).
  *
- * Known limits: tables need ruling lines (borderless, space-aligned tables read as lines of
- * text); one text column per page; a genuine row whose first cell is empty and which starts
+ * Known limits: a table without borders needs three columns or more (two read as text, like
+ * a list), shows no merged cells, and its rows must be set apart by cell padding or rules; one
+ * text column per page; a genuine row whose first cell is empty and which starts
  * exactly at the top of a page is taken for the rest of the row above.
  */
 import type { BlockContent, Root, RootContent, Table, TableCell, TableRow } from "mdast";
