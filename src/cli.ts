@@ -6,7 +6,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic } from "./batch/atomic.js";
-import { readInputFile } from "./batch/read.js";
+import { readInputFile } from "./ingest/file.js";
 import { packageVersion } from "./batch/package-root.js";
 import { barProgress, lineProgress, silentProgress, type ProgressSink } from "./batch/progress.js";
 import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_MS, OutputError, runBatch, UsageError, type BatchSummary } from "./batch/run.js";

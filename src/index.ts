@@ -6,7 +6,7 @@
  */
 import type { MeetingRecord } from "./model/meeting.js";
 import { extractFromBytes } from "./batch/extract.js";
-import { readInputFile } from "./batch/read.js";
+import { readInputFile } from "./ingest/file.js";
 
 export interface ExtractMeetingOptions {
   /**

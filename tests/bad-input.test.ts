@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { MAX_INPUT_BYTES } from "../src/batch/read.js";
+import { MAX_DOCUMENT_BYTES } from "../src/ingest/file.js";
 import { runBatch, type BatchSummary } from "../src/batch/run.js";
 import { MeetingRecord } from "../src/model/meeting.js";
 import {
@@ -73,7 +73,7 @@ beforeAll(async () => {
   await symlink(join(work, "no-such-target.docx"), join(archive, "dangling-link.docx"));
   // 201 MB, sparse: refused by its size before a byte is read.
   await put("huge.pdf", "%PDF-1.4\n");
-  await truncate(join(archive, "huge.pdf"), MAX_INPUT_BYTES + 1024 * 1024);
+  await truncate(join(archive, "huge.pdf"), MAX_DOCUMENT_BYTES + 1024 * 1024);
 
   const pages = Array.from({ length: PAGES }, (_, index) => [
     `Minutes of the steering committee, page ${index + 1}`,

@@ -6,7 +6,7 @@
 import { readDocument } from "../ingest/index.js";
 import { extractRecord } from "../extract/index.js";
 import { MeetingRecord } from "../model/meeting.js";
-import { asPlainBytes, sha256Hex } from "./read.js";
+import { sha256Hex } from "./read.js";
 
 export interface ExtractOptions {
   /** Digest of `bytes`, when the caller has already computed it. */
@@ -16,7 +16,7 @@ export interface ExtractOptions {
 }
 
 export async function extractFromBytes(bytes: Uint8Array, path: string, options: ExtractOptions = {}): Promise<MeetingRecord> {
-  const document = await readDocument(path, asPlainBytes(bytes));
+  const document = await readDocument(path, bytes);
   const record = extractRecord(document, {
     sha256: options.sha256 ?? sha256Hex(bytes),
     ...(options.date === undefined ? {} : { date: options.date }),

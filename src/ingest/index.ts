@@ -3,10 +3,10 @@
  * file's content, not its name: archives get renamed, and a ".doc" that is really a
  * .docx (or a ".pdf" that is a Word file) should still be read, with a note.
  */
-import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { readDocx } from "./docx.js";
 import { IngestError } from "./errors.js";
+import { asPlainBytes, checkDocumentSize, readInputFile } from "./file.js";
 import { readPdf } from "./pdf.js";
 import { detectTextEncoding, readMarkdown, readText } from "./text.js";
 import type { DocumentFormat, DocumentTree, Reader } from "./tree.js";
@@ -16,8 +16,7 @@ export type { DocumentTree } from "./tree.js";
 
 export const SUPPORTED_EXTENSIONS = [".docx", ".pdf", ".txt", ".md", ".markdown"] as const;
 
-/** Larger files are refused rather than risking the process's memory: minutes are a few MB at most, scans included. */
-export const MAX_DOCUMENT_BYTES = 200 * 1024 * 1024;
+export { MAX_DOCUMENT_BYTES } from "./file.js";
 
 const MARKDOWN_EXTENSIONS = new Set([".md", ".markdown"]);
 
@@ -90,28 +89,15 @@ function chooseReader(kind: Exclude<ContentKind, { unsupported: string }>, exten
   }
 }
 
-async function readBytes(path: string): Promise<Uint8Array> {
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) throw new IngestError(path, "unreadable", "not a regular file");
-    if (info.size > MAX_DOCUMENT_BYTES) throw new IngestError(path, "too-large", `${info.size} bytes, more than the ${MAX_DOCUMENT_BYTES}-byte limit`);
-    return new Uint8Array(await readFile(path));
-  } catch (error) {
-    if (error instanceof IngestError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new IngestError(path, "unreadable", `cannot read the file${code ? ` (${code})` : ""}`, { cause: error });
-  }
-}
-
 /**
  * Reads `path` (or the given bytes, named by `path`) into a document tree. Every
  * failure is an IngestError naming the file: unreadable, empty, too large, an
  * unsupported kind of file, or whatever the format's reader reports.
  */
 export async function readDocument(path: string, bytes?: Uint8Array): Promise<DocumentTree> {
-  const content = bytes ?? (await readBytes(path));
+  const content = bytes === undefined ? await readInputFile(path) : asPlainBytes(bytes);
   if (content.length === 0) throw new IngestError(path, "empty", "the file is empty (0 bytes)");
-  if (content.length > MAX_DOCUMENT_BYTES) throw new IngestError(path, "too-large", `${content.length} bytes, more than the ${MAX_DOCUMENT_BYTES}-byte limit`);
+  checkDocumentSize(path, content.length);
   const kind = sniff(content);
   if (typeof kind === "object") throw new IngestError(path, "unsupported", `unsupported file: ${kind.unsupported}`);
   const extension = extname(path).toLowerCase();
