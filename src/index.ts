@@ -30,7 +30,7 @@ export async function extractMeeting(input: string | Uint8Array, options: Extrac
 
 export * from "./model/meeting.js";
 export * from "./model/tracker.js";
-export type { DocumentTree, DocumentFormat, DocumentMetadata, IngestMessage, SourceLocation, Reader } from "./ingest/tree.js";
+export type { DocumentTree, DocumentMetadata, IngestMessage, SourceLocation, Reader } from "./ingest/tree.js";
 export { IngestError, type IngestErrorCode } from "./ingest/errors.js";
 export { readDocument } from "./ingest/index.js";
 export { extractRecord } from "./extract/index.js";

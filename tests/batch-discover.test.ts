@@ -68,16 +68,24 @@ describe("discoverInputs", () => {
 });
 
 describe("assignOutputNames", () => {
-  test("unique stems keep their name; renderings keep their extension; same names in other folders get a path hash", () => {
-    const names = assignOutputNames(["x/minutes.docx", "x/minutes.pdf", "y/minutes.pdf", "x/other.docx"]);
+  test("the most faithful rendering keeps the plain name; other renderings keep their extension; repeats get a path hash", () => {
+    const names = assignOutputNames(["x/minutes.pdf", "x/minutes.docx", "y/minutes.pdf", "x/other.docx", "x/notes.txt"]);
     expect(names.map((name) => name.name)).toEqual([
-      "minutes.docx.json",
-      expect.stringMatching(/^minutes\.pdf\.[0-9a-f]{8}\.json$/),
+      "minutes.pdf.json",
+      "minutes.json",
       expect.stringMatching(/^minutes\.pdf\.[0-9a-f]{8}\.json$/),
       "other.json",
+      "notes.json",
     ]);
-    expect(names[1].name).not.toBe(names[2].name);
-    // A name depends on its own path only, not on which other files are present.
-    expect(assignOutputNames(["y/minutes.pdf", "z/minutes.pdf"])[0].name).toBe(names[2].name);
+    expect(names.map((name) => name.disambiguated)).toEqual([true, false, true, false, false]);
+    // The same files in another order get the same names.
+    const reordered = assignOutputNames(["y/minutes.pdf", "x/notes.txt", "x/other.docx", "x/minutes.docx", "x/minutes.pdf"]);
+    expect(new Map(reordered.map((n) => [n.file, n.name]))).toEqual(new Map(names.map((n) => [n.file, n.name])));
+  });
+
+  test("names differing only in case collide, as on a case-insensitive disk", () => {
+    const names = assignOutputNames(["a/Minutes.docx", "b/minutes.docx"]);
+    expect(names[0].name).toBe("Minutes.json");
+    expect(names[1].name).toBe("minutes.docx.json");
   });
 });

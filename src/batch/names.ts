@@ -1,12 +1,14 @@
 /**
  * Output names for `DIR/meetings/`: `<file name without extension>.json`. Archives
- * hold the same meeting in several renderings (`x.docx`, `x.pdf`) and the same
- * file name in several folders, so colliding names are made unique in a way that
- * depends only on each file's own path, never on which other files are present:
- * first by keeping the extension (`x.pdf.json`), then by a short hash of the path.
+ * hold the same meeting in several renderings (`x.docx`, `x.pdf`) and the same file
+ * name in several folders. Among files that share a name, the most faithful
+ * rendering (FORMATS_BY_FIDELITY, then path order) keeps the plain name, so
+ * `meetings/x.json` is always the record of "the" document x; the others keep their
+ * extension (`x.pdf.json`), then add a short hash of their path when that collides too.
  */
 import { createHash } from "node:crypto";
 import { basename, extname, resolve } from "node:path";
+import { FORMATS_BY_FIDELITY, type DocumentFormat } from "../model/meeting.js";
 
 export interface OutputName {
   file: string;
@@ -16,40 +18,52 @@ export interface OutputName {
   disambiguated: boolean;
 }
 
+const FORMAT_BY_EXTENSION: Readonly<Record<string, DocumentFormat>> = {
+  ".docx": "docx",
+  ".md": "md",
+  ".markdown": "md",
+  ".txt": "txt",
+  ".pdf": "pdf",
+};
+
 function stemOf(file: string): string {
   const name = basename(file);
   const extension = extname(name);
   return extension === "" ? name : name.slice(0, -extension.length);
 }
 
-function pathHash(file: string): string {
-  return createHash("sha256").update(resolve(file)).digest("hex").slice(0, 8);
+/** Unknown extensions rank after every known format. */
+function fidelityRank(file: string): number {
+  const format = FORMAT_BY_EXTENSION[extname(file).toLowerCase()];
+  return format === undefined ? FORMATS_BY_FIDELITY.length : FORMATS_BY_FIDELITY.indexOf(format);
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
+function pathHash(file: string): string {
+  return createHash("sha256").update(resolve(file)).digest("hex").slice(0, 8);
 }
 
 /** Names compared case-insensitively: the output folder may be on a case-insensitive file system. */
 const fold = (name: string): string => name.normalize("NFC").toLowerCase();
 
 export function assignOutputNames(files: readonly string[]): OutputName[] {
-  const byStem = groupBy(files, (file) => fold(stemOf(file)));
-  const withExtension = groupBy(files, (file) => fold(basename(file)));
-  return files.map((file) => {
-    const stem = stemOf(file);
-    if (byStem.get(fold(stem))!.length === 1) return { file, name: `${stem}.json`, disambiguated: false };
-    const full = basename(file);
-    if (withExtension.get(fold(full))!.length === 1 && !byStem.has(fold(full))) {
-      return { file, name: `${full}.json`, disambiguated: true };
+  const byStem = new Map<string, string[]>();
+  for (const file of files) {
+    const key = fold(stemOf(file));
+    byStem.set(key, [...(byStem.get(key) ?? []), file]);
+  }
+  const names = new Map<string, OutputName>();
+  const taken = new Set<string>();
+  for (const group of byStem.values()) {
+    const ordered = [...group].sort((a, b) => fidelityRank(a) - fidelityRank(b) || (a < b ? -1 : a > b ? 1 : 0));
+    const [first, ...rest] = ordered;
+    names.set(first, { file: first, name: `${stemOf(first)}.json`, disambiguated: false });
+    taken.add(fold(`${stemOf(first)}.json`));
+    for (const file of rest) {
+      const withExtension = `${basename(file)}.json`;
+      const name = taken.has(fold(withExtension)) || byStem.has(fold(basename(file))) ? `${basename(file)}.${pathHash(file)}.json` : withExtension;
+      taken.add(fold(name));
+      names.set(file, { file, name, disambiguated: true });
     }
-    return { file, name: `${full}.${pathHash(file)}.json`, disambiguated: true };
-  });
+  }
+  return files.map((file) => names.get(file)!);
 }

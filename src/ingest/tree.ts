@@ -4,6 +4,7 @@
  * the cell's `data` (like hast's colSpan/rowSpan), and readers never flatten them.
  */
 import type { Root } from "mdast";
+import type { DocumentFormat } from "../model/meeting.js";
 
 /** Where a block came from. Pages, tables, rows and cells count from 1; `table` numbers the document's tables in reading order. */
 export interface SourceLocation {
@@ -23,7 +24,7 @@ declare module "mdast" {
   }
 }
 
-export type DocumentFormat = "docx" | "pdf" | "txt" | "md";
+export type { DocumentFormat } from "../model/meeting.js";
 
 export interface DocumentMetadata {
   title?: string;

@@ -107,10 +107,20 @@ export const Meeting = z.object({
 });
 export type Meeting = z.infer<typeof Meeting>;
 
+export const DocumentFormat = z.enum(["docx", "pdf", "txt", "md"]);
+export type DocumentFormat = z.infer<typeof DocumentFormat>;
+
+/**
+ * Renderings of one document, most faithful first: Word keeps tables and lists,
+ * Markdown and text keep the words, PDF text layers lose most. Where an archive holds
+ * one document several times, the first of these stands for it.
+ */
+export const FORMATS_BY_FIDELITY: readonly DocumentFormat[] = ["docx", "md", "txt", "pdf"];
+
 export const DocumentSource = z.object({
   path: z.string(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  format: z.enum(["docx", "pdf", "txt", "md"]),
+  format: DocumentFormat,
   pages: z.number().int().positive().nullable(),
 });
 

@@ -8,11 +8,9 @@
  * month, undated meetings last, then by file name.
  */
 import { posix } from "node:path";
-import type { MeetingRecord } from "../model/meeting.js";
+import { FORMATS_BY_FIDELITY, type MeetingRecord } from "../model/meeting.js";
 import type { TrackerWarning } from "../model/tracker.js";
 
-/** Most faithful rendering first. */
-const RENDERING_PREFERENCE: readonly MeetingRecord["source"]["format"][] = ["docx", "md", "txt", "pdf"];
 
 export interface OrderedMeeting {
   id: string;
@@ -51,7 +49,7 @@ function compareMeetings(a: MeetingRecord, b: MeetingRecord): number {
 }
 
 function renderingRank(record: MeetingRecord): number {
-  return RENDERING_PREFERENCE.indexOf(record.source.format);
+  return FORMATS_BY_FIDELITY.indexOf(record.source.format);
 }
 
 /** What a record says of each numbered commitment, to tell whether two renderings agree. */
