@@ -21,7 +21,7 @@ import { writeFileAtomic } from "./atomic.js";
 import { packageRoot, packageVersion } from "./package-root.js";
 
 /** Libraries whose output shapes the records. */
-const READING_LIBRARIES = ["mammoth", "pdfjs-dist", "unified", "remark-parse", "remark-gfm", "rehype-parse", "hast-util-to-mdast", "natural", "bidi-js", "zod"];
+const READING_LIBRARIES = ["mammoth", "pdfjs-dist", "unified", "remark-parse", "remark-gfm", "natural", "bidi-js", "zod"];
 
 async function listFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true, recursive: true });
