@@ -110,6 +110,10 @@ function groupLines(lines: PageLine[], metrics: LineMetrics): Block[] {
     left = Math.min(left, line.left);
     right = Math.max(right, line.right);
   }
+  // Every line ending at the end edge and the start edges ragged: text set flush with its end
+  // edge (right-to-left text flush left), where a line starting further in is no indent.
+  const endOffset = (l: PageLine) => (l.rtl ? l.left - left : right - l.right);
+  const flushEnd = lines.length > 1 && lines.every((l) => endOffset(l) < l.size / 2);
   const blocks: Block[] = [];
   let current: Block | undefined;
   for (let i = 0; i < lines.length; i++) {
@@ -125,7 +129,7 @@ function groupLines(lines: PageLine[], metrics: LineMetrics): Block[] {
       !marker &&
       !ordered &&
       continuesParagraph(previous, current.text, line, text, left, right, metrics) &&
-      !(current.kind === "paragraph" && startsIndented(previous, line, left, right))
+      !(current.kind === "paragraph" && !flushEnd && startsIndented(previous, line, left, right))
     ) {
       current.lines.push(line);
       // A line ending in a hyphen after a letter or digit ("2021-", "auto-") was cut inside a compound,
