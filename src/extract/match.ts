@@ -19,29 +19,75 @@ export interface FoldedText {
 /** Typographic apostrophes fold to ASCII: "l’engagement" and "l'engagement" are one word. */
 const APOSTROPHES = /[\u2019\u2018\u02BC\u0060\u00B4]/g;
 
-const foldCache = new Map<string, string>();
-function foldChar(c: string): string {
-  if (/\s/u.test(c)) return " ";
-  let f = foldCache.get(c);
+/** What each code point folds to, filled as met: a text is folded one code point at a time. */
+const bmpFolds: (string | undefined)[] = new Array<string | undefined>(0x10000);
+const astralFolds = new Map<string, string>();
+const WHITESPACE = /^\s$/u;
+
+function computeFold(c: string): string {
+  return WHITESPACE.test(c) ? " " : foldForMatch(c).replace(APOSTROPHES, "'");
+}
+
+function foldBmp(code: number): string {
+  let f = bmpFolds[code];
   if (f === undefined) {
-    f = foldForMatch(c).replace(APOSTROPHES, "'");
-    foldCache.set(c, f);
+    f = computeFold(String.fromCharCode(code));
+    bmpFolds[code] = f;
   }
   return f;
 }
 
+function foldAstral(c: string): string {
+  let f = astralFolds.get(c);
+  if (f === undefined) {
+    f = computeFold(c);
+    astralFolds.set(c, f);
+  }
+  return f;
+}
+
+/**
+ * Recently folded texts. Extraction folds the same cell or line several times (a table's
+ * header is checked for roles, repeated rows are compared, a line is refolded as a
+ * sentence); a folded text is never modified, so one object serves every caller. Bounded
+ * by characters so that a long batch keeps memory flat.
+ */
+const recentFolds = new Map<string, FoldedText>();
+const RECENT_FOLDS_MAX_CHARS = 1 << 20;
+let recentFoldsChars = 0;
+
 export function foldWithMap(raw: string): FoldedText {
-  const text = normalizeText(raw);
+  const known = recentFolds.get(raw);
+  if (known) return known;
+  const ft = fold(normalizeText(raw));
+  if (recentFoldsChars + raw.length > RECENT_FOLDS_MAX_CHARS) {
+    recentFolds.clear();
+    recentFoldsChars = 0;
+  }
+  recentFolds.set(raw, ft);
+  recentFoldsChars += raw.length;
+  return ft;
+}
+
+function fold(text: string): FoldedText {
   let folded = "";
   const map: number[] = [];
-  let index = 0;
-  for (const c of text) {
-    const f = foldChar(c);
+  const length = text.length;
+  for (let index = 0; index < length; ) {
+    const code = text.charCodeAt(index);
+    let width = 1;
+    let f: string;
+    if (code >= 0xd800 && code <= 0xdbff && index + 1 < length && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00) {
+      width = 2;
+      f = foldAstral(text.slice(index, index + 2));
+    } else {
+      f = foldBmp(code);
+    }
     for (let k = 0; k < f.length; k++) map.push(index);
     folded += f;
-    index += c.length;
+    index += width;
   }
-  map.push(text.length);
+  map.push(length);
   return { text, folded, map };
 }
 

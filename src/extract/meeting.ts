@@ -20,18 +20,40 @@ import { firstMatch, foldPhrase, foldWithMap } from "./match.js";
 import { namesAfterTitles } from "./people.js";
 import { cleanTitle } from "./text-helpers.js";
 
+/** Each lexicon's detection words, folded once; a script test for a lexicon that owns one. */
+const DETECTORS = LEXICONS.map((lex) => ({
+  language: lex.language,
+  script: lex.script ? new RegExp(`\\p{Script=${lex.script}}+`, "gu") : null,
+  words: new Set(lex.detectionWords.map(foldPhrase)),
+}));
+const LETTER_RUNS = /\p{L}+/gu;
+const NOT_WORD = /[^\p{L}']+/u;
+
+/** Code points in the runs a global regex matches (a letter beyond the BMP is one letter, two code units). */
+function codePointsMatched(text: string, runs: RegExp): number {
+  let count = 0;
+  for (const m of text.matchAll(runs)) {
+    const run = m[0];
+    count += run.length;
+    for (let i = 0; i < run.length; i++) if ((run.charCodeAt(i) & 0xfc00) === 0xdc00) count--;
+  }
+  return count;
+}
+
 /** The language most of the text is written in: a script share first, then function words. */
 export function detectLanguage(text: string): Language {
-  const letters = [...text.matchAll(/\p{L}/gu)].length || 1;
-  const scored = LEXICONS.map((lex) => {
-    if (lex.script) {
-      const inScript = [...text.matchAll(new RegExp(`\\p{Script=${lex.script}}`, "gu"))].length;
-      return { language: lex.language, score: inScript / letters > 0.3 ? Number.POSITIVE_INFINITY : 0 };
+  const letters = codePointsMatched(text, LETTER_RUNS) || 1;
+  let words: string[] | null = null;
+  const scored = DETECTORS.map((detector) => {
+    if (detector.script) {
+      const inScript = codePointsMatched(text, detector.script);
+      return { language: detector.language, score: inScript / letters > 0.3 ? Number.POSITIVE_INFINITY : 0 };
     }
-    const words = new Set(lex.detectionWords.map(foldPhrase));
+    // Folded once for every lexicon of the shared script.
+    words ??= foldWithMap(text).folded.split(NOT_WORD);
     let score = 0;
-    for (const w of foldWithMap(text).folded.split(/[^\p{L}']+/u)) if (words.has(w)) score++;
-    return { language: lex.language, score };
+    for (const w of words) if (detector.words.has(w)) score++;
+    return { language: detector.language, score };
   });
   scored.sort((a, b) => b.score - a.score);
   return scored[0].score > 0 ? scored[0].language : "en";
