@@ -153,10 +153,9 @@ async function writeSchemas(out: string, io: Io): Promise<number> {
   } catch (error) {
     throw new OutputError(`cannot write the output folder ${out}: ${(error as NodeJS.ErrnoException).code ?? error}`);
   }
-  const [{ z }, { MeetingRecord }, { Tracker }] = await Promise.all([import("zod"), import("./model/meeting.js"), import("./model/tracker.js")]);
-  const schemas = { "meeting.schema.json": MeetingRecord, "tracker.schema.json": Tracker };
-  for (const [name, schema] of Object.entries(schemas)) {
-    await writeFileAtomic(join(out, name), `${JSON.stringify(z.toJSONSchema(schema), null, 2)}\n`);
+  const { jsonSchemaFiles } = await import("./model/schemas.js");
+  for (const [name, text] of Object.entries(jsonSchemaFiles())) {
+    await writeFileAtomic(join(out, name), text);
     io.stderr.write(`Wrote ${join(out, name)}\n`);
   }
   return EXIT_OK;
