@@ -11,6 +11,7 @@ import { extractDecisions } from "./decisions.js";
 import { proseEvents, tableEvents } from "./events.js";
 import { SUBJECT_LINE } from "./lexicon/index.js";
 import { actionPlan, agenda, attendees, chair, detectLanguage, meetingDate, meetingTitle } from "./meeting.js";
+import { forgetRecentFolds } from "./match.js";
 import { toSourceRef } from "./text-helpers.js";
 
 export interface ExtractOptions {
@@ -24,6 +25,7 @@ export { detectLanguage } from "./meeting.js";
 export { LEXICONS } from "./lexicon/index.js";
 
 export function extractRecord(doc: DocumentTree, options: ExtractOptions): MeetingRecord {
+  forgetRecentFolds();
   const flat = flatten(doc.tree);
   const file = doc.path;
   const language = detectLanguage(flat.blocks.map((b) => b.ft.text).join("\n"));

@@ -47,23 +47,27 @@ function foldAstral(c: string): string {
 }
 
 /**
- * Recently folded texts. Extraction folds the same cell or line several times (a table's
- * header is checked for roles, repeated rows are compared, a line is refolded as a
- * sentence); a folded text is never modified, so one object serves every caller. Bounded
- * by characters so that a long batch keeps memory flat.
+ * Texts folded while extracting one document. Extraction folds the same cell or line
+ * several times (a table's header is checked for roles, repeated rows are compared, a
+ * line is refolded as a sentence); a folded text is never modified, so one object serves
+ * every caller. Emptied for each document and bounded by characters, so that memory stays
+ * flat however long the batch or the document.
  */
 const recentFolds = new Map<string, FoldedText>();
 const RECENT_FOLDS_MAX_CHARS = 1 << 20;
 let recentFoldsChars = 0;
 
+/** Forgets the texts folded so far: called when a new document's extraction starts. */
+export function forgetRecentFolds(): void {
+  recentFolds.clear();
+  recentFoldsChars = 0;
+}
+
 export function foldWithMap(raw: string): FoldedText {
   const known = recentFolds.get(raw);
   if (known) return known;
   const ft = fold(normalizeText(raw));
-  if (recentFoldsChars + raw.length > RECENT_FOLDS_MAX_CHARS) {
-    recentFolds.clear();
-    recentFoldsChars = 0;
-  }
+  if (recentFoldsChars + raw.length > RECENT_FOLDS_MAX_CHARS) forgetRecentFolds();
   recentFolds.set(raw, ft);
   recentFoldsChars += raw.length;
   return ft;

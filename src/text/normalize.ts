@@ -69,6 +69,22 @@ const BARE_BULLET_LINE = new RegExp(`^[${BULLET_CHARS}]+$`, "gmu");
 const SPACES_AROUND_NEWLINE = / *\n */g;
 const BLANK_LINE_RUNS = /\n{3,}/g;
 
+/**
+ * Any character or sequence that one of normalizeText's steps would change: the characters
+ * each step replaces or removes, whitespace other than a single space or newline, a space
+ * before a mark, a space beside a newline, three newlines, whitespace at either end, and
+ * bullet glyphs anywhere (they are only rewritten at a line's start; anywhere is simpler
+ * and merely takes the full path). Keep in step with the patterns above.
+ */
+const NEEDS_NORMALIZING = new RegExp(
+  [
+    "[\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\u2105\\u066A\\u0000-\\u0008\\u000E-\\u001F\\u007F-\\u009F\\p{Cf}\\u0640\\u0660-\\u066C\\u06F0-\\u06F9",
+    BULLET_CHARS,
+    "]|[^\\S\\n ]|  | \\p{M}| \\n|\\n |\\n\\n\\n|^\\s|\\s$",
+  ].join(""),
+  "u",
+);
+
 /** Arabic-Indic (٠-٩) and Persian (۰-۹) digits to ASCII, and the Arabic decimal/thousands separators to "." and ",". */
 export function toAsciiDigits(s: string): string {
   return s
@@ -86,6 +102,9 @@ export function toAsciiDigits(s: string): string {
  * and a bullet glyph at the start of a line becomes "• ".
  */
 export function normalizeText(s: string): string {
+  // Most texts reach here already clean (readers normalize, extraction refolds their slices):
+  // one scan proves that no step below would change them.
+  if (!NEEDS_NORMALIZING.test(s) && s.normalize("NFKC") === s) return s;
   let t = s
     // A space, not nothing: deleting a mark between "10" and a word glues them together.
     .replace(BIDI_CONTROLS, " ")
