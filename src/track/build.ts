@@ -23,7 +23,7 @@ import {
 } from "../model/tracker.js";
 import { orderMeetings, type OrderedMeeting } from "./meetings.js";
 import { compareReports, isInformative, isStalled, type Report } from "./progress.js";
-import { contentWords, titleSimilarity, wordCoverage, wordWeights } from "./similarity.js";
+import { contentWords, titleWordsSimilarity, wordCoverage, wordWeights } from "./similarity.js";
 
 /** Same-language titles of one number below this similarity are flagged (the link stays). */
 const TITLE_AGREEMENT = 0.6;
@@ -39,11 +39,22 @@ interface LinkedReport {
   similarity?: number;
 }
 
+interface NumberedTitle {
+  title: string;
+  words: string[];
+}
+
 interface Series {
   plan: string;
   number: string;
   /** By meeting id. */
   reports: Map<string, LinkedReport>;
+  /**
+   * Per language, the title as the latest meeting in that language wrote it
+   * beside the number (a record linked by similarity carries a sentence, not a
+   * title). Fixed once the numbered records are in: linking never changes it.
+   */
+  titles: Map<Language, NumberedTitle>;
 }
 
 function planOf(record: MeetingRecord): string {
@@ -54,20 +65,41 @@ function seriesKey(plan: string, number: string): string {
   return `${plan}#${number}`;
 }
 
-/** Reports in meeting order (the map is filled in that order, but links by similarity come later). */
-function reportsInOrder(series: Series, meetingIndex: ReadonlyMap<string, number>): LinkedReport[] {
-  return [...series.reports.values()].sort((a, b) => meetingIndex.get(a.meeting.id)! - meetingIndex.get(b.meeting.id)!);
+/** Reports in meeting order: one pass over the meetings, since links by similarity are added after the numbered ones. */
+function reportsInOrder(series: Series, meetings: readonly OrderedMeeting[]): LinkedReport[] {
+  const reports: LinkedReport[] = [];
+  for (const meeting of meetings) {
+    const report = series.reports.get(meeting.id);
+    if (report) reports.push(report);
+  }
+  return reports;
 }
 
-/** The title as the latest meeting in `language` wrote it; a record linked by similarity carries a sentence, not a title. */
-function latestTitleIn(reports: readonly LinkedReport[], language: Language): string | null {
-  for (let i = reports.length - 1; i >= 0; i--) {
-    const report = reports[i];
-    if (report.meeting.record.meeting.language === language && report.commitment.title.trim() !== "" && report.link === "number") {
-      return report.commitment.title;
+/** `contentWords`, once per distinct text: an archive restates the same titles meeting after meeting. */
+function memoizedContentWords(): (text: string) => string[] {
+  const cache = new Map<string, string[]>();
+  return (text) => {
+    let words = cache.get(text);
+    if (!words) {
+      words = contentWords(text);
+      cache.set(text, words);
     }
+    return words;
+  };
+}
+
+/** `series.titles` from its numbered reports, which are in meeting order when nothing is linked yet. */
+function collectTitles(series: Series, wordsOf: (text: string) => string[]): void {
+  for (const report of series.reports.values()) {
+    if (report.link !== "number" || report.commitment.title.trim() === "") continue;
+    const title = report.commitment.title;
+    series.titles.set(report.meeting.record.meeting.language, { title, words: wordsOf(title) });
   }
-  return null;
+}
+
+function lastWhere<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return items[i];
+  return undefined;
 }
 
 function recordText(commitment: Commitment): string {
@@ -96,7 +128,6 @@ export function buildTracker(records: MeetingRecord[]): Tracker {
   const ordered = orderMeetings(records);
   const meetings = ordered.meetings;
   const warnings: TrackerWarning[] = [...ordered.warnings];
-  const meetingIndex = new Map(meetings.map((m, i) => [m.id, i]));
 
   // 1. Numbered records: plan + number.
   const series = new Map<string, Series>();
@@ -112,7 +143,7 @@ export function buildTracker(records: MeetingRecord[]): Tracker {
     for (const commitment of meeting.record.commitments) {
       if (commitment.number === null) continue;
       const key = seriesKey(plan, commitment.number);
-      const entry = series.get(key) ?? { plan, number: commitment.number, reports: new Map() };
+      const entry = series.get(key) ?? { plan, number: commitment.number, reports: new Map(), titles: new Map() };
       series.set(key, entry);
       const first = entry.reports.get(meeting.id);
       if (first) {
@@ -128,6 +159,9 @@ export function buildTracker(records: MeetingRecord[]): Tracker {
     }
   }
 
+  const wordsOf = memoizedContentWords();
+  for (const s of series.values()) collectTitles(s, wordsOf);
+
   // Word weights per plan and language, from every title of that plan in that language.
   const weightsByGroup = new Map<string, (word: string) => number>();
   const weightsFor = (plan: string, language: Language): ((word: string) => number) => {
@@ -137,8 +171,8 @@ export function buildTracker(records: MeetingRecord[]): Tracker {
       const titles: string[][] = [];
       for (const s of series.values()) {
         if (s.plan !== plan) continue;
-        const title = latestTitleIn(reportsInOrder(s, meetingIndex), language);
-        if (title !== null) titles.push(contentWords(title));
+        const title = s.titles.get(language);
+        if (title) titles.push(title.words);
       }
       weights = wordWeights(titles);
       weightsByGroup.set(group, weights);
@@ -149,14 +183,16 @@ export function buildTracker(records: MeetingRecord[]): Tracker {
   // 2. Same number, same language, different title: keep the link, say so.
   for (const s of series.values()) {
     const previousTitle = new Map<Language, LinkedReport>();
-    for (const report of reportsInOrder(s, meetingIndex)) {
+    // Only numbered reports so far, kept in meeting order.
+    for (const report of s.reports.values()) {
       const title = report.commitment.title;
       if (title.trim() === "") continue;
       const language = report.meeting.record.meeting.language;
       const before = previousTitle.get(language);
-      if (before) {
+      // The same title restated agrees with itself.
+      if (before && before.commitment.title !== title) {
         const weights = weightsFor(s.plan, language);
-        const similarity = titleSimilarity(before.commitment.title, title, weights);
+        const similarity = titleWordsSimilarity(wordsOf(before.commitment.title), wordsOf(title), weights);
         if (similarity !== null && similarity < TITLE_AGREEMENT) {
           warnings.push({
             code: "title-mismatch",
@@ -172,6 +208,12 @@ export function buildTracker(records: MeetingRecord[]): Tracker {
 
   // 3. Unnumbered records: link by text to a commitment of the same plan and language that this meeting did not report.
   const unlinked: UnlinkedRecord[] = [];
+  const seriesOfPlan = new Map<string, [string, Series][]>();
+  for (const [key, s] of series) {
+    const group = seriesOfPlan.get(s.plan) ?? [];
+    group.push([key, s]);
+    seriesOfPlan.set(s.plan, group);
+  }
   for (const meeting of meetings) {
     const plan = planOf(meeting.record);
     const language = meeting.record.meeting.language;
@@ -180,11 +222,11 @@ export function buildTracker(records: MeetingRecord[]): Tracker {
       const text = contentWords(recordText(commitment));
       const weights = weightsFor(plan, language);
       const candidates: { key: string; series: Series; similarity: number }[] = [];
-      for (const [key, s] of series) {
-        if (s.plan !== plan || s.reports.has(meeting.id)) continue;
-        const title = latestTitleIn(reportsInOrder(s, meetingIndex), language);
-        if (title === null) continue;
-        candidates.push({ key, series: s, similarity: wordCoverage(contentWords(title), text, weights) });
+      for (const [key, s] of seriesOfPlan.get(plan) ?? []) {
+        if (s.reports.has(meeting.id)) continue;
+        const title = s.titles.get(language);
+        if (!title) continue;
+        candidates.push({ key, series: s, similarity: wordCoverage(title.words, text, weights) });
       }
       candidates.sort((a, b) => b.similarity - a.similarity || compareSeries(a.series, b.series));
       const [closest, second] = candidates;
@@ -223,13 +265,15 @@ export function buildTracker(records: MeetingRecord[]): Tracker {
   // 4. Histories.
   const language = dominantLanguage(meetings);
   const commitments: TrackedCommitment[] = [...series.values()].sort(compareSeries).map((s) => {
-    const reports = reportsInOrder(s, meetingIndex);
+    const reports = reportsInOrder(s, meetings);
     const titles: Partial<Record<Language, string>> = {};
-    for (const lang of new Set(reports.map((r) => r.meeting.record.meeting.language))) {
-      const title = latestTitleIn(reports, lang);
-      if (title !== null) titles[lang] = title;
+    // In the order the languages first appear, as the JSON has always listed them.
+    for (const report of reports) {
+      const lang = report.meeting.record.meeting.language;
+      const title = s.titles.get(lang);
+      if (title && !(lang in titles)) titles[lang] = title.title;
     }
-    const latestTitle = [...reports].reverse().find((r) => r.commitment.title.trim() !== "")?.commitment.title ?? "";
+    const latestTitle = lastWhere(reports, (r) => r.commitment.title.trim() !== "")?.commitment.title ?? "";
 
     const history: HistoryEntry[] = [];
     const regressions: Regression[] = [];
@@ -258,7 +302,7 @@ export function buildTracker(records: MeetingRecord[]): Tracker {
       if (report.progress !== null) lastStatedProgress = report.progress;
     }
 
-    const latestEntry = [...history].reverse().find((h) => h.status !== "notReported");
+    const latestEntry = lastWhere(history, (h) => h.status !== "notReported");
     const latest = latestEntry && latestEntry.status !== "notReported"
       ? { meeting: latestEntry.meeting, status: latestEntry.status, progress: latestEntry.progress }
       : null;

@@ -28,8 +28,10 @@ export function contentWords(text: string): string[] {
     .filter((word) => word.length >= MIN_WORD_LENGTH);
 }
 
-function hasWord(words: readonly string[], word: string): boolean {
-  return words.some((other) => other === word || JaroWinklerDistance(other, word) >= WORD_MATCH);
+function hasWord(words: ReadonlySet<string>, word: string): boolean {
+  if (words.has(word)) return true;
+  for (const other of words) if (JaroWinklerDistance(other, word) >= WORD_MATCH) return true;
+  return false;
 }
 
 /** Word weights from their rarity among a set of titles (a smoothed inverse document frequency). */
@@ -53,10 +55,12 @@ export function wordCoverage(
 ): number {
   let total = 0;
   let found = 0;
+  // A long text repeats its words: each is compared once.
+  const words = new Set(haystack);
   for (const word of new Set(needle)) {
     const w = weight(word);
     total += w;
-    if (hasWord(haystack, word)) found += w;
+    if (hasWord(words, word)) found += w;
   }
   return total > 0 ? found / total : 0;
 }
@@ -67,8 +71,15 @@ export function wordCoverage(
  * Null when either title has no comparable word.
  */
 export function titleSimilarity(a: string, b: string, weight?: (word: string) => number): number | null {
-  const wordsA = contentWords(a);
-  const wordsB = contentWords(b);
+  return titleWordsSimilarity(contentWords(a), contentWords(b), weight);
+}
+
+/** `titleSimilarity` of two titles' `contentWords`, for a caller that has them already. */
+export function titleWordsSimilarity(
+  wordsA: readonly string[],
+  wordsB: readonly string[],
+  weight?: (word: string) => number,
+): number | null {
   if (wordsA.length === 0 || wordsB.length === 0) return null;
   const [shorter, longer] = wordsA.length <= wordsB.length ? [wordsA, wordsB] : [wordsB, wordsA];
   return wordCoverage(shorter, longer, weight);
