@@ -10,7 +10,7 @@ import { extractCommitments } from "./commitments.js";
 import { extractDecisions } from "./decisions.js";
 import { proseEvents, tableEvents } from "./events.js";
 import { SUBJECT_LINE } from "./lexicon/index.js";
-import { actionPlan, agenda, attendees, chair, detectLanguage, meetingDate, meetingTitle } from "./meeting.js";
+import { actionPlan, agenda, attendees, chair, languageOf, meetingDate, meetingTitle } from "./meeting.js";
 import { forgetRecentFolds } from "./match.js";
 import { toSourceRef } from "./text-helpers.js";
 
@@ -28,7 +28,7 @@ export function extractRecord(doc: DocumentTree, options: ExtractOptions): Meeti
   forgetRecentFolds();
   const flat = flatten(doc.tree);
   const file = doc.path;
-  const language = detectLanguage(flat.blocks.map((b) => b.ft.text).join("\n"));
+  const language = languageOf(flat.blocks.map((b) => b.ft));
   const found = extractCommitments(flat, file);
   const inCommitment = (b: { index: number }): boolean => found.region.has(b.index);
   const outside = flat.blocks.filter((b) => !inCommitment(b));

@@ -16,43 +16,59 @@ import {
   MONTHS,
   ORDINALS,
 } from "./lexicon/index.js";
-import { firstMatch, foldPhrase, foldWithMap } from "./match.js";
+import { firstMatch, foldPhrase, foldWithMap, type FoldedText } from "./match.js";
 import { namesAfterTitles } from "./people.js";
 import { cleanTitle } from "./text-helpers.js";
 
-/** Each lexicon's detection words, folded once; a script test for a lexicon that owns one. */
+/** Each lexicon's detection words, folded once; the script of a lexicon that owns one. */
 const DETECTORS = LEXICONS.map((lex) => ({
   language: lex.language,
-  script: lex.script ? new RegExp(`\\p{Script=${lex.script}}+`, "gu") : null,
+  script: lex.script ? new RegExp(`^\\p{Script=${lex.script}}$`, "u") : null,
   words: new Set(lex.detectionWords.map(foldPhrase)),
 }));
-const LETTER_RUNS = /\p{L}+/gu;
 const NOT_WORD = /[^\p{L}']+/u;
+const LETTER = /^\p{L}$/u;
 
-/** Code points in the runs a global regex matches (a letter beyond the BMP is one letter, two code units). */
-function codePointsMatched(text: string, runs: RegExp): number {
-  let count = 0;
-  for (const m of text.matchAll(runs)) {
-    const run = m[0];
-    count += run.length;
-    for (let i = 0; i < run.length; i++) if ((run.charCodeAt(i) & 0xfc00) === 0xdc00) count--;
-  }
-  return count;
+/**
+ * What detection needs to know of a code point, computed once per code point met: bit 0
+ * "known", bit 1 "a letter", bit 2 + i "in the script of DETECTORS[i]".
+ */
+const classOfBmp = new Uint8Array(0x10000);
+function classOf(c: string): number {
+  let bits = 1 | (LETTER.test(c) ? 2 : 0);
+  DETECTORS.forEach((d, i) => {
+    if (d.script?.test(c)) bits |= 4 << i;
+  });
+  return bits;
 }
 
 /** The language most of the text is written in: a script share first, then function words. */
 export function detectLanguage(text: string): Language {
-  const letters = codePointsMatched(text, LETTER_RUNS) || 1;
-  let words: string[] | null = null;
-  const scored = DETECTORS.map((detector) => {
-    if (detector.script) {
-      const inScript = codePointsMatched(text, detector.script);
-      return { language: detector.language, score: inScript / letters > 0.3 ? Number.POSITIVE_INFINITY : 0 };
+  return languageOf([foldWithMap(text)]);
+}
+
+/** `detectLanguage` over texts already folded (a document's blocks), as if they were one text. */
+export function languageOf(texts: readonly FoldedText[]): Language {
+  const inScript = DETECTORS.map(() => 0);
+  let letters = 0;
+  for (const { text } of texts) {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      let bits: number;
+      if ((code & 0xfc00) === 0xd800 && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        bits = classOf(text.slice(i, i + 2));
+        i++;
+      } else {
+        bits = classOfBmp[code] || (classOfBmp[code] = classOf(String.fromCharCode(code)));
+      }
+      if (bits & 2) letters++;
+      for (let d = 0; d < DETECTORS.length; d++) if (bits & (4 << d)) inScript[d]++;
     }
-    // Folded once for every lexicon of the shared script.
-    words ??= foldWithMap(text).folded.split(NOT_WORD);
+  }
+  const scored = DETECTORS.map((detector, d) => {
+    if (detector.script) return { language: detector.language, score: inScript[d] / (letters || 1) > 0.3 ? Number.POSITIVE_INFINITY : 0 };
     let score = 0;
-    for (const w of words) if (detector.words.has(w)) score++;
+    for (const { folded } of texts) for (const w of folded.split(NOT_WORD)) if (detector.words.has(w)) score++;
     return { language: detector.language, score };
   });
   scored.sort((a, b) => b.score - a.score);
