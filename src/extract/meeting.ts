@@ -26,6 +26,7 @@ const DETECTORS = LEXICONS.map((lex) => ({
   script: lex.script ? new RegExp(`^\\p{Script=${lex.script}}$`, "u") : null,
   words: new Set(lex.detectionWords.map(foldPhrase)),
 }));
+const WORD_DETECTORS = DETECTORS.filter((detector) => !detector.script);
 const NOT_WORD = /[^\p{L}']+/u;
 const LETTER = /^\p{L}$/u;
 
@@ -65,14 +66,19 @@ export function languageOf(texts: readonly FoldedText[]): Language {
       for (let d = 0; d < DETECTORS.length; d++) if (bits & (4 << d)) inScript[d]++;
     }
   }
-  const scored = DETECTORS.map((detector, d) => {
-    if (detector.script) return { language: detector.language, score: inScript[d] / (letters || 1) > 0.3 ? Number.POSITIVE_INFINITY : 0 };
-    let score = 0;
-    for (const { folded } of texts) for (const w of folded.split(NOT_WORD)) if (detector.words.has(w)) score++;
-    return { language: detector.language, score };
-  });
-  scored.sort((a, b) => b.score - a.score);
-  return scored[0].score > 0 ? scored[0].language : "en";
+  // A script holding over 30% of the letters decides alone; otherwise the function words do.
+  const byScript = DETECTORS.find((detector, d) => detector.script && inScript[d] / (letters || 1) > 0.3);
+  if (byScript) return byScript.language;
+  const scores = WORD_DETECTORS.map(() => 0);
+  for (const { folded } of texts) {
+    for (const w of folded.split(NOT_WORD)) {
+      for (let d = 0; d < WORD_DETECTORS.length; d++) if (WORD_DETECTORS[d].words.has(w)) scores[d]++;
+    }
+  }
+  // On a tie the lexicon listed first wins.
+  let best = -1;
+  for (let d = 0; d < WORD_DETECTORS.length; d++) if (scores[d] > 0 && (best < 0 || scores[d] > scores[best])) best = d;
+  return best >= 0 ? WORD_DETECTORS[best].language : "en";
 }
 
 /** How far a date may stand from its cue: "انعقد اجتماع اللجنة … يوم 3 كانون الثاني 2024" names the committee in between. */
