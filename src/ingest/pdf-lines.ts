@@ -127,7 +127,7 @@ function orderLine(runs: PlacedText[], defaultRtl: boolean, contextLetter: strin
     }
     // pdfjs reorders an RTL run with the bidi algorithm; reordering it again restores the order it is seen in
     // (a plain reversal would flip the digits of "٤٠", which stay left to right).
-    const chars = Array.from(run.rtl ? reorder(run.str, true) : run.str);
+    const chars = Array.from(run.rtl ? (PLAIN_RTL.test(run.str) ? reverse(run.str) : reorder(run.str, true)) : run.str);
     const host = segments.at(-1);
     const center = run.x + run.width / 2;
     if (host && center < host.end - 0.5 && host.end - host.x > run.width * 2) {
@@ -240,6 +240,13 @@ function placeMark(segments: Segment[], mark: PlacedText): void {
   const index = segments.findIndex((s) => s.x > mark.x);
   const segment: Segment = { x: mark.x, end: mark.x + mark.width, chars: Array.from(mark.str), spaceBefore: false };
   segments.splice(index < 0 ? segments.length : index, 0, segment);
+}
+
+/** Right-to-left letters, their marks and spaces only: all at one level, so reordering is a plain reversal (the common case, worth skipping the bidi algorithm for). */
+const PLAIN_RTL = /^(?:(?!\p{Nd})[\p{Script=Arabic}\p{Script=Hebrew}\p{M}]| )+$/u;
+
+function reverse(s: string): string {
+  return Array.from(s).reverse().join("");
 }
 
 /** Apply rule L2 to a string whose levels are resolved as if it were logical text: the bidi reordering pdfjs applied to a run. */
