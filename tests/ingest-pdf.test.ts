@@ -276,6 +276,18 @@ describe("readPdf on tables drawn without borders", () => {
     expect(rows).toEqual(tableRows(docx.tree));
   });
 
+  it("reads tables with double borders and with inner borders only, wrapped cells kept whole", async () => {
+    const pdf = await read("fixtures/pdf/double-and-partial-borders.pdf");
+    const commitment =
+      "Publish the budget of every municipality in open data formats each quarter of the year, with the notes the finance committee asked for in March";
+    const expected = [
+      ["No.", "Commitment", "Status"],
+      ["1", commitment, "In progress"],
+      ["2", "Open registry", "Not started"],
+    ];
+    expect(tableRows(pdf.tree)).toEqual([expected, expected]);
+  });
+
   it("rejoins a word a narrow column broke without a hyphen, and keeps a wrapped phrase's space", async () => {
     const pdf = await read(`${FIELD}/en-msf-nap4-2024-03.pdf`);
     const [rows] = tableRows(pdf.tree);
