@@ -196,7 +196,19 @@ function foldedOffset(ft: FoldedText, from: number, to: number, original: number
 }
 const PERCENT_IN_PARENTHESES = /^\s*\(\s*(?:\d{1,3}(?:[.,]\d+)?\s*%|%\s*\d{1,3})\s*\)/u;
 
-export function labelSegments(ft: FoldedText): Segment[] {
+/** Segments found per folded text: a block is asked whether it has or opens with a label, then read. */
+const labelSegmentsOf = new WeakMap<FoldedText, readonly Segment[]>();
+
+export function labelSegments(ft: FoldedText): readonly Segment[] {
+  let segments = labelSegmentsOf.get(ft);
+  if (!segments) {
+    segments = findLabelSegments(ft);
+    labelSegmentsOf.set(ft, segments);
+  }
+  return segments;
+}
+
+function findLabelSegments(ft: FoldedText): Segment[] {
   const segments: Segment[] = [];
   const pushText = (from: number, to: number): void => {
     const text = ft.text.slice(ft.map[from], ft.map[to]).replace(/^[\s;؛.,،]+/u, "").trim();

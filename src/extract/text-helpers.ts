@@ -59,8 +59,20 @@ export interface StatusHit {
   end: number;
 }
 
+/** Status phrases found per folded text: one block is asked for its status by several extractors. */
+const statusPhrasesOf = new WeakMap<FoldedText, readonly StatusHit[]>();
+
 /** Status phrases in text, left to right; at each place the longest phrase wins. */
-export function statusPhrases(ft: FoldedText): StatusHit[] {
+export function statusPhrases(ft: FoldedText): readonly StatusHit[] {
+  let hits = statusPhrasesOf.get(ft);
+  if (!hits) {
+    hits = findStatusPhrases(ft);
+    statusPhrasesOf.set(ft, hits);
+  }
+  return hits;
+}
+
+function findStatusPhrases(ft: FoldedText): StatusHit[] {
   const hits: StatusHit[] = [];
   for (const m of ft.folded.matchAll(STATUS_PHRASES.regex)) {
     const status = STATUS_PHRASES.valueOf(m.groups?.phrase ?? "");
