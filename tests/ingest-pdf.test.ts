@@ -288,6 +288,16 @@ describe("readPdf on tables drawn without borders", () => {
     expect(tableRows(pdf.tree)).toEqual([expected, expected]);
   });
 
+  it("joins a borderless table over its pages, the row cut by a page break merged back", async () => {
+    const pdf = await read("fixtures/pdf/borderless-table-over-pages.pdf");
+    const docx = await read("fixtures/pdf/borderless-table-over-pages.docx");
+    expect(pdf.pages).toBeGreaterThan(2);
+    const rows = tableRows(pdf.tree);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toHaveLength(36);
+    expect(rows).toEqual(tableRows(docx.tree));
+  });
+
   it("rejoins a word a narrow column broke without a hyphen, and keeps a wrapped phrase's space", async () => {
     const pdf = await read(`${FIELD}/en-msf-nap4-2024-03.pdf`);
     const [rows] = tableRows(pdf.tree);

@@ -220,6 +220,6 @@ function toGrid(rows: TextRow[], horizontalRules: Ruling[]): { grid: Grid; rowsT
       cells.push({ row: r, col: c, rowSpan: 1, colSpan: 1, left: xs[c], right: xs[c + 1], top: ys[r], bottom: ys[r + 1] });
     }
   }
-  const grid = { xs, ys, cells, left: xs[0], right: xs[xs.length - 1], top: ys[0], bottom: ys[ys.length - 1] };
+  const grid: Grid = { xs, ys, cells, left: xs[0], right: xs[xs.length - 1], top: ys[0], bottom: ys[ys.length - 1], fromText: true };
   return { grid, rowsTaken: skipped + bands.flat().length };
 }

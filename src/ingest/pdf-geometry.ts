@@ -47,6 +47,8 @@ export interface Grid {
   right: number;
   top: number;
   bottom: number;
+  /** Drawn from the text's gutters (pdf-columns.ts), not from borders: its boundaries move with the text. */
+  fromText?: boolean;
 }
 
 /**

@@ -30,6 +30,8 @@ export interface LaidOutTable {
   rtl: boolean;
   /** Column boundaries left to right, to recognise the same table on the next page. */
   xs: number[];
+  /** Columns found from text gutters, not borders: the boundaries shift with each page's text. */
+  fromText: boolean;
   top: number;
   bottom: number;
   rows: LaidOutRow[];
@@ -181,6 +183,7 @@ function toTable(page: number, grid: Grid, runsPerCell: PlacedText[][], document
     page,
     rtl,
     xs: grid.xs,
+    fromText: grid.fromText === true,
     top: grid.top,
     bottom: grid.bottom,
     rows: rows.filter((_, r) => kept[r]),

@@ -304,6 +304,8 @@ function buildTree(pages: LaidOutPage[]): Root {
 }
 
 const SAME_COLUMN = 3;
+/** How far, as a fraction of the narrower neighbouring column, a text-found column boundary may move from page to page. */
+const TEXT_COLUMN_DRIFT = 0.2;
 
 /** The next page's first table continues this one when this one ended its page and the column boundaries match. */
 function continuesTable(table: TableInProgress, next: LaidOutTable, pages: LaidOutPage[]): boolean {
@@ -312,6 +314,15 @@ function continuesTable(table: TableInProgress, next: LaidOutTable, pages: LaidO
   const lastPage = pages[last.page - 1];
   if (lastPage.elements.at(-1) !== last) return false;
   if (next.xs.length !== last.xs.length) return false;
+  if (next.fromText || last.fromText) {
+    // Gutter boundaries move with the widest text of each page: compare the inner ones only,
+    // each within a fraction of the narrower of its two columns.
+    for (let i = 1; i < last.xs.length - 1; i++) {
+      const narrower = Math.min(last.xs[i] - last.xs[i - 1], last.xs[i + 1] - last.xs[i]);
+      if (Math.abs(next.xs[i] - last.xs[i]) > Math.max(SAME_COLUMN, narrower * TEXT_COLUMN_DRIFT)) return false;
+    }
+    return true;
+  }
   return next.xs.every((x, i) => Math.abs(x - last.xs[i]) <= SAME_COLUMN);
 }
 
