@@ -194,16 +194,21 @@ function toGrid(rows: TextRow[], horizontalRules: Ruling[]): { grid: Grid; rowsT
   let skipped = 0;
   while (all.length > 0 && wholeColumns.filter((c) => touches(all[0], c)).length < 2) skipped += all.shift()!.length;
   if (all.length < MIN_ROWS) return undefined;
-  let columns = columnsOf(all.slice(0, MIN_ROWS));
+  // Columns can only be lost to a band with a span reaching across a gap of the text so far:
+  // only then are the columns before and after it worth comparing.
+  let raw = all.slice(0, MIN_ROWS).flat().reduce<Span[]>((acc, row) => union(acc, row.spans), []);
   let count = MIN_ROWS;
   for (; count < all.length; count++) {
-    const wider = columnsOf(all.slice(0, count + 1));
-    if (wider.length < columns.length) break;
-    columns = wider;
+    const spans = all[count].flatMap((row) => row.spans);
+    if (widestBridge(raw, spans) >= 2 && columnsOf(all.slice(0, count + 1)).length < columnsOf(all.slice(0, count)).length) break;
+    raw = union(raw, spans);
   }
   const bands = all.slice(0, count);
-  while (bands.length > 0 && columns.filter((c) => touches(bands[bands.length - 1], c)).length < 2) bands.pop();
-  if (bands.length < MIN_ROWS || columns.length < MIN_COLUMNS) return undefined;
+  const withTrailing = columnsOf(bands);
+  while (bands.length > 0 && withTrailing.filter((c) => touches(bands[bands.length - 1], c)).length < 2) bands.pop();
+  if (bands.length < MIN_ROWS) return undefined;
+  const columns = columnsOf(bands);
+  if (columns.length < MIN_COLUMNS) return undefined;
 
   const xs = [columns[0].from - 1];
   for (let c = 1; c < columns.length; c++) xs.push((columns[c - 1].to + columns[c].from) / 2);
