@@ -167,8 +167,27 @@ function selfStatedProgress(ft: FoldedText): number | null {
   return null;
 }
 
-export function matchCommitmentHeading(ft: FoldedText): { number: string; title: string; separated: boolean } | null {
-  const firstLine = ft.folded.split("\n")[0];
+interface CommitmentHeading {
+  number: string;
+  title: string;
+  separated: boolean;
+}
+
+/** Headings found per folded text: whether a block opens a commitment is asked by several layouts. */
+const commitmentHeadingOf = new WeakMap<FoldedText, Readonly<CommitmentHeading> | null>();
+
+export function matchCommitmentHeading(ft: FoldedText): Readonly<CommitmentHeading> | null {
+  let heading = commitmentHeadingOf.get(ft);
+  if (heading === undefined) {
+    heading = findCommitmentHeading(ft);
+    commitmentHeadingOf.set(ft, heading);
+  }
+  return heading;
+}
+
+function findCommitmentHeading(ft: FoldedText): CommitmentHeading | null {
+  const lineEnd = ft.folded.indexOf("\n");
+  const firstLine = lineEnd < 0 ? ft.folded : ft.folded.slice(0, lineEnd);
   const m = COMMITMENT_HEADING.exec(firstLine) ?? COMMITMENT_ORDINAL_HEADING.exec(firstLine);
   if (!m || !m.groups) return null;
   const number = m.groups.number !== undefined ? Number(m.groups.number) : ORDINALS.valueOf(m.groups.ordinal);
