@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, test } from "vitest";
 import { MeetingRecord } from "../src/model/meeting.js";
 import { buildTracker } from "../src/track/index.js";
-import { HISTORY_SHEET, REGRESSION_FILL, STALL_FILL, STATUS_FILL, trackerToXlsx } from "../src/write/xlsx.js";
+import { EXCEL_LIMITS, HISTORY_SHEET, REGRESSION_FILL, STALL_FILL, STATUS_FILL, trackerToXlsx } from "../src/write/xlsx.js";
 import { goldMeetingRecord, goldRecords } from "./track-gold-records.js";
 
 const FAILURES = [{ file: "fixtures/ogp-tunisia/scan.pdf", code: "no-text-layer", reason: "the PDF has no text layer (a scan?)" }];
@@ -248,5 +248,48 @@ describe("document text is text", () => {
     const ws = sheet(workbook, "Tracker");
     expect(ws.rowCount).toBe(1);
     expect(ws.conditionalFormattings).toEqual([]);
+  });
+});
+
+describe("Excel's sheet limits", () => {
+  async function limitedWorkbook(limits: { columns: number; rows: number }): Promise<ExcelJS.Workbook> {
+    const records = goldRecords();
+    const buffer = await trackerToXlsx({ tracker: buildTracker(records), records, failures: [] }, limits);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+    return workbook;
+  }
+
+  test("a Tracker sheet too wide for every meeting keeps the latest, says so, and History keeps them all", async () => {
+    // Room for the 3 key columns, 6 latest columns and two meetings of the three.
+    const workbook = await limitedWorkbook({ columns: 3 + 6 + 2 * 2 + 1, rows: EXCEL_LIMITS.rows });
+    const tracker = sheet(workbook, "Tracker");
+    expect(rowValues(tracker, 1).slice(0, 8)).toEqual(["Plan", "No.", "Commitment", "2023-03 status", "2023-03 %", "2023-09-14 status", "2023-09-14 %", "Latest meeting"]);
+    expect(tracker.getCell("D1").note).toContain("latest 2 of 3 meetings (from 2023-03)");
+    // Commitment 11's regression (2023-03 -> 2023-09-14) is still drawn and explained.
+    expect(tracker.getRow(12).getCell(6).note).toContain("Regressed since 2023-03");
+    expect(tracker.conditionalFormattings.map((cf) => cf.ref)).toEqual(["E2:E14", "G2:G14", "J2:J14"]);
+    expect(sheet(workbook, HISTORY_SHEET).rowCount).toBe(1 + 13 * 3);
+    const warnings = sheet(workbook, "Warnings");
+    const rows = Array.from({ length: warnings.rowCount - 1 }, (_, i) => rowValues(warnings, i + 2));
+    expect(rows).toContainEqual(["workbook", null, "tracker-sheet-truncated", expect.stringContaining("History (long)"), null, null, null, null, null, null]);
+  });
+
+  test("a sheet with more rows than a sheet holds continues on numbered sheets, each with its header and filter", async () => {
+    const workbook = await limitedWorkbook({ columns: EXCEL_LIMITS.columns, rows: 20 });
+    const parts = [HISTORY_SHEET, `${HISTORY_SHEET} 2`, `${HISTORY_SHEET} 3`].map((name) => sheet(workbook, name));
+    expect(parts.map((part) => part.rowCount)).toEqual([20, 20, 2]);
+    for (const part of parts) {
+      expect(rowValues(part, 1).slice(0, 4)).toEqual(["Plan", "No.", "Commitment", "Meeting"]);
+      expect(part.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    }
+    expect(parts.map((part) => part.autoFilter)).toEqual(["A1:Q20", "A1:Q20", "A1:Q2"]);
+    // Every history row is there once, in order.
+    const rows = parts.flatMap((part) => Array.from({ length: part.rowCount - 1 }, (_, i) => rowValues(part, i + 2)));
+    expect(rows).toHaveLength(13 * 3);
+    expect(rows.map((r) => `${r[1]} ${r[3]}`)).toEqual(
+      Array.from({ length: 13 }, (_, n) => ["2022-06-16", "2023-03", "2023-09-14"].map((m) => `${n + 1} ${m}`)).flat(),
+    );
+    expect(workbook.worksheets.map((w) => w.name).slice(0, 4)).toEqual(["Tracker", HISTORY_SHEET, `${HISTORY_SHEET} 2`, `${HISTORY_SHEET} 3`]);
   });
 });

@@ -8,9 +8,19 @@
  * as a string cell, so a title beginning with "=" stays text and never becomes a
  * formula. The workbook's dates come from the meetings, never the clock, so the
  * same inputs give the same cells.
+ *
+ * The workbook is streamed: each sheet's rows are measured in one pass (column
+ * widths must precede the rows in the file), then generated again and written
+ * row by row, so memory does not grow with the archive. Excel caps a sheet at
+ * 16,384 columns and 1,048,576 rows: the wide Tracker sheet keeps the most
+ * recent meetings that fit and says so (History (long) keeps every meeting),
+ * and a sheet with more rows continues on "Name 2", "Name 3", ...
  */
+import { once } from "node:events";
+import { PassThrough, type Writable } from "node:stream";
+import { finished } from "node:stream/promises";
 import ExcelJS from "exceljs";
-import type { Color, ConditionalFormattingRule, DataBarRuleType, Worksheet } from "exceljs";
+import type { Color, ConditionalFormattingRule, DataBarRuleType, Font, Worksheet } from "exceljs";
 import type { MeetingRecord, SourceRef } from "../model/meeting.js";
 import type { HistoryEntry, HistoryStatus, TrackedCommitment, Tracker } from "../model/tracker.js";
 
@@ -23,11 +33,47 @@ export interface BatchFailure {
 export interface TrackerWorkbookInput {
   tracker: Tracker;
   /** Every record of the run; renderings the tracker set aside are left out of the sheets. */
-  records: MeetingRecord[];
-  failures: BatchFailure[];
+  records: readonly MeetingRecord[];
+  failures: readonly BatchFailure[];
 }
 
+/** Excel's sheet size. Smaller limits only serve to test how the workbook handles them. */
+export interface SheetLimits {
+  /** Columns per sheet. */
+  columns: number;
+  /** Rows per sheet, the header row included. */
+  rows: number;
+}
+
+export const EXCEL_LIMITS: SheetLimits = { columns: 16_384, rows: 1_048_576 };
+
 type CellValue = string | number | null;
+
+interface CellStyle {
+  fill?: string;
+  font?: Partial<Font>;
+  note?: string;
+}
+
+interface SheetRow {
+  values: CellValue[];
+  /** By 1-based column. */
+  styles?: Map<number, CellStyle>;
+}
+
+interface SheetSpec {
+  name: string;
+  headers: string[];
+  /** Notes on header cells, by 1-based column. */
+  headerNotes?: Map<number, string>;
+  frozenColumns?: number;
+  /** 1-based columns holding percents: shown with %, and measured so. */
+  percentColumns: ReadonlySet<number>;
+  /** 1-based columns drawn as data bars from 0 to 100. */
+  dataBarColumns?: readonly number[];
+  /** Called once to measure the columns and once to write: each call yields the same rows. */
+  rows: () => Iterable<SheetRow>;
+}
 
 /** One fill per status, so a column reads at a glance; a gap is grey. */
 export const STATUS_FILL: Record<HistoryStatus, string> = {
@@ -95,37 +141,47 @@ function columnLetter(column: number): string {
   return letters;
 }
 
-function addSheet(workbook: ExcelJS.Workbook, name: string, headers: string[], rightToLeft: boolean, frozenColumns = 0): Worksheet {
-  const sheet = workbook.addWorksheet(name, {
-    views: [{ state: "frozen", xSplit: frozenColumns, ySplit: 1, rightToLeft }],
-  });
-  const header = sheet.addRow(headers);
-  header.font = { bold: true };
-  header.eachCell((cell) => {
-    cell.fill = solidFill(HEADER_FILL);
-  });
-  return sheet;
+/** The zip's entry stream: a Node stream, or the `readable-stream` 2 kind archiver uses, which only has the state object. */
+type ZipEntryStream = Writable & { _writableState?: { needDrain?: boolean } };
+
+/** Rows committed between two checks that the zip keeps up with them. */
+const ROWS_PER_FLUSH = 100;
+
+/**
+ * Waits while the zip entry a sheet is being compressed into holds a backlog.
+ * exceljs's sheet stream hands its chunks to the zip without heeding
+ * backpressure, so rows written faster than they are deflated would all pile up
+ * in memory. The stream and its `pipes` are exceljs internals (untyped), hence
+ * the narrow view of them; before the zip reaches the sheet there is no pipe
+ * yet and nothing to wait for.
+ */
+async function drain(sheet: Worksheet): Promise<void> {
+  const pipes = (sheet as unknown as { stream?: { pipes?: ZipEntryStream[] } }).stream?.pipes ?? [];
+  for (const pipe of pipes) {
+    if (pipe.writableNeedDrain ?? pipe._writableState?.needDrain) await once(pipe, "drain");
+  }
+  // Let the zip emit what it has compressed before more rows come.
+  await new Promise((resolve) => setImmediate(resolve));
 }
 
-/** Autofilter over the header and the data, and widths that fit the longest line of each column. */
-function finishSheet(sheet: Worksheet): void {
-  const columns = sheet.columnCount;
-  const rows = Math.max(sheet.rowCount, 1);
-  if (columns > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows, column: columns } };
-  for (let c = 1; c <= columns; c++) {
-    const column = sheet.getColumn(c);
-    let longest = 0;
-    column.eachCell({ includeEmpty: false }, (cell) => {
-      const shown = cell.numFmt === PERCENT_FORMAT ? `${String(cell.value)}%` : String(cell.value ?? "");
-      for (const line of shown.split("\n")) longest = Math.max(longest, line.length);
+/** Widths that fit the longest line of each column, and which columns are too wide and wrap instead. */
+function measureColumns(spec: SheetSpec): { widths: number[]; wrapped: Set<number>; dataRows: number } {
+  const longest = spec.headers.map((header) => Math.max(...header.split("\n").map((line) => line.length)));
+  let dataRows = 0;
+  for (const row of spec.rows()) {
+    dataRows++;
+    row.values.forEach((value, i) => {
+      if (value === null) return;
+      const shown = spec.percentColumns.has(i + 1) ? `${String(value)}%` : String(value);
+      for (const line of shown.split("\n")) if (line.length > (longest[i] ?? 0)) longest[i] = line.length;
     });
-    column.width = Math.min(Math.max(longest + 2, MIN_COLUMN_WIDTH), MAX_COLUMN_WIDTH);
-    if (longest + 2 > MAX_COLUMN_WIDTH) {
-      column.eachCell({ includeEmpty: false }, (cell) => {
-        cell.alignment = { wrapText: true, vertical: "top" };
-      });
-    }
   }
+  const widths = longest.map((length) => Math.min(Math.max(length + 2, MIN_COLUMN_WIDTH), MAX_COLUMN_WIDTH));
+  const wrapped = new Set<number>();
+  longest.forEach((length, i) => {
+    if (length + 2 > MAX_COLUMN_WIDTH) wrapped.add(i + 1);
+  });
+  return { widths, wrapped, dataRows };
 }
 
 function percentDataBars(sheet: Worksheet, column: number, lastRow: number, priority: number): void {
@@ -148,6 +204,67 @@ function percentDataBars(sheet: Worksheet, column: number, lastRow: number, prio
   sheet.addConditionalFormatting({ ref: `${letter}2:${letter}${lastRow}`, rules });
 }
 
+class WorkbookStream {
+  constructor(
+    readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+    readonly rightToLeft: boolean,
+    readonly limits: SheetLimits,
+  ) {}
+
+  /**
+   * Writes one sheet, continued on "Name 2", "Name 3", ... past the row limit:
+   * each part with the header row frozen, an autofilter, fitted widths.
+   */
+  async writeSheet(spec: SheetSpec): Promise<void> {
+    const { widths, wrapped, dataRows } = measureColumns(spec);
+    const rowsPerPart = this.limits.rows - 1;
+    const parts = Math.max(1, Math.ceil(dataRows / rowsPerPart));
+    const rows = spec.rows()[Symbol.iterator]();
+    for (let part = 1; part <= parts; part++) {
+      const partRows = Math.min(rowsPerPart, dataRows - (part - 1) * rowsPerPart);
+      const sheet = this.workbook.addWorksheet(part === 1 ? spec.name : `${spec.name} ${part}`, {
+        views: [{ state: "frozen", xSplit: spec.frozenColumns ?? 0, ySplit: 1, rightToLeft: this.rightToLeft }],
+      });
+      sheet.columns = widths.map((width) => ({ width }));
+      const header = sheet.addRow(spec.headers);
+      header.font = { bold: true };
+      header.eachCell((cell, column) => {
+        cell.fill = solidFill(HEADER_FILL);
+        if (wrapped.has(column)) cell.alignment = { wrapText: true, vertical: "top" };
+        const note = spec.headerNotes?.get(column);
+        if (note) cell.note = note;
+      });
+      header.commit();
+      for (let written = 0; written < partRows; written++) {
+        const next = rows.next();
+        if (next.done) break;
+        this.writeRow(sheet, spec, next.value, wrapped);
+        if (written % ROWS_PER_FLUSH === ROWS_PER_FLUSH - 1) await drain(sheet);
+      }
+      const lastRow = partRows + 1;
+      if (spec.headers.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: lastRow, column: spec.headers.length } };
+      let priority = 1;
+      for (const column of spec.dataBarColumns ?? []) percentDataBars(sheet, column, lastRow, priority++);
+      sheet.commit();
+    }
+  }
+
+  private writeRow(sheet: Worksheet, spec: SheetSpec, data: SheetRow, wrapped: ReadonlySet<number>): void {
+    const row = sheet.addRow(data.values);
+    for (const column of spec.percentColumns) row.getCell(column).numFmt = PERCENT_FORMAT;
+    for (const [column, style] of data.styles ?? []) {
+      const cell = row.getCell(column);
+      if (style.fill) cell.fill = solidFill(style.fill);
+      if (style.font) cell.font = style.font;
+      if (style.note) cell.note = style.note;
+    }
+    for (const column of wrapped) {
+      if (data.values[column - 1] !== null && data.values[column - 1] !== undefined) row.getCell(column).alignment = { wrapText: true, vertical: "top" };
+    }
+    row.commit();
+  }
+}
+
 function statusNote(entry: HistoryEntry, regressedFrom: HistoryEntry | undefined): string | null {
   if (entry.source === null) return null;
   const lines = [`Source: ${describeSource(entry.source)}`];
@@ -168,93 +285,116 @@ function flagNote(commitment: TrackedCommitment): string | null {
   return lines.length > 0 ? lines.join("\n") : null;
 }
 
-function addTrackerSheet(workbook: ExcelJS.Workbook, tracker: Tracker, rightToLeft: boolean): void {
-  const headers = ["Plan", "No.", "Commitment"];
-  for (const meeting of tracker.meetings) headers.push(`${meeting.id} status`, `${meeting.id} %`);
-  headers.push("Latest meeting", "Latest status", "Latest %", "Change", "Stalled", "Regressed");
-  const sheet = addSheet(workbook, "Tracker", headers, rightToLeft, KEY_COLUMNS);
-  const firstMeetingColumn = KEY_COLUMNS + 1;
-  const latestColumn = firstMeetingColumn + 2 * tracker.meetings.length;
+const LATEST_HEADERS = ["Latest meeting", "Latest status", "Latest %", "Change", "Stalled", "Regressed"];
 
-  for (const commitment of tracker.commitments) {
-    const values: CellValue[] = [text(commitment.plan), Number(commitment.number), text(commitment.title)];
-    for (const entry of commitment.history) values.push(entry.status, entry.progress);
-    values.push(
-      commitment.latest?.meeting ?? null,
-      commitment.latest?.status ?? null,
-      commitment.latest?.progress ?? null,
-      commitment.change,
-      commitment.stalled ? "stalled" : null,
-      commitment.regressed ? "regressed" : null,
-    );
-    const row = sheet.addRow(values);
-
-    const previousReport = new Map<string, HistoryEntry>();
-    let last: HistoryEntry | undefined;
-    for (const entry of commitment.history) {
-      if (last) previousReport.set(entry.meeting, last);
-      if (entry.status !== "notReported") last = entry;
-    }
-    const regressedAt = new Set(commitment.regressions.map((r) => r.to));
-    commitment.history.forEach((entry, i) => {
-      const statusCell = row.getCell(firstMeetingColumn + 2 * i);
-      statusCell.fill = solidFill(STATUS_FILL[entry.status]);
-      const regressed = regressedAt.has(entry.meeting);
-      if (regressed) statusCell.font = { bold: true, color: { argb: "FF9C0006" } };
-      const note = statusNote(entry, regressed ? previousReport.get(entry.meeting) : undefined);
-      if (note) statusCell.note = note;
-      row.getCell(firstMeetingColumn + 2 * i + 1).numFmt = PERCENT_FORMAT;
-    });
-    if (commitment.latest) row.getCell(latestColumn + 1).fill = solidFill(STATUS_FILL[commitment.latest.status]);
-    row.getCell(latestColumn + 2).numFmt = PERCENT_FORMAT;
-
-    const flag = commitment.regressed ? REGRESSION_FILL : commitment.stalled ? STALL_FILL : null;
-    if (flag) {
-      for (let c = 1; c <= KEY_COLUMNS; c++) row.getCell(c).fill = solidFill(flag);
-      const note = flagNote(commitment);
-      if (note) row.getCell(KEY_COLUMNS).note = note;
-    }
-    if (commitment.stalled) row.getCell(latestColumn + 4).fill = solidFill(STALL_FILL);
-    if (commitment.regressed) row.getCell(latestColumn + 5).fill = solidFill(REGRESSION_FILL);
-  }
-
-  const lastRow = sheet.rowCount;
-  let priority = 1;
-  for (let i = 0; i < tracker.meetings.length; i++) percentDataBars(sheet, firstMeetingColumn + 2 * i + 1, lastRow, priority++);
-  percentDataBars(sheet, latestColumn + 2, lastRow, priority);
-  finishSheet(sheet);
+/** How many meetings the wide Tracker sheet can show: two columns each beside the key and latest columns. */
+function meetingsThatFit(tracker: Tracker, limits: SheetLimits): number {
+  return Math.min(tracker.meetings.length, Math.max(0, Math.floor((limits.columns - KEY_COLUMNS - LATEST_HEADERS.length) / 2)));
 }
 
-function addHistorySheet(workbook: ExcelJS.Workbook, tracker: Tracker, rightToLeft: boolean): void {
-  const sheet = addSheet(
-    workbook,
-    // Excel reserves the sheet name "History" (change tracking).
-    HISTORY_SHEET,
-    ["Plan", "No.", "Commitment", "Meeting", "Date", "Status", "Status as written", "Progress", "Change", "Link", "Similarity", ...SOURCE_HEADERS],
-    rightToLeft,
-  );
-  const dates = new Map(tracker.meetings.map((m) => [m.id, m.date]));
-  for (const commitment of tracker.commitments) {
-    for (const entry of commitment.history) {
-      const row = sheet.addRow([
-        text(commitment.plan),
-        Number(commitment.number),
-        text(commitment.title),
-        entry.meeting,
-        dates.get(entry.meeting) ?? null,
-        entry.status,
-        text(entry.statusLabel),
-        entry.progress,
-        entry.change,
-        entry.link,
-        entry.similarity ?? null,
-        ...sourceCells(entry.source),
-      ]);
-      row.getCell(6).fill = solidFill(STATUS_FILL[entry.status]);
-      row.getCell(8).numFmt = PERCENT_FORMAT;
+function trackerSheet(tracker: Tracker, limits: SheetLimits): SheetSpec {
+  // When not every meeting fits, the most recent ones do: the earliest are on History (long).
+  const firstShown = tracker.meetings.length - meetingsThatFit(tracker, limits);
+  const shown = tracker.meetings.slice(firstShown);
+  const headers = ["Plan", "No.", "Commitment"];
+  for (const meeting of shown) headers.push(`${meeting.id} status`, `${meeting.id} %`);
+  headers.push(...LATEST_HEADERS);
+  const firstMeetingColumn = KEY_COLUMNS + 1;
+  const latestColumn = firstMeetingColumn + 2 * shown.length;
+  const percentColumns = new Set(shown.map((_, i) => firstMeetingColumn + 2 * i + 1));
+  percentColumns.add(latestColumn + 2);
+  const headerNotes = new Map<number, string>();
+  if (firstShown > 0) headerNotes.set(firstMeetingColumn, truncationNote(tracker, firstShown));
+
+  function* rows(): Iterable<SheetRow> {
+    for (const commitment of tracker.commitments) {
+      const history = commitment.history.slice(firstShown);
+      const values: CellValue[] = [text(commitment.plan), Number(commitment.number), text(commitment.title)];
+      for (const entry of history) values.push(entry.status, entry.progress);
+      values.push(
+        commitment.latest?.meeting ?? null,
+        commitment.latest?.status ?? null,
+        commitment.latest?.progress ?? null,
+        commitment.change,
+        commitment.stalled ? "stalled" : null,
+        commitment.regressed ? "regressed" : null,
+      );
+      const styles = new Map<number, CellStyle>();
+
+      const regressedAt = new Set(commitment.regressions.map((r) => r.to));
+      let previousReport: HistoryEntry | undefined;
+      commitment.history.forEach((entry, i) => {
+        if (i >= firstShown) {
+          const regressed = regressedAt.has(entry.meeting);
+          const note = statusNote(entry, regressed ? previousReport : undefined);
+          styles.set(firstMeetingColumn + 2 * (i - firstShown), {
+            fill: STATUS_FILL[entry.status],
+            ...(regressed ? { font: { bold: true, color: { argb: "FF9C0006" } } } : {}),
+            ...(note ? { note } : {}),
+          });
+        }
+        if (entry.status !== "notReported") previousReport = entry;
+      });
+      if (commitment.latest) styles.set(latestColumn + 1, { fill: STATUS_FILL[commitment.latest.status] });
+
+      const flag = commitment.regressed ? REGRESSION_FILL : commitment.stalled ? STALL_FILL : null;
+      if (flag) {
+        for (let c = 1; c < KEY_COLUMNS; c++) styles.set(c, { fill: flag });
+        const note = flagNote(commitment);
+        styles.set(KEY_COLUMNS, { fill: flag, ...(note ? { note } : {}) });
+      }
+      if (commitment.stalled) styles.set(latestColumn + 4, { fill: STALL_FILL });
+      if (commitment.regressed) styles.set(latestColumn + 5, { fill: REGRESSION_FILL });
+      yield { values, styles };
     }
   }
-  finishSheet(sheet);
+
+  return {
+    name: "Tracker",
+    headers,
+    headerNotes,
+    frozenColumns: KEY_COLUMNS,
+    percentColumns,
+    dataBarColumns: [...percentColumns],
+    rows,
+  };
+}
+
+function truncationNote(tracker: Tracker, firstShown: number): string {
+  return `This sheet shows the latest ${tracker.meetings.length - firstShown} of ${tracker.meetings.length} meetings (from ${tracker.meetings[firstShown].id}): Excel allows 16,384 columns. "${HISTORY_SHEET}" lists every meeting.`;
+}
+
+function historySheet(tracker: Tracker): SheetSpec {
+  const dates = new Map(tracker.meetings.map((m) => [m.id, m.date]));
+  return {
+    // Excel reserves the sheet name "History" (change tracking).
+    name: HISTORY_SHEET,
+    headers: ["Plan", "No.", "Commitment", "Meeting", "Date", "Status", "Status as written", "Progress", "Change", "Link", "Similarity", ...SOURCE_HEADERS],
+    percentColumns: new Set([8]),
+    *rows() {
+      for (const commitment of tracker.commitments) {
+        for (const entry of commitment.history) {
+          yield {
+            values: [
+              text(commitment.plan),
+              Number(commitment.number),
+              text(commitment.title),
+              entry.meeting,
+              dates.get(entry.meeting) ?? null,
+              entry.status,
+              text(entry.statusLabel),
+              entry.progress,
+              entry.change,
+              entry.link,
+              entry.similarity ?? null,
+              ...sourceCells(entry.source),
+            ],
+            styles: new Map([[6, { fill: STATUS_FILL[entry.status] }]]),
+          };
+        }
+      }
+    },
+  };
 }
 
 /** Records the tracker read, each with its meeting id, in meeting order. */
@@ -267,46 +407,47 @@ function trackedRecords(tracker: Tracker, records: readonly MeetingRecord[]): { 
   });
 }
 
-function addMeetingsSheet(workbook: ExcelJS.Workbook, tracker: Tracker, records: readonly MeetingRecord[], rightToLeft: boolean): void {
-  const sheet = addSheet(
-    workbook,
-    "Meetings",
-    ["Meeting", "Date", "Date from", "Language", "Title", "Plan", "Plan as written", "Chair", "Attendees", "Agenda", "Commitments", "Decisions", "Events", "File", "Format", "Pages", "SHA-256", "Other renderings"],
-    rightToLeft,
-  );
-  const byPath = new Map(trackedRecords(tracker, records).map(({ record }) => [record.source.path, record]));
-  for (const meeting of tracker.meetings) {
-    const record = byPath.get(meeting.file);
-    sheet.addRow([
-      meeting.id,
-      meeting.date,
-      meeting.dateSource,
-      meeting.language,
-      text(meeting.title),
-      text(meeting.plan),
-      text(record?.meeting.actionPlan?.text),
-      text(record?.meeting.chair),
-      text(record?.meeting.attendees.join("\n")),
-      text(record?.meeting.agenda.join("\n")),
-      record?.commitments.length ?? null,
-      record?.decisions.length ?? null,
-      record?.events.length ?? null,
-      text(meeting.file),
-      meeting.format,
-      record?.source.pages ?? null,
-      record?.source.sha256 ?? null,
-      text(meeting.renderings.join("\n")),
-    ]);
-  }
-  finishSheet(sheet);
+function meetingsSheet(tracker: Tracker, tracked: readonly { id: string; record: MeetingRecord }[]): SheetSpec {
+  const byPath = new Map(tracked.map(({ record }) => [record.source.path, record]));
+  return {
+    name: "Meetings",
+    headers: ["Meeting", "Date", "Date from", "Language", "Title", "Plan", "Plan as written", "Chair", "Attendees", "Agenda", "Commitments", "Decisions", "Events", "File", "Format", "Pages", "SHA-256", "Other renderings"],
+    percentColumns: new Set(),
+    *rows() {
+      for (const meeting of tracker.meetings) {
+        const record = byPath.get(meeting.file);
+        yield {
+          values: [
+            meeting.id,
+            meeting.date,
+            meeting.dateSource,
+            meeting.language,
+            text(meeting.title),
+            text(meeting.plan),
+            text(record?.meeting.actionPlan?.text),
+            text(record?.meeting.chair),
+            text(record?.meeting.attendees.join("\n")),
+            text(record?.meeting.agenda.join("\n")),
+            record?.commitments.length ?? null,
+            record?.decisions.length ?? null,
+            record?.events.length ?? null,
+            text(meeting.file),
+            meeting.format,
+            record?.source.pages ?? null,
+            record?.source.sha256 ?? null,
+            text(meeting.renderings.join("\n")),
+          ],
+        };
+      }
+    },
+  };
 }
 
 function sourceKey(meeting: string, source: SourceRef): string {
   return JSON.stringify([meeting, source.file, source.page, source.table, source.row, source.line, source.heading]);
 }
 
-function addActivitiesSheet(workbook: ExcelJS.Workbook, tracker: Tracker, records: readonly MeetingRecord[], rightToLeft: boolean): void {
-  const sheet = addSheet(workbook, "Activities", ["Meeting", "Plan", "No.", "Commitment", "Activity", "State", ...SOURCE_HEADERS], rightToLeft);
+function activitiesSheet(tracker: Tracker, tracked: readonly { id: string; record: MeetingRecord }[]): SheetSpec {
   // Unnumbered records linked by similarity take their commitment's number here too.
   const linkedNumber = new Map<string, string>();
   for (const commitment of tracker.commitments) {
@@ -315,74 +456,106 @@ function addActivitiesSheet(workbook: ExcelJS.Workbook, tracker: Tracker, record
     }
   }
   const plans = new Map(tracker.meetings.map((m) => [m.id, m.plan]));
-  for (const { id, record } of trackedRecords(tracker, records)) {
-    for (const commitment of record.commitments) {
-      const number = commitment.number ?? linkedNumber.get(sourceKey(id, commitment.source)) ?? null;
-      for (const activity of commitment.activities) {
-        sheet.addRow([
-          id,
-          text(plans.get(id)),
-          number === null ? null : Number(number),
-          text(commitment.title),
-          text(activity.text),
-          activity.state,
-          ...sourceCells(commitment.source),
-        ]);
+  return {
+    name: "Activities",
+    headers: ["Meeting", "Plan", "No.", "Commitment", "Activity", "State", ...SOURCE_HEADERS],
+    percentColumns: new Set(),
+    *rows() {
+      for (const { id, record } of tracked) {
+        for (const commitment of record.commitments) {
+          const number = commitment.number ?? linkedNumber.get(sourceKey(id, commitment.source)) ?? null;
+          for (const activity of commitment.activities) {
+            yield {
+              values: [
+                id,
+                text(plans.get(id)),
+                number === null ? null : Number(number),
+                text(commitment.title),
+                text(activity.text),
+                activity.state,
+                ...sourceCells(commitment.source),
+              ],
+            };
+          }
+        }
       }
-    }
-  }
-  finishSheet(sheet);
+    },
+  };
 }
 
-function addDecisionsSheet(workbook: ExcelJS.Workbook, tracker: Tracker, records: readonly MeetingRecord[], rightToLeft: boolean): void {
-  const sheet = addSheet(workbook, "Decisions", ["Meeting", "Decision", "Date", "Commitment", ...SOURCE_HEADERS], rightToLeft);
-  for (const { id, record } of trackedRecords(tracker, records)) {
-    for (const decision of record.decisions) {
-      sheet.addRow([
-        id,
-        text(decision.text),
-        decision.date,
-        decision.commitment === null ? null : Number(decision.commitment),
-        ...sourceCells(decision.source),
-      ]);
-    }
-  }
-  finishSheet(sheet);
+function decisionsSheet(tracked: readonly { id: string; record: MeetingRecord }[]): SheetSpec {
+  return {
+    name: "Decisions",
+    headers: ["Meeting", "Decision", "Date", "Commitment", ...SOURCE_HEADERS],
+    percentColumns: new Set(),
+    *rows() {
+      for (const { id, record } of tracked) {
+        for (const decision of record.decisions) {
+          yield {
+            values: [
+              id,
+              text(decision.text),
+              decision.date,
+              decision.commitment === null ? null : Number(decision.commitment),
+              ...sourceCells(decision.source),
+            ],
+          };
+        }
+      }
+    },
+  };
 }
 
-function addEventsSheet(workbook: ExcelJS.Workbook, tracker: Tracker, records: readonly MeetingRecord[], rightToLeft: boolean): void {
-  const sheet = addSheet(workbook, "Events", ["Meeting", "Event", "Date", "End date", "Place", "Participants", ...SOURCE_HEADERS], rightToLeft);
-  for (const { id, record } of trackedRecords(tracker, records)) {
-    for (const event of record.events) {
-      sheet.addRow([
-        id,
-        text(event.title),
-        event.date,
-        event.endDate,
-        text(event.place),
-        text(event.participants.join("\n")),
-        ...sourceCells(event.source),
-      ]);
-    }
-  }
-  finishSheet(sheet);
+function eventsSheet(tracked: readonly { id: string; record: MeetingRecord }[]): SheetSpec {
+  return {
+    name: "Events",
+    headers: ["Meeting", "Event", "Date", "End date", "Place", "Participants", ...SOURCE_HEADERS],
+    percentColumns: new Set(),
+    *rows() {
+      for (const { id, record } of tracked) {
+        for (const event of record.events) {
+          yield {
+            values: [
+              id,
+              text(event.title),
+              event.date,
+              event.endDate,
+              text(event.place),
+              text(event.participants.join("\n")),
+              ...sourceCells(event.source),
+            ],
+          };
+        }
+      }
+    },
+  };
 }
 
-function addWarningsSheet(workbook: ExcelJS.Workbook, input: TrackerWorkbookInput, rightToLeft: boolean): void {
-  const sheet = addSheet(workbook, "Warnings", ["From", "Meeting", "Code", "Message", ...SOURCE_HEADERS], rightToLeft);
-  for (const { id, record } of trackedRecords(input.tracker, input.records)) {
-    for (const warning of record.warnings) {
-      sheet.addRow(["extraction", id, warning.code, text(warning.message), ...sourceCells(warning.source ?? { file: record.source.path })]);
-    }
-  }
-  for (const warning of input.tracker.warnings) {
-    sheet.addRow(["tracker", warning.meeting ?? null, warning.code, text(warning.message), ...sourceCells(warning.source)]);
-  }
+function warningsSheet(input: TrackerWorkbookInput, tracked: readonly { id: string; record: MeetingRecord }[], limits: SheetLimits): SheetSpec {
+  const { tracker } = input;
   const failures = [...input.failures].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  for (const failure of failures) {
-    sheet.addRow(["batch", null, failure.code, text(failure.reason), ...sourceCells({ file: failure.file })]);
-  }
-  finishSheet(sheet);
+  const firstShown = tracker.meetings.length - meetingsThatFit(tracker, limits);
+  return {
+    name: "Warnings",
+    headers: ["From", "Meeting", "Code", "Message", ...SOURCE_HEADERS],
+    percentColumns: new Set(),
+    *rows() {
+      for (const { id, record } of tracked) {
+        for (const warning of record.warnings) {
+          yield { values: ["extraction", id, warning.code, text(warning.message), ...sourceCells(warning.source ?? { file: record.source.path })] };
+        }
+      }
+      for (const warning of tracker.warnings) {
+        yield { values: ["tracker", warning.meeting ?? null, warning.code, text(warning.message), ...sourceCells(warning.source)] };
+      }
+      if (firstShown > 0) {
+        yield { values: ["workbook", null, "tracker-sheet-truncated", truncationNote(tracker, firstShown), ...sourceCells(undefined)] };
+      }
+      for (const failure of failures) {
+        yield { values: ["batch", null, failure.code, text(failure.reason), ...sourceCells({ file: failure.file })] };
+      }
+    },
+  };
 }
 
 /** The latest meeting date, as the workbook's creation date: stable across runs on the same minutes. */
@@ -394,25 +567,43 @@ function workbookDate(tracker: Tracker): Date {
   return new Date(Date.UTC(year, month - 1, day ?? 1));
 }
 
-export async function trackerToXlsx(input: TrackerWorkbookInput): Promise<Buffer> {
-  const { tracker, records } = input;
-  const workbook = new ExcelJS.Workbook();
+/** Streams tracker.xlsx to `output` (a file stream, say), sheet by sheet and row by row; resolves once `output` has it all. */
+export async function writeTrackerXlsx(input: TrackerWorkbookInput, output: Writable, limits: SheetLimits = EXCEL_LIMITS): Promise<void> {
+  const { tracker } = input;
+  const created = workbookDate(tracker);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    // Styles carry the fills, fonts and number formats. Strings are written in
+    // their cells rather than shared: a shared-string table is held in memory.
+    useStyles: true,
+    useSharedStrings: false,
+  });
   workbook.creator = "minutes-tracker";
   workbook.lastModifiedBy = "minutes-tracker";
-  workbook.created = workbookDate(tracker);
-  workbook.modified = workbook.created;
+  workbook.created = created;
+  workbook.modified = created;
+  const done = finished(output);
 
   const arabic = tracker.meetings.filter((m) => m.language === "ar").length;
   const rightToLeft = arabic * 2 > tracker.meetings.length;
+  const tracked = trackedRecords(tracker, input.records);
+  const writer = new WorkbookStream(workbook, rightToLeft, limits);
+  await writer.writeSheet(trackerSheet(tracker, limits));
+  await writer.writeSheet(historySheet(tracker));
+  await writer.writeSheet(meetingsSheet(tracker, tracked));
+  await writer.writeSheet(activitiesSheet(tracker, tracked));
+  await writer.writeSheet(decisionsSheet(tracked));
+  await writer.writeSheet(eventsSheet(tracked));
+  await writer.writeSheet(warningsSheet(input, tracked, limits));
+  await workbook.commit();
+  await done;
+}
 
-  addTrackerSheet(workbook, tracker, rightToLeft);
-  addHistorySheet(workbook, tracker, rightToLeft);
-  addMeetingsSheet(workbook, tracker, records, rightToLeft);
-  addActivitiesSheet(workbook, tracker, records, rightToLeft);
-  addDecisionsSheet(workbook, tracker, records, rightToLeft);
-  addEventsSheet(workbook, tracker, records, rightToLeft);
-  addWarningsSheet(workbook, input, rightToLeft);
-
-  const bytes = await workbook.xlsx.writeBuffer();
-  return Buffer.from(bytes);
+/** tracker.xlsx as bytes: streamed like `writeTrackerXlsx`, only the compressed file is held. */
+export async function trackerToXlsx(input: TrackerWorkbookInput, limits: SheetLimits = EXCEL_LIMITS): Promise<Buffer> {
+  const output = new PassThrough();
+  const chunks: Buffer[] = [];
+  output.on("data", (chunk: Buffer) => chunks.push(chunk));
+  await writeTrackerXlsx(input, output, limits);
+  return Buffer.concat(chunks);
 }
