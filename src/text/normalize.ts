@@ -70,20 +70,65 @@ const SPACES_AROUND_NEWLINE = / *\n */g;
 const BLANK_LINE_RUNS = /\n{3,}/g;
 
 /**
- * Any character or sequence that one of normalizeText's steps would change: the characters
- * each step replaces or removes, whitespace other than a single space or newline, a space
- * before a mark, a space beside a newline, three newlines, whitespace at either end, and
- * bullet glyphs anywhere (they are only rewritten at a line's start; anywhere is simpler
- * and merely takes the full path). Keep in step with the patterns above.
+ * Characters one of normalizeText's steps replaces or removes, and whitespace other than a
+ * single space or newline. Bullet glyphs are included anywhere (they are only rewritten at a
+ * line's start; anywhere is simpler and merely takes the full path). Keep in step with the
+ * patterns above.
  */
-const NEEDS_NORMALIZING = new RegExp(
-  [
-    "[\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\u2105\\u066A\\u0000-\\u0008\\u000E-\\u001F\\u007F-\\u009F\\p{Cf}\\u0640\\u0660-\\u066C\\u06F0-\\u06F9",
-    BULLET_CHARS,
-    "]|[^\\S\\n ]|  | \\p{M}| \\n|\\n |\\n\\n\\n|^\\s|\\s$",
-  ].join(""),
+const REPLACED_CHARACTER = new RegExp(
+  `[\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\u2105\\u066A\\u0000-\\u0008\\u000E-\\u001F\\u007F-\\u009F\\p{Cf}\\u0640\\u0660-\\u066C\\u06F0-\\u06F9${BULLET_CHARS}]|[^\\S\\n ]`,
   "u",
 );
+const MARK = /^\p{M}$/u;
+/** Arabic harakat, sukun and dagger alef: alone after a letter, NFKC neither reorders nor composes them. */
+const isLoneSafeMark = (code: number): boolean => (code >= 0x064b && code <= 0x0652) || code === 0x0670;
+/** Hangul jamo compose with their neighbours under NFKC although they are letters. */
+const isJamo = (code: number): boolean => code >= 0x1100 && code <= 0x11ff;
+
+const CLEAN = 1;
+const SAFE_MARK = 2;
+const NOT_CLEAN = 3;
+/** Per code unit: CLEAN (stays as is), SAFE_MARK (stays if alone after a non-mark) or NOT_CLEAN; 0 = not yet known. */
+const cleanliness = new Uint8Array(0x10000);
+function classify(code: number): number {
+  const c = String.fromCharCode(code);
+  if ((code & 0xf800) === 0xd800 || REPLACED_CHARACTER.test(c) || isJamo(code) || c.normalize("NFKC") !== c) return NOT_CLEAN;
+  if (MARK.test(c)) return isLoneSafeMark(code) ? SAFE_MARK : NOT_CLEAN;
+  return CLEAN;
+}
+
+/**
+ * True when normalizeText would return `s` unchanged, proved in one pass over its code
+ * units: no character any step replaces, no NFKC change (every character stable alone, no
+ * mark that could reorder or compose), no space doubled, before a mark or beside a
+ * newline, no three newlines, no whitespace at either end. Anything else takes the full path.
+ */
+function isAlreadyNormal(s: string): boolean {
+  const length = s.length;
+  if (length === 0) return true;
+  const first = s.charCodeAt(0);
+  const last = s.charCodeAt(length - 1);
+  if (first === 0x20 || first === 0x0a || last === 0x20 || last === 0x0a) return false;
+  let previous = 0;
+  let newlines = 0;
+  let previousWasMark = false;
+  for (let i = 0; i < length; i++) {
+    const code = s.charCodeAt(i);
+    let kind = cleanliness[code];
+    if (kind === 0) kind = cleanliness[code] = classify(code);
+    if (kind === NOT_CLEAN) return false;
+    if (kind === SAFE_MARK) {
+      if (previousWasMark || previous === 0x20) return false;
+      previousWasMark = true;
+    } else previousWasMark = false;
+    if (code === 0x20 && (previous === 0x20 || previous === 0x0a)) return false;
+    if (code === 0x0a) {
+      if (previous === 0x20 || ++newlines === 3) return false;
+    } else newlines = 0;
+    previous = code;
+  }
+  return true;
+}
 
 /** Arabic-Indic (٠-٩) and Persian (۰-۹) digits to ASCII, and the Arabic decimal/thousands separators to "." and ",". */
 export function toAsciiDigits(s: string): string {
@@ -102,9 +147,8 @@ export function toAsciiDigits(s: string): string {
  * and a bullet glyph at the start of a line becomes "• ".
  */
 export function normalizeText(s: string): string {
-  // Most texts reach here already clean (readers normalize, extraction refolds their slices):
-  // one scan proves that no step below would change them.
-  if (!NEEDS_NORMALIZING.test(s) && s.normalize("NFKC") === s) return s;
+  // Most texts reach here already clean (readers normalize, extraction refolds their slices).
+  if (isAlreadyNormal(s)) return s;
   let t = s
     // A space, not nothing: deleting a mark between "10" and a word glues them together.
     .replace(BIDI_CONTROLS, " ")
