@@ -213,6 +213,7 @@ function foldedOffset(ft: FoldedText, from: number, to: number, original: number
   while (j < to && ft.map[j] < original) j++;
   return j;
 }
+const LABEL_COLON = /[:：]/u;
 const PERCENT_IN_PARENTHESES = /^\s*\(\s*(?:\d{1,3}(?:[.,]\d+)?\s*%|%\s*\d{1,3})\s*\)/u;
 
 /** Segments found per folded text: a block is asked whether it has or opens with a label, then read. */
@@ -233,7 +234,8 @@ function findLabelSegments(ft: FoldedText): Segment[] {
     const text = ft.text.slice(ft.map[from], ft.map[to]).replace(/^[\s;؛.,،]+/u, "").trim();
     if (text) segments.push({ kind: "text", text });
   };
-  const matches = [...ft.folded.matchAll(LABELS)];
+  // A label always ends with a colon: a text without one is dismissed without trying every label.
+  const matches = LABEL_COLON.test(ft.folded) ? [...ft.folded.matchAll(LABELS)] : [];
   let pos = 0;
   matches.forEach((m, k) => {
     const valueStart = m.index + m[0].length;

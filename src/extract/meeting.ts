@@ -92,9 +92,10 @@ const CUE_WINDOW = 160;
 export function meetingDateFromText(blocks: readonly Block[]): string | null {
   for (const b of blocks) {
     const f = b.ft.folded;
+    let dates: ReturnType<typeof findDates> | null = null;
     for (const cue of f.matchAll(MEETING_DATE_CUES)) {
       const cueEnd = cue.index + cue[0].length;
-      const dates = findDates(f, MONTHS);
+      dates ??= findDates(f, MONTHS);
       const after = dates.find((d) => d.index >= cueEnd && d.index - cueEnd <= CUE_WINDOW && !/[.!?؟]/u.test(f.slice(cueEnd, d.index)));
       const before = dates.filter((d) => d.index + d.length <= cue.index && cue.index - (d.index + d.length) <= 40).pop();
       const found = after ?? before;

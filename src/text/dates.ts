@@ -55,6 +55,7 @@ function patternsFor(months: MonthNames): Patterns {
 }
 
 const NUMERIC_DMY = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/.-])/gu;
+const FOUR_DIGITS = /\d{4}/;
 const ISO = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/gu;
 
 const pad = (n: number): string => String(n).padStart(2, "0");
@@ -68,6 +69,8 @@ function isoDay(year: number, month: number, day: number): string | null {
 
 /** All dates in folded text, in order, without overlaps (the longest reading of a span wins). */
 export function findDates(folded: string, months: MonthNames): DateMatch[] {
+  // Every pattern below needs a four-digit year: most texts are dismissed without trying them.
+  if (!FOUR_DIGITS.test(folded)) return [];
   const p = patternsFor(months);
   const candidates: DateMatch[] = [];
   const impossible: { start: number; end: number }[] = [];

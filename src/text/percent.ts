@@ -16,6 +16,7 @@ const NUMBER = String.raw`\d{1,3}(?:[.,]\d+)?`;
 /** Number then sign; a full stop may stand between them ("100. %"). The number must not continue a longer one. */
 const NUMBER_FIRST = new RegExp(String.raw`(?<![\d.,])(${NUMBER})\s*\.?\s*%`, "gu");
 /** Sign then number, as right-to-left text sometimes comes out of Word and PDF. */
+const DIGIT = /\d/;
 const SIGN_FIRST = new RegExp(String.raw`%\s*(${NUMBER})(?![\d%]|\s*%)`, "gu");
 
 /** Same-length replacements only, so match positions stay positions in the caller's text. */
@@ -48,12 +49,15 @@ function wordPattern(words: readonly string[]): RegExp | null {
 export function findPercents(text: string, words: readonly string[] = []): PercentMatch[] {
   const t = prepare(text);
   const found: PercentMatch[] = [];
+  // Every pattern needs a digit, and those of the sign a sign: most texts are dismissed without trying them.
+  if (!DIGIT.test(t)) return found;
+  const hasSign = t.includes("%");
   const signsUsed = new Set<number>();
-  for (const m of t.matchAll(NUMBER_FIRST)) {
+  if (hasSign) for (const m of t.matchAll(NUMBER_FIRST)) {
     found.push({ value: toNumber(m[1]), index: m.index, length: m[0].length });
     signsUsed.add(m.index + m[0].length - 1);
   }
-  for (const m of t.matchAll(SIGN_FIRST)) {
+  if (hasSign) for (const m of t.matchAll(SIGN_FIRST)) {
     if (signsUsed.has(m.index)) continue;
     found.push({ value: toNumber(m[1]), index: m.index, length: m[0].length });
   }
