@@ -159,17 +159,23 @@ describe("readPdf on the corpus", () => {
     expect(june).toContain('حول صياغة "خطط عمل الشباب" لفائدة');
   });
 
-  it("finds headings by size, never by bold alone", async () => {
+  it("finds headings by size, and bold titles after body text, not the bold labels under them or a letterhead", async () => {
     const pdf = await meetingPdf("2023-09");
+    const docx = await meetingDocx("2023-09");
     const headings = pdf.tree.children.filter((node) => node.type === "heading");
-    // The engagement titles are bold at body size: paragraphs, not headings.
-    expect(headings.map((h) => [h.depth, textOf(h)])).toEqual([
+    expect(headings.slice(0, 4).map((h) => [h.depth, textOf(h)])).toEqual([
       [1, "PROCÈS-VERBAL DE RÉUNION"],
       [2, "Comité consultatif conjoint chargé du suivi du 4ème plan d'action national du Partenariat pour un Gouvernement Ouvert (2021-2023)"],
       [3, "1. Bilan final des engagements"],
-      [3, "2. Rapport d'auto-évaluation de fin de parcours"],
-      [3, "3. Calendrier de co-création du 5ème plan d'action national"],
+      [3, "Engagement n°1 : Compléter le cadre réglementaire du droit d'accès à l'information"],
     ]);
+    // The engagement titles are bold at body size, headings in the .docx; the bold "Taux de
+    // réalisation" and "Statut" lines under each stay paragraphs, as the letterhead does.
+    const titles = (root: Root) =>
+      root.children.filter((node) => node.type === "heading" && textOf(node).startsWith("Engagement")).map((node) => textOf(node));
+    expect(titles(pdf.tree)).toEqual(titles(docx.tree));
+    expect(titles(pdf.tree)).toHaveLength(12);
+    expect(headings.map((h) => textOf(h)).filter((t) => /^(Taux|Statut|République)/.test(t))).toEqual([]);
   });
 
   it("reads the info dictionary", async () => {

@@ -11,7 +11,8 @@
  * Lines are joined with a space.
  *
  * Headings are only found outside tables: a block of at most three lines in a font
- * clearly larger than the body text, or a short numbered line standing alone.
+ * clearly larger than the body text, a short numbered line standing alone, or a short
+ * bold title followed by text that is not bold.
  */
 import type { BlockContent, Heading, List, ListItem, Paragraph } from "mdast";
 import { BULLET, normalizeText } from "../text/normalize.js";
@@ -227,12 +228,36 @@ function attachStraightQuotes(text: string): string {
   return out;
 }
 
+/** A bold title is at most this many lines. */
+const MAX_BOLD_TITLE_LINES = 2;
+/** A bold block ending so is a sentence, a list's lead-in or a label ("Présents :"), not a title. */
+const NOT_TITLE_END = /[.!?:;,،؛…]$/u;
+
+/**
+ * A title set bold at body size: a block of one or two lines, all bold, not ending as a
+ * sentence or a label does, after text that is not bold and before more text. Minutes bold
+ * whole sentences, labels and names too: those end in punctuation, run on, or follow the
+ * title as more bold lines ("Taux de réalisation : 80 %" under "Engagement n°1 : ..."). A
+ * letterhead opens the document, after nothing.
+ */
+function isBoldTitle(block: Block, previous: Block | undefined, next: Block | undefined): boolean {
+  return (
+    block.kind === "paragraph" &&
+    block.lines.length <= MAX_BOLD_TITLE_LINES &&
+    block.lines.every((line) => line.bold) &&
+    !NOT_TITLE_END.test(block.markedText) &&
+    previous !== undefined &&
+    !previous.lines.every((line) => line.bold) &&
+    next !== undefined
+  );
+}
+
 /**
  * A block is a heading when its font is clearly larger than the body's (level by size rank),
- * or when it is a short numbered line standing alone, not in a run of numbered items.
- * Bold alone never makes a heading: minutes bold whole sentences.
+ * when it is a short numbered line standing alone, not in a run of numbered items, or a bold
+ * title (see isBoldTitle); the last two rank below every size.
  */
-function headingDepth(block: Block, standaloneNumbered: boolean, metrics: LineMetrics): Heading["depth"] | null {
+function headingDepth(block: Block, standaloneNumbered: boolean, boldTitle: boolean, metrics: LineMetrics): Heading["depth"] | null {
   if (block.kind === "bullet" || block.lines.length > 3) return null;
   const size = sizeKey(Math.max(...block.lines.map((l) => l.size)));
   const rank = metrics.headingSizes.indexOf(size);
@@ -245,6 +270,7 @@ function headingDepth(block: Block, standaloneNumbered: boolean, metrics: LineMe
   ) {
     return Math.min(6, metrics.headingSizes.length + 1) as Heading["depth"];
   }
+  if (boldTitle) return Math.min(6, metrics.headingSizes.length + 1) as Heading["depth"];
   return null;
 }
 
@@ -263,7 +289,7 @@ function toMdast(blocks: Block[], options: BlockOptions): BlockContent[] {
   const source = (block: Block): SourceLocation => ({ page: block.lines[0].page, ...options.location });
   blocks.forEach((block, index) => {
     const listed = block.kind !== "ordered" || inNumberedRun(blocks, index);
-    const depth = options.allowHeadings ? headingDepth(block, !listed, options.metrics) : null;
+    const depth = options.allowHeadings ? headingDepth(block, !listed, isBoldTitle(block, blocks[index - 1], blocks[index + 1]), options.metrics) : null;
     if (depth !== null) {
       openList = undefined;
       const heading: Heading = { type: "heading", depth, children: [{ type: "text", value: block.markedText }], data: { source: source(block) } };

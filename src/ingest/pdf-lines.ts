@@ -21,6 +21,8 @@ export interface PlacedText {
   size: number;
   /** pdfjs's guess at the run's direction. */
   rtl: boolean;
+  /** Set in a font whose name says bold. */
+  bold?: boolean;
 }
 
 export interface TextLine {
@@ -33,6 +35,8 @@ export interface TextLine {
   /** The font size most of the line is set in. */
   size: number;
   rtl: boolean;
+  /** Every run of the line with a letter in it is bold. */
+  bold: boolean;
 }
 
 // bidi-js is CommonJS with ESM-style typings: at runtime the default import is the factory itself, TypeScript sees a namespace.
@@ -49,6 +53,7 @@ const MIN_LETTERS_FOR_DIRECTION = 12;
 
 const RTL_LETTER = /(?=\p{L})[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/gu;
 const LETTER = /\p{L}/gu;
+const LETTER_TEST = /\p{L}/u;
 const LAST_LETTER = /\p{L}(?=[^\p{L}]*$)/u;
 
 function countMatches(s: string, pattern: RegExp): number {
@@ -153,6 +158,8 @@ function orderLine(runs: PlacedText[], defaultRtl: boolean, contextLetter: strin
     y: runs.reduce((sum, r) => sum + r.y, 0) / runs.length,
     size: dominantSize(runs),
     rtl,
+    // Punctuation may come from a fallback font: letters decide.
+    bold: runs.every((run) => run.bold === true || !LETTER_TEST.test(run.str)),
   };
 }
 

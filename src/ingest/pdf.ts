@@ -169,14 +169,10 @@ async function readPages(document: PDFDocumentProxy, path: string, messages: Ing
       const width = x1 - x0;
       const height = y1 - y0;
       const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: true });
-      const runs: PlacedText[] = [];
-      for (const item of content.items) {
-        if (!("str" in item) || item.str.length === 0) continue;
-        runs.push(toPlacedText(item));
-      }
+      const items = content.items.filter((item): item is TextItem => "str" in item && item.str.length > 0);
       // Ruling lines are only worth the operator list when there is text they could enclose.
       let rulings: PageRulings = { horizontal: [], vertical: [] };
-      if (runs.length > 0) {
+      if (items.length > 0) {
         const operators = await page.getOperatorList();
         rulings = collectRulings(operators.fnArray, operators.argsArray, width, height);
         if (rulings.horizontal.length + rulings.vertical.length > MAX_RULINGS) {
@@ -188,6 +184,9 @@ async function readPages(document: PDFDocumentProxy, path: string, messages: Ing
           rulings = { horizontal: [], vertical: [] };
         }
       }
+      // The operator list has sent the page's fonts over: their names say which are bold.
+      const bold = boldFonts(page, items);
+      const runs = items.map((item) => toPlacedText(item, bold.has(item.fontName)));
       raw.push({ page: number, bottom: y0, width, height, runs, rulings });
       if (rtlLetters.length < 2000) rtlLetters += runs.map((r) => r.str).join(" ");
     } catch (error) {
@@ -201,11 +200,30 @@ async function readPages(document: PDFDocumentProxy, path: string, messages: Ing
   return raw.map((p) => layOutPage(p.page, { bottom: p.bottom, width: p.width, height: p.height }, p.runs, p.rulings, documentRtl));
 }
 
-function toPlacedText(item: TextItem): PlacedText {
+/** A font name saying bold, black or heavy ("ABCDEF+LiberationSerif-Bold", "Arial,BoldItalic", "Calibri-Black"). */
+const BOLD_FONT_NAME = /bold|black|heavy/i;
+
+/**
+ * The page's fonts (pdfjs's names for them) whose PDF names say bold. Fonts reach the page
+ * with its operator list; a page without one (no text) has none, and a font pdfjs could not
+ * load counts as regular.
+ */
+function boldFonts(page: PDFPageProxy, items: TextItem[]): Set<string> {
+  const bold = new Set<string>();
+  for (const id of new Set(items.map((item) => item.fontName))) {
+    if (!page.commonObjs.has(id)) continue;
+    const font: unknown = page.commonObjs.get(id);
+    const name = typeof font === "object" && font !== null && "name" in font ? font.name : undefined;
+    if (typeof name === "string" && BOLD_FONT_NAME.test(name)) bold.add(id);
+  }
+  return bold;
+}
+
+function toPlacedText(item: TextItem, bold: boolean): PlacedText {
   const [a, b, c, d, e, f] = item.transform as number[];
   // The font size is the length of the text matrix's vertical axis (rotation-proof).
   const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height;
-  return { str: item.str, x: e, y: f, width: item.width, size, rtl: item.dir === "rtl" };
+  return { str: item.str, x: e, y: f, width: item.width, size, rtl: item.dir === "rtl", bold };
 }
 
 /** A line's identity across pages: page numbers and dates differ, the rest of a running header does not. */
