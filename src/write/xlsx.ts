@@ -88,6 +88,7 @@ export const STATUS_FILL: Record<HistoryStatus, string> = {
 export const REGRESSION_FILL = "FFFF7C80";
 export const STALL_FILL = "FFFFD966";
 const HEADER_FILL = "FFDDEBF7";
+const HEADER_FONT: Partial<Font> = { bold: true };
 const DATA_BAR_COLOR = "FF5B9BD5";
 const PERCENT_FORMAT = '0"%"';
 
@@ -205,6 +206,8 @@ function percentDataBars(sheet: Worksheet, column: number, lastRow: number, prio
 }
 
 class WorkbookStream {
+  private readonly styles = new SharedStyles();
+
   constructor(
     readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter,
     readonly rightToLeft: boolean,
@@ -226,12 +229,12 @@ class WorkbookStream {
         views: [{ state: "frozen", xSplit: spec.frozenColumns ?? 0, ySplit: 1, rightToLeft: this.rightToLeft }],
       });
       sheet.columns = widths.map((width) => ({ width }));
-      const header = sheet.addRow(spec.headers);
-      header.font = { bold: true };
-      header.eachCell((cell, column) => {
-        cell.fill = solidFill(HEADER_FILL);
-        if (wrapped.has(column)) cell.alignment = { wrapText: true, vertical: "top" };
-        const note = spec.headerNotes?.get(column);
+      const header = sheet.addRow([]);
+      spec.headers.forEach((title, i) => {
+        const cell = header.getCell(i + 1);
+        cell.value = title;
+        cell.style = this.styles.of(HEADER_FILL, HEADER_FONT, false, wrapped.has(i + 1));
+        const note = spec.headerNotes?.get(i + 1);
         if (note) cell.note = note;
       });
       header.commit();
@@ -250,18 +253,42 @@ class WorkbookStream {
   }
 
   private writeRow(sheet: Worksheet, spec: SheetSpec, data: SheetRow, wrapped: ReadonlySet<number>): void {
-    const row = sheet.addRow(data.values);
-    for (const column of spec.percentColumns) row.getCell(column).numFmt = PERCENT_FORMAT;
-    for (const [column, style] of data.styles ?? []) {
+    const row = sheet.addRow([]);
+    data.values.forEach((value, i) => {
+      const column = i + 1;
+      const style = data.styles?.get(column);
+      const percent = spec.percentColumns.has(column);
+      if (value === null && style === undefined && !percent) return;
       const cell = row.getCell(column);
-      if (style.fill) cell.fill = solidFill(style.fill);
-      if (style.font) cell.font = style.font;
-      if (style.note) cell.note = style.note;
-    }
-    for (const column of wrapped) {
-      if (data.values[column - 1] !== null && data.values[column - 1] !== undefined) row.getCell(column).alignment = { wrapText: true, vertical: "top" };
-    }
+      if (value !== null) cell.value = value;
+      cell.style = this.styles.of(style?.fill, style?.font, percent, value !== null && wrapped.has(column));
+      if (style?.note) cell.note = style.note;
+    });
     row.commit();
+  }
+}
+
+/**
+ * One style object per distinct look, shared by every cell that has it: exceljs
+ * recognizes a style object it has seen and skips serializing it again, which
+ * otherwise costs more than writing the cell.
+ */
+class SharedStyles {
+  private readonly cache = new Map<string, Partial<ExcelJS.Style>>();
+
+  of(fill: string | undefined, font: Partial<Font> | undefined, percent: boolean, wrap: boolean): Partial<ExcelJS.Style> {
+    const key = JSON.stringify([fill ?? null, font ?? null, percent, wrap]);
+    let style = this.cache.get(key);
+    if (!style) {
+      style = {
+        ...(fill ? { fill: solidFill(fill) } : {}),
+        ...(font ? { font } : {}),
+        ...(percent ? { numFmt: PERCENT_FORMAT } : {}),
+        ...(wrap ? { alignment: { wrapText: true, vertical: "top" } } : {}),
+      };
+      this.cache.set(key, style);
+    }
+    return style;
   }
 }
 

@@ -1,0 +1,109 @@
+/**
+ * How the tracker stage scales: builds N synthetic meeting records of one action
+ * plan (13 commitments, statuses and percents varying from meeting to meeting,
+ * some rows unnumbered), then times buildTracker, tracker.json and tracker.xlsx
+ * and reports the process's peak RSS. Each N runs in its own process so peaks
+ * do not carry over.
+ *
+ *     npm run build && node bench/tracker.mjs [--build-only] [N ...]      (default 1000 4000 10000)
+ *
+ * --build-only times buildTracker alone.
+ *
+ * The records are the three corpus .docx minutes (two Arabic, one French) as
+ * extracted, replicated under new file names and dates.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const FIXTURES = ["2022-06", "2023-03", "2023-09"].map((m) => join(ROOT, "fixtures/ogp-tunisia", `${m}-committee-minutes.docx`));
+const STATUSES = ["not_started", "in_progress", "partially_completed", "completed", "not_completed", "unknown"];
+
+/** A deterministic pseudo-random integer in [0, n) from two integers. */
+function pick(a, b, n) {
+  let h = (Math.imul(a + 1, 0x9e3779b1) ^ Math.imul(b + 7, 0x85ebca6b)) >>> 0;
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
+  return ((h ^ (h >>> 13)) >>> 0) % n;
+}
+
+function isoDay(index) {
+  return new Date(Date.UTC(1990, 0, 1) + index * 86_400_000).toISOString().slice(0, 10);
+}
+
+function synthesize(bases, count) {
+  const plan = bases[0].meeting.actionPlan;
+  const records = [];
+  for (let i = 0; i < count; i++) {
+    const base = bases[i % bases.length];
+    const date = isoDay(i);
+    const record = structuredClone(base);
+    record.source.path = `archive/${date.slice(0, 4)}/minutes ${i}.docx`;
+    record.source.sha256 = i.toString(16).padStart(64, "0");
+    record.meeting.date = date;
+    record.meeting.actionPlan = plan;
+    for (const [n, commitment] of record.commitments.entries()) {
+      commitment.source.file = record.source.path;
+      const status = STATUSES[pick(i, n, STATUSES.length)];
+      commitment.status = status;
+      commitment.progress = status === "completed" ? 100 : pick(n, i, 3) === 0 ? null : pick(i, n + 100, 101);
+      // One meeting in five reports one row without its number, as minutes often do.
+      if (commitment.number !== null && i % 5 === 0 && n === i % record.commitments.length) commitment.number = null;
+    }
+    for (const item of [...record.decisions, ...record.events, ...record.warnings]) if (item.source) item.source.file = record.source.path;
+    records.push(record);
+  }
+  return records;
+}
+
+async function measure(count, buildOnly) {
+  const { extractMeeting, buildTracker, trackerToJson, trackerToXlsx } = await import(join(ROOT, "dist/index.js"));
+  const bases = [];
+  for (const file of FIXTURES) bases.push(await extractMeeting(file));
+  const records = synthesize(bases, count);
+  const out = mkdtempSync(join(tmpdir(), "tracker-bench-"));
+  try {
+    let t = performance.now();
+    const tracker = buildTracker(records);
+    const buildSeconds = (performance.now() - t) / 1000;
+    if (buildOnly) return { records: count, commitments: tracker.commitments.length, unlinked: tracker.unlinked.length, buildSeconds, peakRssMB: process.resourceUsage().maxRSS / 1024 };
+    t = performance.now();
+    writeFileSync(join(out, "tracker.json"), trackerToJson(tracker));
+    const jsonSeconds = (performance.now() - t) / 1000;
+    t = performance.now();
+    const xlsx = await trackerToXlsx({ tracker, records, failures: [] });
+    writeFileSync(join(out, "tracker.xlsx"), xlsx);
+    const xlsxSeconds = (performance.now() - t) / 1000;
+    return {
+      records: count,
+      commitments: tracker.commitments.length,
+      unlinked: tracker.unlinked.length,
+      buildSeconds,
+      jsonSeconds,
+      xlsxSeconds,
+      xlsxMB: statSync(join(out, "tracker.xlsx")).size / 2 ** 20,
+      peakRssMB: process.resourceUsage().maxRSS / 1024,
+    };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+const child = process.argv.indexOf("--child");
+if (child !== -1) {
+  process.stdout.write(JSON.stringify(await measure(Number(process.argv[child + 1]), process.argv.includes("--build-only"))));
+} else {
+  const buildOnly = process.argv.includes("--build-only");
+  const counts = process.argv.slice(2).filter((a) => a !== "--build-only").map(Number);
+  const rows = [];
+  console.log("| records | commitments | unlinked | buildTracker s | tracker.json s | tracker.xlsx s | xlsx MB | peak RSS MB |");
+  console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const count of counts.length > 0 ? counts : [1000, 4000, 10000]) {
+    const result = JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), "--child", String(count), ...(buildOnly ? ["--build-only"] : [])], { encoding: "utf8", maxBuffer: 2 ** 20 }));
+    rows.push(result);
+    const f = (x) => (x === undefined ? "—" : x.toFixed(1));
+    console.log(`| ${result.records} | ${result.commitments} | ${result.unlinked} | ${f(result.buildSeconds)} | ${f(result.jsonSeconds)} | ${f(result.xlsxSeconds)} | ${f(result.xlsxMB)} | ${Math.round(result.peakRssMB)} |`);
+  }
+}
