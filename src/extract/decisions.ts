@@ -13,6 +13,9 @@ import { originalOf, sentences, toSourceRef } from "./text-helpers.js";
 export function extractDecisions(blocks: readonly Block[], commitmentOf: (b: Block) => string | null, file: string): Decision[] {
   const decisions: Decision[] = [];
   for (const b of blocks) {
+    // A phrase found in a sentence is found in its block (sentences end on punctuation or a
+    // line break, which no phrase runs into), so a block without one has no decision.
+    if (!firstMatch(DECISION_PHRASES, b.ft.folded)) continue;
     for (const span of sentences(b.ft)) {
       const sentence = b.ft.folded.slice(span.start, span.end);
       const phrase = firstMatch(DECISION_PHRASES, sentence);
