@@ -277,7 +277,8 @@ class SharedStyles {
   private readonly cache = new Map<string, Partial<ExcelJS.Style>>();
 
   of(fill: string | undefined, font: Partial<Font> | undefined, percent: boolean, wrap: boolean): Partial<ExcelJS.Style> {
-    const key = JSON.stringify([fill ?? null, font ?? null, percent, wrap]);
+    // Called for every cell: a cheap key (fonts are rare: headers and regressions).
+    const key = `${fill ?? ""}|${font === undefined ? "" : JSON.stringify(font)}|${percent ? "%" : ""}|${wrap ? "wrap" : ""}`;
     let style = this.cache.get(key);
     if (!style) {
       style = {
