@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { crc32, deflateRawSync } from "node:zlib";
 import type { List, ListItem, Node, Parent, Root, RootContent, Table, TableCell, TableRow, Text } from "mdast";
 import { describe, expect, it } from "vitest";
 import { readDocx } from "../src/ingest/docx.js";
 import { IngestError, type IngestErrorCode } from "../src/ingest/errors.js";
 import type { DocumentTree } from "../src/ingest/tree.js";
+import { buildZip, type ZipMember } from "./bad-input-builders.js";
 
 const corpus = (name: string): string => `fixtures/ogp-tunisia/${name}`;
 
@@ -260,55 +260,8 @@ describe("readDocx on fixtures/docx/structure.docx (LibreOffice rendering of str
 // ------------------------------------------------------------------------------------------
 // Bad input. Files are built here, byte by byte, with a minimal zip writer.
 
-interface ZipMember {
-  name: string;
-  data: Uint8Array | string;
-  /** Lie in the central directory about the uncompressed size. */
-  declaredSize?: number;
-}
-
-function zip(members: ZipMember[]): Uint8Array {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const member of members) {
-    const data = typeof member.data === "string" ? Buffer.from(member.data, "utf8") : Buffer.from(member.data);
-    const compressed = deflateRawSync(data);
-    const name = Buffer.from(member.name, "utf8");
-    const size = member.declaredSize ?? data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc32(data), 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, compressed);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc32(data), 16);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-    offset += 30 + name.length + compressed.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(members.length, 8);
-  end.writeUInt16LE(members.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, directory, end]));
-}
+/** Word writes deflated members; the builder takes a lie about sizes for the bomb tests. */
+const zip = (members: ZipMember[]): Uint8Array => new Uint8Array(buildZip(members));
 
 const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
 const PACKAGE_RELS = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
