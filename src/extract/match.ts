@@ -74,9 +74,12 @@ export function foldWithMap(raw: string): FoldedText {
 }
 
 function fold(text: string): FoldedText {
-  let folded = "";
-  const map: number[] = [];
   const length = text.length;
+  const map: number[] = new Array<number>(length + 1);
+  // Most characters fold to themselves: runs of them are copied whole, not character by character.
+  const pieces: string[] = [];
+  let unchangedFrom = 0;
+  let j = 0;
   for (let index = 0; index < length; ) {
     const code = text.charCodeAt(index);
     let width = 1;
@@ -84,15 +87,30 @@ function fold(text: string): FoldedText {
     if (code >= 0xd800 && code <= 0xdbff && index + 1 < length && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00) {
       width = 2;
       f = foldAstral(text.slice(index, index + 2));
+      if (f === text.slice(index, index + 2)) {
+        map[j++] = index;
+        map[j++] = index;
+        index += 2;
+        continue;
+      }
     } else {
       f = foldBmp(code);
+      if (f.length === 1 && f.charCodeAt(0) === code) {
+        map[j++] = index;
+        index += 1;
+        continue;
+      }
     }
-    for (let k = 0; k < f.length; k++) map.push(index);
-    folded += f;
+    if (unchangedFrom < index) pieces.push(text.slice(unchangedFrom, index));
+    pieces.push(f);
+    for (let k = 0; k < f.length; k++) map[j++] = index;
     index += width;
+    unchangedFrom = index;
   }
-  map.push(length);
-  return { text, folded, map };
+  if (unchangedFrom < length) pieces.push(text.slice(unchangedFrom));
+  map[j] = length;
+  map.length = j + 1;
+  return { text, folded: pieces.join(""), map };
 }
 
 /** Folds a lexicon phrase the same way as text. */

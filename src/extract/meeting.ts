@@ -63,7 +63,7 @@ export function languageOf(texts: readonly FoldedText[]): Language {
         bits = classOfBmp[code] || (classOfBmp[code] = classOf(String.fromCharCode(code)));
       }
       if (bits & 2) letters++;
-      for (let d = 0; d < DETECTORS.length; d++) if (bits & (4 << d)) inScript[d]++;
+      if (bits > 3) for (let d = 0; d < DETECTORS.length; d++) if (bits & (4 << d)) inScript[d]++;
     }
   }
   // A script holding over 30% of the letters decides alone; otherwise the function words do.
