@@ -14,6 +14,7 @@ import { extractRecord } from "../src/extract/index.js";
 import { readDocument } from "../src/ingest/index.js";
 import type { DocumentTree } from "../src/ingest/tree.js";
 import type { MeetingRecord } from "../src/model/meeting.js";
+import { has, norm } from "./gold-compare.js";
 
 const DIR = "fixtures/ogp-tunisia";
 
@@ -33,17 +34,6 @@ interface Gold {
   decisions?: { textContains: string; commitment?: string; date?: string }[];
 }
 
-/** The comparison the gold files were written for: no harakat or tatweel, one alef, one ya, spaces collapsed, lower case. */
-const norm = (s: unknown): string =>
-  String(s ?? "")
-    .normalize("NFKC")
-    .replace(/[\u064B-\u0652\u0670\u0640]/g, "")
-    .replace(/[إأآٱ]/g, "ا")
-    .replace(/ى/g, "ي")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
-const has = (hay: unknown, needle: string): boolean => norm(hay).includes(norm(needle));
 
 /** Every gold fact the record misses, named. */
 function missedFacts(record: MeetingRecord, gold: Gold): string[] {

@@ -10,6 +10,7 @@ import { extractMeeting } from "../src/index.js";
 import type { MeetingRecord } from "../src/model/meeting.js";
 import type { Tracker } from "../src/model/tracker.js";
 import { buildTracker } from "../src/track/index.js";
+import { norm } from "./gold-compare.js";
 
 const DIR = "fixtures/field";
 
@@ -33,16 +34,6 @@ interface Expected {
   warnings?: string[];
 }
 
-/** No harakat or tatweel, one alef, one ya, spaces collapsed, lower case: the comparison a reader makes. */
-const norm = (s: unknown): string =>
-  String(s ?? "")
-    .normalize("NFKC")
-    .replace(/[\u064B-\u0652\u0670\u0640]/g, "")
-    .replace(/[إأآٱ]/g, "ا")
-    .replace(/ى/g, "ي")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
 const same = (a: unknown, b: string): boolean => norm(a) === norm(b);
 const startsWith = (a: unknown, b: string): boolean => norm(a).startsWith(norm(b));
 
