@@ -71,8 +71,11 @@ interface SheetSpec {
   percentColumns: ReadonlySet<number>;
   /** 1-based columns drawn as data bars from 0 to 100. */
   dataBarColumns?: readonly number[];
-  /** Called once to measure the columns and once to write: each call yields the same rows. */
-  rows: () => Iterable<SheetRow>;
+  /**
+   * Called once to measure the columns, unstyled, and once to write, styled:
+   * each call yields the same values. Styles (and notes) are only built when written.
+   */
+  rows: (styled: boolean) => Iterable<SheetRow>;
 }
 
 /** One fill per status, so a column reads at a glance; a gap is grey. */
@@ -169,7 +172,7 @@ async function drain(sheet: Worksheet): Promise<void> {
 function measureColumns(spec: SheetSpec): { widths: number[]; wrapped: Set<number>; dataRows: number } {
   const longest = spec.headers.map((header) => Math.max(...header.split("\n").map((line) => line.length)));
   let dataRows = 0;
-  for (const row of spec.rows()) {
+  for (const row of spec.rows(false)) {
     dataRows++;
     row.values.forEach((value, i) => {
       if (value === null) return;
@@ -222,7 +225,7 @@ class WorkbookStream {
     const { widths, wrapped, dataRows } = measureColumns(spec);
     const rowsPerPart = this.limits.rows - 1;
     const parts = Math.max(1, Math.ceil(dataRows / rowsPerPart));
-    const rows = spec.rows()[Symbol.iterator]();
+    const rows = spec.rows(true)[Symbol.iterator]();
     for (let part = 1; part <= parts; part++) {
       const partRows = Math.min(rowsPerPart, dataRows - (part - 1) * rowsPerPart);
       const sheet = this.workbook.addWorksheet(part === 1 ? spec.name : `${spec.name} ${part}`, {
@@ -334,7 +337,38 @@ function trackerSheet(tracker: Tracker, limits: SheetLimits): SheetSpec {
   const headerNotes = new Map<number, string>();
   if (firstShown > 0) headerNotes.set(firstMeetingColumn, truncationNote(tracker, firstShown));
 
-  function* rows(): Iterable<SheetRow> {
+  /** Fills by status, the regression and stall flags, and the notes giving each value's source. */
+  function rowStyles(commitment: TrackedCommitment): Map<number, CellStyle> {
+    const styles = new Map<number, CellStyle>();
+
+    const regressedAt = new Set(commitment.regressions.map((r) => r.to));
+    let previousReport: HistoryEntry | undefined;
+    commitment.history.forEach((entry, i) => {
+      if (i >= firstShown) {
+        const regressed = regressedAt.has(entry.meeting);
+        const note = statusNote(entry, regressed ? previousReport : undefined);
+        styles.set(firstMeetingColumn + 2 * (i - firstShown), {
+          fill: STATUS_FILL[entry.status],
+          ...(regressed ? { font: { bold: true, color: { argb: "FF9C0006" } } } : {}),
+          ...(note ? { note } : {}),
+        });
+      }
+      if (entry.status !== "notReported") previousReport = entry;
+    });
+    if (commitment.latest) styles.set(latestColumn + 1, { fill: STATUS_FILL[commitment.latest.status] });
+
+    const flag = commitment.regressed ? REGRESSION_FILL : commitment.stalled ? STALL_FILL : null;
+    if (flag) {
+      for (let c = 1; c < KEY_COLUMNS; c++) styles.set(c, { fill: flag });
+      const note = flagNote(commitment);
+      styles.set(KEY_COLUMNS, { fill: flag, ...(note ? { note } : {}) });
+    }
+    if (commitment.stalled) styles.set(latestColumn + 4, { fill: STALL_FILL });
+    if (commitment.regressed) styles.set(latestColumn + 5, { fill: REGRESSION_FILL });
+    return styles;
+  }
+
+  function* rows(styled: boolean): Iterable<SheetRow> {
     for (const commitment of tracker.commitments) {
       const history = commitment.history.slice(firstShown);
       const values: CellValue[] = [text(commitment.plan), Number(commitment.number), text(commitment.title)];
@@ -347,33 +381,7 @@ function trackerSheet(tracker: Tracker, limits: SheetLimits): SheetSpec {
         commitment.stalled ? "stalled" : null,
         commitment.regressed ? "regressed" : null,
       );
-      const styles = new Map<number, CellStyle>();
-
-      const regressedAt = new Set(commitment.regressions.map((r) => r.to));
-      let previousReport: HistoryEntry | undefined;
-      commitment.history.forEach((entry, i) => {
-        if (i >= firstShown) {
-          const regressed = regressedAt.has(entry.meeting);
-          const note = statusNote(entry, regressed ? previousReport : undefined);
-          styles.set(firstMeetingColumn + 2 * (i - firstShown), {
-            fill: STATUS_FILL[entry.status],
-            ...(regressed ? { font: { bold: true, color: { argb: "FF9C0006" } } } : {}),
-            ...(note ? { note } : {}),
-          });
-        }
-        if (entry.status !== "notReported") previousReport = entry;
-      });
-      if (commitment.latest) styles.set(latestColumn + 1, { fill: STATUS_FILL[commitment.latest.status] });
-
-      const flag = commitment.regressed ? REGRESSION_FILL : commitment.stalled ? STALL_FILL : null;
-      if (flag) {
-        for (let c = 1; c < KEY_COLUMNS; c++) styles.set(c, { fill: flag });
-        const note = flagNote(commitment);
-        styles.set(KEY_COLUMNS, { fill: flag, ...(note ? { note } : {}) });
-      }
-      if (commitment.stalled) styles.set(latestColumn + 4, { fill: STALL_FILL });
-      if (commitment.regressed) styles.set(latestColumn + 5, { fill: REGRESSION_FILL });
-      yield { values, styles };
+      yield styled ? { values, styles: rowStyles(commitment) } : { values };
     }
   }
 
@@ -399,7 +407,7 @@ function historySheet(tracker: Tracker): SheetSpec {
     name: HISTORY_SHEET,
     headers: ["Plan", "No.", "Commitment", "Meeting", "Date", "Status", "Status as written", "Progress", "Change", "Link", "Similarity", ...SOURCE_HEADERS],
     percentColumns: new Set([8]),
-    *rows() {
+    *rows(styled) {
       for (const commitment of tracker.commitments) {
         for (const entry of commitment.history) {
           yield {
@@ -417,7 +425,7 @@ function historySheet(tracker: Tracker): SheetSpec {
               entry.similarity ?? null,
               ...sourceCells(entry.source),
             ],
-            styles: new Map([[6, { fill: STATUS_FILL[entry.status] }]]),
+            ...(styled ? { styles: new Map([[6, { fill: STATUS_FILL[entry.status] }]]) } : {}),
           };
         }
       }
