@@ -29,6 +29,11 @@ function rowValues(ws: ExcelJS.Worksheet, row: number): unknown[] {
   return Array.from({ length: ws.columnCount }, (_, c) => ws.getRow(row).getCell(c + 1).value ?? null);
 }
 
+/** A loaded sheet's conditional formats: exceljs reads them but its typings omit the property. */
+function conditionalFormattings(ws: ExcelJS.Worksheet): ExcelJS.ConditionalFormattingOptions[] {
+  return (ws as ExcelJS.Worksheet & { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
+}
+
 function fillOf(cell: ExcelJS.Cell): string | undefined {
   const fill = cell.fill as ExcelJS.FillPattern | undefined;
   return fill?.fgColor?.argb;
@@ -38,7 +43,7 @@ function fillOf(cell: ExcelJS.Cell): string | undefined {
 function dump(workbook: ExcelJS.Workbook): string[] {
   const cells: string[] = [];
   workbook.eachSheet((ws) => {
-    cells.push(JSON.stringify([ws.name, ws.views, ws.autoFilter ?? null, ws.conditionalFormattings.map((cf) => cf.ref)]));
+    cells.push(JSON.stringify([ws.name, ws.views, ws.autoFilter ?? null, conditionalFormattings(ws).map((cf) => cf.ref)]));
     for (let r = 1; r <= ws.rowCount; r++) {
       for (let c = 1; c <= ws.columnCount; c++) {
         const cell = ws.getRow(r).getCell(c);
@@ -124,14 +129,14 @@ describe("tracker.xlsx over the corpus series", () => {
 
   test("percents are numbers shown with %, drawn as data bars from 0 to 100", () => {
     expect(rowOf(1).getCell(5).numFmt).toBe('0"%"');
-    const bars = tracker.conditionalFormattings.map((cf) => [cf.ref, cf.rules.map((r) => r.type)]);
+    const bars = conditionalFormattings(tracker).map((cf) => [cf.ref, cf.rules.map((r) => r.type)]);
     expect(bars).toEqual([
       ["E2:E14", ["dataBar"]],
       ["G2:G14", ["dataBar"]],
       ["I2:I14", ["dataBar"]],
       ["L2:L14", ["dataBar"]],
     ]);
-    const rule = tracker.conditionalFormattings[0].rules[0] as ExcelJS.DataBarRuleType;
+    const rule = conditionalFormattings(tracker)[0].rules[0] as ExcelJS.DataBarRuleType;
     expect(rule.cfvo).toEqual([{ type: "num", value: 0 }, { type: "num", value: 100 }]);
   });
 
@@ -247,7 +252,7 @@ describe("document text is text", () => {
     const workbook = await workbookOf([{ ...base, commitments: [] }], []);
     const ws = sheet(workbook, "Tracker");
     expect(ws.rowCount).toBe(1);
-    expect(ws.conditionalFormattings).toEqual([]);
+    expect(conditionalFormattings(ws)).toEqual([]);
   });
 });
 
@@ -268,7 +273,7 @@ describe("Excel's sheet limits", () => {
     expect(tracker.getCell("D1").note).toContain("latest 2 of 3 meetings (from 2023-03)");
     // Commitment 11's regression (2023-03 -> 2023-09-14) is still drawn and explained.
     expect(tracker.getRow(12).getCell(6).note).toContain("Regressed since 2023-03");
-    expect(tracker.conditionalFormattings.map((cf) => cf.ref)).toEqual(["E2:E14", "G2:G14", "J2:J14"]);
+    expect(conditionalFormattings(tracker).map((cf) => cf.ref)).toEqual(["E2:E14", "G2:G14", "J2:J14"]);
     expect(sheet(workbook, HISTORY_SHEET).rowCount).toBe(1 + 13 * 3);
     const warnings = sheet(workbook, "Warnings");
     const rows = Array.from({ length: warnings.rowCount - 1 }, (_, i) => rowValues(warnings, i + 2));
