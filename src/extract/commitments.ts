@@ -214,7 +214,8 @@ function foldedOffset(ft: FoldedText, from: number, to: number, original: number
   return j;
 }
 const LABEL_COLON = /[:：]/u;
-const PERCENT_IN_PARENTHESES = /^\s*\(\s*(?:\d{1,3}(?:[.,]\d+)?\s*%|%\s*\d{1,3})\s*\)/u;
+/** "(60 %)", "(about 60%)", "(environ 60 %)", "(حوالي 60%)": up to two words may hedge the figure. */
+const PERCENT_IN_PARENTHESES = /^\s*\(\s*(?:[\p{L}\p{M}.]+\s+){0,2}(?:\d{1,3}(?:[.,]\d+)?\s*%|%\s*\d{1,3})\s*\)/u;
 
 /** Segments found per folded text: a block is asked whether it has or opens with a label, then read. */
 const labelSegmentsOf = new WeakMap<FoldedText, readonly Segment[]>();
@@ -254,7 +255,10 @@ function findLabelSegments(ft: FoldedText): Segment[] {
         consumed = none[0].length;
         segment = { kind: "progress", value: null };
       }
-    } else {
+    }
+    // A status label's value, or a progress label's that opens with a status rather than a
+    // figure ("Progress: Substantial (about 60%)", "Avancement : En cours"): a status.
+    if (!segment) {
       const regionText = foldWithMap(ft.text.slice(ft.map[valueStart], ft.map[regionEnd]));
       const hit = openingStatus(regionText);
       if (hit) {
@@ -627,12 +631,20 @@ function isSectionBreak(block: Block, start: Block): boolean {
   return isTitleLine(block) && !(start.kind === "heading" && block.emphasized);
 }
 
+/**
+ * "Lead: Ministry of Finance", "Point focal : DGCL", "الجهة المسؤولة: وزارة المالية": a field of the
+ * commitment under a label of one or two words without a number, whatever the label says. A part
+ * title numbered before its colon ("Item 5: Other business") is not one.
+ */
+const FIELD_LINE = /^[\p{L}\p{M}'’-]+(?:\s+[\p{L}\p{M}'’-]+)?\s*[:：]\s*\S/u;
+
 function isTitleLine(block: Block): boolean {
   return (
     block.kind === "paragraph" &&
     block.cell === null &&
     wordCount(block.ft.text) <= 6 &&
     !/[.;:,،؛!?؟)%]\s*$/u.test(block.ft.text) &&
+    !FIELD_LINE.test(block.ft.text) &&
     !hasLabel(block.ft) &&
     bestStatus(block.ft) === null &&
     findPercents(block.ft.text).length === 0

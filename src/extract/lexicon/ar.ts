@@ -53,6 +53,10 @@ export const ar: Lexicon = {
     { phrase: "لم ينطلق بعد", status: "not_started" },
     { phrase: "لم تنطلق", status: "not_started" },
     { phrase: "لم يتم الانطلاق", status: "not_started" },
+    // Moroccan usage: "لم يتم بعد الشروع في تنفيذ هذا الالتزام".
+    { phrase: "لم يتم الشروع", status: "not_started" },
+    { phrase: "لم يتم بعد الشروع", status: "not_started" },
+    { phrase: "لم يشرع", status: "not_started" },
   ],
   commitmentWords: ["التعهد", "تعهد", "الالتزام", "التزام"],
   numberWords: ["عدد", "رقم"],

@@ -33,6 +33,8 @@ export const fr: Lexicon = {
     { phrase: "abandonné", status: "not_completed" },
     { phrase: "annulé", status: "not_completed" },
     { phrase: "en retard", status: "in_progress" },
+    { phrase: "retardé", status: "in_progress" },
+    { phrase: "retardée", status: "in_progress" },
     { phrase: "non réalisée", status: "not_completed" },
     { phrase: "non achevé", status: "not_completed" },
     { phrase: "non démarré", status: "not_started" },
