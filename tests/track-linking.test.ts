@@ -89,12 +89,13 @@ describe("plans", () => {
 
 describe("meetings", () => {
   test("ordered by date, a month before its days, then file name; same-date ids get -b, -c", () => {
+    const rows = [{ number: "1", title: "Open data", progress: 40 }];
     const tracker = buildTracker([
-      record({ path: "m/z-late.docx", date: "2023-05-10", rows: [] }),
-      record({ path: "m/b.docx", date: "2023-05-10", rows: [] }),
-      record({ path: "m/a.docx", date: "2023-05-10", rows: [] }),
-      record({ path: "m/day.docx", date: "2023-03-15", rows: [] }),
-      record({ path: "m/month.docx", date: "2023-03", rows: [] }),
+      record({ path: "m/z-late.docx", date: "2023-05-10", rows }),
+      record({ path: "m/b.docx", date: "2023-05-10", rows }),
+      record({ path: "m/a.docx", date: "2023-05-10", rows }),
+      record({ path: "m/day.docx", date: "2023-03-15", rows }),
+      record({ path: "m/month.docx", date: "2023-03", rows }),
     ]);
     expect(tracker.meetings.map((m) => [m.id, m.file])).toEqual([
       ["2023-03", "m/month.docx"],
@@ -103,6 +104,15 @@ describe("meetings", () => {
       ["2023-05-10-b", "m/b.docx"],
       ["2023-05-10-c", "m/z-late.docx"],
     ]);
+  });
+
+  test("a document with no commitments is left out of the tracker, with a warning", () => {
+    const tracker = buildTracker([
+      record({ path: "m/letter.docx", date: "2023-05-10", rows: [] }),
+      record({ path: "m/minutes.docx", date: "2023-05-11", rows: [{ number: "1", title: "Open data", progress: 40 }] }),
+    ]);
+    expect(tracker.meetings.map((m) => m.file)).toEqual(["m/minutes.docx"]);
+    expect(tracker.warnings).toContainEqual({ code: "no-commitments", message: expect.stringContaining("m/letter.docx") });
   });
 
   test("an undated meeting is named after its file, placed last, with a warning", () => {

@@ -4,7 +4,8 @@
  * An archive often holds one document several times (minutes.docx and the
  * minutes.pdf exported from it): those renderings are one meeting, read from the
  * rendering that loses least (Word keeps tables and lists; PDF text layers lose
- * most). Meetings are ordered by date, a month-only date before the days of that
+ * most). Documents that report no commitment are not meetings of the tracker.
+ * Meetings are ordered by date, a month-only date before the days of that
  * month, undated meetings last, then by file name.
  */
 import { posix } from "node:path";
@@ -80,8 +81,18 @@ function suffix(index: number): string {
  * Independent of the order of `records`.
  */
 export function orderMeetings(records: readonly MeetingRecord[]): { meetings: OrderedMeeting[]; warnings: TrackerWarning[] } {
+  const warnings: TrackerWarning[] = [];
   const byDocument = new Map<string, MeetingRecord[]>();
   for (const record of records) {
+    // A document that reviews no commitment (a letter, an agenda, a co-creation workshop's
+    // notes) would only add an empty column: its record stays in meetings/, with a note here.
+    if (record.commitments.length === 0) {
+      warnings.push({
+        code: "no-commitments",
+        message: `${record.source.path}: no commitments found; left out of the tracker (its record is still written)`,
+      });
+      continue;
+    }
     const stem = documentStem(record.source.path);
     const group = byDocument.get(stem) ?? [];
     group.push(record);
@@ -98,7 +109,6 @@ export function orderMeetings(records: readonly MeetingRecord[]): { meetings: Or
   chosen.sort((a, b) => compareMeetings(a.record, b.record));
 
   const meetings: OrderedMeeting[] = [];
-  const warnings: TrackerWarning[] = [];
   const usedIds = new Set<string>();
   for (const { record, others } of chosen) {
     const base = record.meeting.date ?? fileStem(record.source.path);
