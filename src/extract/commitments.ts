@@ -15,6 +15,7 @@ import { wordCount, type Block, type FlatDocument, type RowModel, type TableMode
 import {
   ACTIVITY_CUES,
   COMMITMENT_HEADING,
+  COMMITMENT_MARKED_HEADING,
   COMMITMENT_ORDINAL_HEADING,
   COMMITMENT_PLURAL,
   DECISION_PHRASES,
@@ -25,10 +26,11 @@ import {
   PERCENT_WORDS,
   PROGRESS_CUES,
   SECTION_MARKER,
+  SECTION_MARKER_VALUES,
   SELF_REFERENCES,
   type ColumnRole,
 } from "./lexicon/index.js";
-import { firstMatch, foldWithMap, type FoldedText } from "./match.js";
+import { firstMatch, foldWithMap, originalSpan, type FoldedText } from "./match.js";
 import { reportersIn } from "./people.js";
 import { bestStatus, cleanTitle, firstWords, openingStatus, sentences, toSourceRef, type StatusHit } from "./text-helpers.js";
 
@@ -153,18 +155,46 @@ function proseActivities(notes: readonly string[]): Activity[] {
   return activities;
 }
 
+interface StatedProgress {
+  value: number;
+  /** The sentence says the work was done to that extent ("تم إنجاز …", "completed at"), not merely where it stands. */
+  achieved: boolean;
+}
+
 /** A percent stated about the commitment itself in prose: "هذا التعهد قد تمّ تنفيذه بنسبة 100. %". */
-function selfStatedProgress(ft: FoldedText): number | null {
+function selfStatedProgress(ft: FoldedText): StatedProgress | null {
   for (const span of sentences(ft)) {
     const sentence = ft.folded.slice(span.start, span.end);
     if (!firstMatch(SELF_REFERENCES, sentence)) continue;
     for (const cue of sentence.matchAll(PROGRESS_CUES)) {
       const after = cue.index + cue[0].length;
       const percent = findPercents(sentence.slice(after)).find((p) => p.index <= 3);
-      if (percent && percent.value <= 100) return percent.value;
+      if (percent && percent.value <= 100) return { value: percent.value, achieved: firstMatch(ACTIVITY_CUES.done, sentence) !== null };
     }
   }
   return null;
+}
+
+/** A status stated about the commitment itself in prose: "لم يتم بعد الشروع في تنفيذ هذا الالتزام", "this commitment is delayed". */
+function selfStatedStatus(ft: FoldedText): { status: Status; label: string } | null {
+  for (const span of sentences(ft)) {
+    const sentence = foldWithMap(ft.text.slice(ft.map[span.start], ft.map[span.end]));
+    if (!firstMatch(SELF_REFERENCES, sentence.folded)) continue;
+    const hit = bestStatus(sentence);
+    if (hit) return { status: hit.status, label: originalSpan(sentence, hit.start, hit.end) };
+  }
+  return null;
+}
+
+/**
+ * The status a figure stated in prose implies when no status words were given: all of it is
+ * completed, none not started; part of it partially completed when the sentence says it was
+ * achieved to that extent ("تم إنجاز هذا الالتزام بنسبة 80 في المائة"), else in progress ("stands at 40%").
+ */
+function statusOfStatedProgress(stated: StatedProgress): Status {
+  if (stated.value >= 100) return "completed";
+  if (stated.value <= 0) return "not_started";
+  return stated.achieved ? "partially_completed" : "in_progress";
 }
 
 interface CommitmentHeading {
@@ -188,9 +218,10 @@ export function matchCommitmentHeading(ft: FoldedText): Readonly<CommitmentHeadi
 function findCommitmentHeading(ft: FoldedText): CommitmentHeading | null {
   const lineEnd = ft.folded.indexOf("\n");
   const firstLine = lineEnd < 0 ? ft.folded : ft.folded.slice(0, lineEnd);
-  const m = COMMITMENT_HEADING.exec(firstLine) ?? COMMITMENT_ORDINAL_HEADING.exec(firstLine);
+  const m = COMMITMENT_HEADING.exec(firstLine) ?? COMMITMENT_ORDINAL_HEADING.exec(firstLine) ?? COMMITMENT_MARKED_HEADING.exec(firstLine);
   if (!m || !m.groups) return null;
-  const number = m.groups.number !== undefined ? Number(m.groups.number) : ORDINALS.valueOf(m.groups.ordinal);
+  const number =
+    m.groups.number !== undefined ? Number(m.groups.number) : m.groups.ordinal !== undefined ? ORDINALS.valueOf(m.groups.ordinal) : SECTION_MARKER_VALUES.valueOf(m.groups.marker);
   if (number === undefined) return null;
   const restStart = m[0].length - m.groups.rest.length;
   const between = firstLine.slice(0, restStart);
@@ -352,7 +383,18 @@ class CommitmentBuilder {
   finish(): Commitment[] {
     const seen = new Map<string, Draft>();
     return this.drafts.map((d) => {
-      if (d.progress === null) d.progress = d.texts.map(selfStatedProgress).find((p) => p !== null) ?? null;
+      if (d.status === "unknown") {
+        const stated = d.texts.map(selfStatedStatus).find((p) => p !== null) ?? null;
+        if (stated) {
+          d.status = stated.status;
+          d.statusLabel = stated.label;
+        }
+      }
+      if (d.progress === null) {
+        const stated = d.texts.map(selfStatedProgress).find((p) => p !== null) ?? null;
+        d.progress = stated?.value ?? null;
+        if (stated && d.status === "unknown") d.status = statusOfStatedProgress(stated);
+      }
       if (d.activities.length === 0) d.activities = proseActivities(d.notes);
       if (d.status === "unknown" && d.progress === null)
         this.warnings.push({ code: "no-status", message: `Commitment ${d.number ?? `"${firstWords(d.title, 8)}"`}: no status words or percent found`, source: d.source });

@@ -61,6 +61,7 @@ export const en: Lexicon = {
   nameParticles: ["of", "for", "van", "von", "ben", "bin", "al", "el", "de"],
   articles: ["the", "a", "an"],
   sectionMarkers: ["firstly", "secondly", "thirdly"],
+  commitmentTitleLeads: ["on", "relating to", "regarding", "concerning"],
   decisionPhrases: ["it was agreed", "it was decided", "the committee agreed", "the committee decided", "members agreed", "resolved"],
   chairPhrases: ["chaired by", "presided over by", "under the chairmanship of", "chair:", "by the chair", "chairperson:"],
   chairMarkers: ["chair", "chairperson", "chairman", "chairwoman"],

@@ -75,6 +75,7 @@ export const fr: Lexicon = {
   nameParticles: ["de", "du", "des", "la", "l'", "d'", "ben", "el"],
   articles: ["le", "la", "les", "l'", "un", "une"],
   sectionMarkers: ["premièrement", "deuxièmement", "troisièmement"],
+  commitmentTitleLeads: ["relatif à", "relatif au", "relatif aux", "portant sur", "sur"],
   decisionPhrases: ["il a été convenu", "il a été décidé", "le comité a décidé", "il a été retenu", "le comité a convenu", "il a été arrêté"],
   chairPhrases: ["sous la présidence de", "présidée par", "présidé par", "président de séance :", "présidente de séance :", "présidence :"],
   chairMarkers: ["président", "présidente", "présidence"],

@@ -55,6 +55,7 @@ export const STATUS_PHRASES: PhraseTable<Status> = phraseTable(all((l) => l.stat
 export const ORDINALS: PhraseTable<number> = phraseTable(all((l) => Object.entries(l.ordinals)));
 
 const commitmentWords = alternation(all((l) => l.commitmentWords));
+const ARTICLES_FOR_HEADINGS = all((l) => l.articles);
 const numberWords = alternation(all((l) => l.numberWords));
 /**
  * "تعهد عدد 10 :", "تعهدعدد 10:", "الالتزام رقم (3)", "Engagement n°1 :", "Commitment 5 -".
@@ -70,6 +71,24 @@ export const COMMITMENT_ORDINAL_HEADING = new RegExp(
   `^(?:${alternation(PROCLITICS)})?(?:${commitmentWords})\\s+(?<ordinal>${alternation(all((l) => Object.keys(l.ordinals)))})(?!${WORD_CHAR})\\s*(?:[:：\\-–—.)]\\s*)?(?<rest>.*)$`,
   "su",
 );
+
+const titleLeads = all((l) => l.commitmentTitleLeads);
+/** A lead ending in a proclitic ("المتعلق ب") is written onto the title's first word; the others are words of their own. */
+const attachingLead = (lead: string): boolean => PROCLITICS.includes(lead.split(/\s+/u).at(-1) ?? "");
+const TITLE_LEAD = `(?:(?:${alternation(titleLeads.filter((l) => !attachingLead(l)))})(?!${WORD_CHAR})\\s*|(?:${alternation(titleLeads.filter(attachingLead))})\\s*)?`;
+
+/**
+ * "أولا: الالتزام المتعلق بنشر المعطيات", "Firstly: the commitment on open data": a commitment
+ * numbered only by the section marker before it, the title after an optional lead. Groups
+ * `marker`, `rest`. A number after the commitment word is left to COMMITMENT_HEADING's reading.
+ */
+export const COMMITMENT_MARKED_HEADING = new RegExp(
+  `^(?<marker>${alternation(all((l) => l.sectionMarkers))})\\s*[:：\\-–—.]\\s*(?:${alternation(ARTICLES_FOR_HEADINGS)}\\s+)?(?:${alternation(PROCLITICS)})?(?:${commitmentWords})(?!${WORD_CHAR})(?!\\s*(?:(?:${numberWords})\\s*)?[(\\[]?\\s*\\d)\\s*[:：\\-–—]?\\s*${TITLE_LEAD}(?<rest>\\S.*)$`,
+  "su",
+);
+
+/** Section markers' values by their order in each lexicon: "ثالثا" 3, "secondly" 2. */
+export const SECTION_MARKER_VALUES: PhraseTable<number> = phraseTable(all((l) => l.sectionMarkers.map((m, i) => [m, i + 1] as const)));
 
 /** A mention of a numbered commitment anywhere in a sentence: "بخصوص التعهد عدد 7". */
 export const COMMITMENT_REFERENCE = new RegExp(

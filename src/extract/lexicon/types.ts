@@ -66,8 +66,10 @@ export interface Lexicon {
   nameParticles: string[];
   /** Articles dropped from the start of a body's name: "Le représentant" → "représentant"; one ending in an apostrophe is elided onto its noun ("l'Institut"). */
   articles: string[];
-  /** Words numbering the sections of minutes ("أولا", "ثانيا"): a block opening with one starts a new section. */
+  /** Words numbering the sections of minutes ("أولا", "ثانيا"), in order (the first is 1): a block opening with one starts a new section. */
   sectionMarkers: string[];
+  /** Words between the commitment word and its title in "أولا: الالتزام المتعلق بـ…", "the commitment on …"; one ending in a proclitic is written onto the title. */
+  commitmentTitleLeads: string[];
   /** Phrases that introduce a decision of the meeting. */
   decisionPhrases: string[];
   /** Phrases followed by the chair's name ("برئاسة", "sous la présidence de", "chaired by", "افتتحت"). */
