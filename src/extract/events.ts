@@ -120,13 +120,24 @@ export function proseEvents(blocks: readonly Block[], inCommitment: (b: Block) =
       // The sentence that dates the meeting itself ("the forum met on …") is not another event.
       const datesTheMeeting = firstMatch(MEETING_DATE_CUES, sentence) !== null;
       const dates = findDates(sentence, MONTHS).filter((d) => DAY.test(d.date) && !(datesTheMeeting && d.date === meetingDate));
+      const words = [...sentence.matchAll(EVENT_WORDS)];
+      let previousEnd = 0;
+      let previousTitle: string | null = null;
       for (const d of dates) {
         const dateEnd = span.start + d.index + d.length;
-        const before = foldWithMap(b.ft.text.slice(b.ft.map[span.start + word.index], b.ft.map[span.start + d.index]));
-        const trailing = TRAILING_DATE_WORDS.exec(before.folded);
-        const title = trailing ? before.text.slice(0, before.map[trailing.index]) : before.text;
+        // "a dialogue on 3 October in Kisumu and another on 24 October in Mombasa": each date is named
+        // by the event word since the previous date, else it is another of the same events.
+        const own = words.filter((w) => w.index >= previousEnd && w.index < d.index).at(0);
+        previousEnd = d.index + d.length;
+        let title: string;
+        if (own || previousTitle === null) {
+          const before = foldWithMap(b.ft.text.slice(b.ft.map[span.start + (own ?? word).index], b.ft.map[span.start + d.index]));
+          const trailing = TRAILING_DATE_WORDS.exec(before.folded);
+          title = cleanTitle(firstWords(trailing ? before.text.slice(0, before.map[trailing.index]) : before.text, 20)) || cleanTitle(firstWords(b.ft.text, 12));
+        } else title = previousTitle;
+        previousTitle = title;
         events.push({
-          title: cleanTitle(firstWords(title, 20)) || cleanTitle(firstWords(b.ft.text, 12)),
+          title,
           date: d.date,
           endDate: d.endDate,
           place: placeAfter(b.ft, dateEnd),
