@@ -181,6 +181,9 @@ function selfStatedStatus(ft: FoldedText): { status: Status; label: string } | n
     const sentence = foldWithMap(ft.text.slice(ft.map[span.start], ft.map[span.end]));
     if (!firstMatch(SELF_REFERENCES, sentence.folded)) continue;
     const hit = bestStatus(sentence);
+    // "Cet engagement a été réalisé à 70 %": done only in part; the figure decides the status.
+    const figure = selfStatedProgress(sentence);
+    if (hit && hit.status === "completed" && figure !== null && figure.value < 100) continue;
     if (hit) return { status: hit.status, label: originalSpan(sentence, hit.start, hit.end) };
   }
   return null;
@@ -218,12 +221,17 @@ export function matchCommitmentHeading(ft: FoldedText): Readonly<CommitmentHeadi
 function findCommitmentHeading(ft: FoldedText): CommitmentHeading | null {
   const lineEnd = ft.folded.indexOf("\n");
   const firstLine = lineEnd < 0 ? ft.folded : ft.folded.slice(0, lineEnd);
-  const m = COMMITMENT_HEADING.exec(firstLine) ?? COMMITMENT_ORDINAL_HEADING.exec(firstLine) ?? COMMITMENT_MARKED_HEADING.exec(firstLine);
+  // "ثانيا: التعهد عدد 7: …": a section marker before a numbered commitment; the commitment's own number wins.
+  const marker = SECTION_MARKER.exec(firstLine);
+  const base = marker ? marker[0].length + (/^\s*/u.exec(firstLine.slice(marker[0].length))?.[0].length ?? 0) : 0;
+  const afterMarker = firstLine.slice(base);
+  const own = COMMITMENT_HEADING.exec(afterMarker) ?? COMMITMENT_ORDINAL_HEADING.exec(afterMarker);
+  const m = own ?? COMMITMENT_MARKED_HEADING.exec(firstLine);
   if (!m || !m.groups) return null;
   const number =
     m.groups.number !== undefined ? Number(m.groups.number) : m.groups.ordinal !== undefined ? ORDINALS.valueOf(m.groups.ordinal) : SECTION_MARKER_VALUES.valueOf(m.groups.marker);
   if (number === undefined) return null;
-  const restStart = m[0].length - m.groups.rest.length;
+  const restStart = (own ? base : 0) + m[0].length - m.groups.rest.length;
   const between = firstLine.slice(0, restStart);
   const title = ft.text.slice(ft.map[restStart], ft.map[firstLine.length]);
   return { number: String(number), title: cleanTitle(title), separated: /[:：\-–—.)]\s*$/u.test(between) };

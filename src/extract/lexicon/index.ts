@@ -83,7 +83,7 @@ const TITLE_LEAD = `(?:(?:${alternation(titleLeads.filter((l) => !attachingLead(
  * `marker`, `rest`. A number after the commitment word is left to COMMITMENT_HEADING's reading.
  */
 export const COMMITMENT_MARKED_HEADING = new RegExp(
-  `^(?<marker>${alternation(all((l) => l.sectionMarkers))})\\s*[:：\\-–—.]\\s*(?:${alternation(ARTICLES_FOR_HEADINGS)}\\s+)?(?:${alternation(PROCLITICS)})?(?:${commitmentWords})(?!${WORD_CHAR})(?!\\s*(?:(?:${numberWords})\\s*)?[(\\[]?\\s*\\d)\\s*[:：\\-–—]?\\s*${TITLE_LEAD}(?<rest>\\S.*)$`,
+  `^(?<marker>${alternation(all((l) => l.sectionMarkers))})\\s*[:：\\-–—.]\\s*(?:(?:${alternation(ARTICLES_FOR_HEADINGS)})\\s+)?(?:${alternation(PROCLITICS)})?(?:${commitmentWords})(?!${WORD_CHAR})(?!\\s*(?:(?:${numberWords})\\s*)?[(\\[]?\\s*\\d)\\s*[:：\\-–—]?\\s*${TITLE_LEAD}(?<rest>\\S.*)$`,
   "su",
 );
 
