@@ -97,17 +97,6 @@ const DOCUMENTS: Record<string, string[]> = {
   "en-pillar-rows-2024-11": ["docx", "pdf"],
 };
 
-/**
- * Facts a reader, not the extractor, loses on one rendering: each is run with `it.fails`, so it
- * stays visible, and the test turns red the day the reader is fixed and the entry can go.
- */
-const READER_MISSES: Record<string, { reason: string; facts: RegExp }> = {
-  "ar-ma-pv-2024-07.pdf": {
-    reason: "the PDF reader reverses Amiri Bold's lam-alef ligature ('االلتزام', 'أوال'; pdftotext does too), so no bold commitment heading is recognised",
-    facts: /^commitment \d|commitments, none invented/u,
-  },
-};
-
 function readExpected(doc: string): Expected {
   return JSON.parse(readFileSync(`${DIR}/${doc}.expected.json`, "utf8")) as Expected;
 }
@@ -121,10 +110,8 @@ for (const [doc, renderings] of Object.entries(DOCUMENTS)) {
       beforeAll(async () => {
         record = await extractMeeting(`${DIR}/${file}`);
       });
-      const misses = READER_MISSES[file];
       for (const fact of facts) {
-        const missed = misses !== undefined && misses.facts.test(fact.name);
-        (missed ? it.fails : it)(missed ? `${fact.name} (known reader miss: ${misses.reason})` : fact.name, () => {
+        it(fact.name, () => {
           expect(fact.holds(record), `${file}: ${fact.name}`).toBe(true);
         });
       }

@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { readDocx } from "../src/ingest/docx.js";
 import { IngestError } from "../src/ingest/errors.js";
 import { readPdf } from "../src/ingest/pdf.js";
+import { withGlyphs } from "../src/ingest/pdf-glyphs.js";
+import { buildLines, type PlacedText } from "../src/ingest/pdf-lines.js";
 import type { DocumentTree, SourceLocation } from "../src/ingest/tree.js";
 
 const CORPUS = "fixtures/ogp-tunisia";
@@ -328,6 +330,30 @@ describe("readPdf on tables drawn without borders", () => {
     expect(rows.map((row) => row[0])).toEqual(["الرقم", "1", "2", "3", "4"]);
     expect(textOf(pdf.tree.children[table + 1])).toMatch(/^وبلغ المعدل العام/);
     expect(pdf.tree.children[table].data?.source).toEqual({ page: 1, table: 1 });
+  });
+});
+
+describe("readPdf on glyphs standing for several characters", () => {
+  it("keeps a lam-alef ligature's letters in order (Amiri Bold maps it to 'لا'), and finds the bold titles under a larger heading", async () => {
+    const pdf = await read("fixtures/field2/ar-ma-pv-2024-07.pdf");
+    const docx = await read("fixtures/field2/ar-ma-pv-2024-07.docx");
+    const text = pdf.tree.children.map((node) => textOf(node)).join("\n");
+    expect(text).toContain("تتبع تنفيذ الالتزامات");
+    expect(text).toContain("أولا: الالتزام المتعلق بنشر المعطيات المفتوحة للجماعات الترابية");
+    expect(text).not.toMatch(/االلتزام|أوال/u);
+    const headings = (root: Root) => root.children.filter((node) => node.type === "heading").map((node) => textOf(node));
+    expect(headings(pdf.tree)).toEqual(headings(docx.tree));
+  });
+
+  it("matches a run against the glyphs drawn, so a ligature moves as one when the line is reordered", () => {
+    // pdfjs reads the glyphs م ا ز ت ل [لا] ا, drawn left to right, as "االلتزام": it reverses the ligature's letters too.
+    const run: PlacedText = { str: "االلتزام", x: 100, y: 700, width: 60, size: 12, rtl: true };
+    const drawn = ["أ", "و", "م", "ا", "ز", "ت", "ل", "لا", "ا"];
+    const [matched] = withGlyphs([run], drawn);
+    expect(matched.glyphs).toEqual(["م", "ا", "ز", "ت", "ل", "لا", "ا"]);
+    expect(buildLines([matched], true).map((line) => line.text)).toEqual(["الالتزام"]);
+    // Glyphs that do not give the run's text leave it as pdfjs read it.
+    expect(withGlyphs([run], ["ب", "لا"])[0].glyphs).toBeUndefined();
   });
 });
 

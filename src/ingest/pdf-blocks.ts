@@ -237,17 +237,19 @@ const NOT_TITLE_END = /[.!?:;,،؛…]$/u;
  * A title set bold at body size: a block of one or two lines, all bold, not ending as a
  * sentence or a label does, after text that is not bold and before more text. Minutes bold
  * whole sentences, labels and names too: those end in punctuation, run on, or follow the
- * title as more bold lines ("Taux de réalisation : 80 %" under "Engagement n°1 : ..."). A
- * letterhead opens the document, after nothing.
+ * title as more bold lines ("Taux de réalisation : 80 %" under "Engagement n°1 : ..."). Under
+ * a heading set larger than the body, though, a bold title is the first of its sections
+ * ("Firstly: …" under "Follow-up of the commitments"). A letterhead opens the document, after
+ * nothing.
  */
-function isBoldTitle(block: Block, previous: Block | undefined, next: Block | undefined): boolean {
+function isBoldTitle(block: Block, previous: Block | undefined, next: Block | undefined, metrics: LineMetrics): boolean {
   return (
     block.kind === "paragraph" &&
     block.lines.length <= MAX_BOLD_TITLE_LINES &&
     block.lines.every((line) => line.bold) &&
     !NOT_TITLE_END.test(block.markedText) &&
     previous !== undefined &&
-    !previous.lines.every((line) => line.bold) &&
+    (!previous.lines.every((line) => line.bold) || isSetLarger(previous, metrics)) &&
     next !== undefined
   );
 }
@@ -259,8 +261,7 @@ function isBoldTitle(block: Block, previous: Block | undefined, next: Block | un
  */
 function headingDepth(block: Block, standaloneNumbered: boolean, boldTitle: boolean, metrics: LineMetrics): Heading["depth"] | null {
   if (block.kind === "bullet" || block.lines.length > 3) return null;
-  const size = sizeKey(Math.max(...block.lines.map((l) => l.size)));
-  const rank = metrics.headingSizes.indexOf(size);
+  const rank = sizeRank(block, metrics);
   if (rank >= 0) return Math.min(6, rank + 1) as Heading["depth"];
   if (
     standaloneNumbered &&
@@ -272,6 +273,15 @@ function headingDepth(block: Block, standaloneNumbered: boolean, boldTitle: bool
   }
   if (boldTitle) return Math.min(6, metrics.headingSizes.length + 1) as Heading["depth"];
   return null;
+}
+
+/** The block's rank among the heading sizes (larger than the body's), -1 when it is set at body size. */
+function sizeRank(block: Block, metrics: LineMetrics): number {
+  return metrics.headingSizes.indexOf(sizeKey(Math.max(...block.lines.map((l) => l.size))));
+}
+
+function isSetLarger(block: Block, metrics: LineMetrics): boolean {
+  return block.lines.length <= 3 && sizeRank(block, metrics) >= 0;
 }
 
 /** Numbered blocks are list items only in a run: the item before or after carries the neighbouring number. */
@@ -289,7 +299,7 @@ function toMdast(blocks: Block[], options: BlockOptions): BlockContent[] {
   const source = (block: Block): SourceLocation => ({ page: block.lines[0].page, ...options.location });
   blocks.forEach((block, index) => {
     const listed = block.kind !== "ordered" || inNumberedRun(blocks, index);
-    const depth = options.allowHeadings ? headingDepth(block, !listed, isBoldTitle(block, blocks[index - 1], blocks[index + 1]), options.metrics) : null;
+    const depth = options.allowHeadings ? headingDepth(block, !listed, isBoldTitle(block, blocks[index - 1], blocks[index + 1], options.metrics), options.metrics) : null;
     if (depth !== null) {
       openList = undefined;
       const heading: Heading = { type: "heading", depth, children: [{ type: "text", value: block.markedText }], data: { source: source(block) } };

@@ -23,6 +23,12 @@ export interface PlacedText {
   rtl: boolean;
   /** Set in a font whose name says bold. */
   bold?: boolean;
+  /**
+   * The run's text in visual order (as `visualOrder` gives it), cut into glyphs, when a glyph
+   * stands for several characters (a lam-alef ligature's "لا"): such a glyph's characters are
+   * already in logical order and must move as one when the line is reordered.
+   */
+  glyphs?: string[];
 }
 
 export interface TextLine {
@@ -114,8 +120,19 @@ export function buildLines(runs: PlacedText[], defaultRtl: boolean): TextLine[] 
 interface Segment {
   x: number;
   end: number;
+  /** Characters in visual order; a glyph standing for several characters is one entry. */
   chars: string[];
   spaceBefore: boolean;
+}
+
+/**
+ * A run's text in the order it is seen, left to right. pdfjs reorders an RTL run with the
+ * bidi algorithm; reordering it again restores the order it is seen in (a plain reversal
+ * would flip the digits of "٤٠", which stay left to right).
+ */
+export function visualOrder(run: Pick<PlacedText, "str" | "rtl">): string {
+  if (!run.rtl) return run.str;
+  return PLAIN_RTL.test(run.str) ? reverse(run.str) : reorder(run.str, true);
 }
 
 /** Lay a line's runs out left to right in visual order, then reorder it logically with the bidi algorithm. */
@@ -130,9 +147,7 @@ function orderLine(runs: PlacedText[], defaultRtl: boolean, contextLetter: strin
       marks.push(run);
       continue;
     }
-    // pdfjs reorders an RTL run with the bidi algorithm; reordering it again restores the order it is seen in
-    // (a plain reversal would flip the digits of "٤٠", which stay left to right).
-    const chars = Array.from(run.rtl ? (PLAIN_RTL.test(run.str) ? reverse(run.str) : reorder(run.str, true)) : run.str);
+    const chars = run.glyphs ? [...run.glyphs] : Array.from(visualOrder(run));
     const host = segments.at(-1);
     const center = run.x + run.width / 2;
     if (host && center < host.end - 0.5 && host.end - host.x > run.width * 2) {
@@ -143,14 +158,15 @@ function orderLine(runs: PlacedText[], defaultRtl: boolean, contextLetter: strin
     segments.push({ x: run.x, end: run.x + run.width, chars, spaceBefore });
   }
   for (const mark of marks) placeMark(segments, mark);
-  let visual = "";
+  const visual: string[] = [];
   for (const segment of segments) {
-    if (segment.spaceBefore && !visual.endsWith(" ")) visual += " ";
-    visual += segment.chars.join("");
+    if (segment.spaceBefore && visual.at(-1) !== " ") visual.push(" ");
+    visual.push(...segment.chars);
   }
+  const visualText = visual.join("");
   const direction = countMatches(logicalGuess, LETTER) >= MIN_LETTERS_FOR_DIRECTION ? letterDirection(logicalGuess) : undefined;
   const rtl = direction === undefined ? defaultRtl : direction === "rtl";
-  const text = rtl || /[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(visual) ? visualToLogical(visual, rtl, contextLetter) : visual;
+  const text = rtl || /[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(visualText) ? visualToLogical(visual, rtl, contextLetter) : visualText;
   return {
     text,
     left: runs[0].x,
@@ -177,15 +193,22 @@ const MARKS_ONLY = /^\p{M}+$/u;
 /**
  * Put a run drawn over another one (LibreOffice draws quotes in another font and some marks
  * by themselves, inside the span of the surrounding run) where it shows. Glyph positions are
- * not known, so the place is estimated from the run's width: a mark goes to the nearest word
- * end, anything else to the nearest word boundary.
+ * not known, so the place is estimated from the run's width, counting characters (a ligature
+ * standing for two is about as wide as two): a mark goes to the nearest word end, anything
+ * else to the nearest word boundary.
  */
 function insertInto(host: Segment, chars: string[], center: number): void {
   const n = host.chars.length;
-  const charWidth = (host.end - host.x) / Math.max(1, n);
+  // Characters before each entry of host.chars, and in all.
+  const offsets = [0];
+  let total = 0;
+  for (const glyph of host.chars) offsets.push((total += Array.from(glyph).length));
+  const charWidth = (host.end - host.x) / Math.max(1, total);
   const estimate = Math.round((center - host.x) / charWidth);
+  const nearest = (i: number, j: number) => Math.abs(offsets[i] - estimate) < Math.abs(offsets[j] - estimate);
   const isSpace = (i: number) => i < 0 || i >= n || host.chars[i] === " ";
-  let index = Math.max(0, Math.min(n, estimate));
+  let index = 0;
+  for (let i = 1; i <= n; i++) if (nearest(i, index)) index = i;
   if (MARKS_ONLY.test(chars.join(""))) {
     // A mark sits on a letter; at a word's visual left edge it belongs to that edge letter.
     for (const candidate of [index, index - 1, index + 1]) {
@@ -197,9 +220,9 @@ function insertInto(host: Segment, chars: string[], center: number): void {
   } else {
     let best = -1;
     for (let i = 0; i < n; i++) {
-      if (host.chars[i] === " " && (best < 0 || Math.abs(i - estimate) < Math.abs(best - estimate))) best = i;
+      if (host.chars[i] === " " && (best < 0 || nearest(i, best))) best = i;
     }
-    if (best >= 0) index = center < host.x + (best + 0.5) * charWidth ? best : best + 1;
+    if (best >= 0) index = center < host.x + (offsets[best] + 0.5) * charWidth ? best : best + 1;
   }
   host.chars.splice(index, 0, ...chars);
 }
@@ -216,15 +239,16 @@ const LETTER_ONLY = /^\p{L}$/u;
  */
 function placeMark(segments: Segment[], mark: PlacedText): void {
   const center = mark.x + mark.width / 2;
-  const inside = segments.find((s) => center > s.x + 0.5 && center < s.end - 0.5 && s.chars.some((c) => LETTER_ONLY.test(c)));
+  const inside = segments.find((s) => center > s.x + 0.5 && center < s.end - 0.5 && s.chars.some((c) => LETTER_TEST.test(c)));
   if (inside) {
     insertInto(inside, Array.from(mark.str), center);
     return;
   }
   let best: { segment: Segment; atStart: boolean; distance: number } | undefined;
   for (const segment of segments) {
-    const first = segment.chars[0] ?? "";
-    const last = segment.chars.at(-1) ?? "";
+    // The mark follows the edge glyph's characters; with a ligature, its last letter is the one it sits on.
+    const first = lastCharOf(segment.chars[0] ?? "");
+    const last = lastCharOf(segment.chars.at(-1) ?? "");
     if (RTL_LETTER_ONLY.test(first)) {
       const distance = Math.abs(segment.x - center);
       if (!best || distance < best.distance) best = { segment, atStart: true, distance };
@@ -251,6 +275,10 @@ function placeMark(segments: Segment[], mark: PlacedText): void {
 
 /** Right-to-left letters, their marks and spaces only: all at one level, so reordering is a plain reversal (the common case, worth skipping the bidi algorithm for). */
 const PLAIN_RTL = /^(?:(?!\p{Nd})[\p{Script=Arabic}\p{Script=Hebrew}\p{M}]| )+$/u;
+
+function lastCharOf(glyph: string): string {
+  return Array.from(glyph).at(-1) ?? "";
+}
 
 function reverse(s: string): string {
   return Array.from(s).reverse().join("");
@@ -309,10 +337,10 @@ function applyLevels(chars: string[], levels: number[]): string[] {
  * two numbers either side of a neutral dash, shown "2023-2021". For a right-to-left line the
  * reversed visual string is that context (its RTL runs read logically), so levels are resolved
  * on it and mapped back. Mirrored brackets are left alone: a PDF text layer already maps a
- * mirrored glyph to its logical character.
+ * mirrored glyph to its logical character. `chars` are the line's visual characters, a glyph
+ * standing for several characters as one entry, so that it keeps its characters' logical order.
  */
-function visualToLogical(visual: string, rtl: boolean, context: string): string {
-  const chars = Array.from(visual);
+function visualToLogical(chars: string[], rtl: boolean, context: string): string {
   const n = chars.length;
   // Resolve levels on the logical-context string: the context character (the last letter of the
   // line above) first, as W2 looks back across the line break; then drop its level.

@@ -39,6 +39,7 @@ import { getDocument, PDFDateString, PDFWorker, VerbosityLevel } from "./pdf-eng
 import { IngestError } from "./errors.js";
 import { buildBlocks, measureLines, type LineMetrics } from "./pdf-blocks.js";
 import { collectRulings, MAX_RULINGS, type PageRulings } from "./pdf-geometry.js";
+import { drawnGlyphTexts, withGlyphs } from "./pdf-glyphs.js";
 import { letterDirection, type PlacedText } from "./pdf-lines.js";
 import {
   layOutPage,
@@ -172,8 +173,10 @@ async function readPages(document: PDFDocumentProxy, path: string, messages: Ing
       const items = content.items.filter((item): item is TextItem => "str" in item && item.str.length > 0);
       // Ruling lines are only worth the operator list when there is text they could enclose.
       let rulings: PageRulings = { horizontal: [], vertical: [] };
+      let glyphTexts: string[] = [];
       if (items.length > 0) {
         const operators = await page.getOperatorList();
+        glyphTexts = drawnGlyphTexts(operators.fnArray, operators.argsArray);
         rulings = collectRulings(operators.fnArray, operators.argsArray, width, height);
         if (rulings.horizontal.length + rulings.vertical.length > MAX_RULINGS) {
           messages.push({
@@ -186,7 +189,10 @@ async function readPages(document: PDFDocumentProxy, path: string, messages: Ing
       }
       // The operator list has sent the page's fonts over: their names say which are bold.
       const bold = boldFonts(page, items);
-      const runs = items.map((item) => toPlacedText(item, bold.has(item.fontName)));
+      const runs = withGlyphs(
+        items.map((item) => toPlacedText(item, bold.has(item.fontName))),
+        glyphTexts,
+      );
       raw.push({ page: number, bottom: y0, width, height, runs, rulings });
       if (rtlLetters.length < 2000) rtlLetters += runs.map((r) => r.str).join(" ");
     } catch (error) {
