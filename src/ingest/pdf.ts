@@ -35,7 +35,7 @@ import type { BlockContent, Root, RootContent, Table, TableCell, TableRow } from
 import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { DocumentInitParameters, TextItem } from "pdfjs-dist/types/src/display/api.js";
 import { normalizeText } from "../text/normalize.js";
-import { getDocument, PDFDateString, PDFWorker, VerbosityLevel } from "./pdf-engine.js";
+import { getDocument, inThreadWorker, PDFDateString, VerbosityLevel } from "./pdf-engine.js";
 import { IngestError } from "./errors.js";
 import { buildBlocks, measureLines, type LineMetrics } from "./pdf-blocks.js";
 import { collectRulings, MAX_RULINGS, type PageRulings } from "./pdf-geometry.js";
@@ -82,9 +82,9 @@ export const readPdf: Reader = async (bytes, path) => {
  * One pdfjs worker for every document: in Node it runs in this thread ("fake worker"), and
  * setting up its message handler per file is wasted work. Documents stay isolated on it.
  */
-let sharedWorker: InstanceType<typeof PDFWorker> | undefined;
-function pdfWorker(): InstanceType<typeof PDFWorker> {
-  if (!sharedWorker || sharedWorker.destroyed) sharedWorker = new PDFWorker({ verbosity: VerbosityLevel.ERRORS });
+let sharedWorker: ReturnType<typeof inThreadWorker> | undefined;
+function pdfWorker(): ReturnType<typeof inThreadWorker> {
+  if (!sharedWorker || sharedWorker.destroyed) sharedWorker = inThreadWorker();
   return sharedWorker;
 }
 
