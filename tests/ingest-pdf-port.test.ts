@@ -53,6 +53,10 @@ describe("InThreadPort", () => {
     expect(messages[0]).toEqual({ action: "GetDocRequest", data: { nested: { value: 1 } } });
     expect((messages[1] as { data: ArrayBuffer }).data.byteLength).toBe(3);
     expect(deliveredCopy(enqueue({ other: [1] }))).toEqual(enqueue({ other: [1] }));
+    const pull = { sourceName: "main", targetName: "worker", stream: 6, streamId: 3, desiredSize: 100, reason: null };
+    expect(deliveredCopy(pull)).toEqual(pull);
+    expect(deliveredCopy(pull)).not.toBe(pull);
+    expect(() => deliveredCopy({ action: "bad", callback: () => undefined })).toThrow();
   });
 
   it("delivers after postMessage returns, in order, and stops at an aborted signal", async () => {

@@ -57,23 +57,67 @@ const WORD_GAP = 0.18;
 /** A line with fewer letters than this (a name, an acronym, a number) takes its direction from its context. */
 const MIN_LETTERS_FOR_DIRECTION = 12;
 
-const RTL_LETTER = /(?=\p{L})[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/gu;
-const LETTER = /\p{L}/gu;
+const RTL_LETTER = /^[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]$/u;
+const LETTER = /^\p{L}$/u;
 const LETTER_TEST = /\p{L}/u;
 const LAST_LETTER = /\p{L}(?=[^\p{L}]*$)/u;
 
-function countMatches(s: string, pattern: RegExp): number {
-  pattern.lastIndex = 0;
-  let count = 0;
-  while (pattern.exec(s)) count++;
-  return count;
+const enum CharClass {
+  Unknown = 0,
+  NotLetter = 1,
+  Letter = 2,
+  RtlLetter = 3,
+}
+function classify(char: string): CharClass {
+  if (!LETTER.test(char)) return CharClass.NotLetter;
+  return RTL_LETTER.test(char) ? CharClass.RtlLetter : CharClass.Letter;
+}
+/**
+ * Class of each UTF-16 code unit, filled in as characters are met: every line of every page
+ * is counted, and a regular expression per character was a tenth of the reader's time.
+ */
+const CLASS_OF_CODE_UNIT = new Uint8Array(0x10000);
+
+function codeUnitClass(s: string, index: number): CharClass {
+  const code = s.charCodeAt(index);
+  let kind = CLASS_OF_CODE_UNIT[code] as CharClass;
+  if (kind === CharClass.Unknown) kind = CLASS_OF_CODE_UNIT[code] = classify(s[index]);
+  return kind;
+}
+
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+
+/** The class of one character (a code point). */
+function charClass(char: string): CharClass {
+  if (char.length === 1) return codeUnitClass(char, 0);
+  return char.length === 2 && isHighSurrogate(char.charCodeAt(0)) ? classify(char) : CharClass.NotLetter;
+}
+
+/** How many letters a text has, and how many of them are from right-to-left scripts. */
+function letterCounts(s: string): { letters: number; rtl: number } {
+  let letters = 0;
+  let rtl = 0;
+  for (let index = 0; index < s.length; index++) {
+    let kind: CharClass;
+    if (isHighSurrogate(s.charCodeAt(index)) && index + 1 < s.length) {
+      kind = classify(s.slice(index, index + 2));
+      index++;
+    } else {
+      kind = codeUnitClass(s, index);
+    }
+    if (kind >= CharClass.Letter) letters++;
+    if (kind === CharClass.RtlLetter) rtl++;
+  }
+  return { letters, rtl };
 }
 
 /** Direction of a text by its letters: right-to-left when most letters are from RTL scripts; undefined when it has no letters. */
 export function letterDirection(s: string): "rtl" | "ltr" | undefined {
-  const letters = countMatches(s, LETTER);
+  return directionOf(letterCounts(s));
+}
+
+function directionOf({ letters, rtl }: { letters: number; rtl: number }): "rtl" | "ltr" | undefined {
   if (letters === 0) return undefined;
-  const rtl = countMatches(s, RTL_LETTER);
   return rtl * 2 > letters ? "rtl" : "ltr";
 }
 
@@ -164,7 +208,8 @@ function orderLine(runs: PlacedText[], defaultRtl: boolean, contextLetter: strin
     visual.push(...segment.chars);
   }
   const visualText = visual.join("");
-  const direction = countMatches(logicalGuess, LETTER) >= MIN_LETTERS_FOR_DIRECTION ? letterDirection(logicalGuess) : undefined;
+  const counts = letterCounts(logicalGuess);
+  const direction = counts.letters >= MIN_LETTERS_FOR_DIRECTION ? directionOf(counts) : undefined;
   const rtl = direction === undefined ? defaultRtl : direction === "rtl";
   const text = rtl || /[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(visualText) ? visualToLogical(visual, rtl, contextLetter) : visualText;
   return {
@@ -227,9 +272,6 @@ function insertInto(host: Segment, chars: string[], center: number): void {
   host.chars.splice(index, 0, ...chars);
 }
 
-const RTL_LETTER_ONLY = /^(?=\p{L})[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]$/u;
-const LETTER_ONLY = /^\p{L}$/u;
-
 /**
  * Put a run of combining marks drawn by itself (LibreOffice draws some tanween this way, as a
  * zero-width run) on its base letter. Inside a word's span it goes where it shows. Next to a
@@ -249,11 +291,11 @@ function placeMark(segments: Segment[], mark: PlacedText): void {
     // The mark follows the edge glyph's characters; with a ligature, its last letter is the one it sits on.
     const first = lastCharOf(segment.chars[0] ?? "");
     const last = lastCharOf(segment.chars.at(-1) ?? "");
-    if (RTL_LETTER_ONLY.test(first)) {
+    if (charClass(first) === CharClass.RtlLetter) {
       const distance = Math.abs(segment.x - center);
       if (!best || distance < best.distance) best = { segment, atStart: true, distance };
     }
-    if (LETTER_ONLY.test(last) && !RTL_LETTER_ONLY.test(last)) {
+    if (charClass(last) === CharClass.Letter) {
       const distance = Math.abs(center - segment.end);
       if (!best || distance < best.distance) best = { segment, atStart: false, distance };
     }

@@ -9,8 +9,10 @@
  * (`fnArray.length = 0` in OperatorList.flush) or to give the chunk object new ones
  * (`textContent.items = []` in getTextContent): a copy of the chunk's top level and of its
  * operator arrays keeps the delivered chunk whole, without copying every item and argument.
- * Every other message is deep-copied as pdfjs does. A chunk of any other shape (a later pdfjs)
- * falls back to the deep copy, so the shortcut can only stop saving time, never lose data.
+ * A message of primitive fields only (the streams' flow control: a pull for every chunk) is
+ * copied field by field, which is what a deep copy of it amounts to. Every other message is
+ * deep-copied as pdfjs does. A chunk of any other shape (a later pdfjs) falls back to the
+ * deep copy, so the shortcuts can only stop saving time, never lose data.
  */
 
 /** pdfjs's MessageHandler marks a stream's data messages with StreamKind.ENQUEUE. */
@@ -22,9 +24,20 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
 }
 
+function hasOnlyPrimitiveFields(message: Record<string, unknown>): boolean {
+  if (Object.getPrototypeOf(message) !== Object.prototype) return false;
+  for (const key in message) {
+    const value = message[key];
+    if (typeof value === "object" ? value !== null : typeof value === "function") return false;
+  }
+  return true;
+}
+
 /** What the receiving side gets: the message as the worker boundary would deliver it. */
 export function deliveredCopy(message: unknown, transfer?: Transferable[]): unknown {
-  if (isRecord(message) && message.stream === STREAM_ENQUEUE && isRecord(message.chunk)) {
+  if (!isRecord(message)) return structuredClone(message);
+  if (hasOnlyPrimitiveFields(message)) return { ...message };
+  if (message.stream === STREAM_ENQUEUE && isRecord(message.chunk)) {
     const chunk = message.chunk;
     if (Array.isArray(chunk.fnArray) && Array.isArray(chunk.argsArray)) {
       return { ...message, chunk: { ...chunk, fnArray: chunk.fnArray.slice(), argsArray: chunk.argsArray.slice() } };
