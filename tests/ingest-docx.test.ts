@@ -1,8 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import type { List, ListItem, Node, Parent, Root, RootContent, Table, TableCell, TableRow, Text } from "mdast";
 import { describe, expect, it } from "vitest";
 import { readDocx } from "../src/ingest/docx.js";
+import { readXmlString } from "../src/ingest/docx-xml.js";
+import { ZipArchive } from "../src/ingest/docx-zip.js";
 import { IngestError, type IngestErrorCode } from "../src/ingest/errors.js";
 import type { DocumentTree } from "../src/ingest/tree.js";
 import { buildZip, type ZipMember } from "./bad-input-builders.js";
@@ -413,5 +416,49 @@ describe("readDocx on files built in code", () => {
   it("refuses a PDF renamed to .docx as unsupported", async () => {
     const pdf = new Uint8Array(readFileSync(corpus("2023-09-committee-minutes.pdf")));
     await expectIngestError(readDocx(pdf, "renamed.docx"), "unsupported");
+  });
+});
+
+describe("XML parts through saxes (docx-xml.ts)", () => {
+  const require = createRequire(import.meta.url);
+  /** mammoth's own DOM-based reader, which docx.ts replaces: the reference. */
+  const mammothReader = require("mammoth/lib/xml/reader.js") as { readString: typeof readXmlString };
+  const namespaces = {
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main": "w",
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships": "r",
+    "http://schemas.openxmlformats.org/package/2006/relationships": "relationships",
+    "http://schemas.openxmlformats.org/package/2006/content-types": "content-types",
+  };
+  const parts = ["[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels", "word/document.xml", "word/styles.xml", "word/numbering.xml", "word/footnotes.xml", "word/comments.xml"];
+  const fixtures = readdirSync("fixtures", { recursive: true, encoding: "utf8" })
+    .filter((name) => name.endsWith(".docx"))
+    .map((name) => `fixtures/${name}`);
+
+  it("gives the same elements as mammoth's reader for every part of every fixture", async () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(10);
+    let compared = 0;
+    for (const path of fixtures) {
+      const zip = ZipArchive.open(path, new Uint8Array(readFileSync(path)));
+      for (const part of parts.filter((name) => zip.has(name))) {
+        const xml = new TextDecoder().decode(zip.read(part)).replace(/^\uFEFF/, "");
+        expect(JSON.stringify(await readXmlString(xml, namespaces)), `${path} ${part}`).toBe(
+          JSON.stringify(await mammothReader.readString(xml, namespaces)),
+        );
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(fixtures.length * 4);
+  });
+
+  it("keeps names unmapped as {uri}local, namespace declarations as attributes, and text in order", async () => {
+    const xml = `<?xml version="1.0"?>\n<a:doc xmlns:a="urn:a" xmlns="urn:default" x="1"><p>one <b a:y="2">two</b> three</p></a:doc>\n`;
+    const expected = await mammothReader.readString(xml, { "urn:a": "a" });
+    expect(await readXmlString(xml, { "urn:a": "a" })).toEqual(expected);
+    expect(JSON.stringify(expected)).toContain('"{urn:default}p"');
+  });
+
+  it("rejects malformed XML instead of returning part of it", async () => {
+    await expect(readXmlString("<w:document xmlns:w='urn:w'><w:body></w:document>")).rejects.toThrow();
+    await expect(readXmlString("")).rejects.toThrow();
   });
 });
