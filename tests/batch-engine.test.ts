@@ -3,7 +3,7 @@
  * `npm test` builds first): cache, name collisions, failure isolation, the
  * per-file deadline and memory cap, and interruption.
  */
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
@@ -36,9 +36,14 @@ describe("incremental cache", () => {
     const cold = await runBatch({ inputs: [archive], out, tracker: true, jobs: 2 });
     expect(cold).toMatchObject({ files: 3, extracted: 3, cached: 0, failed: 0, interrupted: false });
     const coldTracker = await readFile(join(out, "tracker.json"), "utf8");
+    const recordPath = join(out, "meetings", "2022-06-committee-minutes.json");
+    const coldRecord = await stat(recordPath);
 
     const warm = await runBatch({ inputs: [archive], out, tracker: true, jobs: 2 });
     expect(warm).toMatchObject({ files: 3, extracted: 0, cached: 3, failed: 0 });
+    // An unchanged record is not written again (an atomic write would give it a new inode).
+    expect((await stat(recordPath)).ino).toBe(coldRecord.ino);
+    expect((await stat(recordPath)).mtimeMs).toBe(coldRecord.mtimeMs);
     // Same records as last time: the tracker files are kept, not rebuilt.
     expect(warm.written).toEqual([]);
     expect(warm.kept.sort()).toEqual(["errors.json", "tracker.json", "tracker.xlsx"]);

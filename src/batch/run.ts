@@ -11,7 +11,7 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { IngestError } from "../ingest/errors.js";
 import { MeetingRecord } from "../model/meeting.js";
-import { writeFileAtomic } from "./atomic.js";
+import { writeFileAtomic, writeTextIfChanged } from "./atomic.js";
 import { pipelineVersion, RecordCache } from "./cache.js";
 import { discoverInputs, SUPPORTED_EXTENSIONS } from "./discover.js";
 import { readInputFile } from "../ingest/file.js";
@@ -117,7 +117,7 @@ async function prepareOutput(out: string): Promise<string> {
 
 async function writeOutput(path: string, data: string | Uint8Array): Promise<void> {
   try {
-    await writeFileAtomic(path, data);
+    await (typeof data === "string" ? writeTextIfChanged(path, data) : writeFileAtomic(path, data));
   } catch (error) {
     throw new OutputError(`cannot write ${path}: ${(error as Error).message}`, { cause: error });
   }
