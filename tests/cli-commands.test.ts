@@ -160,6 +160,16 @@ describe("tree and schema", () => {
     expect(bad.stderr).toMatch(/empty\.pdf: .*\[empty\]/);
   });
 
+  test("a reader that closes the pipe early (`minutes tree FILE | head`) is not an error", async () => {
+    const child = spawn(process.execPath, [BIN, "tree", join(CORPUS, "2023-09-committee-minutes.docx")], { cwd: ROOT });
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((done) => child.on("close", done));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+  });
+
   test("schema writes the JSON Schemas of the meeting record and the tracker", async () => {
     const run = await minutes(["schema", "--out", "schema"], work);
     expect(run.code).toBe(0);
