@@ -6,8 +6,11 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, test } from "vitest";
 import { MeetingRecord } from "../src/model/meeting.js";
 import { buildTracker } from "../src/track/index.js";
-import { EXCEL_LIMITS, HISTORY_SHEET, REGRESSION_FILL, STALL_FILL, STATUS_FILL, trackerToXlsx } from "../src/write/xlsx.js";
+import { EXCEL_LIMITS, HISTORY_SHEET, REGRESSION_FILL, STALL_FILL, STATUS_FILL, STATUS_TEXT, trackerToXlsx } from "../src/write/xlsx.js";
 import { goldMeetingRecord, goldRecords } from "./track-gold-records.js";
+
+/** The status a cell's words stand for. */
+const statusOfText = new Map(Object.entries(STATUS_TEXT).map(([status, words]) => [words, status]));
 
 const FAILURES = [{ file: "fixtures/ogp-tunisia/scan.pdf", code: "no-text-layer", reason: "the PDF has no text layer (a scan?)" }];
 
@@ -66,7 +69,7 @@ describe("tracker.xlsx over the corpus series", () => {
   });
 
   test("sheets", () => {
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Tracker", "History (long)", "Meetings", "Activities", "Decisions", "Events", "Warnings"]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Tracker", "History (long)", "Meetings", "Activities", "Decisions", "Events", "Warnings", "Key"]);
   });
 
   test("Tracker: a row per commitment, status and percent per meeting, latest, change, flags", () => {
@@ -78,13 +81,13 @@ describe("tracker.xlsx over the corpus series", () => {
     expect(tracker.rowCount).toBe(14);
     expect(rowValues(tracker, 12)).toEqual([
       "nap4-2021-2023", 11, "تكريس مبادئ شراكة الحكومة المفتوحة",
-      "partially_completed", 60, "completed", 100, "partially_completed", 90,
-      "2023-09-14", "partially_completed", 90, "regressed", null, "regressed",
+      "Partially completed", 60, "Completed", 100, "Partially completed", 90,
+      "2023-09-14", "Partially completed", 90, "Regressed", null, "Regressed",
     ]);
     // Commitment 2: a gap in 2023-09-14, latest from 2023-03.
     expect(rowValues(tracker, 3).slice(3)).toEqual([
-      "in_progress", 30, "partially_completed", null, "notReported", null,
-      "2023-03", "partially_completed", null, "improved", null, null,
+      "In progress", 30, "Partially completed", null, "Not reported", null,
+      "2023-03", "Partially completed", null, "Improved", null, null,
     ]);
   });
 
@@ -92,25 +95,40 @@ describe("tracker.xlsx over the corpus series", () => {
     for (let n = 1; n <= 13; n++) {
       for (let m = 0; m < 3; m++) {
         const cell = rowOf(n).getCell(4 + 2 * m);
-        expect(fillOf(cell)).toBe(STATUS_FILL[cell.value as keyof typeof STATUS_FILL]);
+        const status = statusOfText.get(cell.value as string);
+        expect(status, String(cell.value)).toBeDefined();
+        expect(fillOf(cell)).toBe(STATUS_FILL[status as keyof typeof STATUS_FILL]);
       }
     }
     expect(new Set(Object.values(STATUS_FILL)).size).toBe(Object.keys(STATUS_FILL).length);
     const gap = rowOf(2).getCell(8);
-    expect([gap.value, fillOf(gap), gap.note]).toEqual(["notReported", "FFD9D9D9", undefined]);
+    expect([gap.value, fillOf(gap), gap.note]).toEqual(["Not reported", "FFD9D9D9", undefined]);
     expect(rowOf(5).getCell(4).note).toContain("Source: fixtures/ogp-tunisia/2022-06-committee-minutes.docx, table 1, row 6");
+  });
+
+  test("Key: every status in words with its fill, and the flags", () => {
+    const key = sheet(workbook, "Key");
+    expect(statusOfText.size).toBe(Object.keys(STATUS_TEXT).length);
+    const rows = Array.from({ length: key.rowCount - 1 }, (_, i) => key.getRow(i + 2));
+    for (const [status, words] of Object.entries(STATUS_TEXT)) {
+      const row = rows.find((r) => r.getCell(1).value === words);
+      expect(fillOf(row!.getCell(1)), words).toBe(STATUS_FILL[status as keyof typeof STATUS_FILL]);
+      expect(String(row!.getCell(2).value).length).toBeGreaterThan(10);
+    }
+    expect(fillOf(rows.find((r) => r.getCell(1).value === "Regressed")!.getCell(1))).toBe(REGRESSION_FILL);
+    expect(fillOf(rows.find((r) => r.getCell(1).value === "Stalled")!.getCell(1))).toBe(STALL_FILL);
   });
 
   test("the regression and the stalls are highlighted with a note", () => {
     const eleven = rowOf(11);
     expect(fillOf(eleven.getCell(3))).toBe(REGRESSION_FILL);
     expect(eleven.getCell(3).note).toBe("Regressed from 2023-03 to 2023-09-14");
-    expect(eleven.getCell(8).note).toContain("Regressed since 2023-03: completed 100% → partially_completed 90%");
+    expect(eleven.getCell(8).note).toContain("Regressed since 2023-03: Completed 100% → Partially completed 90%");
     expect(fillOf(eleven.getCell(15))).toBe(REGRESSION_FILL);
     for (const n of [3, 6, 7]) {
       expect(fillOf(rowOf(n).getCell(3))).toBe(STALL_FILL);
       expect(rowOf(n).getCell(3).note).toContain("Stalled");
-      expect([rowOf(n).getCell(14).value, fillOf(rowOf(n).getCell(14))]).toEqual(["stalled", STALL_FILL]);
+      expect([rowOf(n).getCell(14).value, fillOf(rowOf(n).getCell(14))]).toEqual(["Stalled", STALL_FILL]);
     }
     for (const n of [1, 2, 4, 5, 8, 9, 10, 12, 13]) {
       expect(fillOf(rowOf(n).getCell(3))).toBeUndefined();
@@ -157,10 +175,10 @@ describe("tracker.xlsx over the corpus series", () => {
     expect(history.rowCount).toBe(1 + 13 * 3);
     const rows = Array.from({ length: 39 }, (_, i) => rowValues(history, i + 2));
     expect(rows.find((r) => r[1] === 11 && r[3] === "2023-09-14")).toEqual([
-      "nap4-2021-2023", 11, "تكريس مبادئ شراكة الحكومة المفتوحة", "2023-09-14", "2023-09-14", "partially_completed", null, 90,
-      "regressed", "number", null, "fixtures/ogp-tunisia/2023-09-committee-minutes.docx", null, 1, 11, null, null,
+      "nap4-2021-2023", 11, "تكريس مبادئ شراكة الحكومة المفتوحة", "2023-09-14", "2023-09-14", "Partially completed", null, 90,
+      "Regressed", "number", null, "fixtures/ogp-tunisia/2023-09-committee-minutes.docx", null, 1, 11, null, null,
     ]);
-    expect(rows.find((r) => r[1] === 2 && r[3] === "2023-09-14")?.slice(5)).toEqual(["notReported", ...Array(11).fill(null)]);
+    expect(rows.find((r) => r[1] === 2 && r[3] === "2023-09-14")?.slice(5)).toEqual(["Not reported", ...Array(11).fill(null)]);
   });
 
   test("Meetings, Activities, Decisions, Events, Warnings", () => {
@@ -213,7 +231,7 @@ describe("records linked by similarity", () => {
     ]);
     const history = sheet(workbook, HISTORY_SHEET);
     const linked = Array.from({ length: history.rowCount - 1 }, (_, i) => rowValues(history, i + 2)).find((r) => r[1] === 12 && r[3] === "2023-03");
-    expect(linked?.slice(5, 11)).toEqual(["partially_completed", null, null, "improved", "similarity", expect.any(Number)]);
+    expect(linked?.slice(5, 11)).toEqual(["Partially completed", null, null, "Improved", "similarity", expect.any(Number)]);
   });
 });
 

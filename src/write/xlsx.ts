@@ -22,7 +22,7 @@ import { finished } from "node:stream/promises";
 import ExcelJS from "exceljs";
 import type { Color, ConditionalFormattingRule, DataBarRuleType, Font, Worksheet } from "exceljs";
 import type { MeetingRecord, SourceRef } from "../model/meeting.js";
-import type { HistoryEntry, HistoryStatus, TrackedCommitment, Tracker } from "../model/tracker.js";
+import type { Change, HistoryEntry, HistoryStatus, TrackedCommitment, Tracker } from "../model/tracker.js";
 
 export interface BatchFailure {
   file: string;
@@ -88,6 +88,21 @@ export const STATUS_FILL: Record<HistoryStatus, string> = {
   unknown: "FFE4DFEC",
   notReported: "FFD9D9D9",
 };
+/**
+ * What a status cell says: words for the people who read the workbook (and pivot on it);
+ * tracker.json keeps the schema's keys for programs.
+ */
+export const STATUS_TEXT: Record<HistoryStatus, string> = {
+  completed: "Completed",
+  partially_completed: "Partially completed",
+  in_progress: "In progress",
+  not_completed: "Not completed",
+  not_started: "Not started",
+  unknown: "Unknown",
+  notReported: "Not reported",
+};
+const CHANGE_TEXT: Record<Change, string> = { improved: "Improved", unchanged: "Unchanged", regressed: "Regressed" };
+const changeText = (change: Change | null): string | null => (change === null ? null : CHANGE_TEXT[change]);
 export const REGRESSION_FILL = "FFFF7C80";
 export const STALL_FILL = "FFFFD966";
 const HEADER_FILL = "FFDDEBF7";
@@ -302,7 +317,8 @@ function statusNote(entry: HistoryEntry, regressedFrom: HistoryEntry | undefined
   if (entry.statusLabel) lines.push(`As written: ${entry.statusLabel}`);
   if (entry.link === "similarity") lines.push(`Linked by text similarity ${entry.similarity?.toFixed(2) ?? ""}: the source gives no number`);
   if (regressedFrom) {
-    lines.push(`Regressed since ${regressedFrom.meeting}: ${regressedFrom.status} ${regressedFrom.progress ?? "-"}% → ${entry.status} ${entry.progress ?? "-"}%`);
+    const state = (report: HistoryEntry): string => `${STATUS_TEXT[report.status]} ${report.progress ?? "-"}%`;
+    lines.push(`Regressed since ${regressedFrom.meeting}: ${state(regressedFrom)} → ${state(entry)}`);
   }
   return lines.join("\n");
 }
@@ -311,7 +327,7 @@ function flagNote(commitment: TrackedCommitment): string | null {
   const lines: string[] = [];
   for (const regression of commitment.regressions) lines.push(`Regressed from ${regression.from} to ${regression.to}`);
   if (commitment.stalled && commitment.latest) {
-    lines.push(`Stalled: ${commitment.latest.status}, unchanged at ${commitment.latest.meeting} since the report before`);
+    lines.push(`Stalled: ${STATUS_TEXT[commitment.latest.status]}, unchanged at ${commitment.latest.meeting} since the report before`);
   }
   return lines.length > 0 ? lines.join("\n") : null;
 }
@@ -372,14 +388,14 @@ function trackerSheet(tracker: Tracker, limits: SheetLimits): SheetSpec {
     for (const commitment of tracker.commitments) {
       const history = commitment.history.slice(firstShown);
       const values: CellValue[] = [text(commitment.plan), Number(commitment.number), text(commitment.title)];
-      for (const entry of history) values.push(entry.status, entry.progress);
+      for (const entry of history) values.push(STATUS_TEXT[entry.status], entry.progress);
       values.push(
         commitment.latest?.meeting ?? null,
-        commitment.latest?.status ?? null,
+        commitment.latest ? STATUS_TEXT[commitment.latest.status] : null,
         commitment.latest?.progress ?? null,
-        commitment.change,
-        commitment.stalled ? "stalled" : null,
-        commitment.regressed ? "regressed" : null,
+        changeText(commitment.change),
+        commitment.stalled ? "Stalled" : null,
+        commitment.regressed ? "Regressed" : null,
       );
       yield styled ? { values, styles: rowStyles(commitment) } : { values };
     }
@@ -417,10 +433,10 @@ function historySheet(tracker: Tracker): SheetSpec {
               text(commitment.title),
               entry.meeting,
               dates.get(entry.meeting) ?? null,
-              entry.status,
+              STATUS_TEXT[entry.status],
               text(entry.statusLabel),
               entry.progress,
-              entry.change,
+              changeText(entry.change),
               entry.link,
               entry.similarity ?? null,
               ...sourceCells(entry.source),
@@ -594,6 +610,39 @@ function warningsSheet(input: TrackerWorkbookInput, tracked: readonly { id: stri
   };
 }
 
+/** What the colours and words of the other sheets mean, for a reader who opens the file cold. */
+function keySheet(): SheetSpec {
+  const statusMeaning: Record<HistoryStatus, string> = {
+    completed: "Reported fully completed.",
+    partially_completed: "Reported partially completed (the percent, when given, says how far).",
+    in_progress: "Reported under way.",
+    not_completed: "Reported not completed.",
+    not_started: "Reported not started.",
+    unknown: "Reported, in words the extractor does not know as a status: the cell's note quotes them.",
+    notReported: "This meeting's minutes do not mention the commitment. A gap is never read as a drop or a regression.",
+  };
+  const flags: [value: string, meaning: string, fill: string | null][] = [
+    ["Improved", "Change: a higher status, or a higher percent at the same status, than the last meeting that reported it.", null],
+    ["Unchanged", "Change: the same status and percent as the last meeting that reported it.", null],
+    ["Regressed", "Change: a lower status, or a lower percent at the same status (a percent no longer given is not a regression). The commitment's cells are highlighted.", REGRESSION_FILL],
+    ["Stalled", "Not completed, and unchanged between its latest report and the one before. The commitment's cells are highlighted.", STALL_FILL],
+    ["Notes", "A status cell's note gives the file, page, table and row it was read from, and the status as the minutes wrote it.", null],
+  ];
+  return {
+    name: "Key",
+    headers: ["Value", "Meaning"],
+    percentColumns: new Set(),
+    *rows(styled) {
+      for (const status of Object.keys(STATUS_TEXT) as HistoryStatus[]) {
+        yield { values: [STATUS_TEXT[status], statusMeaning[status]], ...(styled ? { styles: new Map([[1, { fill: STATUS_FILL[status] }]]) } : {}) };
+      }
+      for (const [value, meaning, fill] of flags) {
+        yield { values: [value, meaning], ...(styled && fill ? { styles: new Map([[1, { fill }]]) } : {}) };
+      }
+    },
+  };
+}
+
 /** The latest meeting date, as the workbook's creation date: stable across runs on the same minutes. */
 function workbookDate(tracker: Tracker): Date {
   const dates = tracker.meetings.map((m) => m.date).filter((d): d is string => d !== null).sort();
@@ -631,6 +680,7 @@ export async function writeTrackerXlsx(input: TrackerWorkbookInput, output: Writ
   await writer.writeSheet(decisionsSheet(tracked));
   await writer.writeSheet(eventsSheet(tracked));
   await writer.writeSheet(warningsSheet(input, tracked, limits));
+  await writer.writeSheet(keySheet());
   await workbook.commit();
   await done;
 }
