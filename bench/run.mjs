@@ -5,7 +5,11 @@
  * it prints figures and a Markdown table for the README, and fails only if a run
  * itself fails.
  *
- *   node bench/run.mjs [--files N] [--variants K] [--jobs J] [--reference-sample S] [--skip-reading] [--skip-batch] [--no-tracker]
+ *   node bench/run.mjs [--files N] [--variants K] [--jobs J] [--reference-sample S] [--rounds R] [--skip-reading] [--skip-batch] [--no-tracker]
+ *
+ * --rounds R (default 3): each measurement and its reference run back to back R times, and
+ * the tables give medians. On a shared machine the CPU's speed drifts by up to half between
+ * minutes; a ratio of two figures measured minutes apart would mostly measure that drift.
  *
  * --no-tracker runs `minutes extract` instead of `minutes run`: the extraction engine
  * alone, e.g. to see its memory stay flat at 10,000 files.
@@ -46,7 +50,7 @@ function snapshotPackage() {
 }
 
 function parseArguments(argv) {
-  const options = { files: 1000, variants: 10, jobs: availableParallelism(), referenceSample: 300, reading: true, batch: true, tracker: true };
+  const options = { files: 1000, variants: 10, jobs: availableParallelism(), referenceSample: 300, rounds: 3, reading: true, batch: true, tracker: true };
   for (let index = 0; index < argv.length; index += 1) {
     const argument = argv[index];
     const number = () => {
@@ -58,6 +62,7 @@ function parseArguments(argv) {
     else if (argument === "--variants") options.variants = number();
     else if (argument === "--jobs") options.jobs = number();
     else if (argument === "--reference-sample") options.referenceSample = number();
+    else if (argument === "--rounds") options.rounds = number();
     else if (argument === "--skip-reading") options.reading = false;
     else if (argument === "--skip-batch") options.batch = false;
     else if (argument === "--no-tracker") options.tracker = false;
@@ -70,6 +75,14 @@ const has = (command) => spawnSync("sh", ["-c", `command -v ${command}`], { stdi
 const seconds = (start) => Number(process.hrtime.bigint() - start) / 1e9;
 const fmt = (value, digits = 1) => (value === undefined || value === null || Number.isNaN(value) ? "—" : value.toFixed(digits));
 const ratio = (value) => (value === undefined || value === null || !Number.isFinite(value) ? "—" : `${value.toFixed(2)}×`);
+
+/** The median of the defined values; undefined when there are none. */
+function median(values) {
+  const sorted = values.filter((value) => value !== undefined && value !== null).sort((a, b) => a - b);
+  if (sorted.length === 0) return undefined;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
 
 function pdfPages(file) {
   const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
@@ -88,7 +101,7 @@ function runEach(command, argsFor, files) {
 
 // ---------------------------------------------------------------- (a) reading
 
-async function benchReading() {
+async function benchReading(rounds) {
   const { readDocument } = await import(pathToFileURL(join(PACKAGE, "dist", "ingest", "index.js")).href);
   const files = readdirSync(CORPUS_FIXTURES)
     .filter((name) => /\.(docx|pdf|txt)$/.test(name))
@@ -96,46 +109,66 @@ async function benchReading() {
   const byFormat = new Map();
   for (const file of files) {
     const format = file.slice(file.lastIndexOf(".") + 1);
-    // A plain Uint8Array, as the batch hands its workers (pdf.js refuses Buffer).
-    const bytes = new Uint8Array(readFileSync(file));
-    const first = await readDocument(file, bytes);
-    await readDocument(file, bytes);
-    // At least 10 reads and one second per file.
-    let reads = 0;
-    const start = process.hrtime.bigint();
-    while (reads < 10 || seconds(start) < 1) {
-      await readDocument(file, bytes);
-      reads += 1;
-    }
-    const elapsed = seconds(start);
-    const entry = byFormat.get(format) ?? { files: [], docs: 0, pages: 0, seconds: 0 };
+    const entry = byFormat.get(format) ?? { files: [], pages: 0 };
     entry.files.push(file);
-    entry.docs += reads;
-    entry.pages += reads * (first.pages ?? 0);
-    entry.seconds += elapsed;
     byFormat.set(format, entry);
   }
+  const references = {
+    docx: has("pandoc") && { name: "pandoc -t gfm", command: "pandoc", args: (file) => ["-t", "gfm", "-o", "/dev/null", file], target: "≥ 3× faster", met: (x) => x >= 3 },
+    pdf: has("pdftotext") && { name: "pdftotext", command: "pdftotext", args: (file) => [file, "/dev/null"], target: "within 3× (≥ 0.33×)", met: (x) => x >= 1 / 3 },
+  };
   const rows = [];
   for (const [format, entry] of byFormat) {
-    const row = { format, files: entry.files.length, docsPerSecond: entry.docs / entry.seconds, pagesPerSecond: entry.pages ? entry.pages / entry.seconds : null };
-    const repeat = 5;
-    if (format === "docx" && has("pandoc")) {
-      const elapsed = runEach("pandoc", (file) => ["-t", "gfm", "-o", "/dev/null", file], Array.from({ length: repeat }, () => entry.files).flat());
-      row.reference = "pandoc -t gfm";
-      row.referenceDocsPerSecond = (repeat * entry.files.length) / elapsed;
-      row.speedup = row.docsPerSecond / row.referenceDocsPerSecond;
-      row.target = "≥ 3× faster";
-      row.met = row.speedup >= 3;
+    // A plain Uint8Array, as the batch hands its workers (pdf.js refuses Buffer).
+    const inputs = entry.files.map((file) => ({ file, bytes: new Uint8Array(readFileSync(file)) }));
+    for (const input of inputs) input.pages = (await readDocument(input.file, input.bytes)).pages ?? 0;
+    const pages = inputs.reduce((sum, input) => sum + input.pages, 0);
+    const reference = references[format];
+    const measured = [];
+    for (let round = 0; round < rounds; round += 1) {
+      // Each file read again and again, at least 10 times and one second.
+      let docs = 0;
+      let pagesRead = 0;
+      let elapsed = 0;
+      for (const { file, bytes, pages: filePages } of inputs) {
+        await readDocument(file, bytes);
+        let reads = 0;
+        const start = process.hrtime.bigint();
+        while (reads < 10 || seconds(start) < 1) {
+          await readDocument(file, bytes);
+          reads += 1;
+        }
+        elapsed += seconds(start);
+        docs += reads;
+        pagesRead += reads * filePages;
+      }
+      const figures = { docsPerSecond: docs / elapsed, pagesPerSecond: pages ? pagesRead / elapsed : null };
+      if (reference) {
+        const repeat = 5;
+        const referenceSeconds = runEach(reference.command, reference.args, Array.from({ length: repeat }, () => entry.files).flat());
+        figures.referenceDocsPerSecond = (repeat * entry.files.length) / referenceSeconds;
+        figures.referencePagesPerSecond = pages ? (repeat * pages) / referenceSeconds : null;
+        figures.speedup = figures.docsPerSecond / figures.referenceDocsPerSecond;
+      }
+      measured.push(figures);
     }
-    if (format === "pdf" && has("pdftotext")) {
-      const pages = entry.files.reduce((sum, file) => sum + pdfPages(file), 0);
-      const elapsed = runEach("pdftotext", (file) => [file, "/dev/null"], Array.from({ length: repeat }, () => entry.files).flat());
-      row.reference = "pdftotext";
-      row.referenceDocsPerSecond = (repeat * entry.files.length) / elapsed;
-      row.referencePagesPerSecond = (repeat * pages) / elapsed;
-      row.speedup = row.docsPerSecond / row.referenceDocsPerSecond;
-      row.target = "within 3× (≥ 0.33×)";
-      row.met = row.speedup >= 1 / 3;
+    const medianOf = (key) => median(measured.map((figures) => figures[key] ?? undefined)) ?? null;
+    const row = {
+      format,
+      files: entry.files.length,
+      docsPerSecond: medianOf("docsPerSecond"),
+      pagesPerSecond: medianOf("pagesPerSecond"),
+    };
+    if (reference) {
+      Object.assign(row, {
+        reference: reference.name,
+        referenceDocsPerSecond: medianOf("referenceDocsPerSecond"),
+        referencePagesPerSecond: medianOf("referencePagesPerSecond"),
+        speedup: medianOf("speedup"),
+        speedups: measured.map((figures) => figures.speedup),
+        target: reference.target,
+      });
+      row.met = reference.met(row.speedup);
     }
     rows.push(row);
   }
@@ -281,14 +314,50 @@ async function benchBatch(options) {
   const rel = (path) => relative(ROOT, path);
   const command = options.tracker ? "run" : "extract";
 
-  process.stderr.write(`cold batch over ${docx.length} docx...\n`);
-  const coldDocx = await runMinutes(command, [rel(join(corpus, "docx"))], rel(join(OUT, "run-docx")), rel(cache), options.jobs);
-  process.stderr.write(`cold batch over ${pdf.length} pdf...\n`);
-  const coldPdf = await runMinutes(command, [rel(join(corpus, "pdf"))], rel(join(OUT, "run-pdf")), rel(cache), options.jobs);
+  // The machine's speed drifts by half from one minute to the next: each round runs the cold
+  // batches and the references back to back, and the table reports each figure's median.
+  const rounds = [];
+  for (let round = 1; round <= options.rounds; round += 1) {
+    // Cold means no cache and no earlier outputs (which would let the run keep its tracker).
+    for (const folder of [cache, join(OUT, "run-docx"), join(OUT, "run-pdf")]) rmSync(folder, { recursive: true, force: true });
+    const tag = `round ${round} of ${options.rounds}: `;
+    process.stderr.write(`${tag}cold batch over ${docx.length} docx...\n`);
+    const coldDocx = await runMinutes(command, [rel(join(corpus, "docx"))], rel(join(OUT, "run-docx")), rel(cache), options.jobs);
+    const pandocSample = docx.slice(0, options.referenceSample);
+    let pandocRate;
+    if (has("pandoc")) {
+      process.stderr.write(`${tag}pandoc over ${pandocSample.length} docx, one after another...\n`);
+      pandocRate = pandocSample.length / runEach("pandoc", (file) => ["-t", "gfm", "-o", "/dev/null", file], pandocSample);
+    }
+    process.stderr.write(`${tag}cold batch over ${pdf.length} pdf...\n`);
+    const coldPdf = await runMinutes(command, [rel(join(corpus, "pdf"))], rel(join(OUT, "run-pdf")), rel(cache), options.jobs);
+    const pdfSample = pdf.slice(0, options.referenceSample);
+    let pdftotextPagesRate;
+    if (has("pdftotext")) {
+      const pagesByFile = new Map(coldPdf.summary.results.map((result) => [resolve(ROOT, result.file), result.pages ?? 0]));
+      process.stderr.write(`${tag}pdftotext over ${pdfSample.length} pdf, one after another...\n`);
+      const elapsed = runEach("pdftotext", (file) => [file, "/dev/null"], pdfSample);
+      pdftotextPagesRate = pdfSample.reduce((sum, file) => sum + (pagesByFile.get(file) ?? pdfPages(file)), 0) / elapsed;
+    }
+    rounds.push({
+      coldDocx,
+      coldPdf,
+      pandocRate,
+      pandocSample: pandocSample.length,
+      pdftotextPagesRate,
+      pdftotextSample: pdfSample.length,
+      docxRate: docx.length / coldDocx.seconds,
+      pdfRate: pdf.length / coldPdf.seconds,
+      pdfPagesRate: coldPdf.summary.pages / coldPdf.seconds,
+    });
+  }
   process.stderr.write(`warm batch over all ${docx.length + pdf.length}...\n`);
-  // The first run over the whole corpus builds its tracker; the re-run after it is the unchanged-archive case.
+  // The first run over the whole corpus builds its tracker; the re-runs after it are the unchanged-archive case.
   const firstAll = await runMinutes(command, [rel(corpus)], rel(join(OUT, "run-all")), rel(cache), options.jobs);
-  const warm = await runMinutes(command, [rel(corpus)], rel(join(OUT, "run-all")), rel(cache), options.jobs);
+  const warmRuns = [];
+  for (let round = 1; round <= options.rounds; round += 1) {
+    warmRuns.push(await runMinutes(command, [rel(corpus)], rel(join(OUT, "run-all")), rel(cache), options.jobs));
+  }
   // A month later: one new file, extracted alone; the tracker is rebuilt from the cached records.
   const added = join(corpus, "docx", "new-month.docx");
   const variantDocx = join(makeVariants(options.variants), "docx");
@@ -300,31 +369,27 @@ async function benchBatch(options) {
     rmSync(added);
   }
 
-  const pdfPagesByFile = new Map(coldPdf.summary.results.map((result) => [resolve(ROOT, result.file), result.pages ?? 0]));
+  /** The run whose time is the median of `runs`: its figures (memory, tracker time) go with it. */
+  const medianRun = (runs) => [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor((runs.length - 1) / 2)];
   const result = {
     files: docx.length + pdf.length,
-    coldDocx,
-    coldPdf,
+    rounds,
+    coldDocx: medianRun(rounds.map((r) => r.coldDocx)),
+    coldPdf: medianRun(rounds.map((r) => r.coldPdf)),
     firstAll,
-    warm,
+    warm: medianRun(warmRuns),
+    allRuns: [...rounds.flatMap((r) => [r.coldDocx, r.coldPdf]), firstAll, ...warmRuns, oneNew],
     oneNew,
-    docxRate: docx.length / coldDocx.seconds,
-    pdfPagesRate: coldPdf.summary.pages / coldPdf.seconds,
-    pdfRate: pdf.length / coldPdf.seconds,
+    docxRate: median(rounds.map((r) => r.docxRate)),
+    pdfRate: median(rounds.map((r) => r.pdfRate)),
+    pdfPagesRate: median(rounds.map((r) => r.pdfPagesRate)),
+    pandocRate: median(rounds.map((r) => r.pandocRate)),
+    pdftotextPagesRate: median(rounds.map((r) => r.pdftotextPagesRate)),
+    docxRatio: median(rounds.map((r) => (r.pandocRate ? r.docxRate / r.pandocRate : undefined))),
+    pdfRatio: median(rounds.map((r) => (r.pdftotextPagesRate ? r.pdfPagesRate / r.pdftotextPagesRate : undefined))),
+    pandocSample: rounds[0].pandocRate ? rounds[0].pandocSample : undefined,
+    pdftotextSample: rounds[0].pdftotextSample,
   };
-  if (has("pandoc")) {
-    const sample = docx.slice(0, options.referenceSample);
-    process.stderr.write(`pandoc over ${sample.length} docx, one after another...\n`);
-    result.pandocRate = sample.length / runEach("pandoc", (file) => ["-t", "gfm", "-o", "/dev/null", file], sample);
-    result.pandocSample = sample.length;
-  }
-  if (has("pdftotext")) {
-    const sample = pdf.slice(0, options.referenceSample);
-    process.stderr.write(`pdftotext over ${sample.length} pdf, one after another...\n`);
-    const elapsed = runEach("pdftotext", (file) => [file, "/dev/null"], sample);
-    result.pdftotextPagesRate = sample.reduce((sum, file) => sum + (pdfPagesByFile.get(file) ?? pdfPages(file)), 0) / elapsed;
-    result.pdftotextSample = sample.length;
-  }
   return result;
 }
 
@@ -349,11 +414,9 @@ const mb = (run) => `${fmt(run.extractionPeakMb, 0)} / ${fmt(run.peakMb, 0)}`;
 function batchTable(result, jobs, command) {
   const check = (ok) => (ok ? " ✓" : " ✗");
   const coldSeconds = result.coldDocx.seconds + result.coldPdf.seconds;
-  const runs = [result.coldDocx, result.coldPdf, result.firstAll, result.warm, result.oneNew];
-  const peak = Math.max(...runs.map((run) => run.peakMb));
-  const extractionPeak = Math.max(...runs.map((run) => run.extractionPeakMb));
-  const docxRatio = result.pandocRate ? result.docxRate / result.pandocRate : undefined;
-  const pdfRatio = result.pdftotextPagesRate ? result.pdfPagesRate / result.pdftotextPagesRate : undefined;
+  const peak = Math.max(...result.allRuns.map((run) => run.peakMb));
+  const extractionPeak = Math.max(...result.allRuns.map((run) => run.extractionPeakMb));
+  const { docxRatio, pdfRatio } = result;
   const warmShare = result.warm.seconds / coldSeconds;
   const lines = [
     `| ${command} (${result.files} files, ${jobs} jobs) | files | seconds | docs/s | pages/s | peak RSS MB: extracting / overall | reference | ratio | target |`,
@@ -374,7 +437,11 @@ snapshotPackage();
 const sections = [];
 if (options.reading) {
   process.stderr.write("reading each fixture in-process...\n");
-  sections.push(`### Reading (document tree only, in-process)\n\n${readingTable(await benchReading())}`);
+  const rows = await benchReading(options.rounds);
+  const perRound = rows.filter((row) => row.speedups).map((row) => `${row.format} ${row.speedups.map(ratio).join(", ")}`);
+  sections.push(
+    `### Reading (document tree only, in-process)\n\n${readingTable(rows)}\n\nMedians of ${options.rounds} round(s), each reading every fixture then running the reference over the same files 5 times. Ratio per round: ${perRound.join("; ")}.`,
+  );
 }
 if (options.batch) {
   const result = await benchBatch(options);
@@ -382,8 +449,9 @@ if (options.batch) {
     ...(options.tracker ? [] : ["`--no-tracker`: `minutes extract`, so no tracker is built; the \"tracker\" figures are the end-of-run errors.json only."]),
     `Cold: \`${options.tracker ? "minutes run" : "minutes extract"}\` over the docx half, then the pdf half, from an empty cache${options.tracker ? " (each run includes building and writing its tracker)" : ""}. ` +
       `Then over the whole corpus: from the cache with the tracker built; again unchanged (records from the cache, tracker files kept since their inputs are identical); again with one new file (extracted alone, tracker rebuilt from cached records).`,
+    `Medians of ${options.rounds} round(s); each round runs the cold docx batch, pandoc, the cold pdf batch and pdftotext back to back. Ratio per round: docx ${result.rounds.map((r) => ratio(r.pandocRate ? r.docxRate / r.pandocRate : undefined)).join(", ")}; pdf ${result.rounds.map((r) => ratio(r.pdftotextPagesRate ? r.pdfPagesRate / r.pdftotextPagesRate : undefined)).join(", ")}. Warm re-run: median of ${options.rounds}.`,
     `References run one file after another${result.pandocSample ? ` over the first ${result.pandocSample} docx and ${result.pdftotextSample} pdf files` : ""}. ` +
-      `Failures: ${result.coldDocx.summary.failed + result.coldPdf.summary.failed}; warm run re-extracted ${result.warm.summary.extracted}.`,
+      `Failures: ${result.coldDocx.summary.failed + result.coldPdf.summary.failed}; warm runs re-extracted ${result.warm.summary.extracted}.`,
   ];
   sections.push(`### Batch\n\n${batchTable(result, options.jobs, options.tracker ? "minutes run" : "minutes extract")}\n\n${notes.join("\n")}`);
 }
