@@ -357,6 +357,20 @@ describe("readPdf on glyphs standing for several characters", () => {
   });
 });
 
+describe("buildLines: visual order back to logical order", () => {
+  const line = (str: string) => buildLines([{ str, x: 100, y: 700, width: 6 * str.length, size: 12, rtl: true }], true)[0].text;
+
+  it.each([
+    "تمّ الاتفاق على: نشر التقرير، (المرحلة الأولى) قبل نهاية السنة.",
+    "أشارت السيدة «ممثلة الوزارة» إلى أنّ المنصّة جاهزة؟ نعم!",
+    "التعهد رقم 3: تعزيز النزاهة (2021-2023) بنسبة 75%",
+    "مشروع الحكومة المفتوحة OGP: الالتزام 12 (Open Data) جاهز للنشر.",
+    "شراكة الحكومة المفتوحة ✓ ★ — بدون أرقام ﴿ ﴾",
+  ])("reads a right-to-left line as written: %s", (logical) => {
+    expect(line(logical)).toBe(logical);
+  });
+});
+
 describe("readPdf on hand-made and bad files", () => {
   it("builds paragraphs, lists and a ruled table from a simple left-to-right page", async () => {
     const bytes = handMadePdf([

@@ -318,6 +318,21 @@ function placeMark(segments: Segment[], mark: PlacedText): void {
 /** Right-to-left letters, their marks and spaces only: all at one level, so reordering is a plain reversal (the common case, worth skipping the bidi algorithm for). */
 const PLAIN_RTL = /^(?:(?!\p{Nd})[\p{Script=Arabic}\p{Script=Hebrew}\p{M}]| )+$/u;
 
+/**
+ * Bidi classes that all end at level 1 in a right-to-left line holding nothing else: with no
+ * number, the weak types become neutrals (rules W4-W7 act only next to numbers), and with no
+ * left-to-right letter every neutral takes the right-to-left level (N1-N2). Such a line, most
+ * Arabic prose, is one level: its logical order is its visual order reversed.
+ */
+const ONE_LEVEL_IN_RTL = new Set(["R", "AL", "NSM", "WS", "ON", "CS", "ES", "ET", "S", "B"]);
+
+function isSingleLevelRtl(chars: readonly string[]): boolean {
+  for (const glyph of chars) {
+    for (const char of glyph) if (!ONE_LEVEL_IN_RTL.has(bidi.getBidiCharTypeName(char))) return false;
+  }
+  return true;
+}
+
 function lastCharOf(glyph: string): string {
   return Array.from(glyph).at(-1) ?? "";
 }
@@ -383,6 +398,7 @@ function applyLevels(chars: string[], levels: number[]): string[] {
  * standing for several characters as one entry, so that it keeps its characters' logical order.
  */
 function visualToLogical(chars: string[], rtl: boolean, context: string): string {
+  if (rtl && isSingleLevelRtl(chars)) return [...chars].reverse().join("");
   const n = chars.length;
   // Resolve levels on the logical-context string: the context character (the last letter of the
   // line above) first, as W2 looks back across the line break; then drop its level.
