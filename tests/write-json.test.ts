@@ -1,9 +1,10 @@
 /** tracker.json and meeting JSON: schema-valid, stable key order, same bytes for the same data. */
+import { PassThrough } from "node:stream";
 import { describe, expect, test } from "vitest";
 import { MeetingRecord } from "../src/model/meeting.js";
 import { Tracker, trackerJsonSchema } from "../src/model/tracker.js";
 import { buildTracker } from "../src/track/index.js";
-import { recordToJson, trackerToJson } from "../src/write/json.js";
+import { recordToJson, trackerToJson, writeTrackerJson } from "../src/write/json.js";
 import { goldMeetingRecord, goldRecords } from "./track-gold-records.js";
 
 /** The same object with every object's keys in reverse order. */
@@ -33,6 +34,18 @@ describe("trackerToJson", () => {
     expect(json.endsWith("}\n")).toBe(true);
     expect(json.split("\n")[1]).toBe('  "schemaVersion": 1,');
     expect(() => Tracker.parse(JSON.parse(json))).not.toThrow();
+  });
+
+  test("is exactly JSON.stringify of the parsed tracker, also with empty lists, and streams the same text", async () => {
+    const tracker = buildTracker(goldRecords());
+    expect(json).toBe(`${JSON.stringify(Tracker.parse(tracker), null, 2)}\n`);
+    const empty = { ...tracker, commitments: [], unlinked: [], warnings: [] };
+    expect(trackerToJson(empty)).toBe(`${JSON.stringify(Tracker.parse(empty), null, 2)}\n`);
+    const output = new PassThrough();
+    const chunks: Buffer[] = [];
+    output.on("data", (chunk: Buffer) => chunks.push(chunk));
+    await writeTrackerJson(tracker, output);
+    expect(Buffer.concat(chunks).toString("utf8")).toBe(json);
   });
 
   test("an invalid tracker is refused, not written", () => {

@@ -24,7 +24,7 @@ export function inputsDigest(parts: unknown): string {
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 }
 
-const digestOf = (bytes: Uint8Array | string): string => createHash("sha256").update(bytes).digest("hex");
+export const digestOf = (bytes: Uint8Array | string): string => createHash("sha256").update(bytes).digest("hex");
 
 /** The names of the outputs when they were made from `inputs` and are unchanged on disk, else undefined. */
 export async function reusableOutputs(out: string, inputs: string): Promise<string[] | undefined> {
@@ -43,7 +43,7 @@ export async function reusableOutputs(out: string, inputs: string): Promise<stri
   return names;
 }
 
-export async function writeManifest(out: string, inputs: string, outputs: Record<string, Uint8Array | string>): Promise<void> {
-  const digests = Object.fromEntries(Object.entries(outputs).map(([name, bytes]) => [name, digestOf(bytes)]));
+/** Records what the end-of-run files (`digests`: sha256 by name) were made from. */
+export async function writeManifest(out: string, inputs: string, digests: Record<string, string>): Promise<void> {
   await writeFileAtomic(join(out, MANIFEST_NAME), `${JSON.stringify({ inputs, outputs: digests } satisfies RunManifest, null, 2)}\n`);
 }

@@ -9,14 +9,15 @@
 import { access, constants, mkdir } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
+import type { Writable } from "node:stream";
 import { IngestError } from "../ingest/errors.js";
 import { MeetingRecord } from "../model/meeting.js";
-import { writeFileAtomic, writeTextIfChanged } from "./atomic.js";
+import { streamFileAtomic, writeFileAtomic, writeTextIfChanged } from "./atomic.js";
 import { pipelineVersion, RecordCache } from "./cache.js";
 import { discoverInputs, SUPPORTED_EXTENSIONS } from "./discover.js";
 import { readInputFile } from "../ingest/file.js";
 import { sha256Hex } from "./read.js";
-import { inputsDigest, reusableOutputs, writeManifest } from "./manifest.js";
+import { digestOf, inputsDigest, reusableOutputs, writeManifest } from "./manifest.js";
 import { assignOutputNames } from "./names.js";
 import { compiledWorkerPath } from "./package-root.js";
 import { WorkerPool } from "./pool.js";
@@ -115,9 +116,10 @@ async function prepareOutput(out: string): Promise<string> {
   return meetings;
 }
 
-async function writeOutput(path: string, data: string | Uint8Array): Promise<void> {
+/** Writes an output file with `write`, a failure becoming an OutputError that names the file. */
+async function writeOutput<T>(path: string, write: (path: string) => Promise<T>): Promise<T> {
   try {
-    await (typeof data === "string" ? writeTextIfChanged(path, data) : writeFileAtomic(path, data));
+    return await write(path);
   } catch (error) {
     throw new OutputError(`cannot write ${path}: ${(error as Error).message}`, { cause: error });
   }
@@ -181,7 +183,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   /** `record` is read lazily: only the tracker needs it in memory. */
   const succeed = async (index: number, key: string, json: string, record: () => MeetingRecord, summary: FileSummary, status: "extracted" | "cached") => {
     const output = join("meetings", names[index].name);
-    await writeOutput(join(options.out, output), json);
+    await writeOutput(join(options.out, output), (path) => writeTextIfChanged(path, json));
     // Only the tracker needs the records in memory; `extract` keeps memory flat without them.
     if (options.tracker) records[index] = record();
     keys[index] = key;
@@ -263,25 +265,29 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     if (reusable !== undefined) {
       kept.push(...reusable);
     } else {
-      const outputs: Record<string, Uint8Array | string> = {};
+      // The tracker files are streamed to disk: at 10,000 meetings tracker.json is over 100 MB
+      // of text and the workbook tens of MB, which must not be held beside the records.
+      const digests: Record<string, string> = {};
+      const streamOutput = async (name: string, write: (stream: Writable) => Promise<void>): Promise<void> => {
+        digests[name] = await writeOutput(join(options.out, name), (path) => streamFileAtomic(path, write));
+        written.push(name);
+      };
       if (options.tracker) {
         // Loaded here, not at start-up: `extract` never needs them.
-        const [{ buildTracker }, { trackerToJson }, { trackerToXlsx }] = await Promise.all([
+        const [{ buildTracker }, { writeTrackerJson }, { writeTrackerXlsx }] = await Promise.all([
           import("../track/index.js"),
           import("../write/json.js"),
           import("../write/xlsx.js"),
         ]);
         const present = records.filter((record): record is MeetingRecord => record !== undefined);
         const tracker = buildTracker(present);
-        outputs["tracker.json"] = trackerToJson(tracker);
-        outputs["tracker.xlsx"] = await trackerToXlsx({ tracker, records: present, failures });
+        await streamOutput("tracker.json", (stream) => writeTrackerJson(tracker, stream));
+        await streamOutput("tracker.xlsx", (stream) => writeTrackerXlsx({ tracker, records: present, failures }, stream));
       }
-      outputs["errors.json"] = errorsJson;
-      for (const [name, bytes] of Object.entries(outputs)) {
-        await writeOutput(join(options.out, name), bytes);
-        written.push(name);
-      }
-      await writeManifest(options.out, inputs, outputs).catch((error: unknown) => {
+      await writeOutput(join(options.out, "errors.json"), (path) => writeFileAtomic(path, errorsJson));
+      digests["errors.json"] = digestOf(errorsJson);
+      written.push("errors.json");
+      await writeManifest(options.out, inputs, digests).catch((error: unknown) => {
         throw new OutputError(`cannot write ${options.out}: ${(error as Error).message}`, { cause: error });
       });
     }

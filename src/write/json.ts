@@ -3,7 +3,16 @@
  * its schema first, so what is written is valid and its keys come out in schema
  * order (unknown keys dropped), whatever order the producer built them in: the
  * same data always gives the same bytes. Two-space indent, trailing newline.
+ *
+ * The tracker of an archive of thousands of meetings is a JSON text of a hundred
+ * megabytes and more: it is produced piece by piece (each meeting, commitment and
+ * warning parsed and serialized on its own), to be streamed to a file rather than
+ * built whole beside a parsed copy of the tracker. The pieces make exactly the
+ * text `JSON.stringify(Tracker.parse(tracker), null, 2)` would.
  */
+import { once } from "node:events";
+import type { Writable } from "node:stream";
+import { z } from "zod";
 import { MeetingRecord } from "../model/meeting.js";
 import { Tracker } from "../model/tracker.js";
 
@@ -11,8 +20,50 @@ function toJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+/** `value` as JSON.stringify(…, null, 2) writes it at `depth` levels of nesting, without the first line's indent. */
+function nested(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).replaceAll("\n", `\n${"  ".repeat(depth)}`);
+}
+
+/** tracker.json in pieces; joined, they are the whole text. */
+export function* trackerJsonPieces(tracker: Tracker): Generator<string> {
+  const fields = Object.entries(Tracker.shape);
+  yield "{\n";
+  for (const [index, [key, schema]] of fields.entries()) {
+    const value = (tracker as Record<string, unknown>)[key];
+    yield `  ${JSON.stringify(key)}: `;
+    if (schema instanceof z.ZodArray && Array.isArray(value) && value.length > 0) {
+      yield "[\n";
+      for (const [at, element] of value.entries()) {
+        yield `    ${nested(schema.element.parse(element), 2)}${at < value.length - 1 ? ",\n" : "\n"}`;
+      }
+      yield "  ]";
+    } else {
+      yield nested(schema.parse(value), 1);
+    }
+    yield index < fields.length - 1 ? ",\n" : "\n";
+  }
+  yield "}\n";
+}
+
 export function trackerToJson(tracker: Tracker): string {
-  return toJson(Tracker.parse(tracker));
+  return [...trackerJsonPieces(tracker)].join("");
+}
+
+/** Streams tracker.json to `output` and ends it, heeding backpressure. */
+export async function writeTrackerJson(tracker: Tracker, output: Writable): Promise<void> {
+  const BATCH = 1 << 16;
+  let pending = "";
+  for (const piece of trackerJsonPieces(tracker)) {
+    pending += piece;
+    if (pending.length >= BATCH) {
+      const more = output.write(pending);
+      pending = "";
+      if (!more) await once(output, "drain");
+    }
+  }
+  output.end(pending);
+  await once(output, "finish");
 }
 
 export function recordToJson(record: MeetingRecord): string {
