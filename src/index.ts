@@ -36,7 +36,7 @@ export { readDocument } from "./ingest/index.js";
 export { extractRecord } from "./extract/index.js";
 export { buildTracker } from "./track/index.js";
 export { treeToMarkdown } from "./write/markdown.js";
-export { recordToJson, trackerToJson } from "./write/json.js";
+export { recordToJson, trackerToJson, writeTrackerJson } from "./write/json.js";
 export { trackerToXlsx, writeTrackerXlsx } from "./write/xlsx.js";
 export { runBatch, UsageError, OutputError } from "./batch/index.js";
 export type { BatchOptions, BatchSummary, Failure, FileResult } from "./batch/index.js";
