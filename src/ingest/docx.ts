@@ -134,7 +134,9 @@ interface MammothDocxReader {
 
 const require = createRequire(import.meta.url);
 const docxReader = require("mammoth/lib/docx/docx-reader.js") as MammothDocxReader;
-// mammoth's docx reader calls its XML reader through this module's export at each part.
+// mammoth's docx reader calls its XML reader through this module's export at each part. The
+// swap is process-wide (the module is shared), and harmless to other users of mammoth in the
+// process: docx-xml.ts builds the very elements mammoth's reader builds.
 (require("mammoth/lib/xml/index.js") as { readString: typeof readXmlString }).readString = readXmlString;
 
 // ---------------------------------------------------------------------------------------------
