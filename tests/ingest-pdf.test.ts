@@ -369,6 +369,20 @@ describe("buildLines: visual order back to logical order", () => {
   ])("reads a right-to-left line as written: %s", (logical) => {
     expect(line(logical)).toBe(logical);
   });
+
+  const run = (str: string, x: number, width: number, rtl: boolean): PlacedText => ({ str, x, y: 700, width, size: 12, rtl });
+
+  it("keeps a line that opens in the container's direction in it, however many foreign letters it quotes", () => {
+    // Arabic minutes: the Arabic words on the right, the English title to their left.
+    const arabic = [run("مشاركة تونس في", 400, 100, true), run("Open Government Partnership Global Summit", 100, 290, false)];
+    expect(buildLines(arabic, true).map((l) => [l.text, l.rtl])).toEqual([["مشاركة تونس في Open Government Partnership Global Summit", true]]);
+    // French minutes: the French words on the left, the Arabic name to their right.
+    const french = [run("Intervention de M.", 100, 120, false), run("محمد العربي بن سالم الورتاني", 230, 150, true)];
+    expect(buildLines(french, false).map((l) => [l.text, l.rtl])).toEqual([["Intervention de M. محمد العربي بن سالم الورتاني", false]]);
+    // A line that opens in the other script takes the direction of most of its letters.
+    const english = [run("Open Government Partnership: national action plan", 100, 300, false)];
+    expect(buildLines(english, true)[0].rtl).toBe(false);
+  });
 });
 
 describe("readPdf on hand-made and bad files", () => {

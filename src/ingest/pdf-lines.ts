@@ -93,6 +93,29 @@ function charClass(char: string): CharClass {
   return char.length === 2 && isHighSurrogate(char.charCodeAt(0)) ? classify(char) : CharClass.NotLetter;
 }
 
+/** The class of the leftmost letter of a line's visual characters (glyphs); undefined when it has none. */
+function firstLetterClass(visual: readonly string[]): CharClass | undefined {
+  for (const glyph of visual) {
+    for (const char of glyph) {
+      const kind = charClass(char);
+      if (kind >= CharClass.Letter) return kind;
+    }
+  }
+  return undefined;
+}
+
+/** The class of the rightmost letter of a line's visual characters (glyphs); undefined when it has none. */
+function lastLetterClass(visual: readonly string[]): CharClass | undefined {
+  for (let index = visual.length - 1; index >= 0; index--) {
+    const chars = Array.from(visual[index]);
+    for (let at = chars.length - 1; at >= 0; at--) {
+      const kind = charClass(chars[at]);
+      if (kind >= CharClass.Letter) return kind;
+    }
+  }
+  return undefined;
+}
+
 /** How many letters a text has, and how many of them are from right-to-left scripts. */
 function letterCounts(s: string): { letters: number; rtl: number } {
   let letters = 0;
@@ -123,8 +146,13 @@ function directionOf({ letters, rtl }: { letters: number; rtl: number }): "rtl" 
 
 /**
  * Group runs into lines (top to bottom) and put each line in logical order.
- * A line with few letters (a number, a name, an acronym) takes the direction of the line
- * above it, the first one `defaultRtl` (the container's direction).
+ * A line's direction: the container's (`defaultRtl`: the document's, or its table's) when the
+ * line opens with one of its letters on the container's reading side, as a line of a paragraph
+ * in the container's language does however many foreign words it quotes ("مشاركة تونس في Open
+ * Government Partnership Global Summit" is right to left in Arabic minutes; "Intervention de
+ * M. محمد بن سالم" left to right in French ones). Otherwise the direction of most of its
+ * letters; and a line with few letters (a number, a name, an acronym) takes the direction of
+ * the line above it.
  */
 export function buildLines(runs: PlacedText[], defaultRtl: boolean): TextLine[] {
   // Whitespace runs are dropped: LibreOffice lays some over whole words; spaces come back from the gaps between runs.
@@ -150,7 +178,7 @@ export function buildLines(runs: PlacedText[], defaultRtl: boolean): TextLine[] 
   let contextRtl = defaultRtl;
   let contextLetter = "";
   for (const group of groups) {
-    const line = orderLine(group, contextRtl, contextLetter);
+    const line = orderLine(group, defaultRtl, contextRtl, contextLetter);
     if (line.text.trim().length > 0) {
       lines.push(line);
       contextRtl = line.rtl;
@@ -180,7 +208,7 @@ export function visualOrder(run: Pick<PlacedText, "str" | "rtl">): string {
 }
 
 /** Lay a line's runs out left to right in visual order, then reorder it logically with the bidi algorithm. */
-function orderLine(runs: PlacedText[], defaultRtl: boolean, contextLetter: string): TextLine {
+function orderLine(runs: PlacedText[], containerRtl: boolean, contextRtl: boolean, contextLetter: string): TextLine {
   runs.sort((a, b) => a.x - b.x);
   const segments: Segment[] = [];
   let logicalGuess = "";
@@ -209,8 +237,13 @@ function orderLine(runs: PlacedText[], defaultRtl: boolean, contextLetter: strin
   }
   const visualText = visual.join("");
   const counts = letterCounts(logicalGuess);
-  const direction = counts.letters >= MIN_LETTERS_FOR_DIRECTION ? directionOf(counts) : undefined;
-  const rtl = direction === undefined ? defaultRtl : direction === "rtl";
+  const readingSideLetter = containerRtl ? lastLetterClass(visual) : firstLetterClass(visual);
+  const opensInContainerDirection = readingSideLetter === (containerRtl ? CharClass.RtlLetter : CharClass.Letter);
+  const direction =
+    opensInContainerDirection ? (containerRtl ? "rtl" : "ltr")
+    : counts.letters >= MIN_LETTERS_FOR_DIRECTION ? directionOf(counts)
+    : undefined;
+  const rtl = direction === undefined ? contextRtl : direction === "rtl";
   const text = rtl || /[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(visualText) ? visualToLogical(visual, rtl, contextLetter) : visualText;
   return {
     text,
