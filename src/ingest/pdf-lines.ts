@@ -204,7 +204,7 @@ interface Segment {
  */
 export function visualOrder(run: Pick<PlacedText, "str" | "rtl">): string {
   if (!run.rtl) return run.str;
-  return PLAIN_RTL.test(run.str) ? reverse(run.str) : reorder(run.str, true);
+  return isSingleLevelRtl(run.str) ? reverse(run.str) : reorder(run.str, true);
 }
 
 /** Lay a line's runs out left to right in visual order, then reorder it logically with the bidi algorithm. */
@@ -348,18 +348,16 @@ function placeMark(segments: Segment[], mark: PlacedText): void {
   segments.splice(index < 0 ? segments.length : index, 0, segment);
 }
 
-/** Right-to-left letters, their marks and spaces only: all at one level, so reordering is a plain reversal (the common case, worth skipping the bidi algorithm for). */
-const PLAIN_RTL = /^(?:(?!\p{Nd})[\p{Script=Arabic}\p{Script=Hebrew}\p{M}]| )+$/u;
-
 /**
- * Bidi classes that all end at level 1 in a right-to-left line holding nothing else: with no
+ * Bidi classes that all end at level 1 in right-to-left text holding nothing else: with no
  * number, the weak types become neutrals (rules W4-W7 act only next to numbers), and with no
- * left-to-right letter every neutral takes the right-to-left level (N1-N2). Such a line, most
- * Arabic prose, is one level: its logical order is its visual order reversed.
+ * left-to-right letter every neutral takes the right-to-left level (N1-N2). Such a run or line,
+ * most Arabic prose, is one level: reordering it is a plain reversal, without the bidi algorithm.
  */
 const ONE_LEVEL_IN_RTL = new Set(["R", "AL", "NSM", "WS", "ON", "CS", "ES", "ET", "S", "B"]);
 
-function isSingleLevelRtl(chars: readonly string[]): boolean {
+/** Whether right-to-left text (a string, or a line's glyphs) is all at one level. */
+function isSingleLevelRtl(chars: Iterable<string>): boolean {
   for (const glyph of chars) {
     for (const char of glyph) if (!ONE_LEVEL_IN_RTL.has(bidi.getBidiCharTypeName(char))) return false;
   }
