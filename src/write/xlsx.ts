@@ -102,6 +102,8 @@ export const STATUS_TEXT: Record<HistoryStatus, string> = {
   notReported: "Not reported",
 };
 const CHANGE_TEXT: Record<Change, string> = { improved: "Improved", unchanged: "Unchanged", regressed: "Regressed" };
+/** The Stalled flag's word (the Regressed flag says what a regressed change says). */
+const STALLED_TEXT = "Stalled";
 const changeText = (change: Change | null): string | null => (change === null ? null : CHANGE_TEXT[change]);
 export const REGRESSION_FILL = "FFFF7C80";
 export const STALL_FILL = "FFFFD966";
@@ -394,8 +396,8 @@ function trackerSheet(tracker: Tracker, limits: SheetLimits): SheetSpec {
         commitment.latest ? STATUS_TEXT[commitment.latest.status] : null,
         commitment.latest?.progress ?? null,
         changeText(commitment.change),
-        commitment.stalled ? "Stalled" : null,
-        commitment.regressed ? "Regressed" : null,
+        commitment.stalled ? STALLED_TEXT : null,
+        commitment.regressed ? CHANGE_TEXT.regressed : null,
       );
       yield styled ? { values, styles: rowStyles(commitment) } : { values };
     }
@@ -622,10 +624,10 @@ function keySheet(): SheetSpec {
     notReported: "This meeting's minutes do not mention the commitment. A gap is never read as a drop or a regression.",
   };
   const flags: [value: string, meaning: string, fill: string | null][] = [
-    ["Improved", "Change: a higher status, or a higher percent at the same status, than the last meeting that reported it.", null],
-    ["Unchanged", "Change: the same status and percent as the last meeting that reported it.", null],
-    ["Regressed", "Change: a lower status, or a lower percent at the same status (a percent no longer given is not a regression). The commitment's cells are highlighted.", REGRESSION_FILL],
-    ["Stalled", "Not completed, and unchanged between its latest report and the one before. The commitment's cells are highlighted.", STALL_FILL],
+    [CHANGE_TEXT.improved, "Change: a higher status, or a higher percent at the same status, than the last meeting that reported it.", null],
+    [CHANGE_TEXT.unchanged, "Change: the same status and percent as the last meeting that reported it.", null],
+    [CHANGE_TEXT.regressed, "Change: a lower status, or a lower percent at the same status (a percent no longer given is not a regression). The commitment's cells are highlighted.", REGRESSION_FILL],
+    [STALLED_TEXT, "Not completed, and unchanged between its latest report and the one before. The commitment's cells are highlighted.", STALL_FILL],
     ["Notes", "A status cell's note gives the file, page, table and row it was read from, and the status as the minutes wrote it.", null],
   ];
   return {
