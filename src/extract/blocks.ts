@@ -241,7 +241,8 @@ export function wordCount(text: string): number {
   return words;
 }
 
-const SENTENCE_END = /[.!?؟:;؛]\s*$/u;
+/** Text that ends a sentence (or introduces what follows). */
+export const SENTENCE_END = /[.!?؟:;؛]\s*$/u;
 const LABEL_START = /^[^\s:：]{1,24}\s*[:：]/u;
 
 /**

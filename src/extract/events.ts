@@ -7,7 +7,7 @@
 import type { Event } from "../model/meeting.js";
 import { findDates } from "../text/dates.js";
 import type { Block, TableModel } from "./blocks.js";
-import { classifyTable } from "./commitments.js";
+import { planColumns, tableKind } from "./tables.js";
 import { EVENT_WORDS, HEADER_ROLES, HEADER_WORDS, MEETING_DATE_CUES, MONTHS, PLACE, TRAILING_DATE_WORDS, type ColumnRole } from "./lexicon/index.js";
 import { firstMatch, foldWithMap, type FoldedText } from "./match.js";
 import { cleanTitle, firstWords, sentences, toSourceRef } from "./text-helpers.js";
@@ -75,7 +75,8 @@ export function tableEvents(tables: readonly TableModel[], file: string): { even
   const events: Event[] = [];
   const covered = new Set<number>();
   for (const table of tables) {
-    const { kind, plan } = classifyTable(table);
+    const plan = planColumns(table);
+    const kind = tableKind(table, plan);
     if (kind !== "events" || !plan) continue;
     const columns = roleColumns(table, plan.headerRow);
     const dateCol = columns.get("date")!;

@@ -6,7 +6,7 @@
 import type { DocumentTree } from "../ingest/tree.js";
 import { MeetingRecord, type Warning } from "../model/meeting.js";
 import { flatten, joinBrokenParagraphs } from "./blocks.js";
-import { extractCommitments } from "./commitments.js";
+import { extractCommitments } from "./layouts/index.js";
 import { extractDecisions } from "./decisions.js";
 import { proseEvents, tableEvents } from "./events.js";
 import { SUBJECT_LINE } from "./lexicon/index.js";

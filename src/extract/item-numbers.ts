@@ -1,0 +1,48 @@
+/** Item numbers: the headings that open one numbered commitment ("Engagement n°1 :", "التعهد الثالث", "ثانيا: الالتزام …"). */
+import {
+  COMMITMENT_HEADING,
+  COMMITMENT_MARKED_HEADING,
+  COMMITMENT_ORDINAL_HEADING,
+  ORDINALS,
+  SECTION_MARKER,
+  SECTION_MARKER_VALUES,
+} from "./lexicon/index.js";
+import type { FoldedText } from "./match.js";
+import { cleanTitle } from "./text-helpers.js";
+
+interface CommitmentHeading {
+  number: string;
+  title: string;
+  separated: boolean;
+}
+
+/** Headings found per folded text: whether a block opens a commitment is asked by several layouts. */
+const commitmentHeadingOf = new WeakMap<FoldedText, Readonly<CommitmentHeading> | null>();
+
+export function matchCommitmentHeading(ft: FoldedText): Readonly<CommitmentHeading> | null {
+  let heading = commitmentHeadingOf.get(ft);
+  if (heading === undefined) {
+    heading = findCommitmentHeading(ft);
+    commitmentHeadingOf.set(ft, heading);
+  }
+  return heading;
+}
+
+function findCommitmentHeading(ft: FoldedText): CommitmentHeading | null {
+  const lineEnd = ft.folded.indexOf("\n");
+  const firstLine = lineEnd < 0 ? ft.folded : ft.folded.slice(0, lineEnd);
+  // "ثانيا: التعهد عدد 7: …": a section marker before a numbered commitment; the commitment's own number wins.
+  const marker = SECTION_MARKER.exec(firstLine);
+  const base = marker ? marker[0].length + (/^\s*/u.exec(firstLine.slice(marker[0].length))?.[0].length ?? 0) : 0;
+  const afterMarker = firstLine.slice(base);
+  const own = COMMITMENT_HEADING.exec(afterMarker) ?? COMMITMENT_ORDINAL_HEADING.exec(afterMarker);
+  const m = own ?? COMMITMENT_MARKED_HEADING.exec(firstLine);
+  if (!m || !m.groups) return null;
+  const number =
+    m.groups.number !== undefined ? Number(m.groups.number) : m.groups.ordinal !== undefined ? ORDINALS.valueOf(m.groups.ordinal) : SECTION_MARKER_VALUES.valueOf(m.groups.marker);
+  if (number === undefined) return null;
+  const restStart = (own ? base : 0) + m[0].length - m.groups.rest.length;
+  const between = firstLine.slice(0, restStart);
+  const title = ft.text.slice(ft.map[restStart], ft.map[firstLine.length]);
+  return { number: String(number), title: cleanTitle(title), separated: /[:：\-–—.)]\s*$/u.test(between) };
+}

@@ -1,0 +1,239 @@
+/**
+ * The record builder every layout writes through: drafts of commitments opened by a layout, the
+ * blocks each one claimed, and what is read from prose when no field gave it (a status or percent
+ * stated about the commitment itself, activities told in sentences).
+ */
+import type { SourceLocation } from "../ingest/tree.js";
+import type { Activity, Commitment, SourceRef, Status, Warning } from "../model/meeting.js";
+import type { Block } from "./blocks.js";
+import { labelSegments } from "./labels.js";
+import { ACTIVITY_CUES, DECISION_PHRASES, PROGRESS_CUES, SELF_REFERENCES } from "./lexicon/index.js";
+import { firstMatch, foldWithMap, originalSpan, type FoldedText } from "./match.js";
+import { reportersIn } from "./people.js";
+import { findPercents } from "./percents.js";
+import { bestStatus, firstWords, openingStatus, sentences, toSourceRef } from "./text-helpers.js";
+
+type ActivityState = Activity["state"];
+
+/** A status section: rows or headings that follow it share its status and percent. */
+export interface Section {
+  status: Status;
+  label: string;
+  progress: number | null;
+}
+
+export interface Draft {
+  number: string | null;
+  title: string;
+  status: Status;
+  statusLabel: string | null;
+  progress: number | null;
+  reportedBy: string[];
+  activities: Activity[];
+  notes: string[];
+  source: SourceRef;
+  /** State announced by the last note ending in ":" ("تمّ القيام بالأنشطة التالية:"), for the items after it. */
+  introState: ActivityState | null;
+  texts: FoldedText[];
+}
+
+export interface CommitmentExtraction {
+  commitments: Commitment[];
+  warnings: Warning[];
+  /** Blocks of commitment tables and sections, with the number of the commitment they belong to. */
+  region: Map<number, string | null>;
+  /** Blocks whose text went into a record field or a warning. */
+  covered: Set<number>;
+}
+
+const PRIORITY: readonly ActivityState[] = ["unknown", "planned", "ongoing", "done"];
+
+/** The state an activity's own words give it, or null when they carry no tense or aspect cue. */
+function activityCue(ft: FoldedText): ActivityState | null {
+  const found: ActivityState[] = [];
+  const probe = (re: RegExp, state: ActivityState): void => {
+    if (firstMatch(re, ft.folded)) found.push(state);
+  };
+  // Negated work ("لم ينجز", "non réalisé") is neither done nor planned: the record says so by not guessing.
+  probe(ACTIVITY_CUES.negation, "unknown");
+  probe(ACTIVITY_CUES.planned, "planned");
+  probe(ACTIVITY_CUES.ongoing, "ongoing");
+  probe(ACTIVITY_CUES.done, "done");
+  if (found.length === 0) return null;
+  // A negation or a future outweighs a past cue in the same activity: "la mise en ligne … est reportée" is planned,
+  // "تمّ تطوير عدد من الخدمات ويتم العمل على البقية" is ongoing.
+  return found.reduce((a, b) => (PRIORITY.indexOf(b) < PRIORITY.indexOf(a) ? b : a));
+}
+
+export function activityState(ft: FoldedText, inherited: ActivityState | null): ActivityState {
+  return activityCue(ft) ?? inherited ?? "unknown";
+}
+
+/**
+ * Activities told in prose, for a commitment reported without bullets: each sentence that
+ * says what was done, is under way or is planned. The prose stays in the notes as written.
+ */
+function proseActivities(notes: readonly string[]): Activity[] {
+  const activities: Activity[] = [];
+  for (const note of notes) {
+    const ft = foldWithMap(note);
+    for (const span of sentences(ft)) {
+      let sentence = foldWithMap(ft.text.slice(ft.map[span.start], ft.map[span.end]));
+      // "بصدد الإنجاز: أفادت …": the opening status is the commitment's, not the activity's.
+      const opening = openingStatus(sentence);
+      if (opening && /^\s*[:：.\-–]/u.test(sentence.folded.slice(opening.end))) {
+        sentence = foldWithMap(sentence.text.slice(sentence.map[opening.end]).replace(/^\s*[:：.\-–]\s*/u, ""));
+      }
+      // A decision of the meeting ("وتمّ الاتفاق على …") is recorded as a decision, not as work reported.
+      if (firstMatch(DECISION_PHRASES, sentence.folded)) continue;
+      const state = activityCue(sentence);
+      if (state !== null && sentence.text) activities.push({ text: sentence.text.replace(/[.;؛]\s*$/u, ""), state });
+    }
+  }
+  return activities;
+}
+
+interface StatedProgress {
+  value: number;
+  /** The sentence says the work was done to that extent ("تم إنجاز …", "completed at"), not merely where it stands. */
+  achieved: boolean;
+}
+
+/** A percent stated about the commitment itself in prose: "هذا التعهد قد تمّ تنفيذه بنسبة 100. %". */
+function selfStatedProgress(ft: FoldedText): StatedProgress | null {
+  for (const span of sentences(ft)) {
+    const sentence = ft.folded.slice(span.start, span.end);
+    if (!firstMatch(SELF_REFERENCES, sentence)) continue;
+    for (const cue of sentence.matchAll(PROGRESS_CUES)) {
+      const after = cue.index + cue[0].length;
+      const percent = findPercents(sentence.slice(after)).find((p) => p.index <= 3);
+      if (percent && percent.value <= 100) return { value: percent.value, achieved: firstMatch(ACTIVITY_CUES.done, sentence) !== null };
+    }
+  }
+  return null;
+}
+
+/** A status stated about the commitment itself in prose: "لم يتم بعد الشروع في تنفيذ هذا الالتزام", "this commitment is delayed". */
+function selfStatedStatus(ft: FoldedText): { status: Status; label: string } | null {
+  for (const span of sentences(ft)) {
+    const sentence = foldWithMap(ft.text.slice(ft.map[span.start], ft.map[span.end]));
+    if (!firstMatch(SELF_REFERENCES, sentence.folded)) continue;
+    const hit = bestStatus(sentence);
+    // "Cet engagement a été réalisé à 70 %": done only in part; the figure decides the status.
+    const figure = selfStatedProgress(sentence);
+    if (hit && hit.status === "completed" && figure !== null && figure.value < 100) continue;
+    if (hit) return { status: hit.status, label: originalSpan(sentence, hit.start, hit.end) };
+  }
+  return null;
+}
+
+/**
+ * The status a figure stated in prose implies when no status words were given: all of it is
+ * completed, none not started; part of it partially completed when the sentence says it was
+ * achieved to that extent ("تم إنجاز هذا الالتزام بنسبة 80 في المائة"), else in progress ("stands at 40%").
+ */
+function statusOfStatedProgress(stated: StatedProgress): Status {
+  if (stated.value >= 100) return "completed";
+  if (stated.value <= 0) return "not_started";
+  return stated.achieved ? "partially_completed" : "in_progress";
+}
+
+export class CommitmentBuilder {
+  readonly drafts: Draft[] = [];
+  readonly warnings: Warning[] = [];
+  readonly region = new Map<number, string | null>();
+  readonly covered = new Set<number>();
+
+  constructor(readonly file: string) {}
+
+  open(number: string | null, title: string, source: SourceRef, section: Section | null): Draft {
+    const draft: Draft = {
+      number,
+      title,
+      status: section?.status ?? "unknown",
+      statusLabel: section?.label ?? null,
+      progress: section?.progress ?? null,
+      reportedBy: [],
+      activities: [],
+      notes: [],
+      source,
+      introState: null,
+      texts: [],
+    };
+    this.drafts.push(draft);
+    return draft;
+  }
+
+  claim(block: Block, draft: Draft | null): void {
+    this.region.set(block.index, draft?.number ?? null);
+    this.covered.add(block.index);
+  }
+
+  /** Puts a block of a commitment's content where it belongs: label lines into fields, bullets into activities, the rest into notes. */
+  absorb(draft: Draft, block: Block): void {
+    this.claim(block, draft);
+    const rest: string[] = [];
+    for (const segment of labelSegments(block.ft)) {
+      if (segment.kind === "progress") draft.progress = segment.value;
+      else if (segment.kind === "status") {
+        draft.status = segment.status;
+        draft.statusLabel = segment.label;
+        if (segment.percent !== null && draft.progress === null) draft.progress = segment.percent;
+      } else rest.push(segment.text);
+    }
+    if (rest.length === 0) return;
+    let joined = rest.join(block.kind === "item" ? " " : "\n");
+    // A "2. " a reader left in the text is the item's marker, not its words.
+    if (block.kind === "item" && block.depth === 0 && block.itemNumber !== null) joined = joined.replace(/^\d{1,2}[.)]\s+/u, "");
+    const ft = foldWithMap(joined);
+    draft.texts.push(ft);
+    for (const who of reportersIn(ft)) if (!draft.reportedBy.includes(who)) draft.reportedBy.push(who);
+    if (block.kind === "item") {
+      draft.activities.push({ text: ft.text, state: activityState(ft, draft.introState) });
+    } else {
+      draft.notes.push(ft.text);
+      draft.introState = /[:：]\s*$/u.test(ft.text) ? activityState(ft, null) : null;
+    }
+  }
+
+  warn(code: string, message: string, block: Block | null, source?: SourceRef): void {
+    this.warnings.push({ code, message, source: source ?? (block ? toSourceRef(this.file, block.source) : undefined) });
+  }
+
+  finish(): Commitment[] {
+    const seen = new Map<string, Draft>();
+    return this.drafts.map((d) => {
+      if (d.status === "unknown") {
+        const stated = d.texts.map(selfStatedStatus).find((p) => p !== null) ?? null;
+        if (stated) {
+          d.status = stated.status;
+          d.statusLabel = stated.label;
+        }
+      }
+      if (d.progress === null) {
+        const stated = d.texts.map(selfStatedProgress).find((p) => p !== null) ?? null;
+        d.progress = stated?.value ?? null;
+        if (stated && d.status === "unknown") d.status = statusOfStatedProgress(stated);
+      }
+      if (d.activities.length === 0) d.activities = proseActivities(d.notes);
+      if (d.status === "unknown" && d.progress === null)
+        this.warnings.push({ code: "no-status", message: `Commitment ${d.number ?? `"${firstWords(d.title, 8)}"`}: no status words or percent found`, source: d.source });
+      if (d.number !== null) {
+        const earlier = seen.get(d.number);
+        if (earlier) this.warnings.push({ code: "duplicate-commitment", message: `Commitment ${d.number} is reported twice in this document; both records are kept`, source: d.source });
+        else seen.set(d.number, d);
+      }
+      return {
+        number: d.number,
+        title: d.title,
+        status: d.status,
+        statusLabel: d.statusLabel,
+        progress: d.progress,
+        reportedBy: d.reportedBy,
+        activities: d.activities,
+        notes: d.notes,
+        source: d.source,
+      };
+    });
+  }
+}

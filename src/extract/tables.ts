@@ -1,0 +1,70 @@
+/**
+ * Tables: which columns a table's header names (number, commitment, status, …) and what kind of
+ * table it is. Shared by every extractor that reads tables: commitments, decisions, events.
+ */
+import { wordCount, type RowModel, type TableModel } from "./blocks.js";
+import { matchCommitmentHeading } from "./item-numbers.js";
+import { HEADER_ROLES, HEADER_WORDS, type ColumnRole } from "./lexicon/index.js";
+import { foldWithMap, type FoldedText } from "./match.js";
+
+/** Longest header phrase per role, earliest first: the roles a header cell names. */
+function headerRoles(ft: FoldedText): ColumnRole[] {
+  const hits: { role: ColumnRole; start: number; end: number }[] = [];
+  for (const role of HEADER_ROLES) {
+    for (const m of ft.folded.matchAll(HEADER_WORDS[role].regex)) hits.push({ role, start: m.index, end: m.index + m[0].length });
+  }
+  const kept = hits.filter((h) => !hits.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
+  kept.sort((a, b) => a.start - b.start);
+  return [...new Set(kept.map((h) => h.role))];
+}
+
+export interface ColumnPlan {
+  headerRow: number;
+  /** Role of each grid column. */
+  roles: (ColumnRole | null)[];
+}
+
+export function gridColumns(row: RowModel): number[] {
+  const starts: number[] = [];
+  let col = 0;
+  for (const c of row.cells) {
+    starts.push(col);
+    col += Math.max(1, c.colSpan);
+  }
+  return starts;
+}
+
+export function planColumns(table: TableModel): ColumnPlan | null {
+  for (let r = 0; r < Math.min(table.rows.length, 3); r++) {
+    const row = table.rows[r];
+    const nonEmpty = row.cells.filter((c) => c.text.trim());
+    if (nonEmpty.length < 2 || row.cells.some((c) => wordCount(c.text) > 12)) continue;
+    const starts = gridColumns(row);
+    const width = starts.length ? starts[starts.length - 1] + Math.max(1, row.cells[row.cells.length - 1].colSpan) : 0;
+    const roles: (ColumnRole | null)[] = new Array(width).fill(null);
+    let any = false;
+    row.cells.forEach((c, k) => {
+      const found = headerRoles(foldWithMap(c.text));
+      if (found.length) {
+        roles[starts[k]] = found[0];
+        any = true;
+      }
+    });
+    if (any) return { headerRow: r, roles };
+  }
+  return null;
+}
+
+export type TableKind = "commitments" | "events" | "other";
+
+/** What a table holds, judged by its column plan (from `planColumns`) and by the rows that open with a commitment heading. */
+export function tableKind(table: TableModel, plan: ColumnPlan | null): TableKind {
+  const headingRows = table.rows.filter((row) => row.cells.some((c) => c.blocks[0] && matchCommitmentHeading(c.blocks[0].ft))).length;
+  if (plan && (plan.roles.includes("commitment") || plan.roles.includes("number"))) return "commitments";
+  if (headingRows >= 2) return "commitments";
+  if (plan && plan.roles.includes("date") && (plan.roles.includes("place") || plan.roles.includes("participants"))) return "events";
+  return "other";
+}
+
+export const sameRowText = (a: RowModel, b: RowModel): boolean =>
+  a.cells.length === b.cells.length && a.cells.every((c, k) => foldWithMap(c.text).folded === foldWithMap(b.cells[k].text).folded);
