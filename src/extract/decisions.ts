@@ -5,6 +5,7 @@
  */
 import type { Decision } from "../model/meeting.js";
 import { findDates } from "../text/dates.js";
+import { normalItemNumber } from "../text/item-numbers.js";
 import type { Block } from "./blocks.js";
 import { COMMITMENT_REFERENCE, DECISION_PHRASES, MONTHS } from "./lexicon/index.js";
 import { firstMatch } from "./match.js";
@@ -25,7 +26,7 @@ export function extractDecisions(blocks: readonly Block[], commitmentOf: (b: Blo
       decisions.push({
         text: originalOf(b.ft, span),
         date: date?.date ?? null,
-        commitment: reference?.groups ? String(Number(reference.groups.number)) : commitmentOf(b),
+        commitment: (reference?.groups ? normalItemNumber(reference.groups.number) : null) ?? commitmentOf(b),
         source: toSourceRef(file, b.source),
       });
     }

@@ -1,14 +1,18 @@
-/** Item numbers: the headings that open one numbered commitment ("Engagement n°1 :", "التعهد الثالث", "ثانيا: الالتزام …"). */
+/** Item numbers in the text: the headings that open one numbered commitment ("Engagement n°1 :", "التعهد الثالث", "ثانيا: الالتزام …"). */
 import {
   COMMITMENT_HEADING,
   COMMITMENT_MARKED_HEADING,
+  COMMITMENT_ORDINAL_FIRST_HEADING,
   COMMITMENT_ORDINAL_HEADING,
+  COMMITMENT_REFERENCE,
   ORDINALS,
+  REFERENCE_CONTINUATION,
   SECTION_MARKER,
   SECTION_MARKER_VALUES,
 } from "./lexicon/index.js";
 import type { FoldedText } from "./match.js";
 import { cleanTitle } from "./text-helpers.js";
+import { normalItemNumber } from "../text/item-numbers.js";
 
 interface CommitmentHeading {
   number: string;
@@ -35,14 +39,33 @@ function findCommitmentHeading(ft: FoldedText): CommitmentHeading | null {
   const marker = SECTION_MARKER.exec(firstLine);
   const base = marker ? marker[0].length + (/^\s*/u.exec(firstLine.slice(marker[0].length))?.[0].length ?? 0) : 0;
   const afterMarker = firstLine.slice(base);
-  const own = COMMITMENT_HEADING.exec(afterMarker) ?? COMMITMENT_ORDINAL_HEADING.exec(afterMarker);
+  const own = COMMITMENT_HEADING.exec(afterMarker) ?? COMMITMENT_ORDINAL_HEADING.exec(afterMarker) ?? COMMITMENT_ORDINAL_FIRST_HEADING.exec(afterMarker);
   const m = own ?? COMMITMENT_MARKED_HEADING.exec(firstLine);
   if (!m || !m.groups) return null;
-  const number =
-    m.groups.number !== undefined ? Number(m.groups.number) : m.groups.ordinal !== undefined ? ORDINALS.valueOf(m.groups.ordinal) : SECTION_MARKER_VALUES.valueOf(m.groups.marker);
-  if (number === undefined) return null;
+  const value =
+    m.groups.number !== undefined ? normalItemNumber(m.groups.number) : m.groups.ordinal !== undefined ? ORDINALS.valueOf(m.groups.ordinal) : SECTION_MARKER_VALUES.valueOf(m.groups.marker);
+  if (value === undefined || value === null) return null;
+  const number = String(value);
   const restStart = (own ? base : 0) + m[0].length - m.groups.rest.length;
   const between = firstLine.slice(0, restStart);
   const title = ft.text.slice(ft.map[restStart], ft.map[firstLine.length]);
-  return { number: String(number), title: cleanTitle(title), separated: /[:：\-–—.)]\s*$/u.test(between) };
+  return { number, title: cleanTitle(title), separated: /[:：\-–—.)]\s*$/u.test(between) };
+}
+
+/** The item numbers a text refers to ("Both Commitment 3 and 4 have had delays" → 3, 4), in order, once each. */
+export function referencedNumbers(ft: FoldedText): string[] {
+  const found: string[] = [];
+  const add = (raw: string): void => {
+    const n = normalItemNumber(raw);
+    if (n !== null && !found.includes(n)) found.push(n);
+  };
+  for (const m of ft.folded.matchAll(COMMITMENT_REFERENCE)) {
+    add(m.groups!.number);
+    let at = m.index + m[0].length;
+    for (let next = REFERENCE_CONTINUATION.exec(ft.folded.slice(at)); next; next = REFERENCE_CONTINUATION.exec(ft.folded.slice(at))) {
+      add(next.groups!.number);
+      at += next[0].length;
+    }
+  }
+  return found;
 }

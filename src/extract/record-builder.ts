@@ -7,7 +7,8 @@ import type { SourceLocation } from "../ingest/tree.js";
 import type { Activity, Commitment, SourceRef, Status, Warning } from "../model/meeting.js";
 import type { Block } from "./blocks.js";
 import { labelSegments } from "./labels.js";
-import { ACTIVITY_CUES, DECISION_PHRASES, PROGRESS_CUES, SELF_REFERENCES } from "./lexicon/index.js";
+import { referencedNumbers } from "./item-numbers.js";
+import { ACTIVITY_CUES, DECISION_PHRASES, PROGRESS_CUES, PROSE_STATUSES, SELF_REFERENCES } from "./lexicon/index.js";
 import { firstMatch, foldWithMap, originalSpan, type FoldedText } from "./match.js";
 import { reportersIn } from "./people.js";
 import { findPercents } from "./percents.js";
@@ -31,7 +32,12 @@ export interface Draft {
   reportedBy: string[];
   activities: Activity[];
   notes: string[];
+  /** Who is to do it and by when, as an action log's columns say. */
+  owner: string | null;
+  due: string | null;
   source: SourceRef;
+  /** Other places in the document that report the same item. */
+  alsoIn: SourceRef[];
   /** State announced by the last note ending in ":" ("تمّ القيام بالأنشطة التالية:"), for the items after it. */
   introState: ActivityState | null;
   texts: FoldedText[];
@@ -113,6 +119,13 @@ function selfStatedProgress(ft: FoldedText): StatedProgress | null {
   return null;
 }
 
+/** A statement of progress in prose ("progress is being made", "a pris du retard"), as written. */
+function proseStatus(ft: FoldedText): { status: Status; label: string } | null {
+  const m = firstMatch(PROSE_STATUSES.regex, ft.folded);
+  const status = m ? PROSE_STATUSES.valueOf(m.groups?.phrase ?? "") : undefined;
+  return m && status ? { status, label: originalSpan(ft, m.index, m.index + m[0].length) } : null;
+}
+
 /** A status stated about the commitment itself in prose: "لم يتم بعد الشروع في تنفيذ هذا الالتزام", "this commitment is delayed". */
 function selfStatedStatus(ft: FoldedText): { status: Status; label: string } | null {
   for (const span of sentences(ft)) {
@@ -153,10 +166,13 @@ export class CommitmentBuilder {
       status: section?.status ?? "unknown",
       statusLabel: section?.label ?? null,
       progress: section?.progress ?? null,
+      owner: null,
+      due: null,
       reportedBy: [],
       activities: [],
       notes: [],
       source,
+      alsoIn: [],
       introState: null,
       texts: [],
     };
@@ -200,9 +216,44 @@ export class CommitmentBuilder {
     this.warnings.push({ code, message, source: source ?? (block ? toSourceRef(this.file, block.source) : undefined) });
   }
 
+  /**
+   * One record per item number: a review table and a "New actions" table re-listing the same numbers,
+   * a table row and a later paragraph about it. The first report opens the record; later ones fill
+   * what it lacks and add their reporters, activities and notes; every place is kept in `alsoIn`.
+   */
+  private merged(): Draft[] {
+    const byNumber = new Map<string, Draft>();
+    const kept: Draft[] = [];
+    for (const d of this.drafts) {
+      const first = d.number === null ? undefined : byNumber.get(d.number);
+      if (!first) {
+        if (d.number !== null) byNumber.set(d.number, d);
+        kept.push(d);
+        continue;
+      }
+      if (!first.title) first.title = d.title;
+      if (first.status === "unknown" && d.statusLabel === null && d.status !== "unknown") first.status = d.status;
+      if (first.statusLabel === null && d.statusLabel !== null) {
+        first.status = d.status;
+        first.statusLabel = d.statusLabel;
+      }
+      first.progress ??= d.progress;
+      first.owner ??= d.owner;
+      first.due ??= d.due;
+      for (const who of d.reportedBy) if (!first.reportedBy.includes(who)) first.reportedBy.push(who);
+      first.activities.push(...d.activities);
+      first.notes.push(...d.notes);
+      first.texts.push(...d.texts);
+      first.alsoIn.push(d.source);
+      this.warnings.push({ code: "merged-commitment", message: `Commitment ${d.number} is reported again here; read into one record with the first report`, source: d.source });
+    }
+    return kept;
+  }
+
   finish(): Commitment[] {
-    const seen = new Map<string, Draft>();
-    return this.drafts.map((d) => {
+    const drafts = this.merged();
+    const byNumber = new Map(drafts.filter((d) => d.number !== null).map((d) => [d.number!, d]));
+    for (const d of drafts) {
       if (d.status === "unknown") {
         const stated = d.texts.map(selfStatedStatus).find((p) => p !== null) ?? null;
         if (stated) {
@@ -215,13 +266,30 @@ export class CommitmentBuilder {
         d.progress = stated?.value ?? null;
         if (stated && d.status === "unknown") d.status = statusOfStatedProgress(stated);
       }
+    }
+    // Progress told in prose ("Progress is being made", "Both Commitment 3 and 4 have had delays"): the status
+    // of the commitments the sentence names, else of the one it stands under, when nothing more definite was said.
+    for (const d of drafts) {
+      for (const ft of d.texts) {
+        for (const span of sentences(ft)) {
+          const sentence = foldWithMap(ft.text.slice(ft.map[span.start], ft.map[span.end]));
+          const hit = proseStatus(sentence);
+          if (!hit) continue;
+          const named = referencedNumbers(sentence).map((n) => byNumber.get(n)).filter((x): x is Draft => x !== undefined);
+          for (const target of named.length ? named : [d]) {
+            if (target.status !== "unknown" || target.statusLabel !== null || target.progress !== null) continue;
+            target.status = hit.status;
+            target.statusLabel = hit.label;
+            this.warnings.push({ code: "status-from-prose", message: `Commitment ${target.number ?? `"${firstWords(target.title, 8)}"`}: status "${hit.status}" read from the prose "${hit.label}"`, source: target.source });
+          }
+        }
+      }
+    }
+    return drafts.map((d) => {
       if (d.activities.length === 0) d.activities = proseActivities(d.notes);
-      if (d.status === "unknown" && d.progress === null)
-        this.warnings.push({ code: "no-status", message: `Commitment ${d.number ?? `"${firstWords(d.title, 8)}"`}: no status words or percent found`, source: d.source });
-      if (d.number !== null) {
-        const earlier = seen.get(d.number);
-        if (earlier) this.warnings.push({ code: "duplicate-commitment", message: `Commitment ${d.number} is reported twice in this document; both records are kept`, source: d.source });
-        else seen.set(d.number, d);
+      if (d.status === "unknown" && d.progress === null) {
+        const why = d.statusLabel ? `"${d.statusLabel}" is not one of the statuses` : "no status words or percent found";
+        this.warnings.push({ code: "no-status", message: `Commitment ${d.number ?? `"${firstWords(d.title, 8)}"`}: ${why}`, source: d.source });
       }
       return {
         number: d.number,
@@ -229,10 +297,13 @@ export class CommitmentBuilder {
         status: d.status,
         statusLabel: d.statusLabel,
         progress: d.progress,
+        ...(d.owner !== null ? { owner: d.owner } : {}),
+        ...(d.due !== null ? { due: d.due } : {}),
         reportedBy: d.reportedBy,
         activities: d.activities,
         notes: d.notes,
         source: d.source,
+        ...(d.alsoIn.length ? { alsoIn: d.alsoIn } : {}),
       };
     });
   }

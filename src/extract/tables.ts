@@ -4,8 +4,9 @@
  */
 import { wordCount, type RowModel, type TableModel } from "./blocks.js";
 import { matchCommitmentHeading } from "./item-numbers.js";
-import { HEADER_ROLES, HEADER_WORDS, type ColumnRole } from "./lexicon/index.js";
-import { foldWithMap, type FoldedText } from "./match.js";
+import { COMMITMENT_WORD, HEADER_ROLES, HEADER_WORDS, type ColumnRole } from "./lexicon/index.js";
+import { firstMatch, foldWithMap, type FoldedText } from "./match.js";
+import { statusPhrases } from "./text-helpers.js";
 
 /** Longest header phrase per role, earliest first: the roles a header cell names. */
 function headerRoles(ft: FoldedText): ColumnRole[] {
@@ -57,11 +58,28 @@ export function planColumns(table: TableModel): ColumnPlan | null {
 
 export type TableKind = "commitments" | "events" | "other";
 
-/** What a table holds, judged by its column plan (from `planColumns`) and by the rows that open with a commitment heading. */
+/** Columns that say how far an item got, or who is to do it by when: what makes a list of items a tracker. */
+const TRACKING_ROLES: readonly ColumnRole[] = ["status", "progress", "owner", "due"];
+
+/**
+ * What a table holds, judged by its column plan (from `planColumns`) and its rows. A table of numbered
+ * or titled items is one of commitments when it tracks them (a status, percent, owner or due column),
+ * when its item column is headed by the word for commitments, or when most rows state a status; an
+ * agenda table ("No. | Item | Presenter") is none of these.
+ */
 export function tableKind(table: TableModel, plan: ColumnPlan | null): TableKind {
   const headingRows = table.rows.filter((row) => row.cells.some((c) => c.blocks[0] && matchCommitmentHeading(c.blocks[0].ft))).length;
-  if (plan && (plan.roles.includes("commitment") || plan.roles.includes("number"))) return "commitments";
   if (headingRows >= 2) return "commitments";
+  if (plan && (plan.roles.includes("commitment") || plan.roles.includes("number"))) {
+    if (plan.roles.some((role) => role !== null && TRACKING_ROLES.includes(role))) return "commitments";
+    const header = table.rows[plan.headerRow];
+    const starts = gridColumns(header);
+    const named = header.cells.some((c, k) => plan.roles[starts[k]] === "commitment" && firstMatch(COMMITMENT_WORD, foldWithMap(c.text).folded) !== null);
+    if (named) return "commitments";
+    const data = table.rows.slice(plan.headerRow + 1).filter((row) => row.cells.some((c) => c.text.trim()));
+    const stating = data.filter((row) => row.cells.some((c) => c.blocks.some((b) => statusPhrases(b.ft).length > 0))).length;
+    if (data.length > 0 && stating * 2 >= data.length) return "commitments";
+  }
   if (plan && plan.roles.includes("date") && (plan.roles.includes("place") || plan.roles.includes("participants"))) return "events";
   return "other";
 }

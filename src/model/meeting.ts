@@ -24,6 +24,15 @@ export const PartialDate = z
 export const Language = z.enum(["ar", "fr", "en"]);
 export type Language = z.infer<typeof Language>;
 
+/**
+ * An item number in its normal form (src/text/item-numbers.ts): whole ("7"), dotted ("2.10"),
+ * or with a letter code ("A-12"); a Roman or ordinal-word number is given as its value.
+ */
+export const ItemNumber = z
+  .string()
+  .regex(/^(?:[A-Z]{1,3}[-.]?)?\d+(?:\.\d+){0,3}$/u, "an item number: 7, 2.10, A-12")
+  .describe("The item number as the committee numbers it: 7, 2.10, A-12 (a Roman or ordinal-word number as its value).");
+
 /** Where a fact was read: the file plus the page, table/row or heading that holds it. */
 export const SourceRef = z.object({
   file: z.string(),
@@ -58,18 +67,24 @@ export const Activity = z.object({ text: z.string(), state: ActivityState });
 export type Activity = z.infer<typeof Activity>;
 
 export const Commitment = z.object({
-  /** ASCII digits as a string; null when the source gives no number. */
-  number: z.string().regex(/^\d+$/).nullable(),
+  /** The item number in its normal form; null when the source gives no number. */
+  number: ItemNumber.nullable(),
   title: z.string(),
   status: Status,
   /** The source's own words for the status. */
   statusLabel: z.string().nullable(),
   /** The percent stated for the commitment or its status section, else null. */
   progress: z.number().min(0).max(100).nullable(),
+  /** Who is to do the item, as an action log's owner column gives it (initials, a body). Not who reported. */
+  owner: z.string().optional().describe("Who is to do the item, as the action log's owner or responsibility column gives it; not who reported on it."),
+  /** When the item is due, as written ("March 2016", "T2 2024"). */
+  due: z.string().optional().describe("When the item is due, as written in the due or deadline column."),
   reportedBy: z.array(z.string()),
   activities: z.array(Activity),
   notes: z.array(z.string()),
   source: SourceRef,
+  /** Other places in the same document that report the item (a second table, a later paragraph), read into this record. */
+  alsoIn: z.array(SourceRef).optional().describe("Other places in the same document that report this item, merged into this record."),
 });
 export type Commitment = z.infer<typeof Commitment>;
 

@@ -5,7 +5,7 @@
  * never rename.
  */
 import { z } from "zod";
-import { DateSource, DocumentSource, Language, PartialDate, SourceRef, STATUSES, Status } from "./meeting.js";
+import { DateSource, DocumentSource, ItemNumber, Language, PartialDate, SourceRef, STATUSES, Status } from "./meeting.js";
 
 /** Plan key shared by every record whose minutes name no action plan. */
 export const UNKNOWN_PLAN = "unknown-plan";
@@ -69,7 +69,7 @@ export type Regression = z.infer<typeof Regression>;
 export const TrackedCommitment = z.object({
   /** Plan key and number, e.g. `nap4-2021-2023#3`: NAP4's 3 is never NAP5's 3. */
   key: z.string(),
-  number: z.string().regex(/^\d+$/),
+  number: ItemNumber,
   plan: z.string(),
   /** The title in the language most minutes are written in, else the latest title. */
   title: z.string(),

@@ -8,6 +8,7 @@
  * when its text covers that commitment's title clearly better than any other;
  * otherwise it is kept in `unlinked`. Nothing is dropped silently.
  */
+import { compareItemNumbers } from "../text/item-numbers.js";
 import type { Commitment, Language, MeetingRecord } from "../model/meeting.js";
 import {
   UNKNOWN_PLAN,
@@ -121,7 +122,7 @@ function compareSeries(a: Series, b: Series): number {
     if (b.plan === UNKNOWN_PLAN) return -1;
     return a.plan < b.plan ? -1 : 1;
   }
-  return Number(a.number) - Number(b.number) || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0);
+  return compareItemNumbers(a.number, b.number);
 }
 
 export function buildTracker(records: MeetingRecord[]): Tracker {

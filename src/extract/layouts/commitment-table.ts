@@ -5,7 +5,8 @@
 import { SENTENCE_END, wordCount, type Block, type TableModel } from "../blocks.js";
 import { matchCommitmentHeading } from "../item-numbers.js";
 import type { ColumnRole } from "../lexicon/index.js";
-import { foldWithMap } from "../match.js";
+import { foldWithMap, type FoldedText } from "../match.js";
+import { normalItemNumber } from "../../text/item-numbers.js";
 import { findPercents, parsePercentValue } from "../percents.js";
 import type { Draft, Section } from "../record-builder.js";
 import { gridColumns, sameRowText, tableKind, type ColumnPlan } from "../tables.js";
@@ -13,6 +14,17 @@ import { cleanTitle, firstWords, openingStatus, bestStatus, toSourceRef, type St
 import { leadingNumber } from "./boundaries.js";
 import { sectionOf } from "./status-sections.js";
 import type { LayoutContext, TableLayout } from "./types.js";
+
+/** Where a status label ends: a stop, a colon, or a dash before a note ("Done- Milan is …", "Complete – Rolf …"). */
+const LABEL_END = /\s*(?:[:：.،;–—]|\s-(?=\s)|-(?=\s))/u;
+
+/** The committee's own words for a status that opens a text: up to the first stop, eight words at most. */
+function openingLabel(ft: FoldedText, hit: StatusHit): string {
+  const from = ft.text.slice(ft.map[hit.start]);
+  const end = LABEL_END.exec(from.slice(hit.label.length));
+  const head = end ? from.slice(0, hit.label.length + end.index) : from;
+  return (wordCount(head) <= 8 ? head : hit.label).trim();
+}
 
 /**
  * A status cell's status: the phrase it opens with (label up to the first stop, the rest of the
@@ -23,9 +35,8 @@ function statusOfCell(blocks: readonly Block[]): { hit: StatusHit; label: string
   if (!first) return null;
   const opening = openingStatus(first.ft);
   if (opening) {
-    const head = /^[^:：.،;]*/u.exec(first.ft.text.slice(first.ft.map[opening.start]))?.[0] ?? opening.label;
-    const label = (wordCount(head) <= 8 ? head : opening.label).trim();
-    const tail = first.ft.text.slice(first.ft.map[opening.start] + label.length).replace(/^[\s:：.،;]+/u, "");
+    const label = openingLabel(first.ft, opening);
+    const tail = first.ft.text.slice(first.ft.map[opening.start] + label.length).replace(/^[\s:：.،;\-–—]+/u, "");
     const rest = tail ? [{ ...first, ft: foldWithMap(tail) }, ...others] : others;
     return { hit: opening, label, rest };
   }
@@ -33,6 +44,17 @@ function statusOfCell(blocks: readonly Block[]): { hit: StatusHit; label: string
   const hit = wordCount(text) <= 6 ? bestStatus(foldWithMap(text)) : null;
   return hit ? { hit, label: text.trim(), rest: [] } : null;
 }
+
+/** A number cell's item number: "2.1", "A-12", "(3)", "N° 3". */
+function cellNumber(text: string): string | null {
+  const direct = normalItemNumber(text);
+  if (direct !== null) return direct;
+  const digits = /^\D{0,3}?(\d+(?:\.\d+){0,3})\D{0,3}$/u.exec(text.trim());
+  return digits ? normalItemNumber(digits[1]) : null;
+}
+
+/** "3. Open budgets", "2.1 Add the terms of reference", "A-12: …": an item number opening a title. A whole number needs a separator. */
+const NUMBERED_TITLE = /^(?:(?<whole>\d{1,4})\s*[.)\-–—:]|(?<dotted>\d+(?:\.\d+){1,3}|[A-Za-z]{1,3}-\d+(?:\.\d+){0,3})\s*[.)\-–—:]?)\s+(?=\S)/u;
 
 function readTable(table: TableModel, plan: ColumnPlan | null, { builder }: LayoutContext): void {
   const file = builder.file;
@@ -86,10 +108,11 @@ function readTable(table: TableModel, plan: ColumnPlan | null, { builder }: Layo
     let statusCellText: string | null = null;
     let statusHit: StatusHit | null = null;
     let percentCellValue: number | null | undefined;
+    let owner: string | null = null;
+    let due: string | null = null;
 
     if (numberCell >= 0) {
-      const digits = /^\D{0,3}(\d{1,3})\D{0,3}$/u.exec(row.cells[numberCell].text.trim());
-      if (digits) number = String(Number(digits[1]));
+      number = cellNumber(row.cells[numberCell].text);
       row.cells[numberCell].blocks.forEach((b) => builder.claim(b, null));
     }
     if (commitmentCell >= 0) {
@@ -106,13 +129,13 @@ function readTable(table: TableModel, plan: ColumnPlan | null, { builder }: Layo
           titleParts.push(more.shift()!);
         const titleText = foldWithMap(titleParts.map((b) => b.ft.text).join(" "));
         const heading = matchCommitmentHeading(titleText);
-        const numbered = /^(\d{1,3})\s*[.)\-–—:]\s+(?=\S)/u.exec(titleText.text);
+        const numbered = NUMBERED_TITLE.exec(titleText.text);
         if (heading) {
           number = number ?? heading.number;
           title = heading.title;
         } else if (numbered) {
           // In the commitment column, "3. Open budgets" is commitment 3.
-          number = number ?? String(Number(numbered[1]));
+          number = number ?? normalItemNumber(numbered.groups?.whole ?? numbered.groups?.dotted ?? "");
           title = cleanTitle(titleText.text.slice(numbered[0].length));
         } else title = cleanTitle(titleText.text);
         titleParts.forEach((b) => builder.claim(b, null));
@@ -131,6 +154,10 @@ function readTable(table: TableModel, plan: ColumnPlan | null, { builder }: Layo
         statusCellText = label;
         cell.blocks.forEach((b) => builder.claim(b, null));
         content.push(...rest);
+      } else if ((role === "owner" || role === "due") && wordCount(cell.text) <= 12) {
+        if (role === "owner") owner = cell.text.replace(/\s+/gu, " ").trim();
+        else due = cell.text.replace(/\s+/gu, " ").trim();
+        cell.blocks.forEach((b) => builder.claim(b, null));
       } else if (role === "progress" && wordCount(cell.text) <= 4) {
         percentCellValue = parsePercentValue(cell.text);
         cell.blocks.forEach((b) => builder.claim(b, null));
@@ -140,9 +167,11 @@ function readTable(table: TableModel, plan: ColumnPlan | null, { builder }: Layo
       }
     });
 
-    // In a table that numbers its rows, a row without a number is the rest of the row above, broken
-    // across a page. Elsewhere a row without number or title is a progress report of its own, kept unnumbered.
-    if (number === null && hasNumberColumn && previous) {
+    // In a table that numbers its rows, a row without a number that states nothing of its own (no
+    // status, percent, owner or due date) is the rest of the row above, broken across a page; said in a
+    // warning. A row that states its own status is a record of its own, kept unnumbered.
+    const statesItsOwn = statusHit !== null || percentCellValue !== undefined || owner !== null || due !== null;
+    if (number === null && hasNumberColumn && previous && !statesItsOwn) {
       if (title) previous.title = cleanTitle(`${previous.title} ${title}`);
       content.forEach((b) => builder.absorb(previous!, b));
       claimAll(previous);
@@ -162,6 +191,8 @@ function readTable(table: TableModel, plan: ColumnPlan | null, { builder }: Layo
     const draft = builder.open(number, title, rowSource, section);
     if (number === null) builder.warn("unnumbered-commitment", `Commitment without a number in table ${table.number}: "${firstWords(title, 8)}"`, null, rowSource);
     if (percentCellValue !== undefined) draft.progress = percentCellValue;
+    draft.owner = owner;
+    draft.due = due;
     if (statusHit !== null && statusCellText !== null) {
       draft.status = (statusHit as StatusHit).status;
       draft.statusLabel = statusCellText;
@@ -171,8 +202,7 @@ function readTable(table: TableModel, plan: ColumnPlan | null, { builder }: Layo
       const hit = first ? openingStatus(first.ft) : null;
       if (hit && first) {
         draft.status = hit.status;
-        const head = /^[^:：.،;]*/u.exec(first.ft.text.slice(first.ft.map[hit.start]))?.[0] ?? hit.label;
-        draft.statusLabel = (wordCount(head) <= 8 ? head : hit.label).trim();
+        draft.statusLabel = openingLabel(first.ft, hit);
       }
     }
     // No progress column: a notes cell that opens with a percent ("100 % ; 45 rapports publiés") states it.

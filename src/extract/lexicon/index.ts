@@ -8,6 +8,7 @@
  * here.
  */
 import type { Language, Status } from "../../model/meeting.js";
+import { ITEM_NUMBER_SOURCE } from "../../text/item-numbers.js";
 import { alternation, foldPhrase, phraseRegex, WORD_CHAR } from "../match.js";
 import { ar } from "./ar.js";
 import { en } from "./en.js";
@@ -50,25 +51,40 @@ export const MONTHS: ReadonlyMap<string, number> = new Map(
   LEXICONS.flatMap((l) => Object.entries(l.months).map(([name, n]) => [foldPhrase(name), n] as const)),
 );
 
-export const STATUS_PHRASES: PhraseTable<Status> = phraseTable(all((l) => l.statuses.map((s) => [s.phrase, s.status] as const)));
+/** Status phrases, and closing words as phrases of no status ("withdrawn": the label is kept, the status unknown). */
+export const STATUS_PHRASES: PhraseTable<Status> = phraseTable(
+  all((l) => [...l.statuses.map((s) => [s.phrase, s.status] as const), ...l.closingWords.map((w) => [w, "unknown" as const] as const)]),
+);
+/** Negations that may stand right before a status phrase, as a regex anchored at the end of the text before it. */
+export const STATUS_NEGATION_BEFORE = new RegExp(`(?<!${WORD_CHAR})(?:${alternation(all((l) => l.statusNegations))})\\s*$`, "u");
+export const PROSE_STATUSES: PhraseTable<Status> = phraseTable(all((l) => l.proseStatuses.map((s) => [s.phrase, s.status] as const)));
 
 export const ORDINALS: PhraseTable<number> = phraseTable(all((l) => Object.entries(l.ordinals)));
 
 const commitmentWords = alternation(all((l) => l.commitmentWords));
 const ARTICLES_FOR_HEADINGS = all((l) => l.articles);
 const numberWords = alternation(all((l) => l.numberWords));
+/** A Roman numeral is a number only before a separator: "Engagement II :" (not "Commitment i"). */
+const ROMAN_BEFORE_SEPARATOR = String.raw`[ivxlc]{1,7}(?=\s*[:：\-–—.)])`;
+
 /**
  * "تعهد عدد 10 :", "تعهدعدد 10:", "الالتزام رقم (3)", "Engagement n°1 :", "Commitment 5 -".
  * Groups: `number` and `rest` (the title after the separator).
  */
 export const COMMITMENT_HEADING = new RegExp(
-  `^(?:${alternation(PROCLITICS)})?(?:${commitmentWords})\\s*(?:(?:${numberWords})\\s*)?[(\\[]?\\s*(?<number>\\d{1,3})\\s*[)\\]]?(?!\\d|\\s*%)\\s*(?:[:：\\-–—.)]\\s*)?(?<rest>.*)$`,
+  `^(?:${alternation(PROCLITICS)})?(?:${commitmentWords})\\s*(?:(?:${numberWords})\\s*)?[(\\[]?\\s*(?<number>${ITEM_NUMBER_SOURCE}|${ROMAN_BEFORE_SEPARATOR})\\s*[)\\]]?(?!\\d|\\s*%)\\s*(?:[:：\\-–—.)]\\s*)?(?<rest>.*)$`,
   "su",
 );
 
 /** "التعهد الثالث: …", "Engagement premier : …": a commitment numbered by an ordinal word. Groups `ordinal`, `rest`. */
 export const COMMITMENT_ORDINAL_HEADING = new RegExp(
   `^(?:${alternation(PROCLITICS)})?(?:${commitmentWords})\\s+(?<ordinal>${alternation(all((l) => Object.keys(l.ordinals)))})(?!${WORD_CHAR})\\s*(?:[:：\\-–—.)]\\s*)?(?<rest>.*)$`,
+  "su",
+);
+
+/** "Second commitment: …", "Le premier engagement : …": the ordinal word before the commitment word. Groups `ordinal`, `rest`. */
+export const COMMITMENT_ORDINAL_FIRST_HEADING = new RegExp(
+  `^(?:(?:${alternation(ARTICLES_FOR_HEADINGS)})\\s+)?(?<ordinal>${alternation(all((l) => Object.keys(l.ordinals)))})\\s+(?:${alternation(PROCLITICS)})?(?:${commitmentWords})(?!${WORD_CHAR})\\s*(?:[:：\\-–—.)]\\s*)?(?<rest>.*)$`,
   "su",
 );
 
@@ -92,14 +108,22 @@ export const SECTION_MARKER_VALUES: PhraseTable<number> = phraseTable(all((l) =>
 
 /** A mention of a numbered commitment anywhere in a sentence: "بخصوص التعهد عدد 7". */
 export const COMMITMENT_REFERENCE = new RegExp(
-  `(?<!${WORD_CHAR})(?:${alternation(PROCLITICS)})?(?:${commitmentWords})\\s*(?:(?:${numberWords})\\s*)?[(\\[]?\\s*(?<number>\\d{1,3})(?!\\d|\\s*%)`,
+  `(?<!${WORD_CHAR})(?:${alternation(PROCLITICS)})?(?:${commitmentWords})\\s*(?:(?:${numberWords})\\s*)?[(\\[]?\\s*(?<number>${ITEM_NUMBER_SOURCE})(?!\\d|\\s*%)`,
   "gu",
 );
 
+/** After a reference, more numbers joined to it: "Commitment 3 and 4", "engagements 2, 5 et 7". Group `number`. */
+export const REFERENCE_CONTINUATION = new RegExp(
+  `^\\s*(?:,|&|(?:${alternation(all((l) => l.nameConjunctions))})(?!${WORD_CHAR}))\\s*(?<number>${ITEM_NUMBER_SOURCE})(?!\\d|\\s*%)`,
+  "u",
+);
+
 export const COMMITMENT_PLURAL = phraseRegex(all((l) => l.commitmentPluralWords), PROCLITICS);
+/** A word naming commitments or action items, one or several: "Engagement", "Actions", "الالتزامات". */
+export const COMMITMENT_WORD = phraseRegex(all((l) => [...l.commitmentWords, ...l.commitmentPluralWords]), PROCLITICS);
 
 export type ColumnRole = keyof HeaderWords;
-export const HEADER_ROLES: readonly ColumnRole[] = ["number", "commitment", "progress", "status", "notes", "date", "place", "participants"];
+export const HEADER_ROLES: readonly ColumnRole[] = ["number", "commitment", "progress", "status", "notes", "owner", "due", "date", "place", "participants"];
 export const HEADER_WORDS: Readonly<Record<ColumnRole, PhraseTable<ColumnRole>>> = Object.fromEntries(
   HEADER_ROLES.map((role) => [role, phraseTable(all((l) => l.headers[role].map((w) => [w, role] as const)))]),
 ) as Record<ColumnRole, PhraseTable<ColumnRole>>;

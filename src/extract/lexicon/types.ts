@@ -14,10 +14,15 @@ export interface StatusPhrase {
 /** Words found in a table's header cells, per role of the column. */
 export interface HeaderWords {
   number: string[];
+  /** The item's own words: a commitment, an action, a measure, a deliverable. */
   commitment: string[];
   progress: string[];
   status: string[];
   notes: string[];
+  /** Who is to do the item (an action log's "Owner", "Resp."): not who reported on it. */
+  owner: string[];
+  /** When the item is due: "Deadline", "Échéance", "الآجال". */
+  due: string[];
   date: string[];
   place: string[];
   participants: string[];
@@ -35,6 +40,15 @@ export interface Lexicon {
   months: Record<string, number>;
   /** Status words and phrases. The longest phrase that matches wins, so "partiellement réalisé" beats "réalisé". */
   statuses: StatusPhrase[];
+  /** Words right before a status phrase that negate it: "not" (done), "non" (réalisé), "لم" (ينجز). A negated completion is not completed; a negated start, not started. */
+  statusNegations: string[];
+  /** Words that close an item without saying how far it got ("withdrawn", "merged into", "clôturé"): the label is kept, no status is given. */
+  closingWords: string[];
+  /**
+   * Statements of progress in prose ("progress is being made", "have had delays", "accuse un retard"):
+   * the status of a commitment whose text says nothing more definite. Never read in a status cell.
+   */
+  proseStatuses: StatusPhrase[];
   /** Words that name one commitment, before its number: "تعهد", "Engagement", "Commitment". */
   commitmentWords: string[];
   /** Words that may stand between the commitment word and the digits: "عدد", "رقم", "n°". */
