@@ -12,7 +12,7 @@ import { ACTIVITY_CUES, DECISION_PHRASES, PROGRESS_CUES, PROSE_STATUSES, SELF_RE
 import { firstMatch, foldWithMap, originalSpan, type FoldedText } from "./match.js";
 import { reportersIn } from "./people.js";
 import { findPercents } from "./percents.js";
-import { bestStatus, firstWords, openingStatus, sentences, toSourceRef } from "./text-helpers.js";
+import { bestStatus, firstWords, openingStatus, sentences, statusPhrases, toSourceRef } from "./text-helpers.js";
 
 type ActivityState = Activity["state"];
 
@@ -38,6 +38,8 @@ export interface Draft {
   source: SourceRef;
   /** Other places in the document that report the same item. */
   alsoIn: SourceRef[];
+  /** Paragraphs elsewhere in the minutes that discuss the item by its number: notes, not activities. */
+  discussion: string[];
   /** State announced by the last note ending in ":" ("تمّ القيام بالأنشطة التالية:"), for the items after it. */
   introState: ActivityState | null;
   texts: FoldedText[];
@@ -173,6 +175,7 @@ export class CommitmentBuilder {
       notes: [],
       source,
       alsoIn: [],
+      discussion: [],
       introState: null,
       texts: [],
     };
@@ -212,6 +215,20 @@ export class CommitmentBuilder {
     }
   }
 
+  /**
+   * A paragraph outside the commitments that discusses one of them by number: its text is a note of the
+   * commitment. Its speaker reports on the commitment when the paragraph states progress ("Ms Z explained
+   * that commitment 3 is 80 % complete"), not when it comments ("X stressed the delay of commitment 3").
+   */
+  discuss(number: string, block: Block): void {
+    const draft = this.drafts.find((d) => d.number === number);
+    if (!draft) return;
+    const reports = statusPhrases(block.ft).some((h) => h.status !== "unknown") || proseStatus(block.ft) !== null || findPercents(block.ft.text).length > 0;
+    if (reports) for (const who of reportersIn(block.ft)) if (!draft.reportedBy.includes(who)) draft.reportedBy.push(who);
+    draft.discussion.push(block.ft.text);
+    draft.alsoIn.push(toSourceRef(this.file, block.source));
+  }
+
   warn(code: string, message: string, block: Block | null, source?: SourceRef): void {
     this.warnings.push({ code, message, source: source ?? (block ? toSourceRef(this.file, block.source) : undefined) });
   }
@@ -244,7 +261,8 @@ export class CommitmentBuilder {
       first.activities.push(...d.activities);
       first.notes.push(...d.notes);
       first.texts.push(...d.texts);
-      first.alsoIn.push(d.source);
+      first.discussion.push(...d.discussion);
+      first.alsoIn.push(d.source, ...d.alsoIn);
       this.warnings.push({ code: "merged-commitment", message: `Commitment ${d.number} is reported again here; read into one record with the first report`, source: d.source });
     }
     return kept;
@@ -287,6 +305,7 @@ export class CommitmentBuilder {
     }
     return drafts.map((d) => {
       if (d.activities.length === 0) d.activities = proseActivities(d.notes);
+      d.notes.push(...d.discussion);
       if (d.status === "unknown" && d.progress === null) {
         const why = d.statusLabel ? `"${d.statusLabel}" is not one of the statuses` : "no status words or percent found";
         this.warnings.push({ code: "no-status", message: `Commitment ${d.number ?? `"${firstWords(d.title, 8)}"`}: ${why}`, source: d.source });

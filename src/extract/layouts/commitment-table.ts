@@ -147,7 +147,9 @@ function readTable(table: TableModel, plan: ColumnPlan | null, { builder }: Layo
       if (k === commitmentCell || k === numberCell) return;
       const role = roleOf(k);
       if (!cell.text.trim()) return;
-      if (role === "status" && statusOfCell(cell.blocks)) {
+      // A progress column that gives words instead of a figure ("On track", "Done") states the status.
+      const statusLike = role === "status" || (role === "progress" && findPercents(cell.text).length === 0);
+      if (statusLike && statusOfCell(cell.blocks)) {
         // The cell's opening status is the status; what follows it in the cell is a note.
         const { hit, label, rest } = statusOfCell(cell.blocks)!;
         statusHit = hit;

@@ -6,6 +6,7 @@
  * the commitments after them share. Adding a layout is adding a module and a line below.
  */
 import type { Block, FlatDocument, TableModel } from "../blocks.js";
+import { referencedNumbers } from "../item-numbers.js";
 import { COMMITMENT_PLURAL } from "../lexicon/index.js";
 import { firstMatch } from "../match.js";
 import { findPercents } from "../percents.js";
@@ -93,6 +94,13 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
     if (opening !== null && block.cell === null && (block.kind === "heading" || block.depth <= 1)) sectionNumber = opening;
     const opened = first((r) => r.open?.(k));
     if (opened) current = { ...opened, numbers: new Set() };
+  }
+
+  // Paragraphs outside every commitment that discuss exactly one of them by number.
+  for (const block of flow) {
+    if (builder.region.has(block.index)) continue;
+    const named = referencedNumbers(block.ft);
+    if (named.length === 1) builder.discuss(named[0], block);
   }
 
   // Nothing lost: text in a commitment table that no field took.
