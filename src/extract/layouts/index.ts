@@ -14,6 +14,7 @@ import { CommitmentBuilder, type CommitmentExtraction, type Section } from "../r
 import { planColumns } from "../tables.js";
 import { firstWords } from "../text-helpers.js";
 import { isSectionBreak, shownNumber } from "./boundaries.js";
+import { commitmentPart } from "./commitment-part.js";
 import { commitmentTable } from "./commitment-table.js";
 import { headingLabels } from "./heading-labels.js";
 import { numberedList } from "./numbered-list.js";
@@ -24,7 +25,7 @@ export type { FlowLayout, TableLayout } from "./types.js";
 
 export const TABLE_LAYOUTS: readonly TableLayout[] = [commitmentTable];
 /** In order of precedence: a block that continues a commitment list is an item before it is a heading. */
-export const FLOW_LAYOUTS: readonly FlowLayout[] = [numberedList, headingLabels];
+export const FLOW_LAYOUTS: readonly FlowLayout[] = [numberedList, headingLabels, commitmentPart];
 
 export function extractCommitments(doc: FlatDocument, file: string): CommitmentExtraction {
   const builder = new CommitmentBuilder(file);
