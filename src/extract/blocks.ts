@@ -37,6 +37,8 @@ export interface CellModel {
   blocks: Block[];
   colSpan: number;
   text: string;
+  /** The cell's shading as the reader kept it ("FF0000"), for status given as colour. */
+  fill?: string;
 }
 
 export interface RowModel {
@@ -208,7 +210,8 @@ class Flattener {
           ? children
           : ([{ type: "paragraph", children: c.children }] as unknown as RootContent[]);
         const blocks = this.blocksOf(blockChildren, cellSource, ref, 0, null);
-        return { blocks, colSpan: c.data?.colSpan ?? 1, text: blocks.map((b) => b.ft.text).join("\n") };
+        const fill = c.data?.fill;
+        return { blocks, colSpan: c.data?.colSpan ?? 1, text: blocks.map((b) => b.ft.text).join("\n"), ...(fill ? { fill } : {}) };
       });
       model.rows.push({ cells, source: rowSource });
     });

@@ -21,6 +21,8 @@ declare module "mdast" {
     source?: SourceLocation;
     colSpan?: number;
     rowSpan?: number;
+    /** On a table cell: its shading as six uppercase hex digits ("FF0000"). */
+    fill?: string;
   }
 }
 

@@ -59,6 +59,11 @@ export const STATUS_PHRASES: PhraseTable<Status> = phraseTable(
 export const STATUS_NEGATION_BEFORE = new RegExp(`(?<!${WORD_CHAR})(?:${alternation(all((l) => l.statusNegations))})\\s*$`, "u");
 export const PROSE_STATUSES: PhraseTable<Status> = phraseTable(all((l) => l.proseStatuses.map((s) => [s.phrase, s.status] as const)));
 
+export type Colour = keyof Lexicon["colourWords"];
+export const COLOUR_WORDS: PhraseTable<Colour> = phraseTable(
+  all((l) => (Object.entries(l.colourWords) as [Colour, string[]][]).flatMap(([colour, words]) => words.map((w) => [w, colour] as const))),
+);
+
 export const ORDINALS: PhraseTable<number> = phraseTable(all((l) => Object.entries(l.ordinals)));
 
 const commitmentWords = alternation(all((l) => l.commitmentWords));

@@ -58,6 +58,8 @@ export interface Lexicon {
   headers: HeaderWords;
   /** Labels of a line stating a commitment's progress: "Taux de réalisation : 80 %". */
   progressLabels: string[];
+  /** Traffic-light ("RAG") status colours as words: a status cell that says "Amber", "Vert", "أحمر". */
+  colourWords: { red: string[]; amber: string[]; green: string[] };
   /** Labels of a line stating a commitment's status: "Statut : réalisé". */
   statusLabels: string[];
   /** Verbs that introduce who reported something. */
