@@ -8,6 +8,7 @@ import type { Activity, Commitment, SourceRef, Status, Warning } from "../model/
 import type { Block } from "./blocks.js";
 import { labelSegments } from "./labels.js";
 import { referencedNumbers } from "./item-numbers.js";
+import type { Colour } from "./lexicon/index.js";
 import { ACTIVITY_CUES, DECISION_PHRASES, PROGRESS_CUES, PROSE_STATUSES, SELF_REFERENCES } from "./lexicon/index.js";
 import { firstMatch, foldWithMap, originalSpan, type FoldedText } from "./match.js";
 import { reportersIn } from "./people.js";
@@ -35,6 +36,8 @@ export interface Draft {
   /** Who is to do it and by when, as an action log's columns say. */
   owner: string | null;
   due: string | null;
+  /** The traffic-light colour of its status cell (shading or word), when it has one. */
+  colour: Colour | null;
   source: SourceRef;
   /** Other places in the document that report the same item. */
   alsoIn: SourceRef[];
@@ -170,6 +173,7 @@ export class CommitmentBuilder {
       progress: section?.progress ?? null,
       owner: null,
       due: null,
+      colour: null,
       reportedBy: [],
       activities: [],
       notes: [],
@@ -257,6 +261,7 @@ export class CommitmentBuilder {
       first.progress ??= d.progress;
       first.owner ??= d.owner;
       first.due ??= d.due;
+      first.colour ??= d.colour;
       for (const who of d.reportedBy) if (!first.reportedBy.includes(who)) first.reportedBy.push(who);
       first.activities.push(...d.activities);
       first.notes.push(...d.notes);
@@ -318,6 +323,7 @@ export class CommitmentBuilder {
         progress: d.progress,
         ...(d.owner !== null ? { owner: d.owner } : {}),
         ...(d.due !== null ? { due: d.due } : {}),
+        ...(d.colour !== null ? { colour: d.colour } : {}),
         reportedBy: d.reportedBy,
         activities: d.activities,
         notes: d.notes,

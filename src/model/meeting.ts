@@ -79,6 +79,8 @@ export const Commitment = z.object({
   owner: z.string().optional().describe("Who is to do the item, as the action log's owner or responsibility column gives it; not who reported on it."),
   /** When the item is due, as written ("March 2016", "T2 2024"). */
   due: z.string().optional().describe("When the item is due, as written in the due or deadline column."),
+  /** The traffic-light colour its status was given in (a shaded cell, or the word), beside the status it stands for. */
+  colour: z.enum(["red", "amber", "green"]).optional().describe("The traffic-light (RAG) colour the status was given in, by shading or in words; `status` says what it stands for, through the document's own key or the default (in progress)."),
   reportedBy: z.array(z.string()),
   activities: z.array(Activity),
   notes: z.array(z.string()),

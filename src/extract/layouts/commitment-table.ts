@@ -5,6 +5,8 @@
 import { SENTENCE_END, wordCount, type Block, type TableModel } from "../blocks.js";
 import { matchCommitmentHeading } from "../item-numbers.js";
 import type { ColumnRole } from "../lexicon/index.js";
+import { colourOfCell, DEFAULT_COLOUR_STATUS } from "../colour-key.js";
+import type { Colour } from "../lexicon/index.js";
 import { foldWithMap, type FoldedText } from "../match.js";
 import { normalItemNumber } from "../../text/item-numbers.js";
 import { findPercents, parsePercentValue } from "../percents.js";
@@ -56,7 +58,7 @@ function cellNumber(text: string): string | null {
 /** "3. Open budgets", "2.1 Add the terms of reference", "A-12: …": an item number opening a title. A whole number needs a separator. */
 const NUMBERED_TITLE = /^(?:(?<whole>\d{1,4})\s*[.)\-–—:]|(?<dotted>\d+(?:\.\d+){1,3}|[A-Za-z]{1,3}-\d+(?:\.\d+){0,3})\s*[.)\-–—:]?)\s+(?=\S)/u;
 
-function readTable(table: TableModel, plan: ColumnPlan | null, { builder }: LayoutContext): void {
+function readTable(table: TableModel, plan: ColumnPlan | null, { builder, colourKey }: LayoutContext): void {
   const file = builder.file;
   const headerRow = plan?.headerRow ?? -1;
   let section: Section | null = null;
@@ -108,6 +110,7 @@ function readTable(table: TableModel, plan: ColumnPlan | null, { builder }: Layo
     let statusCellText: string | null = null;
     let statusHit: StatusHit | null = null;
     let percentCellValue: number | null | undefined;
+    let colour: Colour | null = null;
     let owner: string | null = null;
     let due: string | null = null;
 
@@ -146,10 +149,22 @@ function readTable(table: TableModel, plan: ColumnPlan | null, { builder }: Layo
     row.cells.forEach((cell, k) => {
       if (k === commitmentCell || k === numberCell) return;
       const role = roleOf(k);
-      if (!cell.text.trim()) return;
+      if (!cell.text.trim() && !(role === "status" && cell.fill)) return;
       // A progress column that gives words instead of a figure ("On track", "Done") states the status.
       const statusLike = role === "status" || (role === "progress" && findPercents(cell.text).length === 0);
-      if (statusLike && statusOfCell(cell.blocks)) {
+      if (role === "status") colour = colourOfCell(cell, cell.blocks[0]?.ft);
+      if (statusLike && colour && !statusOfCell(cell.blocks)) {
+        // "Amber", a green cell: the document's key says what the colour means, else the default does.
+        const meaning = colourKey.get(colour);
+        const [first, ...others] = cell.blocks;
+        const words = first?.ft.text.trim() ?? "";
+        statusHit = { status: meaning?.status ?? DEFAULT_COLOUR_STATUS[colour], label: words || colour, start: 0, end: 0 };
+        statusCellText = words && wordCount(words) <= 8 ? words : colour;
+        if (first) builder.claim(first, null);
+        // A longer remark in the cell ("Amber: awaiting the decree of …") is a note of the row.
+        if (words && wordCount(words) > 8) content.push(first!);
+        content.push(...others);
+      } else if (statusLike && statusOfCell(cell.blocks)) {
         // The cell's opening status is the status; what follows it in the cell is a note.
         const { hit, label, rest } = statusOfCell(cell.blocks)!;
         statusHit = hit;
@@ -194,6 +209,7 @@ function readTable(table: TableModel, plan: ColumnPlan | null, { builder }: Layo
     if (number === null) builder.warn("unnumbered-commitment", `Commitment without a number in table ${table.number}: "${firstWords(title, 8)}"`, null, rowSource);
     if (percentCellValue !== undefined) draft.progress = percentCellValue;
     draft.owner = owner;
+    draft.colour = colour;
     draft.due = due;
     if (statusHit !== null && statusCellText !== null) {
       draft.status = (statusHit as StatusHit).status;

@@ -6,6 +6,7 @@
  * the commitments after them share. Adding a layout is adding a module and a line below.
  */
 import type { Block, FlatDocument, TableModel } from "../blocks.js";
+import { colourKey as buildColourKey } from "../colour-key.js";
 import { referencedNumbers } from "../item-numbers.js";
 import { COMMITMENT_PLURAL } from "../lexicon/index.js";
 import { firstMatch } from "../match.js";
@@ -30,7 +31,8 @@ export const FLOW_LAYOUTS: readonly FlowLayout[] = [numberedList, headingLabels,
 export function extractCommitments(doc: FlatDocument, file: string): CommitmentExtraction {
   const builder = new CommitmentBuilder(file);
   let section: Section | null = null;
-  const ctx: LayoutContext = { builder, section: () => section };
+  const colourKey = buildColourKey(doc.blocks, doc.tables.flatMap((t) => t.rows.map((r) => r.cells)));
+  const ctx: LayoutContext = { builder, section: () => section, colourKey };
 
   const readTables: TableModel[] = [];
   for (const table of doc.tables) {

@@ -142,3 +142,52 @@ describe("a whole record, compared with its file", () => {
     expectSameAsFile(record.commitments, new URL("./expected/action-log.json", import.meta.url).pathname);
   });
 });
+
+describe("status given as colour", () => {
+  it("reads RAG words through the document's own key, and keeps the colour", () => {
+    const record = extract([
+      p("Key: Green = completed; Amber = in progress; Red = not started"),
+      table([
+        ["No.", "Commitment", "RAG"],
+        ["1", "Open budget portal", "Green"],
+        ["2", "Beneficial ownership register", "Amber"],
+        ["3", "Whistleblower law", "Red"],
+      ]),
+    ]);
+    expect(record.commitments.map((c) => [c.number, c.status, c.statusLabel, c.colour])).toEqual([
+      ["1", "completed", "Green", "green"],
+      ["2", "in_progress", "Amber", "amber"],
+      ["3", "not_started", "Red", "red"],
+    ]);
+  });
+
+  it("reads shaded status cells through a legend table, in French", () => {
+    const shaded = (fill: string) => ({ type: "tableCell", data: { fill }, children: [] }) as never;
+    const t = table([
+      ["N°", "Engagement", "Statut"],
+      ["1", "Budget citoyen", ""],
+      ["2", "Registre foncier", ""],
+    ]);
+    t.children[1].children[2] = shaded("00B050");
+    t.children[2].children[2] = shaded("FFC000");
+    const legend = table(
+      [
+        ["", "réalisé"],
+        ["", "en cours"],
+      ],
+      2,
+    );
+    legend.children[0].children[0] = shaded("C6EFCE");
+    legend.children[1].children[0] = shaded("FFEB9C");
+    const record = extract([t, legend]);
+    expect(record.commitments.map((c) => [c.number, c.status, c.colour])).toEqual([
+      ["1", "completed", "green"],
+      ["2", "in_progress", "amber"],
+    ]);
+  });
+
+  it("falls back to in progress for a colour the document does not explain", () => {
+    const record = extract([table([["No.", "Action", "Status"], ["1", "Draft the decree", "Red"]])]);
+    expect(record.commitments.map((c) => [c.status, c.colour])).toEqual([["in_progress", "red"]]);
+  });
+});
