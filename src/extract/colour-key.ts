@@ -12,10 +12,10 @@ import { bestStatus } from "./text-helpers.js";
 
 /**
  * Without a key, a traffic light says the item is open and being followed, not how far it got: on
- * track (green), at risk (amber) or off track (red) are all work in progress. The colour itself is
- * kept on the record.
+ * track (green), at risk (amber) or off track (red) are all work in progress; blue, where a scale has
+ * it (BRAG), is done. The colour itself is kept on the record.
  */
-export const DEFAULT_COLOUR_STATUS: Readonly<Record<Colour, Status>> = { green: "in_progress", amber: "in_progress", red: "in_progress" };
+export const DEFAULT_COLOUR_STATUS: Readonly<Record<Colour, Status>> = { green: "in_progress", amber: "in_progress", red: "in_progress", blue: "completed" };
 
 export type ColourKey = ReadonlyMap<Colour, { status: Status; label: string }>;
 

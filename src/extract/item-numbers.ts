@@ -4,6 +4,7 @@ import {
   COMMITMENT_MARKED_HEADING,
   COMMITMENT_ORDINAL_FIRST_HEADING,
   COMMITMENT_ORDINAL_HEADING,
+  COMMITMENT_ORDINAL_REFERENCE,
   COMMITMENT_REFERENCE,
   ORDINALS,
   REFERENCE_CONTINUATION,
@@ -68,4 +69,25 @@ export function referencedNumbers(ft: FoldedText): string[] {
     }
   }
   return found;
+}
+
+export interface ItemReference {
+  number: string;
+  /** Folded offsets of the reference in the text. */
+  start: number;
+  end: number;
+}
+
+/** The items a text names, by number ("Action 3.4") or by ordinal ("الالتزام الثاني"), left to right. */
+export function itemReferences(ft: FoldedText): ItemReference[] {
+  const found: ItemReference[] = [];
+  for (const m of ft.folded.matchAll(COMMITMENT_REFERENCE)) {
+    const number = normalItemNumber(m.groups!.number);
+    if (number !== null) found.push({ number, start: m.index, end: m.index + m[0].length });
+  }
+  for (const m of ft.folded.matchAll(COMMITMENT_ORDINAL_REFERENCE)) {
+    const value = ORDINALS.valueOf(m.groups!.ordinal ?? m.groups!.ordinalFirst);
+    if (value !== undefined) found.push({ number: String(value), start: m.index, end: m.index + m[0].length });
+  }
+  return found.sort((a, b) => a.start - b.start);
 }

@@ -125,10 +125,10 @@ function selfStatedProgress(ft: FoldedText): StatedProgress | null {
 }
 
 /** A statement of progress in prose ("progress is being made", "a pris du retard"), as written. */
-function proseStatus(ft: FoldedText): { status: Status; label: string } | null {
+export function proseStatus(ft: FoldedText): { status: Status; label: string; start: number } | null {
   const m = firstMatch(PROSE_STATUSES.regex, ft.folded);
   const status = m ? PROSE_STATUSES.valueOf(m.groups?.phrase ?? "") : undefined;
-  return m && status ? { status, label: originalSpan(ft, m.index, m.index + m[0].length) } : null;
+  return m && status ? { status, label: originalSpan(ft, m.index, m.index + m[0].length), start: m.index } : null;
 }
 
 /** A status stated about the commitment itself in prose: "لم يتم بعد الشروع في تنفيذ هذا الالتزام", "this commitment is delayed". */

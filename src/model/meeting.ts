@@ -80,7 +80,7 @@ export const Commitment = z.object({
   /** When the item is due, as written ("March 2016", "T2 2024"). */
   due: z.string().optional().describe("When the item is due, as written in the due or deadline column."),
   /** The traffic-light colour its status was given in (a shaded cell, or the word), beside the status it stands for. */
-  colour: z.enum(["red", "amber", "green"]).optional().describe("The traffic-light (RAG) colour the status was given in, by shading or in words; `status` says what it stands for, through the document's own key or the default (in progress)."),
+  colour: z.enum(["red", "amber", "green", "blue"]).optional().describe("The traffic-light (RAG) colour the status was given in, by shading or in words; `status` says what it stands for, through the document's own key or the default (in progress)."),
   reportedBy: z.array(z.string()),
   activities: z.array(Activity),
   notes: z.array(z.string()),

@@ -47,10 +47,12 @@ function statusOfCell(blocks: readonly Block[]): { hit: StatusHit; label: string
   return hit ? { hit, label: text.trim(), rest: [] } : null;
 }
 
-/** A number cell's item number: "2.1", "A-12", "(3)", "N° 3". */
+/** A number cell's item number: "2.1", "A-12", "(3)", "N° 3", "Commitment 1.1". */
 function cellNumber(text: string): string | null {
   const direct = normalItemNumber(text);
   if (direct !== null) return direct;
+  const heading = matchCommitmentHeading(foldWithMap(text.trim()));
+  if (heading && !heading.title) return heading.number;
   const digits = /^\D{0,3}?(\d+(?:\.\d+){0,3})\D{0,3}$/u.exec(text.trim());
   return digits ? normalItemNumber(digits[1]) : null;
 }

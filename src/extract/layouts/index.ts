@@ -18,6 +18,7 @@ import { isSectionBreak, shownNumber } from "./boundaries.js";
 import { commitmentPart } from "./commitment-part.js";
 import { commitmentTable } from "./commitment-table.js";
 import { headingLabels } from "./heading-labels.js";
+import { itemParagraphs } from "./item-paragraphs.js";
 import { numberedList } from "./numbered-list.js";
 import { sectionOf, statusOnly } from "./status-sections.js";
 import type { FlowLayout, FlowReader, LayoutContext, Opened, TableLayout } from "./types.js";
@@ -26,7 +27,7 @@ export type { FlowLayout, TableLayout } from "./types.js";
 
 export const TABLE_LAYOUTS: readonly TableLayout[] = [commitmentTable];
 /** In order of precedence: a block that continues a commitment list is an item before it is a heading. */
-export const FLOW_LAYOUTS: readonly FlowLayout[] = [numberedList, headingLabels, commitmentPart];
+export const FLOW_LAYOUTS: readonly FlowLayout[] = [numberedList, headingLabels, commitmentPart, itemParagraphs];
 
 export function extractCommitments(doc: FlatDocument, file: string): CommitmentExtraction {
   const builder = new CommitmentBuilder(file);

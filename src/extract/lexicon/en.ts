@@ -91,7 +91,7 @@ export const en: Lexicon = {
     participants: ["participants", "audience"],
   },
   progressLabels: ["progress", "completion rate", "completion", "rate of completion"],
-  colourWords: { red: ["red"], amber: ["amber", "yellow", "orange"], green: ["green"] },
+  colourWords: { red: ["red"], amber: ["amber", "yellow", "orange"], green: ["green"], blue: ["blue"] },
   statusLabels: ["status", "level of completion"],
   reportingVerbs: ["reported", "presented", "indicated", "explained", "noted", "stated", "confirmed", "added", "informed", "said", "announced"],
   reportedByPhrases: ["reported by", "presented by", "according to"],

@@ -87,7 +87,7 @@ export const fr: Lexicon = {
     participants: ["participants", "public cible"],
   },
   progressLabels: ["taux de réalisation", "taux d'avancement", "taux de mise en œuvre", "avancement"],
-  colourWords: { red: ["rouge"], amber: ["orange", "jaune", "ambre"], green: ["vert", "verte"] },
+  colourWords: { red: ["rouge"], amber: ["orange", "jaune", "ambre"], green: ["vert", "verte"], blue: ["bleu", "bleue"] },
   statusLabels: ["statut", "état d'avancement", "état"],
   reportingVerbs: [
     "a indiqué", "a présenté", "a rappelé", "a précisé", "a confirmé", "a ajouté", "a souligné",

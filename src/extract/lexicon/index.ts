@@ -123,6 +123,14 @@ export const REFERENCE_CONTINUATION = new RegExp(
   "u",
 );
 
+/** "الالتزام الثاني", "second commitment", "le premier engagement" anywhere in a sentence. Group `ordinal`. */
+export const COMMITMENT_ORDINAL_REFERENCE = new RegExp(
+  `(?<!${WORD_CHAR})(?:(?:${alternation(PROCLITICS)})?(?:${commitmentWords})\\s+(?<ordinal>${alternation(all((l) => Object.keys(l.ordinals)))})|(?<ordinalFirst>${alternation(all((l) => Object.keys(l.ordinals)))})\\s+(?:${commitmentWords}))(?!${WORD_CHAR})`,
+  "gu",
+);
+/** Words before a percent that make it the item's rate: "نسبة الإنجاز فيه 60%", "completion rate of 60%", "réalisé à 70 %". */
+export const PROGRESS_WORDS = phraseRegex(all((l) => [...l.progressLabels, ...l.progressCues]), PROCLITICS);
+
 export const COMMITMENT_PLURAL = phraseRegex(all((l) => l.commitmentPluralWords), PROCLITICS);
 /** A word naming commitments or action items, one or several: "Engagement", "Actions", "الالتزامات". */
 export const COMMITMENT_WORD = phraseRegex(all((l) => [...l.commitmentWords, ...l.commitmentPluralWords]), PROCLITICS);

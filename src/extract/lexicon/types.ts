@@ -59,7 +59,7 @@ export interface Lexicon {
   /** Labels of a line stating a commitment's progress: "Taux de réalisation : 80 %". */
   progressLabels: string[];
   /** Traffic-light ("RAG") status colours as words: a status cell that says "Amber", "Vert", "أحمر". */
-  colourWords: { red: string[]; amber: string[]; green: string[] };
+  colourWords: { red: string[]; amber: string[]; green: string[]; blue: string[] };
   /** Labels of a line stating a commitment's status: "Statut : réalisé". */
   statusLabels: string[];
   /** Verbs that introduce who reported something. */
