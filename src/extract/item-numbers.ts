@@ -19,6 +19,8 @@ interface CommitmentHeading {
   number: string;
   title: string;
   separated: boolean;
+  /** Named by an action word ("ACTION 3.4"), not a commitment word: an action set at the meeting unless it is reviewed. */
+  action: boolean;
 }
 
 /** Headings found per folded text: whether a block opens a commitment is asked by several layouts. */
@@ -50,7 +52,7 @@ function findCommitmentHeading(ft: FoldedText): CommitmentHeading | null {
   const restStart = (own ? base : 0) + m[0].length - m.groups.rest.length;
   const between = firstLine.slice(0, restStart);
   const title = ft.text.slice(ft.map[restStart], ft.map[firstLine.length]);
-  return { number, title: cleanTitle(title), separated: /[:：\-–—.)]\s*$/u.test(between) };
+  return { number, title: cleanTitle(title), separated: /[:：\-–—.)]\s*$/u.test(between), action: m.groups.action !== undefined };
 }
 
 /** The item numbers a text refers to ("Both Commitment 3 and 4 have had delays" → 3, 4), in order, once each. */

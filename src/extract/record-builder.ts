@@ -4,12 +4,13 @@
  * stated about the commitment itself, activities told in sentences).
  */
 import type { SourceLocation } from "../ingest/tree.js";
-import type { Activity, Commitment, SourceRef, Status, Warning } from "../model/meeting.js";
+import type { Activity, Commitment, Decision, SourceRef, Status, Warning } from "../model/meeting.js";
+import { findDates } from "../text/dates.js";
 import type { Block } from "./blocks.js";
 import { labelSegments } from "./labels.js";
 import { referencedNumbers } from "./item-numbers.js";
 import type { Colour } from "./lexicon/index.js";
-import { ACTIVITY_CUES, DECISION_PHRASES, PROGRESS_CUES, PROSE_STATUSES, SELF_REFERENCES } from "./lexicon/index.js";
+import { ACTIVITY_CUES, DECISION_PHRASES, MONTHS, PROGRESS_CUES, PROSE_STATUSES, SELF_REFERENCES } from "./lexicon/index.js";
 import { firstMatch, foldWithMap, originalSpan, type FoldedText } from "./match.js";
 import { reportersIn } from "./people.js";
 import { findPercents } from "./percents.js";
@@ -43,6 +44,11 @@ export interface Draft {
   alsoIn: SourceRef[];
   /** Paragraphs elsewhere in the minutes that discuss the item by its number: notes, not activities. */
   discussion: string[];
+  /**
+   * Opened as an action ("ACTION 4.1: …", a row of a who-does-what-by-when table): a decision of the
+   * meeting, unless the minutes review it (a status, a rate) or it re-lists a reviewed item.
+   */
+  tentative: boolean;
   /** State announced by the last note ending in ":" ("تمّ القيام بالأنشطة التالية:"), for the items after it. */
   introState: ActivityState | null;
   texts: FoldedText[];
@@ -50,6 +56,8 @@ export interface Draft {
 
 export interface CommitmentExtraction {
   commitments: Commitment[];
+  /** Actions set at the meeting, read from action tables and action headings that no review took up. */
+  decisions: Decision[];
   warnings: Warning[];
   /** Blocks of commitment tables and sections, with the number of the commitment they belong to. */
   region: Map<number, string | null>;
@@ -180,6 +188,7 @@ export class CommitmentBuilder {
       source,
       alsoIn: [],
       discussion: [],
+      tentative: false,
       introState: null,
       texts: [],
     };
@@ -253,6 +262,7 @@ export class CommitmentBuilder {
         continue;
       }
       if (!first.title) first.title = d.title;
+      first.tentative &&= d.tentative;
       if (first.status === "unknown" && d.statusLabel === null && d.status !== "unknown") first.status = d.status;
       if (first.statusLabel === null && d.statusLabel !== null) {
         first.status = d.status;
@@ -273,7 +283,26 @@ export class CommitmentBuilder {
     return kept;
   }
 
-  finish(): Commitment[] {
+  /** Actions no review took up: the decisions of the meeting they are, with their owner, due date and the item they name. */
+  private actionDecisions(drafts: readonly Draft[]): Decision[] {
+    return drafts
+      .filter((d) => d.tentative && d.status === "unknown" && d.statusLabel === null && d.progress === null && d.colour === null)
+      .map((d) => {
+        const ft = foldWithMap([d.title, ...d.notes].join(" "));
+        const date = d.due !== null ? (findDates(foldWithMap(d.due).folded, MONTHS)[0]?.date ?? null) : null;
+        return {
+          text: d.title,
+          date,
+          commitment: referencedNumbers(ft).find((n) => n !== d.number) ?? null,
+          ...(d.number !== null ? { item: d.number } : {}),
+          ...(d.owner !== null ? { owner: d.owner } : {}),
+          ...(d.due !== null ? { due: d.due } : {}),
+          source: d.source,
+        };
+      });
+  }
+
+  finish(): { commitments: Commitment[]; decisions: Decision[] } {
     const drafts = this.merged();
     const byNumber = new Map(drafts.filter((d) => d.number !== null).map((d) => [d.number!, d]));
     for (const d of drafts) {
@@ -308,7 +337,8 @@ export class CommitmentBuilder {
         }
       }
     }
-    return drafts.map((d) => {
+    const decisions = this.actionDecisions(drafts);
+    const commitments = drafts.filter((d) => !decisions.some((x) => x.source === d.source)).map((d) => {
       if (d.activities.length === 0) d.activities = proseActivities(d.notes);
       d.notes.push(...d.discussion);
       if (d.status === "unknown" && d.progress === null) {
@@ -331,5 +361,6 @@ export class CommitmentBuilder {
         ...(d.alsoIn.length ? { alsoIn: d.alsoIn } : {}),
       };
     });
+    return { commitments, decisions };
   }
 }

@@ -95,6 +95,12 @@ export const Decision = z.object({
   date: PartialDate.nullable(),
   /** The commitment number the decision concerns, when it is one. */
   commitment: z.string().nullable(),
+  /** The action's own number in the minutes ("4.1", "AP-2"), when it is an action item. */
+  item: ItemNumber.optional().describe("The action's own number in the minutes (4.1, AP-2), when the decision is a numbered action item."),
+  /** Who is to carry it out, as the minutes say. */
+  owner: z.string().optional().describe("Who is to carry the decision out, as the minutes name them."),
+  /** By when, as written ("by Friday, 24 March 2023", "T3 2024"); `date` holds it as a date when it is one. */
+  due: z.string().optional().describe("By when the decision is to be carried out, as written; `date` holds it as a date when it is one."),
   source: SourceRef,
 });
 export type Decision = z.infer<typeof Decision>;

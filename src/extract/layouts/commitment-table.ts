@@ -66,6 +66,8 @@ function readTable(table: TableModel, plan: ColumnPlan | null, { builder, colour
   let section: Section | null = null;
   let previous: Draft | null = null;
   const hasNumberColumn = plan?.roles.includes("number") ?? false;
+  /** A table of actions set at the meeting: its rows are decisions unless they re-list a reviewed item. */
+  const actions = tableKind(table, plan) === "actions";
 
   table.rows.forEach((row, r) => {
     const blocks = row.cells.flatMap((c) => c.blocks);
@@ -210,6 +212,7 @@ function readTable(table: TableModel, plan: ColumnPlan | null, { builder, colour
     const draft = builder.open(number, title, rowSource, section);
     if (number === null) builder.warn("unnumbered-commitment", `Commitment without a number in table ${table.number}: "${firstWords(title, 8)}"`, null, rowSource);
     if (percentCellValue !== undefined) draft.progress = percentCellValue;
+    draft.tentative = actions;
     draft.owner = owner;
     draft.colour = colour;
     draft.due = due;
@@ -239,6 +242,6 @@ function readTable(table: TableModel, plan: ColumnPlan | null, { builder, colour
 
 export const commitmentTable: TableLayout = {
   name: "commitment-table",
-  claims: (table, plan) => tableKind(table, plan) === "commitments",
+  claims: (table, plan) => ["commitments", "actions"].includes(tableKind(table, plan)),
   read: readTable,
 };

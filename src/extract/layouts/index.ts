@@ -118,5 +118,5 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
           builder.region.set(b.index, null);
         }
 
-  return { commitments: builder.finish(), warnings: builder.warnings, region: builder.region, covered: builder.covered };
+  return { ...builder.finish(), warnings: builder.warnings, region: builder.region, covered: builder.covered };
 }

@@ -88,7 +88,8 @@ export const ar: Lexicon = {
     { phrase: "تم الانتهاء", status: "completed" },
     { phrase: "تم استكمال", status: "completed" },
   ],
-  commitmentWords: ["التعهد", "تعهد", "الالتزام", "التزام", "الإجراء", "إجراء"],
+  commitmentWords: ["التعهد", "تعهد", "الالتزام", "التزام"],
+  actionWords: ["الإجراء", "إجراء"],
   numberWords: ["عدد", "رقم"],
   commitmentPluralWords: ["التعهدات", "الالتزامات"],
   headers: {

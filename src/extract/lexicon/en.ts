@@ -75,7 +75,8 @@ export const en: Lexicon = {
     { phrase: "has not yet started", status: "not_started" },
     { phrase: "work has not begun", status: "not_started" },
   ],
-  commitmentWords: ["commitment", "action", "action item", "action point"],
+  commitmentWords: ["commitment"],
+  actionWords: ["action", "action item", "action point"],
   numberWords: ["no.", "no", "number", "#", "n°"],
   commitmentPluralWords: ["commitments"],
   headers: {

@@ -71,7 +71,8 @@ export const fr: Lexicon = {
     { phrase: "n'a pas encore démarré", status: "not_started" },
     { phrase: "n'a pas démarré", status: "not_started" },
   ],
-  commitmentWords: ["engagement", "l'engagement", "action", "mesure", "la mesure"],
+  commitmentWords: ["engagement", "l'engagement"],
+  actionWords: ["action", "mesure", "la mesure"],
   numberWords: ["n°", "nº", "no", "no.", "numéro", "n"],
   commitmentPluralWords: ["engagements"],
   headers: {

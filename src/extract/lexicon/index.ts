@@ -66,7 +66,9 @@ export const COLOUR_WORDS: PhraseTable<Colour> = phraseTable(
 
 export const ORDINALS: PhraseTable<number> = phraseTable(all((l) => Object.entries(l.ordinals)));
 
-const commitmentWords = alternation(all((l) => l.commitmentWords));
+/** Commitment and action words; an action word is caught in the group `action` where a heading is matched. */
+const commitmentWords = alternation(all((l) => [...l.commitmentWords, ...l.actionWords]));
+const namingWords = `(?<action>${alternation(all((l) => l.actionWords))})|${alternation(all((l) => l.commitmentWords))}`;
 const ARTICLES_FOR_HEADINGS = all((l) => l.articles);
 const numberWords = alternation(all((l) => l.numberWords));
 /** A Roman numeral is a number only before a separator: "Engagement II :" (not "Commitment i"). */
@@ -77,7 +79,7 @@ const ROMAN_BEFORE_SEPARATOR = String.raw`[ivxlc]{1,7}(?=\s*[:：\-–—.)])`;
  * Groups: `number` and `rest` (the title after the separator).
  */
 export const COMMITMENT_HEADING = new RegExp(
-  `^(?:${alternation(PROCLITICS)})?(?:${commitmentWords})\\s*(?:(?:${numberWords})\\s*)?[(\\[]?\\s*(?<number>${ITEM_NUMBER_SOURCE}|${ROMAN_BEFORE_SEPARATOR})\\s*[)\\]]?(?!\\d|\\s*%)\\s*(?:[:：\\-–—.)]\\s*)?(?<rest>.*)$`,
+  `^(?:${alternation(PROCLITICS)})?(?:${namingWords})\\s*(?:(?:${numberWords})\\s*)?[(\\[]?\\s*(?<number>${ITEM_NUMBER_SOURCE}|${ROMAN_BEFORE_SEPARATOR})\\s*[)\\]]?(?!\\d|\\s*%)\\s*(?:[:：\\-–—.)]\\s*)?(?<rest>.*)$`,
   "su",
 );
 
@@ -132,8 +134,10 @@ export const COMMITMENT_ORDINAL_REFERENCE = new RegExp(
 export const PROGRESS_WORDS = phraseRegex(all((l) => [...l.progressLabels, ...l.progressCues]), PROCLITICS);
 
 export const COMMITMENT_PLURAL = phraseRegex(all((l) => l.commitmentPluralWords), PROCLITICS);
+/** A word naming commitments, one or several, not actions: "Engagement", "الالتزامات". */
+export const COMMITMENT_NOUN = phraseRegex(all((l) => [...l.commitmentWords, ...l.commitmentPluralWords]), PROCLITICS);
 /** A word naming commitments or action items, one or several: "Engagement", "Actions", "الالتزامات". */
-export const COMMITMENT_WORD = phraseRegex(all((l) => [...l.commitmentWords, ...l.commitmentPluralWords]), PROCLITICS);
+export const COMMITMENT_WORD = phraseRegex(all((l) => [...l.commitmentWords, ...l.actionWords, ...l.commitmentPluralWords]), PROCLITICS);
 
 export type ColumnRole = keyof HeaderWords;
 export const HEADER_ROLES: readonly ColumnRole[] = ["number", "commitment", "progress", "status", "notes", "owner", "due", "date", "place", "participants"];

@@ -49,6 +49,12 @@ export interface Lexicon {
    * the status of a commitment whose text says nothing more definite. Never read in a status cell.
    */
   proseStatuses: StatusPhrase[];
+  /**
+   * Words that name one action item before its number ("Action 3.4", "Mesure 1.2", "الإجراء 4"). An
+   * action the text reviews (a status, a rate) is tracked like a commitment; one only set at the
+   * meeting (an owner, a due date, no status) is a decision.
+   */
+  actionWords: string[];
   /** Words that name one commitment, before its number: "تعهد", "Engagement", "Commitment". */
   commitmentWords: string[];
   /** Words that may stand between the commitment word and the digits: "عدد", "رقم", "n°". */
