@@ -191,3 +191,35 @@ describe("status given as colour", () => {
     expect(record.commitments.map((c) => [c.status, c.colour])).toEqual([["in_progress", "red"]]);
   });
 });
+
+describe("actions set at the meeting", () => {
+  it("reads a who-does-what table without status as decisions, and a re-listed reviewed item into its record", () => {
+    const record = extract([
+      table([
+        ["No.", "Detail", "Resp.", "Status"],
+        ["2.4", "Check with CLF that they are represented", "BM", "Not done"],
+      ]),
+      p("New Actions"),
+      table(
+        [
+          ["No.", "Detail", "Resp.", "Due"],
+          ["2.4", "Check with CLF that they are represented", "BM", ""],
+          ["4.1", "Provide a summary page for the website on commitment 2.4", "AG, SR", "15 March 2017"],
+        ],
+        2,
+      ),
+    ]);
+    expect(record.commitments.map((c) => [c.number, c.status])).toEqual([["2.4", "not_completed"]]);
+    expect(record.decisions).toEqual([
+      expect.objectContaining({ text: "Provide a summary page for the website on commitment 2.4", item: "4.1", owner: "AG, SR", due: "15 March 2017", date: "2017-03-15", commitment: "2.4" }),
+    ]);
+  });
+
+  it("keeps an ACTION heading the minutes review as a commitment, and one only set as a decision", () => {
+    const reviewed = extract([h(3, "ACTION 3.4: Secretariat to circulate the terms of reference"), p("Status: Completed")]);
+    expect(reviewed.commitments.map((c) => c.number)).toEqual(["3.4"]);
+    const set = extract([h(3, "ACTION 5.1: Secretariat to circulate the terms of reference")]);
+    expect(set.commitments).toEqual([]);
+    expect(set.decisions.map((d) => [d.item, d.text])).toEqual([["5.1", "Secretariat to circulate the terms of reference"]]);
+  });
+});
