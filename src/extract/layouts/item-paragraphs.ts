@@ -69,9 +69,11 @@ export const itemParagraphs: FlowLayout = {
         if (!judged.has(block.index)) judge(k);
         const ref = runStarts.get(block.index);
         if (!ref) return null;
-        const draft = builder.open(ref.number, appositionTitle(block.ft, ref), toSourceRef(builder.file, block.source, firstWords(block.ft.text, 12)), section());
-        // The status the prose gives first: "has been completed", "is behind schedule", "was withdrawn" (a closing word, no status).
-        const phrase = statusPhrases(block.ft).find((h) => h.start >= ref.end) ?? null;
+        const title = appositionTitle(block.ft, ref);
+        const draft = builder.open(ref.number, title, toSourceRef(builder.file, block.source, firstWords(block.ft.text, 12)), section());
+        // The status the prose gives first, before the item ("لم يتم الشروع بعد في تنفيذ الالتزام الرابع") or after it
+        // ("has been completed", "is behind schedule", "was withdrawn": a closing word, no status); not a word of its title.
+        const phrase = statusPhrases(block.ft).find((h) => (h.start < ref.start || h.start >= ref.end) && !title.includes(h.label)) ?? null;
         const prose = proseStatus(block.ft);
         const stated = phrase && (!prose || phrase.start <= prose.start) ? phrase : prose;
         if (stated) {

@@ -75,6 +75,7 @@ export const ar: Lexicon = {
     { phrase: "مؤجل", status: "not_started" },
   ],
   statusNegations: ["لم", "لم يتم", "لم يتم بعد", "غير", "لا", "لم يقع", "لم تتم"],
+  partialModifiers: ["جزئيا", "بصفة جزئية", "بشكل جزئي", "جزئياً"],
   closingWords: ["مغلق", "أغلق", "سحب", "تم سحبه", "تم دمجه", "دمج مع", "أدمج في", "لم يعد مطلوبا"],
   proseStatuses: [
     { phrase: "يجري العمل", status: "in_progress" },

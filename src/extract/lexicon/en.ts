@@ -47,6 +47,7 @@ export const en: Lexicon = {
     { phrase: "not due", status: "not_started" },
   ],
   statusNegations: ["not", "not yet", "never", "has not been", "have not been", "was not", "were not"],
+  partialModifiers: ["partially", "partly", "in part", "half", "largely", "mostly"],
   closingWords: ["withdrawn", "closed", "dropped", "merged into", "merged with", "superseded", "no longer required", "no longer relevant", "transferred to"],
   proseStatuses: [
     { phrase: "progress is being made", status: "in_progress" },

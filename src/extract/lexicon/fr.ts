@@ -55,6 +55,7 @@ export const fr: Lexicon = {
     { phrase: "non commencé", status: "not_started" },
   ],
   statusNegations: ["non", "pas", "pas encore", "pas encore été", "n'a pas été", "n'ont pas été", "n'est pas", "ne sont pas", "jamais"],
+  partialModifiers: ["partiellement", "en partie", "à moitié", "en grande partie"],
   closingWords: ["clôturé", "clôturée", "clos", "close", "retiré", "retirée", "supprimé", "supprimée", "fusionné avec", "intégré à", "intégrée à", "sans objet"],
   proseStatuses: [
     { phrase: "accuse un retard", status: "in_progress" },

@@ -57,6 +57,10 @@ export const STATUS_PHRASES: PhraseTable<Status> = phraseTable(
 );
 /** Negations that may stand right before a status phrase, as a regex anchored at the end of the text before it. */
 export const STATUS_NEGATION_BEFORE = new RegExp(`(?<!${WORD_CHAR})(?:${alternation(all((l) => l.statusNegations))})\\s*$`, "u");
+/** Partial modifiers right before (anchored at the end) or right after (anchored at the start) a completion phrase. */
+const partials = alternation(all((l) => l.partialModifiers));
+export const PARTIAL_BEFORE = new RegExp(`(?<!${WORD_CHAR})(?:${partials})\\s*$`, "u");
+export const PARTIAL_AFTER = new RegExp(`^\\s*(?:${partials})(?!${WORD_CHAR})`, "u");
 export const PROSE_STATUSES: PhraseTable<Status> = phraseTable(all((l) => l.proseStatuses.map((s) => [s.phrase, s.status] as const)));
 
 export type Colour = keyof Lexicon["colourWords"];

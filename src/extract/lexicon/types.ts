@@ -42,6 +42,8 @@ export interface Lexicon {
   statuses: StatusPhrase[];
   /** Words right before a status phrase that negate it: "not" (done), "non" (réalisé), "لم" (ينجز). A negated completion is not completed; a negated start, not started. */
   statusNegations: string[];
+  /** Words right before or after a completion phrase that make it partial: "partly done", "réalisé en partie", "أنجز جزئيا". */
+  partialModifiers: string[];
   /** Words that close an item without saying how far it got ("withdrawn", "merged into", "clôturé"): the label is kept, no status is given. */
   closingWords: string[];
   /**
