@@ -75,6 +75,8 @@ export function referencedNumbers(ft: FoldedText): string[] {
 
 export interface ItemReference {
   number: string;
+  /** Named by an action word ("ACTION 5.8"), not a commitment word. */
+  action: boolean;
   /** Folded offsets of the reference in the text. */
   start: number;
   end: number;
@@ -85,11 +87,11 @@ export function itemReferences(ft: FoldedText): ItemReference[] {
   const found: ItemReference[] = [];
   for (const m of ft.folded.matchAll(COMMITMENT_REFERENCE)) {
     const number = normalItemNumber(m.groups!.number);
-    if (number !== null) found.push({ number, start: m.index, end: m.index + m[0].length });
+    if (number !== null) found.push({ number, action: m.groups!.action !== undefined, start: m.index, end: m.index + m[0].length });
   }
   for (const m of ft.folded.matchAll(COMMITMENT_ORDINAL_REFERENCE)) {
     const value = ORDINALS.valueOf(m.groups!.ordinal ?? m.groups!.ordinalFirst);
-    if (value !== undefined) found.push({ number: String(value), start: m.index, end: m.index + m[0].length });
+    if (value !== undefined) found.push({ number: String(value), action: false, start: m.index, end: m.index + m[0].length });
   }
   return found.sort((a, b) => a.start - b.start);
 }

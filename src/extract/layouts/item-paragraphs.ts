@@ -81,6 +81,7 @@ export const itemParagraphs: FlowLayout = {
           draft.statusLabel = stated.label;
         }
         draft.progress = statedRate(block.ft);
+        draft.tentative = ref.action;
         builder.absorb(draft, block);
         return { draft, start: block };
       },

@@ -119,7 +119,7 @@ export const SECTION_MARKER_VALUES: PhraseTable<number> = phraseTable(all((l) =>
 
 /** A mention of a numbered commitment anywhere in a sentence: "بخصوص التعهد عدد 7". */
 export const COMMITMENT_REFERENCE = new RegExp(
-  `(?<!${WORD_CHAR})(?:${alternation(PROCLITICS)})?(?:${commitmentWords})\\s*(?:(?:${numberWords})\\s*)?[(\\[]?\\s*(?<number>${ITEM_NUMBER_SOURCE})(?!\\d|\\s*%)`,
+  `(?<!${WORD_CHAR})(?:${alternation(PROCLITICS)})?(?:${namingWords})\\s*(?:(?:${numberWords})\\s*)?[(\\[]?\\s*(?<number>${ITEM_NUMBER_SOURCE})(?!\\d|\\s*%)`,
   "gu",
 );
 
