@@ -25,6 +25,10 @@ import type { FlowLayout, FlowReader, LayoutContext, Opened, TableLayout } from 
 
 export type { FlowLayout, TableLayout } from "./types.js";
 
+/** An item code with a letter prefix ("A-12", "AP-3"): distinctive enough to name the item without a word before it. */
+const CODED = /^[A-Z]{1,3}-\d/u;
+const CODE_IN_TEXT = /(?<![\p{L}\p{N}-])([A-Z]{1,3}-\d+(?:\.\d+)*)(?![\p{N}-])/gu;
+
 export const TABLE_LAYOUTS: readonly TableLayout[] = [commitmentTable];
 /** In order of precedence: a block that continues a commitment list is an item before it is a heading. */
 export const FLOW_LAYOUTS: readonly FlowLayout[] = [numberedList, headingLabels, commitmentPart, itemParagraphs];
@@ -100,11 +104,15 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
     if (opened) current = { ...opened, numbers: new Set() };
   }
 
-  // Paragraphs outside every commitment that discuss exactly one of them by number.
+  // Paragraphs outside every commitment that discuss exactly one of them by number: "commitment 3", or an
+  // action log's own code standing alone ("explained that A-12 was published", "(A-14)").
+  const codes = new Set(builder.drafts.map((d) => d.number).filter((n): n is string => n !== null && CODED.test(n)));
   for (const block of flow) {
     if (builder.region.has(block.index)) continue;
     const named = referencedNumbers(block.ft);
-    if (named.length === 1) builder.discuss(named[0], block);
+    const coded = named.length ? [] : [...new Set([...block.ft.text.matchAll(CODE_IN_TEXT)].map((m) => m[1]).filter((c) => codes.has(c)))];
+    const one = named.length === 1 ? named[0] : coded.length === 1 ? coded[0] : null;
+    if (one !== null) builder.discuss(one, block);
   }
 
   // Nothing lost: text in a commitment table that no field took.
