@@ -121,7 +121,7 @@ describe("list numbers as Word shows them", () => {
     `<w:num w:numId="4"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride></w:num>` +
     `<w:num w:numId="5"><w:abstractNumId w:val="2"/></w:num>`;
 
-  it("labels every level, continues a shared definition across lists and restarts on a start override", async () => {
+  it("labels every level, continues a shared definition across lists, restarts on a start override, skips what is hidden", async () => {
     const tree = await read({
       numbering,
       body:
@@ -130,6 +130,7 @@ describe("list numbers as Word shows them", () => {
         numbered("Open budget", 1, 1) +
         numbered("portal launched", 1, 2) +
         numbered("law drafted", 1, 2) +
+        p(run("withdrawn item", "<w:vanish/>"), `<w:rPr><w:vanish/></w:rPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>`) +
         numbered("Any other business", 1) +
         p(run("Commitments reviewed in detail:")) +
         numbered("Third item of the same sequence", 3) +

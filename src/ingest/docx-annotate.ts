@@ -165,9 +165,11 @@ export class PartPreparer {
     this.scanRuns(p, styleRun, scan);
     const markRun = pPr && child(pPr, "w:rPr");
     const markDeleted = markRun !== undefined && child(markRun, "w:del") !== undefined;
+    // A paragraph Word does not show at all (hidden mark, no visible text) shows no number and takes none.
+    const shown = scan.bold.length > 0 || !mergeRunFormats(runFormat(markRun), styleRun).hidden;
     if (withFacts && !markDeleted) {
       const facts: ParagraphFacts = {
-        number: this.counter.next(numberingReference(pPr), styleId),
+        number: shown ? this.counter.next(numberingReference(pPr), styleId) : null,
         headingDepth: headingDepth(styleId, pPr, this.styles, this.hasStyleSheet),
         bold: scan.bold.length > 0 && scan.bold.every(Boolean),
       };
