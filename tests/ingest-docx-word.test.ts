@@ -198,6 +198,32 @@ describe("list numbers as Word shows them", () => {
     ]);
   });
 
+  it("follows a numbering style link, a whole-level override and w:lvlRestart", async () => {
+    const styles =
+      `<w:style w:type="numbering" w:styleId="EngagementList"><w:name w:val="Liste des engagements"/><w:pPr><w:numPr><w:numId w:val="11"/></w:numPr></w:pPr></w:style>` +
+      `<w:style w:type="paragraph" w:styleId="Engagement"><w:name w:val="Engagement"/><w:pPr><w:numPr><w:numId w:val="12"/></w:numPr></w:pPr></w:style>` +
+      `<w:style w:type="paragraph" w:styleId="EngagementRouge"><w:name w:val="Engagement rouge"/><w:basedOn w:val="Engagement"/></w:style>`;
+    const linked =
+      `<w:abstractNum w:abstractNumId="10"><w:numStyleLink w:val="EngagementList"/></w:abstractNum>` +
+      `<w:abstractNum w:abstractNumId="11"><w:styleLink w:val="EngagementList"/>${level(0, "decimal", "Engagement %1 :")}${level(1, "decimal", "%2)", `<w:lvlRestart w:val="0"/>`)}</w:abstractNum>` +
+      `<w:num w:numId="11"><w:abstractNumId w:val="11"/></w:num>` +
+      `<w:num w:numId="12"><w:abstractNumId w:val="10"/></w:num>` +
+      `<w:num w:numId="13"><w:abstractNumId w:val="11"/><w:lvlOverride w:ilvl="0"><w:lvl w:ilvl="0"><w:start w:val="7"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="%1."/></w:lvl></w:lvlOverride></w:num>`;
+    const tree = await read({
+      styles,
+      numbering: linked,
+      body:
+        styled("Accès à l'information", "Engagement") +
+        numbered("first activity", 12, 1) +
+        styled("Budget ouvert", "EngagementRouge") +
+        // Level 2 never restarts (w:lvlRestart 0): it counts on under the new level-1 item.
+        numbered("second activity", 12, 1) +
+        p(run("—")) +
+        numbered("an overridden level", 13),
+    });
+    expect(items(tree).map((item) => item.data?.label)).toEqual(["Engagement 1 :", "1)", "Engagement 2 :", "2)", "G."]);
+  });
+
   it("formats numbers as Word's number formats do", () => {
     expect([1, 4, 9, 14, 40, 1999].map((n) => formatNumber(n, "upperRoman"))).toEqual(["I", "IV", "IX", "XIV", "XL", "MCMXCIX"]);
     expect([1, 3, 26, 27, 28].map((n) => formatNumber(n, "lowerLetter"))).toEqual(["a", "c", "z", "aa", "bb"]);
