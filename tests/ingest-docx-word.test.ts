@@ -160,6 +160,12 @@ describe("list numbers as Word shows them", () => {
       [true, 3, 1],
       [false, null, 1],
     ]);
+    // minutes tree: Word's label where Markdown's own "N." would show something else.
+    const markdown = treeToMarkdown(tree);
+    expect(markdown).toContain("1. Review of commitments\n\n   - 1.1 Access to information\n   - 1.2 Open budget\n");
+    expect(markdown).toContain("- (a) portal launched");
+    expect(markdown).toContain("3. Third item of the same sequence");
+    expect(markdown).toContain("- III. Pillar three");
   });
 
   it("gives extraction Word's numbers, not a count carried on from the list before", async () => {
