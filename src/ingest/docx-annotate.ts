@@ -70,16 +70,16 @@ const COMPLEX_SCRIPT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/u;
 
 const depthOf = (level: number): number => Math.min(level + 1, 6);
 
-function headingDepth(styleId: string | undefined, pPr: MammothXmlElement | undefined, styles: StyleSheet, hasStyleSheet: boolean): number | null {
+function headingDepth(styleId: string | undefined, pPr: MammothXmlElement | undefined, styles: StyleSheet): number | null {
   const direct = outlineLevel(pPr);
   if (direct !== undefined) return direct < BODY_TEXT_LEVEL ? depthOf(direct) : null;
   if (styleId === undefined) return null;
   const style = styles.paragraphStyle(styleId);
   const own = style.names[0];
-  // Without a style sheet only the style id is known (Heading2).
-  const level = own !== undefined ? HEADING_STYLE_NAME.exec(own.trim())?.[1] : hasStyleSheet ? undefined : HEADING_STYLE_ID.exec(styleId)?.[1];
+  // A style the style sheet does not name is known by its id only (Heading2).
+  const level = own ? HEADING_STYLE_NAME.exec(own.trim())?.[1] : HEADING_STYLE_ID.exec(styleId)?.[1];
   if (level) return depthOf(Number(level) - 1);
-  if (own !== undefined && TITLE_STYLE.test(own.trim())) return 1;
+  if (own && TITLE_STYLE.test(own.trim())) return 1;
   if (style.outlineLevel !== undefined) return style.outlineLevel < BODY_TEXT_LEVEL ? depthOf(style.outlineLevel) : null;
   // A localized or custom style based on "heading N".
   for (const name of style.names.slice(1)) {
@@ -117,7 +117,6 @@ export class PartPreparer {
   constructor(
     private readonly styles: StyleSheet,
     numbering: NumberingDefinitions,
-    private readonly hasStyleSheet: boolean,
   ) {
     this.counter = new NumberingCounter(numbering, styles);
   }
@@ -170,7 +169,7 @@ export class PartPreparer {
     if (withFacts && !markDeleted) {
       const facts: ParagraphFacts = {
         number: shown ? this.counter.next(numberingReference(pPr), styleId) : null,
-        headingDepth: headingDepth(styleId, pPr, this.styles, this.hasStyleSheet),
+        headingDepth: headingDepth(styleId, pPr, this.styles),
         bold: scan.bold.length > 0 && scan.bold.every(Boolean),
       };
       this.facts.paragraphs.push(facts);

@@ -224,7 +224,7 @@ class PartContext {
   private preparerMade: PartPreparer | null = null;
 
   get preparer(): PartPreparer {
-    this.preparerMade ??= new PartPreparer(this.styles ?? StyleSheet.empty, this.numbering ?? NumberingDefinitions.empty, this.styles !== null);
+    this.preparerMade ??= new PartPreparer(this.styles ?? StyleSheet.empty, this.numbering ?? NumberingDefinitions.empty);
     return this.preparerMade;
   }
 
