@@ -16,6 +16,7 @@ describeExpectedFacts(DIR, {
   "en-word-lists-2024-04": ["docx"],
   "fr-word-styles-2024-05": ["docx"],
   "ar-word-bcs-2024-06": ["docx"],
+  "en-libreoffice-notes-2024-09": ["docx"],
 });
 
 async function tree(name: string): Promise<Root> {
@@ -70,6 +71,32 @@ describe("the trees of the Word fixtures", () => {
     const markdown = treeToMarkdown(root);
     expect(markdown).toContain("# II. État d'avancement des engagements");
     expect(markdown).toContain("[^2]: Rapporteur : Mme Florence Houngbo, au nom de la société civile.");
+  });
+
+  it("LibreOffice's own .docx: outline-numbered headings, the restarted list, note, header, footer, shading, nested table", async () => {
+    const root = await tree("en-libreoffice-notes-2024-09");
+    const headings = root.children.filter((node) => node.type === "heading");
+    expect(headings.map((heading) => [heading.data?.label, textOf(heading)])).toEqual([
+      ["1.", "Agenda"],
+      ["2.", "Progress of the National Action Plan 2021-2023 commitments"],
+      ["3.", "Any other business"],
+    ]);
+    expect(lists(root).map((list) => [list.start, list.children.map(textOf)])).toEqual([
+      [1, ["Progress of the National Action Plan 2021-2023 commitments", "Any other business"]],
+      [1, ["Open contracting in the health sector"]],
+      [2, ["Right to Information law implementation"]],
+    ]);
+    expect(textOf(root)).not.toContain("90%");
+    expect(root.data?.furniture).toEqual({
+      headers: ["Ghana OGP Steering Committee – Minutes of 24 September 2024"],
+      footers: ["OGP Secretariat, Accra – page 1"],
+    });
+    expect([...walk(root)].filter((node) => node.data?.notes).map((node) => node.data!.notes)).toEqual([
+      ["The portal count was checked by the Secretariat on 30 September 2024."],
+    ]);
+    const key = root.children.find((node): node is Table => node.type === "table")!;
+    expect(key.children.map((row) => row.children[0]!.data?.fill)).toEqual(["00B050", "FFC000"]);
+    expect((key.children[0]!.children[1]!.children as unknown as Node[]).map((node) => node.type)).toEqual(["paragraph", "table"]);
   });
 
   it("ar: complex-script bold titles as strong, Arabic-letter agenda labels, the nested activities table", async () => {
