@@ -3,6 +3,7 @@
  * of that number ("commitment 9" with note 1 must not read "91"). Files built here, in Courier,
  * whose fixed advance (0.6 em) puts each mark exactly where the text it follows ends.
  */
+import { readFileSync } from "node:fs";
 import type { Paragraph, Root, Text } from "mdast";
 import { describe, expect, it } from "vitest";
 import { flatten } from "../src/extract/blocks.js";
@@ -52,6 +53,22 @@ describe("PDF footnote marks", () => {
     const [line] = buildLines([run(lead, 56, 700), run("1", after(56, lead, 11), 703.5, 7), run(": completed.", after(56, lead, 11) + 4.2, 700)], false);
     expect(line!.text).toBe("Commitment 9: completed.");
     expect(line!.noteMarks).toEqual(["1"]);
+  });
+
+  it("takes a mark raised as high as LibreOffice sets it (0.39 em) into the line below, not a line of its own", () => {
+    const lead = "reported that 60";
+    const lines = buildLines([run(lead, 56, 575.79, 12), run("1", after(56, lead, 12), 580.49, 7), run("contracts were published.", after(56, lead, 12) + 6.5, 575.79, 12)], false);
+    expect(lines.map((line) => [line.text, line.noteMarks])).toEqual([["reported that 60 contracts were published.", ["1"]]]);
+  });
+
+  it("reads the mark of a PDF LibreOffice wrote (fixtures/word) apart from the number it follows", async () => {
+    const path = "fixtures/word/en-libreoffice-notes-2024-09.pdf";
+    const tree = (await readPdf(new Uint8Array(readFileSync(path)), path)).tree;
+    const marked = tree.children.filter((node) => node.data?.noteMarks);
+    expect(marked.map((node) => [(node as Paragraph).children.map((child) => (child as Text).value).join(""), node.data!.noteMarks])).toEqual([
+      ["Mr. Yaw Owusu reported that 60 contracts were published on the portal.", ["1"]],
+    ]);
+    expect(tree.children.some((node) => node.type === "heading" && (node.children[0] as Text).value === "1")).toBe(false);
   });
 
   it("leaves superscript letters (a French 1er) and digits on the baseline in the text", () => {

@@ -158,19 +158,22 @@ function directionOf({ letters, rtl }: { letters: number; rtl: number }): "rtl" 
  */
 export function buildLines(runs: PlacedText[], defaultRtl: boolean): TextLine[] {
   // Whitespace runs are dropped: LibreOffice lays some over whole words; spaces come back from the gaps between runs.
-  const sorted = runs.filter((r) => r.str.trim().length > 0).sort((a, b) => b.y - a.y || a.x - b.x);
+  const visible = runs.filter((r) => r.str.trim().length > 0);
+  const lineY = noteMarkHosts(visible);
+  const yOf = (run: PlacedText): number => lineY.get(run) ?? run.y;
+  const sorted = visible.sort((a, b) => yOf(b) - yOf(a) || a.x - b.x);
   const groups: PlacedText[][] = [];
   let current: PlacedText[] = [];
   let baseline = Number.NaN;
   let size = 0;
   for (const run of sorted) {
-    if (current.length > 0 && Math.abs(baseline - run.y) <= SAME_BASELINE * Math.max(size, run.size)) {
+    if (current.length > 0 && Math.abs(baseline - yOf(run)) <= SAME_BASELINE * Math.max(size, run.size)) {
       current.push(run);
       size = Math.max(size, run.size);
     } else {
       if (current.length > 0) groups.push(current);
       current = [run];
-      baseline = run.y;
+      baseline = yOf(run);
       size = run.size;
     }
   }
@@ -207,6 +210,34 @@ interface Segment {
 export function visualOrder(run: Pick<PlacedText, "str" | "rtl">): string {
   if (!run.rtl) return run.str;
   return isSingleLevelRtl(run.str) ? reverse(run.str) : reorder(run.str, true);
+}
+
+/** A footnote mark sits at most this fraction of its line's size above the line's baseline (LibreOffice raises it 0.39). */
+const NOTE_MARK_MAX_RISE = 0.6;
+
+/**
+ * The baseline of the line each footnote mark belongs to, for marks raised so high that their
+ * own baseline would start a line of their own above (a lone "1" over "reported that 60").
+ */
+function noteMarkHosts(runs: readonly PlacedText[]): Map<PlacedText, number> {
+  const hosts = new Map<PlacedText, number>();
+  for (const mark of runs) {
+    if (!NOTE_MARK_TEXT.test(mark.str.trim())) continue;
+    for (const host of runs) {
+      const rise = mark.y - host.y;
+      if (
+        host !== mark &&
+        mark.size <= NOTE_MARK_MAX_SIZE * host.size &&
+        rise >= NOTE_MARK_MIN_RISE * host.size &&
+        rise <= NOTE_MARK_MAX_RISE * host.size &&
+        Math.min(Math.abs(mark.x - (host.x + host.width)), Math.abs(host.x - (mark.x + mark.width))) <= NOTE_MARK_MAX_GAP * host.size
+      ) {
+        hosts.set(mark, host.y);
+        break;
+      }
+    }
+  }
+  return hosts;
 }
 
 /** What a footnote mark says: one to three digits, or the reference signs. */
