@@ -405,15 +405,16 @@ describe("tables", () => {
 });
 
 describe("what was already read right stays so", () => {
-  it("reads a text box once, a content control's shown value, and accepted insertions", async () => {
+  it("reads a text box once, a content control's shown value, accepted insertions and moves", async () => {
     const textBox = (text: string): string =>
       `<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><w:txbxContent>${p(run(text))}</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>${p(run(text))}</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>`;
     const tree = await read({
       body:
         p(run("Anchor paragraph") + textBox("Text box: 40 %")) +
         `<w:sdt><w:sdtPr><w:date/></w:sdtPr><w:sdtContent>${p(run("14 mars 2024"))}</w:sdtContent></w:sdt>` +
-        p(`<w:ins w:id="3" w:author="B">${run("Inserted and accepted")}</w:ins>`),
+        p(`<w:ins w:id="3" w:author="B">${run("Inserted and accepted")}</w:ins>`) +
+        p(run("Moved: ") + `<w:moveFrom w:id="4" w:author="B">${run("old place ")}</w:moveFrom>` + `<w:moveTo w:id="5" w:author="B">${run("new place")}</w:moveTo>`),
     });
-    expect(tree.children.map(textOf)).toEqual(["Anchor paragraph", "Text box: 40 %", "14 mars 2024", "Inserted and accepted"]);
+    expect(tree.children.map(textOf)).toEqual(["Anchor paragraph", "Text box: 40 %", "14 mars 2024", "Inserted and accepted", "Moved: new place"]);
   });
 });
