@@ -374,6 +374,23 @@ describe("footnotes and endnotes", () => {
   });
 });
 
+describe("typed footnote marks", () => {
+  it("keeps a superscript number after text out of it, as the block's note mark; a superscript ordinal stays", async () => {
+    const tree = await read({
+      styles: `<w:style w:type="character" w:styleId="Exposant"><w:name w:val="Exposant"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>`,
+      body:
+        p(run("Commitment 9") + run("1", `<w:vertAlign w:val="superscript"/>`) + run(": completed.")) +
+        p(run("Engagement 4") + run("*", `<w:rStyle w:val="Exposant"/>`)) +
+        p(run("le 1") + run("er", `<w:vertAlign w:val="superscript"/>`) + run(" trimestre")),
+    });
+    expect(tree.children.map((node) => [textOf(node), node.data?.noteMarks ?? null])).toEqual([
+      ["Commitment 9: completed.", ["1"]],
+      ["Engagement 4", ["*"]],
+      ["le 1er trimestre", null],
+    ]);
+  });
+});
+
 describe("tables", () => {
   it("keeps cell shading as data.fill, a solid pattern's colour included, and no fill for auto", async () => {
     const cell = (text: string, shd: string): string => `<w:tc><w:tcPr>${shd}</w:tcPr>${p(run(text))}</w:tc>`;

@@ -34,6 +34,8 @@ export interface ParagraphFacts {
   headingDepth: number | null;
   /** Every visible letter of the paragraph is bold (w:b, or w:bCs for Arabic and Hebrew letters). */
   bold: boolean;
+  /** Footnote marks typed as superscript numbers ("9¹" typed, not a Word footnote), taken out of the text. */
+  noteMarks: string[];
 }
 
 export interface CellFacts {
@@ -99,12 +101,16 @@ function textOfRun(run: MammothXmlElement): string {
   return text;
 }
 
+/** What a typed footnote mark says: one to three digits, or the reference signs (as the PDF reader's note marks). */
+const NOTE_MARK = /^(?:\d{1,3}|[*\u2020\u2021\u00a7]{1,3})$/u;
+
 /** Elements whose content Word does not show (accepted-changes view): mammoth skips them too. */
 const DELETED = new Set(["w:del", "w:moveFrom"]);
 
 interface ParagraphScan {
   /** Visible runs with text: whether each shows bold. */
   bold: boolean[];
+  noteMarks: string[];
   /** Paragraphs met inside this one (text boxes), read after it. */
   nested: MammothXmlElement[];
 }
@@ -160,7 +166,7 @@ export class PartPreparer {
     const pPr = child(p, "w:pPr");
     const styleId = attribute(pPr && child(pPr, "w:pStyle"));
     const styleRun = styleId === undefined ? {} : this.styles.paragraphStyle(styleId).run;
-    const scan: ParagraphScan = { bold: [], nested: [] };
+    const scan: ParagraphScan = { bold: [], noteMarks: [], nested: [] };
     this.scanRuns(p, styleRun, scan);
     const markRun = pPr && child(pPr, "w:rPr");
     const markDeleted = markRun !== undefined && child(markRun, "w:del") !== undefined;
@@ -171,6 +177,7 @@ export class PartPreparer {
         number: shown ? this.counter.next(numberingReference(pPr), styleId) : null,
         headingDepth: headingDepth(styleId, pPr, this.styles),
         bold: scan.bold.length > 0 && scan.bold.every(Boolean),
+        noteMarks: scan.noteMarks,
       };
       this.facts.paragraphs.push(facts);
       p.children.push(markerElement(`${PARAGRAPH_MARK}${this.facts.paragraphs.length - 1}`));
@@ -196,6 +203,11 @@ export class PartPreparer {
           continue;
         }
         const text = textOfRun(node);
+        // Read with the text it follows, a typed superscript mark glues to a number: "commitment 9" with mark 1 reads "91".
+        if (format.superscript && NOTE_MARK.test(text.trim()) && scan.bold.length > 0) {
+          scan.noteMarks.push(text.trim());
+          continue;
+        }
         if (text.trim()) {
           const complex = onFlag(rPr, "w:rtl") || onFlag(rPr, "w:cs") || COMPLEX_SCRIPT.test(text);
           scan.bold.push(Boolean(complex ? format.boldComplex : format.bold));

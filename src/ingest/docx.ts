@@ -582,6 +582,7 @@ function convertBlocks(elements: MammothElement[], builder: BlockBuilder, contex
       collectText(element.children, collected, context);
       const text = normalizeText(collected.text.join(""));
       const block = text ? builder.addParagraph(element, text, collected.facts) : null;
+      if (block && collected.facts && collected.facts.noteMarks.length > 0) block.data!.noteMarks = collected.facts.noteMarks;
       if (block && collected.noteReferences.length > 0) {
         const notes = collected.noteReferences
           .map((reference) => context.notes.findNoteByKey(`${reference.noteType}-${reference.noteId}`))

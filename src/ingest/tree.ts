@@ -35,7 +35,7 @@ declare module "mdast" {
     label?: string;
     /** On a block: the texts of the footnotes and endnotes whose marks stand in it, in mark order. */
     notes?: string[];
-    /** On a PDF block: the footnote marks its lines set as small raised text ("1" of "commitment 9¹"), kept out of its text. */
+    /** On a block: footnote marks set as small raised text in a PDF, or typed as superscript numbers in a .docx ("1" of "commitment 9¹"), kept out of its text. */
     noteMarks?: string[];
     /** On a table cell: its shading as six uppercase hex digits ("FF0000"). */
     fill?: string;
