@@ -5,7 +5,7 @@
  * positions a merged cell covers are marked, because GFM pipe tables cannot span.
  * What a reader keeps beside the body is shown too: page headers and footers (root
  * `data.furniture`) as quoted lines before and after it, a block's notes (`data.notes`) as
- * GFM footnotes and its PDF note marks (`data.noteMarks`) as superscripts, and the number
+ * GFM footnotes and its bare note marks (`data.noteMarks`) as superscripts, and the number
  * Word displays (`data.label`) before its heading or item.
  */
 import type { List, Nodes, PhrasingContent, Root, RootContent, Table, TableCell } from "mdast";
@@ -24,7 +24,7 @@ interface Rendering {
 
 /**
  * GFM footnote references for a block's notes, which are collected for the end of the
- * document; a PDF's footnote marks (no note text attached) as superscripts.
+ * document; note marks a reader kept without their note's text (`data.noteMarks`) as superscripts.
  */
 function noteMarks(node: Nodes, rendering: Rendering): string {
   const notes = node.data?.notes ?? [];
