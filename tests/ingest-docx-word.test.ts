@@ -121,7 +121,7 @@ describe("list numbers as Word shows them", () => {
     `<w:num w:numId="4"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride></w:num>` +
     `<w:num w:numId="5"><w:abstractNumId w:val="2"/></w:num>`;
 
-  it("labels every level, continues a shared definition across lists and restarts on a start override", async () => {
+  it("labels every level, continues a shared definition across lists, restarts on a start override, skips what is hidden", async () => {
     const tree = await read({
       numbering,
       body:
@@ -130,6 +130,7 @@ describe("list numbers as Word shows them", () => {
         numbered("Open budget", 1, 1) +
         numbered("portal launched", 1, 2) +
         numbered("law drafted", 1, 2) +
+        p(run("withdrawn item", "<w:vanish/>"), `<w:rPr><w:vanish/></w:rPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>`) +
         numbered("Any other business", 1) +
         p(run("Commitments reviewed in detail:")) +
         numbered("Third item of the same sequence", 3) +
@@ -159,6 +160,12 @@ describe("list numbers as Word shows them", () => {
       [true, 3, 1],
       [false, null, 1],
     ]);
+    // minutes tree: Word's label where Markdown's own "N." would show something else.
+    const markdown = treeToMarkdown(tree);
+    expect(markdown).toContain("1. Review of commitments\n\n   - 1.1 Access to information\n   - 1.2 Open budget\n");
+    expect(markdown).toContain("- (a) portal launched");
+    expect(markdown).toContain("3. Third item of the same sequence");
+    expect(markdown).toContain("- III. Pillar three");
   });
 
   it("gives extraction Word's numbers, not a count carried on from the list before", async () => {
@@ -195,6 +202,32 @@ describe("list numbers as Word shows them", () => {
       ["heading", 1, "2.", "Commitments"],
       ["heading", 2, "2.1.", "Pillar A"],
     ]);
+  });
+
+  it("follows a numbering style link, a whole-level override and w:lvlRestart", async () => {
+    const styles =
+      `<w:style w:type="numbering" w:styleId="EngagementList"><w:name w:val="Liste des engagements"/><w:pPr><w:numPr><w:numId w:val="11"/></w:numPr></w:pPr></w:style>` +
+      `<w:style w:type="paragraph" w:styleId="Engagement"><w:name w:val="Engagement"/><w:pPr><w:numPr><w:numId w:val="12"/></w:numPr></w:pPr></w:style>` +
+      `<w:style w:type="paragraph" w:styleId="EngagementRouge"><w:name w:val="Engagement rouge"/><w:basedOn w:val="Engagement"/></w:style>`;
+    const linked =
+      `<w:abstractNum w:abstractNumId="10"><w:numStyleLink w:val="EngagementList"/></w:abstractNum>` +
+      `<w:abstractNum w:abstractNumId="11"><w:styleLink w:val="EngagementList"/>${level(0, "decimal", "Engagement %1 :")}${level(1, "decimal", "%2)", `<w:lvlRestart w:val="0"/>`)}</w:abstractNum>` +
+      `<w:num w:numId="11"><w:abstractNumId w:val="11"/></w:num>` +
+      `<w:num w:numId="12"><w:abstractNumId w:val="10"/></w:num>` +
+      `<w:num w:numId="13"><w:abstractNumId w:val="11"/><w:lvlOverride w:ilvl="0"><w:lvl w:ilvl="0"><w:start w:val="7"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="%1."/></w:lvl></w:lvlOverride></w:num>`;
+    const tree = await read({
+      styles,
+      numbering: linked,
+      body:
+        styled("Accès à l'information", "Engagement") +
+        numbered("first activity", 12, 1) +
+        styled("Budget ouvert", "EngagementRouge") +
+        // Level 2 never restarts (w:lvlRestart 0): it counts on under the new level-1 item.
+        numbered("second activity", 12, 1) +
+        p(run("—")) +
+        numbered("an overridden level", 13),
+    });
+    expect(items(tree).map((item) => item.data?.label)).toEqual(["Engagement 1 :", "1)", "Engagement 2 :", "2)", "G."]);
   });
 
   it("formats numbers as Word's number formats do", () => {
@@ -341,6 +374,23 @@ describe("footnotes and endnotes", () => {
   });
 });
 
+describe("typed footnote marks", () => {
+  it("keeps a superscript number after text out of it, as the block's note mark; a superscript ordinal stays", async () => {
+    const tree = await read({
+      styles: `<w:style w:type="character" w:styleId="Exposant"><w:name w:val="Exposant"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>`,
+      body:
+        p(run("Commitment 9") + run("1", `<w:vertAlign w:val="superscript"/>`) + run(": completed.")) +
+        p(run("Engagement 4") + run("*", `<w:rStyle w:val="Exposant"/>`)) +
+        p(run("le 1") + run("er", `<w:vertAlign w:val="superscript"/>`) + run(" trimestre")),
+    });
+    expect(tree.children.map((node) => [textOf(node), node.data?.noteMarks ?? null])).toEqual([
+      ["Commitment 9: completed.", ["1"]],
+      ["Engagement 4", ["*"]],
+      ["le 1er trimestre", null],
+    ]);
+  });
+});
+
 describe("tables", () => {
   it("keeps cell shading as data.fill, a solid pattern's colour included, and no fill for auto", async () => {
     const cell = (text: string, shd: string): string => `<w:tc><w:tcPr>${shd}</w:tcPr>${p(run(text))}</w:tc>`;
@@ -372,15 +422,16 @@ describe("tables", () => {
 });
 
 describe("what was already read right stays so", () => {
-  it("reads a text box once, a content control's shown value, and accepted insertions", async () => {
+  it("reads a text box once, a content control's shown value, accepted insertions and moves", async () => {
     const textBox = (text: string): string =>
       `<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><w:txbxContent>${p(run(text))}</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>${p(run(text))}</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>`;
     const tree = await read({
       body:
         p(run("Anchor paragraph") + textBox("Text box: 40 %")) +
         `<w:sdt><w:sdtPr><w:date/></w:sdtPr><w:sdtContent>${p(run("14 mars 2024"))}</w:sdtContent></w:sdt>` +
-        p(`<w:ins w:id="3" w:author="B">${run("Inserted and accepted")}</w:ins>`),
+        p(`<w:ins w:id="3" w:author="B">${run("Inserted and accepted")}</w:ins>`) +
+        p(run("Moved: ") + `<w:moveFrom w:id="4" w:author="B">${run("old place ")}</w:moveFrom>` + `<w:moveTo w:id="5" w:author="B">${run("new place")}</w:moveTo>`),
     });
-    expect(tree.children.map(textOf)).toEqual(["Anchor paragraph", "Text box: 40 %", "14 mars 2024", "Inserted and accepted"]);
+    expect(tree.children.map(textOf)).toEqual(["Anchor paragraph", "Text box: 40 %", "14 mars 2024", "Inserted and accepted", "Moved: new place"]);
   });
 });

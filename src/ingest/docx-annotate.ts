@@ -34,6 +34,8 @@ export interface ParagraphFacts {
   headingDepth: number | null;
   /** Every visible letter of the paragraph is bold (w:b, or w:bCs for Arabic and Hebrew letters). */
   bold: boolean;
+  /** Footnote marks typed as superscript numbers ("9¹" typed, not a Word footnote), taken out of the text. */
+  noteMarks: string[];
 }
 
 export interface CellFacts {
@@ -70,16 +72,16 @@ const COMPLEX_SCRIPT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/u;
 
 const depthOf = (level: number): number => Math.min(level + 1, 6);
 
-function headingDepth(styleId: string | undefined, pPr: MammothXmlElement | undefined, styles: StyleSheet, hasStyleSheet: boolean): number | null {
+function headingDepth(styleId: string | undefined, pPr: MammothXmlElement | undefined, styles: StyleSheet): number | null {
   const direct = outlineLevel(pPr);
   if (direct !== undefined) return direct < BODY_TEXT_LEVEL ? depthOf(direct) : null;
   if (styleId === undefined) return null;
   const style = styles.paragraphStyle(styleId);
   const own = style.names[0];
-  // Without a style sheet only the style id is known (Heading2).
-  const level = own !== undefined ? HEADING_STYLE_NAME.exec(own.trim())?.[1] : hasStyleSheet ? undefined : HEADING_STYLE_ID.exec(styleId)?.[1];
+  // A style the style sheet does not name is known by its id only (Heading2).
+  const level = own ? HEADING_STYLE_NAME.exec(own.trim())?.[1] : HEADING_STYLE_ID.exec(styleId)?.[1];
   if (level) return depthOf(Number(level) - 1);
-  if (own !== undefined && TITLE_STYLE.test(own.trim())) return 1;
+  if (own && TITLE_STYLE.test(own.trim())) return 1;
   if (style.outlineLevel !== undefined) return style.outlineLevel < BODY_TEXT_LEVEL ? depthOf(style.outlineLevel) : null;
   // A localized or custom style based on "heading N".
   for (const name of style.names.slice(1)) {
@@ -99,12 +101,16 @@ function textOfRun(run: MammothXmlElement): string {
   return text;
 }
 
+/** What a typed footnote mark says: one to three digits, or the reference signs (as the PDF reader's note marks). */
+const NOTE_MARK = /^(?:\d{1,3}|[*\u2020\u2021\u00a7]{1,3})$/u;
+
 /** Elements whose content Word does not show (accepted-changes view): mammoth skips them too. */
 const DELETED = new Set(["w:del", "w:moveFrom"]);
 
 interface ParagraphScan {
   /** Visible runs with text: whether each shows bold. */
   bold: boolean[];
+  noteMarks: string[];
   /** Paragraphs met inside this one (text boxes), read after it. */
   nested: MammothXmlElement[];
 }
@@ -117,7 +123,6 @@ export class PartPreparer {
   constructor(
     private readonly styles: StyleSheet,
     numbering: NumberingDefinitions,
-    private readonly hasStyleSheet: boolean,
   ) {
     this.counter = new NumberingCounter(numbering, styles);
   }
@@ -161,15 +166,18 @@ export class PartPreparer {
     const pPr = child(p, "w:pPr");
     const styleId = attribute(pPr && child(pPr, "w:pStyle"));
     const styleRun = styleId === undefined ? {} : this.styles.paragraphStyle(styleId).run;
-    const scan: ParagraphScan = { bold: [], nested: [] };
+    const scan: ParagraphScan = { bold: [], noteMarks: [], nested: [] };
     this.scanRuns(p, styleRun, scan);
     const markRun = pPr && child(pPr, "w:rPr");
     const markDeleted = markRun !== undefined && child(markRun, "w:del") !== undefined;
+    // A paragraph Word does not show at all (hidden mark, no visible text) shows no number and takes none.
+    const shown = scan.bold.length > 0 || !mergeRunFormats(runFormat(markRun), styleRun).hidden;
     if (withFacts && !markDeleted) {
       const facts: ParagraphFacts = {
-        number: this.counter.next(numberingReference(pPr), styleId),
-        headingDepth: headingDepth(styleId, pPr, this.styles, this.hasStyleSheet),
+        number: shown ? this.counter.next(numberingReference(pPr), styleId) : null,
+        headingDepth: headingDepth(styleId, pPr, this.styles),
         bold: scan.bold.length > 0 && scan.bold.every(Boolean),
+        noteMarks: scan.noteMarks,
       };
       this.facts.paragraphs.push(facts);
       p.children.push(markerElement(`${PARAGRAPH_MARK}${this.facts.paragraphs.length - 1}`));
@@ -195,6 +203,11 @@ export class PartPreparer {
           continue;
         }
         const text = textOfRun(node);
+        // Read with the text it follows, a typed superscript mark glues to a number: "commitment 9" with mark 1 reads "91".
+        if (format.superscript && NOTE_MARK.test(text.trim()) && scan.bold.length > 0) {
+          scan.noteMarks.push(text.trim());
+          continue;
+        }
         if (text.trim()) {
           const complex = onFlag(rPr, "w:rtl") || onFlag(rPr, "w:cs") || COMPLEX_SCRIPT.test(text);
           scan.bold.push(Boolean(complex ? format.boldComplex : format.bold));

@@ -11,11 +11,12 @@
  *   level (w:lvlOverride/w:lvl);
  * - the counters belong to the abstract numbering: every instance of it continues the same
  *   sequence, except that an instance with a start override restarts that level where it is
- *   first used; using a level restarts the deeper levels (unless w:lvlRestart says otherwise);
+ *   first used (so does a level the instance redefines); using a level restarts the deeper
+ *   levels (unless w:lvlRestart says otherwise);
  * - a paragraph names its numbering directly (w:numPr) or through its paragraph style, and the
  *   level of a style-linked numbering is the level whose w:pStyle is that style.
  */
-import { attribute, child, children, type NumberingReference, type StyleSheet } from "./docx-styles.js";
+import { attribute, child, children, onOff, type NumberingReference, type StyleSheet } from "./docx-styles.js";
 import type { MammothXmlElement } from "./docx-xml.js";
 
 interface LevelDefinition {
@@ -67,7 +68,7 @@ function readLevel(element: MammothXmlElement): LevelDefinition {
     start: Number.isFinite(start) ? start : 1,
     format: attribute(child(element, "w:numFmt")) ?? "decimal",
     text: attribute(child(element, "w:lvlText")) ?? "",
-    legal: child(element, "w:isLgl") !== undefined && attribute(child(element, "w:isLgl")) !== "0" && attribute(child(element, "w:isLgl")) !== "false",
+    legal: onOff(child(element, "w:isLgl")) === true,
   };
   if (restart !== undefined) level.restart = Number(restart);
   if (paragraphStyle !== undefined) level.paragraphStyle = paragraphStyle;
@@ -179,7 +180,8 @@ export class NumberingCounter {
       this.counters.set(abstract.id, counters);
     }
     const overrideKey = `${reference.numId}:${level}`;
-    const override = instance.startOverrides.get(level);
+    // A level redefined by the instance (w:lvlOverride/w:lvl) starts afresh at its own start, as a start override does.
+    const override = instance.startOverrides.get(level) ?? instance.levelOverrides.get(level)?.start;
     if (override !== undefined && !this.overridesApplied.has(overrideKey)) {
       this.overridesApplied.add(overrideKey);
       counters[level] = override;

@@ -36,6 +36,8 @@ export interface RunFormat {
   /** Bold of complex-script text (Arabic, Hebrew): w:bCs, which Word applies to those letters instead of w:b. */
   boldComplex?: boolean;
   hidden?: boolean;
+  /** Set as superscript (w:vertAlign): a typed footnote mark when it holds a number. */
+  superscript?: boolean;
 }
 
 export function runFormat(rPr: MammothXmlElement | undefined): RunFormat {
@@ -48,13 +50,15 @@ export function runFormat(rPr: MammothXmlElement | undefined): RunFormat {
   if (bold !== undefined) format.bold = bold;
   if (boldComplex !== undefined) format.boldComplex = boldComplex;
   if (hidden !== undefined) format.hidden = hidden;
+  const verticalAlignment = attribute(child(rPr, "w:vertAlign"));
+  if (verticalAlignment !== undefined) format.superscript = verticalAlignment === "superscript";
   return format;
 }
 
 /** Earlier formats win: the first that sets a property decides it. */
 export function mergeRunFormats(...formats: RunFormat[]): RunFormat {
   const merged: RunFormat = {};
-  for (const key of ["bold", "boldComplex", "hidden"] as const) {
+  for (const key of ["bold", "boldComplex", "hidden", "superscript"] as const) {
     const decided = formats.find((format) => format[key] !== undefined);
     if (decided) merged[key] = decided[key];
   }

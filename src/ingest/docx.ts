@@ -12,21 +12,34 @@
  * The zip container is opened by docx-zip.ts, not by mammoth's JSZip, so that zip bombs are
  * refused from the central directory before anything is inflated. The XML parts are parsed by
  * docx-xml.ts, not by mammoth's DOM-based reader, which took two fifths of the time per file.
+ * Between parsing and mammoth's reading, docx-annotate.ts removes hidden text and records
+ * what mammoth's model lacks (Word's numbers, outline levels, complex-script bold, shading);
+ * page headers and footers, which mammoth ignores, are read by docx-furniture.ts.
  *
  * Tree shape (the PDF and text readers produce the same):
  * - root children: `heading`, `paragraph`, `list`, `table`;
  * - `paragraph`/`heading`: a single `text` child holding the normalized paragraph text; soft
- *   line breaks stay as "\n". Inline formatting is dropped: bold, italics and links carry no
- *   structure we may rely on (mammoth ignores complex-script bold anyway), and the other
- *   formats cannot report them;
+ *   line breaks stay as "\n". Inline formatting is dropped, except that a short paragraph bold
+ *   from end to end (w:b, or w:bCs for Arabic letters) has its text in one `strong`: the
+ *   title line Word users make by hand. Headings come from the style ("heading N", "Title"),
+ *   the outline level (w:outlineLvl, direct or through the style), or a style based on a
+ *   heading style, so localized style names count. `data.notes` holds the texts of the
+ *   footnotes and endnotes whose marks stand in the block;
  * - `list` -> `listItem` -> `paragraph` (and a nested `list` for deeper Word list levels);
- *   Word lists keep `ordered`; paragraphs typed with a leading "-", "–" or a bullet glyph
- *   become items of an unordered list, the marker removed;
+ *   Word lists keep `ordered` and, when ordered, `start`: the number Word shows for the first
+ *   item (docx-numbering.ts), so a list that restarts or continues another one is numbered as
+ *   in Word; each Word item has `data.label`, the text Word shows before it ("2.3", "(b)",
+ *   "III."); a heading numbered by its style has its `data.label` too. A number that does not
+ *   follow the previous item's starts another list. Paragraphs typed with a leading "-", "–"
+ *   or a bullet glyph become items of an unordered list, the marker removed;
  * - `table` -> `tableRow` -> `tableCell`; a cell's children are BLOCK nodes (`paragraph`,
  *   `list`, and `table` for a nested table), not phrasing: GFM cells hold one line, but a
  *   minutes cell holds several paragraphs and lists that must stay apart. mdast's types say
  *   phrasing, hence the one cast in `tableCell`. Merged cells stay one cell with
  *   `data.colSpan` / `data.rowSpan` (> 1 only); the cells a merge covers are not emitted;
+ *   a shaded cell has `data.fill` (six hex digits);
+ * - the root has `data.furniture` (page headers and footers, see tree.ts) when the file has any;
+ * - hidden text (w:vanish) and deleted tracked text are not in the tree: Word does not print them;
  * - every block node (also list, listItem, tableRow, tableCell) has `data.source`: `{}` outside
  *   tables (a .docx has no pages), `{table}` on a table, `{table, row}` on a row and
  *   `{table, row, cell}` on a cell and everything inside it. Tables count from 1 in reading
@@ -211,7 +224,7 @@ class PartContext {
   private preparerMade: PartPreparer | null = null;
 
   get preparer(): PartPreparer {
-    this.preparerMade ??= new PartPreparer(this.styles ?? StyleSheet.empty, this.numbering ?? NumberingDefinitions.empty, this.styles !== null);
+    this.preparerMade ??= new PartPreparer(this.styles ?? StyleSheet.empty, this.numbering ?? NumberingDefinitions.empty);
     return this.preparerMade;
   }
 
@@ -569,6 +582,7 @@ function convertBlocks(elements: MammothElement[], builder: BlockBuilder, contex
       collectText(element.children, collected, context);
       const text = normalizeText(collected.text.join(""));
       const block = text ? builder.addParagraph(element, text, collected.facts) : null;
+      if (block && collected.facts && collected.facts.noteMarks.length > 0) block.data!.noteMarks = collected.facts.noteMarks;
       if (block && collected.noteReferences.length > 0) {
         const notes = collected.noteReferences
           .map((reference) => context.notes.findNoteByKey(`${reference.noteType}-${reference.noteId}`))

@@ -31,10 +31,12 @@ declare module "mdast" {
     source?: SourceLocation;
     colSpan?: number;
     rowSpan?: number;
-    /** On a paragraph or heading: the number Word displays before it ("2.3.", "(b)", "III."), which is not in its text. */
+    /** On a list item or heading: the number Word displays before it ("2.3.", "(b)", "III."), which is not in its text. */
     label?: string;
     /** On a block: the texts of the footnotes and endnotes whose marks stand in it, in mark order. */
     notes?: string[];
+    /** On a block: footnote marks set as small raised text in a PDF, or typed as superscript numbers in a .docx ("1" of "commitment 9¹"), kept out of its text. */
+    noteMarks?: string[];
     /** On a table cell: its shading as six uppercase hex digits ("FF0000"). */
     fill?: string;
     /** On the root: page headers and footers. */

@@ -5,7 +5,8 @@
  * positions a merged cell covers are marked, because GFM pipe tables cannot span.
  * What a reader keeps beside the body is shown too: page headers and footers (root
  * `data.furniture`) as quoted lines before and after it, a block's notes (`data.notes`) as
- * GFM footnotes, and the number Word displays (`data.label`) before its heading or item.
+ * GFM footnotes and its bare note marks (`data.noteMarks`) as superscripts, and the number
+ * Word displays (`data.label`) before its heading or item.
  */
 import type { List, Nodes, PhrasingContent, Root, RootContent, Table, TableCell } from "mdast";
 import type { SourceLocation } from "../ingest/tree.js";
@@ -21,15 +22,18 @@ interface Rendering {
   notes: string[];
 }
 
-/** GFM footnote references for a block's notes, which are collected for the end of the document. */
+/**
+ * GFM footnote references for a block's notes, which are collected for the end of the
+ * document; note marks a reader kept without their note's text (`data.noteMarks`) as superscripts.
+ */
 function noteMarks(node: Nodes, rendering: Rendering): string {
   const notes = node.data?.notes ?? [];
-  return notes
-    .map((note) => {
-      rendering.notes.push(note);
-      return `[^${rendering.notes.length}]`;
-    })
-    .join("");
+  const references = notes.map((note) => {
+    rendering.notes.push(note);
+    return `[^${rendering.notes.length}]`;
+  });
+  const marks = (node.data?.noteMarks ?? []).map((mark) => `<sup>${escapeCell(mark)}</sup>`);
+  return [...references, ...marks].join("");
 }
 
 /** A list item's marker: Word's label when it is not the plain "N." Markdown would show anyway. */
