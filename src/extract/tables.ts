@@ -4,7 +4,7 @@
  */
 import { wordCount, type RowModel, type TableModel } from "./blocks.js";
 import { matchCommitmentHeading } from "./item-numbers.js";
-import { COMMITMENT_NOUN, COMMITMENT_WORD, HEADER_ROLES, HEADER_WORDS, type ColumnRole } from "./lexicon/index.js";
+import { COLOUR_WORDS, COMMITMENT_NOUN, COMMITMENT_WORD, HEADER_ROLES, HEADER_WORDS, type ColumnRole } from "./lexicon/index.js";
 import { firstMatch, foldWithMap, type FoldedText } from "./match.js";
 import { statusPhrases } from "./text-helpers.js";
 
@@ -59,6 +59,14 @@ export function planColumns(table: TableModel): ColumnPlan | null {
 /** "actions": a list of actions set at the meeting (who does what by when), with no status of its own. */
 export type TableKind = "commitments" | "actions" | "events" | "other";
 
+const COLOUR_CELL = new RegExp(`^\\s*(?:${COLOUR_WORDS.regex.source})\\s*$`, "u");
+
+/** A legend of status colours ("Green | on track", a shaded swatch and its meaning): every row opens with a colour. */
+function isColourLegend(table: TableModel): boolean {
+  const rows = table.rows.filter((r) => r.cells.some((c) => c.text.trim() || c.fill));
+  return rows.length > 0 && rows.every((r) => r.cells.length <= 3 && (r.cells[0].fill !== undefined || COLOUR_CELL.test(foldWithMap(r.cells[0].text).folded)));
+}
+
 /**
  * What a table holds, judged by its column plan (from `planColumns`) and its rows. A table of numbered
  * or titled items is one of commitments when it tracks them (a status or percent column), when its
@@ -67,6 +75,7 @@ export type TableKind = "commitments" | "actions" | "events" | "other";
  * items are named commitments); an agenda table ("No. | Item | Presenter") is none of these.
  */
 export function tableKind(table: TableModel, plan: ColumnPlan | null): TableKind {
+  if (isColourLegend(table)) return "other";
   const headingRows = table.rows.filter((row) => row.cells.some((c) => c.blocks[0] && matchCommitmentHeading(c.blocks[0].ft))).length;
   if (headingRows >= 2) return "commitments";
   if (plan && (plan.roles.includes("commitment") || plan.roles.includes("number"))) {
