@@ -78,8 +78,9 @@ function statusChart(section: PlanSection, report: TrackerReport): string {
   const { words, rightToLeft } = report;
   const rows = section.summary;
   const total = Math.max(1, section.commitments.length);
-  const step = 56;
-  const bar = 36;
+  // Wide enough for a meeting id under each bar.
+  const step = 76;
+  const bar = 40;
   const plotHeight = 220;
   const axis = 34;
   const top = 12;
@@ -129,7 +130,7 @@ function legend(words: ReportWords): string {
   const items = SUMMARY_STATUSES.map(
     (status) => `<li><span class="swatch" style="background:${css(STATUS_MARK[status])}"></span>${escape(words.statuses[status])}</li>`,
   );
-  items.push(`<li><span class="mark">▼</span>${escape(words.changes.regressed)}</li>`, `<li><span class="mark">■</span>${escape(words.stalledFlag)}</li>`);
+  items.push(`<li><span class="mark">▼</span>${escape(words.changes.regressed)}</li>`, `<li><span class="mark stall">■</span>${escape(words.stalledFlag)}</li>`);
   return `<ul class="legend">${items.join("")}</ul>`;
 }
 
@@ -304,12 +305,15 @@ h3 { font-size: 1.05rem; margin: 1.25rem 0 .5rem; }
 figure { margin: 0; }
 figcaption { font-weight: bold; margin-bottom: .25rem; }
 svg .grid-line { stroke: var(--rule); stroke-width: 1; }
+/* The charts' text is numbers and meeting ids: left to right even on a right-to-left page. */
+svg text { direction: ltr; }
 svg .tick, svg .axis-label, svg .flags { font-size: 11px; fill: var(--muted); }
 svg .count { font-size: 11px; fill: #fff; font-weight: bold; }
 svg .line { fill: none; stroke: var(--ink); stroke-width: 1.5; }
 .legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; font-size: .85rem; }
 .legend .swatch { display: inline-block; width: .9em; height: .9em; margin-inline-end: .3em; vertical-align: -.1em; }
 .legend .mark, .grid .mark { color: #9c0006; margin-inline-end: .3em; }
+.legend .mark.stall { color: #b8860b; }
 table { border-collapse: collapse; font-size: .85rem; }
 th, td { border: 1px solid var(--rule); padding: .2rem .4rem; text-align: start; vertical-align: top; }
 thead th { background: ${css("FFDDEBF7")}; }
