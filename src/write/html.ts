@@ -63,7 +63,8 @@ function planSections(report: TrackerReport): PlanSection[] {
       totalMeetings: all.length,
       commitments: report.tracker.commitments.filter((c) => c.plan === plan),
       summary: summary.filter((row) => row.plan === plan && shown.has(row.meeting.meeting.id)),
-      attention: attention.filter((row) => row.commitment.plan === plan),
+      // Every regression and stall; the gaps of the meetings shown (an archive of years has thousands).
+      attention: attention.filter((row) => row.commitment.plan === plan && (row.kind !== "gap" || shown.has(row.entry.meeting))),
     };
   });
 }
