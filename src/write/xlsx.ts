@@ -301,11 +301,11 @@ class WorkbookStream {
     values.forEach((value, i) => {
       const column = i + 1;
       const kind = view.columns[i].kind;
-      const shown = value === null ? "" : shownText(view, i, value, words);
-      texts.push(shown);
       const style = styles?.get(column);
       let cellValue: CellValue = null;
       let format: string | undefined = kind === "percent" ? PERCENT_FORMAT : undefined;
+      // Only text is measured for its lines: numbers and dates never wrap.
+      let shown = "";
       if (value !== null && value !== false) {
         if (kind === "date") {
           const { date, format: dateFormat } = dateCell(String(value));
@@ -314,9 +314,11 @@ class WorkbookStream {
         } else if (typeof value === "number") {
           cellValue = value;
         } else {
+          shown = cellText(view.columns[i], value, words);
           cellValue = spreadsheetText(shown);
         }
       }
+      texts.push(shown);
       if (cellValue === null && style === undefined && format === undefined) return;
       const cell = row.getCell(column);
       if (cellValue !== null) cell.value = cellValue;
