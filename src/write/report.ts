@@ -6,17 +6,12 @@
  * joins are made here, once, so every writer has one signature and none of them
  * re-joins records to the tracker on its own.
  */
+import type { Failure } from "../batch/run.js";
 import { englishReportWords } from "../extract/lexicon/en.js";
 import { LEXICONS } from "../extract/lexicon/index.js";
 import type { ReportWords } from "../extract/lexicon/types.js";
 import type { Language, MeetingRecord, SourceRef } from "../model/meeting.js";
 import { UNKNOWN_PLAN, type TrackedCommitment, type TrackedMeeting, type Tracker } from "../model/tracker.js";
-
-export interface BatchFailure {
-  file: string;
-  code: string;
-  reason: string;
-}
 
 /** A tracked meeting with the record it was read from (absent only when the caller did not pass it). */
 export interface ReportMeeting {
@@ -31,7 +26,7 @@ export interface TrackerReport {
   /** The tracker's meetings in its order, each with its record. */
   meetings: readonly ReportMeeting[];
   /** Files that failed, by file name. */
-  failures: readonly BatchFailure[];
+  failures: readonly Failure[];
   /** The language most meetings are written in: the reports' words, and right-to-left for Arabic. */
   language: Language;
   rightToLeft: boolean;
@@ -75,7 +70,7 @@ export function reportLanguage({ meetings }: Pick<Tracker, "meetings">): Languag
  * Joins the records to the tracker's meetings (a meeting's `file` is its
  * record's `source.path`); records of renderings the tracker set aside are left out.
  */
-export function trackerReport(tracker: Tracker, records: readonly MeetingRecord[], failures: readonly BatchFailure[] = []): TrackerReport {
+export function trackerReport(tracker: Tracker, records: readonly MeetingRecord[], failures: readonly Failure[] = []): TrackerReport {
   const byPath = new Map<string, MeetingRecord>();
   for (const record of records) if (!byPath.has(record.source.path)) byPath.set(record.source.path, record);
   const meetings = tracker.meetings.map((meeting) => ({ meeting, record: byPath.get(meeting.file), plan: meeting.plan ?? UNKNOWN_PLAN }));
