@@ -91,9 +91,13 @@ function statusChart(section: PlanSection, report: TrackerReport): string {
   const y = (count: number): number => top + plotHeight - (plotHeight * count) / total;
   const parts: string[] = [];
   // Grid lines and their counts on the reading side.
-  const ticks = Math.min(total, 5);
-  for (let t = 0; t <= ticks; t++) {
-    const count = Math.round((total * t) / ticks);
+  // Whole steps up to the number of commitments, which tops the axis unless a step falls just below it.
+  const tickStep = Math.max(1, Math.ceil(total / 5));
+  const ticks: number[] = [];
+  for (let count = 0; count < total; count += tickStep) ticks.push(count);
+  if (total - (ticks.at(-1) ?? 0) < tickStep / 2 && ticks.length > 1) ticks.pop();
+  ticks.push(total);
+  for (const count of ticks) {
     const at = y(count);
     parts.push(`<line class="grid-line" x1="${axis}" x2="${width - axis}" y1="${n(at)}" y2="${n(at)}"/>`);
     const tx = rightToLeft ? width - axis + 6 : axis - 6;
