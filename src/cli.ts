@@ -12,6 +12,7 @@ import { barProgress, lineProgress, silentProgress, type ProgressSink } from "./
 import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_MS, OutputError, runBatch, UsageError, type BatchSummary } from "./batch/run.js";
 import { IngestError } from "./ingest/errors.js";
 import { PartialDate } from "./model/meeting.js";
+import { OUTPUT_FORMATS, parseFormats, type OutputFormat } from "./write/writers.js";
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURES = 1;
@@ -30,6 +31,14 @@ function positiveSeconds(value: string): number {
   return parsed;
 }
 
+function formatList(value: string): OutputFormat[] {
+  try {
+    return parseFormats(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}
+
 function meetingDate(value: string): string {
   if (!PartialDate.safeParse(value).success) throw new InvalidArgumentError("expected YYYY-MM-DD or YYYY-MM");
   return value;
@@ -45,6 +54,8 @@ interface BatchCommandOptions {
   cache?: string | false;
   quiet?: boolean;
   json?: boolean;
+  /** `run` only: the tracker's outputs to write. */
+  formats?: OutputFormat[];
 }
 
 function addBatchOptions(command: Command): Command {
@@ -77,7 +88,7 @@ function report(summary: BatchSummary, options: BatchCommandOptions, io: Io): nu
     const done = summary.extracted + summary.cached + summary.failed;
     io.stderr.write(
       `Interrupted after ${done} of ${summary.files} files. Their records are in ${join(options.out, "meetings")}; ` +
-        `tracker.json, tracker.xlsx and errors.json were left as they were.\n`,
+        `the tracker's outputs and errors.json were left as they were.\n`,
     );
     return code;
   }
@@ -128,6 +139,7 @@ async function runBatchCommand(inputs: string[], options: BatchCommandOptions, t
       ...(options.cache === undefined ? {} : { cache: options.cache }),
       ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
       ...(options.date === undefined ? {} : { date: options.date }),
+      ...(options.formats === undefined ? {} : { formats: options.formats }),
     });
     return report(summary, options, io);
   } finally {
@@ -194,9 +206,11 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
   addBatchOptions(
     program
       .command("run")
-      .description("extract every file, then write <out>/meetings/*.json, tracker.json, tracker.xlsx and errors.json")
+      .description("extract every file, then write <out>/meetings/*.json, tracker.json, tracker.xlsx, tracker.csv, commitments.csv, decisions.csv, report.html and errors.json")
       .argument("<inputs...>", "files, folders (searched recursively) or globs such as 'archive/**/*.docx'"),
-  ).action(async (inputs: string[], options: BatchCommandOptions) => setExitCode(await runBatchCommand(inputs, options, true, io)));
+  )
+    .option("--formats <list>", `the tracker's outputs to write, comma-separated: ${OUTPUT_FORMATS.join(", ")} (default: all)`, formatList)
+    .action(async (inputs: string[], options: BatchCommandOptions) => setExitCode(await runBatchCommand(inputs, options, true, io)));
 
   program
     .command("schema")

@@ -23,13 +23,14 @@ import { compiledWorkerPath } from "./package-root.js";
 import { WorkerPool } from "./pool.js";
 import { silentProgress, type ProgressSink } from "./progress.js";
 import type { FileSummary, TaskOutcome } from "./protocol.js";
+import type { OutputFormat } from "../write/writers.js";
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_MAX_MEMORY_MB = 512;
 
 export interface BatchOptions {
   inputs: readonly string[];
-  /** Output folder: `meetings/`, and with `tracker` also tracker.json, tracker.xlsx and errors.json. */
+  /** Output folder: `meetings/`, and with `tracker` also the tracker's outputs (tracker.json, .xlsx, .csv, report.html) and errors.json. */
   out: string;
   /** Worker threads; default the number of cores. */
   jobs?: number;
@@ -43,6 +44,8 @@ export interface BatchOptions {
   date?: string;
   /** Build and write the tracker (the `run` command). */
   tracker?: boolean;
+  /** The tracker's outputs to write (`--formats`); default every one. */
+  formats?: readonly OutputFormat[];
   progress?: ProgressSink;
   /** Aborting stops the workers; the tracker is then not written. */
   signal?: AbortSignal;
@@ -258,6 +261,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     const inputs = inputsDigest({
       version: await pipelineVersion(),
       tracker: options.tracker === true,
+      formats: options.formats ?? null,
       records: names.map((name, index) => [name.file, keys[index] ?? null]),
       failures,
     });
@@ -274,15 +278,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       };
       if (options.tracker) {
         // Loaded here, not at start-up: `extract` never needs them.
-        const [{ buildTracker }, { writeTrackerJson }, { writeTrackerXlsx }] = await Promise.all([
+        const [{ buildTracker }, { trackerReport }, { writersFor }] = await Promise.all([
           import("../track/index.js"),
-          import("../write/json.js"),
-          import("../write/xlsx.js"),
+          import("../write/report.js"),
+          import("../write/writers.js"),
         ]);
         const present = records.filter((record): record is MeetingRecord => record !== undefined);
-        const tracker = buildTracker(present);
-        await streamOutput("tracker.json", (stream) => writeTrackerJson(tracker, stream));
-        await streamOutput("tracker.xlsx", (stream) => writeTrackerXlsx({ tracker, records: present, failures }, stream));
+        const report = trackerReport(buildTracker(present), present, failures);
+        for (const writer of writersFor(options.formats)) await streamOutput(writer.file, (stream) => writer.write(report, stream));
       }
       await writeOutput(join(options.out, "errors.json"), (path) => writeFileAtomic(path, errorsJson));
       digests["errors.json"] = digestOf(errorsJson);

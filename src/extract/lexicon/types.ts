@@ -5,6 +5,7 @@
  * them (with accents, hamza, shadda); they are folded with `foldForMatch` when compiled.
  */
 import type { Language, Status } from "../../model/meeting.js";
+import type { Change, HistoryStatus } from "../../model/tracker.js";
 
 export interface StatusPhrase {
   phrase: string;
@@ -132,4 +133,49 @@ export interface Lexicon {
   selfReferences: string[];
   /** Phrases before a percent stated as the commitment's rate in prose ("بنسبة", "ramené à"). */
   progressCues: string[];
+  /** The reports' words (workbook, CSV, report.html) in this language; a word left out is said in English. */
+  report?: PartialReportWords;
 }
+
+/** The sheets of tracker.xlsx, by role. */
+export type ReportSheet = "summary" | "tracker" | "history" | "meetings" | "activities" | "decisions" | "events" | "warnings" | "key";
+
+/** The columns of the reports' tables, by role. */
+export type ReportColumn =
+  | "plan" | "number" | "commitment" | "meeting" | "date" | "status" | "statusAsWritten" | "progress" | "change" | "link" | "similarity"
+  | "file" | "page" | "table" | "row" | "line" | "heading"
+  | "latestMeeting" | "latestStatus" | "latestProgress" | "stalled" | "regressed" | "reported"
+  | "dateFrom" | "language" | "title" | "planAsWritten" | "chair" | "attendees" | "agenda" | "commitments" | "decisions" | "events"
+  | "format" | "pages" | "sha256" | "otherRenderings"
+  | "activity" | "state" | "decision" | "event" | "endDate" | "place" | "participants"
+  | "from" | "code" | "message" | "value" | "meaning";
+
+/** Labels of report.html's sections and of its charts. */
+export type ReportLabel =
+  | "reportTitle" | "statusChart" | "grid" | "progressChart" | "regressions" | "stalls" | "gaps" | "reviewItems" | "unlinked"
+  | "source" | "none" | "meetingsShown" | "files" | "notMentioned" | "regressedFromTo" | "stalledSince" | "bestMatch" | "notes";
+
+/**
+ * What the reports say. `{name}` in a phrase is replaced: `{meeting}` by a
+ * meeting's id, `{shown}`, `{total}`, `{from}`, `{to}` as each phrase says.
+ */
+export interface ReportWords {
+  statuses: Record<HistoryStatus, string>;
+  changes: Record<Change, string>;
+  /** The Stalled flag's word. */
+  stalledFlag: string;
+  sheets: Record<ReportSheet, string>;
+  columns: Record<ReportColumn, string>;
+  /** Header of a meeting's status column on the Tracker sheet: "{meeting} status". */
+  meetingStatus: string;
+  /** Header of a meeting's percent column on the Tracker sheet: "{meeting} %". */
+  meetingPercent: string;
+  /** The Key sheet: what each status means. */
+  statusMeanings: Record<HistoryStatus, string>;
+  /** The Key sheet: what each change word, the stalled flag and the cell notes mean. */
+  flagMeanings: Record<Change | "stalled" | "notes", string>;
+  labels: Record<ReportLabel, string>;
+}
+
+/** A lexicon's report words: any group or word may be left to English. */
+export type PartialReportWords = { [K in keyof ReportWords]?: ReportWords[K] extends string ? string : Partial<ReportWords[K]> };
