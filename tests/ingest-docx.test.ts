@@ -293,7 +293,7 @@ describe("readDocx on files built in code", () => {
     expect(document.metadata).toEqual({});
     // No styles.xml: the heading is recognised by its style id, and mammoth's warning is passed on.
     expect(document.messages).toEqual([
-      { code: "mammoth-warning", message: "Paragraph style with ID Heading2 was referenced but not defined in the document" },
+      { code: "docx-reader-note", message: "warning: Paragraph style with ID Heading2 was referenced but not defined in the document" },
     ]);
   });
 

@@ -4,7 +4,8 @@
  * stated about the commitment itself, activities told in sentences).
  */
 import type { SourceLocation } from "../ingest/tree.js";
-import type { Activity, Commitment, Decision, SourceRef, Status, Warning } from "../model/meeting.js";
+import { warning, type Activity, type Commitment, type Decision, type SourceRef, type Status, type Warning } from "../model/meeting.js";
+import type { MessageCode } from "../model/messages.js";
 import { findDates } from "../text/dates.js";
 import type { Block } from "./blocks.js";
 import { labelSegments } from "./labels.js";
@@ -245,8 +246,9 @@ export class CommitmentBuilder {
     draft.alsoIn.push(toSourceRef(this.file, block.source));
   }
 
-  warn(code: string, message: string, block: Block | null, source?: SourceRef): void {
-    this.warnings.push({ code, message, source: source ?? (block ? toSourceRef(this.file, block.source) : undefined) });
+  /** A message about this document, its place a block of it or a source already made; the builder stamps its file. */
+  warn(code: MessageCode, message: string, block: Block | null, source?: SourceRef): void {
+    this.warnings.push(warning(code, message, source ?? (block ? toSourceRef(this.file, block.source) : undefined)));
   }
 
   /**
@@ -281,7 +283,7 @@ export class CommitmentBuilder {
       first.texts.push(...d.texts);
       first.discussion.push(...d.discussion);
       first.alsoIn.push(d.source, ...d.alsoIn);
-      this.warnings.push({ code: "merged-commitment", message: `Commitment ${d.number} is reported again here; read into one record with the first report`, source: d.source });
+      this.warnings.push(warning("merged-commitment", `Commitment ${d.number} is reported again here; read into one record with the first report`, d.source));
     }
     return kept;
   }
@@ -335,7 +337,7 @@ export class CommitmentBuilder {
             if (target.status !== "unknown" || target.statusLabel !== null || target.progress !== null) continue;
             target.status = hit.status;
             target.statusLabel = hit.label;
-            this.warnings.push({ code: "status-from-prose", message: `Commitment ${target.number ?? `"${firstWords(target.title, 8)}"`}: status "${hit.status}" read from the prose "${hit.label}"`, source: target.source });
+            this.warnings.push(warning("status-from-prose", `Commitment ${target.number ?? `"${firstWords(target.title, 8)}"`}: status "${hit.status}" read from the prose "${hit.label}"`, target.source));
           }
         }
       }
@@ -346,7 +348,7 @@ export class CommitmentBuilder {
       d.notes.push(...d.discussion);
       if (d.status === "unknown" && d.progress === null) {
         const why = d.statusLabel ? `"${d.statusLabel}" is not one of the statuses` : "no status words or percent found";
-        this.warnings.push({ code: "no-status", message: `Commitment ${d.number ?? `"${firstWords(d.title, 8)}"`}: ${why}`, source: d.source });
+        this.warnings.push(warning("no-status", `Commitment ${d.number ?? `"${firstWords(d.title, 8)}"`}: ${why}`, d.source));
       }
       return {
         number: d.number,

@@ -654,7 +654,7 @@ function tableCell(blocks: BlockNode[], source: SourceLocation, element: Mammoth
 
 function readerMessages(document: MammothDocument, warnings: MammothMessage[], context: Context): IngestMessage[] {
   // mammoth already reports each distinct warning once.
-  const messages: IngestMessage[] = warnings.map((warning) => ({ code: `mammoth-${warning.type}`, message: warning.message }));
+  const messages: IngestMessage[] = warnings.map((warning) => ({ code: "docx-reader-note", message: `${warning.type}: ${warning.message}` }));
   if (document.comments.length > 0) {
     messages.push({ code: "comments-omitted", message: `${document.comments.length} reviewer comment(s) not included` });
   }

@@ -5,6 +5,7 @@
  */
 import type { Root } from "mdast";
 import type { DocumentFormat } from "../model/meeting.js";
+import type { UnstampedMessage } from "../model/messages.js";
 
 /** Where a block came from. Pages, tables, rows and cells count from 1; `table` numbers the document's tables in reading order. */
 export interface SourceLocation {
@@ -54,12 +55,8 @@ export interface DocumentMetadata {
   modified?: string;
 }
 
-/** A reader's message about something it could not represent faithfully. */
-export interface IngestMessage {
-  code: string;
-  message: string;
-  source?: SourceLocation;
-}
+/** A reader's message about something it could not represent faithfully; the file is stamped on it by extraction. */
+export type IngestMessage = UnstampedMessage<SourceLocation>;
 
 export interface DocumentTree {
   path: string;

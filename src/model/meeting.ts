@@ -4,6 +4,7 @@
  * other systems; add fields freely, never rename.
  */
 import { z } from "zod";
+import { LEVELS, MessageCode, specOf, STAGES } from "./messages.js";
 
 export const STATUSES = [
   "completed",
@@ -44,12 +45,21 @@ export const SourceRef = z.object({
 });
 export type SourceRef = z.infer<typeof SourceRef>;
 
+/** A message of the pipeline about this document (src/model/messages.ts has every code, its stage and level). */
 export const Warning = z.object({
-  code: z.string().describe("What kind of warning, as a stable key (e.g. `unplaced-cell`)."),
-  message: z.string().describe("The warning for a person, naming what was found."),
-  source: SourceRef.optional().describe("Where in the document the warning arises, when it is one place."),
+  code: MessageCode.describe("What kind of message, as a stable key from the registry (e.g. `no-status`)."),
+  stage: z.enum(STAGES).describe("The stage that raised it: ingest (the reader), extract, correct, track, write or batch."),
+  level: z.enum(LEVELS).describe("info: how something was read; warning: a fact missing or uncertain; error: something could not be read."),
+  message: z.string().describe("The message for a person, naming what was found."),
+  source: SourceRef.optional().describe("Where in the document the message arises, when it is one place."),
 });
 export type Warning = z.infer<typeof Warning>;
+
+/** A message of `code`, with the stage and level the registry gives it. */
+export function warning(code: MessageCode, message: string, source?: SourceRef): Warning {
+  const { stage, level } = specOf(code);
+  return { code, stage, level, message, ...(source ? { source } : {}) };
+}
 
 export const ActionPlan = z.object({
   /** As written in the minutes. */
