@@ -5,7 +5,7 @@
  *     const record = await extractMeeting("minutes/2023-03.docx");
  */
 import type { MeetingRecord } from "./model/meeting.js";
-import { extractFromBytes } from "./batch/extract.js";
+import { extractFromBytes } from "./pipeline.js";
 import { readInputFile } from "./ingest/file.js";
 
 export interface ExtractMeetingOptions {

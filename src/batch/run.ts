@@ -16,7 +16,7 @@ import { streamFileAtomic, writeFileAtomic, writeTextIfChanged } from "./atomic.
 import { pipelineVersion, RecordCache } from "./cache.js";
 import { discoverInputs, SUPPORTED_EXTENSIONS } from "./discover.js";
 import { readInputFile } from "../ingest/file.js";
-import { sha256Hex } from "./read.js";
+import { sha256Hex } from "../ingest/file.js";
 import { digestOf, inputsDigest, reusableOutputs, writeManifest } from "./manifest.js";
 import { assignOutputNames } from "./names.js";
 import { compiledWorkerPath } from "./package-root.js";

@@ -6,7 +6,7 @@
 import { parentPort } from "node:worker_threads";
 import { IngestError } from "../ingest/errors.js";
 import { recordToJson } from "../write/json.js";
-import { extractFromBytes } from "./extract.js";
+import { extractFromBytes } from "../pipeline.js";
 import type { ExtractTask, TaskOutcome } from "./protocol.js";
 
 if (parentPort === null) throw new Error("batch/worker.js runs only as a worker thread");
