@@ -34,6 +34,8 @@ const SENTENCE_END = /[.!?:;؟؛…)»"]$/u;
 export interface LineMetrics {
   /** Smallest baseline-to-baseline distance between two lines of one paragraph, by font size (rounded to 0.5pt). */
   pitchBySize: Map<number, number>;
+  /** The same in table cells, which are often set with other line spacing than the running text. */
+  cellPitchBySize: Map<number, number>;
   /** The font size most text outside tables is set in. */
   bodySize: number;
   /** Font sizes clearly larger than the body, largest first: heading levels. */
@@ -49,8 +51,10 @@ const sizeKey = (size: number): number => Math.round(size * 2) / 2;
  */
 export function measureLines(containers: Array<{ lines: PageLine[]; inTable: boolean }>): LineMetrics {
   const charsBySize = new Map<number, number>();
-  const pitches = new Map<number, number[]>();
+  const flowPitches = new Map<number, number[]>();
+  const cellPitches = new Map<number, number[]>();
   for (const { lines, inTable } of containers) {
+    const pitches = inTable ? cellPitches : flowPitches;
     for (let i = 0; i < lines.length; i++) {
       const key = sizeKey(lines[i].size);
       if (!inTable) charsBySize.set(key, (charsBySize.get(key) ?? 0) + lines[i].text.length);
@@ -69,14 +73,18 @@ export function measureLines(containers: Array<{ lines: PageLine[]; inTable: boo
   for (const [size, chars] of charsBySize) {
     if (chars > bodyChars) [bodySize, bodyChars] = [size, chars];
   }
-  const pitchBySize = new Map<number, number>();
-  for (const [size, gaps] of pitches) {
-    gaps.sort((a, b) => a - b);
-    // A low quantile, not the minimum: one line squeezed by a small inline glyph must not set the pitch.
-    pitchBySize.set(size, gaps[Math.floor(gaps.length * 0.1)]);
-  }
   const headingSizes = [...charsBySize.keys()].filter((s) => s >= bodySize * 1.15).sort((a, b) => b - a);
-  return { pitchBySize, bodySize, headingSizes };
+  return { pitchBySize: lowQuantiles(flowPitches), cellPitchBySize: lowQuantiles(cellPitches), bodySize, headingSizes };
+}
+
+/** A low quantile of each size's gaps, not the minimum: one line squeezed by a small inline glyph must not set the pitch. */
+function lowQuantiles(gapsBySize: Map<number, number[]>): Map<number, number> {
+  const quantiles = new Map<number, number>();
+  for (const [size, gaps] of gapsBySize) {
+    gaps.sort((a, b) => a - b);
+    quantiles.set(size, gaps[Math.floor(gaps.length * 0.1)]);
+  }
+  return quantiles;
 }
 
 interface Block {
@@ -98,11 +106,14 @@ export interface BlockOptions {
 
 /** The mdast blocks for a container's lines, top to bottom (lines may run across pages). */
 export function buildBlocks(lines: PageLine[], options: BlockOptions): BlockContent[] {
-  const blocks = groupLines(lines, options.metrics);
+  const { pitchBySize, cellPitchBySize } = options.metrics;
+  const inCell = options.location.table !== undefined;
+  const blocks = groupLines(lines, inCell ? new Map([...pitchBySize, ...cellPitchBySize]) : pitchBySize);
   return toMdast(blocks, options);
 }
 
-function groupLines(lines: PageLine[], metrics: LineMetrics): Block[] {
+/** `pitchBySize`: the line pitch of the container's kind (see LineMetrics). */
+function groupLines(lines: PageLine[], pitchBySize: Map<number, number>): Block[] {
   if (lines.length === 0) return [];
   // The container's text area: lines of one page flow or cell share its edges.
   let left = Number.POSITIVE_INFINITY;
@@ -129,7 +140,7 @@ function groupLines(lines: PageLine[], metrics: LineMetrics): Block[] {
       previous &&
       !marker &&
       !ordered &&
-      continuesParagraph(previous, current.text, line, text, left, right, metrics) &&
+      continuesParagraph(previous, current.text, line, text, left, right, pitchBySize) &&
       !(current.kind === "paragraph" && !flushEnd && startsIndented(previous, line, left, right))
     ) {
       current.lines.push(line);
@@ -161,7 +172,7 @@ function continuesParagraph(
   text: string,
   left: number,
   right: number,
-  metrics: LineMetrics,
+  pitchBySize: Map<number, number>,
 ): boolean {
   if (Math.abs(sizeKey(previous.size) - sizeKey(line.size)) >= 0.5) return false;
   // Free space where the next word would have gone: at the line's end (left for RTL), or, in a
@@ -181,7 +192,7 @@ function continuesParagraph(
   // Across a page break there is no gap to measure: a sentence end is taken as the paragraph end.
   if (previous.page !== line.page) return !SENTENCE_END.test(previousText);
   const gap = previous.y - line.y;
-  const pitch = metrics.pitchBySize.get(sizeKey(line.size)) ?? line.size * 1.2;
+  const pitch = pitchBySize.get(sizeKey(line.size)) ?? line.size * 1.2;
   // Paragraph spacing: a gap clearly above the line pitch.
   return gap >= 0 && gap <= pitch + Math.max(2, line.size * 0.12) && !(gap > pitch + 1 && SENTENCE_END.test(previousText));
 }

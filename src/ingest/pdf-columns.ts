@@ -28,10 +28,15 @@ const MIN_COLUMNS = 3;
 const MIN_ROWS = 2;
 /** A line step larger than this many font sizes is cell padding between rows, not a wrapped line. */
 const MAX_LINE_STEP = 1.6;
+/** The largest step between a cell's wrapped lines, in font sizes: a tall font's single spacing, not double spacing. */
+const MAX_WRAPPED_STEP = 2.2;
 /** The line step assumed when no cell wraps: single spacing. */
 const DEFAULT_LINE_STEP = 1.2;
-/** Baselines further apart than this many line steps belong to different table rows. */
-const ROW_BREAK = 1.3;
+/**
+ * Lines of one column further apart than the line step plus this many font sizes are in
+ * different cells: the padding between rows, which may be as little as a tenth of a line.
+ */
+const CELL_PADDING = 0.1;
 
 interface Span {
   from: number;
@@ -119,26 +124,37 @@ export function findTextGrids(runs: PlacedText[], horizontalRules: Ruling[]): Gr
   return grids;
 }
 
-/** The vertical step between a cell's wrapped lines: the smallest baseline step between runs stacked over each other. */
-function lineStep(rows: TextRow[], size: number): number {
-  let step = Infinity;
-  for (let r = 1; r < rows.length; r++) {
-    for (const run of rows[r].runs) {
-      for (let above = r - 1; above >= 0; above--) {
-        const stacked = rows[above].runs.some((o) => o.x < run.x + run.width && run.x < o.x + o.width);
-        if (!stacked) continue;
-        const distance = rows[above].y - rows[r].y;
-        if (distance >= 0.9 * size) step = Math.min(step, distance);
-        break;
-      }
-    }
-  }
-  return step <= MAX_LINE_STEP * size ? step : DEFAULT_LINE_STEP * size;
+/** Whether two runs share some horizontal extent: one sits over the other. */
+function stacked(a: PlacedText, b: PlacedText): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+/**
+ * For each run below the first row, the nearest row above holding a run stacked over it, and
+ * the baseline distance to it in the run's font sizes.
+ */
+function stackedAbove(rows: TextRow[]): Array<Array<{ run: PlacedText; above: number; step: number }>> {
+  return rows.map((row, r) =>
+    row.runs.flatMap((run) => {
+      for (let above = r - 1; above >= 0; above--) {
+        if (rows[above].runs.some((o) => stacked(o, run))) return [{ run, above, step: (rows[above].y - row.y) / run.size }];
+      }
+      return [];
+    }),
+  );
+}
+
+/**
+ * The vertical step between a cell's wrapped lines, in font sizes: the smallest baseline step
+ * between runs stacked over each other. When stacked runs also lie further apart (by a row's
+ * padding), the smallest step is a wrapped line's, even in a font as tall as Amiri; when they
+ * are all alike, it may be the rows' own pitch, and only a single-spaced step is believed.
+ */
+function lineStep(pairs: ReturnType<typeof stackedAbove>): number {
+  const steps = pairs.flat().map((pair) => pair.step).filter((step) => step >= 0.9);
+  const step = Math.min(...steps);
+  if (step <= MAX_WRAPPED_STEP && steps.some((other) => other > step + CELL_PADDING)) return step;
+  return step <= MAX_LINE_STEP ? step : DEFAULT_LINE_STEP;
 }
 
 /** Which columns a band of rows puts text in. */
@@ -164,10 +180,25 @@ function columnsOf(bands: TextRow[][]): Span[] {
   }
 }
 
-/** Cut text rows into table rows: a new one where the baseline steps down by more than a wrapped line's step, or crosses a rule. */
+/**
+ * Cut text rows into table rows. Within a cell, lines follow each other at the line step; from
+ * one row to the next, text steps down by the cell padding more. So two text rows belong to one
+ * table row when a cell runs on across the baselines between them: in some column, a line
+ * lies at the line step under the one above it (with cells centred vertically, a one-line cell
+ * sits between the wrapped lines of its neighbour). Anywhere else a new row starts, and
+ * wherever a horizontal rule is crossed.
+ */
 function toBands(rows: TextRow[], horizontalRules: Ruling[]): TextRow[][] {
-  const size = median(rows.map((row) => row.size));
-  const step = lineStep(rows, size);
+  const pairs = stackedAbove(rows);
+  const step = lineStep(pairs);
+  // runsOn[r]: a cell runs on from row r - 1 to row r.
+  const runsOn = rows.map(() => false);
+  for (let r = 1; r < rows.length; r++) {
+    for (const { above, step: distance } of pairs[r]) {
+      if (distance > step + CELL_PADDING) continue;
+      for (let k = above + 1; k <= r; k++) runsOn[k] = true;
+    }
+  }
   const left = Math.min(...rows.flatMap((row) => row.spans.map((s) => s.from)));
   const right = Math.max(...rows.flatMap((row) => row.spans.map((s) => s.to)));
   const bands: TextRow[][] = [[rows[0]]];
@@ -177,7 +208,7 @@ function toBands(rows: TextRow[], horizontalRules: Ruling[]): TextRow[][] {
     const ruled = horizontalRules.some(
       (rule) => rule.at < lowest && rule.at > rows[r].y + 0.2 * rows[r].size && rule.from <= (left + right) / 2 && rule.to >= (left + right) / 2,
     );
-    if (ruled || lowest - rows[r].y > ROW_BREAK * step) bands.push([rows[r]]);
+    if (ruled || !runsOn[r]) bands.push([rows[r]]);
     else band.push(rows[r]);
   }
   return bands;
