@@ -22,6 +22,8 @@ const TOUCHING = 2;
 const SAME_BASELINE = 0.35;
 /** A gap between text rows larger than this many font sizes ends any table (a new block). */
 const MAX_ROW_GAP = 4;
+/** Baselines closer than this many font sizes are not two lines of one column. */
+const SUB_LINE = 0.9;
 /** The fewest columns a text-only table has: fewer is a list (marker | text) or a label and its value. */
 const MIN_COLUMNS = 3;
 /** The fewest table rows (header included) worth calling a table. */
@@ -36,7 +38,7 @@ const DEFAULT_LINE_STEP = 1.2;
  * Lines of one column further apart than the line step plus this many font sizes are in
  * different cells: the padding between rows, which may be as little as a tenth of a line.
  */
-const CELL_PADDING = 0.1;
+const CELL_PADDING = 0.05;
 
 interface Span {
   from: number;
@@ -96,6 +98,8 @@ function widestBridge(columns: Span[], row: Span[]): number {
 export function findTextGrids(runs: PlacedText[], horizontalRules: Ruling[]): Grid[] {
   const rows = textRows(runs);
   const grids: Grid[] = [];
+  // Rows before this one belong to tables found already.
+  let free = 0;
   let i = 0;
   while (i < rows.length) {
     if (rows[i].spans.length < 2) {
@@ -113,10 +117,20 @@ export function findTextGrids(runs: PlacedText[], horizontalRules: Ruling[]): Gr
       columns = next;
       end = j;
     }
-    const found = end > i ? toGrid(rows.slice(i, end + 1), horizontalRules) : undefined;
+    // A text row less than a line above is no line of its own: the top line of a cell centred
+    // on the row's middle, over a shorter neighbour ("No" over "." beside "Commitment").
+    let start = i;
+    while (
+      start > free &&
+      rows[start - 1].y - rows[start].y < SUB_LINE * Math.max(rows[start - 1].size, rows[start].size) &&
+      widestBridge(columns, rows[start - 1].spans) < 2
+    ) {
+      start--;
+    }
+    const found = end > i ? toGrid(rows.slice(start, end + 1), horizontalRules) : undefined;
     if (found) {
       grids.push(found.grid);
-      i += found.rowsTaken;
+      i = free = start + found.rowsTaken;
     } else {
       i++;
     }
@@ -151,7 +165,7 @@ function stackedAbove(rows: TextRow[]): Array<Array<{ run: PlacedText; above: nu
  * are all alike, it may be the rows' own pitch, and only a single-spaced step is believed.
  */
 function lineStep(pairs: ReturnType<typeof stackedAbove>): number {
-  const steps = pairs.flat().map((pair) => pair.step).filter((step) => step >= 0.9);
+  const steps = pairs.flat().map((pair) => pair.step).filter((step) => step >= SUB_LINE);
   const step = Math.min(...steps);
   if (step <= MAX_WRAPPED_STEP && steps.some((other) => other > step + CELL_PADDING)) return step;
   return step <= MAX_LINE_STEP ? step : DEFAULT_LINE_STEP;

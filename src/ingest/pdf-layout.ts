@@ -111,14 +111,23 @@ function placeInGrids(grids: Grid[], runs: PlacedText[]): { grids: Grid[]; cellR
 
 /** A line this short, not a capital or a digit, may be the tail of a word a narrow column broke. */
 const WORD_TAIL = /^[^\s\p{Lu}\p{Nd}]{1,2}$/u;
+/**
+ * A number and one or two digits under it may be one number a narrow column broke ("202" over
+ * "4", "2." over "1"). Read as a line of its own in right-to-left text, a number cut after its
+ * separator has the separator in front (".2"): the line break left it between a digit and the
+ * line's end, where it takes the line's direction.
+ */
+const NUMBER_HEAD = /^([.,]?)(\p{Nd}[\p{Nd}.,]*)$/u;
+const NUMBER_TAIL = /^\p{Nd}{1,2}$/u;
 /** Lines within this many points of a column's widest line reach its edge. */
 const AT_EDGE = 1.5;
 
 /**
  * A word wider than its column is broken where the column ends, without a hyphen ("Progres"
  * over "s", "No" over "."): joined with a space it becomes two words that no lexicon knows.
- * A cell's one-word line that reaches the column's edge (it is the column's widest line),
- * followed by a line holding one or two letters or marks, is one broken word.
+ * A cell's one-word line followed by a line holding one or two letters or marks that would
+ * not have fitted after it within the column's widest line ("Note" over "s" beside "None"),
+ * is one broken word; so are a number and the digits under it.
  */
 function rejoinBrokenWords(cells: LaidOutCell[]): void {
   const widest = new Map<number, number>();
@@ -133,10 +142,14 @@ function rejoinBrokenWords(cells: LaidOutCell[]): void {
       const head = cell.lines[k - 1];
       const tail = cell.lines[k];
       const headWord = head.text.trim();
-      if (/\s/u.test(headWord) || head.right - head.left < edge - AT_EDGE || !WORD_TAIL.test(tail.text.trim())) continue;
+      const joinedWidth = head.right - head.left + (tail.right - tail.left);
+      const tailWord = tail.text.trim();
+      const number = NUMBER_TAIL.test(tailWord) ? NUMBER_HEAD.exec(headWord) : null;
+      if (number?.[1] && !head.rtl) continue;
+      if (/\s/u.test(headWord) || joinedWidth < edge - AT_EDGE || !(number || WORD_TAIL.test(tailWord))) continue;
       cell.lines.splice(k - 1, 2, {
         ...head,
-        text: headWord + tail.text.trim(),
+        text: number ? number[2] + number[1] + tailWord : headWord + tailWord,
         left: Math.min(head.left, tail.left),
         right: Math.max(head.right, tail.right),
       });
