@@ -14,7 +14,8 @@
  * reader treats both alike. Cells are not merged: without borders a span cannot be seen.
  */
 import type { Grid, GridCell, Ruling } from "./pdf-geometry.js";
-import type { PlacedText } from "./pdf-lines.js";
+import { BULLET, normalizeText } from "../text/normalize.js";
+import { letterDirection, type PlacedText } from "./pdf-lines.js";
 
 /** Runs on the same line closer than this (points) touch: a font change, not a gutter. */
 const TOUCHING = 2;
@@ -117,14 +118,9 @@ export function findTextGrids(runs: PlacedText[], horizontalRules: Ruling[]): Gr
       columns = next;
       end = j;
     }
-    // A text row less than a line above is no line of its own: the top line of a cell centred
-    // on the row's middle, over a shorter neighbour ("No" over "." beside "Commitment").
+    const step = lineStep(stackedAbove(rows.slice(i, end + 1)));
     let start = i;
-    while (
-      start > free &&
-      rows[start - 1].y - rows[start].y < SUB_LINE * Math.max(rows[start - 1].size, rows[start].size) &&
-      widestBridge(columns, rows[start - 1].spans) < 2
-    ) {
+    while (start > free && widestBridge(columns, rows[start - 1].spans) < 2 && joinsRowsBelow(rows.slice(start - 1, end + 1), step)) {
       start--;
     }
     const found = end > i ? toGrid(rows.slice(start, end + 1), horizontalRules) : undefined;
@@ -136,6 +132,25 @@ export function findTextGrids(runs: PlacedText[], horizontalRules: Ruling[]): Gr
     }
   }
   return grids;
+}
+
+/**
+ * Whether the first of `rows`, with text in one column only, belongs with the rows under it:
+ * it lies less than a line over the next (the top line of a cell centred on the row's middle,
+ * "No" over "." beside "Commitment"), or one of its cells runs on into them at the line step
+ * (`step`, in font sizes): the top of a cell set higher than its neighbours, the rest of a row
+ * a page break cut, overleaf.
+ */
+function joinsRowsBelow(rows: TextRow[], step: number): boolean {
+  const [top, next] = rows;
+  if (top.y - next.y < SUB_LINE * Math.max(top.size, next.size)) return true;
+  return top.runs.some((run) => {
+    for (let r = 1; r < rows.length; r++) {
+      const below = rows[r].runs.find((other) => stacked(other, run));
+      if (below) return (top.y - rows[r].y) / below.size <= step + CELL_PADDING;
+    }
+    return false;
+  });
 }
 
 /** Whether two runs share some horizontal extent: one sits over the other. */
@@ -228,16 +243,32 @@ function toBands(rows: TextRow[], horizontalRules: Ruling[]): TextRow[][] {
   return bands;
 }
 
+/** A bullet or a dash standing first on a line, as the normalizer leaves list markers. */
+const LIST_MARKER = new RegExp(`^(?:${BULLET}|[-\u2010\u2011\u2013\u2014])(?: |$)`, "u");
+
+/**
+ * Whether a band is a bulleted list's item rather than a table row: its first line opens, on
+ * its reading side, with a bullet or a dash. A list's marker and text leave a gutter as a
+ * table's first two columns do, and list items right after a table line up with its columns.
+ */
+function isListItem(band: TextRow[]): boolean {
+  const { runs } = band[0];
+  const byX = [...runs].sort((a, b) => a.x - b.x);
+  const opening = letterDirection(runs.map((run) => run.str).join(" ")) === "rtl" ? byX[byX.length - 1] : byX[0];
+  return LIST_MARKER.test(normalizeText(opening.str));
+}
+
 /**
  * The table at the top of `rows`, if there is one, and how many of the rows it takes. The
  * table ends before the first row whose text joins two of the columns the rows above it
- * established (a paragraph after the table), or before trailing rows with text in one column.
+ * established (a paragraph after the table), or before trailing rows with text in one column
+ * or bulleted list items; leading rows of those kinds are not the table's either.
  */
 function toGrid(rows: TextRow[], horizontalRules: Ruling[]): { grid: Grid; rowsTaken: number } | undefined {
   const all = toBands(rows, horizontalRules);
   const wholeColumns = columnsOf(all);
   let skipped = 0;
-  while (all.length > 0 && wholeColumns.filter((c) => touches(all[0], c)).length < 2) skipped += all.shift()!.length;
+  while (all.length > 0 && (wholeColumns.filter((c) => touches(all[0], c)).length < 2 || isListItem(all[0]))) skipped += all.shift()!.length;
   if (all.length < MIN_ROWS) return undefined;
   // Columns can only be lost to a band with a span reaching across a gap of the text so far:
   // only then are the columns before and after it worth comparing.
@@ -250,7 +281,9 @@ function toGrid(rows: TextRow[], horizontalRules: Ruling[]): { grid: Grid; rowsT
   }
   const bands = all.slice(0, count);
   const withTrailing = columnsOf(bands);
-  while (bands.length > 0 && withTrailing.filter((c) => touches(bands[bands.length - 1], c)).length < 2) bands.pop();
+  while (bands.length > 0 && (withTrailing.filter((c) => touches(bands[bands.length - 1], c)).length < 2 || isListItem(bands[bands.length - 1]))) {
+    bands.pop();
+  }
   if (bands.length < MIN_ROWS) return undefined;
   const columns = columnsOf(bands);
   if (columns.length < MIN_COLUMNS) return undefined;
