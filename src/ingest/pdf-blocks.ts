@@ -304,30 +304,49 @@ function inNumberedRun(blocks: Block[], index: number): boolean {
   return (before?.kind === "ordered" && before.ordinal === ordinal - 1) || (after?.kind === "ordered" && after.ordinal === ordinal + 1);
 }
 
+/** List markers this close (points) stand at one list level. */
+const SAME_INDENT = 1;
+
 function toMdast(blocks: Block[], options: BlockOptions): BlockContent[] {
   const out: BlockContent[] = [];
-  let openList: { list: List; ordered: boolean } | undefined;
+  // Open lists, outermost first, with where their items' markers stand.
+  const openLists: Array<{ list: List; ordered: boolean; indent: number }> = [];
+  const markerIndent = (block: Block): number => (block.lines[0].rtl ? -block.lines[0].right : block.lines[0].left);
+  const indents = blocks.filter((block) => block.kind !== "paragraph").map(markerIndent);
   const source = (block: Block): SourceLocation => ({ page: block.lines[0].page, ...options.location });
   blocks.forEach((block, index) => {
     const listed = block.kind !== "ordered" || inNumberedRun(blocks, index);
     const depth = options.allowHeadings ? headingDepth(block, !listed, isBoldTitle(block, blocks[index - 1], blocks[index + 1], options.metrics), options.metrics) : null;
     if (depth !== null) {
-      openList = undefined;
+      openLists.length = 0;
       const heading: Heading = { type: "heading", depth, children: [{ type: "text", value: block.markedText }], data: { source: source(block) } };
       out.push(heading);
       return;
     }
     if (block.kind === "paragraph" || !listed) {
-      openList = undefined;
+      openLists.length = 0;
       out.push(paragraph(block.markedText, source(block)));
       return;
     }
     const ordered = block.kind === "ordered";
-    if (!openList || openList.ordered !== ordered) {
+    // An item whose marker stands more than half an em further in than the items above is a
+    // sub-point: its list goes inside the item above, as Word's deeper list levels do. The
+    // indent is a list level's only when another item's marker stands there too: in text set
+    // flush with its end edge (right-to-left text flush left), every marker stands elsewhere.
+    const indent = markerIndent(block);
+    const tolerance = block.lines[0].size / 2;
+    while (openLists.length > 1 && openLists[openLists.length - 1].indent > indent + tolerance) openLists.pop();
+    const innermost = openLists.at(-1);
+    const level = indents.filter((other) => Math.abs(other - indent) <= SAME_INDENT).length > 1;
+    const deeper = innermost !== undefined && level && indent > innermost.indent + tolerance;
+    if (!innermost || deeper || innermost.ordered !== ordered) {
       const list: List = { type: "list", ordered, spread: false, children: [], data: { source: source(block) } };
       if (ordered && block.ordinal !== undefined && block.ordinal !== 1) list.start = block.ordinal;
-      openList = { list, ordered };
-      out.push(list);
+      if (!deeper && innermost) openLists.pop();
+      const parent = openLists.at(-1);
+      if (parent) parent.list.children.at(-1)!.children.push(list);
+      else out.push(list);
+      openLists.push({ list, ordered, indent });
     }
     const item: ListItem = {
       type: "listItem",
@@ -335,7 +354,7 @@ function toMdast(blocks: Block[], options: BlockOptions): BlockContent[] {
       children: [paragraph(block.text, source(block))],
       data: { source: source(block) },
     };
-    openList.list.children.push(item);
+    openLists[openLists.length - 1].list.children.push(item);
   });
   return out;
 }
