@@ -118,12 +118,16 @@ export function findTextGrids(runs: PlacedText[], horizontalRules: Ruling[]): Gr
       columns = next;
       end = j;
     }
+    if (end === i) {
+      i++;
+      continue;
+    }
     const step = lineStep(stackedAbove(rows.slice(i, end + 1)));
     let start = i;
     while (start > free && widestBridge(columns, rows[start - 1].spans) < 2 && joinsRowsBelow(rows.slice(start - 1, end + 1), step)) {
       start--;
     }
-    const found = end > i ? toGrid(rows.slice(start, end + 1), horizontalRules) : undefined;
+    const found = toGrid(rows.slice(start, end + 1), horizontalRules);
     if (found) {
       grids.push(found.grid);
       i = free = start + found.rowsTaken;
