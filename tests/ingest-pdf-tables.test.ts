@@ -40,11 +40,10 @@ describe("readPdf on a real table without borders whose cells wrap", () => {
  * single words, rows a little more than a line apart (cell padding of a fifth of a line), cells
  * wrapped over two or three lines in two columns, top-aligned in one row and centred in
  * another; a paragraph above it and a bulleted list under it. `mirror` lays the page out right
- * to left, as an Arabic table is.
+ * to left, as an Arabic table is; `line` is the font's line step (Amiri's is 1.76 em).
  */
-function tablePage(cells: { lead: string; header: string[]; rows: string[][][]; list: string[] }, mirror: boolean): PlacedText[] {
+function tablePage(cells: { lead: string; header: string[]; rows: string[][][]; list: string[] }, mirror: boolean, line = 11.5): PlacedText[] {
   const size = 10;
-  const line = 11.5;
   const pitch = line + 2;
   const columnX = [60, 90, 300, 400];
   const runs: PlacedText[] = [];
@@ -110,7 +109,7 @@ describe("layOutPage on a table without borders built in code", () => {
     expect(page.elements[1].kind).toBe("table");
   });
 
-  it("reads the same table laid out right to left, its columns counted from the right", () => {
+  it.each([11.5, 17.6])("reads the same table laid out right to left, its columns counted from the right (line step %s)", (line) => {
     const runs = tablePage(
       {
         lead: "عرض الكاتب العام الإجراءات التالية:",
@@ -123,6 +122,7 @@ describe("layOutPage on a table without borders built in code", () => {
         list: ["تمت المصادقة على الجدول.", "سيتم نشره."],
       },
       true,
+      line,
     );
     const page = layOutPage(1, frame, runs, noRulings, true);
     const tables = tablesOf(page.elements);
@@ -135,6 +135,21 @@ describe("layOutPage on a table without borders built in code", () => {
       ["3", "فتح سجل المستفيدين الحقيقيين", "رئاسة الحكومة", "لم ينطلق"],
     ]);
     expect(page.elements.filter((element) => element.kind === "line")).toHaveLength(3);
+  });
+});
+
+describe("layOutPage on a table without borders whose cells hold one line each", () => {
+  it("takes each line for a row when the rows stand further apart than a line, a paragraph under them", () => {
+    const runs: PlacedText[] = [];
+    const put = (str: string, x: number, y: number) => runs.push({ str, x, y, width: str.length * 5, size: 10, rtl: false });
+    const columnX = [60, 90, 300, 400];
+    ["No.", "Action", "Owner", "Status"].forEach((word, c) => put(word, columnX[c], 735));
+    for (let r = 1; r <= 4; r++) [String(r), `Action ${r}`, "Finance", r === 2 ? "" : "Done"].forEach((text, c) => text && put(text, columnX[c], 735 - r * 17));
+    put("The table was approved by all members present.", 60, 735 - 5 * 17 - 14);
+    const page = layOutPage(1, { bottom: 0, width: 595, height: 842 }, runs, { horizontal: [], vertical: [] }, false);
+    const [table] = tablesOf(page.elements);
+    expect(laidOutCells(table).map((row) => row[1])).toEqual(["Action", "Action 1", "Action 2", "Action 3", "Action 4"]);
+    expect(page.elements.at(-1)).toMatchObject({ kind: "line", line: { text: "The table was approved by all members present." } });
   });
 });
 

@@ -122,7 +122,7 @@ export function findTextGrids(runs: PlacedText[], horizontalRules: Ruling[]): Gr
       i++;
       continue;
     }
-    const step = lineStep(stackedAbove(rows.slice(i, end + 1)));
+    const step = lineStep(rows.slice(i, end + 1), stackedAbove(rows.slice(i, end + 1)));
     let start = i;
     while (start > free && widestBridge(columns, rows[start - 1].spans) < 2 && joinsRowsBelow(rows.slice(start - 1, end + 1), step)) {
       start--;
@@ -179,15 +179,22 @@ function stackedAbove(rows: TextRow[]): Array<Array<{ run: PlacedText; above: nu
 
 /**
  * The vertical step between a cell's wrapped lines, in font sizes: the smallest baseline step
- * between runs stacked over each other. When stacked runs also lie further apart (by a row's
- * padding), the smallest step is a wrapped line's, even in a font as tall as Amiri; when they
- * are all alike, it may be the rows' own pitch, and only a single-spaced step is believed.
+ * between runs stacked over each other, when it is a single-spaced step. A larger one (up to
+ * a tall font's single spacing: Amiri's is 1.76) may be the rows' own pitch in a table whose
+ * cells all hold one line; it is a wrapped line's when a line at that step has no text in
+ * the table's first column, as a cell's second line has not.
  */
-function lineStep(pairs: ReturnType<typeof stackedAbove>): number {
+function lineStep(rows: TextRow[], pairs: ReturnType<typeof stackedAbove>): number {
   const steps = pairs.flat().map((pair) => pair.step).filter((step) => step >= SUB_LINE);
   const step = Math.min(...steps);
-  if (step <= MAX_WRAPPED_STEP && steps.some((other) => other > step + CELL_PADDING)) return step;
-  return step <= MAX_LINE_STEP ? step : DEFAULT_LINE_STEP;
+  if (step <= MAX_LINE_STEP) return step;
+  if (step > MAX_WRAPPED_STEP) return DEFAULT_LINE_STEP;
+  const rtl = letterDirection(rows.flatMap((row) => row.runs.map((run) => run.str)).join(" ")) === "rtl";
+  const startEdge = rtl ? Math.max(...rows.map((row) => row.spans[row.spans.length - 1].to)) : Math.min(...rows.map((row) => row.spans[0].from));
+  const keyless = (row: TextRow): boolean =>
+    rtl ? row.spans[row.spans.length - 1].to < startEdge - row.size : row.spans[0].from > startEdge + row.size;
+  const wraps = pairs.some((rowPairs, r) => rowPairs.some((pair) => pair.step <= step + CELL_PADDING && (keyless(rows[r]) || keyless(rows[pair.above]))));
+  return wraps ? step : DEFAULT_LINE_STEP;
 }
 
 /** Which columns a band of rows puts text in. */
@@ -223,7 +230,7 @@ function columnsOf(bands: TextRow[][]): Span[] {
  */
 function toBands(rows: TextRow[], horizontalRules: Ruling[]): TextRow[][] {
   const pairs = stackedAbove(rows);
-  const step = lineStep(pairs);
+  const step = lineStep(rows, pairs);
   // runsOn[r]: a cell runs on from row r - 1 to row r.
   const runsOn = rows.map(() => false);
   for (let r = 1; r < rows.length; r++) {
