@@ -36,6 +36,19 @@ describe("readPdf: nested lists", () => {
     expect(commitments[1]).toEqual(["Update to be provided at the next Officials Group meeting."]);
     expect(commitments.filter((entry) => typeof entry === "string")).toHaveLength(4);
   });
+
+  it("numbered-list-fr: a numbered item keeps its sub-bullets, and the numbering runs on past them, as in the .docx", async () => {
+    const read = (ext: string) => {
+      const path = `fixtures/extract/numbered-list-fr.${ext}`;
+      const bytes = new Uint8Array(readFileSync(path));
+      return ext === "pdf" ? readPdf(bytes, path) : readDocx(bytes, path);
+    };
+    const [pdf, docx] = await Promise.all([read("pdf"), read("docx")]);
+    const shapes = listShapes(pdf.tree.children);
+    expect(shapes).toEqual(listShapes(docx.tree.children));
+    expect(shapes[1]).toHaveLength(4);
+    expect(shapes[1][1]).toHaveLength(2);
+  });
 });
 
 describe("buildBlocks: nested lists from where their markers stand", () => {
@@ -66,6 +79,23 @@ describe("buildBlocks: nested lists from where their markers stand", () => {
     ]);
     expect(listShapes(blocksOf(rtl) as RootContent[])).toEqual([
       ["الالتزام الأول", ["تحيين في الاجتماع القادم", "تأخير في الإنجاز"], "الالتزام الثاني", ["منجز"]],
+    ]);
+  });
+
+  it("runs a numbered list on past the sub-points indented under its items", () => {
+    const lines = [
+      line("1. Adopt the minutes", 78, 700),
+      line("• moved by the chair", 113, 688),
+      line("• seconded by Ms Conteh", 113, 676),
+      line("2. Publish the report", 78, 664),
+      line("• before June", 113, 652),
+      line("3. Next meeting in April", 78, 640),
+    ];
+    const blocks = blocksOf(lines) as RootContent[];
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]).toMatchObject({ type: "list", ordered: true });
+    expect(listShapes(blocks)).toEqual([
+      ["Adopt the minutes", ["moved by the chair", "seconded by Ms Conteh"], "Publish the report", ["before June"], "Next meeting in April"],
     ]);
   });
 

@@ -295,13 +295,29 @@ function isSetLarger(block: Block, metrics: LineMetrics): boolean {
   return block.lines.length <= 3 && sizeRank(block, metrics) >= 0;
 }
 
-/** Numbered blocks are list items only in a run: the item before or after carries the neighbouring number. */
+/** Where a block's first line starts, growing inwards: its list marker's indent. */
+function markerIndent(block: Block): number {
+  const [first] = block.lines;
+  return first.rtl ? -first.right : first.left;
+}
+
+/**
+ * Numbered blocks are list items only in a run: the item before or after carries the
+ * neighbouring number, past the sub-points between them (list items indented further in).
+ */
 function inNumberedRun(blocks: Block[], index: number): boolean {
-  const ordinal = blocks[index].ordinal;
-  if (blocks[index].kind !== "ordered" || ordinal === undefined) return false;
-  const before = blocks[index - 1];
-  const after = blocks[index + 1];
-  return (before?.kind === "ordered" && before.ordinal === ordinal - 1) || (after?.kind === "ordered" && after.ordinal === ordinal + 1);
+  const block = blocks[index];
+  const ordinal = block.ordinal;
+  if (block.kind !== "ordered" || ordinal === undefined) return false;
+  const neighbourNumbered = (direction: 1 | -1): boolean => {
+    for (let k = index + direction; k >= 0 && k < blocks.length; k += direction) {
+      const other = blocks[k];
+      if (other.kind === "ordered" && other.ordinal === ordinal + direction) return true;
+      if (other.kind === "paragraph" || markerIndent(other) <= markerIndent(block) + block.lines[0].size / 2) return false;
+    }
+    return false;
+  };
+  return neighbourNumbered(-1) || neighbourNumbered(1);
 }
 
 /** List markers this close (points) stand at one list level. */
@@ -311,7 +327,6 @@ function toMdast(blocks: Block[], options: BlockOptions): BlockContent[] {
   const out: BlockContent[] = [];
   // Open lists, outermost first, with where their items' markers stand.
   const openLists: Array<{ list: List; ordered: boolean; indent: number }> = [];
-  const markerIndent = (block: Block): number => (block.lines[0].rtl ? -block.lines[0].right : block.lines[0].left);
   const indents = blocks.filter((block) => block.kind !== "paragraph").map(markerIndent);
   const source = (block: Block): SourceLocation => ({ page: block.lines[0].page, ...options.location });
   blocks.forEach((block, index) => {
