@@ -7,8 +7,13 @@
  * table is its gutters: vertical strips no text crosses, for as long as the table lasts,
  * between columns whose cells may each hold several lines. Body text crosses any such
  * strip within a line or two; a list has one strip (marker | text), so three columns at
- * least are required. Rows are the bands of text separated by more than a line's step
- * (cell padding), or by a horizontal rule.
+ * least are required, and bulleted items before or after a table are not rows of it.
+ *
+ * Rows: within a cell, lines follow each other at the line step; from one row to the next,
+ * text steps down by the cell padding more, which may be a tenth of a line. So a new row
+ * starts wherever no cell runs on at the line step (or a horizontal rule is crossed), and
+ * cells centred vertically, whose short neighbours sit between their wrapped lines, stay
+ * one row. Without padding, rows cannot be told from wrapped lines.
  *
  * The result is a `Grid` as pdf-geometry.ts makes from drawn borders, so the rest of the
  * reader treats both alike. Cells are not merged: without borders a span cannot be seen.
