@@ -34,7 +34,7 @@ const SUB_LINE = 0.9;
 const MIN_COLUMNS = 3;
 /** The fewest table rows (header included) worth calling a table. */
 const MIN_ROWS = 2;
-/** A line step larger than this many font sizes is cell padding between rows, not a wrapped line. */
+/** The largest step between stacked lines, in font sizes, taken for a wrapped line's without more evidence (single spacing). */
 const MAX_LINE_STEP = 1.6;
 /** The largest step between a cell's wrapped lines, in font sizes: a tall font's single spacing, not double spacing. */
 const MAX_WRAPPED_STEP = 2.2;
@@ -42,7 +42,7 @@ const MAX_WRAPPED_STEP = 2.2;
 const DEFAULT_LINE_STEP = 1.2;
 /**
  * Lines of one column further apart than the line step plus this many font sizes are in
- * different cells: the padding between rows, which may be as little as a tenth of a line.
+ * different cells: the padding between rows, which may be little more than a tenth of a line.
  */
 const CELL_PADDING = 0.05;
 
