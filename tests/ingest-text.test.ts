@@ -120,6 +120,35 @@ describe("readText on small texts", () => {
     expect((tree.children[3] as List).children).toHaveLength(2);
   });
 
+  it("nests an indented bullet's items in the item above, and goes back out with the indent", async () => {
+    const tree = await readTxt(
+      [
+        "Progress updates were provided.",
+        "  \u2022 Commitment 1: Open Budget",
+        "    \u2022 Update at the next meeting.",
+        "  \u2022 Commitment 2: Official information",
+        "    \u2022 Progress is being made.",
+        "      - on capability",
+        "    \u2022 Delays in delivery.",
+        "  \u2022 Commitment 3: Open data",
+        "Next meeting in April.",
+      ].join("\n"),
+    );
+    expect(tree.children.map((n) => n.type)).toEqual(["paragraph", "list", "paragraph"]);
+    const outer = tree.children[1] as List;
+    expect(outer.children.map((item) => textOf(item.children[0]))).toEqual([
+      "Commitment 1: Open Budget",
+      "Commitment 2: Official information",
+      "Commitment 3: Open data",
+    ]);
+    const sub = (item: List["children"][number]) => item.children[1] as List;
+    expect(sub(outer.children[0]).children.map(textOf)).toEqual(["Update at the next meeting."]);
+    expect(sub(outer.children[1]).children.map((item) => textOf(item.children[0]))).toEqual(["Progress is being made.", "Delays in delivery."]);
+    expect(textOf(sub(sub(outer.children[1]).children[0]))).toBe("on capability");
+    expect(outer.children[2].children).toHaveLength(1);
+    expect(sub(outer.children[0]).data?.source).toEqual({ line: 3 });
+  });
+
   it("treats each line as a paragraph in Word-style text, and joins hard-wrapped lines", async () => {
     const long = "word ".repeat(40).trim();
     expect((await readTxt(`${long}\n${long}`)).children).toHaveLength(2);

@@ -113,6 +113,8 @@ function documentTree(path: string, format: "txt" | "md", tree: Root, messages: 
 interface TextLine {
   text: string;
   line: number;
+  /** How far the line was indented (spaces, a tab counting as four) before normalization trimmed it. */
+  indent?: number;
 }
 
 /** A list item line; `symbol` is its bullet ("•", "-", ...) or "1." for numbered items. */
@@ -139,45 +141,69 @@ function paragraph(text: string, source: SourceLocation): Paragraph {
   return { type: "paragraph", children: [{ type: "text", value: text }], data: { source } };
 }
 
+/** A list being filled, and where its items' markers stand. */
+interface OpenList {
+  list: List;
+  indent: number;
+  symbol: string;
+}
+
 /**
  * Turns a run of lines into paragraphs and lists. A blank line ends a paragraph or a
  * list, and so does a change of bullet: "·" items followed by "-" items are two lists
- * (often a point and its sub-points), as in Markdown. In `wrapped` text a plain line continues the paragraph (or list item) above it;
- * otherwise each line is its own paragraph, as Word's text export writes them.
+ * (often a point and its sub-points), as in Markdown. An item indented further than the one
+ * above opens a list inside it (a sub-point), as Word's text export and hand-typed notes
+ * indent them; an item indented less goes back to the list its indent belongs to. In
+ * `wrapped` text a plain line continues the paragraph (or list item) above it; otherwise
+ * each line is its own paragraph, as Word's text export writes them.
  */
 function linesToBlocks(lines: TextLine[], wrapped: boolean, location: Omit<SourceLocation, "line">): BlockContent[] {
   const blocks: BlockContent[] = [];
-  // The block a following line may extend; null after a blank line.
-  let open: Paragraph | List | null = null;
-  let openSymbol = "";
-  for (const { text, line } of lines) {
+  // The paragraph a following line may extend, or the lists open from the outermost in; both
+  // empty after a blank line.
+  let openParagraph: Paragraph | null = null;
+  const openLists: OpenList[] = [];
+  for (const { text, line, indent = 0 } of lines) {
     if (text === "") {
-      open = null;
+      openParagraph = null;
+      openLists.length = 0;
       continue;
     }
     const source = { ...location, line };
     const marker = listMarker(text);
     if (marker) {
+      openParagraph = null;
       const item: ListItem = { type: "listItem", spread: false, children: [paragraph(marker.text, source)], data: { source } };
-      if (open?.type === "list" && openSymbol === marker.symbol) {
-        open.children.push(item);
-      } else {
-        const ordered = marker.kind === "ordered";
-        const start = marker.kind === "ordered" ? marker.start : null;
-        open = { type: "list", ordered, start, spread: false, children: [item], data: { source } };
-        openSymbol = marker.symbol;
-        blocks.push(open);
+      while (openLists.length > 1 && openLists[openLists.length - 1].indent > indent) openLists.pop();
+      const innermost = openLists.at(-1);
+      if (innermost && innermost.indent === indent && innermost.symbol === marker.symbol) {
+        innermost.list.children.push(item);
+        continue;
       }
+      const ordered = marker.kind === "ordered";
+      const start = marker.kind === "ordered" ? marker.start : null;
+      const list: List = { type: "list", ordered, start, spread: false, children: [item], data: { source } };
+      if (innermost && indent > innermost.indent) {
+        innermost.list.children.at(-1)!.children.push(list);
+      } else {
+        // The same indent with another bullet, or one further out than the outermost list: a list of its own.
+        if (innermost) openLists.pop();
+        const parent = openLists.at(-1);
+        if (parent) parent.list.children.at(-1)!.children.push(list);
+        else blocks.push(list);
+      }
+      openLists.push({ list, indent, symbol: marker.symbol });
       continue;
     }
-    if (wrapped && open !== null) {
-      const target = open.type === "paragraph" ? open : (open.children.at(-1)!.children[0] as Paragraph);
+    const innermost = openLists.at(-1);
+    if (wrapped && (openParagraph || innermost)) {
+      const target = openParagraph ?? (innermost!.list.children.at(-1)!.children[0] as Paragraph);
       (target.children[0] as { value: string }).value += `\n${text}`;
       continue;
     }
-    const para = paragraph(text, source);
-    blocks.push(para);
-    open = para;
+    openLists.length = 0;
+    openParagraph = paragraph(text, source);
+    blocks.push(openParagraph);
   }
   return blocks;
 }
@@ -210,6 +236,7 @@ interface RawLine {
   cell: boolean;
   text: string;
   line: number;
+  indent: number;
 }
 
 interface CellLines {
@@ -343,12 +370,25 @@ function columnCount(groups: CellGroup[]): number | null {
 }
 
 const LINE_SPLIT = /\r\n|\r|\n/;
+const TAB_WIDTH = 4;
+
+/** The width of a line's leading blanks, a tab counting as TAB_WIDTH spaces. */
+function indentOf(value: string): number {
+  let width = 0;
+  for (const char of value) {
+    if (char === "\t") width += TAB_WIDTH;
+    else if (char === " " || char === "\u00a0") width++;
+    else break;
+  }
+  return width;
+}
 
 function parsePlainText(text: string): { tree: Root; tables: number } {
   const raw = text.split(LINE_SPLIT);
   const lines: RawLine[] = raw.map((value, i) => {
     const cell = value.startsWith("\t");
-    return { cell, text: normalizeText(cell ? value.slice(1) : value), line: i + 1 };
+    const content = cell ? value.slice(1) : value;
+    return { cell, text: normalizeText(content), line: i + 1, indent: indentOf(content) };
   });
   const wrapped = looksHardWrapped(lines.map((l) => ({ text: l.text, line: l.line })));
   const children: RootContent[] = [];
@@ -372,7 +412,7 @@ function parsePlainText(text: string): { tree: Root; tables: number } {
         continue;
       }
     }
-    pending.push({ text: l.text, line: l.line });
+    pending.push({ text: l.text, line: l.line, indent: l.indent });
     i++;
   }
   flush();
