@@ -3,9 +3,9 @@
  * 2 usage error or an output folder that cannot be written, 130 interrupted.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic } from "./batch/atomic.js";
+import { describeFsError, makeWritableFolder } from "./batch/folders.js";
 import { readInputFile } from "./ingest/file.js";
 import { packageVersion } from "./batch/package-root.js";
 import { barProgress, lineProgress, silentProgress, type ProgressSink } from "./batch/progress.js";
@@ -76,8 +76,10 @@ function report(summary: BatchSummary, options: BatchCommandOptions, io: Io): nu
   if (summary.interrupted) {
     const done = summary.extracted + summary.cached + summary.failed;
     io.stderr.write(
-      `Interrupted after ${done} of ${summary.files} files. Their records are in ${join(options.out, "meetings")}; ` +
-        `tracker.json, tracker.xlsx and errors.json were left as they were.\n`,
+      summary.written.length > 0
+        ? `Interrupted after every file was done; the new ${summary.written.join(", ")} were already in place.\n`
+        : `Interrupted after ${done} of ${summary.files} files. Their records are in ${join(options.out, "meetings")}; ` +
+            `tracker.json, tracker.xlsx and errors.json were left as they were.\n`,
     );
     return code;
   }
@@ -149,9 +151,9 @@ async function printTree(file: string, options: { sources?: boolean }, io: Io): 
 
 async function writeSchemas(out: string, io: Io): Promise<number> {
   try {
-    await mkdir(out, { recursive: true });
+    await makeWritableFolder(out);
   } catch (error) {
-    throw new OutputError(`cannot write the output folder ${out}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+    throw new OutputError(`cannot write the output folder ${out}: ${describeFsError(error)}`, { cause: error });
   }
   const { jsonSchemaFiles } = await import("./model/schemas.js");
   for (const [name, text] of Object.entries(jsonSchemaFiles())) {

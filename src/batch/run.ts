@@ -2,11 +2,10 @@
  * The batch: every input file through the pipeline on worker threads, each record
  * written to `meetings/` as soon as it arrives, then (for `run`) the tracker built
  * from all records and written at the end. A bad file is a line in the failures,
- * never the end of the run. Every output is written atomically, and the tracker
- * files only once every file is done, so an interrupted run leaves the previous
- * tracker whole.
+ * never the end of the run. Every output is written atomically, and the end-of-run
+ * files (tracker, errors, manifest) only once every file is done, committed as one
+ * set (output-set.ts), so an interrupted run leaves the previous set whole.
  */
-import { access, constants, mkdir } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { Writable } from "node:stream";
@@ -15,9 +14,11 @@ import { MeetingRecord } from "../model/meeting.js";
 import { streamFileAtomic, writeFileAtomic, writeTextIfChanged } from "./atomic.js";
 import { pipelineVersion, RecordCache } from "./cache.js";
 import { discoverInputs, SUPPORTED_EXTENSIONS } from "./discover.js";
+import { describeFsError, makeWritableFolder } from "./folders.js";
+import { OutputSet, recoverOutputs } from "./output-set.js";
 import { readInputFile } from "../ingest/file.js";
 import { sha256Hex } from "./read.js";
-import { digestOf, inputsDigest, reusableOutputs, writeManifest } from "./manifest.js";
+import { digestOf, inputsDigest, MANIFEST_NAME, reusableOutputs, writeManifest } from "./manifest.js";
 import { assignOutputNames } from "./names.js";
 import { compiledWorkerPath } from "./package-root.js";
 import { WorkerPool } from "./pool.js";
@@ -103,15 +104,10 @@ export class OutputError extends Error {
 async function prepareOutput(out: string): Promise<string> {
   const meetings = join(out, "meetings");
   try {
-    await mkdir(meetings, { recursive: true });
-    await access(meetings, constants.W_OK);
+    await makeWritableFolder(meetings);
+    await recoverOutputs(out);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOTDIR" || code === "EEXIST" ? "a file is in the way of the folder"
-      : code === "EACCES" || code === "EPERM" ? "permission denied"
-      : code ?? String(error);
-    throw new OutputError(`cannot write the output folder ${out}: ${why}`, { cause: error });
+    throw new OutputError(`cannot write the output folder ${out}: ${describeFsError(error)}`, { cause: error });
   }
   return meetings;
 }
@@ -121,7 +117,7 @@ async function writeOutput<T>(path: string, write: (path: string) => Promise<T>)
   try {
     return await write(path);
   } catch (error) {
-    throw new OutputError(`cannot write ${path}: ${(error as Error).message}`, { cause: error });
+    throw new OutputError(`cannot write ${path}: ${describeFsError(error)}`, { cause: error });
   }
 }
 
@@ -248,7 +244,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     progress.stop();
   }
 
-  const interrupted = signal?.aborted === true;
+  let interrupted = signal?.aborted === true;
   const finishing = performance.now();
   const written: string[] = [];
   const kept: string[] = [];
@@ -265,31 +261,48 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     if (reusable !== undefined) {
       kept.push(...reusable);
     } else {
-      // The tracker files are streamed to disk: at 10,000 meetings tracker.json is over 100 MB
-      // of text and the workbook tens of MB, which must not be held beside the records.
-      const digests: Record<string, string> = {};
-      const streamOutput = async (name: string, write: (stream: Writable) => Promise<void>): Promise<void> => {
-        digests[name] = await writeOutput(join(options.out, name), (path) => streamFileAtomic(path, write));
-        written.push(name);
-      };
-      if (options.tracker) {
-        // Loaded here, not at start-up: `extract` never needs them.
-        const [{ buildTracker }, { writeTrackerJson }, { writeTrackerXlsx }] = await Promise.all([
-          import("../track/index.js"),
-          import("../write/json.js"),
-          import("../write/xlsx.js"),
-        ]);
-        const present = records.filter((record): record is MeetingRecord => record !== undefined);
-        const tracker = buildTracker(present);
-        await streamOutput("tracker.json", (stream) => writeTrackerJson(tracker, stream));
-        await streamOutput("tracker.xlsx", (stream) => writeTrackerXlsx({ tracker, records: present, failures }, stream));
+      // Every end-of-run file is staged, then all are committed together (output-set.ts): an
+      // interruption or a full disk at any point leaves the previous set whole.
+      const set = await writeOutput(options.out, (out) => OutputSet.begin(out));
+      const staged: string[] = [];
+      try {
+        // The tracker files are streamed to disk: at 10,000 meetings tracker.json is over 100 MB
+        // of text and the workbook tens of MB, which must not be held beside the records.
+        const digests: Record<string, string> = {};
+        const streamOutput = async (name: string, write: (stream: Writable) => Promise<void>): Promise<void> => {
+          digests[name] = await writeOutput(join(options.out, name), () => streamFileAtomic(set.path(name), write));
+          staged.push(name);
+        };
+        if (options.tracker) {
+          // Loaded here, not at start-up: `extract` never needs them.
+          const [{ buildTracker }, { writeTrackerJson }, { writeTrackerXlsx }] = await Promise.all([
+            import("../track/index.js"),
+            import("../write/json.js"),
+            import("../write/xlsx.js"),
+          ]);
+          const present = records.filter((record): record is MeetingRecord => record !== undefined);
+          const tracker = buildTracker(present);
+          await streamOutput("tracker.json", (stream) => writeTrackerJson(tracker, stream));
+          // A Ctrl-C while the tracker is written: the workbook, the longest part, is not begun.
+          if (!signal?.aborted) await streamOutput("tracker.xlsx", (stream) => writeTrackerXlsx({ tracker, records: present, failures }, stream));
+        }
+        await writeOutput(join(options.out, "errors.json"), () => writeFileAtomic(set.path("errors.json"), errorsJson));
+        digests["errors.json"] = digestOf(errorsJson);
+        staged.push("errors.json");
+        await writeOutput(join(options.out, MANIFEST_NAME), () => writeManifest(set.path(MANIFEST_NAME), inputs, digests));
+        if (signal?.aborted) {
+          interrupted = true;
+          await set.abandon();
+        } else {
+          await writeOutput(options.out, () => set.commit());
+          written.push(...staged);
+          // A Ctrl-C during the renames: the set is whole, and the run still says it was stopped.
+          interrupted = signal?.aborted === true;
+        }
+      } catch (error) {
+        await set.abandon().catch(() => undefined);
+        throw error;
       }
-      await writeOutput(join(options.out, "errors.json"), (path) => writeFileAtomic(path, errorsJson));
-      digests["errors.json"] = digestOf(errorsJson);
-      written.push("errors.json");
-      await writeManifest(options.out, inputs, digests).catch((error: unknown) => {
-        throw new OutputError(`cannot write ${options.out}: ${(error as Error).message}`, { cause: error });
-      });
     }
   }
 
