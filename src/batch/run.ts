@@ -26,7 +26,7 @@ import { silentProgress, type ProgressSink } from "./progress.js";
 import type { FileSummary, TaskOutcome } from "./protocol.js";
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
-export const DEFAULT_MAX_MEMORY_MB = 512;
+export const DEFAULT_MAX_MEMORY_MB = 256;
 
 export interface BatchOptions {
   inputs: readonly string[];
@@ -36,7 +36,7 @@ export interface BatchOptions {
   jobs?: number;
   /** Per-file deadline in milliseconds. */
   timeoutMs?: number;
-  /** Heap cap of each worker in MB. */
+  /** Memory each file may take in its worker (heap, buffers, wasm), in MB. */
   maxMemoryMb?: number;
   /** Cache folder, or false for none; default `<out>/.cache`. */
   cache?: string | false;
@@ -119,12 +119,6 @@ async function writeOutput<T>(path: string, write: (path: string) => Promise<T>)
   } catch (error) {
     throw new OutputError(`cannot write ${path}: ${describeFsError(error)}`, { cause: error });
   }
-}
-
-/** An ArrayBuffer of its own, so transferring it to a worker cannot detach memory shared with other buffers. */
-function exclusiveCopy(bytes: Uint8Array): Uint8Array {
-  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes;
-  return new Uint8Array(bytes);
 }
 
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
@@ -217,7 +211,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     const outcome: TaskOutcome = await getPool().run({
       id: index,
       path: file,
-      bytes: exclusiveCopy(bytes),
+      bytes,
       sha256,
       ...(options.date === undefined ? {} : { date: options.date }),
     });
