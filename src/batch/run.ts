@@ -12,7 +12,8 @@ import type { Writable } from "node:stream";
 import { IngestError } from "../ingest/errors.js";
 import { MeetingRecord } from "../model/meeting.js";
 import { streamFileAtomic, writeFileAtomic, writeTextIfChanged } from "./atomic.js";
-import { pipelineVersion, RecordCache } from "./cache.js";
+import { pipelineVersion, RecordCache, relocateRecord } from "./cache.js";
+import { recordToJson } from "../write/json.js";
 import { discoverInputs, SUPPORTED_EXTENSIONS } from "./discover.js";
 import { describeFsError, makeWritableFolder } from "./folders.js";
 import { OutputSet, recoverOutputs } from "./output-set.js";
@@ -203,8 +204,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     if (cached?.kind === "record") {
       const parsed = MeetingRecord.safeParse(safeJson(cached.json));
       if (parsed.success) {
-        const record = parsed.data;
-        return succeed(index, key, cached.json, () => record, summarize(record), "cached");
+        const record = relocateRecord(parsed.data, file);
+        const json = record === parsed.data ? cached.json : recordToJson(record);
+        return succeed(index, key, json, () => record, summarize(record), "cached");
       }
     }
     if (signal?.aborted) return;
