@@ -7,39 +7,17 @@
  *
  *   node bench/memory.mjs run some/folder --out /tmp/out --no-cache
  *
- * `bench/memory.mjs --inputs DIR` builds the memory test files of tests/batch-memory.test.ts
- * (a 3 KB PDF whose content stream inflates to 1 GiB, a .docx whose document.xml is 31 MiB)
- * into DIR beside two good minutes from the fixtures, for a run over them.
+ * `bench/memory.mjs --inputs DIR` builds the PDF of tests/batch-memory.test.ts (3 KB, its
+ * content stream inflates to 1 GiB) into DIR beside two good minutes from the fixtures, for a run over them.
+ * MINUTES_BIN=path/to/bin/minutes.js measures another build (an older commit's, say).
  */
 import { spawn } from "node:child_process";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { constants, deflateRawSync, deflateSync } from "node:zlib";
+import { treeResidentKb } from "./process-memory.mjs";
 
 const ROOT = resolve(import.meta.dirname, "..");
-
-function residentKb(pid) {
-  try {
-    const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "latin1"));
-    return match ? Number(match[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
-
-function children(pid) {
-  try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, "latin1").trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
-}
-
-function tree(pid) {
-  const all = [pid];
-  for (let index = 0; index < all.length; index += 1) all.push(...children(all[index]));
-  return all;
-}
 
 async function measure(args) {
   const started = performance.now();
@@ -48,8 +26,7 @@ async function measure(args) {
   let peakMain = 0;
   let peakWorker = 0;
   const sample = () => {
-    const pids = tree(child.pid);
-    const sizes = pids.map(residentKb);
+    const sizes = treeResidentKb(child.pid);
     peakTotal = Math.max(peakTotal, sizes.reduce((sum, size) => sum + size, 0));
     peakMain = Math.max(peakMain, sizes[0]);
     peakWorker = Math.max(peakWorker, ...sizes.slice(1), 0);
