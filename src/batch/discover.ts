@@ -195,5 +195,6 @@ export async function discoverInputs(inputs: readonly string[]): Promise<Discove
     if (found.size === before && (info === undefined || info.isDirectory())) empty.push(input);
   }
   const files = [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { files, problems, empty };
+  // A file named explicitly is read, whatever a folder walk thought of its name.
+  return { files, problems: problems.filter((problem) => problem.code !== "unsupported" || !found.has(problem.input)), empty };
 }
