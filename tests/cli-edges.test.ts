@@ -4,7 +4,7 @@
  * and output, the cache keyed by content rather than by the path as typed, help examples.
  */
 import { execFile, spawn, spawnSync } from "node:child_process";
-import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rm, statfs, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -82,6 +82,41 @@ describe("output folders that cannot be written", () => {
     const run = await minutes(["schema", "--out", join("a-file", "schema")], work);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/a file is in the way of the folder/);
+  });
+});
+
+describe("a full disk", () => {
+  test("while the end-of-run files are written: exit 2 with the reason, no stack trace, no temporary file, the previous set whole", async (context) => {
+    // A real full disk: a small tmpfs, which only root can mount.
+    const disk = join(work, "disk");
+    await mkdir(disk);
+    if (process.getuid?.() !== 0 || spawnSync("mount", ["-t", "tmpfs", "-o", "size=512k", "tmpfs", disk]).status !== 0) return context.skip();
+    try {
+      const archive = join(work, "archive");
+      await mkdir(archive);
+      await copyFile(join(CORPUS, "2023-03-committee-minutes.txt"), join(archive, "2023-03-committee-minutes.txt"));
+      const out = join(disk, "out");
+      expect((await minutes(["run", "archive", "--out", out, "--no-cache"], work)).code).toBe(0);
+      // The new file's record is written first, so that only the end-of-run files meet the full disk.
+      await copyFile(DOCX, join(archive, "2023-09-committee-minutes.docx"));
+      expect((await minutes(["extract", "archive", "--out", out, "--no-cache"], work)).code).toBe(0);
+      const before = await Promise.all(["tracker.json", "tracker.xlsx", "errors.json", ".minutes-run.json"].map((name) => readFile(join(out, name))));
+      // Room for the new tracker.json and a few pages of the workbook: the disk fills up while tracker.xlsx is streamed.
+      expect((await minutes(["run", "archive", "--out", "probe", "--no-cache", "-q"], work)).code).toBe(0);
+      const trackerJson = (await readFile(join(work, "probe", "tracker.json"))).length;
+      const { bavail, bsize } = await statfs(disk);
+      const room = Math.ceil(trackerJson / 4096) * 4096 + 8192;
+      await writeFile(join(disk, "filler"), Buffer.alloc(Math.max(0, bavail * bsize - room)));
+      const run = await minutes(["run", "archive", "--out", out, "--no-cache"], work);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/minutes: cannot write .*tracker\.xlsx: the disk is full \(ENOSPC\)/);
+      expect(run.stderr).not.toMatch(/\n\s+at |node:internal/);
+      const after = await Promise.all(["tracker.json", "tracker.xlsx", "errors.json", ".minutes-run.json"].map((name) => readFile(join(out, name))));
+      expect(after).toEqual(before);
+      expect((await readdir(out)).filter((name) => name.startsWith(".") && name !== ".minutes-run.json")).toEqual([]);
+    } finally {
+      spawnSync("umount", [disk]);
+    }
   });
 });
 
