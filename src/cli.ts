@@ -51,7 +51,7 @@ function addBatchOptions(command: Command): Command {
   return command
     .requiredOption("-o, --out <dir>", "output folder (extract of one input: - prints its record on standard output)")
     .option("--date <date>", "meeting date (YYYY-MM-DD or YYYY-MM) for files whose text, name and metadata give none", meetingDate)
-    .option("-j, --jobs <n>", "worker threads (default: the number of cores)", positiveInteger)
+    .option("-j, --jobs <n>", "worker processes (default: the number of cores)", positiveInteger)
     .option("--timeout <seconds>", "stop a file that takes longer than this", positiveSeconds, DEFAULT_TIMEOUT_MS / 1000)
     .option("--max-memory <mb>", "memory a file may take in its worker (heap, buffers, wasm); a file that needs more is stopped", positiveInteger, DEFAULT_MAX_MEMORY_MB)
     .option("--cache <dir>", "cache of extracted records (default: <out>/.cache)")

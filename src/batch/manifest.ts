@@ -1,6 +1,6 @@
 /**
  * What the last run's tracker files were made from. The tracker is a pure function
- * of the records (each identified by its cache key: content, path, date, pipeline
+ * of the records (each identified by its cache key: content, file name, date, pipeline
  * version) and the failures, and its writers are deterministic, so when a re-run
  * finds the same inputs and the files still as written, rebuilding them would give
  * the same bytes: they are kept instead. That is what makes re-running over an

@@ -86,11 +86,6 @@ export class WorkerPool {
     });
   }
 
-  /** Number of tasks waiting for a worker or running. */
-  get pending(): number {
-    return this.queue.length + this.slots.filter((slot) => slot.running !== undefined).length;
-  }
-
   private pump(): void {
     for (const slot of this.slots) {
       if (this.queue.length === 0) return;

@@ -1,5 +1,5 @@
 /**
- * The batch: every input file through the pipeline on worker threads, each record
+ * The batch: every input file through the pipeline in worker processes, each record
  * written to `meetings/` as soon as it arrives, then (for `run`) the tracker built
  * from all records and written at the end. A bad file is a line in the failures,
  * never the end of the run. Every output is written atomically, and the end-of-run
@@ -33,7 +33,7 @@ export interface BatchOptions {
   inputs: readonly string[];
   /** Output folder: `meetings/`, and with `tracker` also tracker.json, tracker.xlsx and errors.json. */
   out: string;
-  /** Worker threads; default the number of cores. */
+  /** Worker processes; default the number of cores. */
   jobs?: number;
   /** Per-file deadline in milliseconds. */
   timeoutMs?: number;
