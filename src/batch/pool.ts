@@ -131,7 +131,9 @@ export class WorkerPool {
     worker.on("message", (message: WorkerMessage) => {
       if (slot.worker !== worker) return;
       if ("ready" in message) {
-        slot.idleRss = worker.pid === undefined ? message.rss : (residentBytes(worker.pid) ?? message.rss);
+        // Measured by the worker itself when it became ready: by the time the message is read here
+        // the worker may be reading its first file.
+        slot.idleRss = message.rss;
         return;
       }
       if ("rss" in message) {
