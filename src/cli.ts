@@ -168,11 +168,23 @@ async function runBatchCommand(inputs: string[], options: BatchCommandOptions, t
   }
   const controller = new AbortController();
   let signals = 0;
+  // A second Ctrl-C quits at once, except during the renames that put the new outputs in place.
+  let committing = false;
+  let quitWhenCommitted = false;
+  const onCommitting = (active: boolean): void => {
+    committing = active;
+    if (!active && quitWhenCommitted) process.exit(EXIT_INTERRUPTED);
+  };
   const onSignal = (): void => {
     signals += 1;
-    if (signals > 1) process.exit(EXIT_INTERRUPTED);
-    io.stderr.write("\nStopping (press Ctrl-C again to quit at once)...\n");
-    controller.abort();
+    if (signals === 1) {
+      io.stderr.write("\nStopping (press Ctrl-C again to quit at once)...\n");
+      controller.abort();
+    } else if (committing) {
+      quitWhenCommitted = true;
+    } else {
+      process.exit(EXIT_INTERRUPTED);
+    }
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
@@ -185,6 +197,7 @@ async function runBatchCommand(inputs: string[], options: BatchCommandOptions, t
       maxMemoryMb: options.maxMemory,
       progress: chooseProgress(options, io),
       signal: controller.signal,
+      onCommitting,
       ...(options.cache === undefined ? {} : { cache: options.cache }),
       ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
       ...(options.date === undefined ? {} : { date: options.date }),

@@ -180,3 +180,16 @@ describe("a full disk while tracker.xlsx is written", () => {
     expect(await leftovers(out)).toEqual([]);
   });
 });
+
+describe("the commit", () => {
+  test("is announced around the renames, so a caller can hold a second Ctrl-C until the set is in place", async () => {
+    const out = join(work, "out");
+    const archive = await archiveOf(["2023-03-committee-minutes.txt"], join(work, "old"));
+    const calls: boolean[] = [];
+    await runBatch({ inputs: [archive], out, tracker: true, jobs: 1, onCommitting: (committing) => calls.push(committing) });
+    expect(calls).toEqual([true, false]);
+    // Nothing changed: the set is kept, nothing is committed.
+    await runBatch({ inputs: [archive], out, tracker: true, jobs: 1, onCommitting: (committing) => calls.push(committing) });
+    expect(calls).toEqual([true, false]);
+  });
+});

@@ -48,6 +48,8 @@ export interface BatchOptions {
   progress?: ProgressSink;
   /** Aborting stops the workers; the tracker is then not written. */
   signal?: AbortSignal;
+  /** Told when the end-of-run files start and stop being renamed into place (milliseconds): a caller that exits on a second Ctrl-C waits for the end. */
+  onCommitting?: (committing: boolean) => void;
 }
 
 export interface Failure {
@@ -290,7 +292,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
           interrupted = true;
           await set.abandon();
         } else {
-          await writeOutput(options.out, () => set.commit());
+          options.onCommitting?.(true);
+          try {
+            await writeOutput(options.out, () => set.commit());
+          } finally {
+            options.onCommitting?.(false);
+          }
           written.push(...staged);
           // A Ctrl-C during the renames: the set is whole, and the run still says it was stopped.
           interrupted = signal?.aborted === true;
