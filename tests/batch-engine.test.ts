@@ -128,7 +128,8 @@ describe("runaway files", () => {
   });
 
   test("a file that needs more memory than the cap is stopped and reported, and the batch finishes", async () => {
-    const archive = await copyCorpus(["2023-03-committee-minutes.pdf", "2023-09-committee-minutes.docx"]);
+    // The cap counts what a file adds to its idle worker; a PDF's fonts and pages take more than 4 MB.
+    const archive = await copyCorpus(["2023-03-committee-minutes.pdf", "2023-09-committee-minutes.pdf"]);
     const summary = await runBatch({ inputs: [archive], out: join(work, "out"), jobs: 1, maxMemoryMb: 4, cache: false });
     expect(summary.failures.map((failure) => failure.code)).toEqual(["out-of-memory", "out-of-memory"]);
     expect(summary.failures[0].reason).toMatch(/4 MB/);

@@ -35,7 +35,7 @@ import type { BlockContent, Root, RootContent, Table, TableCell, TableRow } from
 import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { DocumentInitParameters, TextItem } from "pdfjs-dist/types/src/display/api.js";
 import { normalizeText } from "../text/normalize.js";
-import { getDocument, inThreadWorker, PDFDateString, VerbosityLevel } from "./pdf-engine.js";
+import { getDocument, inThreadWorker, OPS, PDFDateString, VerbosityLevel } from "./pdf-engine.js";
 import { IngestError } from "./errors.js";
 import { buildBlocks, measureLines, type LineMetrics } from "./pdf-blocks.js";
 import { collectRulings, MAX_RULINGS, type PageRulings } from "./pdf-geometry.js";
@@ -68,7 +68,7 @@ export const readPdf: Reader = async (bytes, path) => {
     const metadata = await readMetadata(document);
     if (!pages.some((page) => page.elements.length > 0)) {
       if (pages.length === 0) throw new IngestError(path, "corrupt", "no page of the PDF can be read");
-      throw new IngestError(path, "no-text-layer", "no text layer: needs OCR");
+      throw await textlessError(document, path);
     }
     dropRunningLines(pages, messages);
     const tree = buildTree(pages);
@@ -77,6 +77,41 @@ export const readPdf: Reader = async (bytes, path) => {
     await document.destroy();
   }
 };
+
+/** What draws something on a page: images (a scan) or paths (text turned into outlines, say). */
+const DRAWING_OPS = new Set<number>([
+  OPS.paintImageXObject,
+  OPS.paintInlineImageXObject,
+  OPS.paintImageMaskXObject,
+  OPS.paintImageXObjectRepeat,
+  OPS.paintImageMaskXObjectRepeat,
+  OPS.paintImageMaskXObjectGroup,
+  OPS.paintInlineImageXObjectGroup,
+  OPS.paintSolidColorImageMask,
+  OPS.constructPath,
+  OPS.shadingFill,
+]);
+
+/**
+ * Why a PDF gave no text: pages that draw images or paths are a scan or outlined text, which
+ * needs OCR; pages that draw nothing have empty or damaged content streams (pdf.js skips what
+ * it cannot parse), and OCR would find nothing there either.
+ */
+async function textlessError(document: PDFDocumentProxy, path: string): Promise<IngestError> {
+  for (let number = 1; number <= document.numPages; number++) {
+    let page: PDFPageProxy | undefined;
+    try {
+      page = await document.getPage(number);
+      const { fnArray } = await page.getOperatorList();
+      if (fnArray.some((op) => DRAWING_OPS.has(op))) return new IngestError(path, "no-text-layer", "no text layer: needs OCR");
+    } catch {
+      // A page that cannot be read draws nothing we could OCR.
+    } finally {
+      page?.cleanup();
+    }
+  }
+  return new IngestError(path, "corrupt", "the pages draw no text and no image: their content streams are empty or damaged");
+}
 
 /**
  * One pdfjs worker for every document: in Node it runs in this thread ("fake worker"), and

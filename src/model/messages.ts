@@ -26,6 +26,7 @@ export const MESSAGE_CODES = {
   "images-omitted": { stage: "ingest", level: "warning", means: "Images were not read: any text inside them is lost." },
   "extension-mismatch": { stage: "ingest", level: "warning", means: "The file's content is of another format than its extension says; it was read as its content." },
   "pdf-drawing-not-table": { stage: "ingest", level: "info", means: "Ruling lines on a PDF page drew no table that text fits; read as text." },
+  "pdf-no-header": { stage: "ingest", level: "warning", means: "The file has no %PDF- header line; it was read as a PDF anyway." },
   "pdf-page-unreadable": { stage: "ingest", level: "warning", means: "A PDF page could not be read; the other pages were." },
   "pdf-running-lines-dropped": { stage: "ingest", level: "info", means: "Running heads and page numbers repeated on every PDF page were left out." },
   "tables-from-text": { stage: "ingest", level: "info", means: "Tab-separated lines of a text file were read as table rows." },
