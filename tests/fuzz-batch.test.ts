@@ -5,6 +5,7 @@
  * reason: no crash, no hang, no internal error, and the run's outputs written. The seed makes
  * every failure reproducible; MINUTES_FUZZ_SEED tries another one.
  */
+import { WRITERS } from "../src/write/writers.js";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -153,7 +154,7 @@ describe(`the batch over ${PER_FIXTURE} mutants of each fixture (seed ${SEED})`,
   });
 
   test("the records, the tracker and errors.json are written", async () => {
-    expect(summary.written).toEqual(["tracker.json", "tracker.xlsx", "errors.json"]);
+    expect(summary.written).toEqual([...WRITERS.map((writer) => writer.file), "errors.json"]);
     expect((await readdir(join(work, "out", "meetings"))).length).toBe(summary.extracted);
     const errors = JSON.parse(await readFile(join(work, "out", "errors.json"), "utf8")) as unknown[];
     expect(errors).toHaveLength(summary.failed);
