@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { MONTHS } from "../src/extract/lexicon/index.js";
+import { DATE_WORDS } from "../src/extract/lexicon/index.js";
 import { foldWithMap } from "../src/extract/match.js";
 import { dateFromFileName, findDates } from "../src/text/dates.js";
 
-const dates = (text: string) => findDates(foldWithMap(text).folded, MONTHS).map((d) => (d.endDate ? `${d.date}/${d.endDate}` : d.date));
+const dates = (text: string) => findDates(foldWithMap(text).folded, DATE_WORDS).map((d) => (d.endDate ? `${d.date}/${d.endDate}` : d.date));
 
 describe("findDates", () => {
   it("reads Tunisian and Maghrebi month names", () => {

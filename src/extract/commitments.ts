@@ -22,6 +22,7 @@ import {
   HEADER_ROLES,
   HEADER_WORDS,
   LABELS,
+  NO_VALUE_WORDS,
   ORDINALS,
   PERCENT_WORDS,
   PROGRESS_CUES,
@@ -243,8 +244,8 @@ type Segment =
   | { kind: "progress"; value: number | null }
   | { kind: "status"; status: Status; label: string; percent: number | null };
 
-/** A progress label's way of saying "no value": a dash, "n/a". */
-const NO_PROGRESS = /^(?:[—–-](?!\S)|n\/a\b)/u;
+/** A progress label's way of saying "no value": a dash, or the lexicons' words ("n/a", "s.o."). */
+const NO_PROGRESS = new RegExp(`^(?:[—–-](?!\\S)|${NO_VALUE_WORDS.source})`, "u");
 
 /** The first folded position in [from, to) whose original offset reaches `original`. */
 function foldedOffset(ft: FoldedText, from: number, to: number, original: number): number {

@@ -6,7 +6,7 @@
 import type { Decision } from "../model/meeting.js";
 import { findDates } from "../text/dates.js";
 import type { Block } from "./blocks.js";
-import { COMMITMENT_REFERENCE, DECISION_PHRASES, MONTHS } from "./lexicon/index.js";
+import { COMMITMENT_REFERENCE, DECISION_PHRASES, DATE_WORDS } from "./lexicon/index.js";
 import { firstMatch } from "./match.js";
 import { originalOf, sentences, toSourceRef } from "./text-helpers.js";
 
@@ -20,7 +20,7 @@ export function extractDecisions(blocks: readonly Block[], commitmentOf: (b: Blo
       const sentence = b.ft.folded.slice(span.start, span.end);
       const phrase = firstMatch(DECISION_PHRASES, sentence);
       if (!phrase) continue;
-      const date = findDates(sentence, MONTHS).find((d) => d.index >= phrase.index) ?? null;
+      const date = findDates(sentence, DATE_WORDS).find((d) => d.index >= phrase.index) ?? null;
       const reference = [...sentence.matchAll(COMMITMENT_REFERENCE)][0];
       decisions.push({
         text: originalOf(b.ft, span),

@@ -8,7 +8,7 @@ import type { Event } from "../model/meeting.js";
 import { findDates } from "../text/dates.js";
 import type { Block, TableModel } from "./blocks.js";
 import { classifyTable } from "./commitments.js";
-import { EVENT_WORDS, HEADER_ROLES, HEADER_WORDS, MEETING_DATE_CUES, MONTHS, PLACE, TRAILING_DATE_WORDS, type ColumnRole } from "./lexicon/index.js";
+import { EVENT_WORDS, HEADER_ROLES, HEADER_WORDS, MEETING_DATE_CUES, DATE_WORDS, PLACE, TRAILING_DATE_WORDS, type ColumnRole } from "./lexicon/index.js";
 import { firstMatch, foldWithMap, type FoldedText } from "./match.js";
 import { cleanTitle, firstWords, sentences, toSourceRef } from "./text-helpers.js";
 
@@ -90,7 +90,7 @@ export function tableEvents(tables: readonly TableModel[], file: string): { even
       if (r <= plan.headerRow) return;
       const dateCell = row.cells[dateCol];
       if (!dateCell) return;
-      const found = findDates(foldWithMap(dateCell.text).folded, MONTHS)[0];
+      const found = findDates(foldWithMap(dateCell.text).folded, DATE_WORDS)[0];
       if (!found) return;
       const placeCell = columns.has("place") ? row.cells[columns.get("place")!] : undefined;
       const participantsCell = columns.has("participants") ? row.cells[columns.get("participants")!] : undefined;
@@ -119,7 +119,7 @@ export function proseEvents(blocks: readonly Block[], inCommitment: (b: Block) =
       if (!word) continue;
       // The sentence that dates the meeting itself ("the forum met on …") is not another event.
       const datesTheMeeting = firstMatch(MEETING_DATE_CUES, sentence) !== null;
-      const dates = findDates(sentence, MONTHS).filter((d) => DAY.test(d.date) && !(datesTheMeeting && d.date === meetingDate));
+      const dates = findDates(sentence, DATE_WORDS).filter((d) => DAY.test(d.date) && !(datesTheMeeting && d.date === meetingDate));
       const words = [...sentence.matchAll(EVENT_WORDS)];
       let previousEnd = 0;
       let previousTitle: string | null = null;

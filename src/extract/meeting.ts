@@ -10,76 +10,18 @@ import {
   ATTENDEE_CUES,
   CHAIR_MARKER,
   CHAIR_PHRASES,
+  CHAIR_VERBS,
   HONORIFICS,
   LEXICONS,
   MEETING_DATE_CUES,
-  MONTHS,
+  DATE_WORDS,
   ORDINALS,
 } from "./lexicon/index.js";
 import { firstMatch, foldPhrase, foldWithMap, type FoldedText } from "./match.js";
-import { namesAfterTitles } from "./people.js";
+import { namesAfterTitles, personBefore } from "./people.js";
 import { cleanTitle } from "./text-helpers.js";
 
-/** Each lexicon's detection words, folded once; the script of a lexicon that owns one. */
-const DETECTORS = LEXICONS.map((lex) => ({
-  language: lex.language,
-  script: lex.script ? new RegExp(`^\\p{Script=${lex.script}}$`, "u") : null,
-  words: new Set(lex.detectionWords.map(foldPhrase)),
-}));
-const WORD_DETECTORS = DETECTORS.filter((detector) => !detector.script);
-const NOT_WORD = /[^\p{L}']+/u;
-const LETTER = /^\p{L}$/u;
-
-/**
- * What detection needs to know of a code point, computed once per code point met: bit 0
- * "known", bit 1 "a letter", bit 2 + i "in the script of DETECTORS[i]".
- */
-const classOfBmp = new Uint8Array(0x10000);
-function classOf(c: string): number {
-  let bits = 1 | (LETTER.test(c) ? 2 : 0);
-  DETECTORS.forEach((d, i) => {
-    if (d.script?.test(c)) bits |= 4 << i;
-  });
-  return bits;
-}
-
-/** The language most of the text is written in: a script share first, then function words. */
-export function detectLanguage(text: string): Language {
-  return languageOf([foldWithMap(text)]);
-}
-
-/** `detectLanguage` over texts already folded (a document's blocks), as if they were one text. */
-export function languageOf(texts: readonly FoldedText[]): Language {
-  const inScript = DETECTORS.map(() => 0);
-  let letters = 0;
-  for (const { text } of texts) {
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      let bits: number;
-      if ((code & 0xfc00) === 0xd800 && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-        bits = classOf(text.slice(i, i + 2));
-        i++;
-      } else {
-        bits = classOfBmp[code] || (classOfBmp[code] = classOf(String.fromCharCode(code)));
-      }
-      if (bits & 2) letters++;
-      if (bits > 3) for (let d = 0; d < DETECTORS.length; d++) if (bits & (4 << d)) inScript[d]++;
-    }
-  }
-  // A script holding over 30% of the letters decides alone; otherwise the function words do.
-  const byScript = DETECTORS.find((detector, d) => detector.script && inScript[d] / (letters || 1) > 0.3);
-  if (byScript) return byScript.language;
-  const scores = WORD_DETECTORS.map(() => 0);
-  for (const { folded } of texts) {
-    for (const w of folded.split(NOT_WORD)) {
-      for (let d = 0; d < WORD_DETECTORS.length; d++) if (WORD_DETECTORS[d].words.has(w)) scores[d]++;
-    }
-  }
-  // On a tie the lexicon listed first wins.
-  let best = -1;
-  for (let d = 0; d < WORD_DETECTORS.length; d++) if (scores[d] > 0 && (best < 0 || scores[d] > scores[best])) best = d;
-  return best >= 0 ? WORD_DETECTORS[best].language : "en";
-}
+export { detectLanguage, languageOf } from "./lexicon/detect.js";
 
 /** How far a date may stand from its cue: "انعقد اجتماع اللجنة … يوم 3 كانون الثاني 2024" names the committee in between. */
 const CUE_WINDOW = 160;
@@ -95,7 +37,7 @@ export function meetingDateFromText(blocks: readonly Block[]): string | null {
     let dates: ReturnType<typeof findDates> | null = null;
     for (const cue of f.matchAll(MEETING_DATE_CUES)) {
       const cueEnd = cue.index + cue[0].length;
-      dates ??= findDates(f, MONTHS);
+      dates ??= findDates(f, DATE_WORDS);
       const after = dates.find((d) => d.index >= cueEnd && d.index - cueEnd <= CUE_WINDOW && !/[.!?؟]/u.test(f.slice(cueEnd, d.index)));
       const before = dates.filter((d) => d.index + d.length <= cue.index && cue.index - (d.index + d.length) <= 40).pop();
       const found = after ?? before;
@@ -187,12 +129,21 @@ export function actionPlan(blocks: readonly Block[]): ActionPlan | null {
   return null;
 }
 
-/** Who chaired: named after a chair phrase ("برئاسة", "sous la présidence de", "Chaired by:"), else marked in the attendee list. */
-export function chair(blocks: readonly Block[]): string | null {
+/**
+ * Who chaired: named after a chair phrase ("برئاسة", "sous la présidence de", "Chaired by:",
+ * "Chairperson:"), or the subject of a chair verb ("Dr. X chaired the meeting", "Mme Y a
+ * présidé la séance"), else marked in the attendee list. `language` is the document's.
+ */
+export function chair(blocks: readonly Block[], language: Language | null = null): string | null {
   for (const b of blocks) {
     for (const m of b.ft.folded.matchAll(CHAIR_PHRASES)) {
-      const names = namesAfterTitles(b.ft, m.index + m[0].length);
+      const names = namesAfterTitles(b.ft, m.index + m[0].length, language);
       if (names[0]) return names[0];
+    }
+    for (const m of b.ft.folded.matchAll(CHAIR_VERBS.regex)) {
+      const verb = CHAIR_VERBS.valueOf(m.groups?.phrase ?? "");
+      const name = verb?.position === "after-verb" ? namesAfterTitles(b.ft, m.index + m[0].length, language)[0] : personBefore(b.ft, m.index, language);
+      if (name) return name;
     }
   }
   return chairInAttendance(blocks);

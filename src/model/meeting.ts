@@ -4,6 +4,7 @@
  * other systems; add fields freely, never rename.
  */
 import { z } from "zod";
+import { LANGUAGES, type Language as LexiconLanguage } from "../extract/lexicon/languages.js";
 
 export const STATUSES = [
   "completed",
@@ -21,8 +22,9 @@ export const PartialDate = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, "YYYY-MM-DD or YYYY-MM");
 
-export const Language = z.enum(["ar", "fr", "en"]);
-export type Language = z.infer<typeof Language>;
+/** A language of the lexicon registry: a new lexicon file is a new accepted code. */
+export const Language = z.enum(LANGUAGES);
+export type Language = LexiconLanguage;
 
 /** Where a fact was read: the file plus the page, table/row or heading that holds it. */
 export const SourceRef = z.object({

@@ -7,6 +7,11 @@
 import { z } from "zod";
 import { DateSource, DocumentSource, Language, PartialDate, SourceRef, STATUSES, Status } from "./meeting.js";
 
+const TITLE_PER_LANGUAGE = Object.fromEntries(Language.options.map((language) => [language, z.string().optional()])) as Record<
+  Language,
+  z.ZodOptional<z.ZodString>
+>;
+
 /** Plan key shared by every record whose minutes name no action plan. */
 export const UNKNOWN_PLAN = "unknown-plan";
 
@@ -74,10 +79,11 @@ export const TrackedCommitment = z.object({
   /** The title in the language most minutes are written in, else the latest title. */
   title: z.string(),
   /**
-   * Per language, the title as the latest meeting in that language wrote it. An
-   * object rather than a record so its keys always serialize in one order.
+   * Per language, the title as the latest meeting in that language wrote it: a key for
+   * every language of the lexicon registry, so that its keys always serialize in the
+   * registry's order.
    */
-  titles: z.object({ ar: z.string(), fr: z.string(), en: z.string() }).partial(),
+  titles: z.object(TITLE_PER_LANGUAGE),
   /** One entry per meeting, in meeting order. */
   history: z.array(HistoryEntry),
   latest: LatestState.nullable(),

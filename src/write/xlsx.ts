@@ -21,6 +21,7 @@ import { PassThrough, type Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import ExcelJS from "exceljs";
 import type { Color, ConditionalFormattingRule, DataBarRuleType, Font, Worksheet } from "exceljs";
+import { writingDirection } from "../extract/lexicon/languages.js";
 import type { MeetingRecord, SourceRef } from "../model/meeting.js";
 import type { Change, HistoryEntry, HistoryStatus, TrackedCommitment, Tracker } from "../model/tracker.js";
 
@@ -671,8 +672,8 @@ export async function writeTrackerXlsx(input: TrackerWorkbookInput, output: Writ
   workbook.modified = created;
   const done = finished(output);
 
-  const arabic = tracker.meetings.filter((m) => m.language === "ar").length;
-  const rightToLeft = arabic * 2 > tracker.meetings.length;
+  const rightToLeftMeetings = tracker.meetings.filter((m) => writingDirection(m.language) === "rtl").length;
+  const rightToLeft = rightToLeftMeetings * 2 > tracker.meetings.length;
   const tracked = trackedRecords(tracker, input.records);
   const writer = new WorkbookStream(workbook, rightToLeft, limits);
   await writer.writeSheet(trackerSheet(tracker, limits));

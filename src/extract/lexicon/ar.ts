@@ -1,7 +1,7 @@
 /** Arabic: Tunisian administrative usage first, with Maghrebi, Levantine and standard variants. */
 import type { Lexicon } from "./types.js";
 
-export const ar: Lexicon = {
+export const ar: Lexicon<"ar"> = {
   language: "ar",
   script: "Arabic",
   proclitics: ["و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"],
@@ -130,4 +130,15 @@ export const ar: Lexicon = {
   percentWords: ["بالمائة", "في المائة", "بالمئة", "في المئة"],
   selfReferences: ["هذا التعهد", "هذا الالتزام"],
   progressCues: ["بنسبة"],
+  weekdays: ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"],
+  ordinalSuffixes: [],
+  rangeConnectors: ["إلى", "الى", "حتى", "و"],
+  dayMonthLinks: ["من شهر", "من", "شهر"],
+  monthYearLinks: ["سنة", "عام"],
+  noValueWords: ["لا شيء", "لا ينطبق"],
+  otherDateCues: ["الاجتماع السابق", "الجلسة السابقة", "الاجتماع الفارط", "الجلسة الفارطة", "نشر بتاريخ", "تاريخ النشر", "إلى غاية", "حتى تاريخ"],
+  chairVerbs: [],
+  decisionSections: ["القرارات", "التوصيات", "المقررات", "الإجراءات", "المتابعة", "الخطوات القادمة", "قرارات", "توصيات"],
+  ownerLabels: ["المسؤول", "الجهة المسؤولة", "الجهة المكلفة"],
+  dueCues: ["في أجل أقصاه", "قبل", "في أجل", "موفى", "الأجل"],
 };

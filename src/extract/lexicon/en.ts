@@ -1,8 +1,9 @@
 /** English, including the OGP Independent Reporting Mechanism's completion scale. */
 import type { Lexicon } from "./types.js";
 
-export const en: Lexicon = {
+export const en: Lexicon<"en"> = {
   language: "en",
+  fallback: true,
   detectionWords: ["the", "and", "of", "to", "is", "was", "were", "that", "with", "for", "has", "been"],
   months: {
     january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8,
@@ -89,4 +90,21 @@ export const en: Lexicon = {
   percentWords: ["percent", "per cent"],
   selfReferences: ["this commitment", "the commitment"],
   progressCues: ["completed at", "stands at"],
+  weekdays: ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+  ordinalSuffixes: ["st", "nd", "rd", "th"],
+  rangeConnectors: ["to", "until", "till", "through", "and"],
+  dayMonthLinks: ["of", "day of"],
+  monthYearLinks: [],
+  noValueWords: ["n/a", "n.a.", "not applicable"],
+  otherDateCues: [
+    "previous meeting", "last meeting", "prior meeting", "minutes provided for meeting", "minutes of the previous",
+    "published", "publication date", "as of", "as at", "cut-off", "cut-off date", "released", "dated",
+  ],
+  chairVerbs: ["chaired the meeting", "chaired", "presided over the meeting", "presided"],
+  decisionSections: [
+    "decisions", "decisions taken", "key decisions", "resolutions", "recommendations", "action items", "actions arising",
+    "new actions", "action points", "follow-up actions", "follow-up", "follow up", "next steps", "agreed actions",
+  ],
+  ownerLabels: ["owner", "responsible", "resp.", "lead", "action by", "assigned to"],
+  dueCues: ["by", "due", "deadline", "no later than", "before"],
 };

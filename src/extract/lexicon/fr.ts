@@ -1,7 +1,7 @@
 /** French, as written in North African and European administrative minutes. */
 import type { Lexicon } from "./types.js";
 
-export const fr: Lexicon = {
+export const fr: Lexicon<"fr"> = {
   language: "fr",
   detectionWords: ["le", "la", "les", "des", "du", "et", "est", "une", "au", "aux", "pour", "dans", "qui", "été"],
   months: {
@@ -103,4 +103,21 @@ export const fr: Lexicon = {
   percentWords: ["pour cent", "pourcent", "pour-cent"],
   selfReferences: ["cet engagement", "l'engagement"],
   progressCues: ["ramené à", "réalisé à", "taux de"],
+  weekdays: ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+  ordinalSuffixes: ["er", "ème", "e"],
+  rangeConnectors: ["au", "et"],
+  dayMonthLinks: [],
+  monthYearLinks: [],
+  noValueWords: ["s.o.", "n.d.", "nd", "sans objet", "néant"],
+  otherDateCues: [
+    "réunion précédente", "dernière réunion", "précédente réunion", "procès-verbal de la réunion du", "publié le", "publiée le",
+    "date de publication", "arrêté au", "arrêtée au", "à la date du", "en date du",
+  ],
+  chairVerbs: ["a présidé la réunion", "a présidé la séance", "a présidé", "présidait"],
+  decisionSections: [
+    "décisions", "relevé de décisions", "relevé des décisions", "résolutions", "recommandations", "mesures de suivi",
+    "suivi", "actions de suivi", "actions à mener", "prochaines étapes", "points d'action",
+  ],
+  ownerLabels: ["responsable", "resp.", "porteur", "pilote"],
+  dueCues: ["avant le", "d'ici le", "au plus tard le", "échéance", "délai"],
 };
