@@ -1,7 +1,7 @@
 /** Meeting-level facts: language, date, title, action plan, chair, attendees, agenda. */
 import type { DocumentMetadata } from "../ingest/tree.js";
 import { PartialDate, type ActionPlan, type DateSource, type Language } from "../model/meeting.js";
-import { dateFromFileName, findDates } from "../text/dates.js";
+import { dateFromFileName, findDates, findYearlessDates, withYear, type YearlessDate } from "../text/dates.js";
 import { wordCount, type Block } from "./blocks.js";
 import {
   ABSENTEE_CUES,
@@ -14,6 +14,7 @@ import {
   HONORIFICS,
   LEXICONS,
   MEETING_DATE_CUES,
+  OTHER_DATE_CUES,
   DATE_WORDS,
   ORDINALS,
 } from "./lexicon/index.js";
@@ -25,24 +26,110 @@ export { detectLanguage, languageOf } from "./lexicon/detect.js";
 
 /** How far a date may stand from its cue: "انعقد اجتماع اللجنة … يوم 3 كانون الثاني 2024" names the committee in between. */
 const CUE_WINDOW = 160;
+/** How far before a date a cue saying it is another date may stand: "the minutes of the previous meeting held on". */
+const OTHER_CUE_WINDOW = 60;
+/** The head of the minutes: the lines before the body, where a title or a date line stands alone. */
+const HEAD_BLOCKS = 8;
+/** How far into a head line its date may stand: "22 March 2017 – Officials Group meeting", "Steering Committee, Tuesday, March 14th, 2023". */
+const HEAD_LINE_WORDS = 12;
+
+/** A date of the text, or a day and month that still wants its year. */
+type DateFound = { kind: "full"; date: string; index: number; length: number } | { kind: "yearless"; date: YearlessDate; index: number; length: number };
+
+/** Full and yearless dates of a block, in order, leaving out those a cue marks as another date ("previous meeting", "published"). */
+function datesIn(f: string): DateFound[] {
+  const full: DateFound[] = findDates(f, DATE_WORDS).map((d) => ({ kind: "full", date: d.date, index: d.index, length: d.length }));
+  const yearless: DateFound[] = findYearlessDates(f, DATE_WORDS)
+    .filter((d) => !full.some((x) => d.index < x.index + x.length && x.index < d.index + d.length))
+    .map((d) => ({ kind: "yearless", date: d, index: d.index, length: d.length }));
+  const all = [...full, ...yearless].sort((x, y) => x.index - y.index);
+  return all.filter((d, k) => !isOtherDate(f, d.index, k > 0 ? all[k - 1].index + all[k - 1].length : 0));
+}
+
+/** A cue of another date governs the first date after it, in its sentence: "Published 10 April 2023 · 28 March 2023" dates the meeting by the second. */
+function isOtherDate(f: string, index: number, previousDateEnd: number): boolean {
+  const before = f.slice(Math.max(previousDateEnd, index - OTHER_CUE_WINDOW), index);
+  const sentence = before.split(/[.!?؟;؛\n](?=\s)/u).pop() ?? before;
+  return firstMatch(OTHER_DATE_CUES, sentence) !== null;
+}
+
+/**
+ * The years that may complete a yearless date, most telling first: those of the head (the
+ * title), then `known` (the file name's, the metadata's), then those of the text's dates,
+ * the most frequent first.
+ */
+function candidateYears(blocks: readonly Block[], known: readonly number[]): number[] {
+  const head = headBlocks(blocks).flatMap((b) => [...b.ft.folded.matchAll(YEAR)].map((m) => Number(m[0])));
+  const counts = new Map<number, number>();
+  for (const b of blocks) {
+    for (const d of findDates(b.ft.folded, DATE_WORDS)) {
+      const year = Number(d.date.slice(0, 4));
+      counts.set(year, (counts.get(year) ?? 0) + 1);
+    }
+  }
+  const inText = [...counts].sort((x, y) => y[1] - x[1]).map(([year]) => year);
+  return [...new Set([...head, ...known, ...inText])];
+}
+const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/gu;
+const YEAR_IN_NAME = /(?<!\d)(?:19|20)\d\d(?!\d)/u;
+
+/**
+ * The blocks of the head: at most HEAD_BLOCKS, up to the first long paragraph, which is
+ * kept because a reader may have joined a date line to the paragraph after it.
+ */
+function headBlocks(blocks: readonly Block[]): Block[] {
+  const head: Block[] = [];
+  for (const b of blocks.slice(0, HEAD_BLOCKS)) {
+    head.push(b);
+    if (b.kind === "paragraph" && wordCount(b.ft.text) > 25) break;
+  }
+  return head;
+}
+
+/** Where the first `count` words of folded text end. */
+function afterWords(f: string, count: number): number {
+  const re = /\S+/gu;
+  let end = 0;
+  for (let k = 0; k < count; k++) {
+    const m = re.exec(f);
+    if (!m) break;
+    end = m.index + m[0].length;
+  }
+  return end;
+}
 
 /**
  * The meeting's own date: a date right after (or just before) a phrase such as
- * "انعقد يوم", "s'est réuni le", "meeting held on". A date elsewhere (the signature,
- * another meeting, a workshop) is never taken for it.
+ * "انعقد يوم", "s'est réuni le", "meeting held on", "Date:", else the date of a short line
+ * of the head (a title "22 March 2017 – Officials Group meeting", a line "21 novembre,
+ * 2018, 9 h"). A date a cue marks as another (a previous meeting's, a publication's, a
+ * cut-off) is never taken; nor is a date elsewhere in the body (the signature, a workshop).
+ * A day without a year ("Wednesday March 22") takes a year the document names elsewhere
+ * (`candidateYears`; `knownYears` are the file name's and the metadata's), the first whose
+ * calendar puts the day on the weekday stated.
  */
-export function meetingDateFromText(blocks: readonly Block[]): string | null {
+export function meetingDateFromText(blocks: readonly Block[], knownYears: readonly number[] = []): string | null {
+  let years: number[] | null = null;
+  const resolve = (d: DateFound): string | null => (d.kind === "full" ? d.date : withYear(d.date, (years ??= candidateYears(blocks, knownYears))));
   for (const b of blocks) {
     const f = b.ft.folded;
-    let dates: ReturnType<typeof findDates> | null = null;
+    let dates: DateFound[] | null = null;
     for (const cue of f.matchAll(MEETING_DATE_CUES)) {
       const cueEnd = cue.index + cue[0].length;
-      dates ??= findDates(f, DATE_WORDS);
+      dates ??= datesIn(f);
       const after = dates.find((d) => d.index >= cueEnd && d.index - cueEnd <= CUE_WINDOW && !/[.!?؟]/u.test(f.slice(cueEnd, d.index)));
       const before = dates.filter((d) => d.index + d.length <= cue.index && cue.index - (d.index + d.length) <= 40).pop();
       const found = after ?? before;
-      if (found) return found.date;
+      const date = found ? resolve(found) : null;
+      if (date) return date;
     }
+  }
+  for (const b of headBlocks(blocks)) {
+    // A date that opens a line of the head, within its first words; a day rather than a bare month.
+    const opening = datesIn(b.ft.folded).filter((d) => d.index < afterWords(b.ft.folded, HEAD_LINE_WORDS));
+    const found = opening.find((d) => d.kind === "full" && /^\d{4}-\d{2}-\d{2}$/u.test(d.date)) ?? opening.find((d) => d.kind === "yearless");
+    const date = found ? resolve(found) : null;
+    if (date) return date;
   }
   return null;
 }
@@ -53,13 +140,17 @@ export function meetingDate(
   metadata: DocumentMetadata,
   option: string | undefined,
 ): { date: string | null; dateSource: DateSource | null } {
-  const fromText = meetingDateFromText(blocks);
-  if (fromText) return { date: fromText, dateSource: "text" };
   const fileName = path.split(/[\\/]/u).pop() ?? path;
   const fromName = dateFromFileName(fileName);
-  if (fromName) return { date: fromName, dateSource: "filename" };
   const created = metadata.created ? /^(\d{4}-\d{2}-\d{2})/u.exec(metadata.created) : null;
-  if (created && PartialDate.safeParse(created[1]).success) return { date: created[1], dateSource: "metadata" };
+  const fromMetadata = created && PartialDate.safeParse(created[1]).success ? created[1] : null;
+  // A file name may give the year alone ("officials-group-2017.txt"): enough to complete "Wednesday March 22".
+  const nameYear = fromName ?? YEAR_IN_NAME.exec(fileName)?.[0] ?? null;
+  const knownYears = [nameYear, fromMetadata].filter((d): d is string => d !== null).map((d) => Number(d.slice(0, 4)));
+  const fromText = meetingDateFromText(blocks, knownYears);
+  if (fromText) return { date: fromText, dateSource: "text" };
+  if (fromName) return { date: fromName, dateSource: "filename" };
+  if (fromMetadata) return { date: fromMetadata, dateSource: "metadata" };
   if (option && PartialDate.safeParse(option).success) return { date: option, dateSource: "option" };
   return { date: null, dateSource: null };
 }

@@ -83,7 +83,7 @@ export const fr: Lexicon<"fr"> = {
   absenteeCues: ["excusé", "excusée", "excusés", "absents", "absent"],
   agendaCues: ["ordre du jour"],
   subjectCues: ["objet"],
-  meetingDateCues: ["s'est réuni", "s'est réunie", "s'est tenue", "s'est tenu", "réunion du", "séance du", "tenue le", "réunis le", "date de la réunion :", "date :"],
+  meetingDateCues: ["s'est réuni", "s'est réunie", "s'est tenue", "s'est tenu", "réunion du", "séance du", "tenue le", "réunis le", "date de la réunion :", "date :", "date / heure :", "date et heure :", "date et lieu :"],
   actionPlanWords: ["plan d'action national", "plan d'action"],
   ordinals: {
     "premier": 1, "1er": 1, "deuxième": 2, "2ème": 2, "2e": 2, "troisième": 3, "3ème": 3, "3e": 3,
