@@ -81,6 +81,10 @@ export const Decision = z.object({
   /** The commitment number the decision concerns, when it is one. */
   commitment: z.string().nullable(),
   source: SourceRef,
+  /** Who is to carry it out, as written ("SF", "Ministry of Finance"), when the text says. */
+  owner: z.string().optional(),
+  /** By when, when the text sets a deadline ("by 30 June 2023", "avant le 15 mars"). */
+  due: PartialDate.optional(),
 });
 export type Decision = z.infer<typeof Decision>;
 
