@@ -111,27 +111,35 @@ function afterWords(f: string, count: number): number {
 export function meetingDateFromText(blocks: readonly Block[], knownYears: readonly number[] = []): string | null {
   let years: number[] | null = null;
   const resolve = (d: DateFound): string | null => (d.kind === "full" ? d.date : withYear(d.date, (years ??= candidateYears(blocks, knownYears))));
-  for (const b of blocks) {
-    const f = b.ft.folded;
-    let dates: DateFound[] | null = null;
-    for (const cue of f.matchAll(MEETING_DATE_CUES)) {
-      const cueEnd = cue.index + cue[0].length;
-      dates ??= datesIn(f);
-      const after = dates.find((d) => d.index >= cueEnd && d.index - cueEnd <= CUE_WINDOW && !/[.!?؟]/u.test(f.slice(cueEnd, d.index)));
-      const before = dates.filter((d) => d.index + d.length <= cue.index && cue.index - (d.index + d.length) <= 40).pop();
-      const found = after ?? before;
+  const cued = (kind: DateFound["kind"]): string | null => {
+    for (const b of blocks) {
+      const f = b.ft.folded;
+      let dates: DateFound[] | null = null;
+      for (const cue of f.matchAll(MEETING_DATE_CUES)) {
+        const cueEnd = cue.index + cue[0].length;
+        dates ??= datesIn(f).filter((d) => d.kind === kind);
+        const after = dates.find((d) => d.index >= cueEnd && d.index - cueEnd <= CUE_WINDOW && !/[.!?؟]/u.test(f.slice(cueEnd, d.index)));
+        const before = dates.filter((d) => d.index + d.length <= cue.index && cue.index - (d.index + d.length) <= 40).pop();
+        const found = after ?? before;
+        const date = found ? resolve(found) : null;
+        if (date) return date;
+      }
+    }
+    return null;
+  };
+  const inHead = (): string | null => {
+    for (const b of headBlocks(blocks)) {
+      // A date that opens a line of the head, within its first words; a day rather than a bare month.
+      const opening = datesIn(b.ft.folded).filter((d) => d.index < afterWords(b.ft.folded, HEAD_LINE_WORDS));
+      const found = opening.find((d) => d.kind === "full" && /^\d{4}-\d{2}-\d{2}$/u.test(d.date)) ?? opening.find((d) => d.kind === "yearless");
       const date = found ? resolve(found) : null;
       if (date) return date;
     }
-  }
-  for (const b of headBlocks(blocks)) {
-    // A date that opens a line of the head, within its first words; a day rather than a bare month.
-    const opening = datesIn(b.ft.folded).filter((d) => d.index < afterWords(b.ft.folded, HEAD_LINE_WORDS));
-    const found = opening.find((d) => d.kind === "full" && /^\d{4}-\d{2}-\d{2}$/u.test(d.date)) ?? opening.find((d) => d.kind === "yearless");
-    const date = found ? resolve(found) : null;
-    if (date) return date;
-  }
-  return null;
+    return null;
+  };
+  // A whole date after a cue is surest; a line of the head comes before a yearless day after a cue,
+  // which may be an event's ("a training will be held on 4 April").
+  return cued("full") ?? inHead() ?? cued("yearless");
 }
 
 export function meetingDate(

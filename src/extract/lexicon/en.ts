@@ -76,7 +76,7 @@ export const en: Lexicon<"en"> = {
     first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4,
     fifth: 5, "5th": 5, sixth: 6, "6th": 6, seventh: 7, "7th": 7,
   },
-  eventWords: ["workshop", "seminar", "conference", "session", "forum", "training", "event", "dialogue", "consultation"],
+  eventWords: ["workshop", "seminar", "conference", "session", "forum", "training", "event", "dialogue", "consultation", "summit", "webinar"],
   dateLeadWords: ["on", "in", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "will be held", "held", "scheduled"],
   placePrepositions: ["in", "at"],
   placeNouns: ["the city of"],
