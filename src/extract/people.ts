@@ -143,20 +143,51 @@ export function nameBefore(ft: FoldedText, pos: number, language: Language | nul
   // Start the window at a word boundary, so its first token is a whole word.
   const from = windowStart === 0 ? 0 : ft.folded.indexOf(" ", windowStart) + 1 || pos;
   const tokens = tokenize(ft, from, pos);
+  const apposed = appositionStart(ft, tokens, words);
+  if (apposed !== null) return nameBefore(ft, apposed, language);
   const taken: Token[] = [];
+  let titled = false;
   for (let k = tokens.length - 1; k >= 0 && taken.length < 10; k--) {
     const t = tokens[k];
     const isHonorific = honorificAt(ft, t.start) !== null;
     if (t.closed && !isHonorific) break;
     taken.unshift(t);
+    titled = isHonorific;
     if (isHonorific || t.opened) break;
   }
   while (taken.length > 0 && (honorificAt(ft, taken[0].start) || words.articles.includes(taken[0].word) || taken[0].word === "")) taken.shift();
   if (taken.length === 0 || words.pronouns.has(taken[0].word)) return null;
+  // After a courtesy title the name is its capitalized words: "Ms Z from the Ministry of Finance explained" → "Z".
+  if (titled) {
+    const cut = taken.findIndex((t, k) => k > 0 && isLatin(t.word) && !capitalized(ft, t.start) && !words.nameParticles.has(t.word));
+    if (cut > 0) taken.splice(cut);
+    while (taken.length > 1 && words.nameParticles.has(taken[taken.length - 1].word)) taken.pop();
+  }
   // An elided article is glued to its noun: "L'Institut national" → "Institut national".
   const elided = words.articles.find((a) => a.endsWith("'") && taken[0].word.startsWith(a) && taken[0].word.length > a.length);
   const start = taken[0].start + (elided?.length ?? 0);
   return original(ft, start, taken[taken.length - 1].end) || null;
+}
+
+/** An apposition is a role of a few words: "directeur à la Cour des comptes". */
+const APPOSITION_WORDS = 12;
+
+/**
+ * Where the subject ends when a role in apposition stands between it and the verb ("M. Y,
+ * directeur à la Cour des comptes, a précisé", "Ms Z, Director of Budget, explained"): the
+ * comma that opens the apposition, when the apposition opens with a role or body word.
+ */
+function appositionStart(ft: FoldedText, tokens: readonly Token[], words: FunctionWords): number | null {
+  const last = tokens[tokens.length - 1];
+  if (!last?.closed || !/^[,،]/u.test(ft.folded.slice(last.end))) return null;
+  for (let k = tokens.length - 2; k >= 0 && tokens.length - 1 - k <= APPOSITION_WORDS; k--) {
+    if (!tokens[k].closed) continue;
+    if (!/^[,،]/u.test(ft.folded.slice(tokens[k].end))) return null;
+    const role = tokens[k + 1];
+    const roleStart = words.articles.includes(role.word) && tokens[k + 2] ? tokens[k + 2].start : role.start;
+    return BODY_WORDS.test(ft.folded.slice(roleStart)) ? tokens[k].end : null;
+  }
+  return null;
 }
 
 /**
