@@ -313,7 +313,7 @@ export function agenda(blocks: readonly Block[]): string[] {
     const b = blocks[k];
     if (b.cell !== null || !firstMatch(AGENDA_CUES, b.ft.folded)) continue;
     const items = listAfter(blocks, k);
-    if (items.length) return items.map((i) => cleanTitle(i.ft.text.replace(/^\d{1,2}[.)]\s*/u, "")));
+    if (items.length) return [...items.map((i) => cleanTitle(i.ft.text.replace(/^\d{1,2}[.)]\s*/u, ""))), ...laterItems(blocks, items[items.length - 1])];
     // "Ordre du jour : 1) bilan ; 2) rapport." — the items written on the cue's own line.
     const inline = inlineAfterCue(b)
       .flatMap((part) => part.split(/(?:^|\s)\d{1,2}[.)-]\s+/u))
@@ -321,6 +321,60 @@ export function agenda(blocks: readonly Block[]): string[] {
       .filter(Boolean);
     if (inline.length > 1) return inline;
   }
-  return [];
+  return numberedSections(blocks);
 }
 
+/** "3. Review of membership", "## 2. Gouvernement ouvert", Word's list number: the number a title line opens with. */
+const TITLE_NUMBER = /^(\d{1,2})[.)]\s+(?=\S)/u;
+/** A title line is short: "2. Update on commitments". */
+const TITLE_WORDS = 12;
+
+/** The number of a block that is a numbered title (a heading, a bold line, a list item, a short line), else null. */
+function titleNumber(b: Block): { number: number; title: string } | null {
+  if (b.cell !== null) return null;
+  const firstLine = b.ft.text.split("\n")[0];
+  const written = TITLE_NUMBER.exec(firstLine);
+  const number = b.itemNumber ?? (written ? Number(written[1]) : null);
+  if (number === null) return null;
+  const title = cleanTitle(written ? firstLine.slice(written[0].length) : firstLine);
+  const titleLike = b.kind === "heading" || b.emphasized || b.kind === "item" || wordCount(firstLine) <= TITLE_WORDS;
+  return titleLike && title ? { number, title } : null;
+}
+
+/**
+ * The agenda items after the first ones, when each item opens a section of its own:
+ * "1. Welcome" is followed by its text, then "2. Update on commitments" and the
+ * commitments. Only the numbers that continue the list, up to a title numbered 1 (the
+ * sections that repeat a complete agenda start again from 1).
+ */
+function laterItems(blocks: readonly Block[], last: Block): string[] {
+  let next = (titleNumber(last)?.number ?? Number.NaN) + 1;
+  if (Number.isNaN(next)) return [];
+  const found: string[] = [];
+  for (const b of blocks) {
+    if (b.index <= last.index) continue;
+    const numbered = titleNumber(b);
+    if (!numbered) continue;
+    if (numbered.number === 1) break;
+    if (numbered.number === next) {
+      found.push(numbered.title);
+      next++;
+    }
+  }
+  return found;
+}
+
+/**
+ * An agenda given only by the minutes' numbered section headings ("## 1. Introduction",
+ * "## 2. …"): headings (or bold lines) numbered 1, 2, 3 … without a gap. A gap or a
+ * repeated number says the numbering is something else, and no agenda is read.
+ */
+function numberedSections(blocks: readonly Block[]): string[] {
+  const titles = blocks.filter((b) => b.cell === null && (b.kind === "heading" || b.emphasized)).map((b) => ({ b, numbered: titleNumber(b) }));
+  const numbered = titles.filter((t) => t.numbered !== null);
+  if (numbered.length < 2 || numbered[0].numbered!.number !== 1) return [];
+  const level = (b: Block) => (b.kind === "heading" ? b.depth : 0);
+  const sameLevel = numbered.filter((t) => level(t.b) === level(numbered[0].b));
+  if (!sameLevel.every((t, k) => t.numbered!.number === k + 1)) return [];
+  return sameLevel.map((t) => t.numbered!.title);
+}
