@@ -165,7 +165,7 @@ export function meetingDate(
 
 const SUBJECT = /^[^:：]{1,25}[:：]\s*/u;
 
-/** The subject line ("الموضوع: …", "Objet : …"), else the longest heading before the body. */
+/** The subject line ("الموضوع: …", "Objet : …"), else the longest heading before the body that numbers no section. */
 export function meetingTitle(blocks: readonly Block[], subjectLine: RegExp, metadata: DocumentMetadata): string | null {
   for (const b of blocks.slice(0, 10)) {
     const m = subjectLine.exec(b.ft.folded);
@@ -176,9 +176,17 @@ export function meetingTitle(blocks: readonly Block[], subjectLine: RegExp, meta
     if (b.kind === "heading" || (b.emphasized && wordCount(b.ft.text) <= 30)) headings.push(b);
     else if (wordCount(b.ft.text) > 25) break;
   }
-  const longest = headings.filter((h) => h.cell === null).sort((a, b) => b.ft.text.length - a.ft.text.length)[0];
-  return longest ? cleanTitle(longest.ft.text) : metadata.title?.trim() || null;
+  // A heading that opens with a section number ("2. Gouvernement ouvert") is a section's, not the document's.
+  const longest = headings.filter((h) => h.cell === null && !TITLE_NUMBER.test(h.ft.text)).sort((a, b) => b.ft.text.length - a.ft.text.length)[0];
+  if (longest) return cleanTitle(longest.ft.text);
+  // Plain text has no headings: a short first line of its own ("22 March 2017 - Officials Group meeting: minutes") is the title.
+  const first = blocks[0];
+  if (first && first.cell === null && first.kind === "paragraph" && wordCount(first.ft.text) <= FIRST_LINE_TITLE_WORDS && !/[:：]\s*$/u.test(first.ft.text) && !first.ft.text.includes("\n")) {
+    return cleanTitle(first.ft.text);
+  }
+  return metadata.title?.trim() || null;
 }
+const FIRST_LINE_TITLE_WORDS = 15;
 
 const YEARS = /\(?\s*(\d{4})\s*[-–/]\s*(\d{4})\s*\)?/u;
 
