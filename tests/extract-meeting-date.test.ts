@@ -46,6 +46,12 @@ describe("the meeting's date", () => {
     expect(await dateOf(`# محضر\n\nتمت المصادقة على محضر الاجتماع السابق المنعقد يوم 3 ماي 2023.\n\n${ar}`, "m.md")).toBe("null from null");
   });
 
+  it("reads a date written in words, as formal openings do", async () => {
+    expect(await dateOf(`# Procès-verbal\n\nL'an deux mille vingt-trois et le quatorze mars, le comité s'est réuni au siège du ministère.\n\n${fr}`)).toBe("2023-03-14");
+    expect(await dateOf(`# Minutes\n\nThe committee met on the fourteenth of March, two thousand and twenty-three.\n\n${en}`)).toBe("2023-03-14");
+    expect(await dateOf(`# محضر\n\nانعقد يوم الخميس التاسع من شهر مارس سنة ألفين وثلاثة وعشرين اجتماع اللجنة.\n\n${ar}`)).toBe("2023-03-09");
+  });
+
   it("falls back on the file name when the text gives no date", async () => {
     expect(await dateOf(`# Minutes\n\n${en}`, "2023-05-committee.md")).toBe("2023-05 from filename");
   });

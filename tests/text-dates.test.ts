@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DATE_WORDS } from "../src/extract/lexicon/index.js";
 import { foldWithMap } from "../src/extract/match.js";
-import { dateFromFileName, findDates, findYearlessDates, withYear } from "../src/text/dates.js";
+import { dateFromFileName, findDates, findSpelledDates, findYearlessDates, withYear } from "../src/text/dates.js";
 
 const dates = (text: string) => findDates(foldWithMap(text).folded, DATE_WORDS).map((d) => (d.endDate ? `${d.date}/${d.endDate}` : d.date));
 
@@ -58,6 +58,27 @@ describe("findDates", () => {
     expect(dates("خطة العمل الوطنية 2021-2023")).toEqual([]);
     expect(dates("31 فيفري 2023")).toEqual([]);
     expect(dates("183 إطار خلال سنتي 2021-2022")).toEqual([]);
+  });
+});
+
+describe("dates spelled out in words", () => {
+  const spelled = (text: string) => {
+    const f = foldWithMap(text).folded;
+    return findSpelledDates(f, DATE_WORDS).map((d) => [d.date, f.slice(d.index, d.index + d.length)]);
+  };
+
+  it("reads formal openings in French, English and Arabic, with their positions in the text given", () => {
+    expect(spelled("L'an deux mille dix-huit, le vingt et un novembre deux mille dix-huit à neuf heures")).toEqual([["2018-11-21", "vingt et un novembre deux mille dix-huit"]]);
+    expect(spelled("le premier décembre deux mille vingt-deux")).toEqual([["2022-12-01", "premier decembre deux mille vingt-deux"]]);
+    expect(spelled("on the fourteenth of March, two thousand and twenty-three")).toEqual([["2023-03-14", "fourteenth of march, two thousand and twenty-three"]]);
+    expect(spelled("The twenty-first day of June two thousand nineteen")).toEqual([["2019-06-21", "twenty-first day of june two thousand nineteen"]]);
+    expect(spelled("في يوم الخميس التاسع من شهر مارس سنة ألفين وثلاثة وعشرين")).toEqual([["2023-03-09", "التاسع من شهر مارس سنة الفين وثلاثة وعشرين"]]);
+  });
+
+  it("leaves month names alone and finds nothing in text without number words", () => {
+    expect(spelled("يوم العشرين من كانون الثاني ألفين وأربعة وعشرين")).toEqual([["2024-01-20", "العشرين من كانون الثاني الفين واربعة وعشرين"]]);
+    expect(spelled("le 21 novembre 2018")).toEqual([]);
+    expect(spelled("une réunion en novembre")).toEqual([]);
   });
 });
 

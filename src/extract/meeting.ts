@@ -1,7 +1,7 @@
 /** Meeting-level facts: language, date, title, action plan, chair, attendees, agenda. */
 import type { DocumentMetadata } from "../ingest/tree.js";
 import { PartialDate, type ActionPlan, type DateSource, type Language } from "../model/meeting.js";
-import { dateFromFileName, findDates, findYearlessDates, withYear, type YearlessDate } from "../text/dates.js";
+import { dateFromFileName, findDates, findSpelledDates, findYearlessDates, withYear, type YearlessDate } from "../text/dates.js";
 import { wordCount, type Block } from "./blocks.js";
 import {
   ABSENTEE_CUES,
@@ -38,7 +38,10 @@ type DateFound = { kind: "full"; date: string; index: number; length: number } |
 
 /** Full and yearless dates of a block, in order, leaving out those a cue marks as another date ("previous meeting", "published"). */
 function datesIn(f: string): DateFound[] {
-  const full: DateFound[] = findDates(f, DATE_WORDS).map((d) => ({ kind: "full", date: d.date, index: d.index, length: d.length }));
+  const written = findDates(f, DATE_WORDS);
+  // Formal openings spell the date out: "le vingt et un novembre deux mille dix-huit".
+  const spelled = findSpelledDates(f, DATE_WORDS).filter((d) => !written.some((w) => d.index < w.index + w.length && w.index < d.index + d.length));
+  const full: DateFound[] = [...written, ...spelled].map((d) => ({ kind: "full", date: d.date, index: d.index, length: d.length }));
   const yearless: DateFound[] = findYearlessDates(f, DATE_WORDS)
     .filter((d) => !full.some((x) => d.index < x.index + x.length && x.index < d.index + d.length))
     .map((d) => ({ kind: "yearless", date: d, index: d.index, length: d.length }));

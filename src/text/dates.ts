@@ -33,6 +33,9 @@ export interface DateWords {
   rangeConnectors: readonly string[];
   dayMonthLinks: readonly string[];
   monthYearLinks: readonly string[];
+  /** Number words, one word each (ordinal forms included), and the words that join them in a run. */
+  numberNames: ReadonlyMap<string, number>;
+  numberJoiners: readonly string[];
 }
 
 interface Patterns {
@@ -45,6 +48,7 @@ interface Patterns {
   dayMonth: RegExp;
   monthDay: RegExp;
   weekdayBefore: RegExp;
+  month: RegExp;
 }
 
 const L = String.raw`[\p{L}\p{N}\p{M}]`;
@@ -83,6 +87,7 @@ function patternsFor(dateWords: DateWords): Patterns {
     dayMonth: new RegExp(String.raw`${day}\s+${dayLink}${month}(?![\s,،]*\d)`, "gu"),
     monthDay: new RegExp(String.raw`${month}\s+${day}(?![\s,،]*\d{4})`, "gu"),
     weekdayBefore: new RegExp(String.raw`(?<!${L})(?<weekday>${words([...dateWords.weekdays.keys()])})[\s,،]*$`, "u"),
+    month: new RegExp(month, "gu"),
   };
   patternCache.set(dateWords, built);
   return built;
@@ -153,6 +158,86 @@ export function findDates(folded: string, dateWords: DateWords): DateMatch[] {
     if (!overlaps) kept.push(c);
   }
   return kept.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * Dates spelled out in words, as formal openings write them: "le vingt et un novembre deux
+ * mille dix-huit", "the fourteenth of March, two thousand and twenty-three", "التاسع من شهر
+ * مارس سنة ألفين وثلاثة وعشرين". Each run of number words (split at hyphens, joined by the
+ * joiners, Arabic "و" attached) is read as its value, month names left whole, and the
+ * result read as digits are, the year also before the day ("L'an deux mille vingt-trois et
+ * le quatorze mars"); positions are those of the text given.
+ */
+export function findSpelledDates(folded: string, dateWords: DateWords): DateMatch[] {
+  const { text, map } = numbersAsDigits(folded, dateWords);
+  if (text === folded) return [];
+  const found = findDates(text, dateWords);
+  // "L'an deux mille vingt-trois et le quatorze mars": the year written first, just before the day.
+  for (const d of findYearlessDates(text, dateWords)) {
+    const year = /(?<!\d)(\d{4})(?!\d)\D{0,24}$/u.exec(text.slice(Math.max(0, d.index - 30), d.index));
+    const date = year ? isoDay(+year[1], d.month, d.day) : null;
+    if (date && year) {
+      const start = d.index - (Math.min(30, d.index) - year.index);
+      found.push({ date, endDate: null, index: start, length: d.index + d.length - start });
+    }
+  }
+  return found.map((d) => ({ ...d, index: map[d.index], length: map[d.index + d.length] - map[d.index] }));
+}
+
+/** `folded` with each run of number words replaced by its digits; `map[i]` is the position in `folded` of `text[i]`. */
+function numbersAsDigits(folded: string, dateWords: DateWords): { text: string; map: number[] } {
+  const p = patternsFor(dateWords);
+  const inMonth = new Uint8Array(folded.length);
+  for (const m of folded.matchAll(p.month)) inMonth.fill(1, m.index, m.index + m[0].length);
+  const joiners = new Set(dateWords.numberJoiners);
+  /** The value of a word, Arabic "و" written onto it ("وعشرين") allowed; null for any other word. */
+  const valueOf = (word: string): number | null => {
+    const direct = dateWords.numberNames.get(word);
+    if (direct !== undefined) return direct;
+    const joiner = [...joiners].find((j) => word.startsWith(j) && dateWords.numberNames.has(word.slice(j.length)));
+    return joiner ? dateWords.numberNames.get(word.slice(joiner.length))! : null;
+  };
+  const tokens = [...folded.matchAll(/[\p{L}\p{M}']+/gu)].filter((t) => !inMonth[t.index]);
+  let text = "";
+  const map: number[] = [];
+  let copied = 0;
+  const copy = (to: number): void => {
+    for (let i = copied; i < to; i++) map.push(i);
+    text += folded.slice(copied, to);
+    copied = to;
+  };
+  for (let k = 0; k < tokens.length; k++) {
+    if (valueOf(tokens[k][0]) === null) continue;
+    // A run: number words separated by spaces or hyphens, with joiners between them.
+    let end = k;
+    for (let j = k + 1; j < tokens.length; j++) {
+      const gap = folded.slice(tokens[j - 1].index + tokens[j - 1][0].length, tokens[j].index);
+      if (!/^[\s-]*$/u.test(gap)) break;
+      if (valueOf(tokens[j][0]) !== null) end = j;
+      else if (!joiners.has(tokens[j][0])) break;
+    }
+    let total = 0;
+    let current = 0;
+    for (let j = k; j <= end; j++) {
+      const value = valueOf(tokens[j][0]);
+      if (value === null) continue;
+      if (value === 100) current = (current || 1) * 100;
+      else if (value === 1000) [total, current] = [total + (current || 1) * 1000, 0];
+      else current += value;
+    }
+    const start = tokens[k].index;
+    const stop = tokens[end].index + tokens[end][0].length;
+    copy(start);
+    const digits = String(total + current);
+    for (let i = 0; i < digits.length; i++) map.push(start);
+    text += digits;
+    copied = stop;
+    k = end;
+  }
+  copy(folded.length);
+  // Each digit maps to its run's start; what follows the digits maps to what follows the run.
+  map.push(folded.length);
+  return { text, map };
 }
 
 /** A day and month written without a year: "Wednesday March 22", "le mardi 4 octobre", "الخميس 9 آذار". */

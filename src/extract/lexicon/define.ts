@@ -56,6 +56,8 @@ const NOTHING: Omit<Lexicon, Given | "headers"> = {
   decisionSections: [],
   ownerLabels: [],
   dueCues: [],
+  numberNames: {},
+  numberJoiners: [],
 };
 
 export function defineLexicon<L extends string>(

@@ -212,6 +212,8 @@ export const DATE_WORDS: DateWords = {
   rangeConnectors: all((l) => l.rangeConnectors).map(foldPhrase),
   dayMonthLinks: all((l) => l.dayMonthLinks).map(foldPhrase),
   monthYearLinks: all((l) => l.monthYearLinks).map(foldPhrase),
+  numberNames: new Map(LEXICONS.flatMap((l) => Object.entries(l.numberNames).map(([w, n]) => [foldPhrase(w), n] as const))),
+  numberJoiners: all((l) => l.numberJoiners).map(foldPhrase),
 };
 
 /** Words that say "no value" ("n/a", "s.o.") in folded text, unanchored; dashes are the caller's. */

@@ -139,4 +139,13 @@ export interface Lexicon<L extends string = string> {
   ownerLabels: string[];
   /** Words that set by when a decision is due: "by 30 June 2023", "avant le", "في أجل أقصاه". */
   dueCues: string[];
+  /**
+   * Number words as dates spell them out ("le vingt et un novembre deux mille dix-huit", "the
+   * fourteenth of March, two thousand and twenty-three", "التاسع من شهر مارس سنة ألفين وثلاثة
+   * وعشرين"), one word each, ordinal forms included; a run of them adds up, and the
+   * hundred's and thousand's words multiply what stands before them.
+   */
+  numberNames: Record<string, number>;
+  /** Words joining number words in a run: "vingt et un", "two thousand and five", Arabic "و". */
+  numberJoiners: string[];
 }
