@@ -47,6 +47,17 @@ describe("decision sections", () => {
     expect(texts(await decisionsOf("### Relevé de décisions\n\n- Valider le calendrier des ateliers."))).toEqual(["Valider le calendrier des ateliers."]);
   });
 
+  it("takes no section that reviews commitments, and no unnumbered paragraph such as a signature", async () => {
+    expect(await decisionsOf("## 1. Suivi des engagements\n\n1. Publier les contrats — réalisé (100 %)\n2. Créer un registre — en cours")).toEqual([]);
+    expect(texts(await decisionsOf("## Decisions\n\nIt was agreed that the Secretariat convene the agencies in January 2025.\n\nPrepared by Paolo Garcia, 18 November 2024."))).toEqual([
+      "It was agreed that the Secretariat convene the agencies in January 2025.",
+    ]);
+    expect(texts(await decisionsOf("## Décisions\n\n1\\. Le comité adopte le rapport annuel.\n\n2\\. Le budget est approuvé.\n\nFait à Tunis, le 10 novembre 2023"))).toEqual([
+      "Le comité adopte le rapport annuel.",
+      "Le budget est approuvé.",
+    ]);
+  });
+
   it("does not take an agenda item or a long paragraph that names a section for its title", async () => {
     expect(await decisionsOf("Agenda:\n\n1. Welcome\n2. Decisions\n3. Any other business")).toEqual([]);
     expect(await decisionsOf("The decisions of the previous meeting were reviewed at length by the members present today.\n\n- A point.")).toEqual([]);

@@ -12,7 +12,7 @@
 import type { Decision } from "../model/meeting.js";
 import { findDates } from "../text/dates.js";
 import { wordCount, type Block } from "./blocks.js";
-import { COMMITMENT_REFERENCE, DATE_WORDS, DECISION_PHRASES, DECISION_SECTIONS, DUE_CUES, OWNER_LABELS } from "./lexicon/index.js";
+import { COMMITMENT_PLURAL, COMMITMENT_REFERENCE, DATE_WORDS, DECISION_PHRASES, DECISION_SECTIONS, DUE_CUES, OWNER_LABELS } from "./lexicon/index.js";
 import { firstMatch, foldWithMap, type FoldedText } from "./match.js";
 import { cleanTitle, originalOf, sentences, toSourceRef } from "./text-helpers.js";
 
@@ -22,6 +22,8 @@ const DUE_WINDOW = 24;
 const SECTION_TITLE_WORDS = 6;
 /** Numbering before a section title or an item: "8.", "III -", "2.1)". */
 const NUMBERING = /^(?:[\dIVXivx]{1,4}(?:[.\-]\d{1,3})*\s*[.):\-–]?\s+)?/u;
+/** A paragraph numbered as a resolution: "1.", "2)", "3 -". */
+const NUMBERED = /^\d{1,3}(?:\.\d{1,3})*\s*[.)\-–]\s+\S/u;
 
 export function extractDecisions(blocks: readonly Block[], commitmentOf: (b: Block) => string | null, file: string): Decision[] {
   const decisions: Decision[] = [];
@@ -99,20 +101,26 @@ function dueIn(folded: string): string | null {
   return null;
 }
 
-/** A block that opens a decision section: a heading, a bold line or a short label whose words are a decision section's. */
+/**
+ * A block that opens a decision section: a heading, a bold line or a short label that opens
+ * with a decision section's words and names no commitments ("Suivi des engagements" reviews
+ * them; "Mesures de suivi" lists what is to be done).
+ */
 function opensSection(b: Block): boolean {
   if (b.cell !== null || b.kind === "item") return false;
   if (wordCount(b.ft.text) > SECTION_TITLE_WORDS) return false;
   if (b.kind !== "heading" && !b.emphasized && !/[:：]\s*$/u.test(b.ft.text)) return false;
   const title = b.ft.folded.replace(NUMBERING, "");
   const m = firstMatch(DECISION_SECTIONS, title);
-  return m !== null && /^[\s\p{P}]*$/u.test(title.slice(0, m.index));
+  return m !== null && /^[\s\p{P}]*$/u.test(title.slice(0, m.index)) && firstMatch(COMMITMENT_PLURAL, title) === null;
 }
 
 /**
  * The blocks that are items of a decision section: the top-level list items after its
- * title (their sub-items are details, not decisions of their own), else its paragraphs,
- * up to the next heading of the same or a higher level, or the next bold or label line.
+ * title (their sub-items are details, not decisions of their own), else its numbered
+ * paragraphs (resolutions), up to the next heading of the same or a higher level, or the
+ * next bold line. An unnumbered paragraph there may be the signature ("Prepared by …"): it
+ * is a decision only by a decision phrase, as anywhere.
  */
 function sectionItems(blocks: readonly Block[]): Set<number> {
   const items = new Set<number>();
@@ -129,7 +137,8 @@ function sectionItems(blocks: readonly Block[]): Set<number> {
     }
     const listed = body.filter((b) => b.kind === "item");
     const top = listed.length ? Math.min(...listed.map((b) => b.depth)) : 0;
-    for (const b of listed.length ? listed.filter((x) => x.depth === top) : body.filter((x) => x.kind === "paragraph")) items.add(b.index);
+    const numbered = body.filter((x) => x.kind === "paragraph" && NUMBERED.test(x.ft.text));
+    for (const b of listed.length ? listed.filter((x) => x.depth === top) : numbered) items.add(b.index);
   }
   return items;
 }

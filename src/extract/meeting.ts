@@ -355,15 +355,17 @@ function titleNumber(b: Block): { number: number; title: string } | null {
 /**
  * The agenda items after the first ones, when each item opens a section of its own:
  * "1. Welcome" is followed by its text, then "2. Update on commitments" and the
- * commitments. Only the numbers that continue the list, up to a title numbered 1 (the
- * sections that repeat a complete agenda start again from 1).
+ * commitments. Only blocks of the list items' kind and level, and only the numbers that
+ * continue the list, up to a title numbered 1 (the sections that repeat a complete agenda
+ * start again from 1).
  */
 function laterItems(blocks: readonly Block[], last: Block): string[] {
   let next = (titleNumber(last)?.number ?? Number.NaN) + 1;
   if (Number.isNaN(next)) return [];
   const found: string[] = [];
   for (const b of blocks) {
-    if (b.index <= last.index) continue;
+    // Items go on as items of the same level: "## 5. Decisions" after a nested agenda list is a section of the minutes.
+    if (b.index <= last.index || b.kind !== last.kind || b.depth > last.depth) continue;
     const numbered = titleNumber(b);
     if (!numbered) continue;
     if (numbered.number === 1) break;

@@ -103,7 +103,7 @@ export const en: Lexicon<"en"> = {
   chairVerbs: ["chaired the meeting", "chaired", "presided over the meeting", "presided"],
   decisionSections: [
     "decisions", "decisions taken", "key decisions", "resolutions", "recommendations", "action items", "actions arising",
-    "new actions", "action points", "follow-up actions", "follow-up", "follow up", "next steps", "agreed actions",
+    "new actions", "action points", "follow-up actions", "follow-up", "next steps", "agreed actions",
   ],
   ownerLabels: ["owner", "responsible", "resp.", "lead", "action by", "assigned to"],
   dueCues: ["by", "due", "deadline", "no later than", "before"],

@@ -116,7 +116,7 @@ export const fr: Lexicon<"fr"> = {
   chairVerbs: ["a présidé la réunion", "a présidé la séance", "a présidé", "présidait"],
   decisionSections: [
     "décisions", "relevé de décisions", "relevé des décisions", "résolutions", "recommandations", "mesures de suivi",
-    "suivi", "actions de suivi", "actions à mener", "prochaines étapes", "points d'action",
+    "actions de suivi", "actions à mener", "prochaines étapes", "points d'action",
   ],
   ownerLabels: ["responsable", "resp.", "porteur", "pilote"],
   dueCues: ["avant le", "d'ici le", "au plus tard le", "échéance", "délai"],
