@@ -41,6 +41,13 @@ describe("the chair", () => {
     expect(await chairOf("ترأس السيد منير العلوي الجلسة.\n\nتم استعراض التقدم في تنفيذ التعهدات.")).toBe("منير العلوي");
   });
 
+  it("reads titles in each language: Pr., Prof, Hon., المهندسة", async () => {
+    expect(await chairOf(`La séance était présidée par Pr. Hédi Mansour.\n\n${frenchBody}`)).toBe("Hédi Mansour");
+    expect(await chairOf(`Chaired by Prof Grace Mutua.\n\n${englishBody}`)).toBe("Grace Mutua");
+    expect(await chairOf(`Chairperson: Hon. Peter Obi\n\n${englishBody}`)).toBe("Peter Obi");
+    expect(await chairOf("ترأست المهندسة ليلى حداد الاجتماع.\n\nتم استعراض التقدم في تنفيذ التعهدات.")).toBe("ليلى حداد");
+  });
+
   it("reads the chair marked in the attendance list, in parentheses or after a comma", async () => {
     expect(await chairOf(`Present:\n\n- Dr. John Otieno, Chair\n- Ms Mary Wanjiku, Treasury\n\n${englishBody}`)).toBe("John Otieno");
     expect(await chairOf(`Étaient présents :\n\n- Mme Sonia Haddad (présidente)\n- M. Ali Rekik\n\n${frenchBody}`)).toBe("Sonia Haddad");

@@ -64,6 +64,15 @@ describe("decision sections", () => {
   });
 });
 
+describe("numbered decisions", () => {
+  it("reads a decision numbered by its noun anywhere, in English, French and Arabic", async () => {
+    expect(texts(await decisionsOf("Resolution 3: The committee adopts the mid-term report."))).toEqual(["The committee adopts the mid-term report."]);
+    expect(texts(await decisionsOf("Décision n° 2 : le calendrier des ateliers est validé."))).toEqual(["le calendrier des ateliers est validé."]);
+    expect(texts(await decisionsOf("القرار عدد 3: اعتماد التقرير نصف المرحلي."))).toEqual(["اعتماد التقرير نصف المرحلي."]);
+    expect(await decisionsOf("The decision 3 of the previous meeting was discussed at length by all the members.")).toEqual([]);
+  });
+});
+
 describe("a decision's owner, due date and commitment", () => {
   it("reads an owner label and a due date in English, French and Arabic", async () => {
     const [en] = await decisionsOf("## Action items\n\n- Publish the commitment 4 progress report (Owner: Ministry of Finance) by 30 June 2023.");

@@ -4,7 +4,8 @@
  *   agreed"), anywhere;
  * - the items of a decision section: a heading or label such as "Decisions", "Action items",
  *   "Mesures de suivi", "Relevé de décisions", "القرارات", "التوصيات", whose list items or
- *   paragraphs (numbered resolutions among them) are each a decision, up to the next heading.
+ *   numbered paragraphs are each a decision, up to the next heading;
+ * - numbered decisions anywhere: "Resolution 3: …", "Décision n° 2 : …", "القرار عدد 3 : …".
  * Each carries the date it sets, who is to carry it out and by when when the text says
  * ("(Owner: SF)", "Responsable : M. X", "by 30 June 2023", "في أجل أقصاه 15 جويلية 2022"),
  * and the commitment it concerns (named in it, else the commitment whose text holds it).
@@ -12,7 +13,7 @@
 import type { Decision } from "../model/meeting.js";
 import { findDates } from "../text/dates.js";
 import { wordCount, type Block } from "./blocks.js";
-import { COMMITMENT_PLURAL, COMMITMENT_REFERENCE, DATE_WORDS, DECISION_PHRASES, DECISION_SECTIONS, DUE_CUES, OWNER_LABELS } from "./lexicon/index.js";
+import { COMMITMENT_PLURAL, COMMITMENT_REFERENCE, DATE_WORDS, DECISION_PHRASES, DECISION_SECTIONS, DUE_CUES, NUMBERED_DECISION, OWNER_LABELS } from "./lexicon/index.js";
 import { firstMatch, foldWithMap, type FoldedText } from "./match.js";
 import { cleanTitle, originalOf, sentences, toSourceRef } from "./text-helpers.js";
 
@@ -31,6 +32,12 @@ export function extractDecisions(blocks: readonly Block[], commitmentOf: (b: Blo
   for (const b of blocks) {
     if (inSection.has(b.index)) {
       decisions.push(decision(b.ft, { start: 0, end: b.ft.folded.length }, 0, b, commitmentOf, file, true));
+      continue;
+    }
+    const numbered = b.cell === null ? NUMBERED_DECISION.exec(b.ft.folded) : null;
+    if (numbered?.groups) {
+      const start = numbered[0].length - numbered.groups.rest.length;
+      decisions.push(decision(b.ft, { start, end: b.ft.folded.length }, 0, b, commitmentOf, file, false));
       continue;
     }
     // A phrase found in a sentence is found in its block (sentences end on punctuation or a

@@ -85,6 +85,7 @@ export const ar: Lexicon<"ar"> = {
     { word: "الأستاذ" }, { word: "الأستاذة" },
     { word: "السيدتان", plural: true }, { word: "السيدان", plural: true }, { word: "السادة", plural: true },
     { word: "السيدات", plural: true },
+    { word: "المهندس" }, { word: "المهندسة" },
   ],
   nameConjunctions: ["و"],
   nameStopWords: [
@@ -150,4 +151,5 @@ export const ar: Lexicon<"ar"> = {
     "العاشر": 10, "الحادي": 1, "العشرين": 20, "الثلاثين": 30,
   },
   numberJoiners: ["و"],
+  decisionWords: ["القرار", "قرار", "التوصية", "توصية"],
 };

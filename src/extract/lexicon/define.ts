@@ -58,6 +58,7 @@ const NOTHING: Omit<Lexicon, Given | "headers"> = {
   dueCues: [],
   numberNames: {},
   numberJoiners: [],
+  decisionWords: [],
 };
 
 export function defineLexicon<L extends string>(

@@ -54,7 +54,7 @@ export const en: Lexicon<"en"> = {
   reportingVerbs: ["reported", "presented", "indicated", "explained", "noted", "stated", "confirmed", "added", "informed", "said", "announced"],
   reportedByPhrases: ["reported by", "presented by", "according to"],
   reporterPosition: "before-verb",
-  honorifics: [{ word: "Mr" }, { word: "Mr." }, { word: "Ms" }, { word: "Ms." }, { word: "Mrs" }, { word: "Mrs." }, { word: "Dr" }, { word: "Dr." }, { word: "Prof." }],
+  honorifics: [{ word: "Mr" }, { word: "Mr." }, { word: "Ms" }, { word: "Ms." }, { word: "Mrs" }, { word: "Mrs." }, { word: "Dr" }, { word: "Dr." }, { word: "Prof." }, { word: "Prof" }, { word: "Professor" }, { word: "Hon." }, { word: "Hon" }],
   nameConjunctions: ["and"],
   nameStopWords: ["that", "on", "the", "to"],
   bodyWords: ["representative", "representatives", "chair", "director", "minister", "ministry", "agency", "institute", "committee", "association", "coordinator", "secretary", "point of contact"],
@@ -116,4 +116,5 @@ export const en: Lexicon<"en"> = {
     eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30,
   },
   numberJoiners: ["and"],
+  decisionWords: ["resolution", "decision", "recommendation"],
 };

@@ -67,6 +67,7 @@ export const fr: Lexicon<"fr"> = {
   honorifics: [
     { word: "M." }, { word: "Mme" }, { word: "Mlle" }, { word: "Me" }, { word: "Dr" }, { word: "Pr" },
     { word: "Monsieur" }, { word: "Madame" }, { word: "MM.", plural: true }, { word: "Mmes", plural: true },
+    { word: "Pr." }, { word: "Dr." },
   ],
   nameConjunctions: ["et"],
   nameStopWords: ["que", "qu'", "a", "ont", "de", "du", "à", "au", "pour", "sur"],
@@ -126,4 +127,5 @@ export const fr: Lexicon<"fr"> = {
     cinquante: 50, soixante: 60, cent: 100, cents: 100, mille: 1000, mil: 1000,
   },
   numberJoiners: ["et"],
+  decisionWords: ["résolution", "décision", "recommandation"],
 };

@@ -220,6 +220,11 @@ export const DATE_WORDS: DateWords = {
 export const NO_VALUE_WORDS = new RegExp(`(?:${alternation(all((l) => l.noValueWords))})(?!${WORD_CHAR})`, "u");
 export const OTHER_DATE_CUES = phraseRegex(all((l) => l.otherDateCues), PROCLITICS);
 export const DECISION_SECTIONS = phraseRegex(all((l) => l.decisionSections), PROCLITICS);
+/** "Resolution 3: …", "Décision n° 2 : …", "القرار عدد 3: …": a numbered decision. Group `rest`: its text. */
+export const NUMBERED_DECISION = new RegExp(
+  `^(?:${alternation(PROCLITICS)})?(?:${alternation(all((l) => l.decisionWords))})\\s*(?:(?:${numberWords})\\s*)?\\d{1,3}(?:[./-]\\d{1,4})*\\s*[:：.\\-–—)]\\s*(?<rest>\\S.*)$`,
+  "su",
+);
 export const OWNER_LABELS = phraseRegex(all((l) => l.ownerLabels), PROCLITICS);
 export const DUE_CUES = phraseRegex(all((l) => l.dueCues), PROCLITICS);
 /** Active chair verbs, with where the chair's name stands: "X chaired the meeting", "ترأس X". */

@@ -148,4 +148,6 @@ export interface Lexicon<L extends string = string> {
   numberNames: Record<string, number>;
   /** Words joining number words in a run: "vingt et un", "two thousand and five", Arabic "و". */
   numberJoiners: string[];
+  /** Nouns that number a decision of the meeting: "Resolution 3:", "Décision n° 2 :", "القرار عدد 3". */
+  decisionWords: string[];
 }
