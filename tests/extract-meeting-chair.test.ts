@@ -48,6 +48,12 @@ describe("the chair", () => {
     expect(await chairOf("ترأست المهندسة ليلى حداد الاجتماع.\n\nتم استعراض التقدم في تنفيذ التعهدات.")).toBe("ليلى حداد");
   });
 
+  it("reads a chair label in each language", async () => {
+    expect(await chairOf(`Présidente : Mme Sonia Haddad\n\n${frenchBody}`)).toBe("Sonia Haddad");
+    expect(await chairOf(`Chairman: Mr. John Otieno\n\n${englishBody}`)).toBe("John Otieno");
+    expect(await chairOf("الرئيسة: السيدة سلمى الزين\n\nتم استعراض التقدم في تنفيذ التعهدات.")).toBe("سلمى الزين");
+  });
+
   it("reads the chair marked in the attendance list, in parentheses or after a comma", async () => {
     expect(await chairOf(`Present:\n\n- Dr. John Otieno, Chair\n- Ms Mary Wanjiku, Treasury\n\n${englishBody}`)).toBe("John Otieno");
     expect(await chairOf(`Étaient présents :\n\n- Mme Sonia Haddad (présidente)\n- M. Ali Rekik\n\n${frenchBody}`)).toBe("Sonia Haddad");

@@ -64,7 +64,7 @@ export const en: Lexicon<"en"> = {
   sectionMarkers: ["firstly", "secondly", "thirdly"],
   commitmentTitleLeads: ["on", "relating to", "regarding", "concerning"],
   decisionPhrases: ["it was agreed", "it was decided", "the committee agreed", "the committee decided", "members agreed", "resolved"],
-  chairPhrases: ["chaired by", "presided over by", "under the chairmanship of", "chair:", "by the chair", "chairperson:"],
+  chairPhrases: ["chaired by", "presided over by", "under the chairmanship of", "chair:", "by the chair", "chairperson:", "chairman:", "chairwoman:", "chair person:"],
   chairMarkers: ["chair", "chairperson", "chairman", "chairwoman"],
   attendeeCues: ["present", "attendees", "in attendance", "participants", "members present"],
   absenteeCues: ["apologies", "absent", "excused"],

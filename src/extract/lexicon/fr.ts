@@ -78,7 +78,7 @@ export const fr: Lexicon<"fr"> = {
   sectionMarkers: ["premièrement", "deuxièmement", "troisièmement"],
   commitmentTitleLeads: ["relatif à", "relatif au", "relatif aux", "portant sur", "sur"],
   decisionPhrases: ["il a été convenu", "il a été décidé", "le comité a décidé", "il a été retenu", "le comité a convenu", "il a été arrêté"],
-  chairPhrases: ["sous la présidence de", "présidée par", "présidé par", "président de séance :", "présidente de séance :", "présidence :"],
+  chairPhrases: ["sous la présidence de", "présidée par", "présidé par", "président de séance :", "présidente de séance :", "présidence :", "président :", "présidente :", "présidé par :", "présidence de la séance :"],
   chairMarkers: ["président", "présidente", "présidence"],
   attendeeCues: ["étaient présents", "présents", "participants", "liste de présence", "assistaient"],
   absenteeCues: ["excusé", "excusée", "excusés", "absents", "absent"],
