@@ -92,6 +92,7 @@ describe("dates without a year", () => {
     expect(yearless("following the 19 February release")).toEqual([[2, 19, null]]);
     expect(yearless("le 9 mars 2023 et le 22 février, 2017")).toEqual([]);
     expect(yearless("31 février")).toEqual([]);
+    expect(findYearlessDates(foldWithMap("du 29 au 31 mai").folded, DATE_WORDS).map((d) => [d.month, d.day, d.endDay])).toEqual([[5, 29, 31]]);
   });
 
   it("takes the first candidate year whose calendar puts the day on its weekday", () => {

@@ -8,7 +8,8 @@ import type { Event } from "../model/meeting.js";
 import { findDates, findYearlessDates, withYear } from "../text/dates.js";
 import type { Block, TableModel } from "./blocks.js";
 import { classifyTable } from "./commitments.js";
-import { EVENT_WORDS, HEADER_ROLES, HEADER_WORDS, MEETING_DATE_CUES, DATE_WORDS, PLACE, TRAILING_DATE_WORDS, type ColumnRole } from "./lexicon/index.js";
+import { EVENT_WORDS, functionWordsOf, HEADER_ROLES, HEADER_WORDS, MEETING_DATE_CUES, DATE_WORDS, PLACE, TRAILING_DATE_WORDS, type ColumnRole } from "./lexicon/index.js";
+import { textLanguage } from "./lexicon/detect.js";
 import { firstMatch, foldWithMap, type FoldedText } from "./match.js";
 import { cleanTitle, firstWords, sentences, toSourceRef } from "./text-helpers.js";
 
@@ -66,6 +67,9 @@ function placeAt(ft: FoldedText, pos: number, limit = ft.folded.length): { text:
   }
   const noun = PLACE.nouns.exec(ft.folded.slice(at));
   if (noun) at += noun[0].length;
+  // "at the Kenyatta Centre": the article is not the place's name.
+  const article = /^(\S+)\s+/u.exec(ft.folded.slice(at));
+  if (latin && article && functionWordsOf(textLanguage(ft, null)).articles.includes(article[1])) at += article[0].length;
   const taken: string[] = [];
   let end = at;
   const re = /\S+/gu;
@@ -146,7 +150,8 @@ function eventDates(sentence: string, meetingDate: string | null): { date: strin
   const yearless = year === null ? [] : findYearlessDates(sentence, DATE_WORDS).filter((d) => !full.some((f) => d.index < f.index + f.length && f.index < d.index + d.length));
   const completed = yearless.flatMap((d) => {
     const date = withYear(d, [year!]);
-    return date ? [{ date, endDate: null, index: d.index, length: d.length }] : [];
+    const endDate = date && d.endDay !== null ? `${date.slice(0, 8)}${String(d.endDay).padStart(2, "0")}` : null;
+    return date ? [{ date, endDate, index: d.index, length: d.length }] : [];
   });
   return [...full, ...completed].sort((x, y) => x.index - y.index);
 }

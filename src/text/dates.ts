@@ -47,6 +47,7 @@ interface Patterns {
   monthYear: RegExp;
   dayMonth: RegExp;
   monthDay: RegExp;
+  rangeDayMonth: RegExp;
   weekdayBefore: RegExp;
   month: RegExp;
 }
@@ -86,6 +87,7 @@ function patternsFor(dateWords: DateWords): Patterns {
     monthYear: new RegExp(String.raw`${month}${yearLink}${year}`, "gu"),
     dayMonth: new RegExp(String.raw`${day}\s+${dayLink}${month}(?![\s,،]*\d)`, "gu"),
     monthDay: new RegExp(String.raw`${month}\s+${day}(?![\s,،]*\d{4})`, "gu"),
+    rangeDayMonth: new RegExp(String.raw`${from}${connector}${day}\s+${dayLink}${month}(?![\s,،]*\d)`, "gu"),
     weekdayBefore: new RegExp(String.raw`(?<!${L})(?<weekday>${words([...dateWords.weekdays.keys()])})[\s,،]*$`, "u"),
     month: new RegExp(month, "gu"),
   };
@@ -246,6 +248,8 @@ export interface YearlessDate {
   day: number;
   /** The weekday named right before it, 1 = Monday; null when none is. */
   weekday: number | null;
+  /** The last day of a range in the same month ("du 29 au 31 mai"), else null. */
+  endDay: number | null;
   index: number;
   length: number;
 }
@@ -254,14 +258,18 @@ export interface YearlessDate {
 export function findYearlessDates(folded: string, dateWords: DateWords): YearlessDate[] {
   const p = patternsFor(dateWords);
   const found: YearlessDate[] = [];
-  for (const re of [p.dayMonth, p.monthDay]) {
+  for (const re of [p.rangeDayMonth, p.dayMonth, p.monthDay]) {
     for (const m of folded.matchAll(re)) {
-      const month = dateWords.months.get(m.groups!.month.replace(/\s+/g, " ")) ?? 0;
-      const day = +m.groups!.day;
+      const g = m.groups!;
+      const month = dateWords.months.get(g.month.replace(/\s+/g, " ")) ?? 0;
+      const day = g.from ? +g.from : +g.day;
+      const endDay = g.from ? +g.day : null;
       // Any leap year will do to tell whether the day exists at all.
-      if (!isoDay(2000, month, day)) continue;
+      if (!isoDay(2000, month, day) || (endDay !== null && (!isoDay(2000, month, endDay) || endDay <= day))) continue;
+      // The range's last day is no date of its own.
+      if (found.some((f) => m.index < f.index + f.length && f.index < m.index + m[0].length)) continue;
       const weekday = p.weekdayBefore.exec(folded.slice(Math.max(0, m.index - 16), m.index))?.groups?.weekday;
-      found.push({ month, day, weekday: weekday ? (dateWords.weekdays.get(weekday) ?? null) : null, index: m.index, length: m[0].length });
+      found.push({ month, day, weekday: weekday ? (dateWords.weekdays.get(weekday) ?? null) : null, endDay, index: m.index, length: m[0].length });
     }
   }
   return found.sort((a, b) => a.index - b.index);

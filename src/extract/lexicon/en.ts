@@ -77,7 +77,7 @@ export const en: Lexicon<"en"> = {
     fifth: 5, "5th": 5, sixth: 6, "6th": 6, seventh: 7, "7th": 7,
   },
   eventWords: ["workshop", "seminar", "conference", "session", "forum", "training", "event", "dialogue", "consultation", "summit", "webinar"],
-  dateLeadWords: ["on", "in", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "will be held", "held", "scheduled"],
+  dateLeadWords: ["on", "in", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "will be held", "held", "scheduled", "from", "between"],
   placePrepositions: ["in", "at"],
   placeNouns: ["the city of"],
   placeStopWords: [],
