@@ -58,5 +58,16 @@ describe("the chair", () => {
     expect(await chairOf(`Present:\n\n- Dr. John Otieno, Chair\n- Ms Mary Wanjiku, Treasury\n\n${englishBody}`)).toBe("John Otieno");
     expect(await chairOf(`Étaient présents :\n\n- Mme Sonia Haddad (présidente)\n- M. Ali Rekik\n\n${frenchBody}`)).toBe("Sonia Haddad");
     expect(await chairOf(`Present:\n\n- Ms Mary Wanjiku, Chair of the Audit Committee\n\n${englishBody}`)).toBeNull();
+    expect(await chairOf(`## Attendance\n\n- Dr. Amina De Souza – Chairperson, Office of the Deputy President\n- Ms A. Kamara, Ministry of Finance\n\n${englishBody}`)).toBe(
+      "Amina De Souza",
+    );
+  });
+
+  it("reads the attendees' names without their bodies, roles or initials", async () => {
+    const doc = await readMarkdown(
+      new TextEncoder().encode(`## Attendance\n\n- Dr. Amina De Souza – Chairperson\n- Steve Fisher (SF), STFC\n- Mme Fatou Ndiaye (rapporteure)\n- Jean-Pierre Diallo, Cour des comptes\n\n${englishBody}`),
+      "minutes.md",
+    );
+    expect(extractRecord(doc, { sha256: "0".repeat(64) }).meeting.attendees).toEqual(["Amina De Souza", "Steve Fisher", "Fatou Ndiaye", "Jean-Pierre Diallo"]);
   });
 });

@@ -15,6 +15,12 @@ describe("the meeting's title", () => {
     expect(await titleOf("# محضر\n\n## 2. متابعة تنفيذ التعهدات المدرجة بخطة العمل الوطنية\n\n" + "نص طويل ".repeat(20))).toBe("محضر");
   });
 
+  it("is no bold label line", async () => {
+    expect(await titleOf("# Comité national de pilotage\n\n**Présidente : Mme Awa Diop, ministre de la Fonction publique et du Renouveau du service public**\n\n" + "Texte long ".repeat(20))).toBe(
+      "Comité national de pilotage",
+    );
+  });
+
   it("is a plain text's short first line, or the front matter's title when nothing else names one", async () => {
     expect(await titleOfText("22 March 2017 - Officials Group meeting: minutes\n\nOfficials Group\n\n" + "The group met. ".repeat(10))).toBe(
       "22 March 2017 - Officials Group meeting: minutes",

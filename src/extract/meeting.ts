@@ -180,7 +180,10 @@ export function meetingTitle(blocks: readonly Block[], subjectLine: RegExp, meta
     else if (wordCount(b.ft.text) > 25) break;
   }
   // A heading that opens with a section number ("2. Gouvernement ouvert") is a section's, not the document's.
-  const longest = headings.filter((h) => h.cell === null && !TITLE_NUMBER.test(h.ft.text)).sort((a, b) => b.ft.text.length - a.ft.text.length)[0];
+  // Nor is a label line ("Présidente : Mme X", "Date: …"), bold as it may be.
+  const longest = headings
+    .filter((h) => h.cell === null && !TITLE_NUMBER.test(h.ft.text) && !SUBJECT.test(h.ft.text))
+    .sort((a, b) => b.ft.text.length - a.ft.text.length)[0];
   if (longest) return cleanTitle(longest.ft.text);
   // Plain text has no headings: a short first line of its own ("22 March 2017 - Officials Group meeting: minutes") is the title.
   const first = blocks[0];
@@ -308,7 +311,8 @@ function personOf(item: string): string {
   const ft = foldWithMap(item);
   const honorific = new RegExp(`^(?:${HONORIFICS.regex.source})\\s*`, "u").exec(ft.folded);
   const start = honorific ? ft.map[honorific[0].length] : 0;
-  return item.slice(start).split(/[,،;؛]/u)[0].trim();
+  // The name ends where its body or role begins: "X, Ministry of …", "X (rapporteure)", "X – Chairperson".
+  return item.slice(start).split(/[,،;؛(]|\s[–—-]\s/u)[0].trim();
 }
 
 export function attendees(blocks: readonly Block[]): string[] {

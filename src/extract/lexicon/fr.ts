@@ -80,7 +80,7 @@ export const fr: Lexicon<"fr"> = {
   decisionPhrases: ["il a été convenu", "il a été décidé", "le comité a décidé", "il a été retenu", "le comité a convenu", "il a été arrêté"],
   chairPhrases: ["sous la présidence de", "présidée par", "présidé par", "président de séance :", "présidente de séance :", "présidence :", "président :", "présidente :", "présidé par :", "présidence de la séance :"],
   chairMarkers: ["président", "présidente", "présidence"],
-  attendeeCues: ["étaient présents", "présents", "participants", "liste de présence", "assistaient"],
+  attendeeCues: ["étaient présents", "présents", "participants", "liste de présence", "assistaient", "liste des participants", "membres présents"],
   absenteeCues: ["excusé", "excusée", "excusés", "absents", "absent"],
   agendaCues: ["ordre du jour"],
   subjectCues: ["objet"],
