@@ -51,6 +51,12 @@ describe("the agenda", () => {
     expect(await agendaOf("# Compte rendu\n\n**1. Ouverture**\n\nTexte.\n\n**2. Suivi des engagements**\n\nTexte.")).toEqual(["Ouverture", "Suivi des engagements"]);
   });
 
+  it("reads plain text's numbered section lines as the agenda, and a numbered list as none", async () => {
+    const text = ["Forum minutes", "", "1. Minutes of the last meeting", "The minutes were approved.", "", "2. Actions arising", "- RL to circulate the list.", "- TH to draft the note.", "", "3. Date of next meeting", "To be set."].join("\n");
+    expect(await agendaOfText(text)).toEqual(["Minutes of the last meeting", "Actions arising", "Date of next meeting"]);
+    expect(await agendaOfText("Forum minutes\n\nThe forum agreed:\n\n1. To publish the report.\n2. To meet again in May.")).toEqual([]);
+  });
+
   it("reads no agenda from section numbers with a gap or one section", async () => {
     expect(await agendaOf("## 1. Welcome\n\nText.\n\n## 2. Actions\n\nText.\n\n## 4. Website\n\nText.")).toEqual([]);
     expect(await agendaOf("## 1. Welcome\n\nText.")).toEqual([]);

@@ -52,6 +52,11 @@ describe("the meeting's date", () => {
     expect(await dateOf(`# محضر\n\nانعقد يوم الخميس التاسع من شهر مارس سنة ألفين وثلاثة وعشرين اجتماع اللجنة.\n\n${ar}`)).toBe("2023-03-09");
   });
 
+  it("prefers the head's cue to a cue in the body, which may name the previous meeting", async () => {
+    const text = "# Forum\n\nMinutes of the meeting held on Thursday 9th March at 2pm\n\nThe minutes of the meeting of 9 February 2023 were approved.";
+    expect(await dateOf(text)).toBe("2023-03-09");
+  });
+
   it("falls back on the file name when the text gives no date", async () => {
     expect(await dateOf(`# Minutes\n\n${en}`, "2023-05-committee.md")).toBe("2023-05 from filename");
   });

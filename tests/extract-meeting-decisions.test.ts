@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { extractRecord } from "../src/extract/index.js";
-import { readMarkdown } from "../src/ingest/text.js";
+import { readMarkdown, readText } from "../src/ingest/text.js";
 import type { Decision } from "../src/model/meeting.js";
 
 async function decisionsOf(markdown: string): Promise<Decision[]> {
@@ -61,6 +61,14 @@ describe("decision sections", () => {
   it("does not take an agenda item or a long paragraph that names a section for its title", async () => {
     expect(await decisionsOf("Agenda:\n\n1. Welcome\n2. Decisions\n3. Any other business")).toEqual([]);
     expect(await decisionsOf("The decisions of the previous meeting were reviewed at length by the members present today.\n\n- A point.")).toEqual([]);
+  });
+});
+
+describe("decision sections in plain text", () => {
+  it("ends a section titled by a numbered line at the next numbered line", async () => {
+    const text = ["Forum minutes", "", "3. Actions arising", "- RL to circulate the refreshed dataset list by 31 March 2023.", "- TH to draft the consultation note.", "", "4. Date of next meeting", "- To be confirmed."].join("\n");
+    const doc = await readText(new TextEncoder().encode(text), "m.txt");
+    expect(texts(extractRecord(doc, { sha256: "0".repeat(64) }).decisions)).toEqual(["RL to circulate the refreshed dataset list by 31 March 2023.", "TH to draft the consultation note."]);
   });
 });
 

@@ -25,6 +25,9 @@ describe("the meeting's title", () => {
     expect(await titleOfText("22 March 2017 - Officials Group meeting: minutes\n\nOfficials Group\n\n" + "The group met. ".repeat(10))).toBe(
       "22 March 2017 - Officials Group meeting: minutes",
     );
+    expect(await titleOfText("الجمهورية التونسية\n\nمحضر جلسة اللجنة الاستشارية المشتركة\n\nوقد تمت المصادقة على محضر الجلسة الفارطة المنعقدة يوم 10 جانفي 2023.")).toBe(
+      "محضر جلسة اللجنة الاستشارية المشتركة",
+    );
     expect(await titleOfText("Present:\n\nThe group met and reviewed the plan of the year in detail with every member of it present.")).toBeNull();
     expect(await titleOf("---\ntitle: Meeting 03\n---\n\n" + "The group met and reviewed the plan of the year in detail with every member of it present today.")).toBe("Meeting 03");
   });

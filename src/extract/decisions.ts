@@ -23,6 +23,8 @@ const DUE_WINDOW = 24;
 const SECTION_TITLE_WORDS = 6;
 /** Numbering before a section title or an item: "8.", "III -", "2.1)". */
 const NUMBERING = /^(?:[\dIVXivx]{1,4}(?:[.\-]\d{1,3})*\s*[.):\-–]?\s+)?/u;
+const isNumberedItem = (b: Block): boolean => b.itemNumber !== null || NUMBERED.test(b.ft.text);
+
 /** A paragraph numbered as a resolution: "1.", "2)", "3 -". */
 const NUMBERED = /^\d{1,3}(?:\.\d{1,3})*\s*[.)\-–]\s+\S/u;
 
@@ -113,10 +115,13 @@ function dueIn(folded: string): string | null {
  * with a decision section's words and names no commitments ("Suivi des engagements" reviews
  * them; "Mesures de suivi" lists what is to be done).
  */
-function opensSection(b: Block): boolean {
-  if (b.cell !== null || b.kind === "item") return false;
+function opensSection(b: Block, next: Block | undefined): boolean {
+  if (b.cell !== null) return false;
   if (wordCount(b.ft.text) > SECTION_TITLE_WORDS) return false;
-  if (b.kind !== "heading" && !b.emphasized && !/[:：]\s*$/u.test(b.ft.text)) return false;
+  // Plain text's numbered section line ("3. Actions arising") is read as a list item: one the next block does not continue as a numbered list.
+  const itemTitle = b.kind === "item" && isNumberedItem(b) && !(next && next.kind === "item" && isNumberedItem(next));
+  if (b.kind === "item" && !itemTitle) return false;
+  if (b.kind !== "heading" && !itemTitle && !b.emphasized && !/[:：]\s*$/u.test(b.ft.text)) return false;
   const title = b.ft.folded.replace(NUMBERING, "");
   const m = firstMatch(DECISION_SECTIONS, title);
   return m !== null && /^[\s\p{P}]*$/u.test(title.slice(0, m.index)) && firstMatch(COMMITMENT_PLURAL, title) === null;
@@ -133,13 +138,15 @@ function sectionItems(blocks: readonly Block[]): Set<number> {
   const items = new Set<number>();
   for (let k = 0; k < blocks.length; k++) {
     const title = blocks[k];
-    if (!opensSection(title)) continue;
+    if (!opensSection(title, blocks[k + 1])) continue;
     const body: Block[] = [];
     for (let j = k + 1; j < blocks.length; j++) {
       const b = blocks[j];
       if (b.kind === "heading" && (title.kind !== "heading" || b.depth <= title.depth)) break;
       if (b.kind !== "heading" && b.emphasized) break;
       if (b.cell !== null) break;
+      // A section titled by a numbered line ends at the next numbered line of its level.
+      if (title.kind === "item" && b.kind === "item" && b.depth <= title.depth && isNumberedItem(b)) break;
       body.push(b);
     }
     const listed = body.filter((b) => b.kind === "item");

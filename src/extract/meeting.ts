@@ -114,35 +114,44 @@ function afterWords(f: string, count: number): number {
 export function meetingDateFromText(blocks: readonly Block[], knownYears: readonly number[] = []): string | null {
   let years: number[] | null = null;
   const resolve = (d: DateFound): string | null => (d.kind === "full" ? d.date : withYear(d.date, (years ??= candidateYears(blocks, knownYears))));
-  const cued = (kind: DateFound["kind"]): string | null => {
-    for (const b of blocks) {
-      const f = b.ft.folded;
-      let dates: DateFound[] | null = null;
-      for (const cue of f.matchAll(MEETING_DATE_CUES)) {
-        const cueEnd = cue.index + cue[0].length;
-        dates ??= datesIn(f).filter((d) => d.kind === kind);
-        const after = dates.find((d) => d.index >= cueEnd && d.index - cueEnd <= CUE_WINDOW && !/[.!?؟]/u.test(f.slice(cueEnd, d.index)));
-        const before = dates.filter((d) => d.index + d.length <= cue.index && cue.index - (d.index + d.length) <= 40).pop();
-        const found = after ?? before;
-        const date = found ? resolve(found) : null;
-        if (date) return date;
-      }
-    }
-    return null;
-  };
-  const inHead = (): string | null => {
-    for (const b of headBlocks(blocks)) {
-      // A date that opens a line of the head, within its first words; a day rather than a bare month.
-      const opening = datesIn(b.ft.folded).filter((d) => d.index < afterWords(b.ft.folded, HEAD_LINE_WORDS));
-      const found = opening.find((d) => d.kind === "full" && /^\d{4}-\d{2}-\d{2}$/u.test(d.date)) ?? opening.find((d) => d.kind === "yearless");
+  const head = headBlocks(blocks);
+  /** The date a cue of this block names, of the kinds asked. */
+  const cuedIn = (b: Block, kinds: readonly DateFound["kind"][]): string | null => {
+    const f = b.ft.folded;
+    let dates: DateFound[] | null = null;
+    for (const cue of f.matchAll(MEETING_DATE_CUES)) {
+      const cueEnd = cue.index + cue[0].length;
+      dates ??= datesIn(f).filter((d) => kinds.includes(d.kind));
+      const after = dates.find((d) => d.index >= cueEnd && d.index - cueEnd <= CUE_WINDOW && !/[.!?؟]/u.test(f.slice(cueEnd, d.index)));
+      const before = dates.filter((d) => d.index + d.length <= cue.index && cue.index - (d.index + d.length) <= 40).pop();
+      const found = after ?? before;
       const date = found ? resolve(found) : null;
       if (date) return date;
     }
     return null;
   };
-  // A whole date after a cue is surest; a line of the head comes before a yearless day after a cue,
-  // which may be an event's ("a training will be held on 4 April").
-  return cued("full") ?? inHead() ?? cued("yearless");
+  /** The date that opens a line of the head, within its first words; a day rather than a bare month. */
+  const lineDate = (b: Block): string | null => {
+    const opening = datesIn(b.ft.folded).filter((d) => d.index < afterWords(b.ft.folded, HEAD_LINE_WORDS));
+    const found = opening.find((d) => d.kind === "full" && /^\d{4}-\d{2}-\d{2}$/u.test(d.date)) ?? opening.find((d) => d.kind === "yearless");
+    return found ? resolve(found) : null;
+  };
+  const cued = (kinds: readonly DateFound["kind"][]): string | null => {
+    for (const b of blocks) {
+      const date = cuedIn(b, kinds);
+      if (date) return date;
+    }
+    return null;
+  };
+  // The head names this meeting first: its first cued date or date line ("Minutes of the meeting
+  // held on Thursday 9th March"), before the body, whose cues may name another meeting ("the
+  // minutes of the meeting of 9 February were approved"). In the body a whole date after a cue is
+  // surer than a yearless day, which may be an event's ("a training will be held on 4 April").
+  for (const b of head) {
+    const date = cuedIn(b, ["full"]) ?? lineDate(b) ?? cuedIn(b, ["yearless"]);
+    if (date) return date;
+  }
+  return cued(["full"]) ?? cued(["yearless"]);
 }
 
 export function meetingDate(
@@ -185,14 +194,22 @@ export function meetingTitle(blocks: readonly Block[], subjectLine: RegExp, meta
     .filter((h) => h.cell === null && !TITLE_NUMBER.test(h.ft.text) && !SUBJECT.test(h.ft.text))
     .sort((a, b) => b.ft.text.length - a.ft.text.length)[0];
   if (longest) return cleanTitle(longest.ft.text);
-  // Plain text has no headings: a short first line of its own ("22 March 2017 - Officials Group meeting: minutes") is the title.
-  const first = blocks[0];
-  if (first && first.cell === null && first.kind === "paragraph" && wordCount(first.ft.text) <= FIRST_LINE_TITLE_WORDS && !/[:：]\s*$/u.test(first.ft.text) && !first.ft.text.includes("\n")) {
-    return cleanTitle(first.ft.text);
-  }
-  return metadata.title?.trim() || null;
+  // Plain text has no headings: the longest short line of its own before the body ("22 March 2017 -
+  // Officials Group meeting: minutes", not the state's name above it) is the title.
+  const lines = headBlocks(blocks).filter(
+    (b) =>
+      b.cell === null &&
+      b.kind === "paragraph" &&
+      wordCount(b.ft.text) <= HEAD_LINE_TITLE_WORDS &&
+      !b.ft.text.includes("\n") &&
+      !SUBJECT.test(b.ft.text) &&
+      // A sentence ("The minutes of … were approved.") is not a title.
+      !/[.!?؟]$/u.test(b.ft.text.trim()),
+  );
+  const line = lines.sort((a, b) => b.ft.text.length - a.ft.text.length)[0];
+  return line ? cleanTitle(line.ft.text) : metadata.title?.trim() || null;
 }
-const FIRST_LINE_TITLE_WORDS = 15;
+const HEAD_LINE_TITLE_WORDS = 15;
 
 const YEARS = /\(?\s*(\d{4})\s*[-–/]\s*(\d{4})\s*\)?/u;
 
@@ -383,11 +400,16 @@ function laterItems(blocks: readonly Block[], last: Block): string[] {
 
 /**
  * An agenda given only by the minutes' numbered section headings ("## 1. Introduction",
- * "## 2. …"): headings (or bold lines) numbered 1, 2, 3 … without a gap. A gap or a
+ * "## 2. …"): headings (or bold lines, or plain text's numbered lines) numbered 1, 2, 3 …
+ * without a gap. A gap or a
  * repeated number says the numbering is something else, and no agenda is read.
  */
 function numberedSections(blocks: readonly Block[]): string[] {
-  const titles = blocks.filter((b) => b.cell === null && (b.kind === "heading" || b.emphasized)).map((b) => ({ b, numbered: titleNumber(b) }));
+  // Plain text writes a section title as a numbered line, read as a one-item list: an item is a
+  // section's title when the block after it is no numbered item (a numbered list runs on).
+  const sectionTitle = (b: Block, k: number): boolean =>
+    b.kind === "heading" || b.emphasized || (b.kind === "item" && b.depth <= 1 && !(blocks[k + 1]?.kind === "item" && titleNumber(blocks[k + 1]) !== null));
+  const titles = blocks.filter((b, k) => b.cell === null && sectionTitle(b, k)).map((b) => ({ b, numbered: titleNumber(b) }));
   const numbered = titles.filter((t) => t.numbered !== null);
   if (numbered.length < 2 || numbered[0].numbered!.number !== 1) return [];
   const level = (b: Block) => (b.kind === "heading" ? b.depth : 0);
