@@ -27,7 +27,23 @@ vi.mock("../src/extract/lexicon/registry.js", async (importOriginal) => {
     dayMonthLinks: ["de"],
     monthYearLinks: ["de"],
   });
-  return { LEXICONS: [...registered.LEXICONS, es] };
+  // A right-to-left script of its own: its letters tell the language, and its minutes turn the workbook right to left.
+  const he = defineLexicon({
+    language: "he",
+    script: "Hebrew",
+    detectionWords: [],
+    months: {
+      "ינואר": 1, "פברואר": 2, "מרץ": 3, "אפריל": 4, "מאי": 5, "יוני": 6, "יולי": 7, "אוגוסט": 8,
+      "ספטמבר": 9, "אוקטובר": 10, "נובמבר": 11, "דצמבר": 12,
+    },
+    statuses: [
+      { phrase: "הושלם", status: "completed" },
+      { phrase: "בביצוע", status: "in_progress" },
+    ],
+    commitmentWords: ["התחייבות"],
+    statusLabels: ["סטטוס"],
+  });
+  return { LEXICONS: [...registered.LEXICONS, es, he] };
 });
 
 const { extractRecord } = await import("../src/extract/index.js");
@@ -35,6 +51,8 @@ const { readMarkdown } = await import("../src/ingest/text.js");
 const { buildTracker } = await import("../src/track/build.js");
 const { trackerToJson } = await import("../src/write/json.js");
 const { LANGUAGES, writingDirection } = await import("../src/extract/lexicon/index.js");
+const { trackerToXlsx } = await import("../src/write/xlsx.js");
+const ExcelJS = (await import("exceljs")).default;
 
 async function record(markdown: string, name: string) {
   const doc = await readMarkdown(new TextEncoder().encode(markdown), name);
@@ -69,8 +87,9 @@ const ENGLISH = [
 
 describe("a fourth lexicon", () => {
   it("is a language of the record", () => {
-    expect(LANGUAGES).toEqual(["ar", "fr", "en", "es"]);
+    expect(LANGUAGES).toEqual(["ar", "fr", "en", "es", "he"]);
     expect(writingDirection("es")).toBe("ltr");
+    expect(writingDirection("he")).toBe("rtl");
   });
 
   it("detects, dates and reads the minutes written in it", async () => {
@@ -90,5 +109,17 @@ describe("a fourth lexicon", () => {
     const first = tracker.commitments.find((c: { number: string }) => c.number === "1");
     expect(first.titles).toEqual({ en: "Open data in municipalities", es: "Datos abiertos en los municipios" });
     expect(tracker.meetings.map((m: { language: string }) => m.language)).toEqual(["es", "en"]);
+  });
+
+  it("turns the workbook right to left by its script, as Arabic does", async () => {
+    const hebrew = await record("# פרוטוקול ישיבת הוועדה\n\n12 מרץ 2024\n\n## התחייבות 1: מידע פתוח\n\nסטטוס: בביצוע\n", "protocol.md");
+    expect(hebrew.meeting.language).toBe("he");
+    expect(hebrew.meeting.date).toBe("2024-03-12");
+    expect(hebrew.commitments.map((c) => [c.number, c.status])).toEqual([["1", "in_progress"]]);
+    const records = [hebrew];
+    const workbook = new ExcelJS.Workbook();
+    const buffer = await trackerToXlsx({ tracker: buildTracker(records), records, failures: [] });
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+    expect(workbook.getWorksheet("Tracker")?.views[0]).toMatchObject({ rightToLeft: true });
   });
 });
