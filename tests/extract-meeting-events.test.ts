@@ -38,6 +38,12 @@ describe("events in prose", () => {
     expect(await eventsOf(`${arHead}تنظم ورشة عمل بمدينة سوسة يوم 28 جوان 2023 لفائدة الجمعيات`)).toEqual([["ورشة عمل", "2023-06-28", null, "سوسة"]]);
   });
 
+  it("keeps the particles between a venue's capitalized words, not those after them", async () => {
+    expect(await eventsOf(`${frHead}Un atelier se tiendra le 3 juin 2019 au Palais des Congrès de Tunis.`)).toEqual([["atelier", "2019-06-03", null, "Palais des Congrès de Tunis"]]);
+    expect(await eventsOf(`${enHead}A workshop will be held on 4 April 2023 at the University of Nairobi for all members.`)).toEqual([["workshop", "2023-04-04", null, "University of Nairobi"]]);
+    expect(await eventsOf(`${enHead}A workshop will be held on 4 April 2023 in Nairobi of course.`)).toEqual([["workshop", "2023-04-04", null, "Nairobi"]]);
+  });
+
   it("takes no number for a place, and no Arabic word that merely opens with the preposition", async () => {
     expect(await eventsOf(`${frHead}Le séminaire réunira jusqu'à 300 participants, le 3 juin 2019.`)).toEqual([["séminaire réunira jusqu'à 300 participants", "2019-06-03", null, null]]);
     expect(await eventsOf(`${arHead}ندوة بخصوص النفاذ إلى المعلومة يوم 2 أفريل 2023.`)).toEqual([["ندوة بخصوص النفاذ إلى المعلومة", "2023-04-02", null, null]]);

@@ -49,6 +49,10 @@ function placeBefore(ft: FoldedText, from: number, dateStart: number): { text: s
   return found;
 }
 
+/** Words of a place's name: "Palais des Congrès de Tunis" has three besides its particles; after an attached preposition ("بولاية سيدي بوزيد") three at most. */
+const PLACE_WORDS = 6;
+const ATTACHED_PLACE_WORDS = 3;
+
 function placeAt(ft: FoldedText, pos: number, limit = ft.folded.length): { text: string } | null {
   const rest = ft.folded.slice(pos);
   const lead = /^[\s,،]*/u.exec(rest)![0].length;
@@ -72,9 +76,12 @@ function placeAt(ft: FoldedText, pos: number, limit = ft.folded.length): { text:
   if (latin && article && functionWordsOf(textLanguage(ft, null)).articles.includes(article[1])) at += article[0].length;
   const taken: string[] = [];
   let end = at;
+  // Particles between capitalized words belong to the name ("Palais des Congrès", "University of
+  // Nairobi"); they are taken only once a capitalized word follows them.
+  const { nameParticles } = functionWordsOf(textLanguage(ft, null));
   const re = /\S+/gu;
   re.lastIndex = at;
-  for (let m = re.exec(ft.folded); m && m.index < limit && taken.length < 3; m = re.exec(ft.folded)) {
+  for (let m = re.exec(ft.folded); m && m.index < limit && taken.length < PLACE_WORDS; m = re.exec(ft.folded)) {
     const word = m[0].replace(/[,،.;؛:)]+$/u, "");
     if (PLACE.stopWords.has(word) || word === "") break;
     // A place is named by a word, not a number: "jusqu'à 1500 participants" names none.
@@ -82,8 +89,11 @@ function placeAt(ft: FoldedText, pos: number, limit = ft.folded.length): { text:
     if (latin) {
       const c = ft.text[ft.map[m.index]] ?? "";
       const capital = c !== c.toLowerCase();
-      if (!capital && isLatinWord(word)) break;
-    }
+      if (!capital && isLatinWord(word)) {
+        if (taken.length === 0 || !nameParticles.has(word) || word.length < m[0].length) break;
+        continue;
+      }
+    } else if (taken.length >= ATTACHED_PLACE_WORDS) break;
     taken.push(word);
     end = m.index + word.length;
     if (word.length < m[0].length) break;
