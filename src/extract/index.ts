@@ -57,7 +57,7 @@ export function extractRecord(doc: DocumentTree, options: ExtractOptions): Meeti
       dateSource,
       language,
       actionPlan: actionPlan(flat.blocks),
-      chair: chair(prose),
+      chair: chair(prose, language),
       attendees: attendees(outside),
       agenda: agenda(outside),
     },

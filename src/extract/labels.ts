@@ -3,7 +3,7 @@
  * (about 60%)". A block is cut at its labels into the values they give and the text around them.
  */
 import type { Status } from "../model/meeting.js";
-import { LABELS } from "./lexicon/index.js";
+import { LABELS, NO_VALUE_WORDS } from "./lexicon/index.js";
 import { foldWithMap, type FoldedText } from "./match.js";
 import { findPercents } from "./percents.js";
 import { openingStatus } from "./text-helpers.js";
@@ -14,8 +14,8 @@ type Segment =
   | { kind: "progress"; value: number | null }
   | { kind: "status"; status: Status; label: string; percent: number | null };
 
-/** A progress label's way of saying "no value": a dash, "n/a". */
-const NO_PROGRESS = /^(?:[—–-](?!\S)|n\/a\b)/u;
+/** A progress label's way of saying "no value": a dash, or the lexicons' words ("n/a", "s.o."). */
+const NO_PROGRESS = new RegExp(`^(?:[—–-](?!\\S)|${NO_VALUE_WORDS.source})`, "u");
 
 /** The first folded position in [from, to) whose original offset reaches `original`. */
 function foldedOffset(ft: FoldedText, from: number, to: number, original: number): number {

@@ -11,7 +11,7 @@ import type { Block } from "./blocks.js";
 import { labelSegments } from "./labels.js";
 import { referencedNumbers } from "./item-numbers.js";
 import type { Colour } from "./lexicon/index.js";
-import { ACTIVITY_CUES, DECISION_PHRASES, MONTHS, PROGRESS_CUES, PROSE_STATUSES, SELF_REFERENCES } from "./lexicon/index.js";
+import { ACTIVITY_CUES, DATE_WORDS, DECISION_PHRASES, PROGRESS_CUES, PROSE_STATUSES, SELF_REFERENCES } from "./lexicon/index.js";
 import { firstMatch, foldWithMap, originalSpan, type FoldedText } from "./match.js";
 import { reportersIn } from "./people.js";
 import { findPercents } from "./percents.js";
@@ -294,14 +294,14 @@ export class CommitmentBuilder {
       .filter((d) => d.tentative && d.status === "unknown" && d.statusLabel === null && d.progress === null && d.colour === null)
       .map((d) => {
         const ft = foldWithMap([d.title, ...d.notes].join(" "));
-        const date = d.due !== null ? (findDates(foldWithMap(d.due).folded, MONTHS)[0]?.date ?? null) : null;
+        const due = d.due !== null ? (findDates(foldWithMap(d.due).folded, DATE_WORDS)[0]?.date ?? null) : null;
         return {
           text: d.title,
-          date,
+          date: due,
           commitment: referencedNumbers(ft).find((n) => n !== d.number) ?? null,
           ...(d.number !== null ? { item: d.number } : {}),
           ...(d.owner !== null ? { owner: d.owner } : {}),
-          ...(d.due !== null ? { due: d.due } : {}),
+          ...(due !== null ? { due } : {}),
           source: d.source,
         };
       });

@@ -20,12 +20,14 @@ import type {
   TableCell,
   TableRow,
 } from "mdast";
+import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import { parse as parseYaml } from "yaml";
 import { BULLET, normalizeText } from "../text/normalize.js";
 import { IngestError } from "./errors.js";
-import type { DocumentTree, IngestMessage, Reader, SourceLocation } from "./tree.js";
+import type { DocumentMetadata, DocumentTree, IngestMessage, Reader, SourceLocation } from "./tree.js";
 
 // ---------------------------------------------------------------------------
 // Decoding
@@ -101,9 +103,9 @@ function tableCell(blocks: BlockContent[], source: SourceLocation, colSpan?: num
   return cell;
 }
 
-function documentTree(path: string, format: "txt" | "md", tree: Root, messages: IngestMessage[]): DocumentTree {
+function documentTree(path: string, format: "txt" | "md", tree: Root, messages: IngestMessage[], metadata: DocumentMetadata = {}): DocumentTree {
   if (tree.children.length === 0) throw new IngestError(path, "empty", "the file contains no text");
-  return { path, format, pages: null, metadata: {}, tree, messages };
+  return { path, format, pages: null, metadata, tree, messages };
 }
 
 // ---------------------------------------------------------------------------
@@ -434,7 +436,8 @@ export const readText: Reader = async (bytes, path) => {
 // ---------------------------------------------------------------------------
 // Markdown
 
-const markdownParser = unified().use(remarkParse).use(remarkGfm);
+// YAML front matter (as static-site generators and repositories write it) is the document's metadata, not a heading.
+const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm);
 
 /** Whitespace (including bidi marks) at either end of an inline text, which normalizeText would trim. */
 const LEADING_SPACE = /^[\s\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
@@ -449,14 +452,34 @@ function normalizeInline(value: string): string {
 
 const BLOCK_TYPES = new Set(["paragraph", "heading", "thematicBreak", "blockquote", "list", "listItem", "table", "tableRow", "tableCell", "html", "code", "definition", "footnoteDefinition"]);
 
-/** `<br>` in a GFM table cell separates the cell's paragraphs (it is how Markdown writers, ours included, put several blocks in a cell). */
-const HTML_BREAK = /^<br\s*\/?>$/i;
+/**
+ * HTML tags that end a block: `<br>` (how Markdown writers, ours included, put several
+ * blocks in a GFM cell), and the paragraphs, list items and divisions HTML-minded writers
+ * put in cells.
+ */
+const HTML_BREAK = /^<\/?(?:br|p|li|ul|ol|div)(?:\s[^>]*)?\/?>$/i;
+/** Inline HTML that carries emphasis, as its Markdown equivalent: `<b>Done</b>` is `**Done**`. */
+const HTML_EMPHASIS = /^<(\/?)(b|strong|i|em)(?:\s[^>]*)?>$/i;
 
-/** Splits a GFM cell's inline content at `<br>` into paragraphs, so cells hold blocks as in every other reader. */
+/**
+ * Splits a GFM cell's inline content at block-ending HTML into paragraphs, so cells hold
+ * blocks as in every other reader; `<b>`/`<strong>` and `<i>`/`<em>` become strong and
+ * emphasis nodes; any other tag (`<span>`, `<a>`, `<font>`) is dropped and its text kept.
+ */
 function cellParagraphs(cell: TableCell, source: SourceLocation): BlockContent[] {
   const paragraphs: BlockContent[] = [];
   let current: PhrasingContent[] = [];
+  /** Open emphasis tags, innermost last, each with the content gathered before it opened. */
+  const open: { type: "strong" | "emphasis"; outer: PhrasingContent[] }[] = [];
+  const closeAll = () => {
+    while (open.length > 0) {
+      const { type, outer } = open.pop()!;
+      outer.push({ type, children: current } as PhrasingContent);
+      current = outer;
+    }
+  };
   const push = () => {
+    closeAll();
     const first = current[0];
     const last = current.at(-1);
     if (first?.type === "text") first.value = first.value.trimStart();
@@ -466,8 +489,21 @@ function cellParagraphs(cell: TableCell, source: SourceLocation): BlockContent[]
     current = [];
   };
   for (const child of cell.children) {
-    if (child.type === "html" && HTML_BREAK.test(child.value.trim())) push();
-    else current.push(child);
+    if (child.type !== "html") {
+      current.push(child);
+      continue;
+    }
+    const tag = child.value.trim();
+    const emphasis = HTML_EMPHASIS.exec(tag);
+    if (HTML_BREAK.test(tag)) push();
+    else if (emphasis && !emphasis[1]) {
+      open.push({ type: /^(?:b|strong)$/i.test(emphasis[2]) ? "strong" : "emphasis", outer: current });
+      current = [];
+    } else if (emphasis && open.length > 0) {
+      const { type, outer } = open.pop()!;
+      outer.push({ type, children: current } as PhrasingContent);
+      current = outer;
+    }
   }
   push();
   return paragraphs;
@@ -491,6 +527,9 @@ function annotate(node: Nodes, location: Omit<SourceLocation, "line">, tables: {
 
 function annotateTable(table: Table, tableNumber: number, tables: { count: number }): void {
   table.data = { ...table.data, source: { table: tableNumber, line: table.position?.start.line } };
+  // GFM lets a row stop short of the header; every row gets the header's cells, the missing ones empty.
+  const columns = table.children[0]?.children.length ?? 0;
+  for (const row of table.children) while (row.children.length < columns) row.children.push({ type: "tableCell", children: [] });
   table.children.forEach((row, r) => {
     row.data = { ...row.data, source: { table: tableNumber, row: r + 1, line: row.position?.start.line } };
     row.children.forEach((cell, c) => {
@@ -502,8 +541,34 @@ function annotateTable(table: Table, tableNumber: number, tables: { count: numbe
   });
 }
 
+/** A front matter's `date` the metadata can hold: ISO 8601, as YAML writers put it. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/u;
+
+/** The document's title and date from YAML front matter; the front matter leaves the tree. */
+function frontMatter(tree: Root, messages: IngestMessage[]): DocumentMetadata {
+  const metadata: DocumentMetadata = {};
+  const first = tree.children[0];
+  tree.children = tree.children.filter((n) => n.type !== "yaml" && (n.type as string) !== "toml");
+  if (first?.type !== "yaml") return metadata;
+  let fields: unknown;
+  try {
+    fields = parseYaml(first.value);
+  } catch (error) {
+    messages.push({ code: "front-matter-unreadable", message: `The YAML front matter could not be read (${(error as Error).message.split("\n")[0]}); it is ignored.`, source: { line: 1 } });
+    return metadata;
+  }
+  if (typeof fields !== "object" || fields === null) return metadata;
+  const { title, date } = fields as Record<string, unknown>;
+  if (typeof title === "string" && title.trim()) metadata.title = normalizeText(title);
+  const dateText = date instanceof Date ? date.toISOString() : typeof date === "string" ? date.trim() : "";
+  if (ISO_DATE.test(dateText)) metadata.created = dateText;
+  return metadata;
+}
+
 export const readMarkdown: Reader = async (bytes, path) => {
   const tree = markdownParser.parse(decodeText(bytes, path));
+  const messages: IngestMessage[] = [];
+  const metadata = frontMatter(tree, messages);
   annotate(tree, {}, { count: 0 });
-  return documentTree(path, "md", tree, []);
+  return documentTree(path, "md", tree, messages, metadata);
 };

@@ -4,6 +4,7 @@
  * other systems; add fields freely, never rename.
  */
 import { z } from "zod";
+import { LANGUAGES, type Language as LexiconLanguage } from "../extract/lexicon/languages.js";
 import { LEVELS, MessageCode, specOf, STAGES } from "./messages.js";
 
 export const STATUSES = [
@@ -22,8 +23,9 @@ export const PartialDate = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, "YYYY-MM-DD or YYYY-MM");
 
-export const Language = z.enum(["ar", "fr", "en"]);
-export type Language = z.infer<typeof Language>;
+/** A language of the lexicon registry: a new lexicon file is a new accepted code. */
+export const Language = z.enum(LANGUAGES);
+export type Language = LexiconLanguage;
 
 /**
  * An item number in its normal form (src/text/item-numbers.ts): whole ("7"), dotted ("2.10"),
@@ -107,10 +109,10 @@ export const Decision = z.object({
   commitment: z.string().nullable().describe("The number of the commitment the decision concerns, when it names one."),
   /** The action's own number in the minutes ("4.1", "AP-2"), when it is an action item. */
   item: ItemNumber.optional().describe("The action's own number in the minutes (4.1, AP-2), when the decision is a numbered action item."),
-  /** Who is to carry it out, as the minutes say. */
+  /** Who is to carry it out, as written ("SF", "Ministry of Finance"), when the text says. */
   owner: z.string().optional().describe("Who is to carry the decision out, as the minutes name them."),
-  /** By when, as written ("by Friday, 24 March 2023", "T3 2024"); `date` holds it as a date when it is one. */
-  due: z.string().optional().describe("By when the decision is to be carried out, as written; `date` holds it as a date when it is one."),
+  /** By when, when the text sets a deadline ("by 30 June 2023", "avant le 15 mars", a due-date column). */
+  due: PartialDate.optional().describe("By when the decision is to be carried out, when the minutes set a deadline."),
   source: SourceRef.describe("Where the decision was read."),
 });
 export type Decision = z.infer<typeof Decision>;

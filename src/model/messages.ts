@@ -29,6 +29,7 @@ export const MESSAGE_CODES = {
   "pdf-no-header": { stage: "ingest", level: "warning", means: "The file has no %PDF- header line; it was read as a PDF anyway." },
   "pdf-page-unreadable": { stage: "ingest", level: "warning", means: "A PDF page could not be read; the other pages were." },
   "pdf-running-lines-dropped": { stage: "ingest", level: "info", means: "Running heads and page numbers repeated on every PDF page were left out." },
+  "front-matter-unreadable": { stage: "ingest", level: "warning", means: "A Markdown file's YAML front matter could not be parsed; its text was read without it." },
   "tables-from-text": { stage: "ingest", level: "info", means: "Tab-separated lines of a text file were read as table rows." },
   // Extraction: what could not be placed, or was placed by inference.
   "no-commitments": { stage: "extract", level: "warning", means: "No commitment table, heading, list or paragraph was recognised." },

@@ -7,6 +7,11 @@
 import { z } from "zod";
 import { DateSource, DocumentSource, ItemNumber, Language, PartialDate, SourceRef, STATUSES, Status } from "./meeting.js";
 
+const TITLE_PER_LANGUAGE = Object.fromEntries(Language.options.map((language) => [language, z.string().optional().describe(`In the language ${language}.`)])) as Record<
+  Language,
+  z.ZodOptional<z.ZodString>
+>;
+
 /** Plan key shared by every record whose minutes name no action plan. */
 export const UNKNOWN_PLAN = "unknown-plan";
 
@@ -74,10 +79,11 @@ export const TrackedCommitment = z.object({
   /** The title in the language most minutes are written in, else the latest title. */
   title: z.string().describe("The title in the language most minutes are written in, else the latest title."),
   /**
-   * Per language, the title as the latest meeting in that language wrote it. An
-   * object rather than a record so its keys always serialize in one order.
+   * Per language, the title as the latest meeting in that language wrote it: a key for
+   * every language of the lexicon registry, so that its keys always serialize in the
+   * registry's order.
    */
-  titles: z.object({ ar: z.string().describe("In Arabic."), fr: z.string().describe("In French."), en: z.string().describe("In English.") }).partial().describe("Per language, the title as the latest meeting in that language wrote it."),
+  titles: z.object(TITLE_PER_LANGUAGE).describe("Per language, the title as the latest meeting in that language wrote it."),
   /** One entry per meeting, in meeting order. */
   history: z.array(HistoryEntry).describe("One entry per meeting, in meeting order."),
   latest: LatestState.nullable().describe("The latest report that carried information; null when no meeting reported the commitment."),

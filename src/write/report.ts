@@ -6,6 +6,7 @@
  * joins are made here, once, so every writer has one signature and none of them
  * re-joins records to the tracker on its own.
  */
+import { writingDirection } from "../extract/lexicon/languages.js";
 import type { Failure } from "../batch/run.js";
 import { englishReportWords } from "../extract/lexicon/en.js";
 import { LEXICONS } from "../extract/lexicon/index.js";
@@ -96,7 +97,7 @@ export function trackerReport(tracker: Tracker, records: readonly MeetingRecord[
     meetings,
     failures: [...failures].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
     language,
-    rightToLeft: language === "ar",
+    rightToLeft: writingDirection(language) === "rtl",
     words: reportWords(language),
     plans,
     linkedCommitment: (meeting, source) => links.get(sourceKey(meeting, source)),

@@ -1,7 +1,7 @@
 /** French, as written in North African and European administrative minutes. */
 import type { Lexicon } from "./types.js";
 
-export const fr: Lexicon = {
+export const fr: Lexicon<"fr"> = {
   language: "fr",
   detectionWords: ["le", "la", "les", "des", "du", "et", "est", "une", "au", "aux", "pour", "dans", "qui", "été"],
   months: {
@@ -101,6 +101,7 @@ export const fr: Lexicon = {
   honorifics: [
     { word: "M." }, { word: "Mme" }, { word: "Mlle" }, { word: "Me" }, { word: "Dr" }, { word: "Pr" },
     { word: "Monsieur" }, { word: "Madame" }, { word: "MM.", plural: true }, { word: "Mmes", plural: true },
+    { word: "Pr." }, { word: "Dr." },
   ],
   nameConjunctions: ["et"],
   nameStopWords: ["que", "qu'", "a", "ont", "de", "du", "à", "au", "pour", "sur"],
@@ -111,21 +112,21 @@ export const fr: Lexicon = {
   sectionMarkers: ["premièrement", "deuxièmement", "troisièmement"],
   commitmentTitleLeads: ["relatif à", "relatif au", "relatif aux", "portant sur", "sur"],
   decisionPhrases: ["il a été convenu", "il a été décidé", "le comité a décidé", "il a été retenu", "le comité a convenu", "il a été arrêté"],
-  chairPhrases: ["sous la présidence de", "présidée par", "présidé par", "président de séance :", "présidente de séance :", "présidence :"],
+  chairPhrases: ["sous la présidence de", "présidée par", "présidé par", "président de séance :", "présidente de séance :", "présidence :", "président :", "présidente :", "présidé par :", "présidence de la séance :"],
   chairMarkers: ["président", "présidente", "présidence"],
-  attendeeCues: ["étaient présents", "présents", "participants", "liste de présence", "assistaient"],
+  attendeeCues: ["étaient présents", "présents", "participants", "liste de présence", "assistaient", "liste des participants", "membres présents"],
   absenteeCues: ["excusé", "excusée", "excusés", "absents", "absent"],
   agendaCues: ["ordre du jour"],
   subjectCues: ["objet"],
-  meetingDateCues: ["s'est réuni", "s'est réunie", "s'est tenue", "s'est tenu", "réunion du", "séance du", "tenue le", "réunis le", "date de la réunion :", "date :"],
+  meetingDateCues: ["s'est réuni", "s'est réunie", "s'est tenue", "s'est tenu", "réunion du", "séance du", "tenue le", "réunis le", "date de la réunion :", "date :", "date / heure :", "date et heure :", "date et lieu :"],
   actionPlanWords: ["plan d'action national", "plan d'action"],
   ordinals: {
     "premier": 1, "1er": 1, "deuxième": 2, "2ème": 2, "2e": 2, "troisième": 3, "3ème": 3, "3e": 3,
     "quatrième": 4, "4ème": 4, "4e": 4, "cinquième": 5, "5ème": 5, "5e": 5, "sixième": 6, "6ème": 6, "6e": 6,
   },
-  eventWords: ["atelier", "séminaire", "session", "conférence", "journée", "rencontre", "forum", "formation"],
+  eventWords: ["atelier", "séminaire", "session", "conférence", "journée", "rencontre", "forum", "formation", "sommet", "colloque", "webinaire"],
   dateLeadWords: ["le", "du", "en", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "se tiendra", "aura lieu", "prévu"],
-  placePrepositions: ["à"],
+  placePrepositions: ["à", "au", "aux"],
   placeNouns: ["la ville de"],
   placeStopWords: [],
   activityCues: {
@@ -211,4 +212,28 @@ export const fr: Lexicon = {
       notes: "Notes",
     },
   },
+  weekdays: ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+  ordinalSuffixes: ["er", "ème", "e"],
+  rangeConnectors: ["au", "et"],
+  dayMonthLinks: [],
+  monthYearLinks: [],
+  noValueWords: ["s.o.", "n.d.", "nd", "sans objet", "néant"],
+  otherDateCues: [
+    "réunion précédente", "dernière réunion", "précédente réunion", "procès-verbal de la réunion du", "publié le", "publiée le",
+    "date de publication", "arrêté au", "arrêtée au", "à la date du", "en date du",
+  ],
+  chairVerbs: ["a présidé la réunion", "a présidé la séance", "a présidé", "présidait"],
+  decisionSections: [
+    "décisions", "relevé de décisions", "relevé des décisions", "résolutions", "recommandations", "mesures de suivi",
+    "actions de suivi", "actions à mener", "prochaines étapes", "points d'action",
+  ],
+  ownerLabels: ["responsable", "resp.", "porteur", "pilote"],
+  dueCues: ["avant le", "d'ici le", "au plus tard le", "échéance", "délai"],
+  numberNames: {
+    un: 1, une: 1, premier: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10,
+    onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, trente: 30, quarante: 40,
+    cinquante: 50, soixante: 60, cent: 100, cents: 100, mille: 1000, mil: 1000,
+  },
+  numberJoiners: ["et"],
+  decisionWords: ["résolution", "décision", "recommandation"],
 };

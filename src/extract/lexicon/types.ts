@@ -29,10 +29,17 @@ export interface HeaderWords {
   participants: string[];
 }
 
-export interface Lexicon {
-  language: Language;
-  /** Letters of this script mark the language outright (Arabic); omitted for Latin-script languages. */
-  script?: "Arabic";
+export interface Lexicon<L extends string = string> {
+  /** The language's code (ISO 639-1 where there is one): the record's `language` and the tracker's title keys. */
+  language: L;
+  /**
+   * The Unicode script (as `\p{Script=…}` names it) whose letters mark the language outright
+   * (Arabic); omitted for Latin-script languages, told apart by their function words. A
+   * right-to-left script also turns the workbook right to left.
+   */
+  script?: string;
+  /** The language assumed for a text that shows no sign of any: set on one lexicon. */
+  fallback?: true;
   /** Conjunctions written attached to the next word (Arabic "و", "ف"): any phrase may carry one. */
   proclitics?: string[];
   /** Frequent function words that tell this language apart from others of the same script. */
@@ -135,6 +142,41 @@ export interface Lexicon {
   progressCues: string[];
   /** The reports' words (workbook, CSV, report.html) in this language; a word left out is said in English. */
   report?: PartialReportWords;
+
+  // Dates, "no value" and meeting facts read from the lexicon rather than from code.
+  /** Names of the days of the week, Monday first: a date that names its weekday without a year gets the year that fits. */
+  weekdays: string[];
+  /** Letters written after a day's number: "14th", "1er". */
+  ordinalSuffixes: string[];
+  /** Words joining the two days of a range: "du 29 au 31 mai", "12 to 14 May", "من 8 إلى 12 ماي" (dashes need no word). */
+  rangeConnectors: string[];
+  /** Words between a day and its month: "the 14th of March", "9 من شهر آذار". */
+  dayMonthLinks: string[];
+  /** Words between a month and its year: "9 آذار سنة 2023". */
+  monthYearLinks: string[];
+  /** A cell or label value meaning "no value": "n/a", "s.o.". */
+  noValueWords: string[];
+  /** Phrases right before a date that is not the meeting's: a previous meeting, a publication, a report's cut-off. */
+  otherDateCues: string[];
+  /** Verbs whose subject chaired the meeting ("X chaired the meeting", "X a présidé"); the name stands where `reporterPosition` says. */
+  chairVerbs: string[];
+  /** Headings and labels of the sections whose items are the meeting's decisions: "Decisions", "Mesures de suivi", "القرارات". */
+  decisionSections: string[];
+  /** Words that set who is to do a decision: "(Owner: X)", "Responsable :", "المسؤول". */
+  ownerLabels: string[];
+  /** Words that set by when a decision is due: "by 30 June 2023", "avant le", "في أجل أقصاه". */
+  dueCues: string[];
+  /**
+   * Number words as dates spell them out ("le vingt et un novembre deux mille dix-huit", "the
+   * fourteenth of March, two thousand and twenty-three", "التاسع من شهر مارس سنة ألفين وثلاثة
+   * وعشرين"), one word each, ordinal forms included; a run of them adds up, and the
+   * hundred's and thousand's words multiply what stands before them.
+   */
+  numberNames: Record<string, number>;
+  /** Words joining number words in a run: "vingt et un", "two thousand and five", Arabic "و". */
+  numberJoiners: string[];
+  /** Nouns that number a decision of the meeting: "Resolution 3:", "Décision n° 2 :", "القرار عدد 3". */
+  decisionWords: string[];
 }
 
 /** The sheets of tracker.xlsx, by role. */

@@ -211,7 +211,7 @@ describe("actions set at the meeting", () => {
     ]);
     expect(record.commitments.map((c) => [c.number, c.status])).toEqual([["2.4", "not_completed"]]);
     expect(record.decisions).toEqual([
-      expect.objectContaining({ text: "Provide a summary page for the website on commitment 2.4", item: "4.1", owner: "AG, SR", due: "15 March 2017", date: "2017-03-15", commitment: "2.4" }),
+      expect.objectContaining({ text: "Provide a summary page for the website on commitment 2.4", item: "4.1", owner: "AG, SR", due: "2017-03-15", date: "2017-03-15", commitment: "2.4" }),
     ]);
   });
 
