@@ -12,6 +12,9 @@ import { goldMeetingRecord, goldRecords } from "./track-gold-records.js";
 /** The status a cell's words stand for. */
 const statusOfText = new Map(Object.entries(STATUS_TEXT).map(([status, words]) => [words, status]));
 
+/** The tracker's id of each gold meeting (its date): the date and the start of the content hash. */
+const ID = Object.fromEntries(buildTracker(goldRecords()).meetings.map((m) => [m.date!, m.id]));
+
 const FAILURES = [{ file: "fixtures/ogp-tunisia/scan.pdf", code: "no-text-layer", reason: "the PDF has no text layer (a scan?)" }];
 
 async function workbookOf(records: MeetingRecord[], failures = FAILURES): Promise<ExcelJS.Workbook> {
@@ -174,30 +177,30 @@ describe("tracker.xlsx over the corpus series", () => {
     ]);
     expect(history.rowCount).toBe(1 + 13 * 3);
     const rows = Array.from({ length: 39 }, (_, i) => rowValues(history, i + 2));
-    expect(rows.find((r) => r[1] === 11 && r[3] === "2023-09-14")).toEqual([
-      "nap4-2021-2023", 11, "تكريس مبادئ شراكة الحكومة المفتوحة", "2023-09-14", "2023-09-14", "Partially completed", null, 90,
+    expect(rows.find((r) => r[1] === 11 && r[3] === ID["2023-09-14"])).toEqual([
+      "nap4-2021-2023", 11, "تكريس مبادئ شراكة الحكومة المفتوحة", ID["2023-09-14"], "2023-09-14", "Partially completed", null, 90,
       "Regressed", "number", null, "fixtures/ogp-tunisia/2023-09-committee-minutes.docx", null, 1, 11, null, null,
     ]);
-    expect(rows.find((r) => r[1] === 2 && r[3] === "2023-09-14")?.slice(5)).toEqual(["Not reported", ...Array(11).fill(null)]);
+    expect(rows.find((r) => r[1] === 2 && r[3] === ID["2023-09-14"])?.slice(5)).toEqual(["Not reported", ...Array(11).fill(null)]);
   });
 
   test("Meetings, Activities, Decisions, Events, Warnings", () => {
     const meetings = sheet(workbook, "Meetings");
-    expect(rowValues(meetings, 3).slice(0, 4)).toEqual(["2023-03", "2023-03", "filename", "ar"]);
+    expect(rowValues(meetings, 3).slice(0, 4)).toEqual([ID["2023-03"], "2023-03", "filename", "ar"]);
     expect(meetings.getRow(4).getCell(14).value).toBe("fixtures/ogp-tunisia/2023-09-committee-minutes.docx");
 
     // Gold activity counts: 2023-03 has 9+2+3, 2023-09 has 3+3+4+3+3.
     expect(sheet(workbook, "Activities").rowCount).toBe(1 + 14 + 16);
     const decisions = sheet(workbook, "Decisions");
     expect(rowValues(decisions, 3)).toEqual([
-      "2022-06-16", "عقد جلسة عمل مع ممثلي الوزارة المكلفة بالطاقة والمناجم", "2022-07-07", 7,
+      ID["2022-06-16"], "عقد جلسة عمل مع ممثلي الوزارة المكلفة بالطاقة والمناجم", "2022-07-07", 7,
       "fixtures/ogp-tunisia/2022-06-committee-minutes.docx", null, null, null, 101, null,
     ]);
     expect(sheet(workbook, "Events").rowCount).toBe(1 + 1 + 4 + 2);
 
     const warnings = sheet(workbook, "Warnings");
     const rows = Array.from({ length: warnings.rowCount - 1 }, (_, i) => rowValues(warnings, i + 2));
-    expect(rows).toContainEqual(["tracker", "2023-03", "unlinked-record", expect.stringContaining("بالنسبة لتطوير المنصة الالكترونية"), "fixtures/ogp-tunisia/2023-03-committee-minutes.docx", null, 1, 13, null, null]);
+    expect(rows).toContainEqual(["tracker", ID["2023-03"], "unlinked-record", expect.stringContaining("بالنسبة لتطوير المنصة الالكترونية"), "fixtures/ogp-tunisia/2023-03-committee-minutes.docx", null, 1, 13, null, null]);
     expect(rows).toContainEqual(["batch", null, "no-text-layer", "the PDF has no text layer (a scan?)", "fixtures/ogp-tunisia/scan.pdf", null, null, null, null, null]);
   });
 
@@ -226,11 +229,11 @@ describe("records linked by similarity", () => {
     const activities = sheet(workbook, "Activities");
     const rows = Array.from({ length: activities.rowCount - 1 }, (_, i) => rowValues(activities, i + 2));
     expect(rows).toContainEqual([
-      "2023-03", "nap4-2021-2023", 12, row.title, "وضع المنصّة على الخط", "planned",
+      ID["2023-03"], "nap4-2021-2023", 12, row.title, "وضع المنصّة على الخط", "planned",
       "fixtures/ogp-tunisia/2023-03-committee-minutes.docx", null, 1, 13, null, null,
     ]);
     const history = sheet(workbook, HISTORY_SHEET);
-    const linked = Array.from({ length: history.rowCount - 1 }, (_, i) => rowValues(history, i + 2)).find((r) => r[1] === 12 && r[3] === "2023-03");
+    const linked = Array.from({ length: history.rowCount - 1 }, (_, i) => rowValues(history, i + 2)).find((r) => r[1] === 12 && r[3] === ID["2023-03"]);
     expect(linked?.slice(5, 11)).toEqual(["Partially completed", null, null, "Improved", "similarity", expect.any(Number)]);
   });
 });
@@ -311,7 +314,7 @@ describe("Excel's sheet limits", () => {
     const rows = parts.flatMap((part) => Array.from({ length: part.rowCount - 1 }, (_, i) => rowValues(part, i + 2)));
     expect(rows).toHaveLength(13 * 3);
     expect(rows.map((r) => `${r[1]} ${r[3]}`)).toEqual(
-      Array.from({ length: 13 }, (_, n) => ["2022-06-16", "2023-03", "2023-09-14"].map((m) => `${n + 1} ${m}`)).flat(),
+      Array.from({ length: 13 }, (_, n) => ["2022-06-16", "2023-03", "2023-09-14"].map((m) => `${n + 1} ${ID[m]}`)).flat(),
     );
     expect(workbook.worksheets.map((w) => w.name).slice(0, 4)).toEqual(["Tracker", HISTORY_SHEET, `${HISTORY_SHEET} 2`, `${HISTORY_SHEET} 3`]);
   });

@@ -1,6 +1,6 @@
 /** Meeting-level facts: language, date, title, action plan, chair, attendees, agenda. */
 import type { DocumentMetadata } from "../ingest/tree.js";
-import { PartialDate, type ActionPlan, type DateSource, type Language } from "../model/meeting.js";
+import { PartialDate, type ActionPlan, type DateSource, type Language, type Warning } from "../model/meeting.js";
 import { dateFromFileName, findDates } from "../text/dates.js";
 import { wordCount, type Block } from "./blocks.js";
 import {
@@ -105,19 +105,36 @@ export function meetingDateFromText(blocks: readonly Block[]): string | null {
   return null;
 }
 
+/** A meeting date and where it came from; `warning` says why a date is uncertain. */
+export interface MeetingDate {
+  date: string | null;
+  dateSource: DateSource | null;
+  warning?: Warning;
+}
+
 export function meetingDate(
   blocks: readonly Block[],
   path: string,
   metadata: DocumentMetadata,
   option: string | undefined,
-): { date: string | null; dateSource: DateSource | null } {
+): MeetingDate {
   const fromText = meetingDateFromText(blocks);
   if (fromText) return { date: fromText, dateSource: "text" };
   const fileName = path.split(/[\\/]/u).pop() ?? path;
-  const fromName = dateFromFileName(fileName);
+  const fromName = dateFromFileName(foldPhrase(fileName), MONTHS);
   if (fromName) return { date: fromName, dateSource: "filename" };
   const created = metadata.created ? /^(\d{4}-\d{2}-\d{2})/u.exec(metadata.created) : null;
-  if (created && PartialDate.safeParse(created[1]).success) return { date: created[1], dateSource: "metadata" };
+  if (created && PartialDate.safeParse(created[1]).success) {
+    // A creation date is when the file was made (often an export or a scan years later), not when the committee met.
+    return {
+      date: created[1],
+      dateSource: "metadata",
+      warning: {
+        code: "date-from-metadata",
+        message: `No meeting date in the text or the file name: ${created[1]} is the document's creation date, which may not be the meeting's; check it and correct it in corrections.yaml`,
+      },
+    };
+  }
   if (option && PartialDate.safeParse(option).success) return { date: option, dateSource: "option" };
   return { date: null, dateSource: null };
 }

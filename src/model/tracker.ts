@@ -22,8 +22,26 @@ export type Change = z.infer<typeof Change>;
 export const LinkKind = z.enum(["number", "similarity"]);
 export type LinkKind = z.infer<typeof LinkKind>;
 
+/**
+ * A value an officer corrected (corrections.yaml): the note they gave and what extraction
+ * had read, field by field, kept beside the corrected value the entry now shows.
+ */
+export const Corrected = z.object({
+  note: z.string().nullable(),
+  /** The extracted values the correction replaced, by field (`status`, `progress`, `title`, `number`, `date`). */
+  extracted: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+  /** The record was missed by extraction and added by the corrections file. */
+  added: z.boolean().optional(),
+  /** The corrections file line of the entry. */
+  line: z.number().int().positive().optional(),
+});
+export type Corrected = z.infer<typeof Corrected>;
+
 export const TrackedMeeting = z.object({
-  /** The meeting's date, or the date plus `-b`, `-c` when two share it; from the file name when undated. */
+  /**
+   * The meeting's date (else its file name) and the first 8 hex digits of its content hash,
+   * e.g. `2023-09-14-3fa2c1d0`: it never changes when other files are added or removed.
+   */
   id: z.string(),
   date: PartialDate.nullable(),
   dateSource: DateSource.nullable(),
@@ -34,8 +52,15 @@ export const TrackedMeeting = z.object({
   format: DocumentSource.shape.format,
   /** Normalized action-plan key, null when the minutes name none. */
   plan: z.string().nullable(),
-  /** Other renderings of the same document (same path, other extension) that were set aside. */
+  /** Other renderings of the same document (same path, other extension) and copies of the same content that were set aside. */
   renderings: z.array(z.string()),
+  /** The record's name under meetings/ (without `.json`). */
+  record: z.string().optional(),
+  /** SHA-256 of the file read. */
+  sha256: z.string().optional(),
+  /** Why the date is uncertain (from the file name or the document's metadata); absent when the text states it. */
+  dateUncertain: z.string().optional(),
+  corrected: Corrected.optional(),
 });
 export type TrackedMeeting = z.infer<typeof TrackedMeeting>;
 
@@ -53,6 +78,10 @@ export const HistoryEntry = z.object({
   similarity: z.number().min(0).max(1).optional(),
   /** Against the previous report; null for the first report, a gap, or when not comparable. */
   change: Change.nullable(),
+  /** The record the entry comes from (its name under meetings/, without `.json`). */
+  record: z.string().optional(),
+  /** Present when an officer corrected this report. */
+  corrected: Corrected.optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
@@ -78,7 +107,7 @@ export const TrackedCommitment = z.object({
    * object rather than a record so its keys always serialize in one order.
    */
   titles: z.object({ ar: z.string(), fr: z.string(), en: z.string() }).partial(),
-  /** One entry per meeting, in meeting order. */
+  /** One entry per meeting about its plan (and any other meeting that reported it), in meeting order. */
   history: z.array(HistoryEntry),
   latest: LatestState.nullable(),
   /** The latest report's change against the meeting that last reported it before. */
@@ -93,6 +122,8 @@ export type TrackedCommitment = z.infer<typeof TrackedCommitment>;
 
 /** An unnumbered record that resembled no commitment title closely enough: kept, never dropped. */
 export const UnlinkedRecord = z.object({
+  /** Plan and normalised title, e.g. `nap4-2021-2023#title:open-data-portal`: stable whatever the record's position. */
+  key: z.string().optional(),
   meeting: z.string(),
   plan: z.string(),
   title: z.string(),
@@ -113,12 +144,22 @@ export const TrackerWarning = z.object({
 });
 export type TrackerWarning = z.infer<typeof TrackerWarning>;
 
+/** One action plan's tracker: the meetings that reviewed it and its commitments, by key. */
+export const TrackedPlan = z.object({
+  key: z.string(),
+  meetings: z.array(z.string()),
+  commitments: z.array(z.string()),
+});
+export type TrackedPlan = z.infer<typeof TrackedPlan>;
+
 export const Tracker = z.object({
   schemaVersion: z.literal(1),
   meetings: z.array(TrackedMeeting),
   commitments: z.array(TrackedCommitment),
   unlinked: z.array(UnlinkedRecord),
   warnings: z.array(TrackerWarning),
+  /** Commitments grouped by action plan; a plan's histories have a column for its own meetings only. */
+  plans: z.array(TrackedPlan).optional(),
 });
 export type Tracker = z.infer<typeof Tracker>;
 

@@ -66,6 +66,8 @@ interface SheetSpec {
   headers: string[];
   /** Notes on header cells, by 1-based column. */
   headerNotes?: Map<number, string>;
+  /** Fills of header cells that flag their column, by 1-based column. */
+  headerFills?: ReadonlyMap<number, string>;
   frozenColumns?: number;
   /** 1-based columns holding percents: shown with %, and measured so. */
   percentColumns: ReadonlySet<number>;
@@ -253,7 +255,7 @@ class WorkbookStream {
       spec.headers.forEach((title, i) => {
         const cell = header.getCell(i + 1);
         cell.value = title;
-        cell.style = this.styles.of(HEADER_FILL, HEADER_FONT, false, wrapped.has(i + 1));
+        cell.style = this.styles.of(spec.headerFills?.get(i + 1) ?? HEADER_FILL, HEADER_FONT, false, wrapped.has(i + 1));
         const note = spec.headerNotes?.get(i + 1);
         if (note) cell.note = note;
       });
@@ -313,23 +315,24 @@ class SharedStyles {
   }
 }
 
-function statusNote(entry: HistoryEntry, regressedFrom: HistoryEntry | undefined): string | null {
+function statusNote(entry: HistoryEntry, regressedFrom: HistoryEntry | undefined, labels: ReadonlyMap<string, string>): string | null {
   if (entry.source === null) return null;
   const lines = [`Source: ${describeSource(entry.source)}`];
   if (entry.statusLabel) lines.push(`As written: ${entry.statusLabel}`);
   if (entry.link === "similarity") lines.push(`Linked by text similarity ${entry.similarity?.toFixed(2) ?? ""}: the source gives no number`);
   if (regressedFrom) {
     const state = (report: HistoryEntry): string => `${STATUS_TEXT[report.status]} ${report.progress ?? "-"}%`;
-    lines.push(`Regressed since ${regressedFrom.meeting}: ${state(regressedFrom)} → ${state(entry)}`);
+    lines.push(`Regressed since ${labels.get(regressedFrom.meeting) ?? regressedFrom.meeting}: ${state(regressedFrom)} → ${state(entry)}`);
   }
   return lines.join("\n");
 }
 
-function flagNote(commitment: TrackedCommitment): string | null {
+function flagNote(commitment: TrackedCommitment, labels: ReadonlyMap<string, string>): string | null {
   const lines: string[] = [];
-  for (const regression of commitment.regressions) lines.push(`Regressed from ${regression.from} to ${regression.to}`);
+  const label = (id: string): string => labels.get(id) ?? id;
+  for (const regression of commitment.regressions) lines.push(`Regressed from ${label(regression.from)} to ${label(regression.to)}`);
   if (commitment.stalled && commitment.latest) {
-    lines.push(`Stalled: ${STATUS_TEXT[commitment.latest.status]}, unchanged at ${commitment.latest.meeting} since the report before`);
+    lines.push(`Stalled: ${STATUS_TEXT[commitment.latest.status]}, unchanged at ${label(commitment.latest.meeting)} since the report before`);
   }
   return lines.length > 0 ? lines.join("\n") : null;
 }
@@ -341,12 +344,36 @@ function meetingsThatFit(tracker: Tracker, limits: SheetLimits): number {
   return Math.min(tracker.meetings.length, Math.max(0, Math.floor((limits.columns - KEY_COLUMNS - LATEST_HEADERS.length) / 2)));
 }
 
+/** A meeting column's title: its date, or its id where the date does not tell it apart. */
+function meetingLabels(tracker: Tracker): Map<string, string> {
+  const perDate = new Map<string, number>();
+  for (const m of tracker.meetings) if (m.date !== null) perDate.set(m.date, (perDate.get(m.date) ?? 0) + 1);
+  return new Map(tracker.meetings.map((m) => [m.id, m.date !== null && perDate.get(m.date) === 1 ? m.date : m.id]));
+}
+
+/** The item number as a cell: a number when it is one ("7"), else as the committee writes it ("2.10", "A-12"). */
+function numberCell(number: string): CellValue {
+  return /^\d+$/u.test(number) ? Number(number) : number;
+}
+
+/** A meeting whose date may be wrong: its column header is flagged, with why. */
+export const UNCERTAIN_DATE_FILL = "FFFFEB9C";
+/** A value an officer corrected. */
+const CORRECTED_FONT: Partial<Font> = { italic: true, color: { argb: "FF7030A0" } };
+
+function correctedNote(entry: HistoryEntry): string | null {
+  if (!entry.corrected) return null;
+  const was = Object.entries(entry.corrected.extracted).map(([field, value]) => `${field} was ${value ?? "none"}`);
+  return [`Corrected${entry.corrected.added ? " (added: extraction missed it)" : ""}${was.length > 0 ? `: ${was.join(", ")}` : ""}`, entry.corrected.note ?? ""].filter(Boolean).join("\n");
+}
+
 function trackerSheet(tracker: Tracker, limits: SheetLimits): SheetSpec {
   // When not every meeting fits, the most recent ones do: the earliest are on History (long).
   const firstShown = tracker.meetings.length - meetingsThatFit(tracker, limits);
   const shown = tracker.meetings.slice(firstShown);
+  const labels = meetingLabels(tracker);
   const headers = ["Plan", "No.", "Commitment"];
-  for (const meeting of shown) headers.push(`${meeting.id} status`, `${meeting.id} %`);
+  for (const meeting of shown) headers.push(`${labels.get(meeting.id)} status`, `${labels.get(meeting.id)} %`);
   headers.push(...LATEST_HEADERS);
   const firstMeetingColumn = KEY_COLUMNS + 1;
   const latestColumn = firstMeetingColumn + 2 * shown.length;
@@ -354,6 +381,14 @@ function trackerSheet(tracker: Tracker, limits: SheetLimits): SheetSpec {
   percentColumns.add(latestColumn + 2);
   const headerNotes = new Map<number, string>();
   if (firstShown > 0) headerNotes.set(firstMeetingColumn, truncationNote(tracker, firstShown));
+  shown.forEach((meeting, i) => {
+    const column = firstMeetingColumn + 2 * i;
+    const lines = [headerNotes.get(column), `Meeting ${meeting.id} (${meeting.record ?? meeting.file})`];
+    if (meeting.dateUncertain) lines.push(`Date uncertain: ${meeting.dateUncertain}`);
+    if (meeting.corrected) lines.push(`Date corrected: ${Object.entries(meeting.corrected.extracted).map(([f, v]) => `${f} was ${v ?? "none"}`).join(", ")}${meeting.corrected.note ? ` (${meeting.corrected.note})` : ""}`);
+    headerNotes.set(column, lines.filter(Boolean).join("\n"));
+  });
+  const column = new Map(shown.map((meeting, i) => [meeting.id, firstMeetingColumn + 2 * i]));
 
   /** Fills by status, the regression and stall flags, and the notes giving each value's source. */
   function rowStyles(commitment: TrackedCommitment): Map<number, CellStyle> {
@@ -361,24 +396,25 @@ function trackerSheet(tracker: Tracker, limits: SheetLimits): SheetSpec {
 
     const regressedAt = new Set(commitment.regressions.map((r) => r.to));
     let previousReport: HistoryEntry | undefined;
-    commitment.history.forEach((entry, i) => {
-      if (i >= firstShown) {
+    for (const entry of commitment.history) {
+      const at = column.get(entry.meeting);
+      if (at !== undefined) {
         const regressed = regressedAt.has(entry.meeting);
-        const note = statusNote(entry, regressed ? previousReport : undefined);
-        styles.set(firstMeetingColumn + 2 * (i - firstShown), {
+        const note = [statusNote(entry, regressed ? previousReport : undefined, labels), correctedNote(entry)].filter(Boolean).join("\n") || null;
+        styles.set(at, {
           fill: STATUS_FILL[entry.status],
-          ...(regressed ? { font: { bold: true, color: { argb: "FF9C0006" } } } : {}),
+          ...(regressed ? { font: { bold: true, color: { argb: "FF9C0006" } } } : entry.corrected ? { font: CORRECTED_FONT } : {}),
           ...(note ? { note } : {}),
         });
       }
       if (entry.status !== "notReported") previousReport = entry;
-    });
+    }
     if (commitment.latest) styles.set(latestColumn + 1, { fill: STATUS_FILL[commitment.latest.status] });
 
     const flag = commitment.regressed ? REGRESSION_FILL : commitment.stalled ? STALL_FILL : null;
     if (flag) {
       for (let c = 1; c < KEY_COLUMNS; c++) styles.set(c, { fill: flag });
-      const note = flagNote(commitment);
+      const note = flagNote(commitment, labels);
       styles.set(KEY_COLUMNS, { fill: flag, ...(note ? { note } : {}) });
     }
     if (commitment.stalled) styles.set(latestColumn + 4, { fill: STALL_FILL });
@@ -388,11 +424,15 @@ function trackerSheet(tracker: Tracker, limits: SheetLimits): SheetSpec {
 
   function* rows(styled: boolean): Iterable<SheetRow> {
     for (const commitment of tracker.commitments) {
-      const history = commitment.history.slice(firstShown);
-      const values: CellValue[] = [text(commitment.plan), Number(commitment.number), text(commitment.title)];
-      for (const entry of history) values.push(STATUS_TEXT[entry.status], entry.progress);
+      // A meeting about another plan has no entry: its cells stay empty.
+      const byMeeting = new Map(commitment.history.map((entry) => [entry.meeting, entry]));
+      const values: CellValue[] = [text(commitment.plan), numberCell(commitment.number), text(commitment.title)];
+      for (const meeting of shown) {
+        const entry = byMeeting.get(meeting.id);
+        values.push(entry ? STATUS_TEXT[entry.status] : null, entry?.progress ?? null);
+      }
       values.push(
-        commitment.latest?.meeting ?? null,
+        commitment.latest ? (labels.get(commitment.latest.meeting) ?? commitment.latest.meeting) : null,
         commitment.latest ? STATUS_TEXT[commitment.latest.status] : null,
         commitment.latest?.progress ?? null,
         changeText(commitment.change),
@@ -407,6 +447,7 @@ function trackerSheet(tracker: Tracker, limits: SheetLimits): SheetSpec {
     name: "Tracker",
     headers,
     headerNotes,
+    headerFills: new Map(shown.flatMap((meeting, i) => (meeting.dateUncertain && !meeting.corrected ? [[firstMeetingColumn + 2 * i, UNCERTAIN_DATE_FILL] as const] : []))),
     frozenColumns: KEY_COLUMNS,
     percentColumns,
     dataBarColumns: [...percentColumns],
@@ -415,7 +456,8 @@ function trackerSheet(tracker: Tracker, limits: SheetLimits): SheetSpec {
 }
 
 function truncationNote(tracker: Tracker, firstShown: number): string {
-  return `This sheet shows the latest ${tracker.meetings.length - firstShown} of ${tracker.meetings.length} meetings (from ${tracker.meetings[firstShown].id}): Excel allows 16,384 columns. "${HISTORY_SHEET}" lists every meeting.`;
+  const first = tracker.meetings[firstShown];
+  return `This sheet shows the latest ${tracker.meetings.length - firstShown} of ${tracker.meetings.length} meetings (from ${meetingLabels(tracker).get(first.id) ?? first.id}): Excel allows 16,384 columns. "${HISTORY_SHEET}" lists every meeting.`;
 }
 
 function historySheet(tracker: Tracker): SheetSpec {
