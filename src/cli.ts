@@ -45,6 +45,8 @@ interface BatchCommandOptions {
   cache?: string | false;
   quiet?: boolean;
   json?: boolean;
+  /** `run`: the corrections file (default `<out>/corrections.yaml`). */
+  corrections?: string;
 }
 
 function addBatchOptions(command: Command): Command {
@@ -128,6 +130,7 @@ async function runBatchCommand(inputs: string[], options: BatchCommandOptions, t
       ...(options.cache === undefined ? {} : { cache: options.cache }),
       ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
       ...(options.date === undefined ? {} : { date: options.date }),
+      ...(options.corrections === undefined ? {} : { corrections: options.corrections }),
     });
     return report(summary, options, io);
   } finally {
@@ -196,7 +199,9 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
       .command("run")
       .description("extract every file, then write <out>/meetings/*.json, tracker.json, tracker.xlsx and errors.json")
       .argument("<inputs...>", "files, folders (searched recursively) or globs such as 'archive/**/*.docx'"),
-  ).action(async (inputs: string[], options: BatchCommandOptions) => setExitCode(await runBatchCommand(inputs, options, true, io)));
+  )
+    .option("--corrections <file>", "corrections applied between extraction and tracking (default: <out>/corrections.yaml)")
+    .action(async (inputs: string[], options: BatchCommandOptions) => setExitCode(await runBatchCommand(inputs, options, true, io)));
 
   program
     .command("schema")

@@ -6,7 +6,7 @@
  * files only once every file is done, so an interrupted run leaves the previous
  * tracker whole.
  */
-import { access, constants, mkdir } from "node:fs/promises";
+import { access, constants, mkdir, readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { Writable } from "node:stream";
@@ -43,6 +43,11 @@ export interface BatchOptions {
   date?: string;
   /** Build and write the tracker (the `run` command). */
   tracker?: boolean;
+  /**
+   * The corrections file applied between extraction and tracking; default
+   * `<out>/corrections.yaml` when it exists. A file named here must exist.
+   */
+  corrections?: string;
   progress?: ProgressSink;
   /** Aborting stops the workers; the tracker is then not written. */
   signal?: AbortSignal;
@@ -139,6 +144,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   if (discovery.files.length === 0 && discovery.problems.length === 0) {
     throw new UsageError(`no supported files (${SUPPORTED_EXTENSIONS.join(", ")}) in ${options.inputs.join(", ")}`);
   }
+  const corrections = options.tracker ? await readCorrections(options) : null;
   await prepareOutput(options.out);
   // The cache only saves time: when it cannot be used the run goes on without it.
   let cache: RecordCache | undefined;
@@ -258,6 +264,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     const inputs = inputsDigest({
       version: await pipelineVersion(),
       tracker: options.tracker === true,
+      // A changed corrections file rebuilds the tracker from the cached records: nothing is extracted again.
+      corrections: corrections?.text ?? null,
       records: names.map((name, index) => [name.file, keys[index] ?? null]),
       failures,
     });
@@ -274,15 +282,34 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       };
       if (options.tracker) {
         // Loaded here, not at start-up: `extract` never needs them.
-        const [{ buildTracker }, { writeTrackerJson }, { writeTrackerXlsx }] = await Promise.all([
+        const [{ buildTracker }, { buildReview }, { correctRecords }, { writeTrackerJson }, { writeTrackerXlsx }] = await Promise.all([
           import("../track/index.js"),
+          import("../track/review.js"),
+          import("../correct/index.js"),
           import("../write/json.js"),
           import("../write/xlsx.js"),
         ]);
-        const present = records.filter((record): record is MeetingRecord => record !== undefined);
-        const tracker = buildTracker(present);
+        const recordNames = new Map<string, string>();
+        records.forEach((record, index) => {
+          if (record) recordNames.set(record.source.path, names[index].name.replace(/\.json$/u, ""));
+        });
+        const recordName = (record: MeetingRecord): string => recordNames.get(record.source.path) ?? record.source.path;
+        const extracted = records.filter((record): record is MeetingRecord => record !== undefined);
+        const corrected = corrections ? correctRecords(extracted, corrections.text, { file: corrections.path, recordName }) : undefined;
+        for (const warning of corrected?.warnings ?? []) progress.note(`warning: ${warning.message}`);
+        const present = corrected?.records ?? extracted;
+        const tracker = buildTracker(present, { recordName, ...(corrected ? { marks: corrected.marks } : {}) });
+        tracker.warnings.push(...(corrected?.warnings ?? []).map((w) => ({ code: w.code, message: w.message })));
+        for (const meeting of tracker.meetings) {
+          if (meeting.dateSource === "metadata") progress.note(`warning: ${meeting.file}: dated ${meeting.date} from the document's metadata only; check it (review.json)`);
+        }
+        const review = buildReview(tracker, present);
         await streamOutput("tracker.json", (stream) => writeTrackerJson(tracker, stream));
-        await streamOutput("tracker.xlsx", (stream) => writeTrackerXlsx({ tracker, records: present, failures }, stream));
+        const reviewJson = `${JSON.stringify(review, null, 2)}\n`;
+        await writeOutput(join(options.out, "review.json"), (path) => writeFileAtomic(path, reviewJson));
+        digests["review.json"] = digestOf(reviewJson);
+        written.push("review.json");
+        await streamOutput("tracker.xlsx", (stream) => writeTrackerXlsx({ tracker, records: present, failures, review }, stream));
       }
       await writeOutput(join(options.out, "errors.json"), (path) => writeFileAtomic(path, errorsJson));
       digests["errors.json"] = digestOf(errorsJson);
@@ -311,6 +338,18 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     kept,
     results,
   };
+}
+
+/** The corrections file's text, or null when the default one does not exist. */
+async function readCorrections(options: BatchOptions): Promise<{ path: string; text: string } | null> {
+  const path = options.corrections ?? join(options.out, "corrections.yaml");
+  try {
+    return { path, text: await readFile(path, "utf8") };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" && options.corrections === undefined) return null;
+    throw new UsageError(`cannot read the corrections file ${path}: ${code === "ENOENT" ? "no such file" : (error as Error).message}`);
+  }
 }
 
 function safeJson(text: string): unknown {

@@ -107,7 +107,7 @@ export const Event = z.object({
 });
 export type Event = z.infer<typeof Event>;
 
-export const DateSource = z.enum(["text", "filename", "metadata", "option"]);
+export const DateSource = z.enum(["text", "filename", "metadata", "option", "correction"]);
 export type DateSource = z.infer<typeof DateSource>;
 
 export const Meeting = z.object({

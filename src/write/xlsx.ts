@@ -23,6 +23,7 @@ import ExcelJS from "exceljs";
 import type { Color, ConditionalFormattingRule, DataBarRuleType, Font, Worksheet } from "exceljs";
 import type { MeetingRecord, SourceRef } from "../model/meeting.js";
 import type { Change, HistoryEntry, HistoryStatus, TrackedCommitment, Tracker } from "../model/tracker.js";
+import type { Review } from "../track/review.js";
 
 export interface BatchFailure {
   file: string;
@@ -35,6 +36,8 @@ export interface TrackerWorkbookInput {
   /** Every record of the run; renderings the tracker set aside are left out of the sheets. */
   records: readonly MeetingRecord[];
   failures: readonly BatchFailure[];
+  /** The facts to check, most consequential first: the Review sheet. */
+  review?: Review;
 }
 
 /** Excel's sheet size. Smaller limits only serve to test how the workbook handles them. */
@@ -654,6 +657,49 @@ function warningsSheet(input: TrackerWorkbookInput, tracked: readonly { id: stri
   };
 }
 
+export const REVIEW_SHEET = "Review";
+/** The Review sheet's columns an officer fills in to correct a fact (`minutes corrections` reads them back). */
+export const REVIEW_INPUT_HEADERS = ["Correct status", "Correct %", "Correct date", "Correct title", "Note"] as const;
+export const REVIEW_HEADERS = ["Priority", "Weighs on", "Why uncertain", "Message", "Meeting", "Record", "Commitment", "Corrected", ...REVIEW_INPUT_HEADERS, ...SOURCE_HEADERS];
+const CONSEQUENCE_TEXT: Record<string, string> = { regression: "a regression", stall: "a stall", latest: "the latest state", history: "the history", none: "nothing tracked" };
+const REVIEW_INPUT_FILL = "FFFFF2CC";
+
+/** Every uncertain fact, most consequential first, with the cells to type its correction into. */
+function reviewSheet(review: Review): SheetSpec {
+  const firstInput = 9;
+  return {
+    name: REVIEW_SHEET,
+    headers: REVIEW_HEADERS,
+    headerNotes: new Map([[firstInput, "Type the right value here; `minutes corrections --from-review tracker.xlsx --out DIR` turns each filled row into a corrections.yaml entry."]]),
+    frozenColumns: 3,
+    percentColumns: new Set([firstInput + 1]),
+    *rows(styled) {
+      for (const [i, item] of review.items.entries()) {
+        const values: CellValue[] = [
+          i + 1,
+          CONSEQUENCE_TEXT[item.consequence] ?? item.consequence,
+          item.reason,
+          text(item.message),
+          item.meeting,
+          text(item.record),
+          text(item.correctBy.commitment ?? null),
+          item.corrected ? "corrected" : null,
+          ...REVIEW_INPUT_HEADERS.map(() => null),
+          ...sourceCells(item.source),
+        ];
+        if (!styled) {
+          yield { values };
+          continue;
+        }
+        const styles = new Map<number, CellStyle>(REVIEW_INPUT_HEADERS.map((_, c) => [firstInput + c, { fill: REVIEW_INPUT_FILL }]));
+        if (item.consequence === "regression") styles.set(2, { fill: REGRESSION_FILL });
+        if (item.consequence === "stall") styles.set(2, { fill: STALL_FILL });
+        yield { values, styles };
+      }
+    },
+  };
+}
+
 /** What the colours and words of the other sheets mean, for a reader who opens the file cold. */
 function keySheet(): SheetSpec {
   const statusMeaning: Record<HistoryStatus, string> = {
@@ -718,6 +764,7 @@ export async function writeTrackerXlsx(input: TrackerWorkbookInput, output: Writ
   const tracked = trackedRecords(tracker, input.records);
   const writer = new WorkbookStream(workbook, rightToLeft, limits);
   await writer.writeSheet(trackerSheet(tracker, limits));
+  if (input.review) await writer.writeSheet(reviewSheet(input.review));
   await writer.writeSheet(historySheet(tracker));
   await writer.writeSheet(meetingsSheet(tracker, tracked));
   await writer.writeSheet(activitiesSheet(tracker, tracked));
