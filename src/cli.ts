@@ -47,6 +47,8 @@ interface BatchCommandOptions {
   json?: boolean;
   /** `run`: the corrections file (default `<out>/corrections.yaml`). */
   corrections?: string;
+  /** `run`: remove the records of files not given this time. */
+  forgetMissing?: boolean;
 }
 
 function addBatchOptions(command: Command): Command {
@@ -100,6 +102,10 @@ function report(summary: BatchSummary, options: BatchCommandOptions, io: Io): nu
   }
   const written = summary.written.map((name) => join(options.out, name));
   lines.push(`Wrote ${[join(options.out, "meetings"), ...written].join(", ")}.`);
+  if (summary.keptRecords && summary.keptRecords.length > 0) {
+    lines.push(`Kept ${summary.keptRecords.length} meeting(s) from earlier runs whose files were not given this time (--forget-missing removes them).`);
+  }
+  if (summary.forgottenRecords && summary.forgottenRecords.length > 0) lines.push(`Removed ${summary.forgottenRecords.length} meeting(s) of files not given this time.`);
   if (summary.kept.length > 0) {
     lines.push(`Kept ${summary.kept.map((name) => join(options.out, name)).join(", ")}: made from the same records by the last run.`);
   }
@@ -131,6 +137,7 @@ async function runBatchCommand(inputs: string[], options: BatchCommandOptions, t
       ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
       ...(options.date === undefined ? {} : { date: options.date }),
       ...(options.corrections === undefined ? {} : { corrections: options.corrections }),
+      ...(options.forgetMissing ? { forgetMissing: true } : {}),
     });
     return report(summary, options, io);
   } finally {
@@ -201,6 +208,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
       .argument("<inputs...>", "files, folders (searched recursively) or globs such as 'archive/**/*.docx'"),
   )
     .option("--corrections <file>", "corrections applied between extraction and tracking (default: <out>/corrections.yaml)")
+    .option("--forget-missing", "remove from the archive the meetings of files not given this time (default: keep every meeting extracted into <out>)")
     .action(async (inputs: string[], options: BatchCommandOptions) => setExitCode(await runBatchCommand(inputs, options, true, io)));
 
   program

@@ -6,7 +6,7 @@
  * files only once every file is done, so an interrupted run leaves the previous
  * tracker whole.
  */
-import { access, constants, mkdir, readFile } from "node:fs/promises";
+import { access, constants, mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { Writable } from "node:stream";
@@ -48,6 +48,11 @@ export interface BatchOptions {
    * `<out>/corrections.yaml` when it exists. A file named here must exist.
    */
   corrections?: string;
+  /**
+   * `run`: remove from the archive (meetings/ and the tracker) the records of files not
+   * given this time. Without it the output folder keeps every meeting extracted into it.
+   */
+  forgetMissing?: boolean;
   progress?: ProgressSink;
   /** Aborting stops the workers; the tracker is then not written. */
   signal?: AbortSignal;
@@ -92,6 +97,10 @@ export interface BatchSummary {
   written: string[];
   /** End-of-run files left as they were because the last run made them from the same inputs. */
   kept: string[];
+  /** Records under meetings/ from earlier runs whose files were not given this time, kept in the tracker. */
+  keptRecords?: string[];
+  /** Records of files not given this time that `forgetMissing` removed. */
+  forgottenRecords?: string[];
   results: FileResult[];
 }
 
@@ -141,11 +150,16 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const progress = options.progress ?? silentProgress;
   const jobs = options.jobs ?? availableParallelism();
   const discovery = await discoverInputs(options.inputs);
+  if (options.tracker) {
+    // The output folder is the archive: a mistyped input must not rewrite its tracker with less.
+    const unmatched = [...discovery.empty, ...(await missingPaths(options.inputs))];
+    if (unmatched.length > 0) throw new UsageError(`no file matches ${unmatched.join(", ")}; nothing was read or rewritten`);
+  }
   if (discovery.files.length === 0 && discovery.problems.length === 0) {
     throw new UsageError(`no supported files (${SUPPORTED_EXTENSIONS.join(", ")}) in ${options.inputs.join(", ")}`);
   }
-  const corrections = options.tracker ? await readCorrections(options) : null;
   await prepareOutput(options.out);
+  const corrections = options.tracker ? await readCorrections(options) : null;
   // The cache only saves time: when it cannot be used the run goes on without it.
   let cache: RecordCache | undefined;
   let cacheBroken = false;
@@ -255,6 +269,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   }
 
   const interrupted = signal?.aborted === true;
+  const archived = options.tracker && !interrupted ? await archivedRecords(options.out, names, options.forgetMissing === true) : { kept: [], forgotten: [] };
   const finishing = performance.now();
   const written: string[] = [];
   const kept: string[] = [];
@@ -267,6 +282,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       // A changed corrections file rebuilds the tracker from the cached records: nothing is extracted again.
       corrections: corrections?.text ?? null,
       records: names.map((name, index) => [name.file, keys[index] ?? null]),
+      archived: archived.kept.map(({ name, record }) => [name, record.source.sha256]),
       failures,
     });
     const reusable = cache === undefined ? undefined : await reusableOutputs(options.out, inputs);
@@ -293,8 +309,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         records.forEach((record, index) => {
           if (record) recordNames.set(record.source.path, names[index].name.replace(/\.json$/u, ""));
         });
+        for (const { name, record } of archived.kept) recordNames.set(record.source.path, name.replace(/\.json$/u, ""));
         const recordName = (record: MeetingRecord): string => recordNames.get(record.source.path) ?? record.source.path;
-        const extracted = records.filter((record): record is MeetingRecord => record !== undefined);
+        const extracted = [...records.filter((record): record is MeetingRecord => record !== undefined), ...archived.kept.map((a) => a.record)];
         const corrected = corrections ? correctRecords(extracted, corrections.text, { file: corrections.path, recordName }) : undefined;
         for (const warning of corrected?.warnings ?? []) progress.note(`warning: ${warning.message}`);
         const present = corrected?.records ?? extracted;
@@ -336,8 +353,45 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     unmatched: discovery.empty,
     written,
     kept,
+    keptRecords: archived.kept.map((a) => join("meetings", a.name)),
+    forgottenRecords: archived.forgotten.map((name) => join("meetings", name)),
     results,
   };
+}
+
+/** Inputs naming a path that does not exist (globs aside: a glob matching nothing is in `empty`). */
+async function missingPaths(inputs: readonly string[]): Promise<string[]> {
+  const missing: string[] = [];
+  for (const input of inputs) {
+    if (/[*?[{]/u.test(input)) continue;
+    if (!(await stat(input).catch(() => undefined))) missing.push(input);
+  }
+  return missing;
+}
+
+/**
+ * Records under meetings/ from earlier runs whose file was not given this time: kept (the
+ * archive is the state, not the last command line), or removed when `forget` is set. A
+ * record of a file given this time under another name is stale and left out either way.
+ */
+async function archivedRecords(out: string, names: readonly { file: string; name: string }[], forget: boolean): Promise<{ kept: { name: string; record: MeetingRecord }[]; forgotten: string[] }> {
+  const folder = join(out, "meetings");
+  const current = new Set(names.map((n) => n.name));
+  const given = new Set(names.map((n) => n.file));
+  const kept: { name: string; record: MeetingRecord }[] = [];
+  const forgotten: string[] = [];
+  const entries = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith(".json") && !current.has(name)).sort();
+  for (const name of entries) {
+    const parsed = MeetingRecord.safeParse(safeJson(await readFile(join(folder, name), "utf8").catch(() => "")));
+    if (!parsed.success || given.has(parsed.data.source.path)) continue;
+    if (forget) {
+      await rm(join(folder, name), { force: true });
+      forgotten.push(name);
+    } else {
+      kept.push({ name, record: parsed.data });
+    }
+  }
+  return { kept, forgotten };
 }
 
 /** The corrections file's text, or null when the default one does not exist. */
