@@ -3,7 +3,7 @@
  * 2 usage error or an output folder that cannot be written, 130 interrupted.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic } from "./batch/atomic.js";
 import { readInputFile } from "./ingest/file.js";
@@ -157,6 +157,33 @@ async function printTree(file: string, options: { sources?: boolean }, io: Io): 
   return EXIT_OK;
 }
 
+/** The Review sheet's typed-in cells appended to the corrections file, which the next `run` applies. */
+async function reviewToCorrections(workbook: string, options: { out: string; corrections?: string }, io: Io): Promise<number> {
+  const { appendCorrections, correctionsFromReview, readReviewRows } = await import("./correct/from-review.js");
+  const path = options.corrections ?? join(options.out, "corrections.yaml");
+  let rows;
+  try {
+    rows = await readReviewRows(workbook);
+  } catch (error) {
+    throw new UsageError(`cannot read ${workbook}: ${(error as Error).message}`);
+  }
+  const { corrections, problems } = correctionsFromReview(rows);
+  for (const problem of problems) io.stderr.write(`warning: ${problem}\n`);
+  const before = await readFile(path, "utf8").catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return "";
+    throw new UsageError(`cannot read the corrections file ${path}: ${error.message}`);
+  });
+  let appended;
+  try {
+    appended = appendCorrections(before, corrections);
+  } catch (error) {
+    throw new UsageError(`${path}: ${(error as Error).message}`);
+  }
+  if (appended.added > 0) await writeFileAtomic(path, appended.text);
+  io.stderr.write(`${appended.added} correction(s) added to ${path}${corrections.length > appended.added ? ` (${corrections.length - appended.added} already there)` : ""}; the next run applies them.\n`);
+  return EXIT_OK;
+}
+
 async function writeSchemas(out: string, io: Io): Promise<number> {
   try {
     await mkdir(out, { recursive: true });
@@ -210,6 +237,14 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .option("--corrections <file>", "corrections applied between extraction and tracking (default: <out>/corrections.yaml)")
     .option("--forget-missing", "remove from the archive the meetings of files not given this time (default: keep every meeting extracted into <out>)")
     .action(async (inputs: string[], options: BatchCommandOptions) => setExitCode(await runBatchCommand(inputs, options, true, io)));
+
+  program
+    .command("corrections")
+    .description("turn the values typed into tracker.xlsx's Review sheet into corrections.yaml entries")
+    .argument("<workbook>", "a tracker.xlsx whose Review sheet has \"Correct …\" cells filled in")
+    .addOption(new Option("-o, --out <dir>", "output folder holding corrections.yaml").makeOptionMandatory())
+    .option("--corrections <file>", "the corrections file to add to (default: <out>/corrections.yaml)")
+    .action(async (workbook: string, options: { out: string; corrections?: string }) => setExitCode(await reviewToCorrections(workbook, options, io)));
 
   program
     .command("schema")
