@@ -175,6 +175,8 @@ export function buildTracker(records: MeetingRecord[], options: TrackerOptions =
   const marksOf = (meeting: OrderedMeeting): RecordMarks | undefined => options.marks?.get(meeting.record.source.path);
   const plansOf = new Map(meetings.map((m) => [m.id, commitmentPlans(m, marksOf(m))]));
   const namesOf = new Map(meetings.map((m) => [m.id, recordName(m.record)]));
+  /** The plans a meeting is about: its own, and any a correction linked one of its commitments into. */
+  const aboutPlans = new Map(meetings.map((m) => [m.id, new Set([planOf(m.record), ...plansOf.get(m.id)!])]));
 
   // 1. Numbered records: plan + number.
   const series = new Map<string, Series>();
@@ -336,7 +338,7 @@ export function buildTracker(records: MeetingRecord[], options: TrackerOptions =
       const record = namesOf.get(meeting.id)!;
       if (!linked) {
         // A meeting about another plan says nothing of this one: no gap, no entry.
-        if (!plansOf.get(meeting.id)!.includes(s.plan) && planOf(meeting.record) !== s.plan) continue;
+        if (!aboutPlans.get(meeting.id)!.has(s.plan)) continue;
         history.push({ meeting: meeting.id, status: "notReported", progress: null, statusLabel: null, source: null, link: null, change: null, record });
         continue;
       }
@@ -395,7 +397,7 @@ export function buildTracker(records: MeetingRecord[], options: TrackerOptions =
     ...(marksOf(m)?.meeting ? { corrected: marksOf(m)!.meeting } : {}),
   }));
 
-  return { schemaVersion: 1, meetings: trackedMeetings, commitments, unlinked, warnings, plans: groupByPlan(meetings, plansOf, commitments) };
+  return { schemaVersion: 1, meetings: trackedMeetings, commitments, unlinked, warnings, plans: groupByPlan(meetings, aboutPlans, commitments) };
 }
 
 function withoutPlan(mark: Corrected & { plan?: string }): Corrected {
@@ -413,7 +415,7 @@ function dateUncertainty(record: MeetingRecord): { dateUncertain?: string } {
 }
 
 /** Each plan's meetings (in meeting order) and commitments (in tracker order). */
-function groupByPlan(meetings: readonly OrderedMeeting[], plansOf: ReadonlyMap<string, string[]>, commitments: readonly TrackedCommitment[]): TrackedPlan[] {
+function groupByPlan(meetings: readonly OrderedMeeting[], aboutPlans: ReadonlyMap<string, ReadonlySet<string>>, commitments: readonly TrackedCommitment[]): TrackedPlan[] {
   const plans = new Map<string, TrackedPlan>();
   const planEntry = (key: string): TrackedPlan => {
     let plan = plans.get(key);
@@ -421,7 +423,7 @@ function groupByPlan(meetings: readonly OrderedMeeting[], plansOf: ReadonlyMap<s
     return plan;
   };
   for (const meeting of meetings) {
-    for (const key of new Set([planOf(meeting.record), ...plansOf.get(meeting.id)!])) planEntry(key).meetings.push(meeting.id);
+    for (const key of aboutPlans.get(meeting.id)!) planEntry(key).meetings.push(meeting.id);
   }
   for (const commitment of commitments) planEntry(commitment.plan).commitments.push(commitment.key);
   return [...plans.values()].sort((a, b) => (a.key === b.key ? 0 : a.key === UNKNOWN_PLAN ? 1 : b.key === UNKNOWN_PLAN ? -1 : a.key < b.key ? -1 : 1));

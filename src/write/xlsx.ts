@@ -386,6 +386,8 @@ function trackerSheet(tracker: Tracker, limits: SheetLimits): SheetSpec {
   if (firstShown > 0) headerNotes.set(firstMeetingColumn, truncationNote(tracker, firstShown));
   shown.forEach((meeting, i) => {
     const column = firstMeetingColumn + 2 * i;
+    // Only where there is something to say: a note per column costs at thousands of meetings.
+    if (!meeting.dateUncertain && !meeting.corrected) return;
     const lines = [headerNotes.get(column), `Meeting ${meeting.id} (${meeting.record ?? meeting.file})`];
     if (meeting.dateUncertain) lines.push(`Date uncertain: ${meeting.dateUncertain}`);
     if (meeting.corrected) lines.push(`Date corrected: ${Object.entries(meeting.corrected.extracted).map(([f, v]) => `${f} was ${v ?? "none"}`).join(", ")}${meeting.corrected.note ? ` (${meeting.corrected.note})` : ""}`);
