@@ -159,6 +159,7 @@ describe("applyCorrections and the tracker", () => {
     expect(tracker.commitments.map((c) => c.key)).toEqual(["nap4-2021-2023#7", "nap4-2021-2023#8"]);
     expect(tracker.commitments[0].history.map((h) => h.progress)).toEqual([20, 50]);
     expect(tracker.commitments[0].change).toBe("improved");
+    expect(tracker.commitments[1].history.map((h) => h.status)).toEqual(["in_progress"]);
   });
 });
 
@@ -168,10 +169,12 @@ describe("buildReview", () => {
     records[2].commitments[1] = { ...records[2].commitments[1], status: "completed", progress: 90 };
     records[2].warnings.push({ code: "status-from-prose", message: "Commitment 9: status read from the prose", source: records[2].commitments[0].source });
     records.push(record("a/2024-01.docx", "d4", "2024-01-10", [{ number: null, title: "Point divers sans numéro" }]));
+    records.push(record("a/pv-sans-date.docx", "e5", null, [{ number: "9", status: "completed", progress: 100 }]));
     const tracker = buildTracker(records);
     const review = buildReview(tracker, records);
     const reasons = review.items.map((i) => i.reason);
-    expect(reasons).toEqual(expect.arrayContaining(["date-from-metadata", "status-from-prose", "percent-contradicts-status", "no-number"]));
+    expect(reasons).toEqual(expect.arrayContaining(["date-from-metadata", "meeting-undated", "status-from-prose", "percent-contradicts-status", "no-number"]));
+    expect(review.items.find((i) => i.reason === "meeting-undated")).toMatchObject({ record: "pv-sans-date", consequence: "latest" });
     // The metadata date puts March last, making 9 regress: it comes first.
     expect(review.items[0]).toMatchObject({ reason: "date-from-metadata", consequence: "regression", record: "محضر مارس", correctBy: { meeting: "محضر مارس" } });
     const prose = review.items.find((i) => i.reason === "status-from-prose")!;

@@ -175,8 +175,8 @@ export function buildTracker(records: MeetingRecord[], options: TrackerOptions =
   const marksOf = (meeting: OrderedMeeting): RecordMarks | undefined => options.marks?.get(meeting.record.source.path);
   const plansOf = new Map(meetings.map((m) => [m.id, commitmentPlans(m, marksOf(m))]));
   const namesOf = new Map(meetings.map((m) => [m.id, recordName(m.record)]));
-  /** The plans a meeting is about: its own, and any a correction linked one of its commitments into. */
-  const aboutPlans = new Map(meetings.map((m) => [m.id, new Set([planOf(m.record), ...plansOf.get(m.id)!])]));
+  /** The plans a meeting reports on: its own, and any a correction linked one of its commitments into. */
+  const reportedPlans = new Map(meetings.map((m) => [m.id, new Set([planOf(m.record), ...plansOf.get(m.id)!])]));
 
   // 1. Numbered records: plan + number.
   const series = new Map<string, Series>();
@@ -338,7 +338,8 @@ export function buildTracker(records: MeetingRecord[], options: TrackerOptions =
       const record = namesOf.get(meeting.id)!;
       if (!linked) {
         // A meeting about another plan says nothing of this one: no gap, no entry.
-        if (!aboutPlans.get(meeting.id)!.has(s.plan)) continue;
+        // (A commitment linked in from another plan does not make the meeting one about that plan.)
+        if (planOf(meeting.record) !== s.plan) continue;
         history.push({ meeting: meeting.id, status: "notReported", progress: null, statusLabel: null, source: null, link: null, change: null, record });
         continue;
       }
@@ -397,7 +398,7 @@ export function buildTracker(records: MeetingRecord[], options: TrackerOptions =
     ...(marksOf(m)?.meeting ? { corrected: marksOf(m)!.meeting } : {}),
   }));
 
-  return { schemaVersion: 1, meetings: trackedMeetings, commitments, unlinked, warnings, plans: groupByPlan(meetings, aboutPlans, commitments) };
+  return { schemaVersion: 1, meetings: trackedMeetings, commitments, unlinked, warnings, plans: groupByPlan(meetings, reportedPlans, commitments) };
 }
 
 function withoutPlan(mark: Corrected & { plan?: string }): Corrected {
@@ -415,7 +416,7 @@ function dateUncertainty(record: MeetingRecord): { dateUncertain?: string } {
 }
 
 /** Each plan's meetings (in meeting order) and commitments (in tracker order). */
-function groupByPlan(meetings: readonly OrderedMeeting[], aboutPlans: ReadonlyMap<string, ReadonlySet<string>>, commitments: readonly TrackedCommitment[]): TrackedPlan[] {
+function groupByPlan(meetings: readonly OrderedMeeting[], reportedPlans: ReadonlyMap<string, ReadonlySet<string>>, commitments: readonly TrackedCommitment[]): TrackedPlan[] {
   const plans = new Map<string, TrackedPlan>();
   const planEntry = (key: string): TrackedPlan => {
     let plan = plans.get(key);
@@ -423,7 +424,7 @@ function groupByPlan(meetings: readonly OrderedMeeting[], aboutPlans: ReadonlyMa
     return plan;
   };
   for (const meeting of meetings) {
-    for (const key of aboutPlans.get(meeting.id)!) planEntry(key).meetings.push(meeting.id);
+    for (const key of reportedPlans.get(meeting.id)!) planEntry(key).meetings.push(meeting.id);
   }
   for (const commitment of commitments) planEntry(commitment.plan).commitments.push(commitment.key);
   return [...plans.values()].sort((a, b) => (a.key === b.key ? 0 : a.key === UNKNOWN_PLAN ? 1 : b.key === UNKNOWN_PLAN ? -1 : a.key < b.key ? -1 : 1));

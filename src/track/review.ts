@@ -36,6 +36,7 @@ const CONSEQUENCE_ORDER: readonly Consequence[] = ["regression", "stall", "lates
 /** Reasons, worst first at equal consequence: a wrong date reorders a whole meeting. */
 const REASON_ORDER = [
   "date-from-metadata",
+  "meeting-undated",
   "status-from-prose",
   "percent-contradicts-status",
   "renderings-disagree",
@@ -115,6 +116,19 @@ export function buildReview(tracker: Tracker, records: readonly MeetingRecord[])
         source: { file: meeting.file },
         correctBy: { meeting: name },
         corrected: meeting.corrected !== undefined,
+      });
+    }
+    if (meeting.date === null) {
+      items.push({
+        reason: "meeting-undated",
+        message: `No meeting date in the text, the file name or the metadata: the meeting is placed after every dated one, and compared as if it were the latest`,
+        consequence: worst((byMeeting.get(meeting.id) ?? []).map((c) => consequenceAt(c, meeting.id))),
+        meeting: meeting.id,
+        record: name,
+        commitment: null,
+        source: { file: meeting.file },
+        correctBy: { meeting: name },
+        corrected: false,
       });
     }
     if (!record) continue;
