@@ -248,7 +248,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
 
   program
     .command("schema")
-    .description("write the JSON Schemas of the meeting record and the tracker")
+    .description("write the JSON Schemas of the meeting record, the tracker and review.json")
     .addOption(new Option("-o, --out <dir>", "output folder").makeOptionMandatory())
     .action(async (options: { out: string }) => setExitCode(await writeSchemas(options.out, io)));
 

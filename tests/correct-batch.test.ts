@@ -11,7 +11,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { runBatch, UsageError } from "../src/batch/run.js";
 import { Tracker } from "../src/model/tracker.js";
-import { Review } from "../src/track/review.js";
+import { Review } from "../src/model/tracker.js";
 
 const CORPUS = "fixtures/ogp-tunisia";
 let work: string;

@@ -163,6 +163,34 @@ export const Tracker = z.object({
 });
 export type Tracker = z.infer<typeof Tracker>;
 
+/*
+ * review.json: what an officer should check, most consequential first (built by
+ * src/track/review.ts).
+ */
+/** What an uncertain fact weighs on in the tracker. */
+export const Consequence = z.enum(["regression", "stall", "latest", "history", "none"]);
+export type Consequence = z.infer<typeof Consequence>;
+
+export const ReviewItem = z.object({
+  /** Why the fact is uncertain: `date-from-metadata`, `status-from-prose`, `percent-contradicts-status`, … */
+  reason: z.string(),
+  message: z.string(),
+  consequence: Consequence,
+  meeting: z.string(),
+  record: z.string(),
+  /** The tracked commitment's key, when the fact is a commitment's. */
+  commitment: z.string().nullable(),
+  source: SourceRef.nullable(),
+  /** The corrections.yaml entry that corrects it, to complete with `set:` (or `link:`, `drop:`). */
+  correctBy: z.object({ meeting: z.string(), commitment: z.string().optional() }),
+  /** An officer already corrected this fact. */
+  corrected: z.boolean(),
+});
+export type ReviewItem = z.infer<typeof ReviewItem>;
+
+export const Review = z.object({ schemaVersion: z.literal(1), items: z.array(ReviewItem) });
+export type Review = z.infer<typeof Review>;
+
 /** The JSON Schema of `tracker.json`. */
 export function trackerJsonSchema() {
   return z.toJSONSchema(Tracker);

@@ -4,33 +4,8 @@
  * consequential first (a regression or a stall that rests on an uncertain fact before a
  * commitment nobody will look at). Pure: the tracker and its records in, the list out.
  */
-import { z } from "zod";
-import { SourceRef, type Commitment, type MeetingRecord } from "../model/meeting.js";
-import type { TrackedCommitment, Tracker } from "../model/tracker.js";
-
-/** What the uncertain fact weighs on in the tracker. */
-export const Consequence = z.enum(["regression", "stall", "latest", "history", "none"]);
-export type Consequence = z.infer<typeof Consequence>;
-
-export const ReviewItem = z.object({
-  /** Why the fact is uncertain: `date-from-metadata`, `status-from-prose`, `percent-contradicts-status`, … */
-  reason: z.string(),
-  message: z.string(),
-  consequence: Consequence,
-  meeting: z.string(),
-  record: z.string(),
-  /** The tracked commitment's key, when the fact is a commitment's. */
-  commitment: z.string().nullable(),
-  source: SourceRef.nullable(),
-  /** The corrections.yaml entry that corrects it, to complete with `set:` (or `link:`, `drop:`). */
-  correctBy: z.object({ meeting: z.string(), commitment: z.string().optional() }),
-  /** An officer already corrected this fact. */
-  corrected: z.boolean(),
-});
-export type ReviewItem = z.infer<typeof ReviewItem>;
-
-export const Review = z.object({ schemaVersion: z.literal(1), items: z.array(ReviewItem) });
-export type Review = z.infer<typeof Review>;
+import type { Commitment, MeetingRecord, SourceRef } from "../model/meeting.js";
+import type { Consequence, Review, ReviewItem, TrackedCommitment, Tracker } from "../model/tracker.js";
 
 const CONSEQUENCE_ORDER: readonly Consequence[] = ["regression", "stall", "latest", "history", "none"];
 /** Reasons, worst first at equal consequence: a wrong date reorders a whole meeting. */

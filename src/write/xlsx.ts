@@ -23,7 +23,7 @@ import ExcelJS from "exceljs";
 import type { Color, ConditionalFormattingRule, DataBarRuleType, Font, Worksheet } from "exceljs";
 import type { MeetingRecord, SourceRef } from "../model/meeting.js";
 import type { Change, HistoryEntry, HistoryStatus, TrackedCommitment, Tracker } from "../model/tracker.js";
-import type { Review } from "../track/review.js";
+import type { Review } from "../model/tracker.js";
 
 export interface BatchFailure {
   file: string;
