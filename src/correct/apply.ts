@@ -87,7 +87,6 @@ export function applyCorrections(
       warn(entry, `no meeting is named "${entry.meeting}" (give a record name under meetings/ or a meeting id)`);
       continue;
     }
-    // Renderings of one document share its record name's stem: one entry corrects each of them.
     if (entry.add) {
       for (const w of meetings) {
         const commitment: Commitment = { ...entry.add, statusLabel: null, reportedBy: [], activities: [], notes: [], source: { file: w.record.source.path } };
