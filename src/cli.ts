@@ -12,6 +12,7 @@ import { barProgress, lineProgress, silentProgress, type ProgressSink } from "./
 import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_MS, OutputError, runBatch, UsageError, type BatchSummary } from "./batch/run.js";
 import { IngestError } from "./ingest/errors.js";
 import { PartialDate } from "./model/meeting.js";
+import { OUTPUT_FORMATS, parseFormats, type OutputFormat } from "./write/writers.js";
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURES = 1;
@@ -28,6 +29,14 @@ function positiveSeconds(value: string): number {
   const parsed = Number(value);
   if (!Number.isFinite(parsed) || parsed <= 0) throw new InvalidArgumentError("expected a number of seconds above 0");
   return parsed;
+}
+
+function formatList(value: string): OutputFormat[] {
+  try {
+    return parseFormats(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
 }
 
 function meetingDate(value: string): string {
@@ -49,6 +58,8 @@ interface BatchCommandOptions {
   corrections?: string;
   /** `run`: remove the records of files not given this time. */
   forgetMissing?: boolean;
+  /** `run` only: the tracker's outputs to write. */
+  formats?: OutputFormat[];
 }
 
 function addBatchOptions(command: Command): Command {
@@ -81,7 +92,7 @@ function report(summary: BatchSummary, options: BatchCommandOptions, io: Io): nu
     const done = summary.extracted + summary.cached + summary.failed;
     io.stderr.write(
       `Interrupted after ${done} of ${summary.files} files. Their records are in ${join(options.out, "meetings")}; ` +
-        `tracker.json, tracker.xlsx and errors.json were left as they were.\n`,
+        `the tracker's outputs and errors.json were left as they were.\n`,
     );
     return code;
   }
@@ -138,6 +149,7 @@ async function runBatchCommand(inputs: string[], options: BatchCommandOptions, t
       ...(options.date === undefined ? {} : { date: options.date }),
       ...(options.corrections === undefined ? {} : { corrections: options.corrections }),
       ...(options.forgetMissing ? { forgetMissing: true } : {}),
+      ...(options.formats === undefined ? {} : { formats: options.formats }),
     });
     return report(summary, options, io);
   } finally {
@@ -231,11 +243,12 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
   addBatchOptions(
     program
       .command("run")
-      .description("extract every file, then write <out>/meetings/*.json, tracker.json, tracker.xlsx and errors.json")
+      .description("extract every file, then write <out>/meetings/*.json, tracker.json, review.json, tracker.xlsx, tracker.csv, commitments.csv, decisions.csv, report.html and errors.json")
       .argument("<inputs...>", "files, folders (searched recursively) or globs such as 'archive/**/*.docx'"),
   )
     .option("--corrections <file>", "corrections applied between extraction and tracking (default: <out>/corrections.yaml)")
     .option("--forget-missing", "remove from the archive the meetings of files not given this time (default: keep every meeting extracted into <out>)")
+    .option("--formats <list>", `the tracker's outputs to write, comma-separated: ${OUTPUT_FORMATS.join(", ")} (default: all)`, formatList)
     .action(async (inputs: string[], options: BatchCommandOptions) => setExitCode(await runBatchCommand(inputs, options, true, io)));
 
   program

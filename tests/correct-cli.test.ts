@@ -13,7 +13,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { MeetingRecord } from "../src/model/meeting.js";
 import { Tracker } from "../src/model/tracker.js";
-import { REVIEW_HEADERS } from "../src/write/xlsx.js";
+import { REVIEW_HEADERS } from "../src/write/views.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const BIN = join(ROOT, "bin", "minutes.js");

@@ -13,7 +13,9 @@ import { appendCorrections, correctionsFromReview, readReviewRows, type ReviewRo
 import { correctRecords } from "../src/correct/index.js";
 import { buildTracker } from "../src/track/index.js";
 import { buildReview } from "../src/track/review.js";
-import { REVIEW_HEADERS, trackerToXlsx } from "../src/write/xlsx.js";
+import { trackerReport } from "../src/write/report.js";
+import { REVIEW_HEADERS, REVIEW_SHEET } from "../src/write/views.js";
+import { trackerToXlsx } from "../src/write/xlsx.js";
 import { goldRecords } from "./track-gold-records.js";
 
 const row = (fields: Partial<ReviewRow>): ReviewRow => ({ row: 2, record: "r", commitment: null, status: null, progress: null, date: null, title: null, note: null, ...fields });
@@ -55,9 +57,10 @@ test("a value typed into the Review sheet corrects the next tracker", async () =
   try {
     const path = join(work, "tracker.xlsx");
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await trackerToXlsx({ tracker, records, failures: [], review })) as unknown as ArrayBuffer);
-    const sheet = workbook.getWorksheet("Review")!;
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(REVIEW_HEADERS);
+    await workbook.xlsx.load((await trackerToXlsx(trackerReport(tracker, records, [], review))) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet(REVIEW_SHEET)!;
+    // The form's own headers in English whatever the minutes' language (these are Arabic), the source columns after them.
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 1 + REVIEW_HEADERS.length)).toEqual(REVIEW_HEADERS);
     // The officer fixes the date of the 2023-03 meeting, which its file name alone gave.
     const at = review.items.findIndex((i) => i.reason === "date-from-filename") + 2;
     expect(sheet.getRow(at).getCell(6).value).toBe("2023-03-committee-minutes");

@@ -23,13 +23,14 @@ import { compiledWorkerPath } from "./package-root.js";
 import { WorkerPool } from "./pool.js";
 import { silentProgress, type ProgressSink } from "./progress.js";
 import type { FileSummary, TaskOutcome } from "./protocol.js";
+import type { OutputFormat } from "../write/writers.js";
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_MAX_MEMORY_MB = 512;
 
 export interface BatchOptions {
   inputs: readonly string[];
-  /** Output folder: `meetings/`, and with `tracker` also tracker.json, tracker.xlsx and errors.json. */
+  /** Output folder: `meetings/`, and with `tracker` also the tracker's outputs (tracker.json, review.json, .xlsx, .csv, report.html) and errors.json. */
   out: string;
   /** Worker threads; default the number of cores. */
   jobs?: number;
@@ -53,6 +54,8 @@ export interface BatchOptions {
    * given this time. Without it the output folder keeps every meeting extracted into it.
    */
   forgetMissing?: boolean;
+  /** The tracker's outputs to write (`--formats`); default every one. */
+  formats?: readonly OutputFormat[];
   progress?: ProgressSink;
   /** Aborting stops the workers; the tracker is then not written. */
   signal?: AbortSignal;
@@ -281,6 +284,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       tracker: options.tracker === true,
       // A changed corrections file rebuilds the tracker from the cached records: nothing is extracted again.
       corrections: corrections?.text ?? null,
+      formats: options.formats ?? null,
       records: names.map((name, index) => [name.file, keys[index] ?? null]),
       archived: archived.kept.map(({ name, record }) => [name, record.source.sha256]),
       failures,
@@ -298,12 +302,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       };
       if (options.tracker) {
         // Loaded here, not at start-up: `extract` never needs them.
-        const [{ buildTracker }, { buildReview }, { correctRecords }, { writeTrackerJson }, { writeTrackerXlsx }] = await Promise.all([
+        const [{ buildTracker }, { buildReview }, { correctRecords }, { trackerReport }, { writersFor }] = await Promise.all([
           import("../track/index.js"),
           import("../track/review.js"),
           import("../correct/index.js"),
-          import("../write/json.js"),
-          import("../write/xlsx.js"),
+          import("../write/report.js"),
+          import("../write/writers.js"),
         ]);
         const recordNames = new Map<string, string>();
         records.forEach((record, index) => {
@@ -320,13 +324,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         for (const meeting of tracker.meetings) {
           if (meeting.dateSource === "metadata") progress.note(`warning: ${meeting.file}: dated ${meeting.date} from the document's metadata only; check it (review.json)`);
         }
-        const review = buildReview(tracker, present);
-        await streamOutput("tracker.json", (stream) => writeTrackerJson(tracker, stream));
-        const reviewJson = `${JSON.stringify(review, null, 2)}\n`;
-        await writeOutput(join(options.out, "review.json"), (path) => writeFileAtomic(path, reviewJson));
-        digests["review.json"] = digestOf(reviewJson);
-        written.push("review.json");
-        await streamOutput("tracker.xlsx", (stream) => writeTrackerXlsx({ tracker, records: present, failures, review }, stream));
+        const report = trackerReport(tracker, present, failures, buildReview(tracker, present));
+        for (const writer of writersFor(options.formats)) await streamOutput(writer.file, (stream) => writer.write(report, stream));
       }
       await writeOutput(join(options.out, "errors.json"), (path) => writeFileAtomic(path, errorsJson));
       digests["errors.json"] = digestOf(errorsJson);

@@ -6,7 +6,9 @@
  */
 import { isMap, isSeq, parseDocument, YAMLSeq, type Document } from "yaml";
 import { PartialDate, STATUSES, Status } from "../model/meeting.js";
-import { REVIEW_HEADERS, REVIEW_SHEET, STATUS_TEXT } from "../write/xlsx.js";
+import { englishReportWords } from "../extract/lexicon/en.js";
+import { LEXICONS } from "../extract/lexicon/index.js";
+import { REVIEW_HEADERS, REVIEW_SHEET } from "../write/views.js";
 
 /** One Review row as the officer left it: the cells that name the fact and the cells typed in. */
 export interface ReviewRow {
@@ -29,9 +31,12 @@ export interface ReviewCorrection {
   note?: string;
 }
 
+/** A status typed as its key or as any workbook says it (the workbook speaks the minutes' language). */
 const STATUS_BY_WORDS = new Map<string, Status>([
   ...STATUSES.map((s) => [s, s] as const),
-  ...STATUSES.map((s) => [STATUS_TEXT[s].toLowerCase(), s] as const),
+  ...[englishReportWords.statuses, ...LEXICONS.map((lexicon) => lexicon.report?.statuses ?? {})].flatMap((words) =>
+    STATUSES.flatMap((s) => (words[s] ? [[words[s].toLowerCase(), s] as const] : [])),
+  ),
 ]);
 
 /** The corrections a sheet's rows ask for, and a message for each row that cannot be read. */
@@ -50,7 +55,7 @@ export function correctionsFromReview(rows: readonly ReviewRow[]): { corrections
     if (row.status?.trim()) {
       const status = STATUS_BY_WORDS.get(row.status.trim().toLowerCase().replace(/\s+/gu, " "));
       if (status) set.status = status;
-      else problems.push(`${where}: "${row.status}" is no status (${STATUSES.map((s) => STATUS_TEXT[s]).join(", ")})`);
+      else problems.push(`${where}: "${row.status}" is no status (${STATUSES.map((s) => englishReportWords.statuses[s]).join(", ")})`);
     }
     if (row.progress?.trim()) {
       const progress = Number(row.progress.trim().replace(/%$/u, ""));

@@ -38,7 +38,7 @@ export function extractRecord(doc: DocumentTree, options: ExtractOptions): Meeti
   const { date, dateSource, warning: dateWarning } = meetingDate(prose, doc.path, doc.metadata, options.date);
   const fromTables = tableEvents(flat.tables, file);
   const events = [...fromTables.events, ...proseEvents(prose.filter((b) => !fromTables.covered.has(b.index)), inCommitment, file, date)];
-  const decisions = extractDecisions(joinBrokenParagraphs(flat.blocks), (b) => found.region.get(b.index) ?? null, file);
+  const decisions = [...extractDecisions(joinBrokenParagraphs(flat.blocks), (b) => found.region.get(b.index) ?? null, file), ...found.decisions];
 
   const warnings: Warning[] = [
     ...doc.messages.map((m) => ({ code: `ingest-${m.code}`, message: m.message, source: m.source ? toSourceRef(file, m.source) : undefined })),

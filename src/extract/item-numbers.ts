@@ -4,6 +4,7 @@ import {
   COMMITMENT_MARKED_HEADING,
   COMMITMENT_ORDINAL_FIRST_HEADING,
   COMMITMENT_ORDINAL_HEADING,
+  COMMITMENT_ORDINAL_REFERENCE,
   COMMITMENT_REFERENCE,
   ORDINALS,
   REFERENCE_CONTINUATION,
@@ -18,6 +19,8 @@ interface CommitmentHeading {
   number: string;
   title: string;
   separated: boolean;
+  /** Named by an action word ("ACTION 3.4"), not a commitment word: an action set at the meeting unless it is reviewed. */
+  action: boolean;
 }
 
 /** Headings found per folded text: whether a block opens a commitment is asked by several layouts. */
@@ -49,7 +52,7 @@ function findCommitmentHeading(ft: FoldedText): CommitmentHeading | null {
   const restStart = (own ? base : 0) + m[0].length - m.groups.rest.length;
   const between = firstLine.slice(0, restStart);
   const title = ft.text.slice(ft.map[restStart], ft.map[firstLine.length]);
-  return { number, title: cleanTitle(title), separated: /[:：\-–—.)]\s*$/u.test(between) };
+  return { number, title: cleanTitle(title), separated: /[:：\-–—.)]\s*$/u.test(between), action: m.groups.action !== undefined };
 }
 
 /** The item numbers a text refers to ("Both Commitment 3 and 4 have had delays" → 3, 4), in order, once each. */
@@ -68,4 +71,27 @@ export function referencedNumbers(ft: FoldedText): string[] {
     }
   }
   return found;
+}
+
+export interface ItemReference {
+  number: string;
+  /** Named by an action word ("ACTION 5.8"), not a commitment word. */
+  action: boolean;
+  /** Folded offsets of the reference in the text. */
+  start: number;
+  end: number;
+}
+
+/** The items a text names, by number ("Action 3.4") or by ordinal ("الالتزام الثاني"), left to right. */
+export function itemReferences(ft: FoldedText): ItemReference[] {
+  const found: ItemReference[] = [];
+  for (const m of ft.folded.matchAll(COMMITMENT_REFERENCE)) {
+    const number = normalItemNumber(m.groups!.number);
+    if (number !== null) found.push({ number, action: m.groups!.action !== undefined, start: m.index, end: m.index + m[0].length });
+  }
+  for (const m of ft.folded.matchAll(COMMITMENT_ORDINAL_REFERENCE)) {
+    const value = ORDINALS.valueOf(m.groups!.ordinal ?? m.groups!.ordinalFirst);
+    if (value !== undefined) found.push({ number: String(value), action: false, start: m.index, end: m.index + m[0].length });
+  }
+  return found.sort((a, b) => a.start - b.start);
 }

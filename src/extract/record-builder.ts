@@ -4,11 +4,13 @@
  * stated about the commitment itself, activities told in sentences).
  */
 import type { SourceLocation } from "../ingest/tree.js";
-import type { Activity, Commitment, SourceRef, Status, Warning } from "../model/meeting.js";
+import type { Activity, Commitment, Decision, SourceRef, Status, Warning } from "../model/meeting.js";
+import { findDates } from "../text/dates.js";
 import type { Block } from "./blocks.js";
 import { labelSegments } from "./labels.js";
 import { referencedNumbers } from "./item-numbers.js";
-import { ACTIVITY_CUES, DECISION_PHRASES, PROGRESS_CUES, PROSE_STATUSES, SELF_REFERENCES } from "./lexicon/index.js";
+import type { Colour } from "./lexicon/index.js";
+import { ACTIVITY_CUES, DECISION_PHRASES, MONTHS, PROGRESS_CUES, PROSE_STATUSES, SELF_REFERENCES } from "./lexicon/index.js";
 import { firstMatch, foldWithMap, originalSpan, type FoldedText } from "./match.js";
 import { reportersIn } from "./people.js";
 import { findPercents } from "./percents.js";
@@ -35,11 +37,18 @@ export interface Draft {
   /** Who is to do it and by when, as an action log's columns say. */
   owner: string | null;
   due: string | null;
+  /** The traffic-light colour of its status cell (shading or word), when it has one. */
+  colour: Colour | null;
   source: SourceRef;
   /** Other places in the document that report the same item. */
   alsoIn: SourceRef[];
   /** Paragraphs elsewhere in the minutes that discuss the item by its number: notes, not activities. */
   discussion: string[];
+  /**
+   * Opened as an action ("ACTION 4.1: …", a row of a who-does-what-by-when table): a decision of the
+   * meeting, unless the minutes review it (a status, a rate) or it re-lists a reviewed item.
+   */
+  tentative: boolean;
   /** State announced by the last note ending in ":" ("تمّ القيام بالأنشطة التالية:"), for the items after it. */
   introState: ActivityState | null;
   texts: FoldedText[];
@@ -47,6 +56,8 @@ export interface Draft {
 
 export interface CommitmentExtraction {
   commitments: Commitment[];
+  /** Actions set at the meeting, read from action tables and action headings that no review took up. */
+  decisions: Decision[];
   warnings: Warning[];
   /** Blocks of commitment tables and sections, with the number of the commitment they belong to. */
   region: Map<number, string | null>;
@@ -122,10 +133,10 @@ function selfStatedProgress(ft: FoldedText): StatedProgress | null {
 }
 
 /** A statement of progress in prose ("progress is being made", "a pris du retard"), as written. */
-function proseStatus(ft: FoldedText): { status: Status; label: string } | null {
+export function proseStatus(ft: FoldedText): { status: Status; label: string; start: number } | null {
   const m = firstMatch(PROSE_STATUSES.regex, ft.folded);
   const status = m ? PROSE_STATUSES.valueOf(m.groups?.phrase ?? "") : undefined;
-  return m && status ? { status, label: originalSpan(ft, m.index, m.index + m[0].length) } : null;
+  return m && status ? { status, label: originalSpan(ft, m.index, m.index + m[0].length), start: m.index } : null;
 }
 
 /** A status stated about the commitment itself in prose: "لم يتم بعد الشروع في تنفيذ هذا الالتزام", "this commitment is delayed". */
@@ -170,12 +181,14 @@ export class CommitmentBuilder {
       progress: section?.progress ?? null,
       owner: null,
       due: null,
+      colour: null,
       reportedBy: [],
       activities: [],
       notes: [],
       source,
       alsoIn: [],
       discussion: [],
+      tentative: false,
       introState: null,
       texts: [],
     };
@@ -218,12 +231,15 @@ export class CommitmentBuilder {
   /**
    * A paragraph outside the commitments that discusses one of them by number: its text is a note of the
    * commitment. Its speaker reports on the commitment when the paragraph states progress ("Ms Z explained
-   * that commitment 3 is 80 % complete"), not when it comments ("X stressed the delay of commitment 3").
+   * that commitment 3 is 80 % complete", "… que le téléservice de la mesure 1.1 est ouvert"), not when it
+   * only comments ("X stressed the delay of commitment 3").
    */
   discuss(number: string, block: Block): void {
     const draft = this.drafts.find((d) => d.number === number);
     if (!draft) return;
-    const reports = statusPhrases(block.ft).some((h) => h.status !== "unknown") || proseStatus(block.ft) !== null || findPercents(block.ft.text).length > 0;
+    // Progress is stated by a status, a rate, or work told as done, under way or planned ("est ouvert depuis", "will be printed").
+    const reports =
+      statusPhrases(block.ft).some((h) => h.status !== "unknown") || proseStatus(block.ft) !== null || findPercents(block.ft.text).length > 0 || activityCue(block.ft) !== null;
     if (reports) for (const who of reportersIn(block.ft)) if (!draft.reportedBy.includes(who)) draft.reportedBy.push(who);
     draft.discussion.push(block.ft.text);
     draft.alsoIn.push(toSourceRef(this.file, block.source));
@@ -249,6 +265,7 @@ export class CommitmentBuilder {
         continue;
       }
       if (!first.title) first.title = d.title;
+      first.tentative &&= d.tentative;
       if (first.status === "unknown" && d.statusLabel === null && d.status !== "unknown") first.status = d.status;
       if (first.statusLabel === null && d.statusLabel !== null) {
         first.status = d.status;
@@ -257,6 +274,7 @@ export class CommitmentBuilder {
       first.progress ??= d.progress;
       first.owner ??= d.owner;
       first.due ??= d.due;
+      first.colour ??= d.colour;
       for (const who of d.reportedBy) if (!first.reportedBy.includes(who)) first.reportedBy.push(who);
       first.activities.push(...d.activities);
       first.notes.push(...d.notes);
@@ -268,7 +286,26 @@ export class CommitmentBuilder {
     return kept;
   }
 
-  finish(): Commitment[] {
+  /** Actions no review took up: the decisions of the meeting they are, with their owner, due date and the item they name. */
+  private actionDecisions(drafts: readonly Draft[]): Decision[] {
+    return drafts
+      .filter((d) => d.tentative && d.status === "unknown" && d.statusLabel === null && d.progress === null && d.colour === null)
+      .map((d) => {
+        const ft = foldWithMap([d.title, ...d.notes].join(" "));
+        const date = d.due !== null ? (findDates(foldWithMap(d.due).folded, MONTHS)[0]?.date ?? null) : null;
+        return {
+          text: d.title,
+          date,
+          commitment: referencedNumbers(ft).find((n) => n !== d.number) ?? null,
+          ...(d.number !== null ? { item: d.number } : {}),
+          ...(d.owner !== null ? { owner: d.owner } : {}),
+          ...(d.due !== null ? { due: d.due } : {}),
+          source: d.source,
+        };
+      });
+  }
+
+  finish(): { commitments: Commitment[]; decisions: Decision[] } {
     const drafts = this.merged();
     const byNumber = new Map(drafts.filter((d) => d.number !== null).map((d) => [d.number!, d]));
     for (const d of drafts) {
@@ -303,7 +340,8 @@ export class CommitmentBuilder {
         }
       }
     }
-    return drafts.map((d) => {
+    const decisions = this.actionDecisions(drafts);
+    const commitments = drafts.filter((d) => !decisions.some((x) => x.source === d.source)).map((d) => {
       if (d.activities.length === 0) d.activities = proseActivities(d.notes);
       d.notes.push(...d.discussion);
       if (d.status === "unknown" && d.progress === null) {
@@ -318,6 +356,7 @@ export class CommitmentBuilder {
         progress: d.progress,
         ...(d.owner !== null ? { owner: d.owner } : {}),
         ...(d.due !== null ? { due: d.due } : {}),
+        ...(d.colour !== null ? { colour: d.colour } : {}),
         reportedBy: d.reportedBy,
         activities: d.activities,
         notes: d.notes,
@@ -325,5 +364,6 @@ export class CommitmentBuilder {
         ...(d.alsoIn.length ? { alsoIn: d.alsoIn } : {}),
       };
     });
+    return { commitments, decisions };
   }
 }

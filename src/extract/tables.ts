@@ -4,7 +4,7 @@
  */
 import { wordCount, type RowModel, type TableModel } from "./blocks.js";
 import { matchCommitmentHeading } from "./item-numbers.js";
-import { COMMITMENT_WORD, HEADER_ROLES, HEADER_WORDS, type ColumnRole } from "./lexicon/index.js";
+import { COLOUR_WORDS, COMMITMENT_NOUN, COMMITMENT_WORD, HEADER_ROLES, HEADER_WORDS, type ColumnRole } from "./lexicon/index.js";
 import { firstMatch, foldWithMap, type FoldedText } from "./match.js";
 import { statusPhrases } from "./text-helpers.js";
 
@@ -56,26 +56,36 @@ export function planColumns(table: TableModel): ColumnPlan | null {
   return null;
 }
 
-export type TableKind = "commitments" | "events" | "other";
+/** "actions": a list of actions set at the meeting (who does what by when), with no status of its own. */
+export type TableKind = "commitments" | "actions" | "events" | "other";
 
-/** Columns that say how far an item got, or who is to do it by when: what makes a list of items a tracker. */
-const TRACKING_ROLES: readonly ColumnRole[] = ["status", "progress", "owner", "due"];
+const COLOUR_CELL = new RegExp(`^\\s*(?:${COLOUR_WORDS.regex.source})\\s*$`, "u");
+
+/** A legend of status colours ("Green | on track", a shaded swatch and its meaning): every row opens with a colour. */
+function isColourLegend(table: TableModel): boolean {
+  const rows = table.rows.filter((r) => r.cells.some((c) => c.text.trim() || c.fill));
+  return rows.length > 0 && rows.every((r) => r.cells.length <= 3 && (r.cells[0].fill !== undefined || COLOUR_CELL.test(foldWithMap(r.cells[0].text).folded)));
+}
 
 /**
  * What a table holds, judged by its column plan (from `planColumns`) and its rows. A table of numbered
- * or titled items is one of commitments when it tracks them (a status, percent, owner or due column),
- * when its item column is headed by the word for commitments, or when most rows state a status; an
- * agenda table ("No. | Item | Presenter") is none of these.
+ * or titled items is one of commitments when it tracks them (a status or percent column), when its
+ * item column is headed by the word for commitments or actions, or when most rows state a status; a
+ * table of who does what by when, with no status, is one of actions set at the meeting (unless its
+ * items are named commitments); an agenda table ("No. | Item | Presenter") is none of these.
  */
 export function tableKind(table: TableModel, plan: ColumnPlan | null): TableKind {
+  if (isColourLegend(table)) return "other";
   const headingRows = table.rows.filter((row) => row.cells.some((c) => c.blocks[0] && matchCommitmentHeading(c.blocks[0].ft))).length;
   if (headingRows >= 2) return "commitments";
   if (plan && (plan.roles.includes("commitment") || plan.roles.includes("number"))) {
-    if (plan.roles.some((role) => role !== null && TRACKING_ROLES.includes(role))) return "commitments";
     const header = table.rows[plan.headerRow];
     const starts = gridColumns(header);
-    const named = header.cells.some((c, k) => plan.roles[starts[k]] === "commitment" && firstMatch(COMMITMENT_WORD, foldWithMap(c.text).folded) !== null);
-    if (named) return "commitments";
+    const itemHeader = header.cells.find((_, k) => plan.roles[starts[k]] === "commitment");
+    const namesCommitments = itemHeader !== undefined && firstMatch(COMMITMENT_NOUN, foldWithMap(itemHeader.text).folded) !== null;
+    if (plan.roles.includes("status") || plan.roles.includes("progress")) return "commitments";
+    if (plan.roles.includes("owner") || plan.roles.includes("due")) return namesCommitments ? "commitments" : "actions";
+    if (namesCommitments || (itemHeader !== undefined && firstMatch(COMMITMENT_WORD, foldWithMap(itemHeader.text).folded) !== null)) return "commitments";
     const data = table.rows.slice(plan.headerRow + 1).filter((row) => row.cells.some((c) => c.text.trim()));
     const stating = data.filter((row) => row.cells.some((c) => c.blocks.some((b) => statusPhrases(b.ft).length > 0))).length;
     if (data.length > 0 && stating * 2 >= data.length) return "commitments";

@@ -2,7 +2,7 @@
 import type { SourceLocation } from "../ingest/tree.js";
 import type { SourceRef, Status } from "../model/meeting.js";
 import { foldWithMap, type FoldedText } from "./match.js";
-import { STATUS_NEGATION_BEFORE, STATUS_PHRASES } from "./lexicon/index.js";
+import { PARTIAL_AFTER, PARTIAL_BEFORE, STATUS_NEGATION_BEFORE, STATUS_PHRASES } from "./lexicon/index.js";
 
 export interface Span {
   start: number;
@@ -92,11 +92,23 @@ function findStatusPhrases(ft: FoldedText): StatusHit[] {
     const from = Math.max(0, m.index - 24);
     const negation = STATUS_NEGATION_BEFORE.exec(ft.folded.slice(from, m.index));
     const wholeWord = negation !== null && (negation.index > 0 || from === 0 || !/[\p{L}\p{N}]/u.test(ft.folded[from - 1]));
+    let end = m.index + m[0].length;
     if (negation && wholeWord) {
       status = NEGATED[status];
       start = m.index - negation[0].length;
+    } else if (status === "completed") {
+      // "Partially done", "réalisé en partie": done only in part.
+      const before = PARTIAL_BEFORE.exec(ft.folded.slice(from, m.index));
+      const after = PARTIAL_AFTER.exec(ft.folded.slice(end, end + 24));
+      if (before && (before.index > 0 || from === 0 || !/[\p{L}\p{N}]/u.test(ft.folded[from - 1]))) {
+        status = "partially_completed";
+        start = m.index - before[0].length;
+      } else if (after) {
+        status = "partially_completed";
+        end += after[0].length;
+      }
     }
-    hits.push({ status, label: ft.text.slice(ft.map[start], ft.map[m.index + m[0].length]), start, end: m.index + m[0].length });
+    hits.push({ status, label: ft.text.slice(ft.map[start], ft.map[end]), start, end });
   }
   return hits;
 }

@@ -303,12 +303,13 @@ function toMdast(blocks: Block[], options: BlockOptions): BlockContent[] {
     if (depth !== null) {
       openList = undefined;
       const heading: Heading = { type: "heading", depth, children: [{ type: "text", value: block.markedText }], data: { source: source(block) } };
+      markNotes(heading, block);
       out.push(heading);
       return;
     }
     if (block.kind === "paragraph" || !listed) {
       openList = undefined;
-      out.push(paragraph(block.markedText, source(block)));
+      out.push(markNotes(paragraph(block.markedText, source(block)), block));
       return;
     }
     const ordered = block.kind === "ordered";
@@ -321,12 +322,19 @@ function toMdast(blocks: Block[], options: BlockOptions): BlockContent[] {
     const item: ListItem = {
       type: "listItem",
       spread: false,
-      children: [paragraph(block.text, source(block))],
+      children: [markNotes(paragraph(block.text, source(block)), block)],
       data: { source: source(block) },
     };
     openList.list.children.push(item);
   });
   return out;
+}
+
+/** The footnote marks of a block's lines (pdf-lines.ts keeps them out of the text) on its node. */
+function markNotes<T extends Paragraph | Heading>(node: T, block: Block): T {
+  const marks = block.lines.flatMap((line) => line.noteMarks ?? []);
+  if (marks.length > 0) node.data!.noteMarks = marks;
+  return node;
 }
 
 function paragraph(text: string, source: SourceLocation): Paragraph {

@@ -16,11 +16,31 @@ export interface SourceLocation {
   line?: number;
 }
 
+/**
+ * What a page carries around the body (.docx page headers and footers): letterheads, the
+ * committee's name, often the date. Kept on the root's `data.furniture`, out of the body flow,
+ * as the texts of their paragraphs in reading order (each distinct text once).
+ */
+export interface Furniture {
+  headers: string[];
+  footers: string[];
+}
+
 declare module "mdast" {
   interface Data {
     source?: SourceLocation;
     colSpan?: number;
     rowSpan?: number;
+    /** On a list item or heading: the number Word displays before it ("2.3.", "(b)", "III."), which is not in its text. */
+    label?: string;
+    /** On a block: the texts of the footnotes and endnotes whose marks stand in it, in mark order. */
+    notes?: string[];
+    /** On a block: footnote marks set as small raised text in a PDF, or typed as superscript numbers in a .docx ("1" of "commitment 9¹"), kept out of its text. */
+    noteMarks?: string[];
+    /** On a table cell: its shading as six uppercase hex digits ("FF0000"). */
+    fill?: string;
+    /** On the root: page headers and footers. */
+    furniture?: Furniture;
   }
 }
 

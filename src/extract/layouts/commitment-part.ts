@@ -31,7 +31,9 @@ const titleLike = (b: Block): boolean =>
 function numbered(b: Block): { number: string; title: string } | null {
   const m = NUMBERED_TITLE.exec(b.ft.text.split("\n")[0]);
   const number = m?.groups ? normalItemNumber(m.groups.number) : null;
-  if (number === null && b.kind === "item" && b.itemNumber !== null && b.depth <= 1) return { number: String(b.itemNumber), title: cleanTitle(b.ft.text) };
+  if (number === null && b.kind === "item" && b.itemNumber !== null && b.depth <= 1) {
+    return { number: (b.label !== null ? normalItemNumber(b.label) : null) ?? String(b.itemNumber), title: cleanTitle(b.ft.text) };
+  }
   return number !== null && m?.groups ? { number, title: cleanTitle(m.groups.title) } : null;
 }
 

@@ -5,6 +5,8 @@
 import { SENTENCE_END, wordCount, type Block, type TableModel } from "../blocks.js";
 import { matchCommitmentHeading } from "../item-numbers.js";
 import type { ColumnRole } from "../lexicon/index.js";
+import { colourOfCell, DEFAULT_COLOUR_STATUS } from "../colour-key.js";
+import type { Colour } from "../lexicon/index.js";
 import { foldWithMap, type FoldedText } from "../match.js";
 import { normalItemNumber } from "../../text/item-numbers.js";
 import { findPercents, parsePercentValue } from "../percents.js";
@@ -45,10 +47,12 @@ function statusOfCell(blocks: readonly Block[]): { hit: StatusHit; label: string
   return hit ? { hit, label: text.trim(), rest: [] } : null;
 }
 
-/** A number cell's item number: "2.1", "A-12", "(3)", "N° 3". */
+/** A number cell's item number: "2.1", "A-12", "(3)", "N° 3", "Commitment 1.1". */
 function cellNumber(text: string): string | null {
   const direct = normalItemNumber(text);
   if (direct !== null) return direct;
+  const heading = matchCommitmentHeading(foldWithMap(text.trim()));
+  if (heading && !heading.title) return heading.number;
   const digits = /^\D{0,3}?(\d+(?:\.\d+){0,3})\D{0,3}$/u.exec(text.trim());
   return digits ? normalItemNumber(digits[1]) : null;
 }
@@ -56,12 +60,14 @@ function cellNumber(text: string): string | null {
 /** "3. Open budgets", "2.1 Add the terms of reference", "A-12: …": an item number opening a title. A whole number needs a separator. */
 const NUMBERED_TITLE = /^(?:(?<whole>\d{1,4})\s*[.)\-–—:]|(?<dotted>\d+(?:\.\d+){1,3}|[A-Za-z]{1,3}-\d+(?:\.\d+){0,3})\s*[.)\-–—:]?)\s+(?=\S)/u;
 
-function readTable(table: TableModel, plan: ColumnPlan | null, { builder }: LayoutContext): void {
+function readTable(table: TableModel, plan: ColumnPlan | null, { builder, colourKey }: LayoutContext): void {
   const file = builder.file;
   const headerRow = plan?.headerRow ?? -1;
   let section: Section | null = null;
   let previous: Draft | null = null;
   const hasNumberColumn = plan?.roles.includes("number") ?? false;
+  /** A table of actions set at the meeting: its rows are decisions unless they re-list a reviewed item. */
+  const actions = tableKind(table, plan) === "actions";
 
   table.rows.forEach((row, r) => {
     const blocks = row.cells.flatMap((c) => c.blocks);
@@ -108,6 +114,7 @@ function readTable(table: TableModel, plan: ColumnPlan | null, { builder }: Layo
     let statusCellText: string | null = null;
     let statusHit: StatusHit | null = null;
     let percentCellValue: number | null | undefined;
+    let colour: Colour | null = null;
     let owner: string | null = null;
     let due: string | null = null;
 
@@ -146,10 +153,22 @@ function readTable(table: TableModel, plan: ColumnPlan | null, { builder }: Layo
     row.cells.forEach((cell, k) => {
       if (k === commitmentCell || k === numberCell) return;
       const role = roleOf(k);
-      if (!cell.text.trim()) return;
+      if (!cell.text.trim() && !(role === "status" && cell.fill)) return;
       // A progress column that gives words instead of a figure ("On track", "Done") states the status.
       const statusLike = role === "status" || (role === "progress" && findPercents(cell.text).length === 0);
-      if (statusLike && statusOfCell(cell.blocks)) {
+      if (role === "status") colour = colourOfCell(cell, cell.blocks[0]?.ft);
+      if (statusLike && colour && !statusOfCell(cell.blocks)) {
+        // "Amber", a green cell: the document's key says what the colour means, else the default does.
+        const meaning = colourKey.get(colour);
+        const [first, ...others] = cell.blocks;
+        const words = first?.ft.text.trim() ?? "";
+        statusHit = { status: meaning?.status ?? DEFAULT_COLOUR_STATUS[colour], label: words || colour, start: 0, end: 0 };
+        statusCellText = words && wordCount(words) <= 8 ? words : colour;
+        if (first) builder.claim(first, null);
+        // A longer remark in the cell ("Amber: awaiting the decree of …") is a note of the row.
+        if (words && wordCount(words) > 8) content.push(first!);
+        content.push(...others);
+      } else if (statusLike && statusOfCell(cell.blocks)) {
         // The cell's opening status is the status; what follows it in the cell is a note.
         const { hit, label, rest } = statusOfCell(cell.blocks)!;
         statusHit = hit;
@@ -193,7 +212,9 @@ function readTable(table: TableModel, plan: ColumnPlan | null, { builder }: Layo
     const draft = builder.open(number, title, rowSource, section);
     if (number === null) builder.warn("unnumbered-commitment", `Commitment without a number in table ${table.number}: "${firstWords(title, 8)}"`, null, rowSource);
     if (percentCellValue !== undefined) draft.progress = percentCellValue;
+    draft.tentative = actions;
     draft.owner = owner;
+    draft.colour = colour;
     draft.due = due;
     if (statusHit !== null && statusCellText !== null) {
       draft.status = (statusHit as StatusHit).status;
@@ -221,6 +242,6 @@ function readTable(table: TableModel, plan: ColumnPlan | null, { builder }: Layo
 
 export const commitmentTable: TableLayout = {
   name: "commitment-table",
-  claims: (table, plan) => tableKind(table, plan) === "commitments",
+  claims: (table, plan) => ["commitments", "actions"].includes(tableKind(table, plan)),
   read: readTable,
 };

@@ -24,7 +24,7 @@ function startsCommitment(block: Block, following: readonly Block[]): ReturnType
     const number = leadingNumber(block);
     const titled = block.cell === null && (block.kind === "heading" || block.emphasized || block.depth === 0);
     if (number === null || !titled || !labelled || hasLabel(block.ft)) return null;
-    return { number: String(number), title: cleanTitle(block.ft.text.replace(/^\d{1,2}\s*[.)-]\s*/u, "")), separated: true };
+    return { number: String(number), title: cleanTitle(block.ft.text.replace(/^\d{1,2}\s*[.)-]\s*/u, "")), separated: true, action: false };
   }
   if (block.kind === "heading" || block.emphasized || heading.separated || labelled || hasLabel(block.ft)) return heading;
   return null;
@@ -62,6 +62,7 @@ export const headingLabels: FlowLayout = {
         }
         if (inline.progress !== null) draft.progress = inline.progress;
       }
+      draft.tentative = heading.action;
       builder.claim(block, draft);
       if (titled && others.length && first.kind === "text") {
         const restText = block.ft.text.slice(block.ft.text.indexOf(first.text) + first.text.length);

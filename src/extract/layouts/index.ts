@@ -6,6 +6,7 @@
  * the commitments after them share. Adding a layout is adding a module and a line below.
  */
 import type { Block, FlatDocument, TableModel } from "../blocks.js";
+import { colourKey as buildColourKey } from "../colour-key.js";
 import { referencedNumbers } from "../item-numbers.js";
 import { COMMITMENT_PLURAL } from "../lexicon/index.js";
 import { firstMatch } from "../match.js";
@@ -17,20 +18,26 @@ import { isSectionBreak, shownNumber } from "./boundaries.js";
 import { commitmentPart } from "./commitment-part.js";
 import { commitmentTable } from "./commitment-table.js";
 import { headingLabels } from "./heading-labels.js";
+import { itemParagraphs } from "./item-paragraphs.js";
 import { numberedList } from "./numbered-list.js";
 import { sectionOf, statusOnly } from "./status-sections.js";
 import type { FlowLayout, FlowReader, LayoutContext, Opened, TableLayout } from "./types.js";
 
 export type { FlowLayout, TableLayout } from "./types.js";
 
+/** An item code with a letter prefix ("A-12", "AP-3"): distinctive enough to name the item without a word before it. */
+const CODED = /^[A-Z]{1,3}-\d/u;
+const CODE_IN_TEXT = /(?<![\p{L}\p{N}-])([A-Z]{1,3}-\d+(?:\.\d+)*)(?![\p{N}-])/gu;
+
 export const TABLE_LAYOUTS: readonly TableLayout[] = [commitmentTable];
 /** In order of precedence: a block that continues a commitment list is an item before it is a heading. */
-export const FLOW_LAYOUTS: readonly FlowLayout[] = [numberedList, headingLabels, commitmentPart];
+export const FLOW_LAYOUTS: readonly FlowLayout[] = [numberedList, headingLabels, commitmentPart, itemParagraphs];
 
 export function extractCommitments(doc: FlatDocument, file: string): CommitmentExtraction {
   const builder = new CommitmentBuilder(file);
   let section: Section | null = null;
-  const ctx: LayoutContext = { builder, section: () => section };
+  const colourKey = buildColourKey(doc.blocks, doc.tables.flatMap((t) => t.rows.map((r) => r.cells)));
+  const ctx: LayoutContext = { builder, section: () => section, colourKey };
 
   const readTables: TableModel[] = [];
   for (const table of doc.tables) {
@@ -97,11 +104,15 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
     if (opened) current = { ...opened, numbers: new Set() };
   }
 
-  // Paragraphs outside every commitment that discuss exactly one of them by number.
+  // Paragraphs outside every commitment that discuss exactly one of them by number: "commitment 3", or an
+  // action log's own code standing alone ("explained that A-12 was published", "(A-14)").
+  const codes = new Set(builder.drafts.map((d) => d.number).filter((n): n is string => n !== null && CODED.test(n)));
   for (const block of flow) {
     if (builder.region.has(block.index)) continue;
     const named = referencedNumbers(block.ft);
-    if (named.length === 1) builder.discuss(named[0], block);
+    const coded = named.length ? [] : [...new Set([...block.ft.text.matchAll(CODE_IN_TEXT)].map((m) => m[1]).filter((c) => codes.has(c)))];
+    const one = named.length === 1 ? named[0] : coded.length === 1 ? coded[0] : null;
+    if (one !== null) builder.discuss(one, block);
   }
 
   // Nothing lost: text in a commitment table that no field took.
@@ -115,5 +126,5 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
           builder.region.set(b.index, null);
         }
 
-  return { commitments: builder.finish(), warnings: builder.warnings, region: builder.region, covered: builder.covered };
+  return { ...builder.finish(), warnings: builder.warnings, region: builder.region, covered: builder.covered };
 }

@@ -12,6 +12,7 @@ import { reportersIn } from "../people.js";
 import { findPercents } from "../percents.js";
 import { bestStatus, cleanTitle, toSourceRef } from "../text-helpers.js";
 import { isSectionBreak } from "./boundaries.js";
+import { normalItemNumber } from "../../text/item-numbers.js";
 import type { FlowLayout, LayoutContext, Opened } from "./types.js";
 
 /** A top-level numbered item: from a Word or Markdown list (depth 1), or a "1. " line a PDF reader left as text (depth 0). */
@@ -66,7 +67,8 @@ export function splitListItem(item: FoldedText): { title: string; status: Status
 /** A commitment list item opens a commitment like a heading does; what follows it is its content. */
 function openItem(block: Block, { builder, section }: LayoutContext): Opened {
   const parts = splitListItem(block.ft);
-  const draft = builder.open(String(block.itemNumber), parts.title, toSourceRef(builder.file, block.source), section());
+  const number = (block.label !== null ? normalItemNumber(block.label) : null) ?? String(block.itemNumber);
+  const draft = builder.open(number, parts.title, toSourceRef(builder.file, block.source), section());
   if (parts.status !== "unknown") {
     draft.status = parts.status;
     draft.statusLabel = parts.statusLabel;

@@ -5,6 +5,7 @@
  * runs the layouts of the registry and reconciles their claims.
  */
 import type { Block, TableModel } from "../blocks.js";
+import type { ColourKey } from "../colour-key.js";
 import type { CommitmentBuilder, Draft, Section } from "../record-builder.js";
 import type { ColumnPlan } from "../tables.js";
 
@@ -13,6 +14,8 @@ export interface LayoutContext {
   builder: CommitmentBuilder;
   /** The status section the running text is in ("Engagements réalisés"), which commitments opened now share. */
   section(): Section | null;
+  /** What the document's status colours mean, from its own legend. */
+  colourKey: ColourKey;
 }
 
 /** A commitment a layout opened: its draft, and the block that opened it (what ends the commitment depends on it). */

@@ -1,5 +1,82 @@
 /** English, including the OGP Independent Reporting Mechanism's completion scale. */
-import type { Lexicon } from "./types.js";
+import type { Lexicon, ReportWords } from "./types.js";
+
+/** The reports' words in English: complete, since every other language falls back on them. */
+export const englishReportWords: ReportWords = {
+  statuses: {
+    completed: "Completed",
+    partially_completed: "Partially completed",
+    in_progress: "In progress",
+    not_completed: "Not completed",
+    not_started: "Not started",
+    unknown: "Unknown",
+    notReported: "Not reported",
+  },
+  changes: { improved: "Improved", unchanged: "Unchanged", regressed: "Regressed" },
+  stalledFlag: "Stalled",
+  sheets: {
+    summary: "Summary",
+    tracker: "Tracker",
+    // Excel reserves the sheet name "History" (change tracking).
+    history: "History (long)",
+    meetings: "Meetings",
+    activities: "Activities",
+    decisions: "Decisions",
+    events: "Events",
+    warnings: "Warnings",
+    key: "Key",
+  },
+  columns: {
+    plan: "Plan", number: "No.", commitment: "Commitment", meeting: "Meeting", date: "Date", status: "Status",
+    statusAsWritten: "Status as written", progress: "Progress", change: "Change", link: "Link", similarity: "Similarity",
+    file: "File", page: "Page", table: "Table", row: "Row", line: "Line", heading: "Heading",
+    latestMeeting: "Latest meeting", latestStatus: "Latest status", latestProgress: "Latest %", stalled: "Stalled", regressed: "Regressed",
+    reported: "Reported",
+    dateFrom: "Date from", language: "Language", title: "Title", planAsWritten: "Plan as written", chair: "Chair", attendees: "Attendees",
+    agenda: "Agenda", commitments: "Commitments", decisions: "Decisions", events: "Events", format: "Format", pages: "Pages",
+    sha256: "SHA-256", otherRenderings: "Other renderings",
+    activity: "Activity", state: "State", decision: "Decision", event: "Event", endDate: "End date", place: "Place", participants: "Participants",
+    from: "From", code: "Code", message: "Message", value: "Value", meaning: "Meaning",
+  },
+  meetingStatus: "{meeting} status",
+  meetingPercent: "{meeting} %",
+  statusMeanings: {
+    completed: "Reported fully completed.",
+    partially_completed: "Reported partially completed (the percent, when given, says how far).",
+    in_progress: "Reported under way.",
+    not_completed: "Reported not completed.",
+    not_started: "Reported not started.",
+    unknown: "Reported, in words the extractor does not know as a status: the cell's note quotes them.",
+    notReported: "This meeting's minutes do not mention the commitment. A gap is never read as a drop or a regression.",
+  },
+  flagMeanings: {
+    improved: "Change: a higher status, or a higher percent at the same status, than the last meeting that reported it.",
+    unchanged: "Change: the same status and percent as the last meeting that reported it.",
+    regressed: "Change: a lower status, or a lower percent at the same status (a percent no longer given is not a regression). The commitment's cells are highlighted.",
+    stalled: "Not completed, and unchanged between its latest report and the one before. The commitment's cells are highlighted.",
+    notes: "A status cell's note gives the file, page, table and row it was read from, and the status as the minutes wrote it.",
+  },
+  labels: {
+    reportTitle: "Progress of the action plan's commitments",
+    statusChart: "Commitments by status at each meeting",
+    grid: "Each commitment at each meeting",
+    progressChart: "Each commitment's progress over time",
+    regressions: "Regressions",
+    stalls: "Stalls",
+    gaps: "Gaps: meetings that did not mention a commitment",
+    reviewItems: "For review",
+    unlinked: "Rows linked to no commitment",
+    source: "Source",
+    none: "None.",
+    meetingsShown: "The latest {shown} of {total} meetings are shown; tracker.xlsx lists them all.",
+    files: "Files",
+    notMentioned: "not mentioned",
+    regressedFromTo: "{from} → {to}",
+    stalledSince: "unchanged since {from}",
+    bestMatch: "Closest commitment",
+    notes: "Notes",
+  },
+};
 
 export const en: Lexicon = {
   language: "en",
@@ -47,6 +124,7 @@ export const en: Lexicon = {
     { phrase: "not due", status: "not_started" },
   ],
   statusNegations: ["not", "not yet", "never", "has not been", "have not been", "was not", "were not"],
+  partialModifiers: ["partially", "partly", "in part", "half", "largely", "mostly"],
   closingWords: ["withdrawn", "closed", "dropped", "merged into", "merged with", "superseded", "no longer required", "no longer relevant", "transferred to"],
   proseStatuses: [
     { phrase: "progress is being made", status: "in_progress" },
@@ -75,7 +153,8 @@ export const en: Lexicon = {
     { phrase: "has not yet started", status: "not_started" },
     { phrase: "work has not begun", status: "not_started" },
   ],
-  commitmentWords: ["commitment", "action", "action item", "action point"],
+  commitmentWords: ["commitment"],
+  actionWords: ["action", "action item", "action point"],
   numberWords: ["no.", "no", "number", "#", "n°"],
   commitmentPluralWords: ["commitments"],
   headers: {
@@ -91,6 +170,7 @@ export const en: Lexicon = {
     participants: ["participants", "audience"],
   },
   progressLabels: ["progress", "completion rate", "completion", "rate of completion"],
+  colourWords: { red: ["red"], amber: ["amber", "yellow", "orange"], green: ["green"], blue: ["blue"] },
   statusLabels: ["status", "level of completion"],
   reportingVerbs: ["reported", "presented", "indicated", "explained", "noted", "stated", "confirmed", "added", "informed", "said", "announced"],
   reportedByPhrases: ["reported by", "presented by", "according to"],
@@ -131,4 +211,5 @@ export const en: Lexicon = {
   percentWords: ["percent", "per cent"],
   selfReferences: ["this commitment", "the commitment"],
   progressCues: ["completed at", "stands at"],
+  report: englishReportWords,
 };

@@ -57,11 +57,22 @@ export const STATUS_PHRASES: PhraseTable<Status> = phraseTable(
 );
 /** Negations that may stand right before a status phrase, as a regex anchored at the end of the text before it. */
 export const STATUS_NEGATION_BEFORE = new RegExp(`(?<!${WORD_CHAR})(?:${alternation(all((l) => l.statusNegations))})\\s*$`, "u");
+/** Partial modifiers right before (anchored at the end) or right after (anchored at the start) a completion phrase. */
+const partials = alternation(all((l) => l.partialModifiers));
+export const PARTIAL_BEFORE = new RegExp(`(?<!${WORD_CHAR})(?:${partials})\\s*$`, "u");
+export const PARTIAL_AFTER = new RegExp(`^\\s*(?:${partials})(?!${WORD_CHAR})`, "u");
 export const PROSE_STATUSES: PhraseTable<Status> = phraseTable(all((l) => l.proseStatuses.map((s) => [s.phrase, s.status] as const)));
+
+export type Colour = keyof Lexicon["colourWords"];
+export const COLOUR_WORDS: PhraseTable<Colour> = phraseTable(
+  all((l) => (Object.entries(l.colourWords) as [Colour, string[]][]).flatMap(([colour, words]) => words.map((w) => [w, colour] as const))),
+);
 
 export const ORDINALS: PhraseTable<number> = phraseTable(all((l) => Object.entries(l.ordinals)));
 
-const commitmentWords = alternation(all((l) => l.commitmentWords));
+/** Commitment and action words; an action word is caught in the group `action` where a heading is matched. */
+const commitmentWords = alternation(all((l) => [...l.commitmentWords, ...l.actionWords]));
+const namingWords = `(?<action>${alternation(all((l) => l.actionWords))})|${alternation(all((l) => l.commitmentWords))}`;
 const ARTICLES_FOR_HEADINGS = all((l) => l.articles);
 const numberWords = alternation(all((l) => l.numberWords));
 /** A Roman numeral is a number only before a separator: "Engagement II :" (not "Commitment i"). */
@@ -72,7 +83,7 @@ const ROMAN_BEFORE_SEPARATOR = String.raw`[ivxlc]{1,7}(?=\s*[:：\-–—.)])`;
  * Groups: `number` and `rest` (the title after the separator).
  */
 export const COMMITMENT_HEADING = new RegExp(
-  `^(?:${alternation(PROCLITICS)})?(?:${commitmentWords})\\s*(?:(?:${numberWords})\\s*)?[(\\[]?\\s*(?<number>${ITEM_NUMBER_SOURCE}|${ROMAN_BEFORE_SEPARATOR})\\s*[)\\]]?(?!\\d|\\s*%)\\s*(?:[:：\\-–—.)]\\s*)?(?<rest>.*)$`,
+  `^(?:${alternation(PROCLITICS)})?(?:${namingWords})\\s*(?:(?:${numberWords})\\s*)?[(\\[]?\\s*(?<number>${ITEM_NUMBER_SOURCE}|${ROMAN_BEFORE_SEPARATOR})\\s*[)\\]]?(?!\\d|\\s*%)\\s*(?:[:：\\-–—.)]\\s*)?(?<rest>.*)$`,
   "su",
 );
 
@@ -108,7 +119,7 @@ export const SECTION_MARKER_VALUES: PhraseTable<number> = phraseTable(all((l) =>
 
 /** A mention of a numbered commitment anywhere in a sentence: "بخصوص التعهد عدد 7". */
 export const COMMITMENT_REFERENCE = new RegExp(
-  `(?<!${WORD_CHAR})(?:${alternation(PROCLITICS)})?(?:${commitmentWords})\\s*(?:(?:${numberWords})\\s*)?[(\\[]?\\s*(?<number>${ITEM_NUMBER_SOURCE})(?!\\d|\\s*%)`,
+  `(?<!${WORD_CHAR})(?:${alternation(PROCLITICS)})?(?:${namingWords})\\s*(?:(?:${numberWords})\\s*)?[(\\[]?\\s*(?<number>${ITEM_NUMBER_SOURCE})(?!\\d|\\s*%)`,
   "gu",
 );
 
@@ -118,9 +129,19 @@ export const REFERENCE_CONTINUATION = new RegExp(
   "u",
 );
 
+/** "الالتزام الثاني", "second commitment", "le premier engagement" anywhere in a sentence. Group `ordinal`. */
+export const COMMITMENT_ORDINAL_REFERENCE = new RegExp(
+  `(?<!${WORD_CHAR})(?:(?:${alternation(PROCLITICS)})?(?:${commitmentWords})\\s+(?<ordinal>${alternation(all((l) => Object.keys(l.ordinals)))})|(?<ordinalFirst>${alternation(all((l) => Object.keys(l.ordinals)))})\\s+(?:${commitmentWords}))(?!${WORD_CHAR})`,
+  "gu",
+);
+/** Words before a percent that make it the item's rate: "نسبة الإنجاز فيه 60%", "completion rate of 60%", "réalisé à 70 %". */
+export const PROGRESS_WORDS = phraseRegex(all((l) => [...l.progressLabels, ...l.progressCues]), PROCLITICS);
+
 export const COMMITMENT_PLURAL = phraseRegex(all((l) => l.commitmentPluralWords), PROCLITICS);
+/** A word naming commitments, one or several, not actions: "Engagement", "الالتزامات". */
+export const COMMITMENT_NOUN = phraseRegex(all((l) => [...l.commitmentWords, ...l.commitmentPluralWords]), PROCLITICS);
 /** A word naming commitments or action items, one or several: "Engagement", "Actions", "الالتزامات". */
-export const COMMITMENT_WORD = phraseRegex(all((l) => [...l.commitmentWords, ...l.commitmentPluralWords]), PROCLITICS);
+export const COMMITMENT_WORD = phraseRegex(all((l) => [...l.commitmentWords, ...l.actionWords, ...l.commitmentPluralWords]), PROCLITICS);
 
 export type ColumnRole = keyof HeaderWords;
 export const HEADER_ROLES: readonly ColumnRole[] = ["number", "commitment", "progress", "status", "notes", "owner", "due", "date", "place", "participants"];

@@ -5,6 +5,7 @@
  * them (with accents, hamza, shadda); they are folded with `foldForMatch` when compiled.
  */
 import type { Language, Status } from "../../model/meeting.js";
+import type { Change, HistoryStatus } from "../../model/tracker.js";
 
 export interface StatusPhrase {
   phrase: string;
@@ -42,6 +43,8 @@ export interface Lexicon {
   statuses: StatusPhrase[];
   /** Words right before a status phrase that negate it: "not" (done), "non" (réalisé), "لم" (ينجز). A negated completion is not completed; a negated start, not started. */
   statusNegations: string[];
+  /** Words right before or after a completion phrase that make it partial: "partly done", "réalisé en partie", "أنجز جزئيا". */
+  partialModifiers: string[];
   /** Words that close an item without saying how far it got ("withdrawn", "merged into", "clôturé"): the label is kept, no status is given. */
   closingWords: string[];
   /**
@@ -49,6 +52,12 @@ export interface Lexicon {
    * the status of a commitment whose text says nothing more definite. Never read in a status cell.
    */
   proseStatuses: StatusPhrase[];
+  /**
+   * Words that name one action item before its number ("Action 3.4", "Mesure 1.2", "الإجراء 4"). An
+   * action the text reviews (a status, a rate) is tracked like a commitment; one only set at the
+   * meeting (an owner, a due date, no status) is a decision.
+   */
+  actionWords: string[];
   /** Words that name one commitment, before its number: "تعهد", "Engagement", "Commitment". */
   commitmentWords: string[];
   /** Words that may stand between the commitment word and the digits: "عدد", "رقم", "n°". */
@@ -58,6 +67,8 @@ export interface Lexicon {
   headers: HeaderWords;
   /** Labels of a line stating a commitment's progress: "Taux de réalisation : 80 %". */
   progressLabels: string[];
+  /** Traffic-light ("RAG") status colours as words: a status cell that says "Amber", "Vert", "أحمر". */
+  colourWords: { red: string[]; amber: string[]; green: string[]; blue: string[] };
   /** Labels of a line stating a commitment's status: "Statut : réalisé". */
   statusLabels: string[];
   /** Verbs that introduce who reported something. */
@@ -122,4 +133,49 @@ export interface Lexicon {
   selfReferences: string[];
   /** Phrases before a percent stated as the commitment's rate in prose ("بنسبة", "ramené à"). */
   progressCues: string[];
+  /** The reports' words (workbook, CSV, report.html) in this language; a word left out is said in English. */
+  report?: PartialReportWords;
 }
+
+/** The sheets of tracker.xlsx, by role. */
+export type ReportSheet = "summary" | "tracker" | "history" | "meetings" | "activities" | "decisions" | "events" | "warnings" | "key";
+
+/** The columns of the reports' tables, by role. */
+export type ReportColumn =
+  | "plan" | "number" | "commitment" | "meeting" | "date" | "status" | "statusAsWritten" | "progress" | "change" | "link" | "similarity"
+  | "file" | "page" | "table" | "row" | "line" | "heading"
+  | "latestMeeting" | "latestStatus" | "latestProgress" | "stalled" | "regressed" | "reported"
+  | "dateFrom" | "language" | "title" | "planAsWritten" | "chair" | "attendees" | "agenda" | "commitments" | "decisions" | "events"
+  | "format" | "pages" | "sha256" | "otherRenderings"
+  | "activity" | "state" | "decision" | "event" | "endDate" | "place" | "participants"
+  | "from" | "code" | "message" | "value" | "meaning";
+
+/** Labels of report.html's sections and of its charts. */
+export type ReportLabel =
+  | "reportTitle" | "statusChart" | "grid" | "progressChart" | "regressions" | "stalls" | "gaps" | "reviewItems" | "unlinked"
+  | "source" | "none" | "meetingsShown" | "files" | "notMentioned" | "regressedFromTo" | "stalledSince" | "bestMatch" | "notes";
+
+/**
+ * What the reports say. `{name}` in a phrase is replaced: `{meeting}` by a
+ * meeting's id, `{shown}`, `{total}`, `{from}`, `{to}` as each phrase says.
+ */
+export interface ReportWords {
+  statuses: Record<HistoryStatus, string>;
+  changes: Record<Change, string>;
+  /** The Stalled flag's word. */
+  stalledFlag: string;
+  sheets: Record<ReportSheet, string>;
+  columns: Record<ReportColumn, string>;
+  /** Header of a meeting's status column on the Tracker sheet: "{meeting} status". */
+  meetingStatus: string;
+  /** Header of a meeting's percent column on the Tracker sheet: "{meeting} %". */
+  meetingPercent: string;
+  /** The Key sheet: what each status means. */
+  statusMeanings: Record<HistoryStatus, string>;
+  /** The Key sheet: what each change word, the stalled flag and the cell notes mean. */
+  flagMeanings: Record<Change | "stalled" | "notes", string>;
+  labels: Record<ReportLabel, string>;
+}
+
+/** A lexicon's report words: any group or word may be left to English. */
+export type PartialReportWords = { [K in keyof ReportWords]?: ReportWords[K] extends string ? string : Partial<ReportWords[K]> };

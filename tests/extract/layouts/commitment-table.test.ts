@@ -142,3 +142,84 @@ describe("a whole record, compared with its file", () => {
     expectSameAsFile(record.commitments, new URL("./expected/action-log.json", import.meta.url).pathname);
   });
 });
+
+describe("status given as colour", () => {
+  it("reads RAG words through the document's own key, and keeps the colour", () => {
+    const record = extract([
+      p("Key: Green = completed; Amber = in progress; Red = not started"),
+      table([
+        ["No.", "Commitment", "RAG"],
+        ["1", "Open budget portal", "Green"],
+        ["2", "Beneficial ownership register", "Amber"],
+        ["3", "Whistleblower law", "Red"],
+      ]),
+    ]);
+    expect(record.commitments.map((c) => [c.number, c.status, c.statusLabel, c.colour])).toEqual([
+      ["1", "completed", "Green", "green"],
+      ["2", "in_progress", "Amber", "amber"],
+      ["3", "not_started", "Red", "red"],
+    ]);
+  });
+
+  it("reads shaded status cells through a legend table, in French", () => {
+    const shaded = (fill: string) => ({ type: "tableCell", data: { fill }, children: [] }) as never;
+    const t = table([
+      ["N°", "Engagement", "Statut"],
+      ["1", "Budget citoyen", ""],
+      ["2", "Registre foncier", ""],
+    ]);
+    t.children[1].children[2] = shaded("00B050");
+    t.children[2].children[2] = shaded("FFC000");
+    const legend = table(
+      [
+        ["", "réalisé"],
+        ["", "en cours"],
+      ],
+      2,
+    );
+    legend.children[0].children[0] = shaded("C6EFCE");
+    legend.children[1].children[0] = shaded("FFEB9C");
+    const record = extract([t, legend]);
+    expect(record.commitments.map((c) => [c.number, c.status, c.colour])).toEqual([
+      ["1", "completed", "green"],
+      ["2", "in_progress", "amber"],
+    ]);
+  });
+
+  it("falls back to in progress for a colour the document does not explain", () => {
+    const record = extract([table([["No.", "Action", "Status"], ["1", "Draft the decree", "Red"]])]);
+    expect(record.commitments.map((c) => [c.status, c.colour])).toEqual([["in_progress", "red"]]);
+  });
+});
+
+describe("actions set at the meeting", () => {
+  it("reads a who-does-what table without status as decisions, and a re-listed reviewed item into its record", () => {
+    const record = extract([
+      table([
+        ["No.", "Detail", "Resp.", "Status"],
+        ["2.4", "Check with CLF that they are represented", "BM", "Not done"],
+      ]),
+      p("New Actions"),
+      table(
+        [
+          ["No.", "Detail", "Resp.", "Due"],
+          ["2.4", "Check with CLF that they are represented", "BM", ""],
+          ["4.1", "Provide a summary page for the website on commitment 2.4", "AG, SR", "15 March 2017"],
+        ],
+        2,
+      ),
+    ]);
+    expect(record.commitments.map((c) => [c.number, c.status])).toEqual([["2.4", "not_completed"]]);
+    expect(record.decisions).toEqual([
+      expect.objectContaining({ text: "Provide a summary page for the website on commitment 2.4", item: "4.1", owner: "AG, SR", due: "15 March 2017", date: "2017-03-15", commitment: "2.4" }),
+    ]);
+  });
+
+  it("keeps an ACTION heading the minutes review as a commitment, and one only set as a decision", () => {
+    const reviewed = extract([h(3, "ACTION 3.4: Secretariat to circulate the terms of reference"), p("Status: Completed")]);
+    expect(reviewed.commitments.map((c) => c.number)).toEqual(["3.4"]);
+    const set = extract([h(3, "ACTION 5.1: Secretariat to circulate the terms of reference")]);
+    expect(set.commitments).toEqual([]);
+    expect(set.decisions.map((d) => [d.item, d.text])).toEqual([["5.1", "Secretariat to circulate the terms of reference"]]);
+  });
+});
