@@ -3,6 +3,7 @@
  * 2 usage error or an output folder that cannot be written, 130 interrupted.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic } from "./batch/atomic.js";
 import { describeFsError, makeWritableFolder } from "./batch/folders.js";
@@ -54,6 +55,10 @@ interface BatchCommandOptions {
   cache?: string | false;
   quiet?: boolean;
   json?: boolean;
+  /** `run`: the corrections file (default `<out>/corrections.yaml`). */
+  corrections?: string;
+  /** `run`: remove the records of files not given this time. */
+  forgetMissing?: boolean;
   /** `run` only: the tracker's outputs to write. */
   formats?: OutputFormat[];
 }
@@ -135,6 +140,10 @@ function report(summary: BatchSummary, options: BatchCommandOptions, io: Io): nu
   }
   const written = summary.written.map((name) => join(options.out, name));
   lines.push(`Wrote ${[join(options.out, "meetings"), ...written].join(", ")}.`);
+  if (summary.keptRecords && summary.keptRecords.length > 0) {
+    lines.push(`Kept ${summary.keptRecords.length} meeting(s) from earlier runs whose files were not given this time (--forget-missing removes them).`);
+  }
+  if (summary.forgottenRecords && summary.forgottenRecords.length > 0) lines.push(`Removed ${summary.forgottenRecords.length} meeting(s) of files not given this time.`);
   if (summary.kept.length > 0) {
     lines.push(`Kept ${summary.kept.map((name) => join(options.out, name)).join(", ")}: made from the same records by the last run.`);
   }
@@ -212,6 +221,8 @@ async function runBatchCommand(inputs: string[], options: BatchCommandOptions, t
       ...(options.cache === undefined ? {} : { cache: options.cache }),
       ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
       ...(options.date === undefined ? {} : { date: options.date }),
+      ...(options.corrections === undefined ? {} : { corrections: options.corrections }),
+      ...(options.forgetMissing ? { forgetMissing: true } : {}),
       ...(options.formats === undefined ? {} : { formats: options.formats }),
     });
     return report(summary, options, io);
@@ -229,6 +240,33 @@ async function printTree(file: string, options: { sources?: boolean }, io: Io): 
   const document = await readDocument(file, await readInput(file, io));
   io.stdout.write(treeToMarkdown(document.tree, { sources: options.sources === true }));
   for (const message of document.messages) io.stderr.write(`note: ${message.message} [${message.code}]\n`);
+  return EXIT_OK;
+}
+
+/** The Review sheet's typed-in cells appended to the corrections file, which the next `run` applies. */
+async function reviewToCorrections(workbook: string, options: { out: string; corrections?: string }, io: Io): Promise<number> {
+  const { appendCorrections, correctionsFromReview, readReviewRows } = await import("./correct/from-review.js");
+  const path = options.corrections ?? join(options.out, "corrections.yaml");
+  let rows;
+  try {
+    rows = await readReviewRows(workbook);
+  } catch (error) {
+    throw new UsageError(`cannot read ${workbook}: ${(error as Error).message}`);
+  }
+  const { corrections, problems } = correctionsFromReview(rows);
+  for (const problem of problems) io.stderr.write(`warning: ${problem}\n`);
+  const before = await readFile(path, "utf8").catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return "";
+    throw new UsageError(`cannot read the corrections file ${path}: ${error.message}`);
+  });
+  let appended;
+  try {
+    appended = appendCorrections(before, corrections);
+  } catch (error) {
+    throw new UsageError(`${path}: ${(error as Error).message}`);
+  }
+  if (appended.added > 0) await writeFileAtomic(path, appended.text);
+  io.stderr.write(`${appended.added} correction(s) added to ${path}${corrections.length > appended.added ? ` (${corrections.length - appended.added} already there)` : ""}; the next run applies them.\n`);
   return EXIT_OK;
 }
 
@@ -294,7 +332,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
   addBatchOptions(
     program
       .command("run")
-      .description("extract every file, then write <out>/meetings/*.json, tracker.json, tracker.xlsx, tracker.csv, commitments.csv, decisions.csv, report.html and errors.json")
+      .description("extract every file, then write <out>/meetings/*.json, tracker.json, review.json, tracker.xlsx, tracker.csv, commitments.csv, decisions.csv, report.html and errors.json")
       .argument("<inputs...>", "files, folders (searched recursively) or globs such as 'archive/**/*.docx'")
       .addHelpText(
         "after",
@@ -305,12 +343,22 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
           "  minutes run --out output -- -draft.docx",
       ),
   )
+    .option("--corrections <file>", "corrections applied between extraction and tracking (default: <out>/corrections.yaml)")
+    .option("--forget-missing", "remove from the archive the meetings of files not given this time (default: keep every meeting extracted into <out>)")
     .option("--formats <list>", `the tracker's outputs to write, comma-separated: ${OUTPUT_FORMATS.join(", ")} (default: all)`, formatList)
     .action(async (inputs: string[], options: BatchCommandOptions) => setExitCode(await runBatchCommand(inputs, options, true, io)));
 
   program
+    .command("corrections")
+    .description("turn the values typed into tracker.xlsx's Review sheet into corrections.yaml entries")
+    .argument("<workbook>", "a tracker.xlsx whose Review sheet has \"Correct …\" cells filled in")
+    .addOption(new Option("-o, --out <dir>", "output folder holding corrections.yaml").makeOptionMandatory())
+    .option("--corrections <file>", "the corrections file to add to (default: <out>/corrections.yaml)")
+    .action(async (workbook: string, options: { out: string; corrections?: string }) => setExitCode(await reviewToCorrections(workbook, options, io)));
+
+  program
     .command("schema")
-    .description("write the JSON Schemas of the meeting record and the tracker")
+    .description("write the JSON Schemas of the meeting record, the tracker and review.json")
     .addOption(new Option("-o, --out <dir>", "output folder").makeOptionMandatory())
     .addHelpText("after", "\nExample:\n  minutes schema --out schema")
     .action(async (options: { out: string }) => setExitCode(await writeSchemas(options.out, io)));

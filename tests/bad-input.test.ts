@@ -114,7 +114,7 @@ describe("each bad file is reported with its reason, and the batch goes on", () 
     const errors = JSON.parse(await readFile(join(work, "out", "errors.json"), "utf8")) as { file: string; code: string }[];
     expect(errors).toHaveLength(Object.keys(EXPECTED_FAILURES).length + 1);
     expect(errors).toEqual(summary.failures);
-    expect(summary.written).toEqual(["tracker.json", "tracker.xlsx", "tracker.csv", "commitments.csv", "decisions.csv", "report.html", "errors.json"]);
+    expect(summary.written).toEqual(["tracker.json", "review.json", "tracker.xlsx", "tracker.csv", "commitments.csv", "decisions.csv", "report.html", "errors.json"]);
     expect(summary.interrupted).toBe(false);
   });
 

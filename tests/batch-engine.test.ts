@@ -46,14 +46,14 @@ describe("incremental cache", () => {
     expect((await stat(recordPath)).mtimeMs).toBe(coldRecord.mtimeMs);
     // Same records as last time: the tracker files are kept, not rebuilt.
     expect(warm.written).toEqual([]);
-    expect(warm.kept.sort()).toEqual(["tracker.json", "tracker.xlsx", "tracker.csv", "commitments.csv", "decisions.csv", "report.html", "errors.json"].sort());
+    expect(warm.kept.sort()).toEqual(["tracker.json", "review.json", "tracker.xlsx", "tracker.csv", "commitments.csv", "decisions.csv", "report.html", "errors.json"].sort());
     expect(await readFile(join(out, "tracker.json"), "utf8")).toBe(coldTracker);
 
     // ... unless one of them was changed or removed since.
     await rm(join(out, "tracker.xlsx"));
     const repaired = await runBatch({ inputs: [archive], out, tracker: true, jobs: 2 });
     expect(repaired).toMatchObject({ extracted: 0, cached: 3, kept: [] });
-    expect(repaired.written).toEqual(["tracker.json", "tracker.xlsx", "tracker.csv", "commitments.csv", "decisions.csv", "report.html", "errors.json"]);
+    expect(repaired.written).toEqual(["tracker.json", "review.json", "tracker.xlsx", "tracker.csv", "commitments.csv", "decisions.csv", "report.html", "errors.json"]);
     expect(await readFile(join(out, "tracker.json"), "utf8")).toBe(coldTracker);
 
     // Same name, new content: only this file is extracted again.

@@ -58,7 +58,7 @@ describe("minutes run over the corpus (pdf, txt and docx mixed)", () => {
       expect(tracker.unlinked.some((u) => u.title.startsWith("بالنسبة لتطوير المنصة"))).toBe(true);
     } else {
       expect(twelve.link).toBe("similarity");
-      expect(tracker.warnings.some((w) => w.meeting === "2023-03" && /12/.test(w.message))).toBe(true);
+      expect(tracker.warnings.some((w) => w.meeting?.startsWith("2023-03-") && /12/.test(w.message))).toBe(true);
     }
   });
 

@@ -44,7 +44,9 @@ describe("tracker over two meetings of NAP4 and one of NAP5 reusing its numbers"
       expect(tracked("nap5-2025-2027", number), `nap5 #${number}`).toBeDefined();
     }
     const nap5First = tracked("nap5-2025-2027", "1");
-    expect(nap5First?.history.filter((h) => h.status !== "notReported").map((h) => h.meeting)).toEqual(["2025-02-06"]);
+    expect(nap5First?.history.filter((h) => h.status !== "notReported").map((h) => h.meeting.slice(0, 10))).toEqual(["2025-02-06"]);
+    // One tracker per plan: NAP4's meetings are no gap in NAP5's history.
+    expect(nap5First?.history.map((h) => h.meeting.slice(0, 10))).toEqual(["2025-02-06"]);
   });
   it("shows improvement, regression, stall and a gap within NAP4", () => {
     expect(tracked("nap4-2022-2024", "1")?.change).toBe("improved");
@@ -54,7 +56,7 @@ describe("tracker over two meetings of NAP4 and one of NAP5 reusing its numbers"
     expect(tracked("nap4-2022-2024", "2")?.stalled).toBe(true);
     expect(tracked("nap4-2022-2024", "1")?.regressed).toBe(false);
     const four = tracked("nap4-2022-2024", "4");
-    expect(four?.history.find((h) => h.meeting === "2024-06-20")?.status).toBe("notReported");
+    expect(four?.history.find((h) => h.meeting.startsWith("2024-06-20-"))?.status).toBe("notReported");
     expect(four?.regressed).toBe(false);
   });
 });

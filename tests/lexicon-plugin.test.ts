@@ -4,6 +4,7 @@
  * connectors ("12 de marzo de 2024"), reads its status words, and its commitment titles
  * reach tracker.json under its own key, beside another language's.
  */
+import { sha256Hex } from "../src/ingest/file.js";
 import { trackerReport } from "../src/write/report.js";
 import { describe, expect, it, vi } from "vitest";
 
@@ -56,8 +57,10 @@ const { trackerToXlsx } = await import("../src/write/xlsx.js");
 const ExcelJS = (await import("exceljs")).default;
 
 async function record(markdown: string, name: string) {
-  const doc = await readMarkdown(new TextEncoder().encode(markdown), name);
-  return extractRecord(doc, { sha256: "0".repeat(64) });
+  const bytes = new TextEncoder().encode(markdown);
+  const doc = await readMarkdown(bytes, name);
+  // Each file its own digest: files with the same content are one meeting.
+  return extractRecord(doc, { sha256: sha256Hex(bytes) });
 }
 
 const SPANISH = [

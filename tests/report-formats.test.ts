@@ -37,7 +37,7 @@ afterEach(async () => {
 
 describe("the writers", () => {
   test("one file per writer, every format written by default", () => {
-    expect(WRITERS.map((w) => w.file)).toEqual(["tracker.json", "tracker.xlsx", "tracker.csv", "commitments.csv", "decisions.csv", "report.html"]);
+    expect(WRITERS.map((w) => w.file)).toEqual(["tracker.json", "review.json", "tracker.xlsx", "tracker.csv", "commitments.csv", "decisions.csv", "report.html"]);
     expect(new Set(WRITERS.map((w) => w.format))).toEqual(new Set(OUTPUT_FORMATS));
     expect(writersFor()).toEqual(WRITERS);
     expect(writersFor(["html"]).map((w) => w.file)).toEqual(["report.html"]);
@@ -49,9 +49,9 @@ describe("minutes run --formats", () => {
     const run = await minutes(["run", "archive", "--out", "out", "--formats", "csv, JSON", "--json", "--quiet"], work);
     expect(run.code).toBe(0);
     const written = (JSON.parse(run.stdout) as { written: string[] }).written;
-    expect(written).toEqual(["tracker.json", "tracker.csv", "commitments.csv", "decisions.csv", "errors.json"]);
+    expect(written).toEqual(["tracker.json", "review.json", "tracker.csv", "commitments.csv", "decisions.csv", "errors.json"]);
     expect((await readdir(join(work, "out"))).filter((name) => !name.startsWith(".")).sort()).toEqual(
-      ["commitments.csv", "decisions.csv", "errors.json", "meetings", "tracker.csv", "tracker.json"],
+      ["commitments.csv", "decisions.csv", "errors.json", "meetings", "review.json", "tracker.csv", "tracker.json"],
     );
     const csv = await readFile(join(work, "out", "tracker.csv"), "utf8");
     expect(csv.startsWith("\uFEFF")).toBe(true);

@@ -10,11 +10,16 @@ import { describe, expect, test } from "vitest";
 import { extractMeeting } from "../src/index.js";
 import { jsonSchemaFiles } from "../src/model/schemas.js";
 import { buildTracker } from "../src/track/index.js";
+import { buildReview } from "../src/track/review.js";
 import { recordToJson, trackerToJson } from "../src/write/json.js";
 import { CORPUS_DIR, goldRecords } from "./track-gold-records.js";
 
 const files = jsonSchemaFiles();
-const schemas = { meeting: JSON.parse(files["meeting.schema.json"]) as object, tracker: JSON.parse(files["tracker.schema.json"]) as object };
+const schemas = {
+  meeting: JSON.parse(files["meeting.schema.json"]) as object,
+  tracker: JSON.parse(files["tracker.schema.json"]) as object,
+  review: JSON.parse(files["review.schema.json"]) as object,
+};
 
 /** Paths of the properties, at any depth, that have no description. */
 function undescribed(node: unknown, path = "$"): string[] {
@@ -34,6 +39,7 @@ describe("the published schemas", () => {
   test("every field has a description", () => {
     expect(undescribed(schemas.meeting)).toEqual([]);
     expect(undescribed(schemas.tracker)).toEqual([]);
+    expect(undescribed(schemas.review)).toEqual([]);
     // The check finds a field without one.
     expect(undescribed({ properties: { a: { type: "string" }, b: { type: "object", description: "b", properties: { c: {} } } } })).toEqual(["$.a", "$.b.c"]);
   });
@@ -41,11 +47,16 @@ describe("the published schemas", () => {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   const validRecord = ajv.compile(schemas.meeting);
   const validTracker = ajv.compile(schemas.tracker);
+  const validReview = ajv.compile(schemas.review);
 
   test("Ajv accepts every record and the tracker the writers write for the corpus series", () => {
     const records = goldRecords();
     for (const record of records) expect(validRecord(JSON.parse(recordToJson(record))), JSON.stringify(validRecord.errors)).toBe(true);
-    expect(validTracker(JSON.parse(trackerToJson(buildTracker(records)))), JSON.stringify(validTracker.errors)).toBe(true);
+    const tracker = buildTracker(records);
+    expect(validTracker(JSON.parse(trackerToJson(tracker))), JSON.stringify(validTracker.errors)).toBe(true);
+    const review = buildReview(tracker, records);
+    expect(review.items.length).toBeGreaterThan(0);
+    expect(validReview(JSON.parse(JSON.stringify(review))), JSON.stringify(validReview.errors)).toBe(true);
   });
 
   test("Ajv accepts a record and a tracker made by real extraction", async () => {

@@ -26,6 +26,8 @@ interface MeetingSpec {
 }
 
 let hashSeed = 0;
+/** A meeting id without its content-hash part: the date (or file name) it starts with. */
+const dated = (id: string | undefined): string | undefined => id?.replace(/-[0-9a-f]{8}$/u, "");
 function record(spec: MeetingSpec): MeetingRecord {
   const format = spec.path.split(".").pop() as "docx" | "pdf" | "txt" | "md";
   const plan = spec.plan === undefined ? "nap4-2021-2023" : spec.plan;
@@ -42,7 +44,7 @@ function record(spec: MeetingSpec): MeetingRecord {
   }));
   return MeetingRecord.parse({
     schemaVersion: 1,
-    source: { path: spec.path, sha256: (++hashSeed).toString(16).padStart(64, "0"), format, pages: null },
+    source: { path: spec.path, sha256: (++hashSeed).toString(16).padStart(8, "0").padEnd(64, "0"), format, pages: null },
     meeting: {
       title: null,
       date: spec.date,
@@ -68,8 +70,13 @@ describe("plans", () => {
     ]);
     expect(tracker.commitments.map((c) => c.key)).toEqual(["nap4-2021-2023#3", "nap5-2023-2025#3"]);
     const [nap4, nap5] = tracker.commitments;
-    expect(nap4.history.map((h) => h.status)).toEqual(["completed", "notReported"]);
-    expect(nap5.history.map((h) => h.status)).toEqual(["notReported", "not_started"]);
+    // One tracker per plan: a meeting about NAP5 is no gap in NAP4's history, nor the reverse.
+    expect(nap4.history.map((h) => h.status)).toEqual(["completed"]);
+    expect(nap5.history.map((h) => h.status)).toEqual(["not_started"]);
+    expect(tracker.plans?.map((p) => [p.key, p.meetings.length, p.commitments])).toEqual([
+      ["nap4-2021-2023", 1, ["nap4-2021-2023#3"]],
+      ["nap5-2023-2025", 1, ["nap5-2023-2025#3"]],
+    ]);
     // completed then not_started would be a regression were they one commitment.
     expect(tracker.commitments.some((c) => c.regressed)).toBe(false);
     expect(tracker.warnings.filter((w) => w.code === "title-mismatch")).toEqual([]);
@@ -81,14 +88,14 @@ describe("plans", () => {
       record({ path: "x/two.docx", date: "2023-02-10", plan: null, rows: [{ number: "1", title: "Open data" }] }),
     ]);
     expect(tracker.commitments.map((c) => c.key)).toEqual([`${UNKNOWN_PLAN}#1`]);
-    expect(tracker.commitments[0].history.map((h) => h.meeting)).toEqual(["2023-01-10", "2023-02-10"]);
-    expect(tracker.warnings.filter((w) => w.code === "plan-unknown").map((w) => w.meeting)).toEqual(["2023-01-10", "2023-02-10"]);
+    expect(tracker.commitments[0].history.map((h) => dated(h.meeting))).toEqual(["2023-01-10", "2023-02-10"]);
+    expect(tracker.warnings.filter((w) => w.code === "plan-unknown").map((w) => dated(w.meeting))).toEqual(["2023-01-10", "2023-02-10"]);
     expect(tracker.meetings.map((m) => m.plan)).toEqual([null, null]);
   });
 });
 
 describe("meetings", () => {
-  test("ordered by date, a month before its days, then file name; same-date ids get -b, -c", () => {
+  test("ordered by date, a month before its days, then file name; ids are the date and the content hash", () => {
     const rows = [{ number: "1", title: "Open data", progress: 40 }];
     const tracker = buildTracker([
       record({ path: "m/z-late.docx", date: "2023-05-10", rows }),
@@ -97,13 +104,14 @@ describe("meetings", () => {
       record({ path: "m/day.docx", date: "2023-03-15", rows }),
       record({ path: "m/month.docx", date: "2023-03", rows }),
     ]);
-    expect(tracker.meetings.map((m) => [m.id, m.file])).toEqual([
+    expect(tracker.meetings.map((m) => [dated(m.id), m.file])).toEqual([
       ["2023-03", "m/month.docx"],
       ["2023-03-15", "m/day.docx"],
       ["2023-05-10", "m/a.docx"],
-      ["2023-05-10-b", "m/b.docx"],
-      ["2023-05-10-c", "m/z-late.docx"],
+      ["2023-05-10", "m/b.docx"],
+      ["2023-05-10", "m/z-late.docx"],
     ]);
+    for (const m of tracker.meetings) expect(m.id).toBe(`${m.date}-${m.sha256?.slice(0, 8)}`);
   });
 
   test("a document with no commitments is left out of the tracker, with a warning", () => {
@@ -120,8 +128,8 @@ describe("meetings", () => {
       record({ path: "m/procès-verbal.pdf", date: null, rows: [{ number: "1", title: "Open data", status: "completed", progress: 100 }] }),
       record({ path: "m/2022.docx", date: "2022-06-16", rows: [{ number: "1", title: "Open data", progress: 40 }] }),
     ]);
-    expect(tracker.meetings.map((m) => m.id)).toEqual(["2022-06-16", "procès-verbal"]);
-    expect(tracker.warnings).toContainEqual(expect.objectContaining({ code: "meeting-undated", meeting: "procès-verbal" }));
+    expect(tracker.meetings.map((m) => dated(m.id))).toEqual(["2022-06-16", "procès-verbal"]);
+    expect(tracker.warnings).toContainEqual(expect.objectContaining({ code: "meeting-undated", meeting: tracker.meetings[1].id }));
     expect(tracker.commitments[0].change).toBe("improved");
   });
 
@@ -133,12 +141,12 @@ describe("meetings", () => {
       record({ path: "arch/minutes.docx", date: "2023-03", rows }),
       record({ path: "other/minutes.pdf", date: "2023-04-02", rows }),
     ]);
-    expect(tracker.meetings.map((m) => [m.id, m.file, m.renderings])).toEqual([
+    expect(tracker.meetings.map((m) => [dated(m.id), m.file, m.renderings])).toEqual([
       ["2023-03", "arch/minutes.docx", ["./arch/minutes.txt", "arch/minutes.pdf"]],
       ["2023-04-02", "other/minutes.pdf", []],
     ]);
     const merged = tracker.warnings.filter((w) => w.code === "rendering-merged");
-    expect(merged.map((w) => w.meeting)).toEqual(["2023-03", "2023-03"]);
+    expect(merged.map((w) => dated(w.meeting))).toEqual(["2023-03", "2023-03"]);
     expect(merged[1].message).toContain("arch/minutes.pdf");
     expect(tracker.warnings.filter((w) => w.code === "renderings-disagree")).toEqual([]);
   });
@@ -200,11 +208,11 @@ describe("unnumbered records", () => {
       record({ path: "corpus/2023-03.docx", date: "2023-03", language: "ar", rows: [{ number: null, title: UNNUMBERED_PLATFORM_ROW, status: "partially_completed" }] }),
     ]);
     const twelve = tracker.commitments.find((c) => c.number === "12")!;
-    expect(twelve.history[1]).toMatchObject({ meeting: "2023-03", status: "partially_completed", link: "similarity" });
+    expect(twelve.history[1]).toMatchObject({ meeting: tracker.meetings[1].id, status: "partially_completed", link: "similarity" });
     expect(twelve.history[1].similarity).toBeGreaterThan(0.5);
     expect(twelve.change).toBe("improved");
     expect(tracker.unlinked).toEqual([]);
-    expect(tracker.warnings).toContainEqual(expect.objectContaining({ code: "linked-by-similarity", meeting: "2023-03", source: { file: "corpus/2023-03.docx", table: 1, row: 2 } }));
+    expect(tracker.warnings).toContainEqual(expect.objectContaining({ code: "linked-by-similarity", meeting: tracker.meetings[1].id, source: { file: "corpus/2023-03.docx", table: 1, row: 2 } }));
     // Every other commitment was not reported by 2023-03.
     expect(tracker.commitments.filter((c) => c.history[1].status !== "notReported").map((c) => c.number)).toEqual(["12"]);
   });
@@ -216,13 +224,16 @@ describe("unnumbered records", () => {
       record({ path: "corpus/2023-10.docx", date: "2023-10-01", language: "ar", plan: "nap5-2023-2025", rows: [{ number: null, title: UNNUMBERED_PLATFORM_ROW }] }),
       record({ path: "corpus/2023-11.docx", date: "2023-11-01", language: "ar", rows: [{ number: null, title: "نقاط متفرقة وموعد الجلسة القادمة" }] }),
     ]);
-    expect(tracker.unlinked.map((u) => [u.meeting, u.plan, u.bestMatch])).toEqual([
+    expect(tracker.unlinked.map((u) => [dated(u.meeting), u.plan, u.bestMatch])).toEqual([
       ["2023-09-14", "nap4-2021-2023", null],
       ["2023-10-01", "nap5-2023-2025", null],
       ["2023-11-01", "nap4-2021-2023", null],
     ]);
-    expect(tracker.warnings.filter((w) => w.code === "unlinked-record").map((w) => w.meeting)).toEqual(["2023-09-14", "2023-10-01", "2023-11-01"]);
+    expect(tracker.warnings.filter((w) => w.code === "unlinked-record").map((w) => dated(w.meeting))).toEqual(["2023-09-14", "2023-10-01", "2023-11-01"]);
+    // NAP4's commitments: a gap at its own plan's meetings, no entry at NAP5's.
     expect(tracker.commitments.every((c) => c.history.slice(1).every((h) => h.status === "notReported"))).toBe(true);
+    expect(tracker.commitments.every((c) => c.history.every((h) => dated(h.meeting) !== "2023-10-01"))).toBe(true);
+    expect(tracker.unlinked[1].key).toMatch(/^nap5-2023-2025#title:/u);
   });
 
   test("a commitment the meeting already reported by number is no candidate", () => {
@@ -253,7 +264,7 @@ describe("titles", () => {
     expect(tracker.commitments).toHaveLength(1);
     expect(tracker.commitments[0].history.map((h) => h.link)).toEqual(["number", "number", "number"]);
     const mismatches = tracker.warnings.filter((w) => w.code === "title-mismatch");
-    expect(mismatches.map((w) => w.meeting)).toEqual(["2023-06-05"]);
+    expect(mismatches.map((w) => dated(w.meeting))).toEqual(["2023-06-05"]);
   });
 
   test("a truncated or reworded title agrees; titles in different languages are never compared", () => {
@@ -301,7 +312,7 @@ describe("change, stalls and regressions", () => {
     expect([a.stalled, a.regressed]).toEqual([false, false]);
     expect([b.stalled, b.regressed, b.change]).toEqual([true, false, "unchanged"]);
     expect([c.stalled, c.regressed, c.change]).toEqual([false, true, "improved"]);
-    expect(c.regressions).toEqual([{ from: "2022-01-01", to: "2022-06-01" }]);
-    expect(c.latest).toEqual({ meeting: "2023-01-01", status: "partially_completed", progress: 80 });
+    expect(c.regressions.map((r) => [dated(r.from), dated(r.to)])).toEqual([["2022-01-01", "2022-06-01"]]);
+    expect({ ...c.latest, meeting: dated(c.latest?.meeting) }).toEqual({ meeting: "2023-01-01", status: "partially_completed", progress: 80 });
   });
 });

@@ -26,7 +26,7 @@ describe("trackerToJson", () => {
   test("keys follow the schema whatever order the object was built in", () => {
     const tracker = buildTracker(goldRecords());
     expect(trackerToJson(reverseKeys(tracker) as Tracker)).toBe(json);
-    expect(Object.keys(JSON.parse(json))).toEqual(["schemaVersion", "meetings", "commitments", "unlinked", "warnings"]);
+    expect(Object.keys(JSON.parse(json))).toEqual(["schemaVersion", "meetings", "commitments", "unlinked", "warnings", "plans"]);
     expect(Object.keys(JSON.parse(json).commitments[0])).toEqual(Object.keys(Tracker.shape.commitments.element.shape));
   });
 
@@ -56,7 +56,7 @@ describe("trackerToJson", () => {
 
   test("the JSON Schema describes the contract fields", () => {
     const schema = trackerJsonSchema() as { properties: Record<string, { items?: { required?: string[] } }> };
-    expect(Object.keys(schema.properties)).toEqual(["schemaVersion", "meetings", "commitments", "unlinked", "warnings"]);
+    expect(Object.keys(schema.properties)).toEqual(["schemaVersion", "meetings", "commitments", "unlinked", "warnings", "plans"]);
     expect(schema.properties.meetings.items?.required).toEqual(expect.arrayContaining(["id", "date", "file"]));
     expect(schema.properties.commitments.items?.required).toEqual(
       expect.arrayContaining(["number", "plan", "title", "history", "latest", "change", "stalled", "regressed"]),

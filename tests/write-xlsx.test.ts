@@ -30,6 +30,9 @@ function trackerHeaders(meetings: string[]): string[] {
   ];
 }
 
+/** The tracker's id of each gold meeting (its date): the date and the start of the content hash. */
+const ID = Object.fromEntries(buildTracker(goldRecords()).meetings.map((m) => [m.date!, m.id]));
+
 const FAILURES = [{ file: "fixtures/ogp-tunisia/scan.pdf", code: "no-text-layer", reason: "the PDF has no text layer (a scan?)" }];
 
 async function workbookOf(records: MeetingRecord[], failures = FAILURES): Promise<ExcelJS.Workbook> {
@@ -89,7 +92,7 @@ describe("tracker.xlsx over the corpus series", () => {
   test("sheets", () => {
     const names = AR.sheets;
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
-      names.summary, names.tracker, names.history, names.meetings, names.activities, names.decisions, names.events, names.warnings, names.key,
+      names.summary, names.tracker, "Review", names.history, names.meetings, names.activities, names.decisions, names.events, names.warnings, names.key,
     ]);
   });
 
@@ -194,16 +197,16 @@ describe("tracker.xlsx over the corpus series", () => {
     ]);
     expect(history.rowCount).toBe(1 + 13 * 3);
     const rows = Array.from({ length: 39 }, (_, i) => rowValues(history, i + 2));
-    expect(rows.find((r) => r[1] === 11 && r[3] === "2023-09-14")).toEqual([
-      "nap4-2021-2023", 11, "تكريس مبادئ شراكة الحكومة المفتوحة", "2023-09-14", utcDate(2023, 9, 14), PARTIAL, null, 90,
+    expect(rows.find((r) => r[1] === 11 && r[3] === ID["2023-09-14"])).toEqual([
+      "nap4-2021-2023", 11, "تكريس مبادئ شراكة الحكومة المفتوحة", ID["2023-09-14"], utcDate(2023, 9, 14), PARTIAL, null, 90,
       AR.changes.regressed, "number", null, "fixtures/ogp-tunisia/2023-09-committee-minutes.docx", null, 1, 11, null, null,
     ]);
-    expect(rows.find((r) => r[1] === 2 && r[3] === "2023-09-14")?.slice(5)).toEqual([NOT_REPORTED, ...Array(11).fill(null)]);
+    expect(rows.find((r) => r[1] === 2 && r[3] === ID["2023-09-14"])?.slice(5)).toEqual([NOT_REPORTED, ...Array(11).fill(null)]);
   });
 
   test("Meetings, Activities, Decisions, Events, Warnings", () => {
     const meetings = sheet(workbook, AR.sheets.meetings);
-    expect(rowValues(meetings, 3).slice(0, 4)).toEqual(["2023-03", utcDate(2023, 3, 1), "filename", "ar"]);
+    expect(rowValues(meetings, 3).slice(0, 4)).toEqual([ID["2023-03"], utcDate(2023, 3, 1), "filename", "ar"]);
     expect(meetings.getCell("B3").numFmt).toBe("yyyy-mm");
     expect(meetings.getCell("B2").numFmt).toBe("yyyy-mm-dd");
     expect(meetings.getRow(4).getCell(14).value).toBe("fixtures/ogp-tunisia/2023-09-committee-minutes.docx");
@@ -212,14 +215,14 @@ describe("tracker.xlsx over the corpus series", () => {
     expect(sheet(workbook, AR.sheets.activities).rowCount).toBe(1 + 14 + 16);
     const decisions = sheet(workbook, AR.sheets.decisions);
     expect(rowValues(decisions, 3)).toEqual([
-      "2022-06-16", "عقد جلسة عمل مع ممثلي الوزارة المكلفة بالطاقة والمناجم", utcDate(2022, 7, 7), 7,
+      ID["2022-06-16"], "عقد جلسة عمل مع ممثلي الوزارة المكلفة بالطاقة والمناجم", utcDate(2022, 7, 7), 7,
       "fixtures/ogp-tunisia/2022-06-committee-minutes.docx", null, null, null, 101, null,
     ]);
     expect(sheet(workbook, AR.sheets.events).rowCount).toBe(1 + 1 + 4 + 2);
 
     const warnings = sheet(workbook, AR.sheets.warnings);
     const rows = Array.from({ length: warnings.rowCount - 1 }, (_, i) => rowValues(warnings, i + 2));
-    expect(rows).toContainEqual(["tracker", "2023-03", "unlinked-record", expect.stringContaining("بالنسبة لتطوير المنصة الالكترونية"), "fixtures/ogp-tunisia/2023-03-committee-minutes.docx", null, 1, 13, null, null]);
+    expect(rows).toContainEqual(["tracker", ID["2023-03"], "unlinked-record", expect.stringContaining("بالنسبة لتطوير المنصة الالكترونية"), "fixtures/ogp-tunisia/2023-03-committee-minutes.docx", null, 1, 13, null, null]);
     expect(rows).toContainEqual(["batch", null, "no-text-layer", "the PDF has no text layer (a scan?)", "fixtures/ogp-tunisia/scan.pdf", null, null, null, null, null]);
   });
 
@@ -248,11 +251,11 @@ describe("records linked by similarity", () => {
     const activities = sheet(workbook, AR.sheets.activities);
     const rows = Array.from({ length: activities.rowCount - 1 }, (_, i) => rowValues(activities, i + 2));
     expect(rows).toContainEqual([
-      "2023-03", "nap4-2021-2023", 12, row.title, "وضع المنصّة على الخط", "planned",
+      ID["2023-03"], "nap4-2021-2023", 12, row.title, "وضع المنصّة على الخط", "planned",
       "fixtures/ogp-tunisia/2023-03-committee-minutes.docx", null, 1, 13, null, null,
     ]);
     const history = sheet(workbook, HISTORY_SHEET);
-    const linked = Array.from({ length: history.rowCount - 1 }, (_, i) => rowValues(history, i + 2)).find((r) => r[1] === 12 && r[3] === "2023-03");
+    const linked = Array.from({ length: history.rowCount - 1 }, (_, i) => rowValues(history, i + 2)).find((r) => r[1] === 12 && r[3] === ID["2023-03"]);
     expect(linked?.slice(5, 11)).toEqual([PARTIAL, null, null, AR.changes.improved, "similarity", expect.any(Number)]);
   });
 });
@@ -337,9 +340,9 @@ describe("Excel's sheet limits", () => {
     const rows = parts.flatMap((part) => Array.from({ length: part.rowCount - 1 }, (_, i) => rowValues(part, i + 2)));
     expect(rows).toHaveLength(13 * 3);
     expect(rows.map((r) => `${r[1]} ${r[3]}`)).toEqual(
-      Array.from({ length: 13 }, (_, n) => ["2022-06-16", "2023-03", "2023-09-14"].map((m) => `${n + 1} ${m}`)).flat(),
+      Array.from({ length: 13 }, (_, n) => ["2022-06-16", "2023-03", "2023-09-14"].map((m) => `${n + 1} ${ID[m]}`)).flat(),
     );
-    expect(workbook.worksheets.map((w) => w.name).slice(0, 5)).toEqual([AR.sheets.summary, AR.sheets.tracker, HISTORY_SHEET, `${HISTORY_SHEET} 2`, `${HISTORY_SHEET} 3`]);
+    expect(workbook.worksheets.map((w) => w.name).slice(0, 6)).toEqual([AR.sheets.summary, AR.sheets.tracker, "Review", HISTORY_SHEET, `${HISTORY_SHEET} 2`, `${HISTORY_SHEET} 3`]);
   });
 });
 
@@ -360,10 +363,10 @@ describe("a workbook that prints, with a Summary first", () => {
     ]);
     const rows = [2, 3, 4].map((r) => rowValues(summary, r));
     expect(rows.map((r) => r.slice(1))).toEqual([
-      ["2022-06-16", utcDate(2022, 6, 16), 0, 2, 8, 3, 0, 0, 0, 0, 0],
+      [ID["2022-06-16"], utcDate(2022, 6, 16), 0, 2, 8, 3, 0, 0, 0, 0, 0],
       // Commitment 12's row has no number in the 2023-03 minutes and links to none: not reported there.
-      ["2023-03", utcDate(2023, 3, 1), 4, 5, 0, 0, 3, 0, 1, 0, 3],
-      ["2023-09-14", utcDate(2023, 9, 14), 4, 5, 0, 0, 3, 0, 1, 1, 3],
+      [ID["2023-03"], utcDate(2023, 3, 1), 4, 5, 0, 0, 3, 0, 1, 0, 3],
+      [ID["2023-09-14"], utcDate(2023, 9, 14), 4, 5, 0, 0, 3, 0, 1, 1, 3],
     ]);
     for (const row of rows) expect((row.slice(3, 10) as number[]).reduce((a, b) => a + b, 0)).toBe(13);
     // The plan as the Arabic minutes wrote it.

@@ -6,6 +6,7 @@
  * files (tracker, errors, manifest) only once every file is done, committed as one
  * set (output-set.ts), so an interrupted run leaves the previous set whole.
  */
+import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { Writable } from "node:stream";
@@ -32,7 +33,7 @@ export const DEFAULT_MAX_MEMORY_MB = 256;
 
 export interface BatchOptions {
   inputs: readonly string[];
-  /** Output folder: `meetings/`, and with `tracker` also the tracker's outputs (tracker.json, .xlsx, .csv, report.html) and errors.json. */
+  /** Output folder: `meetings/`, and with `tracker` also the tracker's outputs (tracker.json, review.json, .xlsx, .csv, report.html) and errors.json. */
   out: string;
   /** Worker processes; default the number of cores. */
   jobs?: number;
@@ -46,6 +47,16 @@ export interface BatchOptions {
   date?: string;
   /** Build and write the tracker (the `run` command). */
   tracker?: boolean;
+  /**
+   * The corrections file applied between extraction and tracking; default
+   * `<out>/corrections.yaml` when it exists. A file named here must exist.
+   */
+  corrections?: string;
+  /**
+   * `run`: remove from the archive (meetings/ and the tracker) the records of files not
+   * given this time. Without it the output folder keeps every meeting extracted into it.
+   */
+  forgetMissing?: boolean;
   /** The tracker's outputs to write (`--formats`); default every one. */
   formats?: readonly OutputFormat[];
   progress?: ProgressSink;
@@ -94,6 +105,10 @@ export interface BatchSummary {
   written: string[];
   /** End-of-run files left as they were because the last run made them from the same inputs. */
   kept: string[];
+  /** Records under meetings/ from earlier runs whose files were not given this time, kept in the tracker. */
+  keptRecords?: string[];
+  /** Records of files not given this time that `forgetMissing` removed. */
+  forgottenRecords?: string[];
   results: FileResult[];
 }
 
@@ -132,10 +147,16 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const progress = options.progress ?? silentProgress;
   const jobs = options.jobs ?? availableParallelism();
   const discovery = await discoverInputs(options.inputs);
+  if (options.tracker) {
+    // The output folder is the archive: a mistyped input must not rewrite its tracker with less.
+    const unmatched = [...discovery.empty, ...(await missingPaths(options.inputs))];
+    if (unmatched.length > 0) throw new UsageError(`no file matches ${unmatched.join(", ")}; nothing was read or rewritten`);
+  }
   if (discovery.files.length === 0 && discovery.problems.length === 0) {
     throw new UsageError(`no supported files (${SUPPORTED_EXTENSIONS.join(", ")}) in ${options.inputs.join(", ")}`);
   }
   await prepareOutput(options.out);
+  const corrections = options.tracker ? await readCorrections(options) : null;
   // The cache only saves time: when it cannot be used the run goes on without it.
   let cache: RecordCache | undefined;
   let cacheBroken = false;
@@ -246,6 +267,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   }
 
   let interrupted = signal?.aborted === true;
+  const archived = options.tracker && !interrupted ? await archivedRecords(options.out, names, options.forgetMissing === true) : { kept: [], forgotten: [] };
   const finishing = performance.now();
   const written: string[] = [];
   const kept: string[] = [];
@@ -255,8 +277,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     const inputs = inputsDigest({
       version: await pipelineVersion(),
       tracker: options.tracker === true,
+      // A changed corrections file rebuilds the tracker from the cached records: nothing is extracted again.
+      corrections: corrections?.text ?? null,
       formats: options.formats ?? null,
       records: names.map((name, index) => [name.file, keys[index] ?? null]),
+      archived: archived.kept.map(({ name, record }) => [name, record.source.sha256]),
       failures,
     });
     const reusable = cache === undefined ? undefined : await reusableOutputs(options.out, inputs);
@@ -277,13 +302,29 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         };
         if (options.tracker) {
           // Loaded here, not at start-up: `extract` never needs them.
-          const [{ buildTracker }, { trackerReport }, { writersFor }] = await Promise.all([
+          const [{ buildTracker }, { buildReview }, { correctRecords }, { trackerReport }, { writersFor }] = await Promise.all([
             import("../track/index.js"),
+            import("../track/review.js"),
+            import("../correct/index.js"),
             import("../write/report.js"),
             import("../write/writers.js"),
           ]);
-          const present = records.filter((record): record is MeetingRecord => record !== undefined);
-          const report = trackerReport(buildTracker(present), present, failures);
+          const recordNames = new Map<string, string>();
+          records.forEach((record, index) => {
+            if (record) recordNames.set(record.source.path, names[index].name.replace(/\.json$/u, ""));
+          });
+          for (const { name, record } of archived.kept) recordNames.set(record.source.path, name.replace(/\.json$/u, ""));
+          const recordName = (record: MeetingRecord): string => recordNames.get(record.source.path) ?? record.source.path;
+          const extracted = [...records.filter((record): record is MeetingRecord => record !== undefined), ...archived.kept.map((a) => a.record)];
+          const corrected = corrections ? correctRecords(extracted, corrections.text, { file: corrections.path, recordName }) : undefined;
+          for (const warning of corrected?.warnings ?? []) progress.note(`warning: ${warning.message}`);
+          const present = corrected?.records ?? extracted;
+          const tracker = buildTracker(present, { recordName, ...(corrected ? { marks: corrected.marks } : {}) });
+          tracker.warnings.push(...(corrected?.warnings ?? []).map((w) => ({ code: w.code, message: w.message })));
+          for (const meeting of tracker.meetings) {
+            if (meeting.dateSource === "metadata") progress.note(`warning: ${meeting.file}: dated ${meeting.date} from the document's metadata only; check it (review.json)`);
+          }
+          const report = trackerReport(tracker, present, failures, buildReview(tracker, present));
           for (const writer of writersFor(options.formats)) {
             // A Ctrl-C while the tracker is written: the writers not yet begun (the workbook, the longest) are not.
             if (signal?.aborted) break;
@@ -331,8 +372,57 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     unmatched: discovery.empty,
     written,
     kept,
+    keptRecords: archived.kept.map((a) => join("meetings", a.name)),
+    forgottenRecords: archived.forgotten.map((name) => join("meetings", name)),
     results,
   };
+}
+
+/** Inputs naming a path that does not exist (globs aside: a glob matching nothing is in `empty`). */
+async function missingPaths(inputs: readonly string[]): Promise<string[]> {
+  const missing: string[] = [];
+  for (const input of inputs) {
+    if (/[*?[{]/u.test(input)) continue;
+    if (!(await stat(input).catch(() => undefined))) missing.push(input);
+  }
+  return missing;
+}
+
+/**
+ * Records under meetings/ from earlier runs whose file was not given this time: kept (the
+ * archive is the state, not the last command line), or removed when `forget` is set. A
+ * record of a file given this time under another name is stale and left out either way.
+ */
+async function archivedRecords(out: string, names: readonly { file: string; name: string }[], forget: boolean): Promise<{ kept: { name: string; record: MeetingRecord }[]; forgotten: string[] }> {
+  const folder = join(out, "meetings");
+  const current = new Set(names.map((n) => n.name));
+  const given = new Set(names.map((n) => n.file));
+  const kept: { name: string; record: MeetingRecord }[] = [];
+  const forgotten: string[] = [];
+  const entries = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith(".json") && !current.has(name)).sort();
+  for (const name of entries) {
+    const parsed = MeetingRecord.safeParse(safeJson(await readFile(join(folder, name), "utf8").catch(() => "")));
+    if (!parsed.success || given.has(parsed.data.source.path)) continue;
+    if (forget) {
+      await rm(join(folder, name), { force: true });
+      forgotten.push(name);
+    } else {
+      kept.push({ name, record: parsed.data });
+    }
+  }
+  return { kept, forgotten };
+}
+
+/** The corrections file's text, or null when the default one does not exist. */
+async function readCorrections(options: BatchOptions): Promise<{ path: string; text: string } | null> {
+  const path = options.corrections ?? join(options.out, "corrections.yaml");
+  try {
+    return { path, text: await readFile(path, "utf8") };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" && options.corrections === undefined) return null;
+    throw new UsageError(`cannot read the corrections file ${path}: ${code === "ENOENT" ? "no such file" : (error as Error).message}`);
+  }
 }
 
 function safeJson(text: string): unknown {

@@ -35,7 +35,7 @@ export function extractRecord(doc: DocumentTree, options: ExtractOptions): Meeti
   // Sentences a reader broke across paragraphs, joined again for what is read in sentences.
   const prose = joinBrokenParagraphs(outside);
 
-  const { date, dateSource } = meetingDate(prose, doc.path, doc.metadata, options.date);
+  const { date, dateSource, warning: dateWarning } = meetingDate(prose, doc.path, doc.metadata, options.date);
   const fromTables = tableEvents(flat.tables, file);
   const events = [...fromTables.events, ...proseEvents(prose.filter((b) => !fromTables.covered.has(b.index)), inCommitment, file, date)];
   const decisions = [...extractDecisions(joinBrokenParagraphs(flat.blocks), (b) => found.region.get(b.index) ?? null, file), ...found.decisions];
@@ -44,6 +44,7 @@ export function extractRecord(doc: DocumentTree, options: ExtractOptions): Meeti
     ...doc.messages.map((m) => warning(m.code, m.message, m.source ? toSourceRef(file, m.source) : undefined)),
     ...found.warnings,
   ];
+  if (dateWarning) warnings.push(dateWarning);
   if (found.commitments.length === 0) warnings.push(warning("no-commitments", "No commitment table, heading, list or paragraph was recognised in this document."));
   if (options.date && dateSource !== "option" && !date) warnings.push(warning("bad-date-option", `--date "${options.date}" is not YYYY-MM-DD or YYYY-MM; ignored.`));
   if (!date) warnings.push(warning("no-date", "No meeting date in the text, file name or metadata, and no usable --date."));

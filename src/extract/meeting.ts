@@ -1,6 +1,6 @@
 /** Meeting-level facts: language, date, title, action plan, chair, attendees, agenda. */
 import type { DocumentMetadata } from "../ingest/tree.js";
-import { PartialDate, type ActionPlan, type DateSource, type Language } from "../model/meeting.js";
+import { PartialDate, warning, type ActionPlan, type DateSource, type Language, type Warning } from "../model/meeting.js";
 import { dateFromFileName, findDates, findSpelledDates, findYearlessDates, withYear, type YearlessDate } from "../text/dates.js";
 import { wordCount, type Block } from "./blocks.js";
 import {
@@ -154,14 +154,21 @@ export function meetingDateFromText(blocks: readonly Block[], knownYears: readon
   return cued(["full"]) ?? cued(["yearless"]);
 }
 
+/** A meeting date and where it came from; `warning` says why a date is uncertain. */
+export interface MeetingDate {
+  date: string | null;
+  dateSource: DateSource | null;
+  warning?: Warning;
+}
+
 export function meetingDate(
   blocks: readonly Block[],
   path: string,
   metadata: DocumentMetadata,
   option: string | undefined,
-): { date: string | null; dateSource: DateSource | null } {
+): MeetingDate {
   const fileName = path.split(/[\\/]/u).pop() ?? path;
-  const fromName = dateFromFileName(fileName);
+  const fromName = dateFromFileName(foldPhrase(fileName), DATE_WORDS);
   const created = metadata.created ? /^(\d{4}-\d{2}-\d{2})/u.exec(metadata.created) : null;
   const fromMetadata = created && PartialDate.safeParse(created[1]).success ? created[1] : null;
   // A file name may give the year alone ("officials-group-2017.txt"): enough to complete "Wednesday March 22".
@@ -170,7 +177,17 @@ export function meetingDate(
   const fromText = meetingDateFromText(blocks, knownYears);
   if (fromText) return { date: fromText, dateSource: "text" };
   if (fromName) return { date: fromName, dateSource: "filename" };
-  if (fromMetadata) return { date: fromMetadata, dateSource: "metadata" };
+  if (fromMetadata) {
+    // A creation date is when the file was made (often an export or a scan years later), not when the committee met.
+    return {
+      date: fromMetadata,
+      dateSource: "metadata",
+      warning: warning(
+        "date-from-metadata",
+        `No meeting date in the text or the file name: ${fromMetadata} is the document's creation date, which may not be the meeting's; check it and correct it in corrections.yaml`,
+      ),
+    };
+  }
   if (option && PartialDate.safeParse(option).success) return { date: option, dateSource: "option" };
   return { date: null, dateSource: null };
 }

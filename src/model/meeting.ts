@@ -127,13 +127,13 @@ export const Event = z.object({
 });
 export type Event = z.infer<typeof Event>;
 
-export const DateSource = z.enum(["text", "filename", "metadata", "option"]);
+export const DateSource = z.enum(["text", "filename", "metadata", "option", "correction"]);
 export type DateSource = z.infer<typeof DateSource>;
 
 export const Meeting = z.object({
   title: z.string().nullable().describe("The meeting's title (the minutes' subject line or heading)."),
   date: PartialDate.nullable().describe("The meeting's date (`YYYY-MM-DD`, or `YYYY-MM` when only the month is known)."),
-  dateSource: DateSource.nullable().describe("Where the date came from: the text, the file name, the document's metadata, or the --date option."),
+  dateSource: DateSource.nullable().describe("Where the date came from: the text, the file name, the document's metadata, the --date option, or a correction (corrections.yaml)."),
   language: Language.describe("The language the minutes are written in."),
   actionPlan: ActionPlan.nullable().describe("The action plan whose commitments the meeting reviewed."),
   chair: z.string().nullable().describe("Who chaired the meeting, as written."),

@@ -35,6 +35,7 @@ export const MESSAGE_CODES = {
   "no-commitments": { stage: "extract", level: "warning", means: "No commitment table, heading, list or paragraph was recognised." },
   "no-date": { stage: "extract", level: "warning", means: "No meeting date in the text, file name or metadata, and no usable --date." },
   "bad-date-option": { stage: "extract", level: "warning", means: "The --date given is not YYYY-MM-DD or YYYY-MM; ignored." },
+  "date-from-metadata": { stage: "extract", level: "warning", means: "The meeting is dated only by the document's creation date, which may not be the meeting's." },
   "no-status": { stage: "extract", level: "warning", means: "A commitment states no status and no percent (or only a word that is not a status, such as a closing word)." },
   "status-from-prose": { stage: "extract", level: "info", means: "A commitment's status was read from a statement of progress in prose." },
   "merged-commitment": { stage: "extract", level: "info", means: "The same item is reported in two places of the document; read into one record." },

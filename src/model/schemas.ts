@@ -5,11 +5,12 @@
  */
 import { z } from "zod";
 import { MeetingRecord } from "./meeting.js";
-import { Tracker } from "./tracker.js";
+import { Review, Tracker } from "./tracker.js";
 
 const PUBLISHED = {
   "meeting.schema.json": { schema: MeetingRecord, title: "minutes-tracker meeting record", description: "One meeting's minutes: meeting facts, commitments, decisions, events and warnings, each fact with its source." },
   "tracker.schema.json": { schema: Tracker, title: "minutes-tracker tracker", description: "Every commitment's progress across meetings: history, latest state, change, stalls and regressions." },
+  "review.schema.json": { schema: Review, title: "minutes-tracker review", description: "Every fact whose extraction was uncertain, why, its source and how to correct it, most consequential first." },
 } as const;
 
 /** File name -> file text (2-space JSON with a trailing newline). */

@@ -27,11 +27,29 @@ export type Change = z.infer<typeof Change>;
 export const LinkKind = z.enum(["number", "similarity"]);
 export type LinkKind = z.infer<typeof LinkKind>;
 
+/**
+ * A value an officer corrected (corrections.yaml): the note they gave and what extraction
+ * had read, field by field, kept beside the corrected value the entry now shows.
+ */
+export const Corrected = z.object({
+  note: z.string().nullable().describe("The note the corrections entry gave, else null."),
+  /** The extracted values the correction replaced, by field (`status`, `progress`, `title`, `number`, `date`). */
+  extracted: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).describe("The extracted values the correction replaced, by field (`status`, `progress`, `title`, `number`, `date`)."),
+  /** The record was missed by extraction and added by the corrections file. */
+  added: z.boolean().optional().describe("True when the record was missed by extraction and added by the corrections file."),
+  /** The corrections file line of the entry. */
+  line: z.number().int().positive().optional().describe("The line of the entry in the corrections file."),
+});
+export type Corrected = z.infer<typeof Corrected>;
+
 export const TrackedMeeting = z.object({
-  /** The meeting's date, or the date plus `-b`, `-c` when two share it; from the file name when undated. */
-  id: z.string().describe("The meeting's date, or the date plus `-b`, `-c` when two share it; from the file name when undated."),
+  /**
+   * The meeting's date (else its file name) and the first 8 hex digits of its content hash,
+   * e.g. `2023-09-14-3fa2c1d0`: it never changes when other files are added or removed.
+   */
+  id: z.string().describe("The meeting's date (else its file name) and the first 8 hex digits of its content hash, e.g. `2023-09-14-3fa2c1d0`: it never changes when other files are added or removed."),
   date: PartialDate.nullable().describe("The meeting's date (`YYYY-MM-DD` or `YYYY-MM`), null when unknown."),
-  dateSource: DateSource.nullable().describe("Where the date came from: the text, the file name, the document's metadata, or the --date option."),
+  dateSource: DateSource.nullable().describe("Where the date came from: the text, the file name, the document's metadata, the --date option, or a correction (corrections.yaml)."),
   language: Language.describe("The language the minutes are written in."),
   title: z.string().nullable().describe("The meeting's title, as the minutes give it."),
   /** The rendering the tracker read. */
@@ -39,8 +57,15 @@ export const TrackedMeeting = z.object({
   format: DocumentSource.shape.format.describe("That rendering's format."),
   /** Normalized action-plan key, null when the minutes name none. */
   plan: z.string().nullable().describe("Normalized action-plan key, null when the minutes name none."),
-  /** Other renderings of the same document (same path, other extension) that were set aside. */
-  renderings: z.array(z.string()).describe("Other renderings of the same document (same path, other extension) that were set aside."),
+  /** Other renderings of the same document (same path, other extension) and copies of the same content that were set aside. */
+  renderings: z.array(z.string()).describe("Other renderings of the same document (same path, other extension) and copies of the same content that were set aside."),
+  /** The record's name under meetings/ (without `.json`). */
+  record: z.string().optional().describe("The record's name under meetings/ (without `.json`)."),
+  /** SHA-256 of the file read. */
+  sha256: z.string().optional().describe("SHA-256 of the file read, in hex."),
+  /** Why the date is uncertain (from the file name or the document's metadata); absent when the text states it. */
+  dateUncertain: z.string().optional().describe("Why the date is uncertain (read from the file name or the document's metadata); absent when the text states it."),
+  corrected: Corrected.optional().describe("Present when an officer corrected the meeting (its date) in the corrections file."),
 });
 export type TrackedMeeting = z.infer<typeof TrackedMeeting>;
 
@@ -58,6 +83,10 @@ export const HistoryEntry = z.object({
   similarity: z.number().min(0).max(1).optional().describe("Present when `link` is `similarity`: how closely the record's text matched the title (0-1)."),
   /** Against the previous report; null for the first report, a gap, or when not comparable. */
   change: Change.nullable().describe("Against the previous report; null for the first report, a gap, or when not comparable."),
+  /** The record the entry comes from (its name under meetings/, without `.json`). */
+  record: z.string().optional().describe("The record the entry comes from (its name under meetings/, without `.json`)."),
+  /** Present when an officer corrected this report. */
+  corrected: Corrected.optional().describe("Present when an officer corrected this report in the corrections file."),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
@@ -84,8 +113,8 @@ export const TrackedCommitment = z.object({
    * registry's order.
    */
   titles: z.object(TITLE_PER_LANGUAGE).describe("Per language, the title as the latest meeting in that language wrote it."),
-  /** One entry per meeting, in meeting order. */
-  history: z.array(HistoryEntry).describe("One entry per meeting, in meeting order."),
+  /** One entry per meeting about its plan (and any other meeting that reported it), in meeting order. */
+  history: z.array(HistoryEntry).describe("One entry per meeting about its plan (and any other meeting that reported it), in meeting order."),
   latest: LatestState.nullable().describe("The latest report that carried information; null when no meeting reported the commitment."),
   /** The latest report's change against the meeting that last reported it before. */
   change: Change.nullable().describe("The latest report's change against the meeting that last reported it before."),
@@ -99,6 +128,8 @@ export type TrackedCommitment = z.infer<typeof TrackedCommitment>;
 
 /** An unnumbered record that resembled no commitment title closely enough: kept, never dropped. */
 export const UnlinkedRecord = z.object({
+  /** Plan and normalised title, e.g. `nap4-2021-2023#title:open-data-portal`: stable whatever the record's position. */
+  key: z.string().optional().describe("Plan and normalised title, e.g. `nap4-2021-2023#title:open-data-portal`: stable whatever the record's position."),
   meeting: z.string().describe("The meeting whose record holds the row (a `meetings[].id`)."),
   plan: z.string().describe("The action-plan key of that meeting."),
   title: z.string().describe("The row's title or text, as written."),
@@ -119,14 +150,60 @@ export const TrackerWarning = z.object({
 });
 export type TrackerWarning = z.infer<typeof TrackerWarning>;
 
+/** One action plan's tracker: the meetings that reviewed it and its commitments, by key. */
+export const TrackedPlan = z.object({
+  key: z.string().describe("The action-plan key (`unknown-plan` for minutes that name none)."),
+  meetings: z.array(z.string()).describe("The meetings about the plan (`meetings[].id`), in date order."),
+  commitments: z.array(z.string()).describe("The plan's commitments (`commitments[].key`)."),
+});
+export type TrackedPlan = z.infer<typeof TrackedPlan>;
+
 export const Tracker = z.object({
   schemaVersion: z.literal(1).describe("Version of the tracker's shape; changes only when a field is renamed or removed."),
   meetings: z.array(TrackedMeeting).describe("The meetings read, in date order."),
   commitments: z.array(TrackedCommitment).describe("Every commitment, keyed by action plan and number, with its history."),
   unlinked: z.array(UnlinkedRecord).describe("Unnumbered rows that resembled no commitment title closely enough: kept, never dropped."),
   warnings: z.array(TrackerWarning).describe("What the tracker noticed while linking (merged renderings, duplicates, unknown plans)."),
+  /** Commitments grouped by action plan; a plan's histories have a column for its own meetings only. */
+  plans: z.array(TrackedPlan).optional().describe("Commitments grouped by action plan; a plan's histories have a column for its own meetings only."),
 });
 export type Tracker = z.infer<typeof Tracker>;
+
+/*
+ * review.json: what an officer should check, most consequential first (built by
+ * src/track/review.ts).
+ */
+/** What an uncertain fact weighs on in the tracker. */
+export const Consequence = z.enum(["regression", "stall", "latest", "history", "none"]);
+export type Consequence = z.infer<typeof Consequence>;
+
+export const ReviewItem = z.object({
+  /** Why the fact is uncertain: `date-from-metadata`, `status-from-prose`, `percent-contradicts-status`, … */
+  reason: z.string().describe("Why the fact is uncertain, as a stable key: `date-from-metadata`, `date-from-filename`, `status-from-prose`, `percent-contradicts-status`, …"),
+  message: z.string().describe("The doubt for a person, naming what was read."),
+  consequence: Consequence.describe("What the fact weighs on in the tracker: a regression, a stall, a latest state, a history entry, or nothing tracked."),
+  meeting: z.string().describe("The meeting the fact belongs to (a tracker `meetings[].id`)."),
+  record: z.string().describe("The meeting's record name under meetings/ (without `.json`)."),
+  /** The tracked commitment's key, when the fact is a commitment's. */
+  commitment: z.string().nullable().describe("The tracked commitment's key, when the fact is a commitment's; else null."),
+  source: SourceRef.nullable().describe("Where the fact was read, when it is one place."),
+  /** The corrections.yaml entry that corrects it, to complete with `set:` (or `link:`, `drop:`). */
+  correctBy: z
+    .object({
+      meeting: z.string().describe("The entry's `meeting:` (the record name)."),
+      commitment: z.string().optional().describe("The entry's `commitment:` (number, key or title), when the fact is a commitment's."),
+    })
+    .describe("The corrections.yaml entry that corrects the fact, to complete with `set:` (or `link:`, `drop:`)."),
+  /** An officer already corrected this fact. */
+  corrected: z.boolean().describe("True when an officer already corrected this fact in the corrections file."),
+});
+export type ReviewItem = z.infer<typeof ReviewItem>;
+
+export const Review = z.object({
+  schemaVersion: z.literal(1).describe("Version of the review's shape; changes only when a field is renamed or removed."),
+  items: z.array(ReviewItem).describe("The uncertain facts, most consequential first."),
+});
+export type Review = z.infer<typeof Review>;
 
 /** The JSON Schema of `tracker.json`. */
 export function trackerJsonSchema() {

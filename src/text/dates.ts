@@ -291,14 +291,43 @@ export function withYear(date: YearlessDate, years: readonly number[]): string |
   return null;
 }
 
-/** `YYYY-MM` from a file name that starts with or contains a year and month ("2023-03-committee-minutes"). */
-export function dateFromFileName(name: string): string | null {
-  const full = /(?<!\d)(\d{4})[-_.](\d{2})[-_.](\d{2})(?!\d)/u.exec(name);
-  if (full) {
-    const date = isoDay(+full[1], +full[2], +full[3]);
+
+/** Years an archive's file names can mean: "1201" in "pv-1201.docx" is no year. */
+const isPlausibleYear = (year: number): boolean => year >= 1950 && year <= 2100;
+
+/**
+ * The day or month a file name carries, in the forms archives use: year first or day first
+ * with any separator ("2023-03-15", "15-03-2023", "15.03.2023", "pv_2022_06_16"), run together
+ * ("20230315"), with a month name ("15 mars 2023", "March-2023", "محضر مارس 2023"), or a year
+ * and month alone ("2023-03", "03-2023"). `name` is folded as the date words were (Arabic-Indic
+ * digits are then ASCII). A year range ("2021-2023") is no date.
+ */
+export function dateFromFileName(name: string, dateWords?: DateWords): string | null {
+  const stem = name.replace(/\.\p{L}[\p{L}\d]{0,4}$/u, "");
+  // Separators become spaces, so one pattern reads "2023-03-15", "2023_03_15" and "2023 03 15".
+  const spaced = stem.replace(/[\s_\-.–—/,]+/gu, " ");
+  const day = (year: string, month: string, d: string): string | null => (isPlausibleYear(+year) ? isoDay(+year, +month, +d) : null);
+  const yearFirst = /(?<!\d)(\d{4}) (\d{1,2}) (\d{1,2})(?!\d)/u.exec(spaced);
+  if (yearFirst && isPlausibleYear(+yearFirst[1])) return day(yearFirst[1], yearFirst[2], yearFirst[3]);
+  // "31-02-2023" is a typo, not "some day in February".
+  const dayFirst = /(?<!\d)(\d{1,2}) (\d{1,2}) (\d{4})(?!\d)/u.exec(spaced);
+  if (dayFirst && isPlausibleYear(+dayFirst[3])) return day(dayFirst[3], dayFirst[2], dayFirst[1]);
+  const compact = /(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)/u.exec(spaced);
+  if (compact) {
+    const date = day(compact[1], compact[2], compact[3]);
     if (date) return date;
   }
-  const month = /(?<!\d)(\d{4})[-_.](\d{2})(?!\d)/u.exec(name);
-  if (month && +month[2] >= 1 && +month[2] <= 12) return `${month[1]}-${month[2]}`;
+  if (dateWords) {
+    const named = findDates(spaced, dateWords).find((d) => isPlausibleYear(+d.date.slice(0, 4)));
+    if (named) return named.date;
+  }
+  const month = (year: string, m: string): string | null => (isPlausibleYear(+year) && +m >= 1 && +m <= 12 ? `${year}-${pad(+m)}` : null);
+  const yearMonth = /(?<!\d)(\d{4}) (\d{1,2})(?!\d)/u.exec(spaced);
+  if (yearMonth) {
+    const date = month(yearMonth[1], yearMonth[2]);
+    if (date) return date;
+  }
+  const monthYear = /(?<!\d)(\d{1,2}) (\d{4})(?!\d)/u.exec(spaced);
+  if (monthYear) return month(monthYear[2], monthYear[1]);
   return null;
 }

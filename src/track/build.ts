@@ -7,17 +7,25 @@
  * warning. A record without a number is tied to a commitment of its plan only
  * when its text covers that commitment's title clearly better than any other;
  * otherwise it is kept in `unlinked`. Nothing is dropped silently.
+ *
+ * Each plan is its own tracker: a commitment's history has an entry for every
+ * meeting about its plan, so a meeting that reviews another plan is no gap in it.
+ * Values an officer corrected (src/correct/) arrive already in the records; the
+ * marks say which, with the extracted value and the note, and stay beside them.
  */
 import { compareItemNumbers } from "../text/item-numbers.js";
 import { Language, type Commitment, type MeetingRecord } from "../model/meeting.js";
+import { foldForMatch } from "../text/normalize.js";
 import {
   UNKNOWN_PLAN,
   type Change,
+  type Corrected,
   type HistoryEntry,
   type LinkKind,
   type Regression,
   type TrackedCommitment,
   type TrackedMeeting,
+  type TrackedPlan,
   type Tracker,
   type TrackerWarning,
   type UnlinkedRecord,
@@ -33,8 +41,36 @@ const LINK_THRESHOLD = 0.5;
 /** ...and this much better than the next candidate. */
 const LINK_MARGIN = 0.15;
 
+/** What an officer corrected in one record: the meeting's facts, and commitments by their index in the corrected record. */
+export interface RecordMarks {
+  meeting?: Corrected;
+  commitments: ReadonlyMap<number, Corrected & { plan?: string }>;
+}
+
+export interface TrackerOptions {
+  /** The record's name under meetings/ (without `.json`); default the file name without extension. */
+  recordName?: (record: MeetingRecord) => string;
+  /** Corrections applied to the records, by the record's source path. */
+  marks?: ReadonlyMap<string, RecordMarks>;
+}
+
+/** The record name a file gets when no name is given: its file name without extension. */
+export function defaultRecordName(record: MeetingRecord): string {
+  return (record.source.path.split(/[\\/]/u).pop() ?? record.source.path).replace(/\.[^.]*$/u, "");
+}
+
+/** How many words of a normalised title make an unnumbered record's key. */
+const TITLE_KEY_WORDS = 12;
+
+/** The key of an unnumbered record: its plan and its normalised title, whatever its position in the minutes. */
+export function titleKey(plan: string, title: string): string {
+  const words = foldForMatch(title).split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, TITLE_KEY_WORDS);
+  return `${plan}#title:${words.join("-")}`;
+}
+
 interface LinkedReport {
   commitment: Commitment;
+  corrected?: Corrected;
   meeting: OrderedMeeting;
   link: LinkKind;
   similarity?: number;
@@ -60,6 +96,12 @@ interface Series {
 
 function planOf(record: MeetingRecord): string {
   return record.meeting.actionPlan?.key ?? UNKNOWN_PLAN;
+}
+
+/** The plan of each commitment of a meeting: the meeting's, unless a correction linked it into another plan. */
+function commitmentPlans(meeting: OrderedMeeting, marks: RecordMarks | undefined): string[] {
+  const plan = planOf(meeting.record);
+  return meeting.record.commitments.map((_, i) => marks?.commitments.get(i)?.plan ?? plan);
 }
 
 function seriesKey(plan: string, number: string): string {
@@ -125,24 +167,31 @@ function compareSeries(a: Series, b: Series): number {
   return compareItemNumbers(a.number, b.number);
 }
 
-export function buildTracker(records: MeetingRecord[]): Tracker {
+export function buildTracker(records: MeetingRecord[], options: TrackerOptions = {}): Tracker {
   const ordered = orderMeetings(records);
   const meetings = ordered.meetings;
   const warnings: TrackerWarning[] = [...ordered.warnings];
+  const recordName = options.recordName ?? defaultRecordName;
+  const marksOf = (meeting: OrderedMeeting): RecordMarks | undefined => options.marks?.get(meeting.record.source.path);
+  const plansOf = new Map(meetings.map((m) => [m.id, commitmentPlans(m, marksOf(m))]));
+  const namesOf = new Map(meetings.map((m) => [m.id, recordName(m.record)]));
+  /** The plans a meeting reports on: its own, and any a correction linked one of its commitments into. */
+  const reportedPlans = new Map(meetings.map((m) => [m.id, new Set([planOf(m.record), ...plansOf.get(m.id)!])]));
 
   // 1. Numbered records: plan + number.
   const series = new Map<string, Series>();
   for (const meeting of meetings) {
-    const plan = planOf(meeting.record);
-    if (plan === UNKNOWN_PLAN) {
+    if (planOf(meeting.record) === UNKNOWN_PLAN) {
       warnings.push({
         code: "plan-unknown",
         message: `${meeting.record.source.path}: no action plan key; its commitments are tracked under "${UNKNOWN_PLAN}" with every other such meeting`,
         meeting: meeting.id,
       });
     }
-    for (const commitment of meeting.record.commitments) {
+    const plans = plansOf.get(meeting.id)!;
+    for (const [index, commitment] of meeting.record.commitments.entries()) {
       if (commitment.number === null) continue;
+      const plan = plans[index];
       const key = seriesKey(plan, commitment.number);
       const entry = series.get(key) ?? { plan, number: commitment.number, reports: new Map(), titles: new Map() };
       series.set(key, entry);
@@ -156,7 +205,8 @@ export function buildTracker(records: MeetingRecord[]): Tracker {
         });
         continue;
       }
-      entry.reports.set(meeting.id, { commitment, meeting, link: "number" });
+      const corrected = marksOf(meeting)?.commitments.get(index);
+      entry.reports.set(meeting.id, { commitment, meeting, link: "number", ...(corrected ? { corrected: withoutPlan(corrected) } : {}) });
     }
   }
 
@@ -216,10 +266,11 @@ export function buildTracker(records: MeetingRecord[]): Tracker {
     seriesOfPlan.set(s.plan, group);
   }
   for (const meeting of meetings) {
-    const plan = planOf(meeting.record);
     const language = meeting.record.meeting.language;
-    for (const commitment of meeting.record.commitments) {
+    const plans = plansOf.get(meeting.id)!;
+    for (const [index, commitment] of meeting.record.commitments.entries()) {
       if (commitment.number !== null) continue;
+      const plan = plans[index];
       const text = contentWords(recordText(commitment));
       const weights = weightsFor(plan, language);
       const candidates: { key: string; series: Series; similarity: number }[] = [];
@@ -235,7 +286,8 @@ export function buildTracker(records: MeetingRecord[]): Tracker {
       const best = closest && closest.similarity > 0 ? closest : undefined;
       const label = commitment.title.trim() === "" ? "an unnumbered record" : `the unnumbered record "${commitment.title}"`;
       if (best && best.similarity >= LINK_THRESHOLD && (!second || best.similarity - second.similarity >= LINK_MARGIN)) {
-        best.series.reports.set(meeting.id, { commitment, meeting, link: "similarity", similarity: best.similarity });
+        const corrected = marksOf(meeting)?.commitments.get(index);
+        best.series.reports.set(meeting.id, { commitment, meeting, link: "similarity", similarity: best.similarity, ...(corrected ? { corrected: withoutPlan(corrected) } : {}) });
         warnings.push({
           code: "linked-by-similarity",
           message: `${label} in ${meeting.id} is linked to commitment ${best.series.number} (${plan}) by its text (similarity ${best.similarity.toFixed(2)})`,
@@ -245,6 +297,7 @@ export function buildTracker(records: MeetingRecord[]): Tracker {
         continue;
       }
       unlinked.push({
+        key: titleKey(plan, commitment.title),
         meeting: meeting.id,
         plan,
         title: commitment.title,
@@ -282,8 +335,12 @@ export function buildTracker(records: MeetingRecord[]): Tracker {
     let lastStatedProgress: number | null = null;
     for (const meeting of meetings) {
       const linked = s.reports.get(meeting.id);
+      const record = namesOf.get(meeting.id)!;
       if (!linked) {
-        history.push({ meeting: meeting.id, status: "notReported", progress: null, statusLabel: null, source: null, link: null, change: null });
+        // A meeting about another plan says nothing of this one: no gap, no entry.
+        // (A commitment linked in from another plan does not make the meeting one about that plan.)
+        if (planOf(meeting.record) !== s.plan) continue;
+        history.push({ meeting: meeting.id, status: "notReported", progress: null, statusLabel: null, source: null, link: null, change: null, record });
         continue;
       }
       const report: Report = { status: linked.commitment.status, progress: linked.commitment.progress };
@@ -298,6 +355,8 @@ export function buildTracker(records: MeetingRecord[]): Tracker {
         link: linked.link,
         ...(linked.similarity !== undefined ? { similarity: linked.similarity } : {}),
         change,
+        record,
+        ...(linked.corrected ? { corrected: linked.corrected } : {}),
       });
       if (isInformative(report)) previous = { meeting: meeting.id, report };
       if (report.progress !== null) lastStatedProgress = report.progress;
@@ -333,7 +392,40 @@ export function buildTracker(records: MeetingRecord[]): Tracker {
     format: m.record.source.format,
     plan: m.record.meeting.actionPlan?.key ?? null,
     renderings: m.renderings,
+    record: namesOf.get(m.id)!,
+    sha256: m.record.source.sha256,
+    ...dateUncertainty(m.record),
+    ...(marksOf(m)?.meeting ? { corrected: marksOf(m)!.meeting } : {}),
   }));
 
-  return { schemaVersion: 1, meetings: trackedMeetings, commitments, unlinked, warnings };
+  return { schemaVersion: 1, meetings: trackedMeetings, commitments, unlinked, warnings, plans: groupByPlan(meetings, reportedPlans, commitments) };
+}
+
+function withoutPlan(mark: Corrected & { plan?: string }): Corrected {
+  const { plan: _plan, ...corrected } = mark;
+  return corrected;
+}
+
+/** Why a meeting's date may be wrong: only the text states the meeting's own date. */
+function dateUncertainty(record: MeetingRecord): { dateUncertain?: string } {
+  const { date, dateSource } = record.meeting;
+  if (date === null) return {};
+  if (dateSource === "metadata") return { dateUncertain: `${date} is the document's creation date, not a date its text or file name states` };
+  if (dateSource === "filename") return { dateUncertain: `${date} is read from the file name; the text states no meeting date` };
+  return {};
+}
+
+/** Each plan's meetings (in meeting order) and commitments (in tracker order). */
+function groupByPlan(meetings: readonly OrderedMeeting[], reportedPlans: ReadonlyMap<string, ReadonlySet<string>>, commitments: readonly TrackedCommitment[]): TrackedPlan[] {
+  const plans = new Map<string, TrackedPlan>();
+  const planEntry = (key: string): TrackedPlan => {
+    let plan = plans.get(key);
+    if (!plan) plans.set(key, (plan = { key, meetings: [], commitments: [] }));
+    return plan;
+  };
+  for (const meeting of meetings) {
+    for (const key of reportedPlans.get(meeting.id)!) planEntry(key).meetings.push(meeting.id);
+  }
+  for (const commitment of commitments) planEntry(commitment.plan).commitments.push(commitment.key);
+  return [...plans.values()].sort((a, b) => (a.key === b.key ? 0 : a.key === UNKNOWN_PLAN ? 1 : b.key === UNKNOWN_PLAN ? -1 : a.key < b.key ? -1 : 1));
 }

@@ -5,10 +5,14 @@
  * minutes.pdf exported from it): those renderings are one meeting, read from the
  * rendering that loses least (Word keeps tables and lists; PDF text layers lose
  * most). Documents that report no commitment are not meetings of the tracker.
- * Meetings are ordered by date, a month-only date before the days of that
- * month, undated meetings last, then by file name.
+ * Files with the same content (a copy under another name or folder) are one
+ * meeting too. Meetings are ordered by date, a month-only date before the days
+ * of that month, undated meetings last, then by file name. A meeting's id is
+ * its date (else its file name) and the start of its content hash: it depends
+ * on that file alone, never on which other files the archive holds.
  */
 import { posix } from "node:path";
+import { compareItemNumbers } from "../text/item-numbers.js";
 import { FORMATS_BY_FIDELITY, type MeetingRecord } from "../model/meeting.js";
 import type { TrackerWarning } from "../model/tracker.js";
 
@@ -16,8 +20,22 @@ import type { TrackerWarning } from "../model/tracker.js";
 export interface OrderedMeeting {
   id: string;
   record: MeetingRecord;
-  /** Paths of the renderings set aside for this one. */
+  /** Paths of the renderings and copies set aside for this one. */
   renderings: string[];
+}
+
+/** Hex digits of the content hash in an id: the date (or file name) already tells most meetings apart. */
+const ID_HASH_DIGITS = 8;
+
+/** The id `orderMeetings` gives the meeting read from `record`. */
+export function meetingId(record: MeetingRecord): string {
+  return `${record.meeting.date ?? fileStem(record.source.path)}-${record.source.sha256.slice(0, ID_HASH_DIGITS)}`;
+}
+
+/** Whether `reference` (an id, possibly from before a date was corrected) names the meeting of `record`: the hash part decides. */
+export function idNamesRecord(reference: string, record: MeetingRecord): boolean {
+  const hash = /-([0-9a-f]{8,64})$/u.exec(reference)?.[1];
+  return hash !== undefined && record.source.sha256.startsWith(hash);
 }
 
 function fileName(path: string): string {
@@ -65,15 +83,10 @@ function statedProgress(record: MeetingRecord): Map<string, string> {
 function disagreements(kept: MeetingRecord, other: MeetingRecord): string[] {
   const a = statedProgress(kept);
   const b = statedProgress(other);
-  const numbers = [...new Set([...a.keys(), ...b.keys()])].sort((x, y) => Number(x) - Number(y));
+  const numbers = [...new Set([...a.keys(), ...b.keys()])].sort(compareItemNumbers);
   return numbers
     .filter((n) => a.get(n) !== b.get(n))
     .map((n) => `${n}: ${a.get(n) ?? "absent"} vs ${b.get(n) ?? "absent"}`);
-}
-
-function suffix(index: number): string {
-  // -b, -c, ... -z, then -27, -28: past 25 same-day meetings letters run out.
-  return index < 26 ? String.fromCharCode(0x61 + index) : String(index + 1);
 }
 
 /**
@@ -82,22 +95,34 @@ function suffix(index: number): string {
  */
 export function orderMeetings(records: readonly MeetingRecord[]): { meetings: OrderedMeeting[]; warnings: TrackerWarning[] } {
   const warnings: TrackerWarning[] = [];
-  const byDocument = new Map<string, MeetingRecord[]>();
-  for (const record of records) {
+  // Renderings of one document share its path without extension; copies share a content hash.
+  // Both make one group, whatever order the records come in.
+  const kept = records.filter((record) => {
     // A document that reviews no commitment (a letter, an agenda, a co-creation workshop's
     // notes) would only add an empty column: its record stays in meetings/, with a note here.
-    if (record.commitments.length === 0) {
-      warnings.push({
-        code: "no-commitments",
-        message: `${record.source.path}: no commitments found; left out of the tracker (its record is still written)`,
-      });
-      continue;
+    if (record.commitments.length > 0) return true;
+    warnings.push({
+      code: "no-commitments",
+      message: `${record.source.path}: no commitments found; left out of the tracker (its record is still written)`,
+    });
+    return false;
+  });
+  const parent = kept.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
+  const firstWith = new Map<string, number>();
+  kept.forEach((record, i) => {
+    for (const key of [`stem:${documentStem(record.source.path)}`, `sha:${record.source.sha256}`]) {
+      const other = firstWith.get(key);
+      if (other === undefined) firstWith.set(key, i);
+      else parent[root(i)] = root(other);
     }
-    const stem = documentStem(record.source.path);
-    const group = byDocument.get(stem) ?? [];
+  });
+  const byDocument = new Map<number, MeetingRecord[]>();
+  kept.forEach((record, i) => {
+    const group = byDocument.get(root(i)) ?? [];
     group.push(record);
-    byDocument.set(stem, group);
-  }
+    byDocument.set(root(i), group);
+  });
 
   const chosen: { record: MeetingRecord; others: MeetingRecord[] }[] = [];
   for (const group of byDocument.values()) {
@@ -109,12 +134,13 @@ export function orderMeetings(records: readonly MeetingRecord[]): { meetings: Or
   chosen.sort((a, b) => compareMeetings(a.record, b.record));
 
   const meetings: OrderedMeeting[] = [];
-  const usedIds = new Set<string>();
+  const usedIds = new Map<string, string>();
   for (const { record, others } of chosen) {
-    const base = record.meeting.date ?? fileStem(record.source.path);
-    let id = base;
-    for (let n = 1; usedIds.has(id); n++) id = `${base}-${suffix(n)}`;
-    usedIds.add(id);
+    let id = meetingId(record);
+    // Two contents whose hashes start alike on one date: the longer hash tells them apart.
+    const clash = usedIds.get(id);
+    if (clash !== undefined && clash !== record.source.sha256) id = `${record.meeting.date ?? fileStem(record.source.path)}-${record.source.sha256}`;
+    usedIds.set(id, record.source.sha256);
     meetings.push({ id, record, renderings: others.map((o) => o.source.path) });
 
     if (record.meeting.date === null) {
@@ -123,14 +149,23 @@ export function orderMeetings(records: readonly MeetingRecord[]): { meetings: Or
         message: `${record.source.path}: no meeting date found; the meeting is named after its file and placed after the dated meetings`,
         meeting: id,
       });
+    } else if (record.meeting.dateSource === "metadata") {
+      warnings.push({
+        code: "date-from-metadata",
+        message: `${record.source.path}: dated ${record.meeting.date} from the document's creation date, not its text or file name; check it (set: { date: … } in corrections.yaml)`,
+        meeting: id,
+      });
     }
     for (const other of others) {
       const sameFile = other.source.path === record.source.path;
+      const sameContent = other.source.sha256 === record.source.sha256;
       warnings.push({
-        code: sameFile ? "duplicate-input" : "rendering-merged",
+        code: sameFile ? "duplicate-input" : sameContent ? "duplicate-content" : "rendering-merged",
         message: sameFile
           ? `${record.source.path} was given more than once; it is read once`
-          : `${other.source.path} is another rendering of ${record.source.path}; the tracker reads ${record.source.format}`,
+          : sameContent
+            ? `${other.source.path} has the same content as ${record.source.path}; they are one meeting`
+            : `${other.source.path} is another rendering of ${record.source.path}; the tracker reads ${record.source.format}`,
         meeting: id,
       });
       const differences = disagreements(record, other);

@@ -40,8 +40,8 @@ const n = (value: number): string => String(Math.round(value * 100) / 100);
 interface PlanSection {
   plan: string;
   name: string;
-  /** Indexes into the tracker's meetings of the plan's meetings shown, in order. */
-  meetings: { index: number; meeting: ReportMeeting }[];
+  /** The plan's meetings shown, in order. */
+  meetings: { meeting: ReportMeeting }[];
   /** How many meetings the plan has, shown or not. */
   totalMeetings: number;
   commitments: TrackedCommitment[];
@@ -53,7 +53,7 @@ function planSections(report: TrackerReport): PlanSection[] {
   const summary = [...summaryView(report).rows()].map((row) => row.subject);
   const attention = [...attentionView(report).rows()].map((row) => row.subject);
   return [...report.plans].map(([plan, name]) => {
-    const all = report.meetings.flatMap((meeting, index) => (meeting.plan === plan ? [{ index, meeting }] : []));
+    const all = report.meetings.flatMap((meeting) => (meeting.plan === plan ? [{ meeting }] : []));
     const meetings = all.slice(-MAX_MEETINGS_SHOWN);
     const shown = new Set(meetings.map((m) => m.meeting.meeting.id));
     return {
@@ -112,7 +112,7 @@ function statusChart(section: PlanSection, report: TrackerReport): string {
       if (count === 0) continue;
       const y1 = y(stacked + count);
       const h = y(stacked) - y1;
-      const label = `${row.meeting.meeting.id} · ${words.statuses[status]}: ${count}`;
+      const label = `${report.meetingLabel(row.meeting.meeting.id)} · ${words.statuses[status]}: ${count}`;
       segments.push(
         `<rect class="bar" data-status="${status}" x="${n(x)}" y="${n(y1)}" width="${bar}" height="${n(h)}" fill="${css(STATUS_MARK[status])}"><title>${escape(label)}</title></rect>`,
       );
@@ -120,7 +120,7 @@ function statusChart(section: PlanSection, report: TrackerReport): string {
       stacked += count;
     }
     parts.push(`<g class="meeting">${segments.join("")}</g>`);
-    const label = row.meeting.meeting.id;
+    const label = report.meetingLabel(row.meeting.meeting.id);
     parts.push(`<text class="axis-label" x="${n(x + bar / 2)}" y="${top + plotHeight + 16}" text-anchor="middle">${escape(label)}</text>`);
     const flags: string[] = [];
     if (row.regressed > 0) flags.push(`▼${row.regressed}`);
@@ -146,11 +146,12 @@ function percentText(progress: number | null): string {
 /** Each commitment at each meeting: its status's fill, its status and percent, a regression or stall marked. */
 function grid(section: PlanSection, report: TrackerReport): string {
   const { words } = report;
-  const head = section.meetings.map(({ meeting }) => `<th scope="col">${ltr(meeting.meeting.id)}</th>`).join("");
+  const head = section.meetings.map(({ meeting }) => `<th scope="col">${ltr(report.meetingLabel(meeting.meeting.id))}</th>`).join("");
   const regressedAt = new Set(section.attention.filter((a) => a.kind === "regressed").map((a) => `${a.commitment.key} ${a.entry.meeting}`));
   const body = section.commitments.map((commitment) => {
-    const cells = section.meetings.map(({ index }) => {
-      const entry = commitment.history[index];
+    const cells = section.meetings.map(({ meeting }) => {
+      const entry = report.historyEntry(commitment, meeting.meeting.id);
+      if (!entry) return "<td></td>";
       const regressed = regressedAt.has(`${commitment.key} ${entry.meeting}`);
       const title = entry.source ? `${words.labels.source}: ${describeSource(entry.source, words)}` : words.labels.notMentioned;
       const classes = `cell s-${entry.status}${regressed ? " regressed" : ""}`;
@@ -181,10 +182,11 @@ function progressChart(commitment: TrackedCommitment, section: PlanSection, repo
     `<line class="grid-line" x1="${margin}" x2="${width - margin}" y1="${y(100)}" y2="${y(100)}"/>`,
   ];
   const points: string[] = [];
-  section.meetings.forEach(({ index }, i) => {
-    const entry: HistoryEntry = commitment.history[index];
+  section.meetings.forEach(({ meeting }, i) => {
+    const entry = report.historyEntry(commitment, meeting.meeting.id);
+    if (!entry) return;
     const x = slotX(i, count, step, margin, rightToLeft);
-    const label = `${entry.meeting}: ${words.statuses[entry.status]}${entry.progress === null ? "" : ` ${entry.progress}%`}`;
+    const label = `${report.meetingLabel(entry.meeting)}: ${words.statuses[entry.status]}${entry.progress === null ? "" : ` ${entry.progress}%`}`;
     parts.push(
       `<rect class="strip" data-status="${entry.status}" x="${x + 1}" y="${stripTop}" width="${step - 2}" height="10" fill="${css(STATUS_MARK[entry.status])}"><title>${escape(label)}</title></rect>`,
     );
@@ -224,9 +226,9 @@ function sourceLink(source: SourceRef | null, report: TrackerReport, anchors: Ma
 }
 
 /** A report's status and percent, after its meeting. */
-function state(entry: HistoryEntry | undefined, words: ReportWords): string {
+function state(entry: HistoryEntry | undefined, report: TrackerReport): string {
   if (!entry) return "";
-  return `${ltr(entry.meeting)} ${escape(words.statuses[entry.status])}${entry.progress === null ? "" : ` ${entry.progress}%`}`;
+  return `${ltr(report.meetingLabel(entry.meeting))} ${escape(report.words.statuses[entry.status])}${entry.progress === null ? "" : ` ${entry.progress}%`}`;
 }
 
 /** A phrase of the report's words with its `{name}` places filled with HTML. */
@@ -243,9 +245,9 @@ function attentionList(kind: Attention, section: PlanSection, report: TrackerRep
   const rows = section.attention.filter((a) => a.kind === kind);
   const items = rows.map((row) => {
     const what =
-      kind === "regressed" ? fillHtml(words.labels.regressedFromTo, { from: state(row.before, words), to: state(row.entry, words) })
-      : kind === "stalled" ? `${state(row.entry, words)}, ${fillHtml(words.labels.stalledSince, { from: ltr(row.before?.meeting ?? "") })}`
-      : `${ltr(row.entry.meeting)}: ${escape(words.labels.notMentioned)}`;
+      kind === "regressed" ? fillHtml(words.labels.regressedFromTo, { from: state(row.before, report), to: state(row.entry, report) })
+      : kind === "stalled" ? `${state(row.entry, report)}, ${fillHtml(words.labels.stalledSince, { from: ltr(row.before ? report.meetingLabel(row.before.meeting) : "") })}`
+      : `${ltr(report.meetingLabel(row.entry.meeting))}: ${escape(words.labels.notMentioned)}`;
     return `<tr class="${kind}"><td class="no">${escape(row.commitment.number)}</td><td>${escape(row.commitment.title)}</td><td>${what}</td><td class="source">${sourceLink(row.source, report, anchors)}</td></tr>`;
   });
   const table =
@@ -261,7 +263,7 @@ function reviewItems(section: PlanSection, report: TrackerReport, anchors: Map<s
   if (unlinked.length === 0) return "";
   const items = unlinked.map((u) => {
     const best = u.bestMatch ? `${words.labels.bestMatch}: ${u.bestMatch.key} (${u.bestMatch.similarity.toFixed(2)})` : "";
-    return `<tr><td>${ltr(u.meeting)}</td><td>${escape(u.title)}</td><td>${escape(`${words.statuses[u.status]} ${percentText(u.progress)}`)}</td><td>${escape(best)}</td><td class="source">${sourceLink(u.source, report, anchors)}</td></tr>`;
+    return `<tr><td>${ltr(report.meetingLabel(u.meeting))}</td><td>${escape(u.title)}</td><td>${escape(`${words.statuses[u.status]} ${percentText(u.progress)}`)}</td><td>${escape(best)}</td><td class="source">${sourceLink(u.source, report, anchors)}</td></tr>`;
   });
   return `<section class="review"><h3>${escape(words.labels.reviewItems)}: ${escape(words.labels.unlinked)} (${unlinked.length})</h3><table class="list"><thead><tr><th>${escape(words.columns.meeting)}</th><th>${escape(words.columns.commitment)}</th><th>${escape(words.columns.status)}</th><th>${escape(words.labels.bestMatch)}</th><th>${escape(words.labels.source)}</th></tr></thead><tbody>${items.join("")}</tbody></table></section>`;
 }

@@ -1,5 +1,5 @@
 /**
- * JSON outputs: the per-meeting record and the tracker. Each value is parsed by
+ * JSON outputs: the per-meeting record, the tracker and its review. Each value is parsed by
  * its schema first, so what is written is valid and its keys come out in schema
  * order (unknown keys dropped), whatever order the producer built them in: the
  * same data always gives the same bytes. Two-space indent, trailing newline.
@@ -14,7 +14,7 @@ import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { z } from "zod";
 import { MeetingRecord } from "../model/meeting.js";
-import { Tracker } from "../model/tracker.js";
+import { Review, Tracker } from "../model/tracker.js";
 
 function toJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
@@ -63,6 +63,12 @@ export async function writeTrackerJson(tracker: Tracker, output: Writable): Prom
     }
   }
   output.end(pending);
+  await once(output, "finish");
+}
+
+/** Streams review.json to `output` and ends it; one item per uncertain fact, so it is written whole. */
+export async function writeReviewJson(review: Review, output: Writable): Promise<void> {
+  output.end(toJson(Review.parse(review)));
   await once(output, "finish");
 }
 

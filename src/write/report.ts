@@ -2,7 +2,8 @@
  * What every end-of-run writer takes: the tracker made complete. The tracker
  * names each meeting's file; the writers also need the meeting's record (its
  * decisions, events, attendees), which commitment each row of a record was
- * linked to, the run's failures, and the language the reports speak. Those
+ * linked to, the run's failures, the review of its uncertain facts, and the
+ * language the reports speak. Those
  * joins are made here, once, so every writer has one signature and none of them
  * re-joins records to the tracker on its own.
  */
@@ -12,7 +13,8 @@ import { englishReportWords } from "../extract/lexicon/en.js";
 import { LEXICONS } from "../extract/lexicon/index.js";
 import type { ReportWords } from "../extract/lexicon/types.js";
 import type { Language, MeetingRecord, SourceRef } from "../model/meeting.js";
-import { UNKNOWN_PLAN, type TrackedCommitment, type TrackedMeeting, type Tracker } from "../model/tracker.js";
+import { UNKNOWN_PLAN, type HistoryEntry, type Review, type TrackedCommitment, type TrackedMeeting, type Tracker } from "../model/tracker.js";
+import { buildReview } from "../track/review.js";
 
 /** A tracked meeting with the record it was read from (absent only when the caller did not pass it). */
 export interface ReportMeeting {
@@ -28,6 +30,8 @@ export interface TrackerReport {
   meetings: readonly ReportMeeting[];
   /** Files that failed, by file name. */
   failures: readonly Failure[];
+  /** The facts whose extraction was uncertain, most consequential first (review.json, the Review sheet). */
+  review: Review;
   /** The language most meetings are written in: the reports' words, and right-to-left for Arabic. */
   language: Language;
   rightToLeft: boolean;
@@ -36,6 +40,13 @@ export interface TrackerReport {
   plans: ReadonlyMap<string, string>;
   /** The tracked commitment a record's row was linked to (by number or by similarity), by meeting and source. */
   linkedCommitment(meeting: string, source: SourceRef): TrackedCommitment | undefined;
+  /**
+   * The commitment's entry for a meeting: every meeting about its plan has one, a meeting
+   * about another plan only when it reported the commitment.
+   */
+  historyEntry(commitment: TrackedCommitment, meeting: string): HistoryEntry | undefined;
+  /** A meeting as a column or a note names it: its date, or its id where the date does not tell it apart. */
+  meetingLabel(meeting: string): string;
 }
 
 /** Words of `language`, each one missing from its lexicon said in English. */
@@ -70,8 +81,14 @@ export function reportLanguage({ meetings }: Pick<Tracker, "meetings">): Languag
 /**
  * Joins the records to the tracker's meetings (a meeting's `file` is its
  * record's `source.path`); records of renderings the tracker set aside are left out.
+ * The review is built from the same tracker and records unless the caller has it.
  */
-export function trackerReport(tracker: Tracker, records: readonly MeetingRecord[], failures: readonly Failure[] = []): TrackerReport {
+export function trackerReport(
+  tracker: Tracker,
+  records: readonly MeetingRecord[],
+  failures: readonly Failure[] = [],
+  review: Review = buildReview(tracker, records),
+): TrackerReport {
   const byPath = new Map<string, MeetingRecord>();
   for (const record of records) if (!byPath.has(record.source.path)) byPath.set(record.source.path, record);
   const meetings = tracker.meetings.map((meeting) => ({ meeting, record: byPath.get(meeting.file), plan: meeting.plan ?? UNKNOWN_PLAN }));
@@ -80,6 +97,17 @@ export function trackerReport(tracker: Tracker, records: readonly MeetingRecord[
   for (const commitment of tracker.commitments) {
     for (const entry of commitment.history) if (entry.source) links.set(sourceKey(entry.meeting, entry.source), commitment);
   }
+
+  const entries = new WeakMap<TrackedCommitment, Map<string, HistoryEntry>>();
+  const historyEntry = (commitment: TrackedCommitment, meeting: string): HistoryEntry | undefined => {
+    let byMeeting = entries.get(commitment);
+    if (!byMeeting) entries.set(commitment, (byMeeting = new Map(commitment.history.map((entry) => [entry.meeting, entry]))));
+    return byMeeting.get(meeting);
+  };
+
+  const perDate = new Map<string, number>();
+  for (const m of tracker.meetings) if (m.date !== null) perDate.set(m.date, (perDate.get(m.date) ?? 0) + 1);
+  const labels = new Map(tracker.meetings.map((m) => [m.id, m.date !== null && perDate.get(m.date) === 1 ? m.date : m.id]));
 
   const language = reportLanguage(tracker);
   // A plan as written, preferring the words of a meeting in the report's language, the latest of them.
@@ -96,10 +124,13 @@ export function trackerReport(tracker: Tracker, records: readonly MeetingRecord[
     tracker,
     meetings,
     failures: [...failures].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+    review,
     language,
     rightToLeft: writingDirection(language) === "rtl",
     words: reportWords(language),
     plans,
     linkedCommitment: (meeting, source) => links.get(sourceKey(meeting, source)),
+    historyEntry,
+    meetingLabel: (meeting) => labels.get(meeting) ?? meeting,
   };
 }

@@ -12,7 +12,7 @@
  */
 import type { ReportColumn, ReportSheet, ReportWords } from "../extract/lexicon/types.js";
 import type { SourceRef } from "../model/meeting.js";
-import type { Change, HistoryEntry, HistoryStatus, TrackedCommitment } from "../model/tracker.js";
+import type { Change, Consequence, HistoryEntry, HistoryStatus, ReviewItem, TrackedCommitment } from "../model/tracker.js";
 import { fill, type ReportMeeting, type TrackerReport } from "./report.js";
 
 /**
@@ -24,7 +24,7 @@ export type CellKind = "text" | "code" | "integer" | "number" | "percent" | "dat
 export type ViewValue = string | number | boolean | null;
 
 export interface ViewColumn {
-  id: ReportColumn | "meetingStatus" | "meetingPercent" | HistoryStatus;
+  id: ReportColumn | "meetingStatus" | "meetingPercent" | HistoryStatus | ReviewColumn;
   header: string;
   kind: CellKind;
   /** A `flag` column's word for true. */
@@ -38,7 +38,7 @@ export interface ViewRow<Subject> {
 }
 
 export interface TableView<Subject = null> {
-  sheet: ReportSheet;
+  sheet: ReportSheet | "review";
   /** The sheet's name in the report's language. */
   name: string;
   columns: ViewColumn[];
@@ -102,8 +102,13 @@ function commitmentColumns(words: ReportWords): ViewColumn[] {
   return [column(words, "plan", "text"), column(words, "number", "integer"), column(words, "commitment", "text")];
 }
 
+/** An item number as a cell: a number when it is one ("7"), else as the committee writes it ("2.10", "A-12"). */
+export function numberValue(number: string): ViewValue {
+  return /^\d+$/u.test(number) ? Number(number) : number;
+}
+
 function commitmentValues(commitment: TrackedCommitment): ViewValue[] {
-  return [commitment.plan, Number(commitment.number), commitment.title];
+  return [commitment.plan, numberValue(commitment.number), commitment.title];
 }
 
 function latestColumns(words: ReportWords): ViewColumn[] {
@@ -117,9 +122,10 @@ function latestColumns(words: ReportWords): ViewColumn[] {
   ];
 }
 
-function latestValues(commitment: TrackedCommitment): ViewValue[] {
+/** `meeting` names the latest meeting: its id, or as the Tracker sheet's columns name it. */
+function latestValues(commitment: TrackedCommitment, meeting: (id: string) => string = (id) => id): ViewValue[] {
   return [
-    commitment.latest?.meeting ?? null,
+    commitment.latest ? meeting(commitment.latest.meeting) : null,
     commitment.latest?.status ?? null,
     commitment.latest?.progress ?? null,
     commitment.change,
@@ -152,9 +158,10 @@ export function trackerView(report: TrackerReport, maxColumns = Number.POSITIVE_
   const shown = tracker.meetings.slice(firstShown);
   const columns = commitmentColumns(words);
   for (const meeting of shown) {
+    const label = report.meetingLabel(meeting.id);
     columns.push(
-      { id: "meetingStatus", header: fill(words.meetingStatus, { meeting: meeting.id }), kind: "status" },
-      { id: "meetingPercent", header: fill(words.meetingPercent, { meeting: meeting.id }), kind: "percent" },
+      { id: "meetingStatus", header: fill(words.meetingStatus, { meeting: label }), kind: "status" },
+      { id: "meetingPercent", header: fill(words.meetingPercent, { meeting: label }), kind: "percent" },
     );
   }
   columns.push(...latestColumns(words));
@@ -169,8 +176,12 @@ export function trackerView(report: TrackerReport, maxColumns = Number.POSITIVE_
     *rows() {
       for (const commitment of tracker.commitments) {
         const values = commitmentValues(commitment);
-        for (const entry of commitment.history.slice(firstShown)) values.push(entry.status, entry.progress);
-        values.push(...latestValues(commitment));
+        // A meeting about another plan has no entry: its cells stay empty.
+        for (const meeting of shown) {
+          const entry = report.historyEntry(commitment, meeting.id);
+          values.push(entry?.status ?? null, entry?.progress ?? null);
+        }
+        values.push(...latestValues(commitment, report.meetingLabel));
         yield { values, subject: commitment };
       }
     },
@@ -283,13 +294,14 @@ export function summaryView(report: TrackerReport): TableView<SummaryRow> {
     *rows() {
       for (const plan of report.plans.keys()) {
         const commitments = byPlan.get(plan) ?? [];
-        for (const [index, meeting] of report.meetings.entries()) {
+        for (const meeting of report.meetings) {
           if (meeting.plan !== plan) continue;
           const counts = Object.fromEntries(SUMMARY_STATUSES.map((status) => [status, 0])) as Record<HistoryStatus, number>;
           let regressed = 0;
           let stalled = 0;
           for (const commitment of commitments) {
-            const entry = commitment.history[index];
+            const entry = report.historyEntry(commitment, meeting.meeting.id);
+            if (!entry) continue;
             counts[entry.status] += 1;
             if (entry.change === "regressed") regressed += 1;
             if (stalledAt(entry)) stalled += 1;
@@ -320,7 +332,7 @@ export interface AttentionRow {
 /** What needs attention: every regression, every stall, every meeting of a plan that did not mention one of its commitments. */
 export function attentionView(report: TrackerReport): TableView<AttentionRow> {
   const { tracker, words } = report;
-  const meetingIndex = new Map(tracker.meetings.map((m, i) => [m.id, i]));
+  const files = new Map(tracker.meetings.map((m) => [m.id, m.file]));
   return {
     sheet: "warnings",
     name: words.labels.reviewItems,
@@ -343,18 +355,19 @@ export function attentionView(report: TrackerReport): TableView<AttentionRow> {
             subject: { kind, commitment, entry, before: previousReport(index), source },
           };
         };
+        const indexOf = (meeting: string): number => commitment.history.findIndex((entry) => entry.meeting === meeting);
         for (const regression of commitment.regressions) {
-          const index = meetingIndex.get(regression.to);
-          if (index !== undefined) yield emit("regressed", index, commitment.history[index].source);
+          const index = indexOf(regression.to);
+          if (index >= 0) yield emit("regressed", index, commitment.history[index].source);
         }
         if (commitment.stalled && commitment.latest) {
-          const index = meetingIndex.get(commitment.latest.meeting);
-          if (index !== undefined) yield emit("stalled", index, commitment.history[index].source);
+          const index = indexOf(commitment.latest.meeting);
+          if (index >= 0) yield emit("stalled", index, commitment.history[index].source);
         }
+        // Only a meeting about the commitment's plan has a `notReported` entry: a meeting about another plan is no gap.
         for (const [index, entry] of commitment.history.entries()) {
-          const meeting = report.meetings[index];
           // A gap's source is the minutes themselves: the file that does not mention the commitment.
-          if (entry.status === "notReported" && meeting.plan === commitment.plan) yield emit("gap", index, { file: meeting.meeting.file });
+          if (entry.status === "notReported") yield emit("gap", index, { file: files.get(entry.meeting) ?? entry.meeting });
         }
       }
     },
@@ -424,7 +437,7 @@ export function activitiesView(report: TrackerReport): TableView {
           const number = commitment.number ?? report.linkedCommitment(meeting.id, commitment.source)?.number ?? null;
           for (const activity of commitment.activities) {
             yield {
-              values: [meeting.id, meeting.plan, number === null ? null : Number(number), commitment.title, activity.text, activity.state, ...sourceValues(commitment.source)],
+              values: [meeting.id, meeting.plan, number === null ? null : numberValue(number), commitment.title, activity.text, activity.state, ...sourceValues(commitment.source)],
               subject: null,
             };
           }
@@ -451,7 +464,7 @@ export function decisionsView(report: TrackerReport): TableView {
       for (const { meeting, record } of report.meetings) {
         for (const decision of record?.decisions ?? []) {
           yield {
-            values: [meeting.id, decision.text, decision.date, decision.commitment === null ? null : Number(decision.commitment), ...sourceValues(decision.source)],
+            values: [meeting.id, decision.text, decision.date, decision.commitment === null ? null : numberValue(decision.commitment), ...sourceValues(decision.source)],
             subject: null,
           };
         }
@@ -482,6 +495,67 @@ export function eventsView(report: TrackerReport): TableView {
             subject: null,
           };
         }
+      }
+    },
+  };
+}
+
+/**
+ * The Review sheet is a form: the officer types the right value into its "Correct …" cells and
+ * `minutes corrections` reads them back by these headers, so its name and its own headers stay
+ * in English whatever the report's language (the source columns are said in it).
+ */
+export const REVIEW_SHEET = "Review";
+const REVIEW_COLUMNS = [
+  ["priority", "Priority", "integer"],
+  ["weighsOn", "Weighs on", "text"],
+  ["reason", "Why uncertain", "code"],
+  ["message", "Message", "text"],
+  ["meeting", "Meeting", "code"],
+  ["record", "Record", "text"],
+  ["commitment", "Commitment", "text"],
+  ["corrected", "Corrected", "flag"],
+  ["correctStatus", "Correct status", "text"],
+  ["correctPercent", "Correct %", "percent"],
+  ["correctDate", "Correct date", "text"],
+  ["correctTitle", "Correct title", "text"],
+  ["note", "Note", "text"],
+] as const satisfies readonly (readonly [string, string, CellKind])[];
+export type ReviewColumn = `review:${(typeof REVIEW_COLUMNS)[number][0]}`;
+/** The Review sheet's own headers, in order; the source columns follow. */
+export const REVIEW_HEADERS: readonly string[] = REVIEW_COLUMNS.map(([, header]) => header);
+/** The columns an officer fills in. */
+export const REVIEW_INPUT_HEADERS = ["Correct status", "Correct %", "Correct date", "Correct title", "Note"] as const;
+const CONSEQUENCE_TEXT: Record<Consequence, string> = { regression: "a regression", stall: "a stall", latest: "the latest state", history: "the history", none: "nothing tracked" };
+
+/** Every uncertain fact of review.json, most consequential first, with empty cells to type its correction into. */
+export function reviewView(report: TrackerReport): TableView<ReviewItem> {
+  const { words } = report;
+  return {
+    sheet: "review",
+    name: REVIEW_SHEET,
+    columns: [
+      ...REVIEW_COLUMNS.map(([id, header, kind]): ViewColumn => ({ id: `review:${id}`, header, kind, ...(id === "corrected" ? { flag: "corrected" } : {}) })),
+      ...sourceColumns(words),
+    ],
+    frozenColumns: 3,
+    *rows() {
+      for (const [i, item] of report.review.items.entries()) {
+        yield {
+          values: [
+            i + 1,
+            CONSEQUENCE_TEXT[item.consequence],
+            item.reason,
+            item.message,
+            item.meeting,
+            item.record,
+            item.correctBy.commitment ?? null,
+            item.corrected,
+            ...REVIEW_INPUT_HEADERS.map(() => null),
+            ...sourceValues(item.source),
+          ],
+          subject: item,
+        };
       }
     },
   };

@@ -33,6 +33,11 @@ export const WRITERS: readonly ReportWriter[] = [
     write: async (report, output) => (await import("./json.js")).writeTrackerJson(report.tracker, output),
   },
   {
+    format: "json",
+    file: "review.json",
+    write: async (report, output) => (await import("./json.js")).writeReviewJson(report.review, output),
+  },
+  {
     format: "xlsx",
     file: "tracker.xlsx",
     write: async (report, output) => (await import("./xlsx.js")).writeTrackerXlsx(report, output),

@@ -28,7 +28,7 @@ import { finished } from "node:stream/promises";
 import ExcelJS from "exceljs";
 import type { Color, ConditionalFormattingRule, DataBarRuleType, Font, Worksheet } from "exceljs";
 import type { ReportWords } from "../extract/lexicon/types.js";
-import type { HistoryEntry, HistoryStatus, TrackedCommitment } from "../model/tracker.js";
+import type { Corrected, HistoryEntry, HistoryStatus, ReviewItem, TrackedCommitment } from "../model/tracker.js";
 import { spreadsheetText } from "./cells.js";
 import { REGRESSION_FILL, STALL_FILL, STATUS_FILL } from "./colours.js";
 import { fill, type TrackerReport } from "./report.js";
@@ -42,6 +42,8 @@ import {
   KEY_COLUMNS,
   keyView,
   meetingsView,
+  REVIEW_INPUT_HEADERS,
+  reviewView,
   summaryView,
   trackerView,
   warningsView,
@@ -79,6 +81,7 @@ interface SheetSpec<Subject> {
   view: TableView<Subject>;
   /** Notes on header cells, by 1-based column. */
   headerNotes?: Map<number, string>;
+  /** Fills of header cells that flag their column, by 1-based column. */
   headerFills?: Map<number, string>;
   /** 1-based columns drawn as data bars from 0 to 100. */
   dataBarColumns?: readonly number[];
@@ -88,6 +91,12 @@ interface SheetSpec<Subject> {
 const HEADER_FILL = "FFDDEBF7";
 const HEADER_FONT: Partial<Font> = { bold: true };
 const REGRESSION_FONT: Partial<Font> = { bold: true, color: { argb: "FF9C0006" } };
+/** A meeting whose date may be wrong: its column header is flagged, with why. */
+export const UNCERTAIN_DATE_FILL = "FFFFEB9C";
+/** A value an officer corrected. */
+const CORRECTED_FONT: Partial<Font> = { italic: true, color: { argb: "FF7030A0" } };
+/** The Review sheet's cells to type a correction into. */
+const REVIEW_INPUT_FILL = "FFFFF2CC";
 const DATA_BAR_COLOR = "FF5B9BD5";
 const PERCENT_FORMAT = '0"%"';
 const DATE_FORMAT = "yyyy-mm-dd";
@@ -356,63 +365,88 @@ class SharedStyles {
   }
 }
 
-function statusNote(entry: HistoryEntry, regressedFrom: HistoryEntry | undefined, words: ReportWords): string | null {
+function statusNote(entry: HistoryEntry, regressedFrom: HistoryEntry | undefined, words: ReportWords, label: (meeting: string) => string): string | null {
   if (entry.source === null) return null;
   const lines = [`${words.labels.source}: ${describeSource(entry.source, words)}`];
   if (entry.statusLabel) lines.push(`${words.columns.statusAsWritten}: ${entry.statusLabel}`);
   if (entry.link === "similarity") lines.push(`${words.columns.similarity}: ${entry.similarity?.toFixed(2) ?? ""}`);
   if (regressedFrom) {
     const state = (report: HistoryEntry): string => `${words.statuses[report.status]} ${report.progress ?? "-"}%`;
-    lines.push(`${words.changes.regressed} (${regressedFrom.meeting}): ${fill(words.labels.regressedFromTo, { from: state(regressedFrom), to: state(entry) })}`);
+    lines.push(`${words.changes.regressed} (${label(regressedFrom.meeting)}): ${fill(words.labels.regressedFromTo, { from: state(regressedFrom), to: state(entry) })}`);
   }
   return lines.join("\n");
 }
 
-function flagNote(commitment: TrackedCommitment, words: ReportWords): string | null {
+function flagNote(commitment: TrackedCommitment, words: ReportWords, label: (meeting: string) => string): string | null {
   const lines: string[] = [];
-  for (const regression of commitment.regressions) lines.push(`${words.changes.regressed}: ${fill(words.labels.regressedFromTo, regression)}`);
+  for (const { from, to } of commitment.regressions) lines.push(`${words.changes.regressed}: ${fill(words.labels.regressedFromTo, { from: label(from), to: label(to) })}`);
   if (commitment.stalled && commitment.latest) {
-    lines.push(`${words.stalledFlag}: ${words.statuses[commitment.latest.status]}, ${commitment.latest.meeting}`);
+    lines.push(`${words.stalledFlag}: ${words.statuses[commitment.latest.status]}, ${label(commitment.latest.meeting)}`);
   }
   return lines.length > 0 ? lines.join("\n") : null;
 }
 
 function truncationNote(report: TrackerReport, firstShown: number): string {
   const { meetings } = report.tracker;
-  return `This sheet shows the latest ${meetings.length - firstShown} of ${meetings.length} meetings (from ${meetings[firstShown].id}): Excel allows 16,384 columns. "${report.words.sheets.history}" lists every meeting.`;
+  return `This sheet shows the latest ${meetings.length - firstShown} of ${meetings.length} meetings (from ${report.meetingLabel(meetings[firstShown].id)}): Excel allows 16,384 columns. "${report.words.sheets.history}" lists every meeting.`;
+}
+
+/** What a correction replaced, field by field ("status was in_progress, progress was 40"). */
+function extractedText(corrected: Corrected): string {
+  return Object.entries(corrected.extracted).map(([field, value]) => `${field} was ${value ?? "none"}`).join(", ");
+}
+
+function correctedNote(entry: HistoryEntry): string | null {
+  if (!entry.corrected) return null;
+  const was = extractedText(entry.corrected);
+  return [`Corrected${entry.corrected.added ? " (added: extraction missed it)" : ""}${was ? `: ${was}` : ""}`, entry.corrected.note ?? ""].filter(Boolean).join("\n");
 }
 
 function trackerSheet(report: TrackerReport, limits: SheetLimits): SheetSpec<TrackedCommitment> & { view: TrackerView } {
-  const { words } = report;
+  const { words, meetingLabel } = report;
   const view = trackerView(report, limits.columns);
   const { firstShown, firstMeetingColumn, latestColumn } = view;
+  const shown = report.tracker.meetings.slice(firstShown);
+  const column = new Map(shown.map((meeting, i) => [meeting.id, firstMeetingColumn + 2 * i]));
   const percentColumns = view.columns.flatMap((column, i) => (column.kind === "percent" ? [i + 1] : []));
   const headerNotes = new Map<number, string>();
+  const headerFills = new Map<number, string>();
   if (firstShown > 0) headerNotes.set(firstMeetingColumn, truncationNote(report, firstShown));
+  shown.forEach((meeting, i) => {
+    const at = firstMeetingColumn + 2 * i;
+    // Only where there is something to say: a note per column costs at thousands of meetings.
+    if (!meeting.dateUncertain && !meeting.corrected) return;
+    const lines = [headerNotes.get(at), `Meeting ${meeting.id} (${meeting.record ?? meeting.file})`];
+    if (meeting.dateUncertain) lines.push(`Date uncertain: ${meeting.dateUncertain}`);
+    if (meeting.corrected) lines.push(`Date corrected: ${extractedText(meeting.corrected)}${meeting.corrected.note ? ` (${meeting.corrected.note})` : ""}`);
+    headerNotes.set(at, lines.filter(Boolean).join("\n"));
+    if (meeting.dateUncertain && !meeting.corrected) headerFills.set(at, UNCERTAIN_DATE_FILL);
+  });
 
   /** Fills by status, the regression and stall flags, and the notes giving each value's source. */
   function styles(commitment: TrackedCommitment): Map<number, CellStyle> {
     const styles = new Map<number, CellStyle>();
     const regressedAt = new Set(commitment.regressions.map((r) => r.to));
     let previousReport: HistoryEntry | undefined;
-    commitment.history.forEach((entry, i) => {
-      if (i >= firstShown) {
+    for (const entry of commitment.history) {
+      const at = column.get(entry.meeting);
+      if (at !== undefined) {
         const regressed = regressedAt.has(entry.meeting);
-        const note = statusNote(entry, regressed ? previousReport : undefined, words);
-        styles.set(firstMeetingColumn + 2 * (i - firstShown), {
+        const note = [statusNote(entry, regressed ? previousReport : undefined, words, meetingLabel), correctedNote(entry)].filter(Boolean).join("\n") || null;
+        styles.set(at, {
           fill: STATUS_FILL[entry.status],
-          ...(regressed ? { font: REGRESSION_FONT } : {}),
+          ...(regressed ? { font: REGRESSION_FONT } : entry.corrected ? { font: CORRECTED_FONT } : {}),
           ...(note ? { note } : {}),
         });
       }
       if (entry.status !== "notReported") previousReport = entry;
-    });
+    }
     if (commitment.latest) styles.set(latestColumn + 1, { fill: STATUS_FILL[commitment.latest.status] });
 
     const flag = commitment.regressed ? REGRESSION_FILL : commitment.stalled ? STALL_FILL : null;
     if (flag) {
       for (let c = 1; c < KEY_COLUMNS; c++) styles.set(c, { fill: flag });
-      const note = flagNote(commitment, words);
+      const note = flagNote(commitment, words, meetingLabel);
       styles.set(KEY_COLUMNS, { fill: flag, ...(note ? { note } : {}) });
     }
     if (commitment.stalled) styles.set(latestColumn + 4, { fill: STALL_FILL });
@@ -420,7 +454,7 @@ function trackerSheet(report: TrackerReport, limits: SheetLimits): SheetSpec<Tra
     return styles;
   }
 
-  return { view, headerNotes, dataBarColumns: percentColumns, styles };
+  return { view, headerNotes, headerFills, dataBarColumns: percentColumns, styles };
 }
 
 function historySheet(report: TrackerReport): SheetSpec<HistoryRow> {
@@ -444,6 +478,23 @@ function summarySheet(report: TrackerReport): SheetSpec<SummaryRow> {
       const styles = new Map<number, CellStyle>();
       if (regressed > 0) styles.set(regressedColumn, { fill: REGRESSION_FILL });
       if (stalled > 0) styles.set(stalledColumn, { fill: STALL_FILL });
+      return styles;
+    },
+  };
+}
+
+/** review.json as a sheet, with the cells to type each correction into (`minutes corrections` reads them back). */
+function reviewSheet(report: TrackerReport): SheetSpec<ReviewItem> {
+  const view = reviewView(report);
+  const inputs = REVIEW_INPUT_HEADERS.map((header) => view.columns.findIndex((c) => c.header === header) + 1);
+  const weighsOn = view.columns.findIndex((c) => c.id === "review:weighsOn") + 1;
+  return {
+    view,
+    headerNotes: new Map([[inputs[0], "Type the right value here; `minutes corrections tracker.xlsx --out DIR` turns each filled row into a corrections.yaml entry."]]),
+    styles: (item) => {
+      const styles = new Map<number, CellStyle>(inputs.map((at) => [at, { fill: REVIEW_INPUT_FILL }]));
+      if (item.consequence === "regression") styles.set(weighsOn, { fill: REGRESSION_FILL });
+      if (item.consequence === "stall") styles.set(weighsOn, { fill: STALL_FILL });
       return styles;
     },
   };
@@ -489,6 +540,7 @@ export async function writeTrackerXlsx(report: TrackerReport, output: Writable, 
   const writer = new WorkbookStream(workbook, report, limits);
   await writer.writeSheet(summarySheet(report));
   await writer.writeSheet(tracker);
+  await writer.writeSheet(reviewSheet(report));
   await writer.writeSheet(historySheet(report));
   await writer.writeSheet({ view: meetingsView(report) });
   await writer.writeSheet({ view: activitiesView(report) });
