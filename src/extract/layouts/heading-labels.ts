@@ -6,6 +6,7 @@ import type { Block } from "../blocks.js";
 import { matchCommitmentHeading } from "../item-numbers.js";
 import { hasLabel, labelSegments, opensWithLabel } from "../labels.js";
 import { foldWithMap } from "../match.js";
+import { reportersIn } from "../people.js";
 import { findPercents } from "../percents.js";
 import { bestStatus, cleanTitle, firstWords, toSourceRef } from "../text-helpers.js";
 import { leadingNumber } from "./boundaries.js";
@@ -64,6 +65,8 @@ export const headingLabels: FlowLayout = {
       }
       draft.tentative = heading.action;
       builder.claim(block, draft);
+      // "Commitment 2.1: Mr. Joseph Flomo … explained that …": an entry of matters arising names its reporter in the heading's own line.
+      for (const who of reportersIn(block.ft)) if (!draft.reportedBy.includes(who)) draft.reportedBy.push(who);
       if (titled && others.length && first.kind === "text") {
         const restText = block.ft.text.slice(block.ft.text.indexOf(first.text) + first.text.length);
         builder.absorb(draft, { ...block, kind: "paragraph", ft: foldWithMap(restText) });

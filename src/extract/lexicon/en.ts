@@ -206,7 +206,7 @@ export const en: Lexicon<"en"> = {
   activityCues: {
     negation: ["not done", "not completed", "has not", "have not", "not yet"],
     planned: ["will", "planned", "scheduled", "to be", "postponed"],
-    ongoing: ["ongoing", "in progress", "underway", "is being", "are being"],
+    ongoing: ["ongoing", "in progress", "underway", "is being", "are being", "is waiting for", "are waiting for", "awaiting"],
     done: ["was", "were", "has been", "have been", "completed", "launched", "adopted", "published"],
   },
   percentWords: ["percent", "per cent"],

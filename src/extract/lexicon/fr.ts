@@ -132,7 +132,7 @@ export const fr: Lexicon<"fr"> = {
   activityCues: {
     negation: ["non réalisé", "n'a pas", "n'ont pas", "pas encore"],
     planned: ["sera", "seront", "prévu", "prévue", "programmé", "reporté", "reportée", "à venir"],
-    ongoing: ["en cours", "se poursuit", "se poursuivent", "reste en attente"],
+    ongoing: ["en cours", "se poursuit", "se poursuivent", "reste en attente", "attend", "en attente de"],
     done: ["a été", "ont été", "achevé", "achevée", "réalisé", "signé", "mis en ligne", "mise en ligne", "adopté"],
   },
   percentWords: ["pour cent", "pourcent", "pour-cent"],
