@@ -12,6 +12,7 @@ import { barProgress, lineProgress, silentProgress, type ProgressSink } from "./
 import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_MS, OutputError, runBatch, UsageError, type BatchSummary } from "./batch/run.js";
 import { IngestError } from "./ingest/errors.js";
 import { PartialDate } from "./model/meeting.js";
+import { parseOcrLanguages, type OcrMode, type OcrOptions } from "./ingest/ocr.js";
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURES = 1;
@@ -45,10 +46,29 @@ interface BatchCommandOptions {
   cache?: string | false;
   quiet?: boolean;
   json?: boolean;
+  ocr: OcrMode;
+  ocrLang?: string;
+}
+
+function ocrLanguages(value: string): string {
+  const languages = parseOcrLanguages(value);
+  if (!languages) throw new InvalidArgumentError("expected languages among ar, fr, en (ara, fra, eng), e.g. ar+fr");
+  return languages;
+}
+
+/** `--ocr` and `--ocr-lang`, for every command that reads files. */
+function addOcrOptions(command: Command): Command {
+  return command
+    .addOption(new Option("--ocr <mode>", "OCR pages without a usable text layer (auto), every page (always) or none (never)").choices(["auto", "always", "never"]).default("auto"))
+    .option("--ocr-lang <languages>", "OCR languages (ar, fr, en; e.g. ar+fr); default: from the document's script", ocrLanguages);
+}
+
+function ocrOptionsOf(options: { ocr: OcrMode; ocrLang?: string }): OcrOptions {
+  return { mode: options.ocr, ...(options.ocrLang === undefined ? {} : { languages: options.ocrLang }) };
 }
 
 function addBatchOptions(command: Command): Command {
-  return command
+  return addOcrOptions(command)
     .requiredOption("-o, --out <dir>", "output folder")
     .option("--date <date>", "meeting date (YYYY-MM-DD or YYYY-MM) for files whose text, name and metadata give none", meetingDate)
     .option("-j, --jobs <n>", "worker threads (default: the number of cores)", positiveInteger)
@@ -128,6 +148,7 @@ async function runBatchCommand(inputs: string[], options: BatchCommandOptions, t
       ...(options.cache === undefined ? {} : { cache: options.cache }),
       ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
       ...(options.date === undefined ? {} : { date: options.date }),
+      ocr: ocrOptionsOf(options),
     });
     return report(summary, options, io);
   } finally {
@@ -139,9 +160,9 @@ async function runBatchCommand(inputs: string[], options: BatchCommandOptions, t
 // The readers, writers and schemas are imported by the commands that use them: loading
 // them all would cost every invocation, `--help` included, half a second.
 
-async function printTree(file: string, options: { sources?: boolean }, io: Io): Promise<number> {
+async function printTree(file: string, options: { sources?: boolean; ocr: OcrMode; ocrLang?: string }, io: Io): Promise<number> {
   const [{ readDocument }, { treeToMarkdown }] = await Promise.all([import("./ingest/index.js"), import("./write/markdown.js")]);
-  const document = await readDocument(file, await readInputFile(file));
+  const document = await readDocument(file, await readInputFile(file), { ocr: ocrOptionsOf(options) });
   io.stdout.write(treeToMarkdown(document.tree, { sources: options.sources === true }));
   for (const message of document.messages) io.stderr.write(`note: ${message.message} [${message.code}]\n`);
   return EXIT_OK;
@@ -177,12 +198,13 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
         "A file name that begins with a dash: put it after -- (minutes run --out DIR -- -x.docx) or write ./-x.docx.",
     );
 
-  program
-    .command("tree")
-    .description("print a file's document tree as Markdown, as the pipeline sees it")
-    .argument("<file>", "a .docx, .pdf, .txt or .md file")
-    .option("--sources", "show where each block came from (page, table, row, cell, line)")
-    .action(async (file: string, options: { sources?: boolean }) => setExitCode(await printTree(file, options, io)));
+  addOcrOptions(
+    program
+      .command("tree")
+      .description("print a file's document tree as Markdown, as the pipeline sees it")
+      .argument("<file>", "a .docx, .pdf, .txt or .md file")
+      .option("--sources", "show where each block came from (page, table, row, cell, line)"),
+  ).action(async (file: string, options: { sources?: boolean; ocr: OcrMode; ocrLang?: string }) => setExitCode(await printTree(file, options, io)));
 
   addBatchOptions(
     program

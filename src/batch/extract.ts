@@ -3,7 +3,7 @@
  * the package export `extractMeeting` and the batch workers so both give the
  * same record for the same bytes.
  */
-import { readDocument } from "../ingest/index.js";
+import { readDocument, type OcrOptions } from "../ingest/index.js";
 import { extractRecord } from "../extract/index.js";
 import { MeetingRecord } from "../model/meeting.js";
 import { sha256Hex } from "./read.js";
@@ -13,10 +13,17 @@ export interface ExtractOptions {
   sha256?: string;
   /** The meeting's date when neither the text, the file name nor the metadata gives it. */
   date?: string;
+  /** OCR of pages without a usable text layer (default `auto`). */
+  ocr?: OcrOptions;
+  /** Called as each page's OCR starts. */
+  onOcrPage?: (page: number) => void;
 }
 
 export async function extractFromBytes(bytes: Uint8Array, path: string, options: ExtractOptions = {}): Promise<MeetingRecord> {
-  const document = await readDocument(path, bytes);
+  const document = await readDocument(path, bytes, {
+    ...(options.ocr === undefined ? {} : { ocr: options.ocr }),
+    ...(options.onOcrPage === undefined ? {} : { onOcrPage: options.onOcrPage }),
+  });
   const record = extractRecord(document, {
     sha256: options.sha256 ?? sha256Hex(bytes),
     ...(options.date === undefined ? {} : { date: options.date }),

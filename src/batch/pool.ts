@@ -5,7 +5,7 @@
  * file and the batch goes on.
  */
 import { Worker } from "node:worker_threads";
-import type { ExtractTask, TaskOutcome } from "./protocol.js";
+import type { ExtractTask, TaskOutcome, TaskProgress } from "./protocol.js";
 
 export interface PoolOptions {
   size: number;
@@ -68,10 +68,12 @@ export class WorkerPool {
     });
     worker.stdout.resume();
     worker.stderr.resume();
-    worker.on("message", (outcome: TaskOutcome) => {
+    worker.on("message", (message: TaskOutcome | TaskProgress) => {
       const running = slot.running;
-      if (running === undefined || running.task.id !== outcome.id) return;
-      this.finish(slot, outcome);
+      if (running === undefined || running.task.id !== message.id) return;
+      // OCR takes seconds a page: each OCR'd page gets the whole per-file deadline.
+      if ("ocrPage" in message) return this.arm(slot, worker, running);
+      this.finish(slot, message);
     });
     // A replaced worker's late events must not touch the task its successor is running.
     worker.on("error", (error: Error & { code?: string }) => {
@@ -109,7 +111,19 @@ export class WorkerPool {
 
   private start(slot: Slot, task: ExtractTask, resolve: (outcome: TaskOutcome) => void): void {
     const worker = slot.worker ?? this.spawn(slot);
-    const timer = setTimeout(() => {
+    slot.running = { task, resolve, timer: this.deadline(slot, worker, task) };
+    // Transfer, not copy: the main thread does not need the bytes any more.
+    worker.postMessage(task, [task.bytes.buffer as ArrayBuffer]);
+  }
+
+  /** Start the running task's deadline again. */
+  private arm(slot: Slot, worker: Worker, running: Running): void {
+    clearTimeout(running.timer);
+    running.timer = this.deadline(slot, worker, running.task);
+  }
+
+  private deadline(slot: Slot, worker: Worker, task: ExtractTask): NodeJS.Timeout {
+    return setTimeout(() => {
       // Terminating is the only way to stop synchronous parser code that never yields.
       slot.worker = undefined;
       void worker.terminate();
@@ -121,9 +135,6 @@ export class WorkerPool {
         deterministic: false,
       });
     }, this.options.timeoutMs);
-    slot.running = { task, resolve, timer };
-    // Transfer, not copy: the main thread does not need the bytes any more.
-    worker.postMessage(task, [task.bytes.buffer as ArrayBuffer]);
   }
 
   private finish(slot: Slot, outcome: TaskOutcome): void {

@@ -1,4 +1,5 @@
 /** Messages between the batch's main thread and its extraction workers. */
+import type { OcrOptions } from "../ingest/ocr.js";
 
 export interface ExtractTask {
   id: number;
@@ -7,6 +8,14 @@ export interface ExtractTask {
   bytes: Uint8Array;
   sha256: string;
   date?: string;
+  /** `--ocr` and `--ocr-lang`. */
+  ocr?: OcrOptions;
+}
+
+/** Sent by a worker as it starts OCR on a page of its file: the file's deadline starts again. */
+export interface TaskProgress {
+  id: number;
+  ocrPage: number;
 }
 
 export interface FileSummary {

@@ -7,7 +7,7 @@ import { parentPort } from "node:worker_threads";
 import { IngestError } from "../ingest/errors.js";
 import { recordToJson } from "../write/json.js";
 import { extractFromBytes } from "./extract.js";
-import type { ExtractTask, TaskOutcome } from "./protocol.js";
+import type { ExtractTask, TaskOutcome, TaskProgress } from "./protocol.js";
 
 if (parentPort === null) throw new Error("batch/worker.js runs only as a worker thread");
 const port = parentPort;
@@ -18,6 +18,8 @@ port.on("message", async (task: ExtractTask) => {
     const record = await extractFromBytes(task.bytes, task.path, {
       sha256: task.sha256,
       ...(task.date === undefined ? {} : { date: task.date }),
+      ...(task.ocr === undefined ? {} : { ocr: task.ocr }),
+      onOcrPage: (page) => port.postMessage({ id: task.id, ocrPage: page } satisfies TaskProgress),
     });
     outcome = {
       id: task.id,

@@ -32,6 +32,8 @@ export const SourceRef = z.object({
   row: z.number().int().positive().optional(),
   line: z.number().int().positive().optional(),
   heading: z.string().optional(),
+  /** The fact was read by OCR from a scanned page: the engine's mean confidence (0-100) over the words it came from. */
+  ocrConfidence: z.number().min(0).max(100).optional(),
 });
 export type SourceRef = z.infer<typeof SourceRef>;
 
@@ -107,7 +109,7 @@ export const Meeting = z.object({
 });
 export type Meeting = z.infer<typeof Meeting>;
 
-export const DocumentFormat = z.enum(["docx", "pdf", "txt", "md"]);
+export const DocumentFormat = z.enum(["docx", "pdf", "txt", "md", "image"]);
 export type DocumentFormat = z.infer<typeof DocumentFormat>;
 
 /**
@@ -115,13 +117,15 @@ export type DocumentFormat = z.infer<typeof DocumentFormat>;
  * Markdown and text keep the words, PDF text layers lose most. Where an archive holds
  * one document several times, the first of these stands for it.
  */
-export const FORMATS_BY_FIDELITY: readonly DocumentFormat[] = ["docx", "md", "txt", "pdf"];
+export const FORMATS_BY_FIDELITY: readonly DocumentFormat[] = ["docx", "md", "txt", "pdf", "image"];
 
 export const DocumentSource = z.object({
   path: z.string(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   format: DocumentFormat,
   pages: z.number().int().positive().nullable(),
+  /** Pages read by OCR (scanned, without a usable text layer), 1-based. */
+  ocrPages: z.array(z.number().int().positive()).optional(),
 });
 
 export const MeetingRecord = z.object({
