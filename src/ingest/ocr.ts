@@ -72,8 +72,6 @@ const MIN_WORD_CONFIDENCE = 10;
 const MIN_MARK_CONFIDENCE = 60;
 /** Skews below this (degrees) are left alone: turning the page blurs it. */
 const MIN_SKEW = 0.05;
-/** A page read on its side with less confidence than this is tried the other way up. */
-const UPSIDE_DOWN_CONFIDENCE = 50;
 
 function greyOf(canvas: Canvas): GreyImage {
   const { width, height } = canvas;
@@ -106,11 +104,11 @@ export async function recognisePage(image: Canvas, scale: number, languages: str
   const frame = { bottom: 0, width: image.width / scale, height: image.height / scale };
   const empty: RecognisedPage = { frame, runs: [], rulings: { horizontal: [], vertical: [] }, confidence: 0, text: "", rotation: 0 };
   if (inkShare(grey, threshold) < BLANK_INK) return empty;
-  const onSide = liesOnItsSide(grey, threshold);
-  const first = await recogniseUpright(onSide ? turned(image, 90) : image, grey, onSide, threshold, scale, languages, onSide ? 90 : 0);
-  if (!onSide || first.confidence >= UPSIDE_DOWN_CONFIDENCE) return first;
-  const second = await recogniseUpright(turned(image, -90), grey, true, threshold, scale, languages, -90);
-  return second.confidence > first.confidence ? second : first;
+  if (!liesOnItsSide(grey, threshold)) return recogniseUpright(image, grey, false, threshold, scale, languages, 0);
+  // On its side, the page may have been turned either way: read both, keep the surer.
+  const clockwise = await recogniseUpright(turned(image, 90), grey, true, threshold, scale, languages, 90);
+  const counter = await recogniseUpright(turned(image, -90), grey, true, threshold, scale, languages, -90);
+  return counter.confidence > clockwise.confidence ? counter : clockwise;
 }
 
 async function recogniseUpright(
@@ -127,7 +125,9 @@ async function recogniseUpright(
   const level = Math.abs(skew) >= MIN_SKEW ? turned(upright, -skew) : upright;
   const levelGrey = level === upright ? grey : greyOf(level);
   const { width, height } = level;
-  const pixelRulings = findPixelRulings(levelGrey, threshold, {
+  // A hairline border comes out of the scanner grey, lighter than the ink threshold: rulings
+  // are looked for halfway between it and white (their length keeps text out).
+  const pixelRulings = findPixelRulings(levelGrey, Math.round((threshold + 255) / 2), {
     minHorizontal: Math.round(width * MIN_HORIZONTAL_RULING),
     minVertical: Math.round(height * MIN_VERTICAL_RULING),
     maxThickness: Math.max(3, Math.ceil(Math.min(width, height) * MAX_RULING_THICKNESS)),
@@ -138,7 +138,7 @@ async function recogniseUpright(
   // Ruled tables are read cell by cell: read with the page, a line of text runs on across a
   // cell border into the next cell, and short text in a narrow column is dropped.
   const grids = findGrids(pageRulings).filter((grid) => grid.cells.length >= 2);
-  const cellLines = await recogniseCells(level, levelGrey, threshold, grids, scale, frame.height, languages);
+  const cellLines = await recogniseCells(levelGrey, threshold, grids, scale, frame.height, languages);
   const outside = paintedOver(level, grids, scale, frame.height);
   const result = await recognizeImage(outside.encodeSync("png"), languages);
   result.lines.push(...cellLines);
@@ -174,6 +174,7 @@ async function recogniseUpright(
     }
   }
   markBoldLines(lineRuns, strokes);
+  if (!isLegible(runs)) return { frame, runs: [], rulings: pageRulings, confidence: 0, text: "", rotation: quarterTurn + skew };
   return {
     frame,
     runs,
@@ -207,7 +208,6 @@ function paintedOver(level: Canvas, grids: Grid[], scale: number, pageHeight: nu
  * found come back in page-image pixels, as the page's.
  */
 async function recogniseCells(
-  level: Canvas,
   grey: GreyImage,
   threshold: number,
   grids: Grid[],
@@ -226,13 +226,21 @@ async function recogniseCells(
       let ink = 0;
       for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (grey.data[y * grey.width + x] < threshold) ink++;
       if (ink < (x1 - x0) * (y1 - y0) * CELL_INK) continue;
-      // Cut out with a white margin: Tesseract reads text touching the image edge poorly.
+      // Cut out black on white, with a white margin: Tesseract reads text touching the image
+      // edge poorly, and would take a shaded cell's grey against the white margin for ink.
       const margin = 16;
       const crop = createCanvas(x1 - x0 + 2 * margin, y1 - y0 + 2 * margin);
       const context = crop.getContext("2d");
-      context.fillStyle = "#ffffff";
-      context.fillRect(0, 0, crop.width, crop.height);
-      context.drawImage(level, x0, y0, x1 - x0, y1 - y0, margin, margin, x1 - x0, y1 - y0);
+      const pixels = context.createImageData(crop.width, crop.height);
+      pixels.data.fill(255);
+      for (let y = y0; y < y1; y++) {
+        for (let x = x0; x < x1; x++) {
+          if (grey.data[y * grey.width + x] >= threshold) continue;
+          const at = ((y - y0 + margin) * crop.width + (x - x0 + margin)) * 4;
+          pixels.data[at] = pixels.data[at + 1] = pixels.data[at + 2] = 0;
+        }
+      }
+      context.putImageData(pixels, 0, 0);
       const result = await recognizeImage(crop.encodeSync("png"), languages, "block");
       const shift = (box: OcrBox): OcrBox => ({ x0: box.x0 - margin + x0, x1: box.x1 - margin + x0, y0: box.y0 - margin + y0, y1: box.y1 - margin + y0 });
       for (const line of result.lines) {
@@ -246,6 +254,18 @@ async function recogniseCells(
     }
   }
   return found;
+}
+
+/** A page is legible when Tesseract is fairly sure of this many letters and digits on it (noise, a photo, a stamp give fewer). */
+const MIN_LEGIBLE_CHARACTERS = 12;
+const LEGIBLE_CONFIDENCE = 60;
+
+function isLegible(runs: PlacedText[]): boolean {
+  let sure = 0;
+  for (const run of runs) {
+    if ((run.confidence ?? 0) >= LEGIBLE_CONFIDENCE) sure += run.str.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+  }
+  return sure >= MIN_LEGIBLE_CHARACTERS;
 }
 
 /** Paint the rulings white (a pixel wider each side than found), so that Tesseract reads the text between them only. */
