@@ -9,8 +9,8 @@
  * package into `cachePath`, where tesseract.js looks first; it is told to read that cache only
  * (`cacheMethod: "readOnly"`), never to write it, so that concurrent batch workers cannot race.
  *
- * One engine per thread, kept between pages and files (starting it costs a fraction of a
- * second, a language a little more), and let go when idle so that it never keeps the process alive.
+ * Engines are kept between pages and files (starting one costs a fraction of a second, a
+ * language a little more), and let go when idle so that they never keep the process alive.
  */
 import { createRequire } from "node:module";
 import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
@@ -105,9 +105,16 @@ async function ensureCached(language: OcrLanguage, cachePath: string): Promise<v
   await rename(aside, target);
 }
 
-let engine: { langs: string; worker: Promise<TesseractWorker> } | undefined;
+/**
+ * Engines by languages, each with its page segmentation mode: a document switches between at
+ * most two (its script's, and English for a table's figures), and switching one engine's
+ * languages reloads them.
+ */
+const engines = new Map<string, { worker: Promise<TesseractWorker>; segmentation: Segmentation }>();
+/** Engines kept at most; the oldest goes when another is needed. */
+const MAX_ENGINES = 2;
 let idleTimer: NodeJS.Timeout | undefined;
-/** Recognitions run one at a time on the engine: each waits for the one before. */
+/** Recognitions run one at a time: each waits for the one before. */
 let queue: Promise<unknown> = Promise.resolve();
 
 async function startEngine(langs: string): Promise<TesseractWorker> {
@@ -129,24 +136,26 @@ async function startEngine(langs: string): Promise<TesseractWorker> {
   return worker;
 }
 
-async function engineFor(langs: string): Promise<TesseractWorker> {
-  if (!engine) {
-    engine = { langs, worker: startEngine(langs) };
-    engine.worker.catch(() => (engine = undefined));
+async function engineFor(langs: string): Promise<{ worker: TesseractWorker; segmentation: Segmentation; set(as: Segmentation): void }> {
+  let entry = engines.get(langs);
+  if (!entry) {
+    if (engines.size >= MAX_ENGINES) {
+      const [oldest, old] = engines.entries().next().value!;
+      engines.delete(oldest);
+      void old.worker.then((worker) => worker.terminate()).catch(() => undefined);
+    }
+    const started = { worker: startEngine(langs), segmentation: "page" as Segmentation };
+    engines.set(langs, started);
+    started.worker.catch(() => engines.delete(langs));
+    entry = started;
   }
-  const worker = await engine.worker;
-  if (engine.langs !== langs) {
-    await Promise.all((langs.split("+") as OcrLanguage[]).map((language) => ensureCached(language, ocrCachePath())));
-    await worker.reinitialize(langs);
-    engine.langs = langs;
-  }
-  return worker;
+  const current = entry;
+  return { worker: await current.worker, segmentation: current.segmentation, set: (as) => (current.segmentation = as) };
 }
 
 /** Tesseract's page segmentation modes we use: a whole page (automatic), or one block of text (a table cell). */
 export type Segmentation = "page" | "block";
 const PAGE_SEGMENTATION: Record<Segmentation, string> = { page: "3", block: "6" };
-let segmentation: Segmentation = "page";
 
 /** Recognise one page image (PNG bytes) with the given languages (`ara`, `fra+eng`, ...). */
 export function recognizeImage(png: Buffer, langs: string, as: Segmentation = "page"): Promise<OcrResult> {
@@ -156,10 +165,11 @@ export function recognizeImage(png: Buffer, langs: string, as: Segmentation = "p
     // while a job runs, this timer does.
     const busy = setInterval(() => undefined, 60_000);
     try {
-      const worker = await engineFor(langs);
-      if (segmentation !== as) {
+      const engine = await engineFor(langs);
+      const { worker } = engine;
+      if (engine.segmentation !== as) {
         await worker.setParameters({ tessedit_pageseg_mode: PAGE_SEGMENTATION[as] });
-        segmentation = as;
+        engine.set(as);
       }
       const { data } = await worker.recognize(png, {}, { blocks: true, text: false });
       const lines = (data.blocks ?? []).flatMap((block) => block.paragraphs.flatMap((paragraph) => paragraph.lines));
@@ -174,16 +184,18 @@ export function recognizeImage(png: Buffer, langs: string, as: Segmentation = "p
   return job;
 }
 
-/** Terminate the engine (it is started again when needed). */
+/** Terminate the engines (they are started again when needed). */
 export async function stopOcrEngine(): Promise<void> {
   if (idleTimer) clearTimeout(idleTimer);
-  const current = engine;
-  engine = undefined;
-  segmentation = "page";
-  if (!current) return;
-  try {
-    await (await current.worker).terminate();
-  } catch {
-    // an engine that failed to start has nothing to stop
-  }
+  const stopping = [...engines.values()];
+  engines.clear();
+  await Promise.all(
+    stopping.map(async ({ worker }) => {
+      try {
+        await (await worker).terminate();
+      } catch {
+        // an engine that failed to start has nothing to stop
+      }
+    }),
+  );
 }

@@ -9,7 +9,7 @@
  * reads a cell border as "|" or "l".
  */
 import { createCanvas, type Canvas } from "@napi-rs/canvas";
-import { recognizeImage, type OcrLine, type OcrWord } from "./ocr-engine.js";
+import { recognizeImage, type OcrLine, type OcrResult, type OcrWord } from "./ocr-engine.js";
 import { darkThreshold, estimateSkew, findPixelRulings, greyFromRgba, inkShare, liesOnItsSide, type GreyImage, type PixelRulings } from "./ocr-image.js";
 import type { OcrBox } from "./ocr-engine.js";
 import { findGrids, type Grid, type PageRulings, type Ruling } from "./pdf-geometry.js";
@@ -34,15 +34,22 @@ export function parseOcrLanguages(value: string): string | undefined {
   return [...new Set(codes)].join("+");
 }
 
-/** Languages for a page of a document whose other pages read `text` so far: its script decides. */
-export function languagesForScript(text: string): string {
+/**
+ * Languages for a page of a document whose other pages read `text` so far: its script decides;
+ * undefined when nothing has been read. Arabic is read alone: with another model beside it,
+ * Tesseract reads the Arabic words it is unsure of as Latin nonsense.
+ */
+export function languagesForScript(text: string): string | undefined {
   const direction = letterDirection(text);
-  // English beside Arabic: the Arabic model misreads Latin signs and digits ("30%" as "309").
-  if (direction === "rtl") return "ara+eng";
+  if (direction === "rtl") return "ara";
   if (direction === "ltr") return "fra+eng";
-  // Nothing read yet: Arabic with French covers the minutes we know, either script.
-  return "ara+fra";
+  return undefined;
 }
+
+/** Figures in a cell the Arabic model misreads ("30%" as "309"): a cell with no letters is read again with this. */
+const FIGURES_LANGUAGE = "eng";
+/** A first page read as Arabic with less confidence than this is read as French and English too, and the surer reading kept. */
+const SURE_OF_SCRIPT = 75;
 
 export interface RecognisedPage {
   frame: { bottom: number; width: number; height: number };
@@ -164,7 +171,10 @@ async function recogniseUpright(
     });
     if (words.length === 0) continue;
     const rtl = letterDirection(words.map((w) => w.str).join(" ")) === "rtl";
-    if (rtl) numberGroupsInOrder(words);
+    if (rtl) {
+      numberGroupsInOrder(words);
+      percentSigns(words);
+    }
     const bullet = words[0].str === "•" ? undefined : drawnBullet(levelGrey, threshold, line, rtl, scale, frame.height);
     const placed = toPhrases(bullet ? [bullet, ...words] : words, pageRulings.vertical);
     runs.push(...placed);
@@ -189,6 +199,12 @@ async function recogniseUpright(
 const CELL_INK = 0.003;
 /** Pixels kept clear of a cell's borders when it is cut out. */
 const CELL_INSET = 4;
+
+/** Recognised text made of figures and signs only ("30%", "2023"), no letters. */
+function isFigures(result: OcrResult): boolean {
+  const text = result.lines.map((line) => line.words.map((word) => word.text).join("")).join("");
+  return /\p{N}/u.test(text) && !/\p{L}/u.test(text);
+}
 
 /** A copy of the page with the tables' areas painted white: what is read as the page's running text. */
 function paintedOver(level: Canvas, grids: Grid[], scale: number, pageHeight: number): Canvas {
@@ -241,7 +257,12 @@ async function recogniseCells(
         }
       }
       context.putImageData(pixels, 0, 0);
-      const result = await recognizeImage(crop.encodeSync("png"), languages, "block");
+      const png = crop.encodeSync("png");
+      let result = await recognizeImage(png, languages, "block");
+      if (languages.includes("ara") && !languages.includes(FIGURES_LANGUAGE) && isFigures(result)) {
+        const figures = await recognizeImage(png, FIGURES_LANGUAGE, "block");
+        if (figures.confidence >= result.confidence - 10) result = figures;
+      }
       const shift = (box: OcrBox): OcrBox => ({ x0: box.x0 - margin + x0, x1: box.x1 - margin + x0, y0: box.y0 - margin + y0, y1: box.y1 - margin + y0 });
       for (const line of result.lines) {
         found.push({
@@ -368,6 +389,19 @@ function numberGroupsInOrder(runs: PlacedText[]): void {
 }
 const LETTER = /\p{L}/u;
 
+/**
+ * Tesseract's Arabic model reads a percent sign as "96", set before the number as the sign is
+ * seen in right-to-left text: "(100%)" comes out "(96100)". No number of the minutes starts
+ * with 96 and then a percentage (years do not), so the pair is read back as the percent.
+ */
+const PERCENT_READ_AS_96 = /(?<!\p{N})96(\d{1,3})(?!\p{N})/gu;
+
+function percentSigns(runs: PlacedText[]): void {
+  for (const run of runs) {
+    run.str = run.str.replace(PERCENT_READ_AS_96, (whole, digits: string) => (Number(digits) <= 100 ? `${digits}%` : whole));
+  }
+}
+
 /** Whether a word's ink is one small solid blob (a bullet), not a letter's strokes. */
 function isSolidBlob(image: GreyImage, threshold: number, box: OcrBox, height: number): boolean {
   const w = box.x1 - box.x0;
@@ -428,10 +462,16 @@ export async function recognisePages(
   const languagesUsed = new Set<string>();
   for (const { page, image } of pages) {
     const languages = options.languages ?? languagesForScript(text);
-    languagesUsed.add(languages);
     options.onOcrPage?.(page);
     const { canvas, scale } = await image();
-    const result = await recognisePage(canvas, scale, languages);
+    let result = await recognisePage(canvas, scale, languages ?? "ara");
+    let used = languages ?? "ara";
+    if (languages === undefined && result.confidence < SURE_OF_SCRIPT) {
+      // The document's script is not known yet: try the Latin one too.
+      const latin = await recognisePage(canvas, scale, "fra+eng");
+      if (latin.confidence > result.confidence) [result, used] = [latin, "fra+eng"];
+    }
+    languagesUsed.add(used);
     recognised.set(page, result);
     if (result.runs.length === 0) {
       messages.push({ code: "ocr-nothing-legible", message: `page ${page}: OCR read nothing on it`, source: { page } });

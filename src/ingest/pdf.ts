@@ -21,10 +21,17 @@
  * is the position among the row's emitted cells, in logical order: right to left for a
  * right-to-left table).
  *
+ * Pages without a usable text layer (a scan; or every page with `--ocr always`) are rendered
+ * and recognised by OCR (ocr.ts): the recognised words and the rulings found in the pixels
+ * take the place of pdf.js's text items and vector rulings, and go through the same layout.
+ *
  * Messages: `pdf-running-lines-dropped` (headers/footers removed), `pdf-page-unreadable`
- * (a page left out), `pdf-drawing-not-table` (a page with too many lines for table search).
+ * (a page left out), `pdf-drawing-not-table` (a page with too many lines for table search),
+ * `ocr-pages` (which pages were OCR'd, with what confidence), `ocr-page-turned`,
+ * `ocr-nothing-legible` (an OCR'd page that gave nothing).
  * Errors: empty, corrupt (no signature, unparsable, truncated, no readable page), encrypted,
- * no-text-layer (pages without any text: a scan).
+ * no-text-layer (pages without any text and OCR off: "needs OCR"; OCR'd pages with nothing
+ * legible on any: "no legible text").
  *
  * Known limits: a table without borders needs three columns or more (two read as text, like
  * a list), shows no merged cells, and its rows must be set apart by cell padding or rules; one
