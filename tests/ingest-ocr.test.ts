@@ -5,6 +5,7 @@
  * drawn in code.
  */
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import type { Nodes, Root } from "mdast";
 import { createCanvas, loadImage, type Canvas } from "@napi-rs/canvas";
 import { afterAll, describe, expect, it } from "vitest";
@@ -163,6 +164,21 @@ describe("scanned pages are read by OCR into the same tree as typed ones", () =>
     expect(turned.messages.some((m) => m.code === "ocr-page-turned")).toBe(true);
   });
 
+  it("reads every page of a multi-page TIFF", async () => {
+    const source = await loadImage(fixture("text-fr.jpg"));
+    const first = createCanvas(source.width, source.height);
+    first.getContext("2d").drawImage(source, 0, 0);
+    const blank = createCanvas(400, 300);
+    blank.getContext("2d").fillStyle = "#ffffff";
+    blank.getContext("2d").fillRect(0, 0, 400, 300);
+    const document = await readDocument("scan.tif", multiPageTiff([first, blank], 200));
+    expect(document.format).toBe("image");
+    expect(document.pages).toBe(2);
+    expect(document.ocrPages).toEqual([1, 2]);
+    expect(allText(document.tree)).toMatch(/Engagement n°1/);
+    expect(document.messages.some((m) => m.code === "ocr-nothing-legible" && m.source?.page === 2)).toBe(true);
+  });
+
   it("says a blank scan has no legible text, and needs OCR when OCR is off", async () => {
     const blank = buildPdf([blankScan()]);
     const error = await readDocument("blank.pdf", blank).catch((e: unknown) => e);
@@ -174,6 +190,35 @@ describe("scanned pages are read by OCR into the same tree as typed ones", () =>
     expect((image as IngestError).reason).toBe("no legible text: OCR read nothing on the image");
   });
 });
+
+interface UtifEncoder {
+  encode(ifds: object[]): ArrayBuffer;
+}
+
+/** An uncompressed RGBA TIFF with one page per canvas (UTIF.js writes the directories, we the pixels). */
+function multiPageTiff(pages: Canvas[], dpi: number): Buffer {
+  const utif = createRequire(import.meta.url)("utif") as UtifEncoder;
+  const header = 20_000;
+  const pixels = pages.map((page) => page.getContext("2d").getImageData(0, 0, page.width, page.height).data);
+  let offset = header;
+  const ifds = pages.map((page, index) => {
+    const ifd = {
+      t256: [page.width], t257: [page.height], t258: [8, 8, 8, 8], t259: [1], t262: [2], t273: [offset], t277: [4],
+      t278: [page.height], t279: [pixels[index].length], t282: [dpi], t283: [dpi], t284: [1], t296: [2], t338: [1],
+    };
+    offset += pixels[index].length;
+    return ifd;
+  });
+  const directories = new Uint8Array(utif.encode(ifds));
+  const file = Buffer.alloc(offset);
+  file.set(directories, 0);
+  let at = header;
+  for (const data of pixels) {
+    file.set(data, at);
+    at += data.length;
+  }
+  return file;
+}
 
 function fixtureFreeBlankPng(): Buffer {
   const canvas = createCanvas(300, 200);
