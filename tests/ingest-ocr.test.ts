@@ -179,6 +179,18 @@ describe("scanned pages are read by OCR into the same tree as typed ones", () =>
     expect(document.messages.some((m) => m.code === "ocr-nothing-legible" && m.source?.page === 2)).toBe(true);
   });
 
+  it("refuses an image with no image data as corrupt (its decoder would crash on it)", async () => {
+    const png = fixtureFreeBlankPng();
+    for (const [name, bytes] of [
+      ["header.png", png.subarray(0, 33)],
+      ["tiny.png", png.subarray(0, 12)],
+      ["tiny.jpg", Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16])],
+      ["header.jpg", fixture("text-fr.jpg").subarray(0, 600)],
+    ] as const) {
+      await expect(readDocument(name, bytes)).rejects.toMatchObject({ code: "corrupt", reason: expect.stringMatching(/truncated or has no image data/) });
+    }
+  });
+
   it("says a blank scan has no legible text, and needs OCR when OCR is off", async () => {
     const blank = buildPdf([blankScan()]);
     const error = await readDocument("blank.pdf", blank).catch((e: unknown) => e);

@@ -75,7 +75,48 @@ function plausibleDpi(dpi: number | undefined): number {
   return dpi !== undefined && Number.isFinite(dpi) && dpi >= MIN_DPI && dpi <= MAX_DPI ? dpi : DEFAULT_DPI;
 }
 
+/**
+ * Whether a PNG or JPEG holds image data its decoder can start on. Skia (in @napi-rs/canvas)
+ * crashes the process, rather than failing, on a file without any (a header alone, a few
+ * bytes): such files are refused before it sees them. A PNG needs its IHDR and an IDAT chunk
+ * inside the file, a JPEG a frame header (SOF) and the start of its scan (SOS).
+ */
+function hasImageData(bytes: Uint8Array, kind: "png" | "jpeg"): boolean {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (kind === "png") {
+    let sawHeader = false;
+    for (let at = 8; at + 12 <= bytes.length; ) {
+      const length = view.getUint32(at);
+      const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
+      if (at + 12 + length > bytes.length) return false;
+      if (type === "IHDR") sawHeader = length === 13 && view.getUint32(at + 8) > 0 && view.getUint32(at + 12) > 0;
+      if (type === "IDAT") return sawHeader && length > 0;
+      at += 12 + length;
+    }
+    return false;
+  }
+  let sawFrame = false;
+  for (let at = 2; at + 4 <= bytes.length; ) {
+    if (bytes[at] !== 0xff) return false;
+    const marker = bytes[at + 1];
+    if (marker === 0xff) {
+      at++;
+      continue;
+    }
+    const length = view.getUint16(at + 2);
+    if (at + 2 + length > bytes.length) return false;
+    // SOF0-SOF15, less DHT (C4), JPG (C8) and DAC (CC): the frame header, with its size.
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      sawFrame = length >= 8 && view.getUint16(at + 5) > 0 && view.getUint16(at + 7) > 0;
+    }
+    if (marker === 0xda) return sawFrame && at + 2 + length < bytes.length;
+    at += 2 + length;
+  }
+  return false;
+}
+
 async function singleImage(bytes: Uint8Array, kind: "png" | "jpeg", path: string): Promise<PageToRecognise> {
+  if (!hasImageData(bytes, kind)) throw new IngestError(path, "corrupt", `the ${kind === "png" ? "PNG" : "JPEG"} image is truncated or has no image data`);
   let canvas: Canvas;
   try {
     const image = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));

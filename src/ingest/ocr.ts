@@ -5,13 +5,14 @@
  * as for a text layer (pdf-layout.ts) and extraction cannot tell the difference.
  *
  * Before recognition the page is turned upright when it lies on its side, its skew corrected
- * (a tilted line would straddle baselines), and the drawn rulings painted out: Tesseract
- * reads a cell border as "|" or "l".
+ * (a tilted line would straddle baselines), and the drawn rulings painted out (Tesseract reads
+ * a cell border as "|" or "l"). Ruled tables are read cell by cell, the rest of the page as a
+ * page. What Tesseract cannot give is measured in the pixels: the size of a line's type, bold
+ * (stroke width), bullets it drops or misreads.
  */
 import { createCanvas, type Canvas } from "@napi-rs/canvas";
-import { recognizeImage, type OcrLine, type OcrResult, type OcrWord } from "./ocr-engine.js";
+import { recognizeImage, type OcrBox, type OcrLine, type OcrResult, type OcrWord } from "./ocr-engine.js";
 import { darkThreshold, estimateSkew, findPixelRulings, greyFromRgba, inkShare, liesOnItsSide, type GreyImage, type PixelRulings } from "./ocr-image.js";
-import type { OcrBox } from "./ocr-engine.js";
 import { findGrids, type Grid, type PageRulings, type Ruling } from "./pdf-geometry.js";
 import type { IngestMessage } from "./tree.js";
 import { letterDirection, meanConfidence, type PlacedText } from "./pdf-lines.js";
@@ -64,7 +65,7 @@ export interface RecognisedPage {
 }
 
 /** Less ink than this share of the page is a blank page (or scanner dust): nothing to recognise. */
-const BLANK_INK = 0.0005;
+const BLANK_INK = 0.001;
 /** Ruling limits as shares of the page: borders are longer than any run of text's ink, and thin. */
 const MIN_HORIZONTAL_RULING = 0.08;
 const MIN_VERTICAL_RULING = 0.025;
