@@ -48,6 +48,8 @@ export interface OcrLine {
   bbox: OcrBox;
   baseline: OcrBox;
   rowAttributes: { rowHeight: number; ascenders: number; descenders: number };
+  /** Which of the page's paragraphs (as Tesseract's layout found them) the line is in. */
+  paragraph?: number;
 }
 export interface OcrResult {
   confidence: number;
@@ -172,7 +174,13 @@ export function recognizeImage(png: Buffer, langs: string, as: Segmentation = "p
         engine.set(as);
       }
       const { data } = await worker.recognize(png, {}, { blocks: true, text: false });
-      const lines = (data.blocks ?? []).flatMap((block) => block.paragraphs.flatMap((paragraph) => paragraph.lines));
+      let paragraphs = 0;
+      const lines = (data.blocks ?? []).flatMap((block) =>
+        block.paragraphs.flatMap((paragraph) => {
+          const number = paragraphs++;
+          return paragraph.lines.map((line) => ({ ...line, paragraph: number }));
+        }),
+      );
       return { confidence: data.confidence, lines };
     } finally {
       clearInterval(busy);

@@ -155,7 +155,8 @@ async function recogniseUpright(
   let characters = 0;
   const strokes: number[] = [];
   const lineRuns: Array<{ runs: PlacedText[]; stroke: number }> = [];
-  for (const line of result.lines) {
+  const paragraphRuns = new Map<string, PlacedText[]>();
+  for (const [index, line] of result.lines.entries()) {
     const words: PlacedText[] = [];
     let ink = 0;
     let starts = 0;
@@ -179,12 +180,16 @@ async function recogniseUpright(
     const bullet = words[0].str === "•" ? undefined : drawnBullet(levelGrey, threshold, line, rtl, scale, frame.height);
     const placed = toPhrases(bullet ? [bullet, ...words] : words, pageRulings.vertical);
     runs.push(...placed);
+    // Cells' lines come without a paragraph of the page: each is its own.
+    const key = line.paragraph === undefined ? `line ${index}` : `paragraph ${line.paragraph}`;
+    paragraphRuns.set(key, [...(paragraphRuns.get(key) ?? []), ...placed]);
     if (starts > 0) {
       lineRuns.push({ runs: placed, stroke: ink / starts });
       for (const word of words) strokes.push(ink / starts);
     }
   }
   markBoldLines(lineRuns, strokes);
+  for (const members of paragraphRuns.values()) paragraphSize(members);
   if (!isLegible(runs)) return { frame, runs: [], rulings: pageRulings, confidence: 0, text: "", rotation: quarterTurn + skew };
   return {
     frame,
@@ -337,8 +342,9 @@ function markBoldLines(lines: Array<{ runs: PlacedText[]; stroke: number }>, str
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** What Tesseract makes of a bullet ("•" is not in its models' alphabets): a lone small mark opening a line. */
 const BULLET_READINGS = /^[e«»*©°oO0٠•·.+■□▪➢➤>-]$/u;
-/** A bullet is smaller than the line's letters: at most this share of their height. */
+/** A bullet is smaller than the line's letters: at most this share of their height (a solid one read as a letter or digit), or of their font size (one read as a sign). */
 const BULLET_SIZE = 0.6;
+const BULLET_SIGN_SIZE = 0.9;
 
 /** Bidi controls Tesseract wraps some words in (LRM, RLM, ALM, embeddings, isolates): the line builder does the ordering. */
 const BIDI_CONTROLS = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/gu;
@@ -422,7 +428,7 @@ function toRun(word: OcrWord, line: OcrLine, opensLine: boolean, image: GreyImag
     opensLine &&
     line.words.length > 1 &&
     BULLET_READINGS.test(str) &&
-    (LETTER_OR_DIGIT.test(str) ? isSolidBlob(image, threshold, bbox, height) : bbox.y1 - bbox.y0 <= height * BULLET_SIZE);
+    (LETTER_OR_DIGIT.test(str) ? isSolidBlob(image, threshold, bbox, height) : bbox.y1 - bbox.y0 <= height * BULLET_SIGN_SIZE);
   if (isBullet) str = "•";
   else if (!LETTER_OR_DIGIT.test(str) && word.confidence < MIN_MARK_CONFIDENCE) return undefined;
   const { baseline } = line;
@@ -583,6 +589,25 @@ function drawnBullet(image: GreyImage, threshold: number, line: OcrLine, rtl: bo
     size: rowHeight / scale,
     rtl: false,
   };
+}
+
+/**
+ * One size for the lines of a paragraph Tesseract found, the one most of its characters
+ * measure: a short line's ink (the end of a sentence) measures its type poorly, and a
+ * paragraph's lines share their font.
+ */
+function paragraphSize(runs: PlacedText[]): void {
+  if (runs.length < 2) return;
+  const sorted = [...runs].sort((a, b) => a.size - b.size);
+  const total = sorted.reduce((sum, run) => sum + run.str.length, 0);
+  let seen = 0;
+  for (const run of sorted) {
+    seen += run.str.length;
+    if (seen * 2 >= total) {
+      for (const member of runs) member.size = run.size;
+      return;
+    }
+  }
 }
 
 /** Sizes within this ratio either way of a font size stand for it: Tesseract's row heights vary a little from line to line. */
