@@ -73,9 +73,11 @@ async function makeScans(maxPages) {
 
 const words = (text) => (text.normalize("NFC").match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.toLowerCase());
 
-function treeText(node) {
+/** A tree's text, leaving out what comes from pages after `lastPage` (a table's rows each say their page). */
+function treeText(node, lastPage = Infinity) {
+  if ((node.data?.source?.page ?? 0) > lastPage) return "";
   if (node.type === "text") return node.value;
-  return (node.children ?? []).map(treeText).join(" ");
+  return (node.children ?? []).map((child) => treeText(child, lastPage)).join(" ");
 }
 
 /** Share of `reference` words found in `candidate`, counting repeats. */
@@ -107,8 +109,7 @@ export async function benchOcr({ rounds = 1, pages: maxPages = 2 } = {}) {
   for (const document of documents) {
     const typed = await readDocument(document.file);
     const language = /[\u0600-\u06ff]/.test(treeText(typed.tree).slice(0, 2000)) ? "ara" : "fra+eng";
-    const typedPages = typed.tree.children.filter((b) => (b.data?.source?.page ?? 1) <= document.pages.length);
-    const reference = words(typedPages.map(treeText).join(" "));
+    const reference = words(treeText(typed.tree, document.pages.length));
     const ours = [];
     const theirs = [];
     let recall = 0;
