@@ -29,6 +29,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symli
 import { availableParallelism, loadavg } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { treeResidentKb } from "./process-memory.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = join(ROOT, "bench", "out");
@@ -262,8 +263,8 @@ function listFiles(folder) {
 }
 
 /**
- * Runs `minutes run` (or `minutes extract`), sampling the process's resident memory (its
- * worker threads included): the peak overall, and the peak while files were being
+ * Runs `minutes run` (or `minutes extract`), sampling the resident memory of the process and
+ * its worker processes every 50 ms: the peak overall, and the peak while files were being
  * extracted, before the tracker was built.
  */
 function runMinutes(command, inputs, out, cache, jobs) {
@@ -278,9 +279,10 @@ function runMinutes(command, inputs, out, cache, jobs) {
     const samples = [];
     const sample = () => {
       try {
-        const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
-        peakKb = Math.max(peakKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
-        samples.push([seconds(start), Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0)]);
+        // The workers are child processes: the run's memory is the sum over the process tree.
+        const totalKb = treeResidentKb(child.pid).reduce((sum, kb) => sum + kb, 0);
+        peakKb = Math.max(peakKb, totalKb);
+        samples.push([seconds(start), totalKb]);
       } catch {
         // The process has exited between samples.
       }

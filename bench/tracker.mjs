@@ -1,7 +1,7 @@
 /**
  * How the tracker stage scales: builds N synthetic meeting records of one action
  * plan (13 commitments, statuses and percents varying from meeting to meeting,
- * some rows unnumbered), then times buildTracker, tracker.json and tracker.xlsx
+ * some rows unnumbered), then times buildTracker and each output's writers
  * and reports the process's peak RSS. Each N runs in its own process so peaks
  * do not carry over.
  *
@@ -59,7 +59,7 @@ function synthesize(bases, count) {
 }
 
 async function measure(count, buildOnly) {
-  const { extractMeeting, buildTracker, writeTrackerJson, writeTrackerXlsx } = await import(join(ROOT, "dist/index.js"));
+  const { extractMeeting, buildTracker, trackerReport, writersFor } = await import(join(ROOT, "dist/index.js"));
   const bases = [];
   for (const file of FIXTURES) bases.push(await extractMeeting(file));
   const records = synthesize(bases, count);
@@ -69,20 +69,23 @@ async function measure(count, buildOnly) {
     const tracker = buildTracker(records);
     const buildSeconds = (performance.now() - t) / 1000;
     if (buildOnly) return { records: count, commitments: tracker.commitments.length, unlinked: tracker.unlinked.length, buildSeconds, peakRssMB: process.resourceUsage().maxRSS / 1024 };
-    // Streamed to files, as `minutes run` writes them.
-    t = performance.now();
-    await writeTrackerJson(tracker, createWriteStream(join(out, "tracker.json")));
-    const jsonSeconds = (performance.now() - t) / 1000;
-    t = performance.now();
-    await writeTrackerXlsx({ tracker, records, failures: [] }, createWriteStream(join(out, "tracker.xlsx")));
-    const xlsxSeconds = (performance.now() - t) / 1000;
+    // Streamed to files, as `minutes run` writes them: the seconds of each format's writers.
+    const report = trackerReport(tracker, records);
+    const seconds = {};
+    for (const writer of writersFor()) {
+      t = performance.now();
+      await writer.write(report, createWriteStream(join(out, writer.file)));
+      seconds[writer.format] = (seconds[writer.format] ?? 0) + (performance.now() - t) / 1000;
+    }
     return {
       records: count,
       commitments: tracker.commitments.length,
       unlinked: tracker.unlinked.length,
       buildSeconds,
-      jsonSeconds,
-      xlsxSeconds,
+      jsonSeconds: seconds.json,
+      xlsxSeconds: seconds.xlsx,
+      csvSeconds: seconds.csv,
+      htmlSeconds: seconds.html,
       xlsxMB: statSync(join(out, "tracker.xlsx")).size / 2 ** 20,
       peakRssMB: process.resourceUsage().maxRSS / 1024,
     };
@@ -98,12 +101,12 @@ if (child !== -1) {
   const buildOnly = process.argv.includes("--build-only");
   const counts = process.argv.slice(2).filter((a) => a !== "--build-only").map(Number);
   const rows = [];
-  console.log("| records | commitments | unlinked | buildTracker s | tracker.json s | tracker.xlsx s | xlsx MB | peak RSS MB |");
-  console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  console.log("| records | commitments | unlinked | buildTracker s | tracker.json s | tracker.xlsx s | 3 CSV s | report.html s | xlsx MB | peak RSS MB |");
+  console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const count of counts.length > 0 ? counts : [1000, 4000, 10000]) {
     const result = JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), "--child", String(count), ...(buildOnly ? ["--build-only"] : [])], { encoding: "utf8", maxBuffer: 2 ** 20 }));
     rows.push(result);
     const f = (x) => (x === undefined ? "—" : x.toFixed(1));
-    console.log(`| ${result.records} | ${result.commitments} | ${result.unlinked} | ${f(result.buildSeconds)} | ${f(result.jsonSeconds)} | ${f(result.xlsxSeconds)} | ${f(result.xlsxMB)} | ${Math.round(result.peakRssMB)} |`);
+    console.log(`| ${result.records} | ${result.commitments} | ${result.unlinked} | ${f(result.buildSeconds)} | ${f(result.jsonSeconds)} | ${f(result.xlsxSeconds)} | ${f(result.csvSeconds)} | ${f(result.htmlSeconds)} | ${f(result.xlsxMB)} | ${Math.round(result.peakRssMB)} |`);
   }
 }

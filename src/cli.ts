@@ -3,9 +3,9 @@
  * 2 usage error or an output folder that cannot be written, 130 interrupted.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic } from "./batch/atomic.js";
+import { describeFsError, makeWritableFolder } from "./batch/folders.js";
 import { readInputFile } from "./ingest/file.js";
 import { packageVersion } from "./batch/package-root.js";
 import { barProgress, lineProgress, silentProgress, type ProgressSink } from "./batch/progress.js";
@@ -13,6 +13,7 @@ import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_MS, OutputError, runBatch, Usage
 import { IngestError } from "./ingest/errors.js";
 import { PartialDate } from "./model/meeting.js";
 import { parseOcrLanguages, type OcrMode, type OcrOptions } from "./ingest/ocr.js";
+import { OUTPUT_FORMATS, parseFormats, type OutputFormat } from "./write/writers.js";
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURES = 1;
@@ -31,6 +32,14 @@ function positiveSeconds(value: string): number {
   return parsed;
 }
 
+function formatList(value: string): OutputFormat[] {
+  try {
+    return parseFormats(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}
+
 function meetingDate(value: string): string {
   if (!PartialDate.safeParse(value).success) throw new InvalidArgumentError("expected YYYY-MM-DD or YYYY-MM");
   return value;
@@ -46,6 +55,8 @@ interface BatchCommandOptions {
   cache?: string | false;
   quiet?: boolean;
   json?: boolean;
+  /** `run` only: the tracker's outputs to write. */
+  formats?: OutputFormat[];
   ocr: OcrMode;
   ocrLang?: string;
 }
@@ -69,11 +80,11 @@ function ocrOptionsOf(options: { ocr: OcrMode; ocrLang?: string }): OcrOptions {
 
 function addBatchOptions(command: Command): Command {
   return addOcrOptions(command)
-    .requiredOption("-o, --out <dir>", "output folder")
+    .requiredOption("-o, --out <dir>", "output folder (extract of one input: - prints its record on standard output)")
     .option("--date <date>", "meeting date (YYYY-MM-DD or YYYY-MM) for files whose text, name and metadata give none", meetingDate)
-    .option("-j, --jobs <n>", "worker threads (default: the number of cores)", positiveInteger)
+    .option("-j, --jobs <n>", "worker processes (default: the number of cores)", positiveInteger)
     .option("--timeout <seconds>", "stop a file that takes longer than this", positiveSeconds, DEFAULT_TIMEOUT_MS / 1000)
-    .option("--max-memory <mb>", "heap cap of each worker; a file that needs more is stopped", positiveInteger, DEFAULT_MAX_MEMORY_MB)
+    .option("--max-memory <mb>", "memory a file may take in its worker (heap, buffers, wasm); a file that needs more is stopped", positiveInteger, DEFAULT_MAX_MEMORY_MB)
     .option("--cache <dir>", "cache of extracted records (default: <out>/.cache)")
     .option("--no-cache", "extract every file again, ignoring and not updating the cache")
     .option("-q, --quiet", "print nothing but errors")
@@ -83,6 +94,30 @@ function addBatchOptions(command: Command): Command {
 interface Io {
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
+  /** Read for the input `-`; default process.stdin. */
+  stdin?: NodeJS.ReadStream;
+}
+
+/** The input and output name that means standard input or standard output, as in pandoc and most Unix tools. */
+const STANDARD_STREAM = "-";
+
+/** All of standard input, refused past the document size limit. */
+async function readStandardInput(io: Io): Promise<Uint8Array> {
+  const stdin = io.stdin ?? process.stdin;
+  if (stdin.isTTY) throw new UsageError("standard input is a terminal: pipe a document in (cat minutes.docx | minutes tree -)");
+  const { MAX_DOCUMENT_BYTES, checkDocumentSize } = await import("./ingest/file.js");
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stdin as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_DOCUMENT_BYTES) checkDocumentSize(STANDARD_STREAM, size);
+    chunks.push(chunk);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+async function readInput(file: string, io: Io): Promise<Uint8Array> {
+  return file === STANDARD_STREAM ? readStandardInput(io) : readInputFile(file);
 }
 
 function chooseProgress(options: BatchCommandOptions, io: Io): ProgressSink {
@@ -96,8 +131,10 @@ function report(summary: BatchSummary, options: BatchCommandOptions, io: Io): nu
   if (summary.interrupted) {
     const done = summary.extracted + summary.cached + summary.failed;
     io.stderr.write(
-      `Interrupted after ${done} of ${summary.files} files. Their records are in ${join(options.out, "meetings")}; ` +
-        `tracker.json, tracker.xlsx and errors.json were left as they were.\n`,
+      summary.written.length > 0
+        ? `Interrupted after every file was done; the new ${summary.written.join(", ")} were already in place.\n`
+        : `Interrupted after ${done} of ${summary.files} files. Their records are in ${join(options.out, "meetings")}; ` +
+            `the tracker's outputs and errors.json were left as they were.\n`,
     );
     return code;
   }
@@ -125,14 +162,63 @@ function report(summary: BatchSummary, options: BatchCommandOptions, io: Io): nu
   return code;
 }
 
+/**
+ * `extract` of one file to standard output (`--out -`), or of standard input (`-`): one
+ * record, made in this process, printed as JSON or written to `<out>/meetings/stdin.json`.
+ */
+async function extractOne(input: string, options: BatchCommandOptions, io: Io): Promise<number> {
+  const [{ extractFromBytes }, { recordToJson }] = await Promise.all([import("./pipeline.js"), import("./write/json.js")]);
+  const record = await extractFromBytes(await readInput(input, io), input, {
+    ...(options.date === undefined ? {} : { date: options.date }),
+    ocr: ocrOptionsOf(options),
+  });
+  const json = recordToJson(record);
+  if (options.out === STANDARD_STREAM) {
+    io.stdout.write(json);
+    return EXIT_OK;
+  }
+  const meetings = join(options.out, "meetings");
+  try {
+    await makeWritableFolder(meetings);
+  } catch (error) {
+    throw new OutputError(`cannot write the output folder ${options.out}: ${describeFsError(error)}`, { cause: error });
+  }
+  const path = join(meetings, "stdin.json");
+  await writeFileAtomic(path, json).catch((error: unknown) => {
+    throw new OutputError(`cannot write ${path}: ${describeFsError(error)}`, { cause: error });
+  });
+  if (!options.quiet) io.stderr.write(`Wrote ${path}.\n`);
+  return EXIT_OK;
+}
+
 async function runBatchCommand(inputs: string[], options: BatchCommandOptions, tracker: boolean, io: Io): Promise<number> {
+  const streams = inputs.includes(STANDARD_STREAM) || options.out === STANDARD_STREAM;
+  if (streams && tracker) {
+    throw new UsageError("run reads files and writes a folder: `-` (standard input or output) works with tree and extract");
+  }
+  if (streams) {
+    if (inputs.length !== 1) throw new UsageError("`-` reads or writes one record: give a single input with it");
+    return extractOne(inputs[0], options, io);
+  }
   const controller = new AbortController();
   let signals = 0;
+  // A second Ctrl-C quits at once, except during the renames that put the new outputs in place.
+  let committing = false;
+  let quitWhenCommitted = false;
+  const onCommitting = (active: boolean): void => {
+    committing = active;
+    if (!active && quitWhenCommitted) process.exit(EXIT_INTERRUPTED);
+  };
   const onSignal = (): void => {
     signals += 1;
-    if (signals > 1) process.exit(EXIT_INTERRUPTED);
-    io.stderr.write("\nStopping (press Ctrl-C again to quit at once)...\n");
-    controller.abort();
+    if (signals === 1) {
+      io.stderr.write("\nStopping (press Ctrl-C again to quit at once)...\n");
+      controller.abort();
+    } else if (committing) {
+      quitWhenCommitted = true;
+    } else {
+      process.exit(EXIT_INTERRUPTED);
+    }
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
@@ -145,10 +231,12 @@ async function runBatchCommand(inputs: string[], options: BatchCommandOptions, t
       maxMemoryMb: options.maxMemory,
       progress: chooseProgress(options, io),
       signal: controller.signal,
+      onCommitting,
       ...(options.cache === undefined ? {} : { cache: options.cache }),
       ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
       ...(options.date === undefined ? {} : { date: options.date }),
       ocr: ocrOptionsOf(options),
+      ...(options.formats === undefined ? {} : { formats: options.formats }),
     });
     return report(summary, options, io);
   } finally {
@@ -162,7 +250,7 @@ async function runBatchCommand(inputs: string[], options: BatchCommandOptions, t
 
 async function printTree(file: string, options: { sources?: boolean; ocr: OcrMode; ocrLang?: string }, io: Io): Promise<number> {
   const [{ readDocument }, { treeToMarkdown }] = await Promise.all([import("./ingest/index.js"), import("./write/markdown.js")]);
-  const document = await readDocument(file, await readInputFile(file), { ocr: ocrOptionsOf(options) });
+  const document = await readDocument(file, await readInput(file, io), { ocr: ocrOptionsOf(options) });
   io.stdout.write(treeToMarkdown(document.tree, { sources: options.sources === true }));
   for (const message of document.messages) io.stderr.write(`note: ${message.message} [${message.code}]\n`);
   return EXIT_OK;
@@ -170,9 +258,9 @@ async function printTree(file: string, options: { sources?: boolean; ocr: OcrMod
 
 async function writeSchemas(out: string, io: Io): Promise<number> {
   try {
-    await mkdir(out, { recursive: true });
+    await makeWritableFolder(out);
   } catch (error) {
-    throw new OutputError(`cannot write the output folder ${out}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+    throw new OutputError(`cannot write the output folder ${out}: ${describeFsError(error)}`, { cause: error });
   }
   const { jsonSchemaFiles } = await import("./model/schemas.js");
   for (const [name, text] of Object.entries(jsonSchemaFiles())) {
@@ -202,28 +290,54 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     program
       .command("tree")
       .description("print a file's document tree as Markdown, as the pipeline sees it")
-      .argument("<file>", "a .docx, .pdf, .txt or .md file")
-      .option("--sources", "show where each block came from (page, table, row, cell, line)"),
+      .argument("<file>", "a .docx, .pdf, .txt or .md file, or - for standard input")
+      .option("--sources", "show where each block came from (page, table, row, cell, line)")
+      .addHelpText(
+        "after",
+        "\nExamples:\n" +
+          "  minutes tree minutes/2023-03.docx\n" +
+          "  minutes tree --sources minutes/2023-03.pdf | less\n" +
+          "  cat minutes/2023-03.docx | minutes tree -",
+      ),
   ).action(async (file: string, options: { sources?: boolean; ocr: OcrMode; ocrLang?: string }) => setExitCode(await printTree(file, options, io)));
 
   addBatchOptions(
     program
       .command("extract")
       .description("extract one meeting record per file into <out>/meetings/<name>.json")
-      .argument("<files...>", "files, folders or globs"),
+      .argument("<files...>", "files, folders or globs; - for standard input")
+      .addHelpText(
+        "after",
+        "\nExamples:\n" +
+          "  minutes extract minutes/*.docx --out records\n" +
+          "  minutes extract minutes/2023-03.pdf --out - | jq .commitments\n" +
+          "  cat minutes/2023-03.docx | minutes extract - --out - --date 2023-03-15\n" +
+          "  minutes extract archive --out records --jobs 4 --timeout 120 --max-memory 512",
+      ),
   ).action(async (files: string[], options: BatchCommandOptions) => setExitCode(await runBatchCommand(files, options, false, io)));
 
   addBatchOptions(
     program
       .command("run")
-      .description("extract every file, then write <out>/meetings/*.json, tracker.json, tracker.xlsx and errors.json")
-      .argument("<inputs...>", "files, folders (searched recursively) or globs such as 'archive/**/*.docx'"),
-  ).action(async (inputs: string[], options: BatchCommandOptions) => setExitCode(await runBatchCommand(inputs, options, true, io)));
+      .description("extract every file, then write <out>/meetings/*.json, tracker.json, tracker.xlsx, tracker.csv, commitments.csv, decisions.csv, report.html and errors.json")
+      .argument("<inputs...>", "files, folders (searched recursively) or globs such as 'archive/**/*.docx'")
+      .addHelpText(
+        "after",
+        "\nExamples:\n" +
+          "  minutes run archive --out output\n" +
+          "  minutes run 'archive/**/*.docx' 'scans/*.pdf' --out output --json > summary.json\n" +
+          "  minutes run archive --out output --formats json,csv --quiet\n" +
+          "  minutes run --out output -- -draft.docx",
+      ),
+  )
+    .option("--formats <list>", `the tracker's outputs to write, comma-separated: ${OUTPUT_FORMATS.join(", ")} (default: all)`, formatList)
+    .action(async (inputs: string[], options: BatchCommandOptions) => setExitCode(await runBatchCommand(inputs, options, true, io)));
 
   program
     .command("schema")
     .description("write the JSON Schemas of the meeting record and the tracker")
     .addOption(new Option("-o, --out <dir>", "output folder").makeOptionMandatory())
+    .addHelpText("after", "\nExample:\n  minutes schema --out schema")
     .action(async (options: { out: string }) => setExitCode(await writeSchemas(options.out, io)));
 
   return program;

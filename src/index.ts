@@ -5,7 +5,7 @@
  *     const record = await extractMeeting("minutes/2023-03.docx");
  */
 import type { MeetingRecord } from "./model/meeting.js";
-import { extractFromBytes } from "./batch/extract.js";
+import { extractFromBytes } from "./pipeline.js";
 import { readInputFile } from "./ingest/file.js";
 
 export interface ExtractMeetingOptions {
@@ -38,5 +38,8 @@ export { buildTracker } from "./track/index.js";
 export { treeToMarkdown } from "./write/markdown.js";
 export { recordToJson, trackerToJson, writeTrackerJson } from "./write/json.js";
 export { trackerToXlsx, writeTrackerXlsx } from "./write/xlsx.js";
+export { trackerReport, type TrackerReport } from "./write/report.js";
+export { reportHtml, writeReportHtml } from "./write/html.js";
+export { WRITERS, writersFor, OUTPUT_FORMATS, type OutputFormat, type ReportWriter } from "./write/writers.js";
 export { runBatch, UsageError, OutputError } from "./batch/index.js";
 export type { BatchOptions, BatchSummary, Failure, FileResult } from "./batch/index.js";

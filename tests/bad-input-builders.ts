@@ -3,7 +3,7 @@
  * every bad-input test shows exactly what is wrong with its file.
  */
 import { createHash } from "node:crypto";
-import { crc32, deflateRawSync } from "node:zlib";
+import { constants as zlibConstants, crc32, deflateRawSync, deflateSync } from "node:zlib";
 
 export interface ZipMember {
   name: string;
@@ -197,4 +197,45 @@ export function buildEncryptedPdf(userPassword: string, ownerPassword: string, l
     ],
     `/Encrypt 6 0 R /ID [<${fileId.toString("hex")}> <${fileId.toString("hex")}>] `,
   );
+}
+
+// ---------------------------------------------------------------- memory
+
+/**
+ * A zlib stream that inflates to `blocks` MiB of `byte`, built without ever holding them: one
+ * MiB deflated with a full flush (which resets the dictionary, so every block compresses to
+ * the same bytes), repeated, then an empty final block and the Adler-32 of the whole.
+ */
+export function inflatingZlib(byte: number, blocks: number): Buffer {
+  const block = Buffer.alloc(1024 * 1024, byte);
+  const piece = deflateRawSync(block, { level: 9, finishFlush: zlibConstants.Z_FULL_FLUSH });
+  const size = BigInt(block.length) * BigInt(blocks);
+  const modulus = 65521n;
+  const a = (1n + size * BigInt(byte)) % modulus;
+  const b = (size + (BigInt(byte) * size * (size + 1n)) / 2n) % modulus;
+  const adler = Buffer.alloc(4);
+  adler.writeUInt32BE(Number((b << 16n) | a));
+  return Buffer.concat([Buffer.from([0x78, 0xda]), ...Array.from({ length: blocks }, () => piece), Buffer.from([0x03, 0x00]), adler]);
+}
+
+/**
+ * A one-page PDF with a few KB of content stream that inflates to `mebibytes` MiB of spaces
+ * (white space to the content parser, so the reader keeps inflating): deflated twice, as
+ * `/Filter [/FlateDecode /FlateDecode]`.
+ */
+export function inflatingPdf(mebibytes: number): Buffer {
+  const content = deflateSync(inflatingZlib(0x20, mebibytes), { level: 9 });
+  return assemblePdf([
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+    stream(content, "/Filter [/FlateDecode /FlateDecode] "),
+  ]);
+}
+
+/** A .docx whose document.xml is about `mebibytes` MiB: that many paragraphs of ordinary text. */
+export function largeDocx(mebibytes: number): Buffer {
+  const paragraph = "Le comité a examiné l'avancement des engagements du plan d'action national et les rapports des ministères.";
+  const count = Math.ceil((mebibytes * 1024 * 1024) / (paragraph.length + 60));
+  return buildDocx(Array.from({ length: count }, (_, index) => `${index + 1}. ${paragraph}`));
 }

@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { MAX_DOCUMENT_BYTES } from "../src/ingest/file.js";
 import { runBatch, type BatchSummary } from "../src/batch/run.js";
 import { MeetingRecord } from "../src/model/meeting.js";
+import type { Tracker } from "../src/model/tracker.js";
+import { reportLanguage, reportWords } from "../src/write/report.js";
 import {
   buildDocx,
   buildEncryptedPdf,
@@ -112,17 +114,20 @@ describe("each bad file is reported with its reason, and the batch goes on", () 
     const errors = JSON.parse(await readFile(join(work, "out", "errors.json"), "utf8")) as { file: string; code: string }[];
     expect(errors).toHaveLength(Object.keys(EXPECTED_FAILURES).length + 1);
     expect(errors).toEqual(summary.failures);
-    expect(summary.written).toEqual(["tracker.json", "tracker.xlsx", "errors.json"]);
+    expect(summary.written).toEqual(["tracker.json", "tracker.xlsx", "tracker.csv", "commitments.csv", "decisions.csv", "report.html", "errors.json"]);
     expect(summary.interrupted).toBe(false);
   });
 
   test("failures are on the workbook's Warnings sheet, each with its file and code", async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(work, "out", "tracker.xlsx"));
-    const sheet = workbook.getWorksheet("Warnings");
+    // The workbook speaks the language most minutes are written in.
+    const words = reportWords(reportLanguage(JSON.parse(await readFile(join(work, "out", "tracker.json"), "utf8")) as Tracker));
+    const sheet = workbook.getWorksheet(words.sheets.warnings);
     expect(sheet).toBeDefined();
     const header = (sheet!.getRow(1).values as unknown[]).map(String);
-    const column = (name: string) => header.indexOf(name);
+    const columns: Record<string, string> = { From: words.columns.from, File: words.columns.file, Code: words.columns.code };
+    const column = (name: string) => header.indexOf(columns[name]);
     const listed: [string, string][] = [];
     sheet!.eachRow((row, number) => {
       const values = row.values as unknown[];

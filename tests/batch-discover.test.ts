@@ -37,10 +37,12 @@ afterAll(async () => {
 const relative = (files: string[]) => files.map((file) => file.slice(root.length + 1)).sort();
 
 describe("discoverInputs", () => {
-  test("a folder is searched recursively for supported files, skipping hidden and temp files", async () => {
+  test("a folder is searched recursively for supported files, skipping hidden and temp files; a document of a format no reader reads is listed", async () => {
     const found = await discoverInputs([root]);
     expect(relative(found.files)).toEqual(["2022/a.docx", "2022/b.pdf", "2023/deep/c.txt", "2023/deep/d.md", "2023/e.DOCX", "top.docx"]);
-    expect(found.problems).toEqual([]);
+    expect(found.problems).toEqual([
+      { input: join(root, "2022", "notes.html"), code: "unsupported", reason: "unsupported format (.html): an HTML page: save it as .docx or .pdf" },
+    ]);
   });
 
   test("globs: *, **, ? and {a,b}", async () => {
@@ -55,6 +57,7 @@ describe("discoverInputs", () => {
   test("a file named explicitly is taken whatever its name; inputs that overlap give each file once", async () => {
     const found = await discoverInputs([join(root, "2022", "notes.html"), join(root, "2022"), join(root, "2022", "a.docx"), join(root, "missing.docx")]);
     expect(relative(found.files)).toEqual(["2022/a.docx", "2022/b.pdf", "2022/notes.html", "missing.docx"]);
+    expect(found.problems).toEqual([]);
   });
 
   test("globToRegExp keeps * inside a path segment", () => {

@@ -46,14 +46,14 @@ describe("incremental cache", () => {
     expect((await stat(recordPath)).mtimeMs).toBe(coldRecord.mtimeMs);
     // Same records as last time: the tracker files are kept, not rebuilt.
     expect(warm.written).toEqual([]);
-    expect(warm.kept.sort()).toEqual(["errors.json", "tracker.json", "tracker.xlsx"]);
+    expect(warm.kept.sort()).toEqual(["tracker.json", "tracker.xlsx", "tracker.csv", "commitments.csv", "decisions.csv", "report.html", "errors.json"].sort());
     expect(await readFile(join(out, "tracker.json"), "utf8")).toBe(coldTracker);
 
     // ... unless one of them was changed or removed since.
     await rm(join(out, "tracker.xlsx"));
     const repaired = await runBatch({ inputs: [archive], out, tracker: true, jobs: 2 });
     expect(repaired).toMatchObject({ extracted: 0, cached: 3, kept: [] });
-    expect(repaired.written).toEqual(["tracker.json", "tracker.xlsx", "errors.json"]);
+    expect(repaired.written).toEqual(["tracker.json", "tracker.xlsx", "tracker.csv", "commitments.csv", "decisions.csv", "report.html", "errors.json"]);
     expect(await readFile(join(out, "tracker.json"), "utf8")).toBe(coldTracker);
 
     // Same name, new content: only this file is extracted again.
@@ -128,7 +128,8 @@ describe("runaway files", () => {
   });
 
   test("a file that needs more memory than the cap is stopped and reported, and the batch finishes", async () => {
-    const archive = await copyCorpus(["2023-03-committee-minutes.pdf", "2023-09-committee-minutes.docx"]);
+    // The cap counts what a file adds to its idle worker; a PDF's fonts and pages take more than 4 MB.
+    const archive = await copyCorpus(["2023-03-committee-minutes.pdf", "2023-09-committee-minutes.pdf"]);
     const summary = await runBatch({ inputs: [archive], out: join(work, "out"), jobs: 1, maxMemoryMb: 4, cache: false });
     expect(summary.failures.map((failure) => failure.code)).toEqual(["out-of-memory", "out-of-memory"]);
     expect(summary.failures[0].reason).toMatch(/4 MB/);

@@ -100,7 +100,7 @@ describe("run", () => {
     expect(run.code).toBe(0);
     const summary = JSON.parse(run.stdout) as { files: number; extracted: number; failed: number; written: string[] };
     expect(summary).toMatchObject({ files: 3, extracted: 3, failed: 0 });
-    expect(summary.written).toEqual(["tracker.json", "tracker.xlsx", "errors.json"]);
+    expect(summary.written).toEqual(["tracker.json", "tracker.xlsx", "tracker.csv", "commitments.csv", "decisions.csv", "report.html", "errors.json"]);
     const out = await readdir(join(work, "out"));
     expect(out).toEqual(expect.arrayContaining(["meetings", "tracker.json", "tracker.xlsx", "errors.json"]));
     expect(JSON.parse(await readFile(join(work, "out", "errors.json"), "utf8"))).toEqual([]);

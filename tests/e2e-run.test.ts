@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { runBatch, type BatchSummary } from "../src/batch/index.js";
 import { MeetingRecord } from "../src/model/meeting.js";
 import { Tracker } from "../src/model/tracker.js";
+import { reportWords } from "../src/write/report.js";
 import { scoreTracker } from "./series-score.js";
 import { CORPUS_DIR, readSeriesGold } from "./track-gold-records.js";
 
@@ -64,7 +65,8 @@ describe("minutes run over the corpus (pdf, txt and docx mixed)", () => {
   test("the workbook shows the same series, right to left for Arabic-majority minutes", async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(work, "out", "tracker.xlsx"));
-    const sheet = workbook.getWorksheet("Tracker")!;
+    const words = reportWords("ar");
+    const sheet = workbook.getWorksheet(words.sheets.tracker)!;
     expect(sheet.views[0]).toMatchObject({ rightToLeft: true, state: "frozen" });
     const header = (sheet.getRow(1).values as unknown[]).map(String).join(" | ");
     for (const id of ["2022-06-16", "2023-03", "2023-09-14"]) expect(header).toContain(id);
@@ -73,6 +75,6 @@ describe("minutes run over the corpus (pdf, txt and docx mixed)", () => {
       if (index > 1) numbers.push(String(row.getCell(2).value));
     });
     expect(numbers).toEqual(tracker.commitments.map((c) => c.number));
-    expect(workbook.getWorksheet("Warnings")).toBeDefined();
+    expect(workbook.getWorksheet(words.sheets.warnings)).toBeDefined();
   });
 });

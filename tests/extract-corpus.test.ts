@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { flatten } from "../src/extract/blocks.js";
-import { extractCommitments } from "../src/extract/commitments.js";
+import { extractCommitments } from "../src/extract/layouts/index.js";
 import { COMMITMENT_HEADING, LABELS } from "../src/extract/lexicon/index.js";
 import { foldWithMap } from "../src/extract/match.js";
 import { extractRecord } from "../src/extract/index.js";

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { matchCommitmentHeading } from "../src/extract/commitments.js";
+import { matchCommitmentHeading } from "../src/extract/item-numbers.js";
 import { detectLanguage, extractRecord } from "../src/extract/index.js";
 import { LEXICONS } from "../src/extract/lexicon/index.js";
 import { foldWithMap } from "../src/extract/match.js";

@@ -4,7 +4,7 @@
  * test builds a tiny Markdown document in code and reads it with the real reader.
  */
 import { describe, expect, it } from "vitest";
-import { activityState } from "../src/extract/commitments.js";
+import { activityState } from "../src/extract/record-builder.js";
 import { extractRecord } from "../src/extract/index.js";
 import { foldWithMap } from "../src/extract/match.js";
 import { reportersIn } from "../src/extract/people.js";

@@ -120,6 +120,35 @@ describe("readText on small texts", () => {
     expect((tree.children[3] as List).children).toHaveLength(2);
   });
 
+  it("nests an indented bullet's items in the item above, and goes back out with the indent", async () => {
+    const tree = await readTxt(
+      [
+        "Progress updates were provided.",
+        "  \u2022 Commitment 1: Open Budget",
+        "    \u2022 Update at the next meeting.",
+        "  \u2022 Commitment 2: Official information",
+        "    \u2022 Progress is being made.",
+        "      - on capability",
+        "    \u2022 Delays in delivery.",
+        "  \u2022 Commitment 3: Open data",
+        "Next meeting in April.",
+      ].join("\n"),
+    );
+    expect(tree.children.map((n) => n.type)).toEqual(["paragraph", "list", "paragraph"]);
+    const outer = tree.children[1] as List;
+    expect(outer.children.map((item) => textOf(item.children[0]))).toEqual([
+      "Commitment 1: Open Budget",
+      "Commitment 2: Official information",
+      "Commitment 3: Open data",
+    ]);
+    const sub = (item: List["children"][number]) => item.children[1] as List;
+    expect(sub(outer.children[0]).children.map(textOf)).toEqual(["Update at the next meeting."]);
+    expect(sub(outer.children[1]).children.map((item) => textOf(item.children[0]))).toEqual(["Progress is being made.", "Delays in delivery."]);
+    expect(textOf(sub(sub(outer.children[1]).children[0]))).toBe("on capability");
+    expect(outer.children[2].children).toHaveLength(1);
+    expect(sub(outer.children[0]).data?.source).toEqual({ line: 3 });
+  });
+
   it("treats each line as a paragraph in Word-style text, and joins hard-wrapped lines", async () => {
     const long = "word ".repeat(40).trim();
     expect((await readTxt(`${long}\n${long}`)).children).toHaveLength(2);
@@ -220,5 +249,51 @@ describe("readMarkdown", () => {
     expect(blocks.map(textOf)).toEqual(["Réalisé", "• note"]);
     expect(blocks[0].data?.source).toEqual({ table: 1, row: 2, cell: 2, line: 10 });
     expect(table.children[2].children.map((c) => c.children.length)).toEqual([0, 0]);
+  });
+});
+
+describe("readMarkdown on Markdown as repositories hold it", () => {
+  it("reads YAML front matter as the document's title and date, not as a heading", async () => {
+    const doc = await readMarkdown(encoder.encode("---\ntitle: Meeting 03\ndate: 2015-12-09\nlayout: page\n---\n\n# ICAT Steering Group Meeting #3\n\nText."), "m.md");
+    expect(doc.metadata).toEqual({ title: "Meeting 03", created: "2015-12-09" });
+    expect(doc.tree.children.map((n) => n.type)).toEqual(["heading", "paragraph"]);
+    expect(textOf(doc.tree.children[0])).toBe("ICAT Steering Group Meeting #3");
+  });
+
+  it("keeps a date it cannot read as ISO out of the metadata, and reports front matter it cannot parse", async () => {
+    expect((await readMarkdown(encoder.encode("---\ntitle: Réunion\ndate: 9 décembre 2015\n---\n\nTexte."), "m.md")).metadata).toEqual({ title: "Réunion" });
+    const broken = await readMarkdown(encoder.encode("---\ntitle: [unclosed\n---\n\nText."), "m.md");
+    expect(broken.metadata).toEqual({});
+    expect(broken.messages.map((m) => m.code)).toEqual(["front-matter-unreadable"]);
+    expect(broken.tree.children.map((n) => n.type)).toEqual(["paragraph"]);
+  });
+
+  it("splits cells at HTML paragraphs and list items, keeps <b> and <i> as emphasis and drops other tags", async () => {
+    const doc = await readMarkdown(
+      encoder.encode("| No. | Status |\n| --- | --- |\n| 1 | <b>Done</b> – see <span>note</span><ul><li>first</li><li>second</li></ul> |\n| 2 | <p>En cours</p><p><i>à suivre</i></p> |"),
+      "t.md",
+    );
+    const table = doc.tree.children[0] as Table;
+    const first = blocksOf(table.children[1].children[1]);
+    expect(first.map(textOf)).toEqual(["Done  – see  note", "first", "second"]);
+    expect((first[0] as Paragraph).children[0]).toMatchObject({ type: "strong", children: [{ type: "text", value: "Done" }] });
+    const second = blocksOf(table.children[2].children[1]);
+    expect(second.map(textOf)).toEqual(["En cours", "à suivre"]);
+    expect((second[1] as Paragraph).children[0].type).toBe("emphasis");
+  });
+
+  it("gives a row that stops short of the header the header's cells, the missing ones empty", async () => {
+    const doc = await readMarkdown(encoder.encode("| No. | Detail | Resp. | Status |\n| --- | --- | --- | --- |\n| 2.1 | Add the terms | TG |\n| 2.2 | Update |"), "t.md");
+    const table = doc.tree.children[0] as Table;
+    expect(table.children.map((row) => row.children.length)).toEqual([4, 4, 4]);
+    expect(table.children[2].children.map((c) => blocksOf(c).map(textOf).join())).toEqual(["2.2", "Update", "", ""]);
+    expect(table.children[2].children[3].data?.source).toMatchObject({ table: 1, row: 3, cell: 4 });
+  });
+
+  it("reads an escaped number as the number it shows, in a paragraph rather than a list", async () => {
+    const doc = await readMarkdown(encoder.encode("2\\. Actions of the previous meeting\n\n3\\. Review of membership\\\nNo business"), "m.md");
+    expect(doc.tree.children.map((n) => n.type)).toEqual(["paragraph", "paragraph"]);
+    expect(textOf(doc.tree.children[0])).toBe("2. Actions of the previous meeting");
+    expect((doc.tree.children[1] as Paragraph).children.map((n) => n.type)).toEqual(["text", "break", "text"]);
   });
 });

@@ -1,6 +1,6 @@
 /** The JSON Schemas published in schema/ are the ones the zod schemas give today. */
 import { readFileSync } from "node:fs";
-import { describe, expect, test } from "vitest";
+import { describe, expect, it, test } from "vitest";
 import { jsonSchemaFiles } from "../src/model/schemas.js";
 
 describe("published JSON Schemas", () => {
@@ -14,5 +14,16 @@ describe("published JSON Schemas", () => {
     const schema = JSON.parse(jsonSchemaFiles()["meeting.schema.json"]) as { required: string[]; properties: Record<string, { required?: string[] }> };
     expect(schema.required).toEqual(expect.arrayContaining(["source", "meeting", "commitments", "decisions", "events", "warnings"]));
     expect(schema.properties.meeting.required).toEqual(expect.arrayContaining(["date", "dateSource", "language", "actionPlan", "chair", "attendees", "agenda"]));
+  });
+});
+
+describe("one message type", () => {
+  it("gives every record warning its stage and level from the registry, and rejects a code outside it", async () => {
+    const { MESSAGE_CODES } = await import("../src/model/messages.js");
+    const { Warning, warning } = await import("../src/model/meeting.js");
+    const made = warning("no-status", "Commitment 3: no status words or percent found", { file: "x.docx", table: 1, row: 4 });
+    expect(made).toEqual({ code: "no-status", stage: "extract", level: "warning", message: "Commitment 3: no status words or percent found", source: { file: "x.docx", table: 1, row: 4 } });
+    expect(Warning.safeParse({ ...made, code: "made-up" }).success).toBe(false);
+    for (const [code, spec] of Object.entries(MESSAGE_CODES)) expect(spec.means, code).toMatch(/\S/);
   });
 });

@@ -7,8 +7,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { Transform, type Writable } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import { Writable } from "node:stream";
+import { finished } from "node:stream/promises";
 
 function temporaryPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
@@ -29,26 +29,54 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
  * Streams a file into place atomically, for outputs too large to hold whole (the workbook of
  * an archive of thousands of minutes): `write` writes into the stream and resolves once it has
  * written everything and ended it. Resolves with the bytes' sha256 (hex), taken on the way.
+ *
+ * The stream handed to `write` never fails: when the disk does (full, read-only), the rest of
+ * the output is dropped and the disk's error is thrown once `write` is done. A writer library
+ * that leaves a promise on its stream unawaited would otherwise turn that error into an
+ * unhandled rejection, which ends the process with a stack trace.
  */
 export async function streamFileAtomic(path: string, write: (stream: Writable) => Promise<void>): Promise<string> {
   const temporary = temporaryPathFor(path);
   const hash = createHash("sha256");
-  const hashing = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
+  const file = createWriteStream(temporary);
+  let failure: unknown;
+  file.on("error", (error) => {
+    failure ??= error;
+  });
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      if (failure !== undefined) return done();
       hash.update(chunk);
-      done(null, chunk);
+      if (file.write(chunk)) return done();
+      const settle = (): void => {
+        file.off("drain", settle);
+        file.off("error", settle);
+        done();
+      };
+      file.on("drain", settle);
+      file.on("error", settle);
+    },
+    final(done) {
+      if (failure !== undefined) return done();
+      file.end();
+      finished(file).then(
+        () => done(),
+        (error: unknown) => {
+          failure ??= error;
+          done();
+        },
+      );
     },
   });
-  const piping = pipeline(hashing, createWriteStream(temporary));
-  // Handled here as well: a disk error may reject it while `write` is still running.
-  piping.catch(() => undefined);
   try {
-    await write(hashing);
-    await piping;
+    await write(sink);
+    await finished(sink);
+    if (failure !== undefined) throw failure;
     await rename(temporary, path);
   } catch (error) {
-    hashing.destroy();
-    await piping.catch(() => undefined);
+    sink.destroy();
+    file.destroy();
+    await finished(file).catch(() => undefined);
     await rm(temporary, { force: true });
     throw error;
   }

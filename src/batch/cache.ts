@@ -1,8 +1,11 @@
 /**
- * The incremental cache. A record depends on the file's bytes, on the path the
- * reader is given (the meeting date may come from the file name; every source
- * reference names the file), on `--date`, and on the code that made it. The key
- * hashes all four; the code is identified by the pipeline version, which hashes
+ * The incremental cache. A record depends on the file's bytes, on its name (the
+ * meeting date may come from the file name, the extension tells Markdown from
+ * text), on `--date`, and on the code that made it. The key hashes all four, not
+ * the path as typed: the same file given by a relative path and then an absolute
+ * one, or moved to another folder, is not extracted again; its record's source
+ * references are pointed at the new path instead (`relocateRecord`). The code is
+ * identified by the pipeline version, which hashes
  * the compiled dist/ code and the versions of the libraries that read documents,
  * so any rebuild with a change invalidates every entry without anyone having to
  * remember to bump a constant.
@@ -16,7 +19,8 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { join, relative, sep } from "node:path";
+import { basename, join, relative, sep } from "node:path";
+import type { MeetingRecord } from "../model/meeting.js";
 import { writeFileAtomic } from "./atomic.js";
 import { packageRoot, packageVersion } from "./package-root.js";
 
@@ -86,7 +90,7 @@ export class RecordCache {
   }
 
   static key(contentSha256: string, path: string, date: string | undefined, ocr?: string): string {
-    return createHash("sha256").update(`${contentSha256}\0${path}\0${date ?? ""}${ocr === undefined ? "" : `\0${ocr}`}`).digest("hex");
+    return createHash("sha256").update(`${contentSha256}\0${basename(path)}\0${date ?? ""}${ocr === undefined ? "" : `\0${ocr}`}`).digest("hex");
   }
 
   private entryPath(key: string, suffix: string): string {
@@ -116,4 +120,23 @@ export class RecordCache {
     await mkdir(join(this.folder, key.slice(0, 2)), { recursive: true });
     await writeFileAtomic(this.entryPath(key, ".error.json"), JSON.stringify(failure));
   }
+}
+
+/**
+ * A record read from the cache, for the same content found at `path`: every reference to the
+ * file (`source.path`, each fact's `file`) names `path`. Other fields never hold the path.
+ */
+export function relocateRecord(record: MeetingRecord, path: string): MeetingRecord {
+  const previous = record.source.path;
+  if (previous === path) return record;
+  const visit = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(visit);
+    if (typeof value !== "object" || value === null) return value;
+    const copy: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(value)) {
+      copy[key] = (key === "file" || key === "path") && field === previous ? path : visit(field);
+    }
+    return copy;
+  };
+  return visit(record) as MeetingRecord;
 }

@@ -13,14 +13,36 @@ export const SUPPORTED_EXTENSIONS: readonly string[] = [".docx", ".pdf", ".txt",
 
 export interface DiscoveryProblem {
   input: string;
-  code: "unreadable";
+  code: "unreadable" | "unsupported";
   reason: string;
+}
+
+/**
+ * Documents that are minutes often enough but that no reader here reads. Found in a folder or
+ * by a glob they are listed as unsupported, not passed over in silence: an archive of .doc
+ * files would otherwise give an empty tracker and no word why.
+ */
+const UNSUPPORTED_DOCUMENTS: Record<string, string> = {
+  ".doc": "a legacy Word document: save it as .docx",
+  ".dot": "a legacy Word template: save it as .docx",
+  ".odt": "an OpenDocument text: save it as .docx",
+  ".rtf": "an RTF document: save it as .docx",
+  ".html": "an HTML page: save it as .docx or .pdf",
+  ".htm": "an HTML page: save it as .docx or .pdf",
+  ".pages": "an Apple Pages document: export it as .docx or .pdf",
+  ".wpd": "a WordPerfect document: save it as .docx",
+};
+
+function unsupportedReason(name: string): string | undefined {
+  const extension = extname(name).toLowerCase();
+  const what = UNSUPPORTED_DOCUMENTS[extension];
+  return what === undefined ? undefined : `unsupported format (${extension}): ${what}`;
 }
 
 export interface Discovery {
   /** Unique paths in a stable order (sorted by code point), as the user would write them. */
   files: string[];
-  /** Explicit inputs that could not be opened, and folders that could not be listed. */
+  /** Explicit inputs that could not be opened, folders that could not be listed, and documents of an unsupported format found in folders. */
   problems: DiscoveryProblem[];
   /** Globs and folders that yielded no file. */
   empty: string[];
@@ -78,7 +100,7 @@ export function globToRegExp(glob: string): RegExp {
 
 async function walk(
   folder: string,
-  visit: (path: string) => void,
+  visit: (path: string, unsupported?: string) => void,
   problems: DiscoveryProblem[],
   seenFolders: Set<string>,
 ): Promise<void> {
@@ -114,6 +136,10 @@ async function walk(
     }
     if (isFolder) await walk(path, visit, problems, seenFolders);
     else if ((entry.isFile() || entry.isSymbolicLink()) && isSupported(entry.name)) visit(path);
+    else if (entry.isFile() || entry.isSymbolicLink()) {
+      const unsupported = unsupportedReason(entry.name);
+      if (unsupported !== undefined) visit(path, unsupported);
+    }
   }
 }
 
@@ -129,6 +155,7 @@ function splitGlob(pattern: string): { base: string; rest: string } {
 export async function discoverInputs(inputs: readonly string[]): Promise<Discovery> {
   const found = new Set<string>();
   const problems: DiscoveryProblem[] = [];
+  const unsupportedSeen = new Set<string>();
   const empty: string[] = [];
   for (const input of inputs) {
     // Per input: two inputs may name the same folder, and each must still be walked.
@@ -141,8 +168,15 @@ export async function discoverInputs(inputs: readonly string[]): Promise<Discove
       found.add(normalize(input));
       continue;
     }
+    const visitFound = (path: string, unsupported?: string): void => {
+      if (unsupported === undefined) found.add(path);
+      else if (!unsupportedSeen.has(path)) {
+        unsupportedSeen.add(path);
+        problems.push({ input: path, code: "unsupported", reason: unsupported });
+      }
+    };
     if (info?.isDirectory()) {
-      await walk(normalize(input), (path) => found.add(path), problems, seenFolders);
+      await walk(normalize(input), visitFound, problems, seenFolders);
     } else if (info) {
       found.add(normalize(input));
     } else {
@@ -150,9 +184,9 @@ export async function discoverInputs(inputs: readonly string[]): Promise<Discove
       const matcher = globToRegExp(rest);
       await walk(
         normalize(base),
-        (path) => {
+        (path, unsupported) => {
           const relativePath = relative(base, path).split(sep).join("/");
-          if (matcher.test(relativePath)) found.add(path);
+          if (matcher.test(relativePath)) visitFound(path, unsupported);
         },
         problems,
         seenFolders,
@@ -161,5 +195,6 @@ export async function discoverInputs(inputs: readonly string[]): Promise<Discove
     if (found.size === before && (info === undefined || info.isDirectory())) empty.push(input);
   }
   const files = [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { files, problems, empty };
+  // A file named explicitly is read, whatever a folder walk thought of its name.
+  return { files, problems: problems.filter((problem) => problem.code !== "unsupported" || !found.has(problem.input)), empty };
 }

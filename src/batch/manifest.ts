@@ -1,6 +1,6 @@
 /**
  * What the last run's tracker files were made from. The tracker is a pure function
- * of the records (each identified by its cache key: content, path, date, pipeline
+ * of the records (each identified by its cache key: content, file name, date, pipeline
  * version) and the failures, and its writers are deterministic, so when a re-run
  * finds the same inputs and the files still as written, rebuilding them would give
  * the same bytes: they are kept instead. That is what makes re-running over an
@@ -11,7 +11,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic } from "./atomic.js";
 
-const MANIFEST_NAME = ".minutes-run.json";
+export const MANIFEST_NAME = ".minutes-run.json";
 
 export interface RunManifest {
   /** Digest of everything the tracker files depend on. */
@@ -43,7 +43,7 @@ export async function reusableOutputs(out: string, inputs: string): Promise<stri
   return names;
 }
 
-/** Records what the end-of-run files (`digests`: sha256 by name) were made from. */
-export async function writeManifest(out: string, inputs: string, digests: Record<string, string>): Promise<void> {
-  await writeFileAtomic(join(out, MANIFEST_NAME), `${JSON.stringify({ inputs, outputs: digests } satisfies RunManifest, null, 2)}\n`);
+/** Writes to `path` what the end-of-run files (`digests`: sha256 by name) were made from. */
+export async function writeManifest(path: string, inputs: string, digests: Record<string, string>): Promise<void> {
+  await writeFileAtomic(path, `${JSON.stringify({ inputs, outputs: digests } satisfies RunManifest, null, 2)}\n`);
 }

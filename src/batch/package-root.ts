@@ -1,5 +1,5 @@
 /**
- * Where the installed package lives. Worker threads must load compiled code from
+ * Where the installed package lives. Worker processes must load compiled code from
  * dist/ even when the caller runs from src/ (vitest), so paths are resolved from
  * the package root rather than from the calling module.
  */

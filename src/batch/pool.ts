@@ -1,53 +1,97 @@
 /**
- * A fixed-size pool of extraction workers. Each task gets a deadline and each
- * worker a heap cap; a worker that passes either is terminated, its file
- * reported, and a fresh worker takes its place, so one runaway file costs one
- * file and the batch goes on.
+ * A fixed-size pool of extraction workers, each a child process. Each task gets a deadline
+ * and each worker a memory cap; a worker that passes either is killed, its file reported,
+ * and a fresh worker takes its place, so one runaway file costs one file and the batch goes on.
+ *
+ * Processes, not threads: a thread's heap can be capped, but pdf.js decodes streams into
+ * buffers outside the heap (a few KB of deflate can inflate to gigabytes), and wasm memory
+ * is outside it too, so a capped thread could still take the whole process down with it,
+ * and V8's heap limit in a thread ends the process that holds it. A child process's
+ * resident memory counts everything, and killing it costs nothing but the file. The pool
+ * watches each busy worker's resident size (from /proc on Linux, else as the worker reports
+ * it) and kills the worker once it holds more than its idle size plus the cap.
  */
-import { Worker } from "node:worker_threads";
-import type { ExtractTask, TaskOutcome, TaskProgress } from "./protocol.js";
+import { fork, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import type { ExtractTask, TaskOutcome, WorkerMessage } from "./protocol.js";
 
 export interface PoolOptions {
   size: number;
   workerPath: string;
   /** Per-file deadline. */
   timeoutMs: number;
-  /** Old-generation heap cap of each worker. */
+  /** Memory a file may take in its worker, above the worker's idle size, in MB. */
   maxMemoryMb: number;
 }
+
+/** How often a busy worker's memory is looked at: at memory speed an inflating stream grows a few hundred MB in this time. */
+const MEMORY_POLL_MS = 10;
+/** The libraries' own heap (pdf.js, mammoth, zod, natural), on top of the cap, for V8's heap limit. */
+const LIBRARY_HEAP_MB = 64;
+/**
+ * Memory a file gets on top of the cap once its worker starts OCR: Tesseract's WebAssembly heap
+ * and trained data (measured 130-270 MB above the idle worker for one page; two engines when the
+ * script is not known yet). The cap goes on guarding what the file itself makes the readers hold.
+ */
+const OCR_ENGINE_MB = 384;
+/** The end of a worker's stderr, kept to tell V8's heap-limit abort from a crash. */
+const STDERR_TAIL = 4096;
 
 interface Running {
   task: ExtractTask;
   resolve: (outcome: TaskOutcome) => void;
   timer: NodeJS.Timeout;
+  /** The worker has started OCR on the file: the engine's memory is allowed on top of the cap. */
+  ocr?: boolean;
 }
 
 interface Slot {
-  worker: Worker | undefined;
+  worker: ChildProcess | undefined;
+  /** Resident bytes of the idle worker, once it has said it is ready. */
+  idleRss: number | undefined;
+  /** Latest resident size the worker reported about itself (where /proc cannot be read). */
+  reportedRss: number;
+  stderrTail: string;
   running: Running | undefined;
 }
+
+/** Resident bytes of a process from /proc, or undefined where there is no /proc. */
+function residentBytes(pid: number): number | undefined {
+  try {
+    const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "latin1"));
+    return match === null ? undefined : Number(match[1]) * 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+const INTERRUPTED = (id: number): TaskOutcome => ({ id, ok: false, code: "interrupted", reason: "the run was stopped", deterministic: false });
 
 export class WorkerPool {
   private readonly slots: Slot[];
   private readonly queue: { task: ExtractTask; resolve: (outcome: TaskOutcome) => void }[] = [];
   private closed = false;
+  private readonly watchdog: NodeJS.Timeout;
 
   constructor(private readonly options: PoolOptions) {
-    this.slots = Array.from({ length: Math.max(1, options.size) }, () => ({ worker: undefined, running: undefined }));
+    this.slots = Array.from({ length: Math.max(1, options.size) }, () => ({
+      worker: undefined,
+      idleRss: undefined,
+      reportedRss: 0,
+      stderrTail: "",
+      running: undefined,
+    }));
+    this.watchdog = setInterval(() => this.checkMemory(), MEMORY_POLL_MS);
+    this.watchdog.unref();
   }
 
   /** Resolves with the file's outcome; never rejects, failures are outcomes. */
   run(task: ExtractTask): Promise<TaskOutcome> {
-    if (this.closed) return Promise.resolve({ id: task.id, ok: false, code: "interrupted", reason: "the run was stopped", deterministic: false });
+    if (this.closed) return Promise.resolve(INTERRUPTED(task.id));
     return new Promise((resolve) => {
       this.queue.push({ task, resolve });
       this.pump();
     });
-  }
-
-  /** Number of tasks waiting for a worker or running. */
-  get pending(): number {
-    return this.queue.length + this.slots.filter((slot) => slot.running !== undefined).length;
   }
 
   private pump(): void {
@@ -59,75 +103,109 @@ export class WorkerPool {
     }
   }
 
-  private spawn(slot: Slot): Worker {
-    const worker = new Worker(this.options.workerPath, {
-      resourceLimits: { maxOldGenerationSizeMb: this.options.maxMemoryMb },
-      // Parser libraries print font warnings to the console; they would tear the progress bar.
-      stdout: true,
-      stderr: true,
+  private capBytes(running: Running): number {
+    return (this.options.maxMemoryMb + (running.ocr === true ? OCR_ENGINE_MB : 0)) * 1024 * 1024;
+  }
+
+  private checkMemory(): void {
+    for (const slot of this.slots) {
+      const { worker, running, idleRss } = slot;
+      if (worker?.pid === undefined || running === undefined || idleRss === undefined) continue;
+      const rss = residentBytes(worker.pid) ?? slot.reportedRss;
+      if (rss - idleRss > this.capBytes(running)) this.stop(slot, worker, this.outOfMemory(running.task.id));
+    }
+  }
+
+  private outOfMemory(id: number): TaskOutcome {
+    return { id, ok: false, code: "out-of-memory", reason: `needed more than the ${this.options.maxMemoryMb} MB memory cap; stopped`, deterministic: false };
+  }
+
+  private spawn(slot: Slot): ChildProcess {
+    const worker = fork(this.options.workerPath, [], {
+      execArgv: [`--max-old-space-size=${this.options.maxMemoryMb + LIBRARY_HEAP_MB}`],
+      serialization: "advanced",
+      // Parser libraries print font warnings; they would tear the progress bar. stderr is kept
+      // (its end only) to tell a heap-limit abort from a crash.
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
     });
-    worker.stdout.resume();
-    worker.stderr.resume();
-    worker.on("message", (message: TaskOutcome | TaskProgress) => {
+    slot.worker = worker;
+    slot.idleRss = undefined;
+    slot.reportedRss = 0;
+    slot.stderrTail = "";
+    worker.stderr?.setEncoding("utf8");
+    worker.stderr?.on("data", (text: string) => {
+      if (slot.worker === worker) slot.stderrTail = (slot.stderrTail + text).slice(-STDERR_TAIL);
+    });
+    worker.on("message", (message: WorkerMessage) => {
+      if (slot.worker !== worker) return;
+      if ("ready" in message) {
+        // Measured by the worker itself when it became ready: by the time the message is read here
+        // the worker may be reading its first file.
+        slot.idleRss = message.rss;
+        return;
+      }
+      if ("rss" in message) {
+        slot.reportedRss = message.rss;
+        return;
+      }
       const running = slot.running;
       if (running === undefined || running.task.id !== message.id) return;
       // OCR takes seconds a page: each OCR'd page gets the whole per-file deadline.
-      if ("ocrPage" in message) return this.arm(slot, worker, running);
+      if ("ocrPage" in message) {
+        running.ocr = true;
+        return this.arm(slot, worker, running);
+      }
       this.finish(slot, message);
     });
     // A replaced worker's late events must not touch the task its successor is running.
-    worker.on("error", (error: Error & { code?: string }) => {
-      if (slot.worker !== worker) return;
-      const running = slot.running;
-      slot.worker = undefined;
-      if (running === undefined) return;
-      const outOfMemory = error.code === "ERR_WORKER_OUT_OF_MEMORY";
-      this.finish(slot, {
-        id: running.task.id,
-        ok: false,
-        code: outOfMemory ? "out-of-memory" : "crashed",
-        reason: outOfMemory
-          ? `needed more than the ${this.options.maxMemoryMb} MB memory cap; stopped`
-          : `the extraction worker crashed: ${error.message}`,
-        deterministic: false,
-      });
+    worker.on("error", () => {
+      // Spawning failed or a message could not be sent; 'exit' follows and reports the file.
     });
-    worker.on("exit", (exitCode) => {
+    worker.on("exit", (exitCode, signal) => {
       if (slot.worker !== worker) return;
       slot.worker = undefined;
       const running = slot.running;
       if (running === undefined || this.closed) return;
-      this.finish(slot, {
-        id: running.task.id,
-        ok: false,
-        code: "crashed",
-        reason: `the extraction worker exited with code ${exitCode}`,
-        deterministic: false,
-      });
+      const heapLimit = /heap limit|heap out of memory/i.test(slot.stderrTail);
+      this.finish(
+        slot,
+        heapLimit
+          ? this.outOfMemory(running.task.id)
+          : {
+              id: running.task.id,
+              ok: false,
+              code: "crashed",
+              reason: `the extraction worker ${signal === null ? `exited with code ${exitCode}` : `was killed by ${signal}`}`,
+              deterministic: false,
+            },
+      );
     });
-    slot.worker = worker;
     return worker;
+  }
+
+  /** Kills `worker` and settles its task with `outcome`; the next task gets a fresh worker. */
+  private stop(slot: Slot, worker: ChildProcess, outcome: TaskOutcome): void {
+    slot.worker = undefined;
+    worker.kill("SIGKILL");
+    this.finish(slot, outcome);
   }
 
   private start(slot: Slot, task: ExtractTask, resolve: (outcome: TaskOutcome) => void): void {
     const worker = slot.worker ?? this.spawn(slot);
     slot.running = { task, resolve, timer: this.deadline(slot, worker, task) };
-    // Transfer, not copy: the main thread does not need the bytes any more.
-    worker.postMessage(task, [task.bytes.buffer as ArrayBuffer]);
+    worker.send(task);
   }
 
   /** Start the running task's deadline again. */
-  private arm(slot: Slot, worker: Worker, running: Running): void {
+  private arm(slot: Slot, worker: ChildProcess, running: Running): void {
     clearTimeout(running.timer);
     running.timer = this.deadline(slot, worker, running.task);
   }
 
-  private deadline(slot: Slot, worker: Worker, task: ExtractTask): NodeJS.Timeout {
+  private deadline(slot: Slot, worker: ChildProcess, task: ExtractTask): NodeJS.Timeout {
+    // Killing is the only way to stop synchronous parser code that never yields.
     return setTimeout(() => {
-      // Terminating is the only way to stop synchronous parser code that never yields.
-      slot.worker = undefined;
-      void worker.terminate();
-      this.finish(slot, {
+      this.stop(slot, worker, {
         id: task.id,
         ok: false,
         code: "timeout",
@@ -148,21 +226,24 @@ export class WorkerPool {
   /** Stops every worker; tasks still queued or running resolve as interrupted. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const { task, resolve } of this.queue.splice(0)) {
-      resolve({ id: task.id, ok: false, code: "interrupted", reason: "the run was stopped", deterministic: false });
-    }
-    const terminations: Promise<number>[] = [];
+    clearInterval(this.watchdog);
+    for (const { task, resolve } of this.queue.splice(0)) resolve(INTERRUPTED(task.id));
+    const exits: Promise<unknown>[] = [];
     for (const slot of this.slots) {
       const running = slot.running;
       if (running !== undefined) {
         clearTimeout(running.timer);
         slot.running = undefined;
-        running.resolve({ id: running.task.id, ok: false, code: "interrupted", reason: "the run was stopped", deterministic: false });
+        running.resolve(INTERRUPTED(running.task.id));
       }
-      if (slot.worker !== undefined) terminations.push(slot.worker.terminate());
+      const worker = slot.worker;
       slot.worker = undefined;
+      if (worker !== undefined && worker.exitCode === null && worker.signalCode === null) {
+        exits.push(new Promise((resolve) => worker.once("exit", resolve)));
+        worker.kill("SIGKILL");
+      }
     }
-    await Promise.all(terminations);
+    await Promise.all(exits);
   }
 }
 

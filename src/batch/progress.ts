@@ -67,7 +67,10 @@ export function barProgress(stream: NodeJS.WriteStream): ProgressSink {
   let drawn = false;
   let started = false;
   let stopped = false;
-  const width = 28;
+  /** The bar's width when the terminal has room for it and the counts. */
+  const BAR_WIDTH = 28;
+  /** A narrower bar than this says nothing: the counts are shown alone. */
+  const MIN_BAR_WIDTH = 6;
 
   const draw = (force: boolean): void => {
     if (!started || stopped) return;
@@ -75,12 +78,16 @@ export function barProgress(stream: NodeJS.WriteStream): ProgressSink {
     if (!force && now - lastDraw < 100) return;
     lastDraw = now;
     const fraction = counters.total === 0 ? 1 : counters.done / counters.total;
-    const filled = Math.round(fraction * width);
-    const bar = `${"█".repeat(filled)}${"░".repeat(width - filled)}`;
     const failures = counters.failed > 0 ? `  ${counters.failed} failed` : "";
-    const line = `${bar} ${counters.done}/${counters.total}  ${counters.rate().toFixed(1)} files/s  ETA ${formatDuration(counters.eta())}${failures}`;
-    // `columns` is 0 or undefined when the size is unknown.
-    stream.write(`\r${line.slice(0, Math.max(40, (stream.columns || 100) - 1))}\x1b[K`);
+    const counts = `${counters.done}/${counters.total}  ${counters.rate().toFixed(1)} files/s  ETA ${formatDuration(counters.eta())}${failures}`;
+    // One column short of the width: writing the last column wraps on many terminals, and a
+    // wrapped line is what `\r` cannot take back. `columns` is 0 or undefined when unknown;
+    // it follows the terminal when it is resized.
+    const room = (stream.columns || 80) - 1;
+    const width = Math.min(BAR_WIDTH, room - counts.length - 1);
+    const filled = Math.round(fraction * width);
+    const line = width >= MIN_BAR_WIDTH ? `${"█".repeat(filled)}${"░".repeat(width - filled)} ${counts}` : counts;
+    stream.write(`\r${line.slice(0, Math.max(0, room))}\x1b[K`);
     drawn = true;
   };
   const clear = (): void => {

@@ -1,4 +1,4 @@
-/** Messages between the batch's main thread and its extraction workers. */
+/** Messages between the batch's main process and its extraction worker processes. */
 import type { OcrOptions } from "../ingest/ocr.js";
 
 export interface ExtractTask {
@@ -28,3 +28,6 @@ export interface FileSummary {
 export type TaskOutcome =
   | { id: number; ok: true; json: string; summary: FileSummary }
   | { id: number; ok: false; code: string; reason: string; deterministic: boolean };
+
+/** What a worker says besides outcomes: that it is ready (and its idle size), and its resident size while it works. */
+export type WorkerMessage = TaskOutcome | TaskProgress | { ready: true; rss: number } | { rss: number };

@@ -1,12 +1,11 @@
 /**
- * The batch: every input file through the pipeline on worker threads, each record
+ * The batch: every input file through the pipeline in worker processes, each record
  * written to `meetings/` as soon as it arrives, then (for `run`) the tracker built
  * from all records and written at the end. A bad file is a line in the failures,
- * never the end of the run. Every output is written atomically, and the tracker
- * files only once every file is done, so an interrupted run leaves the previous
- * tracker whole.
+ * never the end of the run. Every output is written atomically, and the end-of-run
+ * files (tracker, errors, manifest) only once every file is done, committed as one
+ * set (output-set.ts), so an interrupted run leaves the previous set whole.
  */
-import { access, constants, mkdir } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { Writable } from "node:stream";
@@ -14,16 +13,20 @@ import { IngestError } from "../ingest/errors.js";
 import type { OcrOptions } from "../ingest/ocr.js";
 import { MeetingRecord } from "../model/meeting.js";
 import { streamFileAtomic, writeFileAtomic, writeTextIfChanged } from "./atomic.js";
-import { pipelineVersion, RecordCache } from "./cache.js";
+import { pipelineVersion, RecordCache, relocateRecord } from "./cache.js";
+import { recordToJson } from "../write/json.js";
 import { discoverInputs, SUPPORTED_EXTENSIONS } from "./discover.js";
+import { describeFsError, makeWritableFolder } from "./folders.js";
+import { OutputSet, recoverOutputs } from "./output-set.js";
 import { readInputFile } from "../ingest/file.js";
-import { sha256Hex } from "./read.js";
-import { digestOf, inputsDigest, reusableOutputs, writeManifest } from "./manifest.js";
+import { sha256Hex } from "../ingest/file.js";
+import { digestOf, inputsDigest, MANIFEST_NAME, reusableOutputs, writeManifest } from "./manifest.js";
 import { assignOutputNames } from "./names.js";
 import { compiledWorkerPath } from "./package-root.js";
 import { WorkerPool } from "./pool.js";
 import { silentProgress, type ProgressSink } from "./progress.js";
 import type { FileSummary, TaskOutcome } from "./protocol.js";
+import type { OutputFormat } from "../write/writers.js";
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
@@ -33,17 +36,18 @@ function ocrSetting(ocr: OcrOptions | undefined): string | undefined {
   if (mode === "auto" && ocr?.languages === undefined) return undefined;
   return `${mode}:${ocr?.languages ?? ""}`;
 }
-export const DEFAULT_MAX_MEMORY_MB = 512;
+
+export const DEFAULT_MAX_MEMORY_MB = 256;
 
 export interface BatchOptions {
   inputs: readonly string[];
-  /** Output folder: `meetings/`, and with `tracker` also tracker.json, tracker.xlsx and errors.json. */
+  /** Output folder: `meetings/`, and with `tracker` also the tracker's outputs (tracker.json, .xlsx, .csv, report.html) and errors.json. */
   out: string;
-  /** Worker threads; default the number of cores. */
+  /** Worker processes; default the number of cores. */
   jobs?: number;
   /** Per-file deadline in milliseconds. */
   timeoutMs?: number;
-  /** Heap cap of each worker in MB. */
+  /** Memory each file may take in its worker (heap, buffers, wasm), in MB. */
   maxMemoryMb?: number;
   /** Cache folder, or false for none; default `<out>/.cache`. */
   cache?: string | false;
@@ -53,9 +57,13 @@ export interface BatchOptions {
   ocr?: OcrOptions;
   /** Build and write the tracker (the `run` command). */
   tracker?: boolean;
+  /** The tracker's outputs to write (`--formats`); default every one. */
+  formats?: readonly OutputFormat[];
   progress?: ProgressSink;
   /** Aborting stops the workers; the tracker is then not written. */
   signal?: AbortSignal;
+  /** Told when the end-of-run files start and stop being renamed into place (milliseconds): a caller that exits on a second Ctrl-C waits for the end. */
+  onCommitting?: (committing: boolean) => void;
 }
 
 export interface Failure {
@@ -113,15 +121,10 @@ export class OutputError extends Error {
 async function prepareOutput(out: string): Promise<string> {
   const meetings = join(out, "meetings");
   try {
-    await mkdir(meetings, { recursive: true });
-    await access(meetings, constants.W_OK);
+    await makeWritableFolder(meetings);
+    await recoverOutputs(out);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOTDIR" || code === "EEXIST" ? "a file is in the way of the folder"
-      : code === "EACCES" || code === "EPERM" ? "permission denied"
-      : code ?? String(error);
-    throw new OutputError(`cannot write the output folder ${out}: ${why}`, { cause: error });
+    throw new OutputError(`cannot write the output folder ${out}: ${describeFsError(error)}`, { cause: error });
   }
   return meetings;
 }
@@ -131,14 +134,8 @@ async function writeOutput<T>(path: string, write: (path: string) => Promise<T>)
   try {
     return await write(path);
   } catch (error) {
-    throw new OutputError(`cannot write ${path}: ${(error as Error).message}`, { cause: error });
+    throw new OutputError(`cannot write ${path}: ${describeFsError(error)}`, { cause: error });
   }
-}
-
-/** An ArrayBuffer of its own, so transferring it to a worker cannot detach memory shared with other buffers. */
-function exclusiveCopy(bytes: Uint8Array): Uint8Array {
-  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes;
-  return new Uint8Array(bytes);
 }
 
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
@@ -223,15 +220,16 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     if (cached?.kind === "record") {
       const parsed = MeetingRecord.safeParse(safeJson(cached.json));
       if (parsed.success) {
-        const record = parsed.data;
-        return succeed(index, key, cached.json, () => record, summarize(record), "cached");
+        const record = relocateRecord(parsed.data, file);
+        const json = record === parsed.data ? cached.json : recordToJson(record);
+        return succeed(index, key, json, () => record, summarize(record), "cached");
       }
     }
     if (signal?.aborted) return;
     const outcome: TaskOutcome = await getPool().run({
       id: index,
       path: file,
-      bytes: exclusiveCopy(bytes),
+      bytes,
       sha256,
       ...(options.date === undefined ? {} : { date: options.date }),
       ...(options.ocr === undefined ? {} : { ocr: options.ocr }),
@@ -259,7 +257,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     progress.stop();
   }
 
-  const interrupted = signal?.aborted === true;
+  let interrupted = signal?.aborted === true;
   const finishing = performance.now();
   const written: string[] = [];
   const kept: string[] = [];
@@ -269,6 +267,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     const inputs = inputsDigest({
       version: await pipelineVersion(),
       tracker: options.tracker === true,
+      formats: options.formats ?? null,
       records: names.map((name, index) => [name.file, keys[index] ?? null]),
       failures,
     });
@@ -276,31 +275,55 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     if (reusable !== undefined) {
       kept.push(...reusable);
     } else {
-      // The tracker files are streamed to disk: at 10,000 meetings tracker.json is over 100 MB
-      // of text and the workbook tens of MB, which must not be held beside the records.
-      const digests: Record<string, string> = {};
-      const streamOutput = async (name: string, write: (stream: Writable) => Promise<void>): Promise<void> => {
-        digests[name] = await writeOutput(join(options.out, name), (path) => streamFileAtomic(path, write));
-        written.push(name);
-      };
-      if (options.tracker) {
-        // Loaded here, not at start-up: `extract` never needs them.
-        const [{ buildTracker }, { writeTrackerJson }, { writeTrackerXlsx }] = await Promise.all([
-          import("../track/index.js"),
-          import("../write/json.js"),
-          import("../write/xlsx.js"),
-        ]);
-        const present = records.filter((record): record is MeetingRecord => record !== undefined);
-        const tracker = buildTracker(present);
-        await streamOutput("tracker.json", (stream) => writeTrackerJson(tracker, stream));
-        await streamOutput("tracker.xlsx", (stream) => writeTrackerXlsx({ tracker, records: present, failures }, stream));
+      // Every end-of-run file is staged, then all are committed together (output-set.ts): an
+      // interruption or a full disk at any point leaves the previous set whole.
+      const set = await writeOutput(options.out, (out) => OutputSet.begin(out));
+      const staged: string[] = [];
+      try {
+        // The tracker files are streamed to disk: at 10,000 meetings tracker.json is over 100 MB
+        // of text and the workbook tens of MB, which must not be held beside the records.
+        const digests: Record<string, string> = {};
+        const streamOutput = async (name: string, write: (stream: Writable) => Promise<void>): Promise<void> => {
+          digests[name] = await writeOutput(join(options.out, name), () => streamFileAtomic(set.path(name), write));
+          staged.push(name);
+        };
+        if (options.tracker) {
+          // Loaded here, not at start-up: `extract` never needs them.
+          const [{ buildTracker }, { trackerReport }, { writersFor }] = await Promise.all([
+            import("../track/index.js"),
+            import("../write/report.js"),
+            import("../write/writers.js"),
+          ]);
+          const present = records.filter((record): record is MeetingRecord => record !== undefined);
+          const report = trackerReport(buildTracker(present), present, failures);
+          for (const writer of writersFor(options.formats)) {
+            // A Ctrl-C while the tracker is written: the writers not yet begun (the workbook, the longest) are not.
+            if (signal?.aborted) break;
+            await streamOutput(writer.file, (stream) => writer.write(report, stream));
+          }
+        }
+        await writeOutput(join(options.out, "errors.json"), () => writeFileAtomic(set.path("errors.json"), errorsJson));
+        digests["errors.json"] = digestOf(errorsJson);
+        staged.push("errors.json");
+        await writeOutput(join(options.out, MANIFEST_NAME), () => writeManifest(set.path(MANIFEST_NAME), inputs, digests));
+        if (signal?.aborted) {
+          interrupted = true;
+          await set.abandon();
+        } else {
+          options.onCommitting?.(true);
+          try {
+            await writeOutput(options.out, () => set.commit());
+          } finally {
+            options.onCommitting?.(false);
+          }
+          written.push(...staged);
+          // A Ctrl-C during the renames: the set is whole, and the run still says it was stopped.
+          interrupted = signal?.aborted === true;
+        }
+      } catch (error) {
+        await set.abandon().catch(() => undefined);
+        throw error;
       }
-      await writeOutput(join(options.out, "errors.json"), (path) => writeFileAtomic(path, errorsJson));
-      digests["errors.json"] = digestOf(errorsJson);
-      written.push("errors.json");
-      await writeManifest(options.out, inputs, digests).catch((error: unknown) => {
-        throw new OutputError(`cannot write ${options.out}: ${(error as Error).message}`, { cause: error });
-      });
     }
   }
 

@@ -1,16 +1,24 @@
 /**
- * Extraction worker: reads and extracts one file at a time. It runs the whole
- * pipeline for a file, so a document that hangs the parser or exhausts memory
- * takes down only this thread, which the pool then replaces.
+ * Extraction worker, a child process of the batch: reads and extracts one file at a time. It
+ * runs the whole pipeline for a file, so a document that hangs the parser or exhausts memory
+ * takes down only this process, which the pool then replaces.
  */
-import { parentPort } from "node:worker_threads";
 import { IngestError } from "../ingest/errors.js";
 import { recordToJson } from "../write/json.js";
-import { extractFromBytes } from "./extract.js";
-import type { ExtractTask, TaskOutcome, TaskProgress } from "./protocol.js";
+import { extractFromBytes } from "../pipeline.js";
+import type { ExtractTask, TaskOutcome, TaskProgress, WorkerMessage } from "./protocol.js";
 
-if (parentPort === null) throw new Error("batch/worker.js runs only as a worker thread");
-const port = parentPort;
+if (process.send === undefined) throw new Error("batch/worker.js runs only as a child process of the batch, with an IPC channel");
+const send = process.send.bind(process) as (message: WorkerMessage) => boolean;
+const port = { on: process.on.bind(process), postMessage: (message: WorkerMessage) => void send(message) };
+
+/** Where /proc cannot be read the pool watches memory by what the worker reports (when its event loop is free). */
+const MEMORY_REPORT_MS = 50;
+setInterval(() => port.postMessage({ rss: process.memoryUsage.rss() }), MEMORY_REPORT_MS).unref();
+// The batch handles Ctrl-C and stops its workers; a worker whose batch has gone stops too.
+process.on("SIGINT", () => undefined);
+process.on("disconnect", () => process.exit(0));
+port.postMessage({ ready: true, rss: process.memoryUsage.rss() });
 
 port.on("message", async (task: ExtractTask) => {
   let outcome: TaskOutcome;

@@ -19,6 +19,8 @@ export interface Block {
   depth: number;
   /** For items of an ordered list: the number Word or Markdown shows, which is not in the text. */
   itemNumber: number | null;
+  /** The number as the reader says it is displayed ("2.3.", "(b)", "III."), when it computed one. */
+  label: string | null;
   /** The whole block is bold or emphasized: a heading in all but name. */
   emphasized: boolean;
   ft: FoldedText;
@@ -37,6 +39,8 @@ export interface CellModel {
   blocks: Block[];
   colSpan: number;
   text: string;
+  /** The cell's shading as the reader kept it ("FF0000"), for status given as colour. */
+  fill?: string;
 }
 
 export interface RowModel {
@@ -83,6 +87,11 @@ function inlineText(node: Nodes): string {
   }
 }
 
+const withLabel = (node: Nodes): string => {
+  const label = node.data?.label?.trim();
+  return label ? `${label} ${inlineText(node)}` : inlineText(node);
+};
+
 function isEmphasized(node: Nodes): boolean {
   if (!("children" in node)) return false;
   const meaningful = (node.children as Nodes[]).filter((c) => !(c.type === "text" && c.value.trim() === "") && c.type !== "break");
@@ -94,7 +103,7 @@ class Flattener {
   readonly tables: TableModel[] = [];
   readonly units: Unit[] = [];
 
-  private add(kind: BlockKind, depth: number, text: string, source: SourceLocation, cell: CellRef | null, emphasized: boolean, itemNumber: number | null): Block[] {
+  private add(kind: BlockKind, depth: number, text: string, source: SourceLocation, cell: CellRef | null, emphasized: boolean, itemNumber: number | null, label: string | null = null): Block[] {
     const made: Block[] = [];
     // A paragraph whose later lines start with a bullet is several list items glued together.
     const lines = text.split("\n");
@@ -104,7 +113,7 @@ class Flattener {
     const flush = (): void => {
       const ft = foldWithMap(current);
       if (ft.text.length > 0) {
-        const block: Block = { index: this.blocks.length, kind: currentKind, depth, itemNumber: currentNumber, emphasized, ft, source, cell };
+        const block: Block = { index: this.blocks.length, kind: currentKind, depth, itemNumber: currentNumber, label: made.length === 0 ? label : null, emphasized, ft, source, cell };
         this.blocks.push(block);
         made.push(block);
       }
@@ -144,10 +153,11 @@ class Flattener {
       switch (node.type) {
         case "heading":
           nextNumber = null;
-          push(this.add("heading", node.depth, inlineText(node), source, cell, false, null));
+          // A number Word computes for a heading or paragraph is shown before its text: "2.3 Open budgets".
+          push(this.add("heading", node.depth, withLabel(node), source, cell, false, null));
           break;
         case "paragraph":
-          push(this.add("paragraph", 0, inlineText(node), source, cell, isEmphasized(node), null));
+          push(this.add("paragraph", 0, withLabel(node), source, cell, isEmphasized(node), null));
           break;
         case "list": {
           let number: number = node.start ?? nextNumber ?? 1;
@@ -156,7 +166,7 @@ class Flattener {
             const [first, ...rest] = item.children;
             if (first && first.type === "paragraph") {
               const text = inlineText(first);
-              const bs = this.add("item", listDepth + 1, text, { ...itemSource, ...(first.data?.source ?? {}) }, cell, false, node.ordered ? number : null);
+              const bs = this.add("item", listDepth + 1, text, { ...itemSource, ...(first.data?.source ?? {}) }, cell, false, node.ordered ? number : null, item.data?.label ?? null);
               // The first line is the item itself, whatever markers later lines carry.
               if (bs[0]) bs[0].kind = "item";
               push(bs);
@@ -208,7 +218,8 @@ class Flattener {
           ? children
           : ([{ type: "paragraph", children: c.children }] as unknown as RootContent[]);
         const blocks = this.blocksOf(blockChildren, cellSource, ref, 0, null);
-        return { blocks, colSpan: c.data?.colSpan ?? 1, text: blocks.map((b) => b.ft.text).join("\n") };
+        const fill = c.data?.fill;
+        return { blocks, colSpan: c.data?.colSpan ?? 1, text: blocks.map((b) => b.ft.text).join("\n"), ...(fill ? { fill } : {}) };
       });
       model.rows.push({ cells, source: rowSource });
     });
@@ -241,7 +252,8 @@ export function wordCount(text: string): number {
   return words;
 }
 
-const SENTENCE_END = /[.!?؟:;؛]\s*$/u;
+/** Text that ends a sentence (or introduces what follows). */
+export const SENTENCE_END = /[.!?؟:;؛]\s*$/u;
 const LABEL_START = /^[^\s:：]{1,24}\s*[:：]/u;
 
 /**

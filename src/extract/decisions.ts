@@ -1,34 +1,159 @@
 /**
- * Decisions: sentences opened by a decision phrase ("تمّ الاتفاق على", "il a été
- * convenu", "it was agreed"), with the date they set and the commitment they concern
- * (named in the sentence, else the commitment whose text holds them).
+ * Decisions, wherever minutes record them:
+ * - sentences opened by a decision phrase ("تمّ الاتفاق على", "il a été convenu", "it was
+ *   agreed"), anywhere;
+ * - the items of a decision section: a heading or label such as "Decisions", "Action items",
+ *   "Mesures de suivi", "Relevé de décisions", "القرارات", "التوصيات", whose list items or
+ *   numbered paragraphs are each a decision, up to the next heading;
+ * - numbered decisions anywhere: "Resolution 3: …", "Décision n° 2 : …", "القرار عدد 3 : …".
+ * Each carries the date it sets, who is to carry it out and by when when the text says
+ * ("(Owner: SF)", "Responsable : M. X", "by 30 June 2023", "في أجل أقصاه 15 جويلية 2022"),
+ * and the commitment it concerns (named in it, else the commitment whose text holds it).
  */
 import type { Decision } from "../model/meeting.js";
 import { findDates } from "../text/dates.js";
-import type { Block } from "./blocks.js";
-import { COMMITMENT_REFERENCE, DECISION_PHRASES, MONTHS } from "./lexicon/index.js";
-import { firstMatch } from "./match.js";
-import { originalOf, sentences, toSourceRef } from "./text-helpers.js";
+import { normalItemNumber } from "../text/item-numbers.js";
+import { wordCount, type Block } from "./blocks.js";
+import { COMMITMENT_PLURAL, COMMITMENT_REFERENCE, DATE_WORDS, DECISION_PHRASES, DECISION_SECTIONS, DUE_CUES, NUMBERED_DECISION, OWNER_LABELS } from "./lexicon/index.js";
+import { firstMatch, foldWithMap, type FoldedText } from "./match.js";
+import { cleanTitle, originalOf, sentences, toSourceRef } from "./text-helpers.js";
+
+/** How far after a due cue its date may stand: "by the end of 30 June 2023" at most. */
+const DUE_WINDOW = 24;
+/** A section title is short: "8. Mesures de suivi", "Decisions of the committee:". */
+const SECTION_TITLE_WORDS = 6;
+/** Numbering before a section title or an item: "8.", "III -", "2.1)". */
+const NUMBERING = /^(?:[\dIVXivx]{1,4}(?:[.\-]\d{1,3})*\s*[.):\-–]?\s+)?/u;
+const isNumberedItem = (b: Block): boolean => b.itemNumber !== null || NUMBERED.test(b.ft.text);
+
+/** A paragraph numbered as a resolution: "1.", "2)", "3 -". */
+const NUMBERED = /^\d{1,3}(?:\.\d{1,3})*\s*[.)\-–]\s+\S/u;
 
 export function extractDecisions(blocks: readonly Block[], commitmentOf: (b: Block) => string | null, file: string): Decision[] {
   const decisions: Decision[] = [];
+  const inSection = sectionItems(blocks);
   for (const b of blocks) {
+    if (inSection.has(b.index)) {
+      decisions.push(decision(b.ft, { start: 0, end: b.ft.folded.length }, 0, b, commitmentOf, file, true));
+      continue;
+    }
+    const numbered = b.cell === null ? NUMBERED_DECISION.exec(b.ft.folded) : null;
+    if (numbered?.groups) {
+      const start = numbered[0].length - numbered.groups.rest.length;
+      decisions.push(decision(b.ft, { start, end: b.ft.folded.length }, 0, b, commitmentOf, file, false));
+      continue;
+    }
     // A phrase found in a sentence is found in its block (sentences end on punctuation or a
     // line break, which no phrase runs into), so a block without one has no decision.
     if (!firstMatch(DECISION_PHRASES, b.ft.folded)) continue;
     for (const span of sentences(b.ft)) {
-      const sentence = b.ft.folded.slice(span.start, span.end);
-      const phrase = firstMatch(DECISION_PHRASES, sentence);
-      if (!phrase) continue;
-      const date = findDates(sentence, MONTHS).find((d) => d.index >= phrase.index) ?? null;
-      const reference = [...sentence.matchAll(COMMITMENT_REFERENCE)][0];
-      decisions.push({
-        text: originalOf(b.ft, span),
-        date: date?.date ?? null,
-        commitment: reference?.groups ? String(Number(reference.groups.number)) : commitmentOf(b),
-        source: toSourceRef(file, b.source),
-      });
+      const phrase = firstMatch(DECISION_PHRASES, b.ft.folded.slice(span.start, span.end));
+      if (phrase) decisions.push(decision(b.ft, span, phrase.index, b, commitmentOf, file, false));
     }
   }
   return decisions;
+}
+
+function decision(
+  ft: FoldedText,
+  span: { start: number; end: number },
+  phraseAt: number,
+  b: Block,
+  commitmentOf: (b: Block) => string | null,
+  file: string,
+  listed: boolean,
+): Decision {
+  const sentence = ft.folded.slice(span.start, span.end);
+  const date = findDates(sentence, DATE_WORDS).find((d) => d.index >= phraseAt) ?? null;
+  const reference = [...sentence.matchAll(COMMITMENT_REFERENCE)][0];
+  const text = originalOf(ft, span);
+  const found: Decision = {
+    text: listed ? cleanTitle(text.replace(NUMBERING, "")) || text : text,
+    date: date?.date ?? null,
+    commitment: (reference?.groups ? normalItemNumber(reference.groups.number) : null) ?? commitmentOf(b),
+    source: toSourceRef(file, b.source),
+  };
+  const owner = ownerIn(foldWithMap(text));
+  if (owner) found.owner = owner;
+  const due = dueIn(sentence);
+  if (due) found.due = due;
+  return found;
+}
+
+/** "(Owner: SF)", "Responsable : Mme X", "المسؤول: وزارة المالية": the words after an owner label and its colon, to the clause's end. */
+function ownerIn(ft: FoldedText): string | null {
+  for (const m of ft.folded.matchAll(OWNER_LABELS)) {
+    const after = ft.folded.slice(m.index + m[0].length);
+    const colon = /^\s*[:：]\s*/u.exec(after);
+    if (!colon) continue;
+    const start = m.index + m[0].length + colon[0].length;
+    const clause = /^[^()\[\];؛\n]+/u.exec(ft.folded.slice(start));
+    if (!clause) continue;
+    // The owner ends at the clause's end or at a due cue ("Owner: SF, by 30 June").
+    const due = firstMatch(DUE_CUES, clause[0]);
+    const end = start + (due ? due.index : clause[0].length);
+    // The sentence's full stop is not the owner's, an initial's is ("Owner: J. S.").
+    const owner = cleanTitle(ft.text.slice(ft.map[start], ft.map[end])).replace(/(?<=\p{L}{3})\.$/u, "");
+    if (owner) return owner;
+  }
+  return null;
+}
+
+/** The date right after a due cue: "by 30 June 2023", "avant le 15 mars 2024". */
+function dueIn(folded: string): string | null {
+  const dates = findDates(folded, DATE_WORDS);
+  if (dates.length === 0) return null;
+  for (const m of folded.matchAll(DUE_CUES)) {
+    const cueEnd = m.index + m[0].length;
+    const d = dates.find((x) => x.index >= cueEnd && x.index - cueEnd <= DUE_WINDOW);
+    if (d) return d.date;
+  }
+  return null;
+}
+
+/**
+ * A block that opens a decision section: a heading, a bold line or a short label that opens
+ * with a decision section's words and names no commitments ("Suivi des engagements" reviews
+ * them; "Mesures de suivi" lists what is to be done).
+ */
+function opensSection(b: Block, next: Block | undefined): boolean {
+  if (b.cell !== null) return false;
+  if (wordCount(b.ft.text) > SECTION_TITLE_WORDS) return false;
+  // Plain text's numbered section line ("3. Actions arising") is read as a list item: one the next block does not continue as a numbered list.
+  const itemTitle = b.kind === "item" && isNumberedItem(b) && !(next && next.kind === "item" && isNumberedItem(next));
+  if (b.kind === "item" && !itemTitle) return false;
+  if (b.kind !== "heading" && !itemTitle && !b.emphasized && !/[:：]\s*$/u.test(b.ft.text)) return false;
+  const title = b.ft.folded.replace(NUMBERING, "");
+  const m = firstMatch(DECISION_SECTIONS, title);
+  return m !== null && /^[\s\p{P}]*$/u.test(title.slice(0, m.index)) && firstMatch(COMMITMENT_PLURAL, title) === null;
+}
+
+/**
+ * The blocks that are items of a decision section: the top-level list items after its
+ * title (their sub-items are details, not decisions of their own), else its numbered
+ * paragraphs (resolutions), up to the next heading of the same or a higher level, or the
+ * next bold line. An unnumbered paragraph there may be the signature ("Prepared by …"): it
+ * is a decision only by a decision phrase, as anywhere.
+ */
+function sectionItems(blocks: readonly Block[]): Set<number> {
+  const items = new Set<number>();
+  for (let k = 0; k < blocks.length; k++) {
+    const title = blocks[k];
+    if (!opensSection(title, blocks[k + 1])) continue;
+    const body: Block[] = [];
+    for (let j = k + 1; j < blocks.length; j++) {
+      const b = blocks[j];
+      if (b.kind === "heading" && (title.kind !== "heading" || b.depth <= title.depth)) break;
+      if (b.kind !== "heading" && b.emphasized) break;
+      if (b.cell !== null) break;
+      // A section titled by a numbered line ends at the next numbered line of its level.
+      if (title.kind === "item" && b.kind === "item" && b.depth <= title.depth && isNumberedItem(b)) break;
+      body.push(b);
+    }
+    const listed = body.filter((b) => b.kind === "item");
+    const top = listed.length ? Math.min(...listed.map((b) => b.depth)) : 0;
+    const numbered = body.filter((x) => x.kind === "paragraph" && NUMBERED.test(x.ft.text));
+    for (const b of listed.length ? listed.filter((x) => x.depth === top) : numbered) items.add(b.index);
+  }
+  return items;
 }

@@ -5,10 +5,11 @@
  * 5 octobre 2023 à Tunis"). Text inside commitments is activities, not events.
  */
 import type { Event } from "../model/meeting.js";
-import { findDates } from "../text/dates.js";
+import { findDates, findYearlessDates, withYear } from "../text/dates.js";
 import type { Block, TableModel } from "./blocks.js";
-import { classifyTable } from "./commitments.js";
-import { EVENT_WORDS, HEADER_ROLES, HEADER_WORDS, MEETING_DATE_CUES, MONTHS, PLACE, TRAILING_DATE_WORDS, type ColumnRole } from "./lexicon/index.js";
+import { planColumns, tableKind } from "./tables.js";
+import { EVENT_WORDS, functionWordsOf, HEADER_ROLES, HEADER_WORDS, MEETING_DATE_CUES, DATE_WORDS, PLACE, TRAILING_DATE_WORDS, type ColumnRole } from "./lexicon/index.js";
+import { textLanguage } from "./lexicon/detect.js";
 import { firstMatch, foldWithMap, type FoldedText } from "./match.js";
 import { cleanTitle, firstWords, sentences, toSourceRef } from "./text-helpers.js";
 
@@ -20,6 +21,39 @@ function isLatinWord(w: string): boolean {
 
 /** The place named right after a date: "بمدينة سوسة،" → "سوسة"; "à Médenine, dans" → "Médenine". */
 export function placeAfter(ft: FoldedText, pos: number): string | null {
+  return placeAt(ft, pos)?.text ?? null;
+}
+
+/**
+ * The place named between an event word and its date: "au Centre Shaw, du 29 au 31 mai",
+ * "will take place in Nairobi on 12 May". The preposition nearest the date wins; where the
+ * place starts, for the title to end there.
+ */
+function placeBefore(ft: FoldedText, from: number, dateStart: number): { text: string; start: number } | null {
+  // The words that lead the date ("يوم", "le", "on") are not the place's.
+  const lead = TRAILING_DATE_WORDS.exec(ft.folded.slice(from, dateStart));
+  const to = lead ? from + lead.index : dateStart;
+  const re = new RegExp(PLACE.words.source, "gu");
+  let found: { text: string; start: number } | null = null;
+  for (const m of ft.folded.slice(from, to).matchAll(re)) {
+    const place = placeAt(ft, from + m.index, to);
+    if (place) found = { text: place.text, start: from + m.index };
+  }
+  // An attached preposition ("ب") opens many words that are no place ("بخصوص", "بتاريخ"): before a date, only one on a place noun ("بمدينة سوسة") is taken.
+  for (const word of ft.folded.slice(from, to).matchAll(/\S+/gu)) {
+    const attached = PLACE.attached.find((p) => word[0].startsWith(p));
+    if (!attached || !PLACE.nouns.test(ft.folded.slice(from + word.index + attached.length))) continue;
+    const place = placeAt(ft, from + word.index, to);
+    if (place && (!found || from + word.index > found.start)) found = { text: place.text, start: from + word.index };
+  }
+  return found;
+}
+
+/** Words of a place's name: "Palais des Congrès de Tunis" has three besides its particles; after an attached preposition ("بولاية سيدي بوزيد") three at most. */
+const PLACE_WORDS = 6;
+const ATTACHED_PLACE_WORDS = 3;
+
+function placeAt(ft: FoldedText, pos: number, limit = ft.folded.length): { text: string } | null {
   const rest = ft.folded.slice(pos);
   const lead = /^[\s,،]*/u.exec(rest)![0].length;
   let at = pos + lead;
@@ -37,24 +71,35 @@ export function placeAfter(ft: FoldedText, pos: number): string | null {
   }
   const noun = PLACE.nouns.exec(ft.folded.slice(at));
   if (noun) at += noun[0].length;
+  // "at the Kenyatta Centre": the article is not the place's name.
+  const article = /^(\S+)\s+/u.exec(ft.folded.slice(at));
+  if (latin && article && functionWordsOf(textLanguage(ft, null)).articles.includes(article[1])) at += article[0].length;
   const taken: string[] = [];
   let end = at;
+  // Particles between capitalized words belong to the name ("Palais des Congrès", "University of
+  // Nairobi"); they are taken only once a capitalized word follows them.
+  const { nameParticles } = functionWordsOf(textLanguage(ft, null));
   const re = /\S+/gu;
   re.lastIndex = at;
-  for (let m = re.exec(ft.folded); m && taken.length < 3; m = re.exec(ft.folded)) {
+  for (let m = re.exec(ft.folded); m && m.index < limit && taken.length < PLACE_WORDS; m = re.exec(ft.folded)) {
     const word = m[0].replace(/[,،.;؛:)]+$/u, "");
     if (PLACE.stopWords.has(word) || word === "") break;
+    // A place is named by a word, not a number: "jusqu'à 1500 participants" names none.
+    if (taken.length === 0 && !/^\p{L}/u.test(word)) break;
     if (latin) {
       const c = ft.text[ft.map[m.index]] ?? "";
       const capital = c !== c.toLowerCase();
-      if (!capital && isLatinWord(word)) break;
-    }
+      if (!capital && isLatinWord(word)) {
+        if (taken.length === 0 || !nameParticles.has(word) || word.length < m[0].length) break;
+        continue;
+      }
+    } else if (taken.length >= ATTACHED_PLACE_WORDS) break;
     taken.push(word);
     end = m.index + word.length;
     if (word.length < m[0].length) break;
   }
   if (taken.length === 0) return null;
-  return ft.text.slice(ft.map[at], ft.map[end]).trim();
+  return { text: ft.text.slice(ft.map[at], ft.map[end]).trim() };
 }
 
 function roleColumns(table: TableModel, headerRow: number): Map<ColumnRole, number> {
@@ -75,7 +120,8 @@ export function tableEvents(tables: readonly TableModel[], file: string): { even
   const events: Event[] = [];
   const covered = new Set<number>();
   for (const table of tables) {
-    const { kind, plan } = classifyTable(table);
+    const plan = planColumns(table);
+    const kind = tableKind(table, plan);
     if (kind !== "events" || !plan) continue;
     const columns = roleColumns(table, plan.headerRow);
     const dateCol = columns.get("date")!;
@@ -90,7 +136,7 @@ export function tableEvents(tables: readonly TableModel[], file: string): { even
       if (r <= plan.headerRow) return;
       const dateCell = row.cells[dateCol];
       if (!dateCell) return;
-      const found = findDates(foldWithMap(dateCell.text).folded, MONTHS)[0];
+      const found = findDates(foldWithMap(dateCell.text).folded, DATE_WORDS)[0];
       if (!found) return;
       const placeCell = columns.has("place") ? row.cells[columns.get("place")!] : undefined;
       const participantsCell = columns.has("participants") ? row.cells[columns.get("participants")!] : undefined;
@@ -108,7 +154,24 @@ export function tableEvents(tables: readonly TableModel[], file: string): { even
   return { events, covered };
 }
 
-/** Events in running text outside commitments: a sentence with an event word and a day. */
+/** Dates of an event sentence: whole days, and days without a year, which take the meeting's year. */
+function eventDates(sentence: string, meetingDate: string | null): { date: string; endDate: string | null; index: number; length: number }[] {
+  const full = findDates(sentence, DATE_WORDS).filter((d) => DAY.test(d.date));
+  const year = meetingDate ? Number(meetingDate.slice(0, 4)) : null;
+  const yearless = year === null ? [] : findYearlessDates(sentence, DATE_WORDS).filter((d) => !full.some((f) => d.index < f.index + f.length && f.index < d.index + d.length));
+  const completed = yearless.flatMap((d) => {
+    const date = withYear(d, [year!]);
+    const endDate = date && d.endDay !== null ? `${date.slice(0, 8)}${String(d.endDay).padStart(2, "0")}` : null;
+    return date ? [{ date, endDate, index: d.index, length: d.length }] : [];
+  });
+  return [...full, ...completed].sort((x, y) => x.index - y.index);
+}
+
+/**
+ * Events in running text outside commitments: a sentence with an event word and a day
+ * (a day without a year takes the meeting's), the place after the date or, failing that,
+ * between the event word and the date ("au Centre Shaw, du 29 au 31 mai 2019").
+ */
 export function proseEvents(blocks: readonly Block[], inCommitment: (b: Block) => boolean, file: string, meetingDate: string | null): Event[] {
   const events: Event[] = [];
   for (const b of blocks) {
@@ -119,28 +182,35 @@ export function proseEvents(blocks: readonly Block[], inCommitment: (b: Block) =
       if (!word) continue;
       // The sentence that dates the meeting itself ("the forum met on …") is not another event.
       const datesTheMeeting = firstMatch(MEETING_DATE_CUES, sentence) !== null;
-      const dates = findDates(sentence, MONTHS).filter((d) => DAY.test(d.date) && !(datesTheMeeting && d.date === meetingDate));
+      const dates = eventDates(sentence, meetingDate).filter((d) => !(datesTheMeeting && d.date === meetingDate));
       const words = [...sentence.matchAll(EVENT_WORDS)];
       let previousEnd = 0;
       let previousTitle: string | null = null;
       for (const d of dates) {
-        const dateEnd = span.start + d.index + d.length;
+        const dateStart = span.start + d.index;
+        const dateEnd = dateStart + d.length;
         // "a dialogue on 3 October in Kisumu and another on 24 October in Mombasa": each date is named
         // by the event word since the previous date, else it is another of the same events.
         const own = words.filter((w) => w.index >= previousEnd && w.index < d.index).at(0);
+        // The meeting's own date before any event word is a date line a reader joined to the text after it.
+        if (!own && d.date === meetingDate && d.index < word.index) continue;
+        const named = own ?? word;
+        const after = placeAfter(b.ft, dateEnd);
+        const before = after === null && named.index < d.index ? placeBefore(b.ft, span.start + named.index + named[0].length, dateStart) : null;
         previousEnd = d.index + d.length;
         let title: string;
         if (own || previousTitle === null) {
-          const before = foldWithMap(b.ft.text.slice(b.ft.map[span.start + (own ?? word).index], b.ft.map[span.start + d.index]));
-          const trailing = TRAILING_DATE_WORDS.exec(before.folded);
-          title = cleanTitle(firstWords(trailing ? before.text.slice(0, before.map[trailing.index]) : before.text, 20)) || cleanTitle(firstWords(b.ft.text, 12));
+          const titleEnd = before?.start ?? dateStart;
+          const text = foldWithMap(b.ft.text.slice(b.ft.map[span.start + named.index], b.ft.map[titleEnd]));
+          const trailing = TRAILING_DATE_WORDS.exec(text.folded);
+          title = cleanTitle(firstWords(trailing ? text.text.slice(0, text.map[trailing.index]) : text.text, 20)) || cleanTitle(firstWords(b.ft.text, 12));
         } else title = previousTitle;
         previousTitle = title;
         events.push({
           title,
           date: d.date,
           endDate: d.endDate,
-          place: placeAfter(b.ft, dateEnd),
+          place: after ?? before?.text ?? null,
           participants: [],
           source: toSourceRef(file, b.source),
         });

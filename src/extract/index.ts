@@ -4,9 +4,9 @@
  * the readers.
  */
 import type { DocumentTree } from "../ingest/tree.js";
-import { MeetingRecord, type Warning } from "../model/meeting.js";
+import { MeetingRecord, warning, type Warning } from "../model/meeting.js";
 import { flatten, joinBrokenParagraphs } from "./blocks.js";
-import { extractCommitments } from "./commitments.js";
+import { extractCommitments } from "./layouts/index.js";
 import { extractDecisions } from "./decisions.js";
 import { proseEvents, tableEvents } from "./events.js";
 import { SUBJECT_LINE } from "./lexicon/index.js";
@@ -38,15 +38,15 @@ export function extractRecord(doc: DocumentTree, options: ExtractOptions): Meeti
   const { date, dateSource } = meetingDate(prose, doc.path, doc.metadata, options.date);
   const fromTables = tableEvents(flat.tables, file);
   const events = [...fromTables.events, ...proseEvents(prose.filter((b) => !fromTables.covered.has(b.index)), inCommitment, file, date)];
-  const decisions = extractDecisions(joinBrokenParagraphs(flat.blocks), (b) => found.region.get(b.index) ?? null, file);
+  const decisions = [...extractDecisions(joinBrokenParagraphs(flat.blocks), (b) => found.region.get(b.index) ?? null, file), ...found.decisions];
 
   const warnings: Warning[] = [
-    ...doc.messages.map((m) => ({ code: `ingest-${m.code}`, message: m.message, source: m.source ? toSourceRef(file, m.source) : undefined })),
+    ...doc.messages.map((m) => warning(m.code, m.message, m.source ? toSourceRef(file, m.source) : undefined)),
     ...found.warnings,
   ];
-  if (found.commitments.length === 0) warnings.push({ code: "no-commitments", message: "No commitment table, heading or list was recognised in this document." });
-  if (options.date && dateSource !== "option" && !date) warnings.push({ code: "bad-date-option", message: `--date "${options.date}" is not YYYY-MM-DD or YYYY-MM; ignored.` });
-  if (!date) warnings.push({ code: "no-date", message: "No meeting date in the text, file name or metadata, and no usable --date." });
+  if (found.commitments.length === 0) warnings.push(warning("no-commitments", "No commitment table, heading, list or paragraph was recognised in this document."));
+  if (options.date && dateSource !== "option" && !date) warnings.push(warning("bad-date-option", `--date "${options.date}" is not YYYY-MM-DD or YYYY-MM; ignored.`));
+  if (!date) warnings.push(warning("no-date", "No meeting date in the text, file name or metadata, and no usable --date."));
 
   return MeetingRecord.parse({
     schemaVersion: 1,
@@ -57,7 +57,7 @@ export function extractRecord(doc: DocumentTree, options: ExtractOptions): Meeti
       dateSource,
       language,
       actionPlan: actionPlan(flat.blocks),
-      chair: chair(prose),
+      chair: chair(prose, language),
       attendees: attendees(outside),
       agenda: agenda(outside),
     },

@@ -127,9 +127,14 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** A regex source for folded phrases, longest first so that the most specific wins; spaces match any run of spaces. */
+/**
+ * A regex source for folded phrases, longest first so that the most specific wins; spaces
+ * match any run of spaces. No phrases (a lexicon that lists none) give a pattern that never
+ * matches, not the empty pattern that matches everywhere.
+ */
 export function alternation(phrases: readonly string[]): string {
   const unique = [...new Set(phrases.map(foldPhrase).filter((p) => p.length > 0))];
+  if (unique.length === 0) return "(?!)";
   unique.sort((a, b) => b.length - a.length);
   return unique.map((p) => escapeRegex(p).replace(/ +/g, "\\s*")).join("|");
 }

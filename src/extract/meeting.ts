@@ -1,7 +1,7 @@
 /** Meeting-level facts: language, date, title, action plan, chair, attendees, agenda. */
 import type { DocumentMetadata } from "../ingest/tree.js";
 import { PartialDate, type ActionPlan, type DateSource, type Language } from "../model/meeting.js";
-import { dateFromFileName, findDates } from "../text/dates.js";
+import { dateFromFileName, findDates, findSpelledDates, findYearlessDates, withYear, type YearlessDate } from "../text/dates.js";
 import { wordCount, type Block } from "./blocks.js";
 import {
   ABSENTEE_CUES,
@@ -10,99 +10,148 @@ import {
   ATTENDEE_CUES,
   CHAIR_MARKER,
   CHAIR_PHRASES,
+  CHAIR_VERBS,
   HONORIFICS,
   LEXICONS,
   MEETING_DATE_CUES,
-  MONTHS,
+  OTHER_DATE_CUES,
+  DATE_WORDS,
   ORDINALS,
 } from "./lexicon/index.js";
 import { firstMatch, foldPhrase, foldWithMap, type FoldedText } from "./match.js";
-import { namesAfterTitles } from "./people.js";
+import { namesAfterTitles, personBefore } from "./people.js";
 import { cleanTitle } from "./text-helpers.js";
 
-/** Each lexicon's detection words, folded once; the script of a lexicon that owns one. */
-const DETECTORS = LEXICONS.map((lex) => ({
-  language: lex.language,
-  script: lex.script ? new RegExp(`^\\p{Script=${lex.script}}$`, "u") : null,
-  words: new Set(lex.detectionWords.map(foldPhrase)),
-}));
-const WORD_DETECTORS = DETECTORS.filter((detector) => !detector.script);
-const NOT_WORD = /[^\p{L}']+/u;
-const LETTER = /^\p{L}$/u;
-
-/**
- * What detection needs to know of a code point, computed once per code point met: bit 0
- * "known", bit 1 "a letter", bit 2 + i "in the script of DETECTORS[i]".
- */
-const classOfBmp = new Uint8Array(0x10000);
-function classOf(c: string): number {
-  let bits = 1 | (LETTER.test(c) ? 2 : 0);
-  DETECTORS.forEach((d, i) => {
-    if (d.script?.test(c)) bits |= 4 << i;
-  });
-  return bits;
-}
-
-/** The language most of the text is written in: a script share first, then function words. */
-export function detectLanguage(text: string): Language {
-  return languageOf([foldWithMap(text)]);
-}
-
-/** `detectLanguage` over texts already folded (a document's blocks), as if they were one text. */
-export function languageOf(texts: readonly FoldedText[]): Language {
-  const inScript = DETECTORS.map(() => 0);
-  let letters = 0;
-  for (const { text } of texts) {
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      let bits: number;
-      if ((code & 0xfc00) === 0xd800 && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-        bits = classOf(text.slice(i, i + 2));
-        i++;
-      } else {
-        bits = classOfBmp[code] || (classOfBmp[code] = classOf(String.fromCharCode(code)));
-      }
-      if (bits & 2) letters++;
-      if (bits > 3) for (let d = 0; d < DETECTORS.length; d++) if (bits & (4 << d)) inScript[d]++;
-    }
-  }
-  // A script holding over 30% of the letters decides alone; otherwise the function words do.
-  const byScript = DETECTORS.find((detector, d) => detector.script && inScript[d] / (letters || 1) > 0.3);
-  if (byScript) return byScript.language;
-  const scores = WORD_DETECTORS.map(() => 0);
-  for (const { folded } of texts) {
-    for (const w of folded.split(NOT_WORD)) {
-      for (let d = 0; d < WORD_DETECTORS.length; d++) if (WORD_DETECTORS[d].words.has(w)) scores[d]++;
-    }
-  }
-  // On a tie the lexicon listed first wins.
-  let best = -1;
-  for (let d = 0; d < WORD_DETECTORS.length; d++) if (scores[d] > 0 && (best < 0 || scores[d] > scores[best])) best = d;
-  return best >= 0 ? WORD_DETECTORS[best].language : "en";
-}
+export { detectLanguage, languageOf } from "./lexicon/detect.js";
 
 /** How far a date may stand from its cue: "انعقد اجتماع اللجنة … يوم 3 كانون الثاني 2024" names the committee in between. */
 const CUE_WINDOW = 160;
+/** How far before a date a cue saying it is another date may stand: "the minutes of the previous meeting held on". */
+const OTHER_CUE_WINDOW = 60;
+/** The head of the minutes: the lines before the body, where a title or a date line stands alone. */
+const HEAD_BLOCKS = 8;
+/** How far into a head line its date may stand: "22 March 2017 – Officials Group meeting", "Steering Committee, Tuesday, March 14th, 2023". */
+const HEAD_LINE_WORDS = 12;
+
+/** A date of the text, or a day and month that still wants its year. */
+type DateFound = { kind: "full"; date: string; index: number; length: number } | { kind: "yearless"; date: YearlessDate; index: number; length: number };
+
+/** Full and yearless dates of a block, in order, leaving out those a cue marks as another date ("previous meeting", "published"). */
+function datesIn(f: string): DateFound[] {
+  const written = findDates(f, DATE_WORDS);
+  // Formal openings spell the date out: "le vingt et un novembre deux mille dix-huit".
+  const spelled = findSpelledDates(f, DATE_WORDS).filter((d) => !written.some((w) => d.index < w.index + w.length && w.index < d.index + d.length));
+  const full: DateFound[] = [...written, ...spelled].map((d) => ({ kind: "full", date: d.date, index: d.index, length: d.length }));
+  const yearless: DateFound[] = findYearlessDates(f, DATE_WORDS)
+    .filter((d) => !full.some((x) => d.index < x.index + x.length && x.index < d.index + d.length))
+    .map((d) => ({ kind: "yearless", date: d, index: d.index, length: d.length }));
+  const all = [...full, ...yearless].sort((x, y) => x.index - y.index);
+  return all.filter((d, k) => !isOtherDate(f, d.index, k > 0 ? all[k - 1].index + all[k - 1].length : 0));
+}
+
+/** A cue of another date governs the first date after it, in its sentence: "Published 10 April 2023 · 28 March 2023" dates the meeting by the second. */
+function isOtherDate(f: string, index: number, previousDateEnd: number): boolean {
+  const before = f.slice(Math.max(previousDateEnd, index - OTHER_CUE_WINDOW), index);
+  const sentence = before.split(/[.!?؟;؛\n](?=\s)/u).pop() ?? before;
+  return firstMatch(OTHER_DATE_CUES, sentence) !== null;
+}
+
+/**
+ * The years that may complete a yearless date, most telling first: those of the head (the
+ * title), then `known` (the file name's, the metadata's), then those of the text's dates,
+ * the most frequent first.
+ */
+function candidateYears(blocks: readonly Block[], known: readonly number[]): number[] {
+  const head = headBlocks(blocks).flatMap((b) => [...b.ft.folded.matchAll(YEAR)].map((m) => Number(m[0])));
+  const counts = new Map<number, number>();
+  for (const b of blocks) {
+    for (const d of findDates(b.ft.folded, DATE_WORDS)) {
+      const year = Number(d.date.slice(0, 4));
+      counts.set(year, (counts.get(year) ?? 0) + 1);
+    }
+  }
+  const inText = [...counts].sort((x, y) => y[1] - x[1]).map(([year]) => year);
+  return [...new Set([...head, ...known, ...inText])];
+}
+const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/gu;
+const YEAR_IN_NAME = /(?<!\d)(?:19|20)\d\d(?!\d)/u;
+
+/**
+ * The blocks of the head: at most HEAD_BLOCKS, up to the first long paragraph, which is
+ * kept because a reader may have joined a date line to the paragraph after it.
+ */
+function headBlocks(blocks: readonly Block[]): Block[] {
+  const head: Block[] = [];
+  for (const b of blocks.slice(0, HEAD_BLOCKS)) {
+    head.push(b);
+    if (b.kind === "paragraph" && wordCount(b.ft.text) > 25) break;
+  }
+  return head;
+}
+
+/** Where the first `count` words of folded text end. */
+function afterWords(f: string, count: number): number {
+  const re = /\S+/gu;
+  let end = 0;
+  for (let k = 0; k < count; k++) {
+    const m = re.exec(f);
+    if (!m) break;
+    end = m.index + m[0].length;
+  }
+  return end;
+}
 
 /**
  * The meeting's own date: a date right after (or just before) a phrase such as
- * "انعقد يوم", "s'est réuni le", "meeting held on". A date elsewhere (the signature,
- * another meeting, a workshop) is never taken for it.
+ * "انعقد يوم", "s'est réuni le", "meeting held on", "Date:", else the date of a short line
+ * of the head (a title "22 March 2017 – Officials Group meeting", a line "21 novembre,
+ * 2018, 9 h"). A date a cue marks as another (a previous meeting's, a publication's, a
+ * cut-off) is never taken; nor is a date elsewhere in the body (the signature, a workshop).
+ * A day without a year ("Wednesday March 22") takes a year the document names elsewhere
+ * (`candidateYears`; `knownYears` are the file name's and the metadata's), the first whose
+ * calendar puts the day on the weekday stated.
  */
-export function meetingDateFromText(blocks: readonly Block[]): string | null {
-  for (const b of blocks) {
+export function meetingDateFromText(blocks: readonly Block[], knownYears: readonly number[] = []): string | null {
+  let years: number[] | null = null;
+  const resolve = (d: DateFound): string | null => (d.kind === "full" ? d.date : withYear(d.date, (years ??= candidateYears(blocks, knownYears))));
+  const head = headBlocks(blocks);
+  /** The date a cue of this block names, of the kinds asked. */
+  const cuedIn = (b: Block, kinds: readonly DateFound["kind"][]): string | null => {
     const f = b.ft.folded;
-    let dates: ReturnType<typeof findDates> | null = null;
+    let dates: DateFound[] | null = null;
     for (const cue of f.matchAll(MEETING_DATE_CUES)) {
       const cueEnd = cue.index + cue[0].length;
-      dates ??= findDates(f, MONTHS);
+      dates ??= datesIn(f).filter((d) => kinds.includes(d.kind));
       const after = dates.find((d) => d.index >= cueEnd && d.index - cueEnd <= CUE_WINDOW && !/[.!?؟]/u.test(f.slice(cueEnd, d.index)));
       const before = dates.filter((d) => d.index + d.length <= cue.index && cue.index - (d.index + d.length) <= 40).pop();
       const found = after ?? before;
-      if (found) return found.date;
+      const date = found ? resolve(found) : null;
+      if (date) return date;
     }
+    return null;
+  };
+  /** The date that opens a line of the head, within its first words; a day rather than a bare month. */
+  const lineDate = (b: Block): string | null => {
+    const opening = datesIn(b.ft.folded).filter((d) => d.index < afterWords(b.ft.folded, HEAD_LINE_WORDS));
+    const found = opening.find((d) => d.kind === "full" && /^\d{4}-\d{2}-\d{2}$/u.test(d.date)) ?? opening.find((d) => d.kind === "yearless");
+    return found ? resolve(found) : null;
+  };
+  const cued = (kinds: readonly DateFound["kind"][]): string | null => {
+    for (const b of blocks) {
+      const date = cuedIn(b, kinds);
+      if (date) return date;
+    }
+    return null;
+  };
+  // The head names this meeting first: its first cued date or date line ("Minutes of the meeting
+  // held on Thursday 9th March"), before the body, whose cues may name another meeting ("the
+  // minutes of the meeting of 9 February were approved"). In the body a whole date after a cue is
+  // surer than a yearless day, which may be an event's ("a training will be held on 4 April").
+  for (const b of head) {
+    const date = cuedIn(b, ["full"]) ?? lineDate(b) ?? cuedIn(b, ["yearless"]);
+    if (date) return date;
   }
-  return null;
+  return cued(["full"]) ?? cued(["yearless"]);
 }
 
 export function meetingDate(
@@ -111,20 +160,24 @@ export function meetingDate(
   metadata: DocumentMetadata,
   option: string | undefined,
 ): { date: string | null; dateSource: DateSource | null } {
-  const fromText = meetingDateFromText(blocks);
-  if (fromText) return { date: fromText, dateSource: "text" };
   const fileName = path.split(/[\\/]/u).pop() ?? path;
   const fromName = dateFromFileName(fileName);
-  if (fromName) return { date: fromName, dateSource: "filename" };
   const created = metadata.created ? /^(\d{4}-\d{2}-\d{2})/u.exec(metadata.created) : null;
-  if (created && PartialDate.safeParse(created[1]).success) return { date: created[1], dateSource: "metadata" };
+  const fromMetadata = created && PartialDate.safeParse(created[1]).success ? created[1] : null;
+  // A file name may give the year alone ("officials-group-2017.txt"): enough to complete "Wednesday March 22".
+  const nameYear = fromName ?? YEAR_IN_NAME.exec(fileName)?.[0] ?? null;
+  const knownYears = [nameYear, fromMetadata].filter((d): d is string => d !== null).map((d) => Number(d.slice(0, 4)));
+  const fromText = meetingDateFromText(blocks, knownYears);
+  if (fromText) return { date: fromText, dateSource: "text" };
+  if (fromName) return { date: fromName, dateSource: "filename" };
+  if (fromMetadata) return { date: fromMetadata, dateSource: "metadata" };
   if (option && PartialDate.safeParse(option).success) return { date: option, dateSource: "option" };
   return { date: null, dateSource: null };
 }
 
 const SUBJECT = /^[^:：]{1,25}[:：]\s*/u;
 
-/** The subject line ("الموضوع: …", "Objet : …"), else the longest heading before the body. */
+/** The subject line ("الموضوع: …", "Objet : …"), else the longest heading before the body that numbers no section. */
 export function meetingTitle(blocks: readonly Block[], subjectLine: RegExp, metadata: DocumentMetadata): string | null {
   for (const b of blocks.slice(0, 10)) {
     const m = subjectLine.exec(b.ft.folded);
@@ -135,9 +188,28 @@ export function meetingTitle(blocks: readonly Block[], subjectLine: RegExp, meta
     if (b.kind === "heading" || (b.emphasized && wordCount(b.ft.text) <= 30)) headings.push(b);
     else if (wordCount(b.ft.text) > 25) break;
   }
-  const longest = headings.filter((h) => h.cell === null).sort((a, b) => b.ft.text.length - a.ft.text.length)[0];
-  return longest ? cleanTitle(longest.ft.text) : metadata.title?.trim() || null;
+  // A heading that opens with a section number ("2. Gouvernement ouvert") is a section's, not the document's.
+  // Nor is a label line ("Présidente : Mme X", "Date: …"), bold as it may be.
+  const longest = headings
+    .filter((h) => h.cell === null && !TITLE_NUMBER.test(h.ft.text) && !SUBJECT.test(h.ft.text))
+    .sort((a, b) => b.ft.text.length - a.ft.text.length)[0];
+  if (longest) return cleanTitle(longest.ft.text);
+  // Plain text has no headings: the longest short line of its own before the body ("22 March 2017 -
+  // Officials Group meeting: minutes", not the state's name above it) is the title.
+  const lines = headBlocks(blocks).filter(
+    (b) =>
+      b.cell === null &&
+      b.kind === "paragraph" &&
+      wordCount(b.ft.text) <= HEAD_LINE_TITLE_WORDS &&
+      !b.ft.text.includes("\n") &&
+      !SUBJECT.test(b.ft.text) &&
+      // A sentence ("The minutes of … were approved.") is not a title.
+      !/[.!?؟]$/u.test(b.ft.text.trim()),
+  );
+  const line = lines.sort((a, b) => b.ft.text.length - a.ft.text.length)[0];
+  return line ? cleanTitle(line.ft.text) : metadata.title?.trim() || null;
 }
+const HEAD_LINE_TITLE_WORDS = 15;
 
 const YEARS = /\(?\s*(\d{4})\s*[-–/]\s*(\d{4})\s*\)?/u;
 
@@ -187,12 +259,21 @@ export function actionPlan(blocks: readonly Block[]): ActionPlan | null {
   return null;
 }
 
-/** Who chaired: named after a chair phrase ("برئاسة", "sous la présidence de", "Chaired by:"), else marked in the attendee list. */
-export function chair(blocks: readonly Block[]): string | null {
+/**
+ * Who chaired: named after a chair phrase ("برئاسة", "sous la présidence de", "Chaired by:",
+ * "Chairperson:"), or the subject of a chair verb ("Dr. X chaired the meeting", "Mme Y a
+ * présidé la séance"), else marked in the attendee list. `language` is the document's.
+ */
+export function chair(blocks: readonly Block[], language: Language | null = null): string | null {
   for (const b of blocks) {
     for (const m of b.ft.folded.matchAll(CHAIR_PHRASES)) {
-      const names = namesAfterTitles(b.ft, m.index + m[0].length);
+      const names = namesAfterTitles(b.ft, m.index + m[0].length, language);
       if (names[0]) return names[0];
+    }
+    for (const m of b.ft.folded.matchAll(CHAIR_VERBS.regex)) {
+      const verb = CHAIR_VERBS.valueOf(m.groups?.phrase ?? "");
+      const name = verb?.position === "after-verb" ? namesAfterTitles(b.ft, m.index + m[0].length, language)[0] : personBefore(b.ft, m.index, language);
+      if (name) return name;
     }
   }
   return chairInAttendance(blocks);
@@ -247,7 +328,8 @@ function personOf(item: string): string {
   const ft = foldWithMap(item);
   const honorific = new RegExp(`^(?:${HONORIFICS.regex.source})\\s*`, "u").exec(ft.folded);
   const start = honorific ? ft.map[honorific[0].length] : 0;
-  return item.slice(start).split(/[,،;؛]/u)[0].trim();
+  // The name ends where its body or role begins: "X, Ministry of …", "X (rapporteure)", "X – Chairperson".
+  return item.slice(start).split(/[,،;؛(]|\s[–—-]\s/u)[0].trim();
 }
 
 export function attendees(blocks: readonly Block[]): string[] {
@@ -263,7 +345,7 @@ export function agenda(blocks: readonly Block[]): string[] {
     const b = blocks[k];
     if (b.cell !== null || !firstMatch(AGENDA_CUES, b.ft.folded)) continue;
     const items = listAfter(blocks, k);
-    if (items.length) return items.map((i) => cleanTitle(i.ft.text.replace(/^\d{1,2}[.)]\s*/u, "")));
+    if (items.length) return [...items.map((i) => cleanTitle(i.ft.text.replace(/^\d{1,2}[.)]\s*/u, ""))), ...laterItems(blocks, items[items.length - 1])];
     // "Ordre du jour : 1) bilan ; 2) rapport." — the items written on the cue's own line.
     const inline = inlineAfterCue(b)
       .flatMap((part) => part.split(/(?:^|\s)\d{1,2}[.)-]\s+/u))
@@ -271,6 +353,67 @@ export function agenda(blocks: readonly Block[]): string[] {
       .filter(Boolean);
     if (inline.length > 1) return inline;
   }
-  return [];
+  return numberedSections(blocks);
 }
 
+/** "3. Review of membership", "## 2. Gouvernement ouvert", Word's list number: the number a title line opens with. */
+const TITLE_NUMBER = /^(\d{1,2})[.)]\s+(?=\S)/u;
+/** A title line is short: "2. Update on commitments". */
+const TITLE_WORDS = 12;
+
+/** The number of a block that is a numbered title (a heading, a bold line, a list item, a short line), else null. */
+function titleNumber(b: Block): { number: number; title: string } | null {
+  if (b.cell !== null) return null;
+  const firstLine = b.ft.text.split("\n")[0];
+  const written = TITLE_NUMBER.exec(firstLine);
+  const number = b.itemNumber ?? (written ? Number(written[1]) : null);
+  if (number === null) return null;
+  const title = cleanTitle(written ? firstLine.slice(written[0].length) : firstLine);
+  const titleLike = b.kind === "heading" || b.emphasized || b.kind === "item" || wordCount(firstLine) <= TITLE_WORDS;
+  return titleLike && title ? { number, title } : null;
+}
+
+/**
+ * The agenda items after the first ones, when each item opens a section of its own:
+ * "1. Welcome" is followed by its text, then "2. Update on commitments" and the
+ * commitments. Only blocks of the list items' kind and level, and only the numbers that
+ * continue the list, up to a title numbered 1 (the sections that repeat a complete agenda
+ * start again from 1).
+ */
+function laterItems(blocks: readonly Block[], last: Block): string[] {
+  let next = (titleNumber(last)?.number ?? Number.NaN) + 1;
+  if (Number.isNaN(next)) return [];
+  const found: string[] = [];
+  for (const b of blocks) {
+    // Items go on as items of the same level: "## 5. Decisions" after a nested agenda list is a section of the minutes.
+    if (b.index <= last.index || b.kind !== last.kind || b.depth > last.depth) continue;
+    const numbered = titleNumber(b);
+    if (!numbered) continue;
+    if (numbered.number === 1) break;
+    if (numbered.number === next) {
+      found.push(numbered.title);
+      next++;
+    }
+  }
+  return found;
+}
+
+/**
+ * An agenda given only by the minutes' numbered section headings ("## 1. Introduction",
+ * "## 2. …"): headings (or bold lines, or plain text's numbered lines) numbered 1, 2, 3 …
+ * without a gap. A gap or a
+ * repeated number says the numbering is something else, and no agenda is read.
+ */
+function numberedSections(blocks: readonly Block[]): string[] {
+  // Plain text writes a section title as a numbered line, read as a one-item list: an item is a
+  // section's title when the block after it is no numbered item (a numbered list runs on).
+  const sectionTitle = (b: Block, k: number): boolean =>
+    b.kind === "heading" || b.emphasized || (b.kind === "item" && b.depth <= 1 && !(blocks[k + 1]?.kind === "item" && titleNumber(blocks[k + 1]) !== null));
+  const titles = blocks.filter((b, k) => b.cell === null && sectionTitle(b, k)).map((b) => ({ b, numbered: titleNumber(b) }));
+  const numbered = titles.filter((t) => t.numbered !== null);
+  if (numbered.length < 2 || numbered[0].numbered!.number !== 1) return [];
+  const level = (b: Block) => (b.kind === "heading" ? b.depth : 0);
+  const sameLevel = numbered.filter((t) => level(t.b) === level(numbered[0].b));
+  if (!sameLevel.every((t, k) => t.numbered!.number === k + 1)) return [];
+  return sameLevel.map((t) => t.numbered!.title);
+}

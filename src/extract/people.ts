@@ -2,10 +2,14 @@
  * People and bodies named in prose: who reported ("أشارت السيدة سوسن معلى أنّه",
  * "Mme Rim Garnaoui a indiqué que", "Ms Doe reported"), who chaired. Names are cut
  * from the text as written; the lexicon says on which side of the verb they stand
- * and which words end them.
+ * and which words end them. Those words are the function words of the text's own
+ * language ("de" ends a French name, not "Dr. De Souza"): each reader takes the
+ * document's language, used when the text itself shows none; without it, every
+ * language's words apply.
  */
 import type { FoldedText } from "./match.js";
-import { ARTICLES, BODY_WORDS, HONORIFICS, NAME_CONJUNCTIONS, NAME_PARTICLES, NAME_STOP_WORDS, PRONOUNS, REPORTING_VERBS } from "./lexicon/index.js";
+import { textLanguage } from "./lexicon/detect.js";
+import { BODY_WORDS, functionWordsOf, HONORIFICS, REPORTING_VERBS, type FunctionWords, type Language } from "./lexicon/index.js";
 
 interface Token {
   /** Folded word without surrounding punctuation. */
@@ -30,7 +34,10 @@ function tokenize(ft: FoldedText, from: number, to: number, limit = Number.POSIT
     const lead = LEADING_PUNCTUATION.exec(raw)?.[0].length ?? 0;
     const trail = TRAILING_PUNCTUATION.exec(raw)?.[0].length ?? 0;
     const word = raw.slice(lead, raw.length - trail);
-    tokens.push({ word, start: m.index + lead, end: m.index + raw.length - trail, closed: trail > 0, opened: lead > 0 });
+    const start = m.index + lead;
+    // "A." in "Ms A. Kamara" is an initial: its full stop does not end the name.
+    const initial = raw.slice(raw.length - trail) === "." && isLatin(word) && word.length === 1 && capitalized(ft, start);
+    tokens.push({ word, start, end: m.index + raw.length - trail, closed: trail > 0 && !initial, opened: lead > 0 });
   }
   return tokens;
 }
@@ -55,8 +62,12 @@ function honorificAt(ft: FoldedText, pos: number): { end: number; plural: boolea
   return { end: pos + m[0].length, plural: HONORIFICS.valueOf(m.groups.phrase)?.plural ?? false };
 }
 
+/** The function words that apply to a text: those of its language, or of the document's. */
+const wordsFor = (ft: FoldedText, language: Language | null): FunctionWords => functionWordsOf(textLanguage(ft, language));
+
 /** Names after a position (verb-subject order): "السيدة ريم القرناوي أنه" → ["ريم القرناوي"]. */
-export function namesAfter(ft: FoldedText, pos: number): string[] {
+export function namesAfter(ft: FoldedText, pos: number, language: Language | null = null): string[] {
+  const words = wordsFor(ft, language);
   let at = pos;
   // "Chaired by: Dr. …", "by the Chair, Ms. …": the punctuation after the phrase is not the name.
   while (/[\s:：,،\-–]/u.test(ft.folded[at] ?? "")) at++;
@@ -65,19 +76,19 @@ export function namesAfter(ft: FoldedText, pos: number): string[] {
   // A name is a few words: a dozen tokens are enough, however long the paragraph.
   let tokens = tokenize(ft, at, ft.folded.length, 12);
   // "reported by the Ministry of Finance": the article is not part of the name.
-  if (!honorific && tokens[0] && ARTICLES.includes(tokens[0].word)) tokens = tokens.slice(1);
+  if (!honorific && tokens[0] && words.articles.includes(tokens[0].word)) tokens = tokens.slice(1);
   const maxWords = honorific ? 3 : 5;
   const taken: Token[] = [];
   for (const t of tokens) {
-    if (t.opened || NAME_STOP_WORDS.has(t.word) || t.word === "") break;
+    if (t.opened || words.nameStopWords.has(t.word) || t.word === "") break;
     // "Abdul Sesay Present: …": a word before a colon opens the next label, it ends the name.
     if (taken.length > 0 && /^[:：]/u.test(ft.folded.slice(t.end, t.end + 1))) break;
-    if (isLatin(t.word) && !capitalized(ft, t.start) && !NAME_PARTICLES.has(t.word)) break;
+    if (isLatin(t.word) && !capitalized(ft, t.start) && !words.nameParticles.has(t.word)) break;
     taken.push(t);
     if (t.closed || taken.length >= (honorific?.plural ? maxWords * 2 : maxWords)) break;
   }
   // A name does not end on a particle: "Ministry of" is "Ministry".
-  while (taken.length > 1 && NAME_PARTICLES.has(taken[taken.length - 1].word)) taken.pop();
+  while (taken.length > 1 && words.nameParticles.has(taken[taken.length - 1].word)) taken.pop();
   if (taken.length === 0) return [];
   // Without a courtesy title only a body or a role is a reporter: "أشار ممثل المعهد", not "عرض نتائج المرحلة".
   if (!honorific && !BODY_WORDS.test(ft.folded.slice(taken[0].start))) return [];
@@ -91,13 +102,13 @@ export function namesAfter(ft: FoldedText, pos: number): string[] {
   let startPos = taken[0].start;
   for (let k = 1; k < taken.length; k++) {
     const w = taken[k].word;
-    if (NAME_CONJUNCTIONS.has(w)) {
+    if (words.nameConjunctions.has(w)) {
       flush(k - 1, startPos);
       first = k + 1;
       startPos = taken[k + 1]?.start ?? taken[k].end;
       continue;
     }
-    const attached = [...NAME_CONJUNCTIONS].find((c) => w.startsWith(c) && w.length > c.length + 2 && !isLatin(w));
+    const attached = [...words.nameConjunctions].find((c) => w.startsWith(c) && w.length > c.length + 2 && !isLatin(w));
     if (attached && k - first >= 2) {
       flush(k - 1, startPos);
       first = k;
@@ -112,50 +123,100 @@ export function namesAfter(ft: FoldedText, pos: number): string[] {
  * Names after a phrase, past the titles and offices that may stand before the courtesy title
  * ("برئاسة عطوفة الأمين العام السيد مروان الرفاعي"): the first honorific within a few words.
  */
-export function namesAfterTitles(ft: FoldedText, pos: number): string[] {
+export function namesAfterTitles(ft: FoldedText, pos: number, language: Language | null = null): string[] {
   const tokens = tokenize(ft, pos, ft.folded.length, 6);
   for (const t of tokens) {
     if (t.opened) break;
-    if (honorificAt(ft, t.start)) return namesAfter(ft, t.start);
+    if (honorificAt(ft, t.start)) return namesAfter(ft, t.start, language);
     if (t.closed) break;
   }
-  return namesAfter(ft, pos);
+  return namesAfter(ft, pos, language);
 }
 
 /** The name before a position (subject-verb order): "… ouvert. Mme Aïcha Karafi a ajouté" → "Aïcha Karafi". */
 /** How far back a subject may start: ten words, generously; bounded so a long paragraph stays linear. */
 const SUBJECT_WINDOW = 240;
 
-export function nameBefore(ft: FoldedText, pos: number): string | null {
+export function nameBefore(ft: FoldedText, pos: number, language: Language | null = null): string | null {
+  const words = wordsFor(ft, language);
   const windowStart = Math.max(0, pos - SUBJECT_WINDOW);
   // Start the window at a word boundary, so its first token is a whole word.
   const from = windowStart === 0 ? 0 : ft.folded.indexOf(" ", windowStart) + 1 || pos;
   const tokens = tokenize(ft, from, pos);
+  const apposed = appositionStart(ft, tokens, words);
+  if (apposed !== null) return nameBefore(ft, apposed, language);
   const taken: Token[] = [];
+  let titled = false;
   for (let k = tokens.length - 1; k >= 0 && taken.length < 10; k--) {
     const t = tokens[k];
     const isHonorific = honorificAt(ft, t.start) !== null;
     if (t.closed && !isHonorific) break;
     taken.unshift(t);
+    titled = isHonorific;
     if (isHonorific || t.opened) break;
   }
-  while (taken.length > 0 && (honorificAt(ft, taken[0].start) || ARTICLES.includes(taken[0].word) || taken[0].word === "")) taken.shift();
-  if (taken.length === 0 || PRONOUNS.has(taken[0].word)) return null;
+  while (taken.length > 0 && (honorificAt(ft, taken[0].start) || words.articles.includes(taken[0].word) || taken[0].word === "")) taken.shift();
+  if (taken.length === 0 || words.pronouns.has(taken[0].word)) return null;
+  // After a courtesy title the name is its capitalized words: "Ms Z from the Ministry of Finance explained" → "Z".
+  if (titled) {
+    const cut = taken.findIndex((t, k) => k > 0 && isLatin(t.word) && !capitalized(ft, t.start) && !words.nameParticles.has(t.word));
+    if (cut > 0) taken.splice(cut);
+    while (taken.length > 1 && words.nameParticles.has(taken[taken.length - 1].word)) taken.pop();
+  }
   // An elided article is glued to its noun: "L'Institut national" → "Institut national".
-  const elided = ARTICLES.find((a) => a.endsWith("'") && taken[0].word.startsWith(a) && taken[0].word.length > a.length);
+  const elided = words.articles.find((a) => a.endsWith("'") && taken[0].word.startsWith(a) && taken[0].word.length > a.length);
   const start = taken[0].start + (elided?.length ?? 0);
   return original(ft, start, taken[taken.length - 1].end) || null;
 }
 
+/** An apposition is a role of a few words: "directeur à la Cour des comptes". */
+const APPOSITION_WORDS = 12;
+
+/**
+ * Where the subject ends when a role in apposition stands between it and the verb ("M. Y,
+ * directeur à la Cour des comptes, a précisé", "Ms Z, Director of Budget, explained"): the
+ * comma that opens the apposition, when the apposition opens with a role or body word.
+ */
+function appositionStart(ft: FoldedText, tokens: readonly Token[], words: FunctionWords): number | null {
+  const last = tokens[tokens.length - 1];
+  if (!last?.closed || !/^[,،]/u.test(ft.folded.slice(last.end))) return null;
+  for (let k = tokens.length - 2; k >= 0 && tokens.length - 1 - k <= APPOSITION_WORDS; k--) {
+    if (!tokens[k].closed) continue;
+    if (!/^[,،]/u.test(ft.folded.slice(tokens[k].end))) return null;
+    const role = tokens[k + 1];
+    const roleStart = words.articles.includes(role.word) && tokens[k + 2] ? tokens[k + 2].start : role.start;
+    return BODY_WORDS.test(ft.folded.slice(roleStart)) ? tokens[k].end : null;
+  }
+  return null;
+}
+
+/**
+ * A person's name before a position, as a chair verb's subject ("Dr. Amina De Souza chaired"):
+ * the capitalized words (and particles between them) that end `nameBefore`'s reading, so that
+ * "the meeting was chaired by" names no one.
+ */
+export function personBefore(ft: FoldedText, pos: number, language: Language | null = null): string | null {
+  const name = nameBefore(ft, pos, language);
+  if (!name) return null;
+  const { nameParticles } = wordsFor(ft, language);
+  const parts = name.split(/\s+/u);
+  const proper = (w: string): boolean => !isLatin(w) || w !== w.toLowerCase();
+  // The capitalized words that end the subject: "At the start Amina De Souza" → "Amina De Souza".
+  let start = parts.length;
+  while (start > 0 && (proper(parts[start - 1]) || nameParticles.has(parts[start - 1]))) start--;
+  while (start < parts.length && !proper(parts[start])) start++;
+  return start < parts.length ? parts.slice(start).join(" ") : null;
+}
+
 /** Everyone a reporting verb introduces in this text. */
-export function reportersIn(ft: FoldedText): string[] {
+export function reportersIn(ft: FoldedText, language: Language | null = null): string[] {
   const found: string[] = [];
   for (const m of ft.folded.matchAll(REPORTING_VERBS.regex)) {
     const verb = REPORTING_VERBS.valueOf(m.groups?.phrase ?? "");
     if (!verb) continue;
-    if (verb.position === "after-verb") found.push(...namesAfter(ft, m.index + m[0].length));
+    if (verb.position === "after-verb") found.push(...namesAfter(ft, m.index + m[0].length, language));
     else {
-      const name = nameBefore(ft, m.index);
+      const name = nameBefore(ft, m.index, language);
       if (name) found.push(name);
     }
   }

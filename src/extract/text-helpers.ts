@@ -2,7 +2,7 @@
 import type { SourceLocation } from "../ingest/tree.js";
 import type { SourceRef, Status } from "../model/meeting.js";
 import { foldWithMap, type FoldedText } from "./match.js";
-import { STATUS_PHRASES } from "./lexicon/index.js";
+import { PARTIAL_AFTER, PARTIAL_BEFORE, STATUS_NEGATION_BEFORE, STATUS_PHRASES } from "./lexicon/index.js";
 
 export interface Span {
   start: number;
@@ -72,11 +72,43 @@ export function statusPhrases(ft: FoldedText): readonly StatusHit[] {
   return hits;
 }
 
+/** What a negated status means: work not done is not completed; work not begun (or not under way) is not started. */
+const NEGATED: Record<Status, Status> = {
+  completed: "not_completed",
+  partially_completed: "not_completed",
+  in_progress: "not_started",
+  not_completed: "not_completed",
+  not_started: "not_started",
+  unknown: "unknown",
+};
+
 function findStatusPhrases(ft: FoldedText): StatusHit[] {
   const hits: StatusHit[] = [];
   for (const m of ft.folded.matchAll(STATUS_PHRASES.regex)) {
-    const status = STATUS_PHRASES.valueOf(m.groups?.phrase ?? "");
-    if (status) hits.push({ status, label: ft.text.slice(ft.map[m.index], ft.map[m.index + m[0].length]), start: m.index, end: m.index + m[0].length });
+    let status = STATUS_PHRASES.valueOf(m.groups?.phrase ?? "");
+    if (!status) continue;
+    let start = m.index;
+    // "Not done", "pas encore réalisé", "لم يتم إنجازه": a negation the lexicon does not list with the phrase turns it.
+    const from = Math.max(0, m.index - 24);
+    const negation = STATUS_NEGATION_BEFORE.exec(ft.folded.slice(from, m.index));
+    const wholeWord = negation !== null && (negation.index > 0 || from === 0 || !/[\p{L}\p{N}]/u.test(ft.folded[from - 1]));
+    let end = m.index + m[0].length;
+    if (negation && wholeWord) {
+      status = NEGATED[status];
+      start = m.index - negation[0].length;
+    } else if (status === "completed") {
+      // "Partially done", "réalisé en partie": done only in part.
+      const before = PARTIAL_BEFORE.exec(ft.folded.slice(from, m.index));
+      const after = PARTIAL_AFTER.exec(ft.folded.slice(end, end + 24));
+      if (before && (before.index > 0 || from === 0 || !/[\p{L}\p{N}]/u.test(ft.folded[from - 1]))) {
+        status = "partially_completed";
+        start = m.index - before[0].length;
+      } else if (after) {
+        status = "partially_completed";
+        end += after[0].length;
+      }
+    }
+    hits.push({ status, label: ft.text.slice(ft.map[start], ft.map[end]), start, end });
   }
   return hits;
 }

@@ -15,13 +15,13 @@ import { createRequire } from "node:module";
 import { SaxesParser, type SaxesTagNS } from "saxes";
 
 /** mammoth's element: what its docx reader walks. */
-interface MammothXmlElement {
+export interface MammothXmlElement {
   type: "element";
   name: string;
   attributes: Record<string, string>;
   children: MammothXmlNode[];
 }
-type MammothXmlNode = MammothXmlElement | { type: "text"; value: string };
+export type MammothXmlNode = MammothXmlElement | { type: "text"; value: string };
 
 interface MammothXmlNodes {
   Element: new (name: string, attributes: Record<string, string>, children: MammothXmlNode[]) => MammothXmlElement;
@@ -65,3 +65,49 @@ export function readXmlString(xml: string, namespaceMap: Record<string, string> 
   const document = root.children.find((child): child is MammothXmlElement => child.type === "element");
   return document ? Promise.resolve(document) : Promise.reject(new Error("the XML has no document element"));
 }
+
+/** A bookmark start, which mammoth passes through to its model with its name (see docx-annotate.ts). */
+export function markerElement(name: string): MammothXmlElement {
+  return new nodes.Element("w:bookmarkStart", { "w:name": name }, []);
+}
+
+/**
+ * A part handed to mammoth with work to do on its elements once parsed (hidden runs dropped,
+ * facts about paragraphs recorded: see docx-annotate.ts). mammoth reads a part as a string,
+ * strips a byte-order mark with `replace`, and gives the result to its XML reader, which
+ * docx.ts has replaced by `readPart`; so a part travels through mammoth as this object and is
+ * parsed, with mammoth's namespace map, only once. Nothing global is shared between files.
+ */
+export class PreparedPart {
+  constructor(
+    private xml: string,
+    private readonly prepare: (document: MammothXmlElement) => void,
+  ) {}
+
+  /** What mammoth calls on the "string" (its stripUtf8Bom). */
+  replace(pattern: RegExp, replacement: string): this {
+    this.xml = this.xml.replace(pattern, replacement);
+    return this;
+  }
+
+  async parse(namespaceMap: Record<string, string>): Promise<MammothXmlElement> {
+    const document = await readXmlString(this.xml, namespaceMap);
+    this.prepare(document);
+    return document;
+  }
+}
+
+/** The XML reader mammoth is given: its own strings as before, prepared parts with their work done. */
+export function readPart(xml: string | PreparedPart, namespaceMap: Record<string, string> = {}): Promise<MammothXmlElement> {
+  return xml instanceof PreparedPart ? xml.parse(namespaceMap) : readXmlString(xml, namespaceMap);
+}
+
+/** Namespaces of the parts this project reads itself (headers, footers), named as mammoth names them. */
+export const WORD_NAMESPACES: Record<string, string> = {
+  "http://schemas.openxmlformats.org/wordprocessingml/2006/main": "w",
+  "http://purl.oclc.org/ooxml/wordprocessingml/main": "w",
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships": "r",
+  "http://purl.oclc.org/ooxml/officeDocument/relationships": "r",
+  "http://schemas.openxmlformats.org/package/2006/relationships": "relationships",
+  "http://schemas.openxmlformats.org/markup-compatibility/2006": "mc",
+};

@@ -12,21 +12,34 @@
  * The zip container is opened by docx-zip.ts, not by mammoth's JSZip, so that zip bombs are
  * refused from the central directory before anything is inflated. The XML parts are parsed by
  * docx-xml.ts, not by mammoth's DOM-based reader, which took two fifths of the time per file.
+ * Between parsing and mammoth's reading, docx-annotate.ts removes hidden text and records
+ * what mammoth's model lacks (Word's numbers, outline levels, complex-script bold, shading);
+ * page headers and footers, which mammoth ignores, are read by docx-furniture.ts.
  *
  * Tree shape (the PDF and text readers produce the same):
  * - root children: `heading`, `paragraph`, `list`, `table`;
  * - `paragraph`/`heading`: a single `text` child holding the normalized paragraph text; soft
- *   line breaks stay as "\n". Inline formatting is dropped: bold, italics and links carry no
- *   structure we may rely on (mammoth ignores complex-script bold anyway), and the other
- *   formats cannot report them;
+ *   line breaks stay as "\n". Inline formatting is dropped, except that a short paragraph bold
+ *   from end to end (w:b, or w:bCs for Arabic letters) has its text in one `strong`: the
+ *   title line Word users make by hand. Headings come from the style ("heading N", "Title"),
+ *   the outline level (w:outlineLvl, direct or through the style), or a style based on a
+ *   heading style, so localized style names count. `data.notes` holds the texts of the
+ *   footnotes and endnotes whose marks stand in the block;
  * - `list` -> `listItem` -> `paragraph` (and a nested `list` for deeper Word list levels);
- *   Word lists keep `ordered`; paragraphs typed with a leading "-", "–" or a bullet glyph
- *   become items of an unordered list, the marker removed;
+ *   Word lists keep `ordered` and, when ordered, `start`: the number Word shows for the first
+ *   item (docx-numbering.ts), so a list that restarts or continues another one is numbered as
+ *   in Word; each Word item has `data.label`, the text Word shows before it ("2.3", "(b)",
+ *   "III."); a heading numbered by its style has its `data.label` too. A number that does not
+ *   follow the previous item's starts another list. Paragraphs typed with a leading "-", "–"
+ *   or a bullet glyph become items of an unordered list, the marker removed;
  * - `table` -> `tableRow` -> `tableCell`; a cell's children are BLOCK nodes (`paragraph`,
  *   `list`, and `table` for a nested table), not phrasing: GFM cells hold one line, but a
  *   minutes cell holds several paragraphs and lists that must stay apart. mdast's types say
  *   phrasing, hence the one cast in `tableCell`. Merged cells stay one cell with
  *   `data.colSpan` / `data.rowSpan` (> 1 only); the cells a merge covers are not emitted;
+ *   a shaded cell has `data.fill` (six hex digits);
+ * - the root has `data.furniture` (page headers and footers, see tree.ts) when the file has any;
+ * - hidden text (w:vanish) and deleted tracked text are not in the tree: Word does not print them;
  * - every block node (also list, listItem, tableRow, tableCell) has `data.source`: `{}` outside
  *   tables (a .docx has no pages), `{table}` on a table, `{table, row}` on a row and
  *   `{table, row, cell}` on a cell and everything inside it. Tables count from 1 in reading
@@ -48,10 +61,14 @@ import type {
   TableRow,
 } from "mdast";
 import { BULLET, normalizeText } from "../text/normalize.js";
-import { readXmlString } from "./docx-xml.js";
+import { DocumentFacts, PartPreparer, type CellFacts, type ParagraphFacts } from "./docx-annotate.js";
+import { readFurniture } from "./docx-furniture.js";
+import { NumberingDefinitions } from "./docx-numbering.js";
+import { StyleSheet } from "./docx-styles.js";
+import { PreparedPart, readPart, type MammothXmlElement } from "./docx-xml.js";
 import { looksLikeZip, ZipArchive } from "./docx-zip.js";
 import { IngestError } from "./errors.js";
-import type { DocumentMetadata, DocumentTree, IngestMessage, Reader, SourceLocation } from "./tree.js";
+import type { DocumentMetadata, Furniture, IngestMessage, Reader, SourceLocation } from "./tree.js";
 
 // ---------------------------------------------------------------------------------------------
 // mammoth's document model, as far as this reader uses it (mammoth/lib/documents.js).
@@ -94,9 +111,19 @@ interface MammothCheckbox {
   type: "checkbox";
   checked: boolean;
 }
+/** A bookmark: docx-annotate.ts marks paragraphs and cells with bookmarks that name their facts. */
+interface MammothBookmark {
+  type: "bookmarkStart";
+  name: string;
+}
+interface MammothNoteReference {
+  type: "noteReference";
+  noteType: "footnote" | "endnote";
+  noteId: string;
+}
 /** Runs, hyperlinks and the rest: only their children matter here. */
 interface MammothOther {
-  type: "run" | "hyperlink" | "tab" | "image" | "noteReference" | "commentReference" | "bookmarkStart";
+  type: "run" | "hyperlink" | "tab" | "image" | "commentReference";
   children?: MammothElement[];
 }
 type MammothElement =
@@ -107,12 +134,17 @@ type MammothElement =
   | MammothText
   | MammothBreak
   | MammothCheckbox
+  | MammothBookmark
+  | MammothNoteReference
   | MammothOther;
 
+interface MammothNote {
+  body: MammothElement[];
+}
 interface MammothDocument {
   type: "document";
   children: MammothElement[];
-  notes: { _notes: Record<string, unknown> };
+  notes: { findNoteByKey(key: string): MammothNote | null };
   comments: unknown[];
 }
 interface MammothMessage {
@@ -122,7 +154,8 @@ interface MammothMessage {
 /** What mammoth's docx reader needs from a zip: its own zipfile.js has this shape. */
 interface MammothDocxFile {
   exists(name: string): boolean;
-  read(name: string, encoding?: string): Promise<string | Uint8Array>;
+  /** mammoth reads XML parts with encoding "utf-8" and hands the result to its XML reader: see PreparedPart. */
+  read(name: string, encoding?: string): Promise<PreparedPart | Uint8Array>;
 }
 interface MammothDocxReader {
   read(
@@ -136,8 +169,9 @@ const require = createRequire(import.meta.url);
 const docxReader = require("mammoth/lib/docx/docx-reader.js") as MammothDocxReader;
 // mammoth's docx reader calls its XML reader through this module's export at each part. The
 // swap is process-wide (the module is shared), and harmless to other users of mammoth in the
-// process: docx-xml.ts builds the very elements mammoth's reader builds.
-(require("mammoth/lib/xml/index.js") as { readString: typeof readXmlString }).readString = readXmlString;
+// process: docx-xml.ts builds the very elements mammoth's reader builds, and prepares only the
+// parts this reader hands to mammoth itself.
+(require("mammoth/lib/xml/index.js") as { readString: typeof readPart }).readString = readPart;
 
 // ---------------------------------------------------------------------------------------------
 // Guards on the container.
@@ -179,15 +213,56 @@ function refuseNonZip(path: string, bytes: Uint8Array): never {
   throw new IngestError(path, "corrupt", "not a Word file (not a zip archive)");
 }
 
+/**
+ * What one file's parts tell the reader beyond mammoth's model. The style sheet and the
+ * numbering are taken from mammoth's own parse of them (mammoth reads them before the notes
+ * and the main document, which need them), so no part is parsed twice.
+ */
+class PartContext {
+  private styles: StyleSheet | null = null;
+  private numbering: NumberingDefinitions | null = null;
+  private preparerMade: PartPreparer | null = null;
+
+  get preparer(): PartPreparer {
+    this.preparerMade ??= new PartPreparer(this.styles ?? StyleSheet.empty, this.numbering ?? NumberingDefinitions.empty);
+    return this.preparerMade;
+  }
+
+  get facts(): DocumentFacts {
+    return this.preparer.facts;
+  }
+
+  prepare(root: MammothXmlElement): void {
+    switch (root.name) {
+      case "w:styles":
+        this.styles = StyleSheet.read(root);
+        break;
+      case "w:numbering":
+        this.numbering = NumberingDefinitions.read(root);
+        break;
+      case "w:document":
+        this.preparer.prepareDocument(root);
+        break;
+      case "w:footnotes":
+      case "w:endnotes":
+      case "w:comments":
+        this.preparer.prepareNotes(root);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
 /** mammoth's view of the archive: every XML part is size-checked and DTD-checked before mammoth parses it. */
-function mammothFile(path: string, zip: ZipArchive): MammothDocxFile {
+function mammothFile(path: string, zip: ZipArchive, parts: PartContext): MammothDocxFile {
   const decoder = new TextDecoder("utf-8");
   return {
     exists: (name) => zip.has(name),
     read: async (name, encoding) => {
       if (encoding === undefined) return zip.read(name);
       if (encoding !== "utf-8") throw new IngestError(path, "unsupported", `cannot decode ${name} as ${encoding}`);
-      return readXmlPart(path, zip, name, decoder);
+      return new PreparedPart(readXmlPart(path, zip, name, decoder), (root) => parts.prepare(root));
     },
   };
 }
@@ -245,18 +320,6 @@ function readMetadata(path: string, zip: ZipArchive): DocumentMetadata {
 // ---------------------------------------------------------------------------------------------
 // Document model -> mdast.
 
-/** Word's built-in heading styles are named "heading N" in every UI language (LibreOffice writes "Heading N"); "Title" is the document title. */
-const HEADING_STYLE_NAME = /^heading\s*([1-9])$/i;
-const HEADING_STYLE_ID = /^heading([1-9])$/i;
-const TITLE_STYLE = /^(?:title|heading)$/i;
-
-function headingDepth(paragraph: MammothParagraph): Heading["depth"] | null {
-  const name = paragraph.styleName?.trim() ?? "";
-  const level = HEADING_STYLE_NAME.exec(name)?.[1] ?? (name ? undefined : HEADING_STYLE_ID.exec(paragraph.styleId ?? "")?.[1]);
-  if (level) return Math.min(Number(level), 6) as Heading["depth"];
-  return TITLE_STYLE.test(name) ? 1 : null;
-}
-
 /**
  * A typed list marker at the start of a normalized line: the normalizer has already turned
  * every bullet glyph into BULLET + space. A dash counts when a space or a letter follows it
@@ -267,12 +330,23 @@ const TYPED_MARKER = new RegExp(`^(?:${BULLET} ?|[-\\u2010\\u2011\\u2013\\u2014]
 interface Context {
   nextTable: number;
   images: number;
+  facts: DocumentFacts;
+  notes: MammothDocument["notes"];
 }
 
 type BlockNode = Paragraph | Heading | List | Table;
 
-/** A paragraph's text with line breaks as "\n", and blocks mammoth nests inside runs (text boxes) set aside. */
-function collectText(elements: MammothElement[], out: { text: string[]; nested: MammothElement[] }, context: Context): void {
+/** What a paragraph's runs hold besides its text. */
+interface Collected {
+  text: string[];
+  /** Blocks mammoth nests inside runs (text boxes), read after the paragraph. */
+  nested: MammothElement[];
+  facts?: ParagraphFacts;
+  noteReferences: MammothNoteReference[];
+}
+
+/** A paragraph's text with line breaks as "\n", its facts and note marks; nested blocks set aside. */
+function collectText(elements: MammothElement[], out: Collected, context: Context): void {
   for (const element of elements) {
     switch (element.type) {
       case "text":
@@ -290,6 +364,12 @@ function collectText(elements: MammothElement[], out: { text: string[]; nested: 
       case "image":
         context.images++;
         break;
+      case "bookmarkStart":
+        out.facts ??= context.facts.paragraphOf(element.name);
+        break;
+      case "noteReference":
+        out.noteReferences.push(element);
+        break;
       case "paragraph":
       case "table":
         out.nested.push(element);
@@ -300,19 +380,69 @@ function collectText(elements: MammothElement[], out: { text: string[]; nested: 
   }
 }
 
+/** A note's text: its paragraphs, each normalized, one per line. */
+function noteText(note: MammothNote, context: Context): string {
+  const lines: string[] = [];
+  const paragraphs = (elements: MammothElement[]): void => {
+    for (const element of elements) {
+      if (element.type === "paragraph") {
+        const collected: Collected = { text: [], nested: [], noteReferences: [] };
+        collectText(element.children, collected, context);
+        const line = normalizeText(collected.text.join(""));
+        if (line) lines.push(line);
+        paragraphs(collected.nested);
+      } else if ("children" in element && element.children) {
+        paragraphs(element.children);
+      }
+    }
+  };
+  paragraphs(note.body);
+  return lines.join("\n");
+}
+
 function textNode(value: string): PhrasingContent {
   return { type: "text", value };
 }
 
-function paragraphNode(text: string, source: SourceLocation): Paragraph {
-  return { type: "paragraph", children: [textNode(text)], data: { source: { ...source } } };
+function paragraphNode(text: string, source: SourceLocation, strong = false): Paragraph {
+  const children: PhrasingContent[] = strong ? [{ type: "strong", children: [textNode(text)] }] : [textNode(text)];
+  return { type: "paragraph", children, data: { source: { ...source } } };
+}
+
+/**
+ * A paragraph bold from end to end is kept as `strong` when it is short: a title line Word
+ * users make by hand (in Arabic often through complex-script bold alone), not a bold sentence.
+ */
+const MAX_BOLD_TITLE_WORDS = 20;
+
+function wordCount(text: string): number {
+  return text.split(/\s+/u).filter(Boolean).length;
+}
+
+/** A Word list item: its number as Word shows it (docx-numbering.ts), or mammoth's bare level when facts are missing. */
+interface WordNumber {
+  level: number;
+  ordered: boolean;
+  value: number | null;
+  label: string;
+  /** The abstract numbering whose counters it advances: items of one list share it. */
+  sequence: string | null;
+}
+
+function wordNumber(paragraph: MammothParagraph, facts: ParagraphFacts | undefined): WordNumber | null {
+  if (facts) {
+    const number = facts.number;
+    return number && { level: number.level, ordered: number.ordered, value: number.value, label: number.label, sequence: number.abstractId };
+  }
+  const numbering = paragraph.numbering;
+  return numbering && { level: Number(numbering.level) || 0, ordered: numbering.isOrdered, value: null, label: "", sequence: null };
 }
 
 /** Accumulates the blocks of one container (the body or a cell), grouping list paragraphs into lists. */
 class BlockBuilder {
   readonly blocks: BlockNode[] = [];
-  /** Open Word lists, outermost first, with their level. */
-  private wordLists: Array<{ list: List; level: number }> = [];
+  /** Open Word lists, outermost first, with their level and the last number shown. */
+  private wordLists: Array<{ list: List; level: number; sequence: string | null; value: number | null }> = [];
   /** The open list of typed-marker paragraphs, if the previous block was one. */
   private typedList: List | null = null;
 
@@ -322,20 +452,29 @@ class BlockBuilder {
     private readonly inCell: boolean,
   ) {}
 
-  addParagraph(paragraph: MammothParagraph, text: string): void {
-    const depth = headingDepth(paragraph);
+  /** Adds a paragraph; returns the block that stands for it (the first one when typed markers split it), if any. */
+  addParagraph(paragraph: MammothParagraph, text: string, facts: ParagraphFacts | undefined): Paragraph | Heading | null {
+    const number = wordNumber(paragraph, facts);
+    const depth = facts?.headingDepth ?? null;
+    const strong = facts?.bold === true && wordCount(text) <= MAX_BOLD_TITLE_WORDS;
     if (depth !== null && !this.inCell) {
       this.closeLists();
-      this.blocks.push({ type: "heading", depth, children: [textNode(text)], data: { source: { ...this.source } } });
-      return;
+      const heading: Heading = {
+        type: "heading",
+        depth: depth as Heading["depth"],
+        children: [textNode(text)],
+        data: { source: { ...this.source } },
+      };
+      if (number?.label) heading.data!.label = number.label;
+      this.blocks.push(heading);
+      return heading;
     }
-    if (paragraph.numbering) {
+    if (number) {
       // A typed bullet inside a Word list item is a second marker, not text.
       const itemText = stripMarker(text);
-      if (itemText) this.addWordListItem(paragraph.numbering, itemText);
-      return;
+      return itemText ? this.addWordListItem(number, itemText, strong) : null;
     }
-    this.addPlainParagraph(text);
+    return this.addPlainParagraph(text, strong);
   }
 
   addTable(table: Table): void {
@@ -343,69 +482,87 @@ class BlockBuilder {
     this.blocks.push(table);
   }
 
-  private addPlainParagraph(text: string): void {
+  private addPlainParagraph(text: string, strong: boolean): Paragraph | null {
     const lines = text.split("\n");
     const firstItem = lines.findIndex((line) => TYPED_MARKER.test(line));
     if (firstItem < 0) {
       this.closeLists();
-      this.blocks.push(paragraphNode(text, this.source));
-      return;
+      const paragraph = paragraphNode(text, this.source, strong);
+      this.blocks.push(paragraph);
+      return paragraph;
     }
     // Lines before the first marker are the paragraph's lead-in; each marker starts an item,
     // and unmarked lines after it continue that item (a soft-wrapped item).
+    let first: Paragraph | null = null;
     if (firstItem > 0) {
       this.closeLists();
-      this.blocks.push(paragraphNode(lines.slice(0, firstItem).join("\n"), this.source));
+      first = paragraphNode(lines.slice(0, firstItem).join("\n"), this.source);
+      this.blocks.push(first);
     }
     let item: string[] = [];
     for (const line of lines.slice(firstItem)) {
       if (TYPED_MARKER.test(line) && item.length > 0) {
-        this.addTypedItem(item.join("\n"));
+        const added = this.addTypedItem(item.join("\n"));
+        first ??= added;
         item = [];
       }
       item.push(item.length === 0 ? stripMarker(line) : line);
     }
-    this.addTypedItem(item.join("\n"));
+    const last = this.addTypedItem(item.join("\n"));
+    return first ?? last;
   }
 
-  private addTypedItem(text: string): void {
-    if (!text) return;
+  private addTypedItem(text: string): Paragraph | null {
+    if (!text) return null;
     if (!this.typedList) {
       this.closeLists();
-      this.typedList = this.newList(false);
+      this.typedList = this.newList(false, null);
       this.blocks.push(this.typedList);
     }
-    this.typedList.children.push(this.listItem(text));
+    const item = this.listItem(text, false);
+    this.typedList.children.push(item);
+    return item.children[0] as Paragraph;
   }
 
-  private addWordListItem(numbering: MammothNumbering, text: string): void {
+  private addWordListItem(number: WordNumber, text: string, strong: boolean): Paragraph {
     this.typedList = null;
-    const level = Number(numbering.level) || 0;
+    const { level } = number;
     const open = this.wordLists;
     while (open.length > 0 && open.at(-1)!.level > level) open.pop();
     let top = open.at(-1);
-    if (top && top.level === level && top.list.ordered !== numbering.isOrdered) {
+    // Another numbering, or a number that does not follow the last one (a restart), begins another list.
+    const follows =
+      top !== undefined &&
+      (top.sequence === null || number.sequence === null || top.sequence === number.sequence) &&
+      (top.value === null || number.value === null || number.value === top.value + 1);
+    if (top && top.level === level && (top.list.ordered !== number.ordered || !follows)) {
       open.pop();
       top = undefined;
     }
     if (!top || top.level < level) {
-      const list = this.newList(numbering.isOrdered);
+      const list = this.newList(number.ordered, number.ordered ? number.value : null);
       // Every open list has at least one item: a deeper level nests in the last one.
       const parentItem = open.at(-1)?.list.children.at(-1);
       if (parentItem) parentItem.children.push(list);
       else this.blocks.push(list);
-      top = { list, level };
+      top = { list, level, sequence: number.sequence, value: null };
       open.push(top);
     }
-    top.list.children.push(this.listItem(text));
+    top.value = number.value;
+    const item = this.listItem(text, strong);
+    if (number.label) item.data!.label = number.label;
+    top.list.children.push(item);
+    return item.children[0] as Paragraph;
   }
 
-  private newList(ordered: boolean): List {
-    return { type: "list", ordered, spread: false, children: [], data: { source: { ...this.source } } };
+  private newList(ordered: boolean, start: number | null): List {
+    const list: List = { type: "list", ordered, spread: false, children: [], data: { source: { ...this.source } } };
+    if (start !== null) list.start = start;
+    return list;
   }
 
-  private listItem(text: string): ListItem {
-    return { type: "listItem", spread: false, children: [paragraphNode(text, this.source)], data: { source: { ...this.source } } };
+  private listItem(text: string, strong: boolean): ListItem {
+    return { type: "listItem", spread: false, children: [paragraphNode(text, this.source, strong)], data: { source: { ...this.source } } };
   }
 
   closeLists(): void {
@@ -421,10 +578,19 @@ function stripMarker(text: string): string {
 function convertBlocks(elements: MammothElement[], builder: BlockBuilder, context: Context): void {
   for (const element of elements) {
     if (element.type === "paragraph") {
-      const collected = { text: [] as string[], nested: [] as MammothElement[] };
+      const collected: Collected = { text: [], nested: [], noteReferences: [] };
       collectText(element.children, collected, context);
       const text = normalizeText(collected.text.join(""));
-      if (text) builder.addParagraph(element, text);
+      const block = text ? builder.addParagraph(element, text, collected.facts) : null;
+      if (block && collected.facts && collected.facts.noteMarks.length > 0) block.data!.noteMarks = collected.facts.noteMarks;
+      if (block && collected.noteReferences.length > 0) {
+        const notes = collected.noteReferences
+          .map((reference) => context.notes.findNoteByKey(`${reference.noteType}-${reference.noteId}`))
+          .filter((note): note is MammothNote => note !== null)
+          .map((note) => noteText(note, context))
+          .filter(Boolean);
+        if (notes.length > 0) block.data!.notes = notes;
+      }
       if (collected.nested.length > 0) convertBlocks(collected.nested, builder, context);
     } else if (element.type === "table") {
       builder.addTable(convertTable(element, context));
@@ -449,7 +615,7 @@ function convertTable(table: MammothTable, context: Context): Table {
       const cellSource: SourceLocation = { ...rowSource, cell: cells.length + 1 };
       const builder = new BlockBuilder(cellSource, true);
       convertBlocks(cellElement.children, builder, context);
-      cells.push(tableCell(builder.blocks, cellSource, cellElement));
+      cells.push(tableCell(builder.blocks, cellSource, cellElement, cellFacts(cellElement, context)));
       width += cellElement.colSpan;
     }
     columns = Math.max(columns, width);
@@ -463,7 +629,17 @@ function convertTable(table: MammothTable, context: Context): Table {
   };
 }
 
-function tableCell(blocks: BlockNode[], source: SourceLocation, element: MammothTableCell): TableCell {
+function cellFacts(cell: MammothTableCell, context: Context): CellFacts | undefined {
+  for (const element of cell.children) {
+    if (element.type === "bookmarkStart") {
+      const facts = context.facts.cellOf(element.name);
+      if (facts) return facts;
+    }
+  }
+  return undefined;
+}
+
+function tableCell(blocks: BlockNode[], source: SourceLocation, element: MammothTableCell, facts: CellFacts | undefined): TableCell {
   const cell: TableCell = {
     type: "tableCell",
     // Block content in a cell: see the tree shape at the top of this file.
@@ -472,14 +648,13 @@ function tableCell(blocks: BlockNode[], source: SourceLocation, element: Mammoth
   };
   if (element.colSpan > 1) cell.data!.colSpan = element.colSpan;
   if (element.rowSpan > 1) cell.data!.rowSpan = element.rowSpan;
+  if (facts?.fill) cell.data!.fill = facts.fill;
   return cell;
 }
 
 function readerMessages(document: MammothDocument, warnings: MammothMessage[], context: Context): IngestMessage[] {
   // mammoth already reports each distinct warning once.
-  const messages: IngestMessage[] = warnings.map((warning) => ({ code: `mammoth-${warning.type}`, message: warning.message }));
-  const notes = Object.keys(document.notes._notes).length;
-  if (notes > 0) messages.push({ code: "notes-omitted", message: `${notes} footnote(s)/endnote(s) not included` });
+  const messages: IngestMessage[] = warnings.map((warning) => ({ code: "docx-reader-note", message: `${warning.type}: ${warning.message}` }));
   if (document.comments.length > 0) {
     messages.push({ code: "comments-omitted", message: `${document.comments.length} reviewer comment(s) not included` });
   }
@@ -501,16 +676,20 @@ export const readDocx: Reader = async (bytes, path) => {
     if (other) throw new IngestError(path, "unsupported", `${other[1]}, not a Word document`);
   }
 
+  const parts = new PartContext();
   let result: Awaited<ReturnType<MammothDocxReader["read"]>>;
+  let furniture: Furniture;
   try {
-    result = await docxReader.read(mammothFile(path, zip), {}, { externalFileAccess: false });
+    result = await docxReader.read(mammothFile(path, zip, parts), {}, { externalFileAccess: false });
+    const decoder = new TextDecoder("utf-8");
+    furniture = await readFurniture((name) => (zip.has(name) ? readXmlPart(path, zip, name, decoder) : undefined), parts.preparer);
   } catch (error) {
     if (error instanceof IngestError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw new IngestError(path, "corrupt", `not a readable Word document: ${reason}`, { cause: error });
   }
 
-  const context: Context = { nextTable: 1, images: 0 };
+  const context: Context = { nextTable: 1, images: 0, facts: parts.facts, notes: result.value.notes };
   const body = new BlockBuilder({}, false);
   convertBlocks(result.value.children, body, context);
   if (body.blocks.length === 0) {
@@ -518,6 +697,7 @@ export const readDocx: Reader = async (bytes, path) => {
     throw new IngestError(path, "empty", `the document has no text${images}`);
   }
   const tree: Root = { type: "root", children: body.blocks as RootContent[] };
+  if (furniture.headers.length > 0 || furniture.footers.length > 0) tree.data = { furniture };
 
   return {
     path,

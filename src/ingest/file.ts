@@ -3,6 +3,7 @@
  * from the readers so the batch can read, size-check and hash files without
  * loading mammoth or pdf.js.
  */
+import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { IngestError } from "./errors.js";
 
@@ -43,4 +44,9 @@ export async function readInputFile(path: string): Promise<Uint8Array> {
       : `cannot be read (${code ?? String(error)})`;
     throw new IngestError(path, "unreadable", reason, { cause: error });
   }
+}
+
+/** SHA-256 of a file's bytes, hex: the record's `source.sha256` and the batch cache's key. */
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
 }

@@ -22,8 +22,12 @@ export { MAX_DOCUMENT_BYTES } from "./file.js";
 
 const MARKDOWN_EXTENSIONS = new Set([".md", ".markdown"]);
 
-/** What the content looks like; `ole` is an OLE compound file (a legacy .doc, or an encrypted .docx). */
-type ContentKind = "zip" | "pdf" | "ole" | "text" | "image" | { unsupported: string };
+/**
+ * What the content looks like; `ole` is an OLE compound file (a legacy .doc, or an encrypted
+ * .docx); `headerless-pdf` a PDF body (objects, a cross-reference table) without its `%PDF-`
+ * line, which other readers (pdftotext) read, and so do we.
+ */
+type ContentKind = "zip" | "pdf" | "headerless-pdf" | "ole" | "text" | "image" | { unsupported: string };
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -54,6 +58,38 @@ function pdfHeaderNearStart(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** A PDF's first object at the start, or its cross-reference trailer at the end. */
+const PDF_BODY_START = /^(?:%[^\r\n]*[\r\n]+)*\s*\d+\s+\d+\s+obj\b/;
+const PDF_BODY_END = /startxref\s+\d+\s+%%EOF\s*$/;
+const PDF_BODY_WINDOW = 1024;
+
+function looksLikePdfBody(bytes: Uint8Array): boolean {
+  const latin1 = new TextDecoder("latin1");
+  return (
+    PDF_BODY_START.test(latin1.decode(bytes.subarray(0, PDF_BODY_WINDOW))) ||
+    PDF_BODY_END.test(latin1.decode(bytes.subarray(Math.max(0, bytes.length - PDF_BODY_WINDOW))))
+  );
+}
+
+/**
+ * The PDF with a header line: a damaged first line (`%PFD-1.4`) is overwritten in place, so
+ * the byte offsets of the cross-reference table stay right; otherwise one is put in front
+ * (pdf.js then finds the objects by scanning).
+ */
+function withPdfHeader(bytes: Uint8Array): Uint8Array {
+  const header = new TextEncoder().encode("%PDF-");
+  const firstLine = /^%[^\r\n]{4,15}[\r\n]/.test(new TextDecoder("latin1").decode(bytes.subarray(0, 17)));
+  if (firstLine) {
+    const repaired = new Uint8Array(bytes);
+    repaired.set(header);
+    return repaired;
+  }
+  const repaired = new Uint8Array(bytes.length + 9);
+  repaired.set(new TextEncoder().encode("%PDF-1.7\n"));
+  repaired.set(bytes, 9);
+  return repaired;
+}
+
 function sniff(bytes: Uint8Array): ContentKind {
   if (startsWith(bytes, ZIP_SIGNATURE)) return "zip";
   if (startsWith(bytes, OLE_SIGNATURE)) return "ole";
@@ -61,6 +97,8 @@ function sniff(bytes: Uint8Array): ContentKind {
   if (imageKind(bytes)) return "image";
   const other = OTHER_SIGNATURES.find((s) => startsWith(bytes, s.bytes));
   if (other) return { unsupported: other.what };
+  // Before the text test: a PDF whose streams are all plain text is valid ASCII.
+  if (!pdfHeaderNearStart(bytes) && looksLikePdfBody(bytes)) return "headerless-pdf";
   const encoding = detectTextEncoding(bytes);
   if (encoding === null) {
     // Only binary junk before the header makes a PDF: a text file may well mention "%PDF-".
@@ -93,6 +131,7 @@ function chooseReader(kind: Exclude<ContentKind, { unsupported: string }>, exten
     case "ole":
       return { format: "docx", reader: readDocx };
     case "pdf":
+    case "headerless-pdf":
       return { format: "pdf", reader: readPdf };
     case "image":
       return { format: "image", reader: readImage };
@@ -116,17 +155,24 @@ export async function readDocument(path: string, bytes?: Uint8Array, options?: R
   const { format, reader } = chooseReader(kind, extension);
   let document: DocumentTree;
   try {
-    document = await reader(content, path, options);
+    document = await reader(kind === "headerless-pdf" ? withPdfHeader(content) : content, path, options);
   } catch (error) {
-    if (error instanceof IngestError) throw error;
+    if (error instanceof IngestError) {
+      if (kind !== "headerless-pdf") throw error;
+      throw new IngestError(path, error.code, `has no %PDF- header line, and read as a PDF anyway: ${error.reason}`, { cause: error });
+    }
     // A reader that crashes on bad input is a bug to fix, but the batch must go on.
     const reason = error instanceof Error ? error.message : String(error);
     throw new IngestError(path, "corrupt", `could not be read as ${FORMAT_NAMES[format]}: ${reason}`, { cause: error });
   }
+  if (kind === "headerless-pdf") {
+    document.messages.push({ code: "pdf-no-header", message: "the file has no %PDF- header line; read as a PDF anyway" });
+  }
   const expected = EXPECTED_FORMAT[extension];
   // .md and .txt are both text; reading Markdown as text or the reverse is not worth a note.
   const textual = (f: DocumentFormat | undefined) => f === "txt" || f === "md";
-  if (expected !== document.format && !(textual(expected) && textual(document.format))) {
+  // "-" is standard input: it has no name to disagree with.
+  if (path !== "-" && expected !== document.format && !(textual(expected) && textual(document.format))) {
     document.messages.push({
       code: "extension-mismatch",
       message: `the name ends in "${extension || "(no extension)"}" but the content is ${FORMAT_NAMES[document.format]}; read as ${document.format}`,

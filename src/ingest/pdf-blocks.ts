@@ -35,6 +35,8 @@ const SENTENCE_END = /[.!?:;؟؛…)»"]$/u;
 export interface LineMetrics {
   /** Smallest baseline-to-baseline distance between two lines of one paragraph, by font size (rounded to 0.5pt). */
   pitchBySize: Map<number, number>;
+  /** The same in table cells, which are often set with other line spacing than the running text. */
+  cellPitchBySize: Map<number, number>;
   /** The font size most text outside tables is set in. */
   bodySize: number;
   /** Font sizes clearly larger than the body, largest first: heading levels. */
@@ -50,8 +52,10 @@ const sizeKey = (size: number): number => Math.round(size * 2) / 2;
  */
 export function measureLines(containers: Array<{ lines: PageLine[]; inTable: boolean }>): LineMetrics {
   const charsBySize = new Map<number, number>();
-  const pitches = new Map<number, number[]>();
+  const flowPitches = new Map<number, number[]>();
+  const cellPitches = new Map<number, number[]>();
   for (const { lines, inTable } of containers) {
+    const pitches = inTable ? cellPitches : flowPitches;
     for (let i = 0; i < lines.length; i++) {
       const key = sizeKey(lines[i].size);
       if (!inTable) charsBySize.set(key, (charsBySize.get(key) ?? 0) + lines[i].text.length);
@@ -70,14 +74,18 @@ export function measureLines(containers: Array<{ lines: PageLine[]; inTable: boo
   for (const [size, chars] of charsBySize) {
     if (chars > bodyChars) [bodySize, bodyChars] = [size, chars];
   }
-  const pitchBySize = new Map<number, number>();
-  for (const [size, gaps] of pitches) {
-    gaps.sort((a, b) => a - b);
-    // A low quantile, not the minimum: one line squeezed by a small inline glyph must not set the pitch.
-    pitchBySize.set(size, gaps[Math.floor(gaps.length * 0.1)]);
-  }
   const headingSizes = [...charsBySize.keys()].filter((s) => s >= bodySize * 1.15).sort((a, b) => b - a);
-  return { pitchBySize, bodySize, headingSizes };
+  return { pitchBySize: lowQuantiles(flowPitches), cellPitchBySize: lowQuantiles(cellPitches), bodySize, headingSizes };
+}
+
+/** A low quantile of each size's gaps, not the minimum: one line squeezed by a small inline glyph must not set the pitch. */
+function lowQuantiles(gapsBySize: Map<number, number[]>): Map<number, number> {
+  const quantiles = new Map<number, number>();
+  for (const [size, gaps] of gapsBySize) {
+    gaps.sort((a, b) => a - b);
+    quantiles.set(size, gaps[Math.floor(gaps.length * 0.1)]);
+  }
+  return quantiles;
 }
 
 interface Block {
@@ -99,11 +107,14 @@ export interface BlockOptions {
 
 /** The mdast blocks for a container's lines, top to bottom (lines may run across pages). */
 export function buildBlocks(lines: PageLine[], options: BlockOptions): BlockContent[] {
-  const blocks = groupLines(lines, options.metrics);
+  const { pitchBySize, cellPitchBySize } = options.metrics;
+  const inCell = options.location.table !== undefined;
+  const blocks = groupLines(lines, inCell ? new Map([...pitchBySize, ...cellPitchBySize]) : pitchBySize);
   return toMdast(blocks, options);
 }
 
-function groupLines(lines: PageLine[], metrics: LineMetrics): Block[] {
+/** `pitchBySize`: the line pitch of the container's kind (see LineMetrics). */
+function groupLines(lines: PageLine[], pitchBySize: Map<number, number>): Block[] {
   if (lines.length === 0) return [];
   // The container's text area: lines of one page flow or cell share its edges.
   let left = Number.POSITIVE_INFINITY;
@@ -130,7 +141,7 @@ function groupLines(lines: PageLine[], metrics: LineMetrics): Block[] {
       previous &&
       !marker &&
       !ordered &&
-      continuesParagraph(previous, current.text, line, text, left, right, metrics) &&
+      continuesParagraph(previous, current.text, line, text, left, right, pitchBySize) &&
       !(current.kind === "paragraph" && !flushEnd && startsIndented(previous, line, left, right))
     ) {
       current.lines.push(line);
@@ -162,7 +173,7 @@ function continuesParagraph(
   text: string,
   left: number,
   right: number,
-  metrics: LineMetrics,
+  pitchBySize: Map<number, number>,
 ): boolean {
   if (Math.abs(sizeKey(previous.size) - sizeKey(line.size)) >= 0.5) return false;
   // Free space where the next word would have gone: at the line's end (left for RTL), or, in a
@@ -182,7 +193,7 @@ function continuesParagraph(
   // Across a page break there is no gap to measure: a sentence end is taken as the paragraph end.
   if (previous.page !== line.page) return !SENTENCE_END.test(previousText);
   const gap = previous.y - line.y;
-  const pitch = metrics.pitchBySize.get(sizeKey(line.size)) ?? line.size * 1.2;
+  const pitch = pitchBySize.get(sizeKey(line.size)) ?? line.size * 1.2;
   // Paragraph spacing: a gap clearly above the line pitch.
   return gap >= 0 && gap <= pitch + Math.max(2, line.size * 0.12) && !(gap > pitch + 1 && SENTENCE_END.test(previousText));
 }
@@ -285,18 +296,39 @@ function isSetLarger(block: Block, metrics: LineMetrics): boolean {
   return block.lines.length <= 3 && sizeRank(block, metrics) >= 0;
 }
 
-/** Numbered blocks are list items only in a run: the item before or after carries the neighbouring number. */
-function inNumberedRun(blocks: Block[], index: number): boolean {
-  const ordinal = blocks[index].ordinal;
-  if (blocks[index].kind !== "ordered" || ordinal === undefined) return false;
-  const before = blocks[index - 1];
-  const after = blocks[index + 1];
-  return (before?.kind === "ordered" && before.ordinal === ordinal - 1) || (after?.kind === "ordered" && after.ordinal === ordinal + 1);
+/** Where a block's first line starts, growing inwards: its list marker's indent. */
+function markerIndent(block: Block): number {
+  const [first] = block.lines;
+  return first.rtl ? -first.right : first.left;
 }
+
+/**
+ * Numbered blocks are list items only in a run: the item before or after carries the
+ * neighbouring number, past the sub-points between them (list items indented further in).
+ */
+function inNumberedRun(blocks: Block[], index: number): boolean {
+  const block = blocks[index];
+  const ordinal = block.ordinal;
+  if (block.kind !== "ordered" || ordinal === undefined) return false;
+  const neighbourNumbered = (direction: 1 | -1): boolean => {
+    for (let k = index + direction; k >= 0 && k < blocks.length; k += direction) {
+      const other = blocks[k];
+      if (other.kind === "ordered" && other.ordinal === ordinal + direction) return true;
+      if (other.kind === "paragraph" || markerIndent(other) <= markerIndent(block) + block.lines[0].size / 2) return false;
+    }
+    return false;
+  };
+  return neighbourNumbered(-1) || neighbourNumbered(1);
+}
+
+/** List markers this close (points) stand at one list level. */
+const SAME_INDENT = 1;
 
 function toMdast(blocks: Block[], options: BlockOptions): BlockContent[] {
   const out: BlockContent[] = [];
-  let openList: { list: List; ordered: boolean } | undefined;
+  // Open lists, outermost first, with where their items' markers stand.
+  const openLists: Array<{ list: List; ordered: boolean; indent: number }> = [];
+  const indents = blocks.filter((block) => block.kind !== "paragraph").map(markerIndent);
   const source = (block: Block): SourceLocation => {
     const confidence = meanConfidence(block.lines);
     return { page: block.lines[0].page, ...options.location, ...(confidence === undefined ? {} : { ocrConfidence: confidence }) };
@@ -305,32 +337,53 @@ function toMdast(blocks: Block[], options: BlockOptions): BlockContent[] {
     const listed = block.kind !== "ordered" || inNumberedRun(blocks, index);
     const depth = options.allowHeadings ? headingDepth(block, !listed, isBoldTitle(block, blocks[index - 1], blocks[index + 1], options.metrics), options.metrics) : null;
     if (depth !== null) {
-      openList = undefined;
+      openLists.length = 0;
       const heading: Heading = { type: "heading", depth, children: [{ type: "text", value: block.markedText }], data: { source: source(block) } };
+      markNotes(heading, block);
       out.push(heading);
       return;
     }
     if (block.kind === "paragraph" || !listed) {
-      openList = undefined;
-      out.push(paragraph(block.markedText, source(block)));
+      openLists.length = 0;
+      out.push(markNotes(paragraph(block.markedText, source(block)), block));
       return;
     }
     const ordered = block.kind === "ordered";
-    if (!openList || openList.ordered !== ordered) {
+    // An item whose marker stands more than half an em further in than the items above is a
+    // sub-point: its list goes inside the item above, as Word's deeper list levels do. The
+    // indent is a list level's only when another item's marker stands there too: in text set
+    // flush with its end edge (right-to-left text flush left), every marker stands elsewhere.
+    const indent = markerIndent(block);
+    const tolerance = block.lines[0].size / 2;
+    while (openLists.length > 1 && openLists[openLists.length - 1].indent > indent + tolerance) openLists.pop();
+    const innermost = openLists.at(-1);
+    const level = indents.filter((other) => Math.abs(other - indent) <= SAME_INDENT).length > 1;
+    const deeper = innermost !== undefined && level && indent > innermost.indent + tolerance;
+    if (!innermost || deeper || innermost.ordered !== ordered) {
       const list: List = { type: "list", ordered, spread: false, children: [], data: { source: source(block) } };
       if (ordered && block.ordinal !== undefined && block.ordinal !== 1) list.start = block.ordinal;
-      openList = { list, ordered };
-      out.push(list);
+      if (!deeper && innermost) openLists.pop();
+      const parent = openLists.at(-1);
+      if (parent) parent.list.children.at(-1)!.children.push(list);
+      else out.push(list);
+      openLists.push({ list, ordered, indent });
     }
     const item: ListItem = {
       type: "listItem",
       spread: false,
-      children: [paragraph(block.text, source(block))],
+      children: [markNotes(paragraph(block.text, source(block)), block)],
       data: { source: source(block) },
     };
-    openList.list.children.push(item);
+    openLists[openLists.length - 1].list.children.push(item);
   });
   return out;
+}
+
+/** The footnote marks of a block's lines (pdf-lines.ts keeps them out of the text) on its node. */
+function markNotes<T extends Paragraph | Heading>(node: T, block: Block): T {
+  const marks = block.lines.flatMap((line) => line.noteMarks ?? []);
+  if (marks.length > 0) node.data!.noteMarks = marks;
+  return node;
 }
 
 function paragraph(text: string, source: SourceLocation): Paragraph {

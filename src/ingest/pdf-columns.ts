@@ -7,14 +7,20 @@
  * table is its gutters: vertical strips no text crosses, for as long as the table lasts,
  * between columns whose cells may each hold several lines. Body text crosses any such
  * strip within a line or two; a list has one strip (marker | text), so three columns at
- * least are required. Rows are the bands of text separated by more than a line's step
- * (cell padding), or by a horizontal rule.
+ * least are required, and bulleted items before or after a table are not rows of it.
+ *
+ * Rows: within a cell, lines follow each other at the line step; from one row to the next,
+ * text steps down by the cell padding more, which may be a tenth of a line. So a new row
+ * starts wherever no cell runs on at the line step (or a horizontal rule is crossed), and
+ * cells centred vertically, whose short neighbours sit between their wrapped lines, stay
+ * one row. Without padding, rows cannot be told from wrapped lines.
  *
  * The result is a `Grid` as pdf-geometry.ts makes from drawn borders, so the rest of the
  * reader treats both alike. Cells are not merged: without borders a span cannot be seen.
  */
 import type { Grid, GridCell, Ruling } from "./pdf-geometry.js";
-import type { PlacedText } from "./pdf-lines.js";
+import { BULLET, normalizeText } from "../text/normalize.js";
+import { letterDirection, type PlacedText } from "./pdf-lines.js";
 
 /** Runs on the same line closer than this (points) touch: a font change, not a gutter. */
 const TOUCHING = 2;
@@ -22,16 +28,23 @@ const TOUCHING = 2;
 const SAME_BASELINE = 0.35;
 /** A gap between text rows larger than this many font sizes ends any table (a new block). */
 const MAX_ROW_GAP = 4;
+/** Baselines closer than this many font sizes are not two lines of one column. */
+const SUB_LINE = 0.9;
 /** The fewest columns a text-only table has: fewer is a list (marker | text) or a label and its value. */
 const MIN_COLUMNS = 3;
 /** The fewest table rows (header included) worth calling a table. */
 const MIN_ROWS = 2;
-/** A line step larger than this many font sizes is cell padding between rows, not a wrapped line. */
+/** The largest step between stacked lines, in font sizes, taken for a wrapped line's without more evidence (single spacing). */
 const MAX_LINE_STEP = 1.6;
+/** The largest step between a cell's wrapped lines, in font sizes: a tall font's single spacing, not double spacing. */
+const MAX_WRAPPED_STEP = 2.2;
 /** The line step assumed when no cell wraps: single spacing. */
 const DEFAULT_LINE_STEP = 1.2;
-/** Baselines further apart than this many line steps belong to different table rows. */
-const ROW_BREAK = 1.3;
+/**
+ * Lines of one column further apart than the line step plus this many font sizes are in
+ * different cells: the padding between rows, which may be little more than a tenth of a line.
+ */
+const CELL_PADDING = 0.05;
 
 interface Span {
   from: number;
@@ -91,6 +104,8 @@ function widestBridge(columns: Span[], row: Span[]): number {
 export function findTextGrids(runs: PlacedText[], horizontalRules: Ruling[]): Grid[] {
   const rows = textRows(runs);
   const grids: Grid[] = [];
+  // Rows before this one belong to tables found already.
+  let free = 0;
   let i = 0;
   while (i < rows.length) {
     if (rows[i].spans.length < 2) {
@@ -108,10 +123,19 @@ export function findTextGrids(runs: PlacedText[], horizontalRules: Ruling[]): Gr
       columns = next;
       end = j;
     }
-    const found = end > i ? toGrid(rows.slice(i, end + 1), horizontalRules) : undefined;
+    if (end === i) {
+      i++;
+      continue;
+    }
+    const step = lineStep(rows.slice(i, end + 1), stackedAbove(rows.slice(i, end + 1)));
+    let start = i;
+    while (start > free && widestBridge(columns, rows[start - 1].spans) < 2 && joinsRowsBelow(rows.slice(start - 1, end + 1), step)) {
+      start--;
+    }
+    const found = toGrid(rows.slice(start, end + 1), horizontalRules);
     if (found) {
       grids.push(found.grid);
-      i += found.rowsTaken;
+      i = free = start + found.rowsTaken;
     } else {
       i++;
     }
@@ -119,26 +143,63 @@ export function findTextGrids(runs: PlacedText[], horizontalRules: Ruling[]): Gr
   return grids;
 }
 
-/** The vertical step between a cell's wrapped lines: the smallest baseline step between runs stacked over each other. */
-function lineStep(rows: TextRow[], size: number): number {
-  let step = Infinity;
-  for (let r = 1; r < rows.length; r++) {
-    for (const run of rows[r].runs) {
-      for (let above = r - 1; above >= 0; above--) {
-        const stacked = rows[above].runs.some((o) => o.x < run.x + run.width && run.x < o.x + o.width);
-        if (!stacked) continue;
-        const distance = rows[above].y - rows[r].y;
-        if (distance >= 0.9 * size) step = Math.min(step, distance);
-        break;
-      }
+/**
+ * Whether the first of `rows`, with text in one column only, belongs with the rows under it:
+ * it lies less than a line over the next (the top line of a cell centred on the row's middle,
+ * "No" over "." beside "Commitment"), or one of its cells runs on into them at the line step
+ * (`step`, in font sizes): the top of a cell set higher than its neighbours, the rest of a row
+ * a page break cut, overleaf.
+ */
+function joinsRowsBelow(rows: TextRow[], step: number): boolean {
+  const [top, next] = rows;
+  if (top.y - next.y < SUB_LINE * Math.max(top.size, next.size)) return true;
+  return top.runs.some((run) => {
+    for (let r = 1; r < rows.length; r++) {
+      const below = rows[r].runs.find((other) => stacked(other, run));
+      if (below) return (top.y - rows[r].y) / below.size <= step + CELL_PADDING;
     }
-  }
-  return step <= MAX_LINE_STEP * size ? step : DEFAULT_LINE_STEP * size;
+    return false;
+  });
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+/** Whether two runs share some horizontal extent: one sits over the other. */
+function stacked(a: PlacedText, b: PlacedText): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width;
+}
+
+/**
+ * For each run below the first row, the nearest row above holding a run stacked over it, and
+ * the baseline distance to it in the run's font sizes.
+ */
+function stackedAbove(rows: TextRow[]): Array<Array<{ run: PlacedText; above: number; step: number }>> {
+  return rows.map((row, r) =>
+    row.runs.flatMap((run) => {
+      for (let above = r - 1; above >= 0; above--) {
+        if (rows[above].runs.some((o) => stacked(o, run))) return [{ run, above, step: (rows[above].y - row.y) / run.size }];
+      }
+      return [];
+    }),
+  );
+}
+
+/**
+ * The vertical step between a cell's wrapped lines, in font sizes: the smallest baseline step
+ * between runs stacked over each other, when it is a single-spaced step. A larger one (up to
+ * a tall font's single spacing: Amiri's is 1.76) may be the rows' own pitch in a table whose
+ * cells all hold one line; it is a wrapped line's when a line at that step has no text in
+ * the table's first column, as a cell's second line has not.
+ */
+function lineStep(rows: TextRow[], pairs: ReturnType<typeof stackedAbove>): number {
+  const steps = pairs.flat().map((pair) => pair.step).filter((step) => step >= SUB_LINE);
+  const step = Math.min(...steps);
+  if (step <= MAX_LINE_STEP) return step;
+  if (step > MAX_WRAPPED_STEP) return DEFAULT_LINE_STEP;
+  const rtl = letterDirection(rows.flatMap((row) => row.runs.map((run) => run.str)).join(" ")) === "rtl";
+  const startEdge = rtl ? Math.max(...rows.map((row) => row.spans[row.spans.length - 1].to)) : Math.min(...rows.map((row) => row.spans[0].from));
+  const keyless = (row: TextRow): boolean =>
+    rtl ? row.spans[row.spans.length - 1].to < startEdge - row.size : row.spans[0].from > startEdge + row.size;
+  const wraps = pairs.some((rowPairs, r) => rowPairs.some((pair) => pair.step <= step + CELL_PADDING && (keyless(rows[r]) || keyless(rows[pair.above]))));
+  return wraps ? step : DEFAULT_LINE_STEP;
 }
 
 /** Which columns a band of rows puts text in. */
@@ -164,10 +225,25 @@ function columnsOf(bands: TextRow[][]): Span[] {
   }
 }
 
-/** Cut text rows into table rows: a new one where the baseline steps down by more than a wrapped line's step, or crosses a rule. */
+/**
+ * Cut text rows into table rows. Within a cell, lines follow each other at the line step; from
+ * one row to the next, text steps down by the cell padding more. So two text rows belong to one
+ * table row when a cell runs on across the baselines between them: in some column, a line
+ * lies at the line step under the one above it (with cells centred vertically, a one-line cell
+ * sits between the wrapped lines of its neighbour). Anywhere else a new row starts, and
+ * wherever a horizontal rule is crossed.
+ */
 function toBands(rows: TextRow[], horizontalRules: Ruling[]): TextRow[][] {
-  const size = median(rows.map((row) => row.size));
-  const step = lineStep(rows, size);
+  const pairs = stackedAbove(rows);
+  const step = lineStep(rows, pairs);
+  // runsOn[r]: a cell runs on from row r - 1 to row r.
+  const runsOn = rows.map(() => false);
+  for (let r = 1; r < rows.length; r++) {
+    for (const { above, step: distance } of pairs[r]) {
+      if (distance > step + CELL_PADDING) continue;
+      for (let k = above + 1; k <= r; k++) runsOn[k] = true;
+    }
+  }
   const left = Math.min(...rows.flatMap((row) => row.spans.map((s) => s.from)));
   const right = Math.max(...rows.flatMap((row) => row.spans.map((s) => s.to)));
   const bands: TextRow[][] = [[rows[0]]];
@@ -177,22 +253,38 @@ function toBands(rows: TextRow[], horizontalRules: Ruling[]): TextRow[][] {
     const ruled = horizontalRules.some(
       (rule) => rule.at < lowest && rule.at > rows[r].y + 0.2 * rows[r].size && rule.from <= (left + right) / 2 && rule.to >= (left + right) / 2,
     );
-    if (ruled || lowest - rows[r].y > ROW_BREAK * step) bands.push([rows[r]]);
+    if (ruled || !runsOn[r]) bands.push([rows[r]]);
     else band.push(rows[r]);
   }
   return bands;
 }
 
+/** A bullet or a dash standing first on a line, as the normalizer leaves list markers. */
+const LIST_MARKER = new RegExp(`^(?:${BULLET}|[-\u2010\u2011\u2013\u2014])(?: |$)`, "u");
+
+/**
+ * Whether a band is a bulleted list's item rather than a table row: its first line opens, on
+ * its reading side, with a bullet or a dash. A list's marker and text leave a gutter as a
+ * table's first two columns do, and list items right after a table line up with its columns.
+ */
+function isListItem(band: TextRow[]): boolean {
+  const { runs } = band[0];
+  const byX = [...runs].sort((a, b) => a.x - b.x);
+  const opening = letterDirection(runs.map((run) => run.str).join(" ")) === "rtl" ? byX[byX.length - 1] : byX[0];
+  return LIST_MARKER.test(normalizeText(opening.str));
+}
+
 /**
  * The table at the top of `rows`, if there is one, and how many of the rows it takes. The
  * table ends before the first row whose text joins two of the columns the rows above it
- * established (a paragraph after the table), or before trailing rows with text in one column.
+ * established (a paragraph after the table), or before trailing rows with text in one column
+ * or bulleted list items; leading rows of those kinds are not the table's either.
  */
 function toGrid(rows: TextRow[], horizontalRules: Ruling[]): { grid: Grid; rowsTaken: number } | undefined {
   const all = toBands(rows, horizontalRules);
   const wholeColumns = columnsOf(all);
   let skipped = 0;
-  while (all.length > 0 && wholeColumns.filter((c) => touches(all[0], c)).length < 2) skipped += all.shift()!.length;
+  while (all.length > 0 && (wholeColumns.filter((c) => touches(all[0], c)).length < 2 || isListItem(all[0]))) skipped += all.shift()!.length;
   if (all.length < MIN_ROWS) return undefined;
   // Columns can only be lost to a band with a span reaching across a gap of the text so far:
   // only then are the columns before and after it worth comparing.
@@ -205,7 +297,9 @@ function toGrid(rows: TextRow[], horizontalRules: Ruling[]): { grid: Grid; rowsT
   }
   const bands = all.slice(0, count);
   const withTrailing = columnsOf(bands);
-  while (bands.length > 0 && withTrailing.filter((c) => touches(bands[bands.length - 1], c)).length < 2) bands.pop();
+  while (bands.length > 0 && (withTrailing.filter((c) => touches(bands[bands.length - 1], c)).length < 2 || isListItem(bands[bands.length - 1]))) {
+    bands.pop();
+  }
   if (bands.length < MIN_ROWS) return undefined;
   const columns = columnsOf(bands);
   if (columns.length < MIN_COLUMNS) return undefined;

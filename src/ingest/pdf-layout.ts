@@ -109,16 +109,30 @@ function placeInGrids(grids: Grid[], runs: PlacedText[]): { grids: Grid[]; cellR
   return { grids, cellRuns, rest };
 }
 
-/** A line this short, not a capital or a digit, may be the tail of a word a narrow column broke. */
+/** A word this short, not a capital or a digit, may be the tail of a word a narrow column broke. */
 const WORD_TAIL = /^[^\s\p{Lu}\p{Nd}]{1,2}$/u;
+/** One letter or mark, not a capital or a digit: the tail of a word, or too short to be a word of its own. */
+const ONE_MARK = /^[^\s\p{Lu}\p{Nd}]$/u;
+/**
+ * A number and one or two digits under it may be one number a narrow column broke ("202" over
+ * "4", "2." over "1"). Read as a line of its own in right-to-left text, a number cut after its
+ * separator has the separator in front (".2"): the line break left it between a digit and the
+ * line's end, where it takes the line's direction.
+ */
+const NUMBER_HEAD = /^([.,]?)(\p{Nd}[\p{Nd}.,]*)$/u;
+const NUMBER_TAIL = /^\p{Nd}{1,2}$/u;
 /** Lines within this many points of a column's widest line reach its edge. */
 const AT_EDGE = 1.5;
 
 /**
  * A word wider than its column is broken where the column ends, without a hyphen ("Progres"
  * over "s", "No" over "."): joined with a space it becomes two words that no lexicon knows.
- * A cell's one-word line that reaches the column's edge (it is the column's widest line),
- * followed by a line holding one or two letters or marks, is one broken word.
+ * A cell's one-word line is the head of a broken word when it reaches the column's edge (it
+ * is the column's widest line) and the next line starts with one or two letters or marks
+ * ("procuremen" over "t draft"), or when the next line starts with one letter or mark that
+ * would not have fitted after it within the column's widest line ("Note" over "s" beside
+ * "None", "consultatio" over "n retours" beside "partenaires"); so is
+ * a number over one or two digits that would not have fitted after it.
  */
 function rejoinBrokenWords(cells: LaidOutCell[]): void {
   const widest = new Map<number, number>();
@@ -133,10 +147,20 @@ function rejoinBrokenWords(cells: LaidOutCell[]): void {
       const head = cell.lines[k - 1];
       const tail = cell.lines[k];
       const headWord = head.text.trim();
-      if (/\s/u.test(headWord) || head.right - head.left < edge - AT_EDGE || !WORD_TAIL.test(tail.text.trim())) continue;
+      const tailText = tail.text.trim();
+      if (/\s/u.test(headWord)) continue;
+      const headWidth = head.right - head.left;
+      const firstWord = tailText.split(/\s/u, 1)[0];
+      // The tail's first word, as wide as its share of the tail's characters.
+      const firstWidth = ((tail.right - tail.left) * firstWord.length) / Math.max(1, tailText.length);
+      const overflows = headWidth + firstWidth >= edge - AT_EDGE;
+      const fills = headWidth >= edge - AT_EDGE && WORD_TAIL.test(firstWord);
+      const number = overflows && NUMBER_TAIL.test(tailText) ? NUMBER_HEAD.exec(headWord) : null;
+      const brokenNumber = number !== null && (number[1] === "" || head.rtl);
+      if (!fills && !(overflows && ONE_MARK.test(firstWord)) && !brokenNumber) continue;
       cell.lines.splice(k - 1, 2, {
         ...head,
-        text: headWord + tail.text.trim(),
+        text: brokenNumber ? number[2] + number[1] + tailText : headWord + tailText,
         left: Math.min(head.left, tail.left),
         right: Math.max(head.right, tail.right),
       });

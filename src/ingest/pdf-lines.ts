@@ -47,6 +47,8 @@ export interface TextLine {
   bold: boolean;
   /** Recognised by OCR: the engine's mean confidence over the line's runs (0-100). */
   confidence?: number;
+  /** Footnote marks set as small raised text (the "1" of "commitment 9¹"), in reading order, kept out of `text`. */
+  noteMarks?: string[];
 }
 
 // bidi-js is CommonJS with ESM-style typings: at runtime the default import is the factory itself, TypeScript sees a namespace.
@@ -160,19 +162,22 @@ function directionOf({ letters, rtl }: { letters: number; rtl: number }): "rtl" 
  */
 export function buildLines(runs: PlacedText[], defaultRtl: boolean): TextLine[] {
   // Whitespace runs are dropped: LibreOffice lays some over whole words; spaces come back from the gaps between runs.
-  const sorted = runs.filter((r) => r.str.trim().length > 0).sort((a, b) => b.y - a.y || a.x - b.x);
+  const visible = runs.filter((r) => r.str.trim().length > 0);
+  const lineY = noteMarkHosts(visible);
+  const yOf = (run: PlacedText): number => lineY.get(run) ?? run.y;
+  const sorted = visible.sort((a, b) => yOf(b) - yOf(a) || a.x - b.x);
   const groups: PlacedText[][] = [];
   let current: PlacedText[] = [];
   let baseline = Number.NaN;
   let size = 0;
   for (const run of sorted) {
-    if (current.length > 0 && Math.abs(baseline - run.y) <= SAME_BASELINE * Math.max(size, run.size)) {
+    if (current.length > 0 && Math.abs(baseline - yOf(run)) <= SAME_BASELINE * Math.max(size, run.size)) {
       current.push(run);
       size = Math.max(size, run.size);
     } else {
       if (current.length > 0) groups.push(current);
       current = [run];
-      baseline = run.y;
+      baseline = yOf(run);
       size = run.size;
     }
   }
@@ -211,9 +216,68 @@ export function visualOrder(run: Pick<PlacedText, "str" | "rtl">): string {
   return isSingleLevelRtl(run.str) ? reverse(run.str) : reorder(run.str, true);
 }
 
+/** A footnote mark sits at most this fraction of its line's size above the line's baseline (LibreOffice raises it 0.39). */
+const NOTE_MARK_MAX_RISE = 0.6;
+
+/**
+ * The baseline of the line each footnote mark belongs to, for marks raised so high that their
+ * own baseline would start a line of their own above (a lone "1" over "reported that 60").
+ */
+function noteMarkHosts(runs: readonly PlacedText[]): Map<PlacedText, number> {
+  const hosts = new Map<PlacedText, number>();
+  for (const mark of runs) {
+    if (!NOTE_MARK_TEXT.test(mark.str.trim())) continue;
+    for (const host of runs) {
+      const rise = mark.y - host.y;
+      if (
+        host !== mark &&
+        mark.size <= NOTE_MARK_MAX_SIZE * host.size &&
+        rise >= NOTE_MARK_MIN_RISE * host.size &&
+        rise <= NOTE_MARK_MAX_RISE * host.size &&
+        Math.min(Math.abs(mark.x - (host.x + host.width)), Math.abs(host.x - (mark.x + mark.width))) <= NOTE_MARK_MAX_GAP * host.size
+      ) {
+        hosts.set(mark, host.y);
+        break;
+      }
+    }
+  }
+  return hosts;
+}
+
+/** What a footnote mark says: one to three digits, or the reference signs. */
+const NOTE_MARK_TEXT = /^(?:\d{1,3}|[*\u2020\u2021\u00a7]{1,3})$/u;
+/** A note mark is set at most this fraction of the line's size ... */
+const NOTE_MARK_MAX_SIZE = 0.8;
+/** ... with its baseline raised by at least this fraction of it ... */
+const NOTE_MARK_MIN_RISE = 0.2;
+/** ... and touches the text it marks: no wider gap than this fraction of the line's size. */
+const NOTE_MARK_MAX_GAP = 0.3;
+
+/**
+ * A line's footnote marks: runs of digits or reference signs set small and raised, right
+ * beside other text. Read as part of the line they glue to the number they follow
+ * ("commitment 9" with note 1 reads "91"); so they are taken out and kept apart. Letters set
+ * so (the "er" of a French "1er") stay in the text.
+ */
+function takeNoteMarks(runs: PlacedText[]): PlacedText[] {
+  if (runs.length < 2) return [];
+  const size = dominantSize(runs);
+  const body = runs.filter((run) => run.size === size);
+  const baseline = body.reduce((sum, run) => sum + run.y, 0) / body.length;
+  return runs.filter(
+    (run) =>
+      NOTE_MARK_TEXT.test(run.str.trim()) &&
+      run.size <= NOTE_MARK_MAX_SIZE * size &&
+      run.y - baseline >= NOTE_MARK_MIN_RISE * size &&
+      body.some((other) => Math.min(Math.abs(run.x - (other.x + other.width)), Math.abs(other.x - (run.x + run.width))) <= NOTE_MARK_MAX_GAP * size),
+  );
+}
+
 /** Lay a line's runs out left to right in visual order, then reorder it logically with the bidi algorithm. */
-function orderLine(runs: PlacedText[], containerRtl: boolean, contextRtl: boolean, contextLetter: string): TextLine {
-  runs.sort((a, b) => a.x - b.x);
+function orderLine(allRuns: PlacedText[], containerRtl: boolean, contextRtl: boolean, contextLetter: string): TextLine {
+  allRuns.sort((a, b) => a.x - b.x);
+  const noteMarks = takeNoteMarks(allRuns);
+  const runs = noteMarks.length > 0 ? allRuns.filter((run) => !noteMarks.includes(run)) : allRuns;
   const segments: Segment[] = [];
   let logicalGuess = "";
   const marks: PlacedText[] = [];
@@ -230,7 +294,9 @@ function orderLine(runs: PlacedText[], containerRtl: boolean, contextRtl: boolea
       insertInto(host, chars, center);
       continue;
     }
-    const spaceBefore = host !== undefined && run.x - host.end > WORD_GAP * run.size;
+    // A note mark taken out between two runs is no space between them: the gap is measured from the mark's end.
+    const gapStart = host === undefined ? 0 : noteMarks.reduce((end, mark) => (mark.x >= end - 1 && mark.x < run.x ? Math.max(end, mark.x + mark.width) : end), host.end);
+    const spaceBefore = host !== undefined && run.x - gapStart > WORD_GAP * run.size;
     segments.push({ x: run.x, end: run.x + run.width, chars, spaceBefore });
   }
   for (const mark of marks) placeMark(segments, mark);
@@ -250,7 +316,7 @@ function orderLine(runs: PlacedText[], containerRtl: boolean, contextRtl: boolea
   const rtl = direction === undefined ? contextRtl : direction === "rtl";
   const text = rtl || /[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(visualText) ? visualToLogical(visual, rtl, contextLetter) : visualText;
   const confidence = meanConfidence(runs);
-  return {
+  const line: TextLine = {
     ...(confidence === undefined ? {} : { confidence }),
     text,
     left: runs[0].x,
@@ -261,6 +327,8 @@ function orderLine(runs: PlacedText[], containerRtl: boolean, contextRtl: boolea
     // Punctuation may come from a fallback font: letters decide.
     bold: runs.every((run) => run.bold === true || !LETTER_TEST.test(run.str)),
   };
+  if (noteMarks.length > 0) line.noteMarks = (rtl ? [...noteMarks].reverse() : noteMarks).map((run) => run.str.trim());
+  return line;
 }
 
 /** The mean OCR confidence of the runs that have one, weighted by length; undefined for a text layer's runs. */

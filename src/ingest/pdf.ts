@@ -79,7 +79,9 @@ export const readPdf: Reader = async (bytes, path, options) => {
     const metadata = await readMetadata(document);
     if (!pages.some((page) => page.elements.length > 0)) {
       if (pages.length === 0) throw new IngestError(path, "corrupt", "no page of the PDF can be read");
-      if (ocrPages.length === 0) throw new IngestError(path, "no-text-layer", "no text layer: needs OCR");
+      // Pages that draw nothing are damaged, OCR or not; pages with images OCR read nothing on say so.
+      const textless = await textlessError(document, path);
+      if (ocrPages.length === 0 || textless.code === "corrupt") throw textless;
       throw new IngestError(path, "no-text-layer", `no legible text: OCR read nothing on ${ocrPages.length === 1 ? "its page" : `its ${ocrPages.length} pages`}`);
     }
     const tree = pagesToTree(pages, messages);
@@ -97,6 +99,41 @@ export const readPdf: Reader = async (bytes, path, options) => {
     await rendering.withFonts?.destroy();
   }
 };
+
+/** What draws something on a page: images (a scan) or paths (text turned into outlines, say). */
+const DRAWING_OPS = new Set<number>([
+  OPS.paintImageXObject,
+  OPS.paintInlineImageXObject,
+  OPS.paintImageMaskXObject,
+  OPS.paintImageXObjectRepeat,
+  OPS.paintImageMaskXObjectRepeat,
+  OPS.paintImageMaskXObjectGroup,
+  OPS.paintInlineImageXObjectGroup,
+  OPS.paintSolidColorImageMask,
+  OPS.constructPath,
+  OPS.shadingFill,
+]);
+
+/**
+ * Why a PDF gave no text: pages that draw images or paths are a scan or outlined text, which
+ * needs OCR; pages that draw nothing have empty or damaged content streams (pdf.js skips what
+ * it cannot parse), and OCR would find nothing there either.
+ */
+async function textlessError(document: PDFDocumentProxy, path: string): Promise<IngestError> {
+  for (let number = 1; number <= document.numPages; number++) {
+    let page: PDFPageProxy | undefined;
+    try {
+      page = await document.getPage(number);
+      const { fnArray } = await page.getOperatorList();
+      if (fnArray.some((op) => DRAWING_OPS.has(op))) return new IngestError(path, "no-text-layer", "no text layer: needs OCR");
+    } catch {
+      // A page that cannot be read draws nothing we could OCR.
+    } finally {
+      page?.cleanup();
+    }
+  }
+  return new IngestError(path, "corrupt", "the pages draw no text and no image: their content streams are empty or damaged");
+}
 
 /**
  * One pdfjs worker for every document: in Node it runs in this thread ("fake worker"), and

@@ -20,12 +20,14 @@ import type {
   TableCell,
   TableRow,
 } from "mdast";
+import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import { parse as parseYaml } from "yaml";
 import { BULLET, normalizeText } from "../text/normalize.js";
 import { IngestError } from "./errors.js";
-import type { DocumentTree, IngestMessage, Reader, SourceLocation } from "./tree.js";
+import type { DocumentMetadata, DocumentTree, IngestMessage, Reader, SourceLocation } from "./tree.js";
 
 // ---------------------------------------------------------------------------
 // Decoding
@@ -101,9 +103,9 @@ function tableCell(blocks: BlockContent[], source: SourceLocation, colSpan?: num
   return cell;
 }
 
-function documentTree(path: string, format: "txt" | "md", tree: Root, messages: IngestMessage[]): DocumentTree {
+function documentTree(path: string, format: "txt" | "md", tree: Root, messages: IngestMessage[], metadata: DocumentMetadata = {}): DocumentTree {
   if (tree.children.length === 0) throw new IngestError(path, "empty", "the file contains no text");
-  return { path, format, pages: null, metadata: {}, tree, messages };
+  return { path, format, pages: null, metadata, tree, messages };
 }
 
 // ---------------------------------------------------------------------------
@@ -113,6 +115,8 @@ function documentTree(path: string, format: "txt" | "md", tree: Root, messages: 
 interface TextLine {
   text: string;
   line: number;
+  /** How far the line was indented (spaces, a tab counting as four) before normalization trimmed it. */
+  indent?: number;
 }
 
 /** A list item line; `symbol` is its bullet ("•", "-", ...) or "1." for numbered items. */
@@ -139,45 +143,69 @@ function paragraph(text: string, source: SourceLocation): Paragraph {
   return { type: "paragraph", children: [{ type: "text", value: text }], data: { source } };
 }
 
+/** A list being filled, and where its items' markers stand. */
+interface OpenList {
+  list: List;
+  indent: number;
+  symbol: string;
+}
+
 /**
  * Turns a run of lines into paragraphs and lists. A blank line ends a paragraph or a
  * list, and so does a change of bullet: "·" items followed by "-" items are two lists
- * (often a point and its sub-points), as in Markdown. In `wrapped` text a plain line continues the paragraph (or list item) above it;
- * otherwise each line is its own paragraph, as Word's text export writes them.
+ * (often a point and its sub-points), as in Markdown. An item indented further than the one
+ * above opens a list inside it (a sub-point), as Word's text export and hand-typed notes
+ * indent them; an item indented less goes back to the list its indent belongs to. In
+ * `wrapped` text a plain line continues the paragraph (or list item) above it; otherwise
+ * each line is its own paragraph, as Word's text export writes them.
  */
 function linesToBlocks(lines: TextLine[], wrapped: boolean, location: Omit<SourceLocation, "line">): BlockContent[] {
   const blocks: BlockContent[] = [];
-  // The block a following line may extend; null after a blank line.
-  let open: Paragraph | List | null = null;
-  let openSymbol = "";
-  for (const { text, line } of lines) {
+  // The paragraph a following line may extend, or the lists open from the outermost in; both
+  // empty after a blank line.
+  let openParagraph: Paragraph | null = null;
+  const openLists: OpenList[] = [];
+  for (const { text, line, indent = 0 } of lines) {
     if (text === "") {
-      open = null;
+      openParagraph = null;
+      openLists.length = 0;
       continue;
     }
     const source = { ...location, line };
     const marker = listMarker(text);
     if (marker) {
+      openParagraph = null;
       const item: ListItem = { type: "listItem", spread: false, children: [paragraph(marker.text, source)], data: { source } };
-      if (open?.type === "list" && openSymbol === marker.symbol) {
-        open.children.push(item);
-      } else {
-        const ordered = marker.kind === "ordered";
-        const start = marker.kind === "ordered" ? marker.start : null;
-        open = { type: "list", ordered, start, spread: false, children: [item], data: { source } };
-        openSymbol = marker.symbol;
-        blocks.push(open);
+      while (openLists.length > 1 && openLists[openLists.length - 1].indent > indent) openLists.pop();
+      const innermost = openLists.at(-1);
+      if (innermost && innermost.indent === indent && innermost.symbol === marker.symbol) {
+        innermost.list.children.push(item);
+        continue;
       }
+      const ordered = marker.kind === "ordered";
+      const start = marker.kind === "ordered" ? marker.start : null;
+      const list: List = { type: "list", ordered, start, spread: false, children: [item], data: { source } };
+      if (innermost && indent > innermost.indent) {
+        innermost.list.children.at(-1)!.children.push(list);
+      } else {
+        // The same indent with another bullet, or one further out than the outermost list: a list of its own.
+        if (innermost) openLists.pop();
+        const parent = openLists.at(-1);
+        if (parent) parent.list.children.at(-1)!.children.push(list);
+        else blocks.push(list);
+      }
+      openLists.push({ list, indent, symbol: marker.symbol });
       continue;
     }
-    if (wrapped && open !== null) {
-      const target = open.type === "paragraph" ? open : (open.children.at(-1)!.children[0] as Paragraph);
+    const innermost = openLists.at(-1);
+    if (wrapped && (openParagraph || innermost)) {
+      const target = openParagraph ?? (innermost!.list.children.at(-1)!.children[0] as Paragraph);
       (target.children[0] as { value: string }).value += `\n${text}`;
       continue;
     }
-    const para = paragraph(text, source);
-    blocks.push(para);
-    open = para;
+    openLists.length = 0;
+    openParagraph = paragraph(text, source);
+    blocks.push(openParagraph);
   }
   return blocks;
 }
@@ -210,6 +238,7 @@ interface RawLine {
   cell: boolean;
   text: string;
   line: number;
+  indent: number;
 }
 
 interface CellLines {
@@ -343,12 +372,25 @@ function columnCount(groups: CellGroup[]): number | null {
 }
 
 const LINE_SPLIT = /\r\n|\r|\n/;
+const TAB_WIDTH = 4;
+
+/** The width of a line's leading blanks, a tab counting as TAB_WIDTH spaces. */
+function indentOf(value: string): number {
+  let width = 0;
+  for (const char of value) {
+    if (char === "\t") width += TAB_WIDTH;
+    else if (char === " " || char === "\u00a0") width++;
+    else break;
+  }
+  return width;
+}
 
 function parsePlainText(text: string): { tree: Root; tables: number } {
   const raw = text.split(LINE_SPLIT);
   const lines: RawLine[] = raw.map((value, i) => {
     const cell = value.startsWith("\t");
-    return { cell, text: normalizeText(cell ? value.slice(1) : value), line: i + 1 };
+    const content = cell ? value.slice(1) : value;
+    return { cell, text: normalizeText(content), line: i + 1, indent: indentOf(content) };
   });
   const wrapped = looksHardWrapped(lines.map((l) => ({ text: l.text, line: l.line })));
   const children: RootContent[] = [];
@@ -372,7 +414,7 @@ function parsePlainText(text: string): { tree: Root; tables: number } {
         continue;
       }
     }
-    pending.push({ text: l.text, line: l.line });
+    pending.push({ text: l.text, line: l.line, indent: l.indent });
     i++;
   }
   flush();
@@ -394,7 +436,8 @@ export const readText: Reader = async (bytes, path) => {
 // ---------------------------------------------------------------------------
 // Markdown
 
-const markdownParser = unified().use(remarkParse).use(remarkGfm);
+// YAML front matter (as static-site generators and repositories write it) is the document's metadata, not a heading.
+const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).use(remarkGfm);
 
 /** Whitespace (including bidi marks) at either end of an inline text, which normalizeText would trim. */
 const LEADING_SPACE = /^[\s\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
@@ -409,14 +452,34 @@ function normalizeInline(value: string): string {
 
 const BLOCK_TYPES = new Set(["paragraph", "heading", "thematicBreak", "blockquote", "list", "listItem", "table", "tableRow", "tableCell", "html", "code", "definition", "footnoteDefinition"]);
 
-/** `<br>` in a GFM table cell separates the cell's paragraphs (it is how Markdown writers, ours included, put several blocks in a cell). */
-const HTML_BREAK = /^<br\s*\/?>$/i;
+/**
+ * HTML tags that end a block: `<br>` (how Markdown writers, ours included, put several
+ * blocks in a GFM cell), and the paragraphs, list items and divisions HTML-minded writers
+ * put in cells.
+ */
+const HTML_BREAK = /^<\/?(?:br|p|li|ul|ol|div)(?:\s[^>]*)?\/?>$/i;
+/** Inline HTML that carries emphasis, as its Markdown equivalent: `<b>Done</b>` is `**Done**`. */
+const HTML_EMPHASIS = /^<(\/?)(b|strong|i|em)(?:\s[^>]*)?>$/i;
 
-/** Splits a GFM cell's inline content at `<br>` into paragraphs, so cells hold blocks as in every other reader. */
+/**
+ * Splits a GFM cell's inline content at block-ending HTML into paragraphs, so cells hold
+ * blocks as in every other reader; `<b>`/`<strong>` and `<i>`/`<em>` become strong and
+ * emphasis nodes; any other tag (`<span>`, `<a>`, `<font>`) is dropped and its text kept.
+ */
 function cellParagraphs(cell: TableCell, source: SourceLocation): BlockContent[] {
   const paragraphs: BlockContent[] = [];
   let current: PhrasingContent[] = [];
+  /** Open emphasis tags, innermost last, each with the content gathered before it opened. */
+  const open: { type: "strong" | "emphasis"; outer: PhrasingContent[] }[] = [];
+  const closeAll = () => {
+    while (open.length > 0) {
+      const { type, outer } = open.pop()!;
+      outer.push({ type, children: current } as PhrasingContent);
+      current = outer;
+    }
+  };
   const push = () => {
+    closeAll();
     const first = current[0];
     const last = current.at(-1);
     if (first?.type === "text") first.value = first.value.trimStart();
@@ -426,8 +489,21 @@ function cellParagraphs(cell: TableCell, source: SourceLocation): BlockContent[]
     current = [];
   };
   for (const child of cell.children) {
-    if (child.type === "html" && HTML_BREAK.test(child.value.trim())) push();
-    else current.push(child);
+    if (child.type !== "html") {
+      current.push(child);
+      continue;
+    }
+    const tag = child.value.trim();
+    const emphasis = HTML_EMPHASIS.exec(tag);
+    if (HTML_BREAK.test(tag)) push();
+    else if (emphasis && !emphasis[1]) {
+      open.push({ type: /^(?:b|strong)$/i.test(emphasis[2]) ? "strong" : "emphasis", outer: current });
+      current = [];
+    } else if (emphasis && open.length > 0) {
+      const { type, outer } = open.pop()!;
+      outer.push({ type, children: current } as PhrasingContent);
+      current = outer;
+    }
   }
   push();
   return paragraphs;
@@ -451,6 +527,9 @@ function annotate(node: Nodes, location: Omit<SourceLocation, "line">, tables: {
 
 function annotateTable(table: Table, tableNumber: number, tables: { count: number }): void {
   table.data = { ...table.data, source: { table: tableNumber, line: table.position?.start.line } };
+  // GFM lets a row stop short of the header; every row gets the header's cells, the missing ones empty.
+  const columns = table.children[0]?.children.length ?? 0;
+  for (const row of table.children) while (row.children.length < columns) row.children.push({ type: "tableCell", children: [] });
   table.children.forEach((row, r) => {
     row.data = { ...row.data, source: { table: tableNumber, row: r + 1, line: row.position?.start.line } };
     row.children.forEach((cell, c) => {
@@ -462,8 +541,34 @@ function annotateTable(table: Table, tableNumber: number, tables: { count: numbe
   });
 }
 
+/** A front matter's `date` the metadata can hold: ISO 8601, as YAML writers put it. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/u;
+
+/** The document's title and date from YAML front matter; the front matter leaves the tree. */
+function frontMatter(tree: Root, messages: IngestMessage[]): DocumentMetadata {
+  const metadata: DocumentMetadata = {};
+  const first = tree.children[0];
+  tree.children = tree.children.filter((n) => n.type !== "yaml" && (n.type as string) !== "toml");
+  if (first?.type !== "yaml") return metadata;
+  let fields: unknown;
+  try {
+    fields = parseYaml(first.value);
+  } catch (error) {
+    messages.push({ code: "front-matter-unreadable", message: `The YAML front matter could not be read (${(error as Error).message.split("\n")[0]}); it is ignored.`, source: { line: 1 } });
+    return metadata;
+  }
+  if (typeof fields !== "object" || fields === null) return metadata;
+  const { title, date } = fields as Record<string, unknown>;
+  if (typeof title === "string" && title.trim()) metadata.title = normalizeText(title);
+  const dateText = date instanceof Date ? date.toISOString() : typeof date === "string" ? date.trim() : "";
+  if (ISO_DATE.test(dateText)) metadata.created = dateText;
+  return metadata;
+}
+
 export const readMarkdown: Reader = async (bytes, path) => {
   const tree = markdownParser.parse(decodeText(bytes, path));
+  const messages: IngestMessage[] = [];
+  const metadata = frontMatter(tree, messages);
   annotate(tree, {}, { count: 0 });
-  return documentTree(path, "md", tree, []);
+  return documentTree(path, "md", tree, messages, metadata);
 };

@@ -6,6 +6,7 @@
 import type { Root } from "mdast";
 import type { DocumentFormat } from "../model/meeting.js";
 import type { OcrOptions } from "./ocr.js";
+import type { UnstampedMessage } from "../model/messages.js";
 
 /** Where a block came from. Pages, tables, rows and cells count from 1; `table` numbers the document's tables in reading order. */
 export interface SourceLocation {
@@ -19,11 +20,31 @@ export interface SourceLocation {
   ocrConfidence?: number;
 }
 
+/**
+ * What a page carries around the body (.docx page headers and footers): letterheads, the
+ * committee's name, often the date. Kept on the root's `data.furniture`, out of the body flow,
+ * as the texts of their paragraphs in reading order (each distinct text once).
+ */
+export interface Furniture {
+  headers: string[];
+  footers: string[];
+}
+
 declare module "mdast" {
   interface Data {
     source?: SourceLocation;
     colSpan?: number;
     rowSpan?: number;
+    /** On a list item or heading: the number Word displays before it ("2.3.", "(b)", "III."), which is not in its text. */
+    label?: string;
+    /** On a block: the texts of the footnotes and endnotes whose marks stand in it, in mark order. */
+    notes?: string[];
+    /** On a block: footnote marks set as small raised text in a PDF, or typed as superscript numbers in a .docx ("1" of "commitment 9¹"), kept out of its text. */
+    noteMarks?: string[];
+    /** On a table cell: its shading as six uppercase hex digits ("FF0000"). */
+    fill?: string;
+    /** On the root: page headers and footers. */
+    furniture?: Furniture;
   }
 }
 
@@ -37,12 +58,8 @@ export interface DocumentMetadata {
   modified?: string;
 }
 
-/** A reader's message about something it could not represent faithfully. */
-export interface IngestMessage {
-  code: string;
-  message: string;
-  source?: SourceLocation;
-}
+/** A reader's message about something it could not represent faithfully; the file is stamped on it by extraction. */
+export type IngestMessage = UnstampedMessage<SourceLocation>;
 
 export interface DocumentTree {
   path: string;

@@ -5,7 +5,12 @@
  * never rename.
  */
 import { z } from "zod";
-import { DateSource, DocumentSource, Language, PartialDate, SourceRef, STATUSES, Status } from "./meeting.js";
+import { DateSource, DocumentSource, ItemNumber, Language, PartialDate, SourceRef, STATUSES, Status } from "./meeting.js";
+
+const TITLE_PER_LANGUAGE = Object.fromEntries(Language.options.map((language) => [language, z.string().optional().describe(`In the language ${language}.`)])) as Record<
+  Language,
+  z.ZodOptional<z.ZodString>
+>;
 
 /** Plan key shared by every record whose minutes name no action plan. */
 export const UNKNOWN_PLAN = "unknown-plan";
@@ -24,101 +29,102 @@ export type LinkKind = z.infer<typeof LinkKind>;
 
 export const TrackedMeeting = z.object({
   /** The meeting's date, or the date plus `-b`, `-c` when two share it; from the file name when undated. */
-  id: z.string(),
-  date: PartialDate.nullable(),
-  dateSource: DateSource.nullable(),
-  language: Language,
-  title: z.string().nullable(),
+  id: z.string().describe("The meeting's date, or the date plus `-b`, `-c` when two share it; from the file name when undated."),
+  date: PartialDate.nullable().describe("The meeting's date (`YYYY-MM-DD` or `YYYY-MM`), null when unknown."),
+  dateSource: DateSource.nullable().describe("Where the date came from: the text, the file name, the document's metadata, or the --date option."),
+  language: Language.describe("The language the minutes are written in."),
+  title: z.string().nullable().describe("The meeting's title, as the minutes give it."),
   /** The rendering the tracker read. */
-  file: z.string(),
-  format: DocumentSource.shape.format,
+  file: z.string().describe("The rendering the tracker read (its record's `source.path`)."),
+  format: DocumentSource.shape.format.describe("That rendering's format."),
   /** Normalized action-plan key, null when the minutes name none. */
-  plan: z.string().nullable(),
+  plan: z.string().nullable().describe("Normalized action-plan key, null when the minutes name none."),
   /** Other renderings of the same document (same path, other extension) that were set aside. */
-  renderings: z.array(z.string()),
+  renderings: z.array(z.string()).describe("Other renderings of the same document (same path, other extension) that were set aside."),
 });
 export type TrackedMeeting = z.infer<typeof TrackedMeeting>;
 
 export const HistoryEntry = z.object({
   /** A `meetings[].id`. */
-  meeting: z.string(),
-  status: HistoryStatus,
-  progress: z.number().min(0).max(100).nullable(),
-  statusLabel: z.string().nullable(),
+  meeting: z.string().describe("The meeting: a `meetings[].id`."),
+  status: HistoryStatus.describe("What the meeting stated, or `notReported` when it did not mention the commitment."),
+  progress: z.number().min(0).max(100).nullable().describe("The percent stated (0-100), else null."),
+  statusLabel: z.string().nullable().describe("The status in the source's own words, when given."),
   /** Null only for `notReported`. */
-  source: SourceRef.nullable(),
+  source: SourceRef.nullable().describe("Where the report was read; null only for `notReported`."),
   /** Null only for `notReported`. */
-  link: LinkKind.nullable(),
+  link: LinkKind.nullable().describe("How the meeting's record was tied to the commitment: by its number or by its text resembling the title; null only for `notReported`."),
   /** Present when `link` is `similarity`: how closely the record's text matched the title (0-1). */
-  similarity: z.number().min(0).max(1).optional(),
+  similarity: z.number().min(0).max(1).optional().describe("Present when `link` is `similarity`: how closely the record's text matched the title (0-1)."),
   /** Against the previous report; null for the first report, a gap, or when not comparable. */
-  change: Change.nullable(),
+  change: Change.nullable().describe("Against the previous report; null for the first report, a gap, or when not comparable."),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
 export const LatestState = z.object({
-  meeting: z.string(),
-  status: Status,
-  progress: z.number().min(0).max(100).nullable(),
+  meeting: z.string().describe("The meeting of the latest report (a `meetings[].id`)."),
+  status: Status.describe("The status that meeting stated."),
+  progress: z.number().min(0).max(100).nullable().describe("The percent that meeting stated, else null."),
 });
 export type LatestState = z.infer<typeof LatestState>;
 
-export const Regression = z.object({ from: z.string(), to: z.string() });
+export const Regression = z.object({ from: z.string().describe("The meeting of the report before (a `meetings[].id`)."), to: z.string().describe("The meeting whose report regressed.") });
 export type Regression = z.infer<typeof Regression>;
 
 export const TrackedCommitment = z.object({
   /** Plan key and number, e.g. `nap4-2021-2023#3`: NAP4's 3 is never NAP5's 3. */
-  key: z.string(),
-  number: z.string().regex(/^\d+$/),
-  plan: z.string(),
+  key: z.string().describe("Plan key and number, e.g. `nap4-2021-2023#3`: NAP4's 3 is never NAP5's 3."),
+  number: ItemNumber.describe("The commitment's number in its normal form (7, 2.10, A-12)."),
+  plan: z.string().describe("The action-plan key the commitment belongs to."),
   /** The title in the language most minutes are written in, else the latest title. */
-  title: z.string(),
+  title: z.string().describe("The title in the language most minutes are written in, else the latest title."),
   /**
-   * Per language, the title as the latest meeting in that language wrote it. An
-   * object rather than a record so its keys always serialize in one order.
+   * Per language, the title as the latest meeting in that language wrote it: a key for
+   * every language of the lexicon registry, so that its keys always serialize in the
+   * registry's order.
    */
-  titles: z.object({ ar: z.string(), fr: z.string(), en: z.string() }).partial(),
+  titles: z.object(TITLE_PER_LANGUAGE).describe("Per language, the title as the latest meeting in that language wrote it."),
   /** One entry per meeting, in meeting order. */
-  history: z.array(HistoryEntry),
-  latest: LatestState.nullable(),
+  history: z.array(HistoryEntry).describe("One entry per meeting, in meeting order."),
+  latest: LatestState.nullable().describe("The latest report that carried information; null when no meeting reported the commitment."),
   /** The latest report's change against the meeting that last reported it before. */
-  change: Change.nullable(),
+  change: Change.nullable().describe("The latest report's change against the meeting that last reported it before."),
   /** Not completed, and unchanged between its latest report and the one before. */
-  stalled: z.boolean(),
+  stalled: z.boolean().describe("Not completed, and unchanged between its latest report and the one before."),
   /** True when any report regressed against the one before it (see `regressions`). */
-  regressed: z.boolean(),
-  regressions: z.array(Regression),
+  regressed: z.boolean().describe("True when any report regressed against the one before it (see `regressions`)."),
+  regressions: z.array(Regression).describe("Each regression: from the meeting of the report before to the meeting that regressed."),
 });
 export type TrackedCommitment = z.infer<typeof TrackedCommitment>;
 
 /** An unnumbered record that resembled no commitment title closely enough: kept, never dropped. */
 export const UnlinkedRecord = z.object({
-  meeting: z.string(),
-  plan: z.string(),
-  title: z.string(),
-  status: Status,
-  progress: z.number().min(0).max(100).nullable(),
-  statusLabel: z.string().nullable(),
-  source: SourceRef,
+  meeting: z.string().describe("The meeting whose record holds the row (a `meetings[].id`)."),
+  plan: z.string().describe("The action-plan key of that meeting."),
+  title: z.string().describe("The row's title or text, as written."),
+  status: Status.describe("The status the row states."),
+  progress: z.number().min(0).max(100).nullable().describe("The percent the row states, else null."),
+  statusLabel: z.string().nullable().describe("The status in the source's own words, when given."),
+  source: SourceRef.describe("Where the row was read."),
   /** The closest commitment, for a human to judge; null when no title was comparable. */
-  bestMatch: z.object({ key: z.string(), similarity: z.number().min(0).max(1) }).nullable(),
+  bestMatch: z.object({ key: z.string().describe("The commitment's key."), similarity: z.number().min(0).max(1).describe("How closely the row's text matched its title (0-1).") }).nullable().describe("The closest commitment, for a human to judge; null when no title was comparable."),
 });
 export type UnlinkedRecord = z.infer<typeof UnlinkedRecord>;
 
 export const TrackerWarning = z.object({
-  code: z.string(),
-  message: z.string(),
-  meeting: z.string().optional(),
-  source: SourceRef.optional(),
+  code: z.string().describe("What kind of warning, as a stable key (e.g. `rendering-merged`)."),
+  message: z.string().describe("The warning for a person."),
+  meeting: z.string().optional().describe("The meeting it concerns, when one."),
+  source: SourceRef.optional().describe("Where in that meeting's minutes, when one place."),
 });
 export type TrackerWarning = z.infer<typeof TrackerWarning>;
 
 export const Tracker = z.object({
-  schemaVersion: z.literal(1),
-  meetings: z.array(TrackedMeeting),
-  commitments: z.array(TrackedCommitment),
-  unlinked: z.array(UnlinkedRecord),
-  warnings: z.array(TrackerWarning),
+  schemaVersion: z.literal(1).describe("Version of the tracker's shape; changes only when a field is renamed or removed."),
+  meetings: z.array(TrackedMeeting).describe("The meetings read, in date order."),
+  commitments: z.array(TrackedCommitment).describe("Every commitment, keyed by action plan and number, with its history."),
+  unlinked: z.array(UnlinkedRecord).describe("Unnumbered rows that resembled no commitment title closely enough: kept, never dropped."),
+  warnings: z.array(TrackerWarning).describe("What the tracker noticed while linking (merged renderings, duplicates, unknown plans)."),
 });
 export type Tracker = z.infer<typeof Tracker>;
 

@@ -3,8 +3,9 @@
  * "September 14, 2023", "14/09/2023", "2023-09-14", ranges ("من 8 إلى 12 ماي 2023",
  * "du 8 au 12 mai 2023") and bare months ("شهر مارس 2023" → "2023-03").
  *
- * Month names are data, passed in by the caller (they live in the extraction
- * lexicons), already folded with `foldForMatch`; the text must be folded the same way.
+ * Month and weekday names, ordinal suffixes and connectors are data, passed in by the
+ * caller (they live in the extraction lexicons), already folded with `foldForMatch`; the
+ * text must be folded the same way.
  */
 
 export interface DateMatch {
@@ -19,38 +20,78 @@ export interface DateMatch {
 
 export type MonthNames = ReadonlyMap<string, number>;
 
+/**
+ * How a set of languages writes dates, all folded like the text: month names (1 =
+ * January), weekday names (1 = Monday), the letters after a day's number ("th", "er"),
+ * the words joining the days of a range ("au", "to"; dashes need none), and the words
+ * that may stand between day and month ("of") or month and year ("سنة").
+ */
+export interface DateWords {
+  months: MonthNames;
+  weekdays: ReadonlyMap<string, number>;
+  ordinalSuffixes: readonly string[];
+  rangeConnectors: readonly string[];
+  dayMonthLinks: readonly string[];
+  monthYearLinks: readonly string[];
+  /** Number words, one word each (ordinal forms included), and the words that join them in a run. */
+  numberNames: ReadonlyMap<string, number>;
+  numberJoiners: readonly string[];
+}
+
 interface Patterns {
   dayMonthYear: RegExp;
   rangeMonthYear: RegExp;
+  rangeAcrossMonths: RegExp;
   monthDayYear: RegExp;
+  monthRangeYear: RegExp;
   monthYear: RegExp;
+  dayMonth: RegExp;
+  monthDay: RegExp;
+  rangeDayMonth: RegExp;
+  weekdayBefore: RegExp;
+  month: RegExp;
 }
 
 const L = String.raw`[\p{L}\p{N}\p{M}]`;
-const patternCache = new WeakMap<MonthNames, Patterns>();
+const patternCache = new WeakMap<DateWords, Patterns>();
 
 function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-function patternsFor(months: MonthNames): Patterns {
-  const cached = patternCache.get(months);
+/** Alternation of words, longest first, spaces matching any run; a pattern that never matches when there are none. */
+function words(list: readonly string[]): string {
+  const unique = [...new Set(list.filter((w) => w.length > 0))].sort((a, b) => b.length - a.length);
+  return unique.length ? unique.map((w) => escapeRegex(w).replace(/ +/g, "\\s+")).join("|") : "(?!)";
+}
+
+function patternsFor(dateWords: DateWords): Patterns {
+  const cached = patternCache.get(dateWords);
   if (cached) return cached;
-  const names = [...months.keys()].sort((a, b) => b.length - a.length).map((n) => escapeRegex(n).replace(/ +/g, "\\s+"));
   // A month name may end with a full stop ("sept."), so only a name ending in a letter needs a boundary.
-  const month = String.raw`(?<!${L})(?<month>${names.join("|")})(?!(?<=${L})${L})`;
-  const day = String.raw`(?<!\d)(?<day>\d{1,2})(?:er|st|nd|rd|th)?`;
+  const monthNamed = (group: string): string => String.raw`(?<!${L})(?<${group}>${words([...dateWords.months.keys()])})(?!(?<=${L})${L})`;
+  const month = monthNamed("month");
+  const suffix = String.raw`(?:${words(dateWords.ordinalSuffixes)})?(?!${L})`;
+  const day = String.raw`(?<!\d)(?<day>\d{1,2})${suffix}`;
+  const from = String.raw`(?<!\d)(?<from>\d{1,2})${suffix}`;
   const year = String.raw`(?<year>\d{4})(?!\d)`;
+  const dayLink = String.raw`(?:(?:${words(dateWords.dayMonthLinks)})\s+)?`;
+  const yearLink = String.raw`[\s,،]*(?:(?:${words(dateWords.monthYearLinks)})\s+)?`;
+  const connector = String.raw`\s*(?:-|–|—|(?<!${L})(?:${words(dateWords.rangeConnectors)})(?!${L}))\s*`;
   const built: Patterns = {
-    dayMonthYear: new RegExp(String.raw`${day}\s+(?:de\s+)?${month}\s*,?\s*${year}`, "gu"),
-    rangeMonthYear: new RegExp(
-      String.raw`(?<!\d)(?<from>\d{1,2})(?:er)?\s*(?:-|–|—|الي|au|to|until|and|et|و)\s*${day}\s+${month}\s*,?\s*${year}`,
-      "gu",
-    ),
-    monthDayYear: new RegExp(String.raw`${month}\s+${day},?\s+${year}`, "gu"),
-    monthYear: new RegExp(String.raw`${month}\s*,?\s*${year}`, "gu"),
+    dayMonthYear: new RegExp(String.raw`${day}\s+${dayLink}${month}${yearLink}${year}`, "gu"),
+    rangeMonthYear: new RegExp(String.raw`${from}${connector}${day}\s+${dayLink}${month}${yearLink}${year}`, "gu"),
+    rangeAcrossMonths: new RegExp(String.raw`${from}\s+${dayLink}${monthNamed("fromMonth")}${connector}${day}\s+${dayLink}${month}${yearLink}${year}`, "gu"),
+    monthDayYear: new RegExp(String.raw`${month}\s+${day}\s*,?\s+${year}`, "gu"),
+    monthRangeYear: new RegExp(String.raw`${month}\s+${from}${connector}${day}\s*,?\s+${year}`, "gu"),
+    monthYear: new RegExp(String.raw`${month}${yearLink}${year}`, "gu"),
+    dayMonth: new RegExp(String.raw`${day}\s+${dayLink}${month}(?![\s,،]*\d)`, "gu"),
+    monthDay: new RegExp(String.raw`${month}\s+${day}(?![\s,،]*\d{4})`, "gu"),
+    rangeDayMonth: new RegExp(String.raw`${from}${connector}${day}\s+${dayLink}${month}(?![\s,،]*\d)`, "gu"),
+    weekdayBefore: new RegExp(String.raw`(?<!${L})(?<weekday>${words([...dateWords.weekdays.keys()])})[\s,،]*$`, "u"),
+    month: new RegExp(month, "gu"),
   };
-  patternCache.set(months, built);
+  patternCache.set(dateWords, built);
   return built;
 }
 
@@ -68,20 +109,22 @@ function isoDay(year: number, month: number, day: number): string | null {
 }
 
 /** All dates in folded text, in order, without overlaps (the longest reading of a span wins). */
-export function findDates(folded: string, months: MonthNames): DateMatch[] {
+export function findDates(folded: string, dateWords: DateWords): DateMatch[] {
   // Every pattern below needs a four-digit year: most texts are dismissed without trying them.
   if (!FOUR_DIGITS.test(folded)) return [];
-  const p = patternsFor(months);
+  const p = patternsFor(dateWords);
   const candidates: DateMatch[] = [];
   const impossible: { start: number; end: number }[] = [];
-  const monthOf = (name: string): number => months.get(name.replace(/\s+/g, " ")) ?? 0;
+  const monthOf = (name: string): number => dateWords.months.get(name.replace(/\s+/g, " ")) ?? 0;
 
-  for (const m of folded.matchAll(p.rangeMonthYear)) {
-    const g = m.groups!;
-    const month = monthOf(g.month);
-    const from = isoDay(+g.year, month, +g.from);
-    const to = isoDay(+g.year, month, +g.day);
-    if (from && to) candidates.push({ date: from, endDate: to, index: m.index, length: m[0].length });
+  for (const re of [p.rangeMonthYear, p.monthRangeYear, p.rangeAcrossMonths]) {
+    for (const m of folded.matchAll(re)) {
+      const g = m.groups!;
+      const month = monthOf(g.month);
+      const from = isoDay(+g.year, g.fromMonth ? monthOf(g.fromMonth) : month, +g.from);
+      const to = isoDay(+g.year, month, +g.day);
+      if (from && to && from <= to) candidates.push({ date: from, endDate: to, index: m.index, length: m[0].length });
+    }
   }
   for (const re of [p.dayMonthYear, p.monthDayYear]) {
     for (const m of folded.matchAll(re)) {
@@ -117,6 +160,135 @@ export function findDates(folded: string, months: MonthNames): DateMatch[] {
     if (!overlaps) kept.push(c);
   }
   return kept.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * Dates spelled out in words, as formal openings write them: "le vingt et un novembre deux
+ * mille dix-huit", "the fourteenth of March, two thousand and twenty-three", "التاسع من شهر
+ * مارس سنة ألفين وثلاثة وعشرين". Each run of number words (split at hyphens, joined by the
+ * joiners, Arabic "و" attached) is read as its value, month names left whole, and the
+ * result read as digits are, the year also before the day ("L'an deux mille vingt-trois et
+ * le quatorze mars"); positions are those of the text given.
+ */
+export function findSpelledDates(folded: string, dateWords: DateWords): DateMatch[] {
+  const { text, map } = numbersAsDigits(folded, dateWords);
+  if (text === folded) return [];
+  const found = findDates(text, dateWords);
+  // "L'an deux mille vingt-trois et le quatorze mars": the year written first, just before the day.
+  for (const d of findYearlessDates(text, dateWords)) {
+    const year = /(?<!\d)(\d{4})(?!\d)\D{0,24}$/u.exec(text.slice(Math.max(0, d.index - 30), d.index));
+    const date = year ? isoDay(+year[1], d.month, d.day) : null;
+    if (date && year) {
+      const start = d.index - (Math.min(30, d.index) - year.index);
+      found.push({ date, endDate: null, index: start, length: d.index + d.length - start });
+    }
+  }
+  return found.map((d) => ({ ...d, index: map[d.index], length: map[d.index + d.length] - map[d.index] }));
+}
+
+/** `folded` with each run of number words replaced by its digits; `map[i]` is the position in `folded` of `text[i]`. */
+function numbersAsDigits(folded: string, dateWords: DateWords): { text: string; map: number[] } {
+  const p = patternsFor(dateWords);
+  const inMonth = new Uint8Array(folded.length);
+  for (const m of folded.matchAll(p.month)) inMonth.fill(1, m.index, m.index + m[0].length);
+  const joiners = new Set(dateWords.numberJoiners);
+  /** The value of a word, Arabic "و" written onto it ("وعشرين") allowed; null for any other word. */
+  const valueOf = (word: string): number | null => {
+    const direct = dateWords.numberNames.get(word);
+    if (direct !== undefined) return direct;
+    const joiner = [...joiners].find((j) => word.startsWith(j) && dateWords.numberNames.has(word.slice(j.length)));
+    return joiner ? dateWords.numberNames.get(word.slice(joiner.length))! : null;
+  };
+  const tokens = [...folded.matchAll(/[\p{L}\p{M}']+/gu)].filter((t) => !inMonth[t.index]);
+  let text = "";
+  const map: number[] = [];
+  let copied = 0;
+  const copy = (to: number): void => {
+    for (let i = copied; i < to; i++) map.push(i);
+    text += folded.slice(copied, to);
+    copied = to;
+  };
+  for (let k = 0; k < tokens.length; k++) {
+    if (valueOf(tokens[k][0]) === null) continue;
+    // A run: number words separated by spaces or hyphens, with joiners between them.
+    let end = k;
+    for (let j = k + 1; j < tokens.length; j++) {
+      const gap = folded.slice(tokens[j - 1].index + tokens[j - 1][0].length, tokens[j].index);
+      if (!/^[\s-]*$/u.test(gap)) break;
+      if (valueOf(tokens[j][0]) !== null) end = j;
+      else if (!joiners.has(tokens[j][0])) break;
+    }
+    let total = 0;
+    let current = 0;
+    for (let j = k; j <= end; j++) {
+      const value = valueOf(tokens[j][0]);
+      if (value === null) continue;
+      if (value === 100) current = (current || 1) * 100;
+      else if (value === 1000) [total, current] = [total + (current || 1) * 1000, 0];
+      else current += value;
+    }
+    const start = tokens[k].index;
+    const stop = tokens[end].index + tokens[end][0].length;
+    copy(start);
+    const digits = String(total + current);
+    for (let i = 0; i < digits.length; i++) map.push(start);
+    text += digits;
+    copied = stop;
+    k = end;
+  }
+  copy(folded.length);
+  // Each digit maps to its run's start; what follows the digits maps to what follows the run.
+  map.push(folded.length);
+  return { text, map };
+}
+
+/** A day and month written without a year: "Wednesday March 22", "le mardi 4 octobre", "الخميس 9 آذار". */
+export interface YearlessDate {
+  month: number;
+  day: number;
+  /** The weekday named right before it, 1 = Monday; null when none is. */
+  weekday: number | null;
+  /** The last day of a range in the same month ("du 29 au 31 mai"), else null. */
+  endDay: number | null;
+  index: number;
+  length: number;
+}
+
+/** Days and months without a year in folded text, in order (a date with its year is not one of them). */
+export function findYearlessDates(folded: string, dateWords: DateWords): YearlessDate[] {
+  const p = patternsFor(dateWords);
+  const found: YearlessDate[] = [];
+  for (const re of [p.rangeDayMonth, p.dayMonth, p.monthDay]) {
+    for (const m of folded.matchAll(re)) {
+      const g = m.groups!;
+      const month = dateWords.months.get(g.month.replace(/\s+/g, " ")) ?? 0;
+      const day = g.from ? +g.from : +g.day;
+      const endDay = g.from ? +g.day : null;
+      // Any leap year will do to tell whether the day exists at all.
+      if (!isoDay(2000, month, day) || (endDay !== null && (!isoDay(2000, month, endDay) || endDay <= day))) continue;
+      // The range's last day is no date of its own.
+      if (found.some((f) => m.index < f.index + f.length && f.index < m.index + m[0].length)) continue;
+      const weekday = p.weekdayBefore.exec(folded.slice(Math.max(0, m.index - 16), m.index))?.groups?.weekday;
+      found.push({ month, day, weekday: weekday ? (dateWords.weekdays.get(weekday) ?? null) : null, endDay, index: m.index, length: m[0].length });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * The full date of a yearless one, given the years the document names elsewhere (title,
+ * file name, metadata, other dates), most likely first: the first in which the stated
+ * weekday falls on that day, or the first year when no weekday is stated.
+ */
+export function withYear(date: YearlessDate, years: readonly number[]): string | null {
+  for (const year of years) {
+    const iso = isoDay(year, date.month, date.day);
+    if (!iso) continue;
+    if (date.weekday === null) return iso;
+    // getUTCDay: 0 = Sunday; weekdays here count from Monday = 1.
+    if (((new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7) + 1 === date.weekday) return iso;
+  }
+  return null;
 }
 
 /** `YYYY-MM` from a file name that starts with or contains a year and month ("2023-03-committee-minutes"). */

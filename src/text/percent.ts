@@ -66,17 +66,13 @@ export function findPercents(text: string, words: readonly string[] = []): Perce
   return found.sort((a, b) => a.index - b.index);
 }
 
-/** Cells that state "no value": dashes, "n/a", "-", "؟". */
-const NO_VALUE = /^[\s\-–—_.\/؟?]*$|^(?:n\/?a|s\.?o\.?|nd|—)$/iu;
-
 /**
  * The percent a table cell or a label line states: the first percent in it, or a bare
  * number 0-100 when the whole cell is that number (a "%" column). `null` for a dash,
- * an empty cell, or text with no percent.
+ * an empty cell, "n/a" or any text with no percent: the words for "no value" need no list here.
  */
 export function parsePercentValue(text: string, words: readonly string[] = []): number | null {
   const t = prepare(text).trim();
-  if (NO_VALUE.test(t)) return null;
   const first = findPercents(t, words)[0];
   if (first) return first.value <= 100 ? first.value : null;
   const bare = /^(\d{1,3}(?:[.,]\d+)?)\s*\.?$/u.exec(t);

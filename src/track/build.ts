@@ -8,7 +8,8 @@
  * when its text covers that commitment's title clearly better than any other;
  * otherwise it is kept in `unlinked`. Nothing is dropped silently.
  */
-import type { Commitment, Language, MeetingRecord } from "../model/meeting.js";
+import { compareItemNumbers } from "../text/item-numbers.js";
+import { Language, type Commitment, type MeetingRecord } from "../model/meeting.js";
 import {
   UNKNOWN_PLAN,
   type Change,
@@ -121,7 +122,7 @@ function compareSeries(a: Series, b: Series): number {
     if (b.plan === UNKNOWN_PLAN) return -1;
     return a.plan < b.plan ? -1 : 1;
   }
-  return Number(a.number) - Number(b.number) || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0);
+  return compareItemNumbers(a.number, b.number);
 }
 
 export function buildTracker(records: MeetingRecord[]): Tracker {
@@ -267,11 +268,11 @@ export function buildTracker(records: MeetingRecord[]): Tracker {
   const commitments: TrackedCommitment[] = [...series.values()].sort(compareSeries).map((s) => {
     const reports = reportsInOrder(s, meetings);
     const titles: Partial<Record<Language, string>> = {};
-    // In the order the languages first appear, as the JSON has always listed them.
-    for (const report of reports) {
-      const lang = report.meeting.record.meeting.language;
+    // In the registry's order, so that the same tracker always serializes the same way.
+    const reported = new Set(reports.map((report) => report.meeting.record.meeting.language));
+    for (const lang of Language.options) {
       const title = s.titles.get(lang);
-      if (title && !(lang in titles)) titles[lang] = title.title;
+      if (title && reported.has(lang)) titles[lang] = title.title;
     }
     const latestTitle = lastWhere(reports, (r) => r.commitment.title.trim() !== "")?.commitment.title ?? "";
 

@@ -66,6 +66,7 @@ export async function writeTrackerJson(tracker: Tracker, output: Writable): Prom
   await once(output, "finish");
 }
 
+/** A record as JSON in the schema's key order, whatever order its object was built in (zod rebuilds it so). */
 export function recordToJson(record: MeetingRecord): string {
   return toJson(MeetingRecord.parse(record));
 }

@@ -3,6 +3,10 @@
  * the way pandoc or Docling show a converted document. It is a view for people,
  * not a round-trip format: a table cell's blocks are joined with `<br>`, and the
  * positions a merged cell covers are marked, because GFM pipe tables cannot span.
+ * What a reader keeps beside the body is shown too: page headers and footers (root
+ * `data.furniture`) as quoted lines before and after it, a block's notes (`data.notes`) as
+ * GFM footnotes and its bare note marks (`data.noteMarks`) as superscripts, and the number
+ * Word displays (`data.label`) before its heading or item.
  */
 import type { List, Nodes, PhrasingContent, Root, RootContent, Table, TableCell } from "mdast";
 import type { SourceLocation } from "../ingest/tree.js";
@@ -10,6 +14,34 @@ import type { SourceLocation } from "../ingest/tree.js";
 export interface MarkdownOptions {
   /** Follow each block with an HTML comment giving its source location. */
   sources?: boolean;
+}
+
+/** One rendering: the options, and the notes met so far (numbered in reading order). */
+interface Rendering {
+  options: MarkdownOptions;
+  notes: string[];
+}
+
+/**
+ * GFM footnote references for a block's notes, which are collected for the end of the
+ * document; note marks a reader kept without their note's text (`data.noteMarks`) as superscripts.
+ */
+function noteMarks(node: Nodes, rendering: Rendering): string {
+  const notes = node.data?.notes ?? [];
+  const references = notes.map((note) => {
+    rendering.notes.push(note);
+    return `[^${rendering.notes.length}]`;
+  });
+  const marks = (node.data?.noteMarks ?? []).map((mark) => `<sup>${escapeCell(mark)}</sup>`);
+  return [...references, ...marks].join("");
+}
+
+/** A list item's marker: Word's label when it is not the plain "N." Markdown would show anyway. */
+function itemMarker(list: List, index: number): { marker: string; label: string } {
+  const label = list.children[index]?.data?.label;
+  const number = `${(list.start ?? 1) + index}.`;
+  if (!list.ordered) return { marker: "-", label: "" };
+  return label === undefined || label === number ? { marker: number, label: "" } : { marker: "-", label: `${escapeCell(label)} ` };
 }
 
 /** Characters that would start Markdown syntax inside a text run. */
@@ -80,17 +112,20 @@ function cellBlocks(cell: TableCell): RootContent[] {
   return cell.children as unknown as RootContent[];
 }
 
-/** Each block of a cell as one line of text, list items prefixed by their marker. */
-function cellLines(cell: TableCell): string[] {
+/** Each block of a cell as one line of text, list items prefixed by their marker; a nested table's cells each on a line. */
+function cellLines(cell: TableCell, rendering: Rendering): string[] {
   const lines: string[] = [];
   for (const block of cellBlocks(cell)) {
     if (block.type === "list") {
       block.children.forEach((item, i) => {
-        const marker = block.ordered ? `${(block.start ?? 1) + i}.` : "•";
-        lines.push(`${marker} ${plainText(item).replace(NEWLINES, " ")}`);
+        const { marker, label } = itemMarker(block, i);
+        const notes = item.children.map((child) => noteMarks(child, rendering)).join("");
+        lines.push(`${marker === "-" ? "•" : marker} ${label}${escapeCell(plainText(item).replace(NEWLINES, " "))}${notes}`);
       });
+    } else if (block.type === "table") {
+      for (const row of block.children) lines.push(`⟨${row.children.map((inner) => cellLines(inner, rendering).join(" ")).join(" ¦ ")}⟩`);
     } else {
-      lines.push(plainText(block).replace(NEWLINES, " "));
+      lines.push(escapeCell(plainText(block).replace(NEWLINES, " ")) + noteMarks(block, rendering));
     }
   }
   return lines;
@@ -104,7 +139,7 @@ export const MERGED_CELL_MARKER = "⟨merged⟩";
  * colSpan n stands for n columns, and a cell with rowSpan n is absent from the n - 1
  * rows below, so those positions are filled with the marker here.
  */
-function tableGrid(table: Table): string[][] {
+function tableGrid(table: Table, rendering: Rendering): string[][] {
   const grid: string[][] = table.children.map(() => []);
   table.children.forEach((row, r) => {
     const out = grid[r];
@@ -113,7 +148,7 @@ function tableGrid(table: Table): string[][] {
       while (out[column] !== undefined) column++;
       const colSpan = Math.max(1, cell.data?.colSpan ?? 1);
       const rowSpan = Math.max(1, cell.data?.rowSpan ?? 1);
-      const text = cellLines(cell).map(escapeCell).join("<br>");
+      const text = cellLines(cell, rendering).join("<br>");
       for (let dr = 0; dr < rowSpan && r + dr < grid.length; dr++) {
         for (let dc = 0; dc < colSpan; dc++) grid[r + dr][column + dc] = dr === 0 && dc === 0 ? text : MERGED_CELL_MARKER;
       }
@@ -123,8 +158,9 @@ function tableGrid(table: Table): string[][] {
   return grid;
 }
 
-function pipeTable(table: Table, options: MarkdownOptions): string {
-  const grid = tableGrid(table);
+function pipeTable(table: Table, rendering: Rendering): string {
+  const { options } = rendering;
+  const grid = tableGrid(table, rendering);
   const columns = grid.reduce((n, row) => Math.max(n, row.length), Math.max(1, table.align?.length ?? 0));
   const rows = grid.map((cells) => {
     const padded = Array.from({ length: columns }, (_, i) => cells[i] ?? "");
@@ -135,29 +171,32 @@ function pipeTable(table: Table, options: MarkdownOptions): string {
   return [rows[0] + comment, delimiter, ...rows.slice(1)].join("\n");
 }
 
-function list(node: List, options: MarkdownOptions, indent: string): string {
+function list(node: List, rendering: Rendering, indent: string): string {
   return node.children
     .map((item, i) => {
-      const marker = node.ordered ? `${(node.start ?? 1) + i}.` : "-";
+      const { marker, label } = itemMarker(node, i);
       const pad = " ".repeat(marker.length + 1);
-      const body = item.children.map((child) => block(child, options, indent + pad)).join("\n\n");
-      return `${indent}${marker} ${body.slice(indent.length + pad.length)}`;
+      const body = item.children.map((child) => block(child, rendering, indent + pad)).join("\n\n");
+      return `${indent}${marker} ${label}${body.slice(indent.length + pad.length)}`;
     })
     .join("\n");
 }
 
-function block(node: RootContent, options: MarkdownOptions, indent = ""): string {
+function block(node: RootContent, rendering: Rendering, indent = ""): string {
+  const { options } = rendering;
   const comment = options.sources ? formatSource(node.data?.source) : "";
   const indented = (text: string) => text.split("\n").map((line) => indent + line).join("\n");
   switch (node.type) {
-    case "heading":
-      return indented(`${"#".repeat(node.depth)} ${phrasing(node.children)}${comment}`);
+    case "heading": {
+      const label = node.data?.label ? `${escapeCell(node.data.label)} ` : "";
+      return indented(`${"#".repeat(node.depth)} ${label}${phrasing(node.children)}${noteMarks(node, rendering)}${comment}`);
+    }
     case "paragraph":
-      return indented(phrasing(node.children) + comment);
+      return indented(phrasing(node.children) + noteMarks(node, rendering) + comment);
     case "list":
-      return list(node, options, indent);
+      return list(node, rendering, indent);
     case "blockquote":
-      return node.children.map((child) => block(child, options, `${indent}> `)).join(`\n${indent}>\n`);
+      return node.children.map((child) => block(child, rendering, `${indent}> `)).join(`\n${indent}>\n`);
     case "code":
       return indented(`\`\`\`${node.lang ?? ""}\n${node.value}\n\`\`\``);
     case "thematicBreak":
@@ -165,13 +204,28 @@ function block(node: RootContent, options: MarkdownOptions, indent = ""): string
     case "html":
       return indented(node.value);
     case "table":
-      return indented(pipeTable(node, options));
+      return indented(pipeTable(node, rendering));
     default:
       return indented(plainText(node));
   }
 }
 
+/** Page headers or footers as quoted lines: "> header: …". */
+function furnitureLines(kind: "header" | "footer", texts: readonly string[]): string[] {
+  return texts.length > 0 ? [texts.map((text) => `> ${kind}: ${escapeCell(text).replace(NEWLINES, " ")}`).join("\n")] : [];
+}
+
 /** The tree as Markdown: headings, paragraphs, lists, and tables with each cell's blocks joined by `<br>`. */
 export function treeToMarkdown(tree: Root, options: MarkdownOptions = {}): string {
-  return `${tree.children.map((node) => block(node, options)).join("\n\n")}\n`;
+  const rendering: Rendering = { options, notes: [] };
+  const furniture = tree.data?.furniture;
+  const parts = [
+    ...furnitureLines("header", furniture?.headers ?? []),
+    ...tree.children.map((node) => block(node, rendering)),
+    ...furnitureLines("footer", furniture?.footers ?? []),
+  ];
+  if (rendering.notes.length > 0) {
+    parts.push(rendering.notes.map((note, i) => `[^${i + 1}]: ${escapeCell(note).replace(NEWLINES, " ")}`).join("\n"));
+  }
+  return `${parts.join("\n\n")}\n`;
 }

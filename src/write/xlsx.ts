@@ -1,13 +1,19 @@
 /**
- * tracker.xlsx, for the people who report upward: one row per commitment with
- * its status and percent at every meeting, then long sheets for pivot tables and
- * the meetings' details, each value with the file, page, table and row it was
- * read from.
+ * tracker.xlsx, for the people who report upward: a Summary sheet of status
+ * counts per meeting, one row per commitment with its status and percent at
+ * every meeting, then long sheets for pivot tables and the meetings' details,
+ * each value with the file, page, table and row it was read from. Which rows
+ * and columns each sheet shows is `views.ts`'s (shared with the CSV files and
+ * report.html); this file says how they look and print.
  *
- * Document text is only ever written as a plain string value: exceljs writes it
- * as a string cell, so a title beginning with "=" stays text and never becomes a
- * formula. The workbook's dates come from the meetings, never the clock, so the
- * same inputs give the same cells.
+ * Sheets, headers and status words are in the minutes' language. Every sheet
+ * prints on A4 landscape, one page wide, the header row repeated on each page,
+ * the committee, plan and dates in the page header. Dates are date cells and
+ * percents numbers. Document text is only ever written as a plain string value:
+ * exceljs writes it as a string cell, so a title beginning with "=" stays text
+ * and never becomes a formula (`cells.ts`). The workbook's dates come from the
+ * meetings, never the clock, so the same inputs give the same cells. exceljs
+ * draws no charts, so the Summary is a table (report.html draws it).
  *
  * The workbook is streamed: each sheet's rows are measured in one pass (column
  * widths must precede the rows in the file), then generated again and written
@@ -21,21 +27,32 @@ import { PassThrough, type Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import ExcelJS from "exceljs";
 import type { Color, ConditionalFormattingRule, DataBarRuleType, Font, Worksheet } from "exceljs";
-import type { MeetingRecord, SourceRef } from "../model/meeting.js";
-import type { Change, HistoryEntry, HistoryStatus, TrackedCommitment, Tracker } from "../model/tracker.js";
-
-export interface BatchFailure {
-  file: string;
-  code: string;
-  reason: string;
-}
-
-export interface TrackerWorkbookInput {
-  tracker: Tracker;
-  /** Every record of the run; renderings the tracker set aside are left out of the sheets. */
-  records: readonly MeetingRecord[];
-  failures: readonly BatchFailure[];
-}
+import type { ReportWords } from "../extract/lexicon/types.js";
+import type { HistoryEntry, HistoryStatus, TrackedCommitment } from "../model/tracker.js";
+import { spreadsheetText } from "./cells.js";
+import { REGRESSION_FILL, STALL_FILL, STATUS_FILL } from "./colours.js";
+import { fill, type TrackerReport } from "./report.js";
+import {
+  activitiesView,
+  cellText,
+  decisionsView,
+  describeSource,
+  eventsView,
+  historyView,
+  KEY_COLUMNS,
+  keyView,
+  meetingsView,
+  summaryView,
+  trackerView,
+  warningsView,
+  type HistoryRow,
+  type KeyEntry,
+  type SummaryRow,
+  type TableView,
+  type TrackerView,
+  type ViewValue,
+  type WriterNote,
+} from "./views.js";
 
 /** Excel's sheet size. Smaller limits only serve to test how the workbook handles them. */
 export interface SheetLimits {
@@ -45,9 +62,11 @@ export interface SheetLimits {
   rows: number;
 }
 
+export { REGRESSION_FILL, STALL_FILL, STATUS_FILL };
+
 export const EXCEL_LIMITS: SheetLimits = { columns: 16_384, rows: 1_048_576 };
 
-type CellValue = string | number | null;
+type CellValue = string | number | Date | null;
 
 interface CellStyle {
   fill?: string;
@@ -55,112 +74,32 @@ interface CellStyle {
   note?: string;
 }
 
-interface SheetRow {
-  values: CellValue[];
-  /** By 1-based column. */
-  styles?: Map<number, CellStyle>;
-}
-
-interface SheetSpec {
-  name: string;
-  headers: string[];
+/** A view rendered for a sheet: its styles (fills, fonts, notes by 1-based column) built from each row's subject. */
+interface SheetSpec<Subject> {
+  view: TableView<Subject>;
   /** Notes on header cells, by 1-based column. */
   headerNotes?: Map<number, string>;
-  frozenColumns?: number;
-  /** 1-based columns holding percents: shown with %, and measured so. */
-  percentColumns: ReadonlySet<number>;
+  headerFills?: Map<number, string>;
   /** 1-based columns drawn as data bars from 0 to 100. */
   dataBarColumns?: readonly number[];
-  /**
-   * Called once to measure the columns, unstyled, and once to write, styled:
-   * each call yields the same values. Styles (and notes) are only built when written.
-   */
-  rows: (styled: boolean) => Iterable<SheetRow>;
+  styles?: (subject: Subject) => Map<number, CellStyle> | undefined;
 }
 
-/** One fill per status, so a column reads at a glance; a gap is grey. */
-export const STATUS_FILL: Record<HistoryStatus, string> = {
-  completed: "FFC6EFCE",
-  partially_completed: "FFE2F0B6",
-  in_progress: "FFBDD7EE",
-  not_completed: "FFFFC7CE",
-  not_started: "FFFCE4D6",
-  unknown: "FFE4DFEC",
-  notReported: "FFD9D9D9",
-};
-/**
- * What a status cell says: words for the people who read the workbook (and pivot on it);
- * tracker.json keeps the schema's keys for programs.
- */
-export const STATUS_TEXT: Record<HistoryStatus, string> = {
-  completed: "Completed",
-  partially_completed: "Partially completed",
-  in_progress: "In progress",
-  not_completed: "Not completed",
-  not_started: "Not started",
-  unknown: "Unknown",
-  notReported: "Not reported",
-};
-const CHANGE_TEXT: Record<Change, string> = { improved: "Improved", unchanged: "Unchanged", regressed: "Regressed" };
-/** The Stalled flag's word (the Regressed flag says what a regressed change says). */
-const STALLED_TEXT = "Stalled";
-const changeText = (change: Change | null): string | null => (change === null ? null : CHANGE_TEXT[change]);
-export const REGRESSION_FILL = "FFFF7C80";
-export const STALL_FILL = "FFFFD966";
 const HEADER_FILL = "FFDDEBF7";
 const HEADER_FONT: Partial<Font> = { bold: true };
+const REGRESSION_FONT: Partial<Font> = { bold: true, color: { argb: "FF9C0006" } };
 const DATA_BAR_COLOR = "FF5B9BD5";
 const PERCENT_FORMAT = '0"%"';
+const DATE_FORMAT = "yyyy-mm-dd";
+const MONTH_FORMAT = "yyyy-mm";
 
 /** Column widths fit their content up to this many characters; longer text wraps. */
 const MAX_COLUMN_WIDTH = 60;
 const MIN_COLUMN_WIDTH = 6;
-/** Excel's limit for one cell. */
-const MAX_CELL_TEXT = 32767;
-/** Characters XML 1.0 cannot carry: an xlsx holding one does not open. */
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-const KEY_COLUMNS = 3;
-export const HISTORY_SHEET = "History (long)";
-const SOURCE_HEADERS = ["File", "Page", "Table", "Row", "Line", "Heading"];
-
-/** Document text as a cell value: always a string, never a formula. */
-function text(value: string | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  const clean = value.replace(XML_INVALID, "");
-  return clean.length > MAX_CELL_TEXT ? `${clean.slice(0, MAX_CELL_TEXT - 1)}…` : clean;
-}
-
-function sourceCells(source: SourceRef | null | undefined): CellValue[] {
-  return [
-    text(source?.file),
-    source?.page ?? null,
-    source?.table ?? null,
-    source?.row ?? null,
-    source?.line ?? null,
-    text(source?.heading),
-  ];
-}
-
-function describeSource(source: SourceRef): string {
-  const parts = [source.file];
-  if (source.page !== undefined) parts.push(`page ${source.page}`);
-  if (source.table !== undefined) parts.push(`table ${source.table}`);
-  if (source.row !== undefined) parts.push(`row ${source.row}`);
-  if (source.line !== undefined) parts.push(`line ${source.line}`);
-  if (source.heading !== undefined) parts.push(`under "${source.heading}"`);
-  return parts.join(", ");
-}
-
-function solidFill(argb: string): ExcelJS.Fill {
-  return { type: "pattern", pattern: "solid", fgColor: { argb } };
-}
-
-function columnLetter(column: number): string {
-  let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
+/** Height of one line of 11-point text, in points: wrapped cells get as many as they need. */
+const LINE_HEIGHT = 15;
+/** Excel's limit for a page header or footer. */
+const MAX_HEADER_FOOTER = 255;
 
 /** The zip's entry stream: a Node stream, or the `readable-stream` 2 kind archiver uses, which only has the state object. */
 type ZipEntryStream = Writable & { _writableState?: { needDrain?: boolean } };
@@ -185,16 +124,44 @@ async function drain(sheet: Worksheet): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
 }
 
+function solidFill(argb: string): ExcelJS.Fill {
+  return { type: "pattern", pattern: "solid", fgColor: { argb } };
+}
+
+function columnLetter(column: number): string {
+  let letters = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** A `YYYY-MM-DD` or `YYYY-MM` date as a date cell (midnight UTC, which Excel shows as that day), and its format. */
+function dateCell(value: string): { date: Date; format: string } {
+  const [year, month, day] = value.split("-").map(Number);
+  return { date: new Date(Date.UTC(year, month - 1, day ?? 1)), format: day === undefined ? MONTH_FORMAT : DATE_FORMAT };
+}
+
+/** What a cell of `view`'s column shows, as the measure of its width. */
+function shownText<S>(view: TableView<S>, index: number, value: ViewValue, words: ReportWords): string {
+  const column = view.columns[index];
+  const shown = cellText(column, value, words);
+  return column.kind === "percent" && shown !== "" ? `${shown}%` : shown;
+}
+
+interface Layout {
+  widths: number[];
+  wrapped: Set<number>;
+  dataRows: number;
+}
+
 /** Widths that fit the longest line of each column, and which columns are too wide and wrap instead. */
-function measureColumns(spec: SheetSpec): { widths: number[]; wrapped: Set<number>; dataRows: number } {
-  const longest = spec.headers.map((header) => Math.max(...header.split("\n").map((line) => line.length)));
+function measureColumns<S>(view: TableView<S>, words: ReportWords): Layout {
+  const longest = view.columns.map((column) => Math.max(...column.header.split("\n").map((line) => line.length)));
   let dataRows = 0;
-  for (const row of spec.rows(false)) {
+  for (const row of view.rows()) {
     dataRows++;
     row.values.forEach((value, i) => {
       if (value === null) return;
-      const shown = spec.percentColumns.has(i + 1) ? `${String(value)}%` : String(value);
-      for (const line of shown.split("\n")) if (line.length > (longest[i] ?? 0)) longest[i] = line.length;
+      for (const line of shownText(view, i, value, words).split("\n")) if (line.length > (longest[i] ?? 0)) longest[i] = line.length;
     });
   }
   const widths = longest.map((length) => Math.min(Math.max(length + 2, MIN_COLUMN_WIDTH), MAX_COLUMN_WIDTH));
@@ -203,6 +170,19 @@ function measureColumns(spec: SheetSpec): { widths: number[]; wrapped: Set<numbe
     if (length + 2 > MAX_COLUMN_WIDTH) wrapped.add(i + 1);
   });
   return { widths, wrapped, dataRows };
+}
+
+/** Lines a row needs to show its wrapped cells whole: a spreadsheet does not grow a streamed row on its own. */
+function rowLines(texts: readonly string[], layout: Layout): number {
+  let lines = 1;
+  texts.forEach((shown, i) => {
+    if (!layout.wrapped.has(i + 1) && !shown.includes("\n")) return;
+    // A character is about one unit of width; a little is lost to the cell's margins.
+    const perLine = Math.max(1, layout.widths[i] - 2);
+    const needed = shown.split("\n").reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / perLine)), 0);
+    if (needed > lines) lines = needed;
+  });
+  return lines;
 }
 
 function percentDataBars(sheet: Worksheet, column: number, lastRow: number, priority: number): void {
@@ -225,65 +205,128 @@ function percentDataBars(sheet: Worksheet, column: number, lastRow: number, prio
   sheet.addConditionalFormatting({ ref: `${letter}2:${letter}${lastRow}`, rules });
 }
 
+/** Text for a page header or footer: `&` is its escape character. */
+function headerText(value: string, room: number): string {
+  const cut = value.length > room ? `${value.slice(0, room - 1)}…` : value;
+  return cut.replaceAll("&", "&&");
+}
+
+/** Every sheet's page header: the committee (the latest title in the report's language), the plans, the meetings' dates. */
+function pageHeader(report: TrackerReport): string {
+  const { tracker } = report;
+  const titled = tracker.meetings.filter((m) => m.title !== null);
+  const committee = (titled.findLast((m) => m.language === report.language) ?? titled.at(-1))?.title ?? "";
+  const plans = [...report.plans.values()].join(" · ");
+  const dates = tracker.meetings.map((m) => m.date).filter((d): d is string => d !== null).sort();
+  const range = dates.length === 0 ? "" : dates[0] === dates.at(-1) ? dates[0] : `${dates[0]} – ${dates.at(-1)}`;
+  // Each section's codes take 2 characters; what is left is shared, the committee's title taking what the others leave.
+  const rangeText = headerText(range, 40);
+  const planText = headerText(plans, 80);
+  const committeeText = headerText(committee, MAX_HEADER_FOOTER - 6 - rangeText.length - planText.length);
+  return `&L${committeeText}&C${planText}&R${rangeText}`;
+}
+
 class WorkbookStream {
   private readonly styles = new SharedStyles();
+  private readonly header: string;
+  private readonly footer: string;
 
   constructor(
     readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-    readonly rightToLeft: boolean,
+    readonly report: TrackerReport,
     readonly limits: SheetLimits,
-  ) {}
+  ) {
+    this.header = pageHeader(report);
+    // The sheet's name, and the page of pages.
+    this.footer = "&L&A&R&P / &N";
+  }
 
   /**
    * Writes one sheet, continued on "Name 2", "Name 3", ... past the row limit:
-   * each part with the header row frozen, an autofilter, fitted widths.
+   * each part with the header row frozen and printed on every page, an
+   * autofilter, fitted widths, heights that show wrapped text.
    */
-  async writeSheet(spec: SheetSpec): Promise<void> {
-    const { widths, wrapped, dataRows } = measureColumns(spec);
+  async writeSheet<S>(spec: SheetSpec<S>): Promise<void> {
+    const { view } = spec;
+    const { words } = this.report;
+    const layout = measureColumns(view, words);
     const rowsPerPart = this.limits.rows - 1;
-    const parts = Math.max(1, Math.ceil(dataRows / rowsPerPart));
-    const rows = spec.rows(true)[Symbol.iterator]();
+    const parts = Math.max(1, Math.ceil(layout.dataRows / rowsPerPart));
+    const rows = view.rows()[Symbol.iterator]();
     for (let part = 1; part <= parts; part++) {
-      const partRows = Math.min(rowsPerPart, dataRows - (part - 1) * rowsPerPart);
-      const sheet = this.workbook.addWorksheet(part === 1 ? spec.name : `${spec.name} ${part}`, {
-        views: [{ state: "frozen", xSplit: spec.frozenColumns ?? 0, ySplit: 1, rightToLeft: this.rightToLeft }],
+      const partRows = Math.min(rowsPerPart, layout.dataRows - (part - 1) * rowsPerPart);
+      const sheet = this.workbook.addWorksheet(part === 1 ? view.name : `${view.name} ${part}`, {
+        views: [{ state: "frozen", xSplit: view.frozenColumns ?? 0, ySplit: 1, rightToLeft: this.report.rightToLeft }],
+        pageSetup: {
+          paperSize: 9, // A4
+          orientation: "landscape",
+          fitToPage: true,
+          fitToWidth: 1,
+          fitToHeight: 0, // as many pages down as the rows need
+          printTitlesRow: "1:1",
+          margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+        },
+        headerFooter: { oddHeader: this.header, oddFooter: this.footer },
       });
-      sheet.columns = widths.map((width) => ({ width }));
+      sheet.columns = layout.widths.map((width) => ({ width }));
       const header = sheet.addRow([]);
-      spec.headers.forEach((title, i) => {
+      view.columns.forEach((column, i) => {
         const cell = header.getCell(i + 1);
-        cell.value = title;
-        cell.style = this.styles.of(HEADER_FILL, HEADER_FONT, false, wrapped.has(i + 1));
+        cell.value = column.header;
+        cell.style = this.styles.of(spec.headerFills?.get(i + 1) ?? HEADER_FILL, HEADER_FONT, undefined, true);
         const note = spec.headerNotes?.get(i + 1);
         if (note) cell.note = note;
       });
+      header.height = LINE_HEIGHT * rowLines(view.columns.map((c) => c.header), layout);
       header.commit();
       for (let written = 0; written < partRows; written++) {
         const next = rows.next();
         if (next.done) break;
-        this.writeRow(sheet, spec, next.value, wrapped);
+        this.writeRow(sheet, spec, next.value.values, spec.styles?.(next.value.subject), layout);
         if (written % ROWS_PER_FLUSH === ROWS_PER_FLUSH - 1) await drain(sheet);
       }
       const lastRow = partRows + 1;
-      if (spec.headers.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: lastRow, column: spec.headers.length } };
+      if (view.columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: lastRow, column: view.columns.length } };
       let priority = 1;
       for (const column of spec.dataBarColumns ?? []) percentDataBars(sheet, column, lastRow, priority++);
       sheet.commit();
     }
   }
 
-  private writeRow(sheet: Worksheet, spec: SheetSpec, data: SheetRow, wrapped: ReadonlySet<number>): void {
+  private writeRow<S>(sheet: Worksheet, spec: SheetSpec<S>, values: readonly ViewValue[], styles: Map<number, CellStyle> | undefined, layout: Layout): void {
+    const { view } = spec;
+    const { words } = this.report;
     const row = sheet.addRow([]);
-    data.values.forEach((value, i) => {
+    const texts: string[] = [];
+    values.forEach((value, i) => {
       const column = i + 1;
-      const style = data.styles?.get(column);
-      const percent = spec.percentColumns.has(column);
-      if (value === null && style === undefined && !percent) return;
+      const kind = view.columns[i].kind;
+      const style = styles?.get(column);
+      let cellValue: CellValue = null;
+      let format: string | undefined = kind === "percent" ? PERCENT_FORMAT : undefined;
+      // Only text is measured for its lines: numbers and dates never wrap.
+      let shown = "";
+      if (value !== null && value !== false) {
+        if (kind === "date") {
+          const { date, format: dateFormat } = dateCell(String(value));
+          cellValue = date;
+          format = dateFormat;
+        } else if (typeof value === "number") {
+          cellValue = value;
+        } else {
+          shown = cellText(view.columns[i], value, words);
+          cellValue = spreadsheetText(shown);
+        }
+      }
+      texts.push(shown);
+      if (cellValue === null && style === undefined && format === undefined) return;
       const cell = row.getCell(column);
-      if (value !== null) cell.value = value;
-      cell.style = this.styles.of(style?.fill, style?.font, percent, value !== null && wrapped.has(column));
+      if (cellValue !== null) cell.value = cellValue;
+      cell.style = this.styles.of(style?.fill, style?.font, format, cellValue !== null && (layout.wrapped.has(column) || shown.includes("\n")));
       if (style?.note) cell.note = style.note;
     });
+    const lines = rowLines(texts, layout);
+    if (lines > 1) row.height = LINE_HEIGHT * lines;
     row.commit();
   }
 }
@@ -296,15 +339,15 @@ class WorkbookStream {
 class SharedStyles {
   private readonly cache = new Map<string, Partial<ExcelJS.Style>>();
 
-  of(fill: string | undefined, font: Partial<Font> | undefined, percent: boolean, wrap: boolean): Partial<ExcelJS.Style> {
+  of(fill: string | undefined, font: Partial<Font> | undefined, format: string | undefined, wrap: boolean): Partial<ExcelJS.Style> {
     // Called for every cell: a cheap key (fonts are rare: headers and regressions).
-    const key = `${fill ?? ""}|${font === undefined ? "" : JSON.stringify(font)}|${percent ? "%" : ""}|${wrap ? "wrap" : ""}`;
+    const key = `${fill ?? ""}|${font === undefined ? "" : JSON.stringify(font)}|${format ?? ""}|${wrap ? "wrap" : ""}`;
     let style = this.cache.get(key);
     if (!style) {
       style = {
         ...(fill ? { fill: solidFill(fill) } : {}),
         ...(font ? { font } : {}),
-        ...(percent ? { numFmt: PERCENT_FORMAT } : {}),
+        ...(format ? { numFmt: format } : {}),
         ...(wrap ? { alignment: { wrapText: true, vertical: "top" } } : {}),
       };
       this.cache.set(key, style);
@@ -313,61 +356,52 @@ class SharedStyles {
   }
 }
 
-function statusNote(entry: HistoryEntry, regressedFrom: HistoryEntry | undefined): string | null {
+function statusNote(entry: HistoryEntry, regressedFrom: HistoryEntry | undefined, words: ReportWords): string | null {
   if (entry.source === null) return null;
-  const lines = [`Source: ${describeSource(entry.source)}`];
-  if (entry.statusLabel) lines.push(`As written: ${entry.statusLabel}`);
-  if (entry.link === "similarity") lines.push(`Linked by text similarity ${entry.similarity?.toFixed(2) ?? ""}: the source gives no number`);
+  const lines = [`${words.labels.source}: ${describeSource(entry.source, words)}`];
+  if (entry.statusLabel) lines.push(`${words.columns.statusAsWritten}: ${entry.statusLabel}`);
+  if (entry.link === "similarity") lines.push(`${words.columns.similarity}: ${entry.similarity?.toFixed(2) ?? ""}`);
   if (regressedFrom) {
-    const state = (report: HistoryEntry): string => `${STATUS_TEXT[report.status]} ${report.progress ?? "-"}%`;
-    lines.push(`Regressed since ${regressedFrom.meeting}: ${state(regressedFrom)} → ${state(entry)}`);
+    const state = (report: HistoryEntry): string => `${words.statuses[report.status]} ${report.progress ?? "-"}%`;
+    lines.push(`${words.changes.regressed} (${regressedFrom.meeting}): ${fill(words.labels.regressedFromTo, { from: state(regressedFrom), to: state(entry) })}`);
   }
   return lines.join("\n");
 }
 
-function flagNote(commitment: TrackedCommitment): string | null {
+function flagNote(commitment: TrackedCommitment, words: ReportWords): string | null {
   const lines: string[] = [];
-  for (const regression of commitment.regressions) lines.push(`Regressed from ${regression.from} to ${regression.to}`);
+  for (const regression of commitment.regressions) lines.push(`${words.changes.regressed}: ${fill(words.labels.regressedFromTo, regression)}`);
   if (commitment.stalled && commitment.latest) {
-    lines.push(`Stalled: ${STATUS_TEXT[commitment.latest.status]}, unchanged at ${commitment.latest.meeting} since the report before`);
+    lines.push(`${words.stalledFlag}: ${words.statuses[commitment.latest.status]}, ${commitment.latest.meeting}`);
   }
   return lines.length > 0 ? lines.join("\n") : null;
 }
 
-const LATEST_HEADERS = ["Latest meeting", "Latest status", "Latest %", "Change", "Stalled", "Regressed"];
-
-/** How many meetings the wide Tracker sheet can show: two columns each beside the key and latest columns. */
-function meetingsThatFit(tracker: Tracker, limits: SheetLimits): number {
-  return Math.min(tracker.meetings.length, Math.max(0, Math.floor((limits.columns - KEY_COLUMNS - LATEST_HEADERS.length) / 2)));
+function truncationNote(report: TrackerReport, firstShown: number): string {
+  const { meetings } = report.tracker;
+  return `This sheet shows the latest ${meetings.length - firstShown} of ${meetings.length} meetings (from ${meetings[firstShown].id}): Excel allows 16,384 columns. "${report.words.sheets.history}" lists every meeting.`;
 }
 
-function trackerSheet(tracker: Tracker, limits: SheetLimits): SheetSpec {
-  // When not every meeting fits, the most recent ones do: the earliest are on History (long).
-  const firstShown = tracker.meetings.length - meetingsThatFit(tracker, limits);
-  const shown = tracker.meetings.slice(firstShown);
-  const headers = ["Plan", "No.", "Commitment"];
-  for (const meeting of shown) headers.push(`${meeting.id} status`, `${meeting.id} %`);
-  headers.push(...LATEST_HEADERS);
-  const firstMeetingColumn = KEY_COLUMNS + 1;
-  const latestColumn = firstMeetingColumn + 2 * shown.length;
-  const percentColumns = new Set(shown.map((_, i) => firstMeetingColumn + 2 * i + 1));
-  percentColumns.add(latestColumn + 2);
+function trackerSheet(report: TrackerReport, limits: SheetLimits): SheetSpec<TrackedCommitment> & { view: TrackerView } {
+  const { words } = report;
+  const view = trackerView(report, limits.columns);
+  const { firstShown, firstMeetingColumn, latestColumn } = view;
+  const percentColumns = view.columns.flatMap((column, i) => (column.kind === "percent" ? [i + 1] : []));
   const headerNotes = new Map<number, string>();
-  if (firstShown > 0) headerNotes.set(firstMeetingColumn, truncationNote(tracker, firstShown));
+  if (firstShown > 0) headerNotes.set(firstMeetingColumn, truncationNote(report, firstShown));
 
   /** Fills by status, the regression and stall flags, and the notes giving each value's source. */
-  function rowStyles(commitment: TrackedCommitment): Map<number, CellStyle> {
+  function styles(commitment: TrackedCommitment): Map<number, CellStyle> {
     const styles = new Map<number, CellStyle>();
-
     const regressedAt = new Set(commitment.regressions.map((r) => r.to));
     let previousReport: HistoryEntry | undefined;
     commitment.history.forEach((entry, i) => {
       if (i >= firstShown) {
         const regressed = regressedAt.has(entry.meeting);
-        const note = statusNote(entry, regressed ? previousReport : undefined);
+        const note = statusNote(entry, regressed ? previousReport : undefined, words);
         styles.set(firstMeetingColumn + 2 * (i - firstShown), {
           fill: STATUS_FILL[entry.status],
-          ...(regressed ? { font: { bold: true, color: { argb: "FF9C0006" } } } : {}),
+          ...(regressed ? { font: REGRESSION_FONT } : {}),
           ...(note ? { note } : {}),
         });
       }
@@ -378,7 +412,7 @@ function trackerSheet(tracker: Tracker, limits: SheetLimits): SheetSpec {
     const flag = commitment.regressed ? REGRESSION_FILL : commitment.stalled ? STALL_FILL : null;
     if (flag) {
       for (let c = 1; c < KEY_COLUMNS; c++) styles.set(c, { fill: flag });
-      const note = flagNote(commitment);
+      const note = flagNote(commitment, words);
       styles.set(KEY_COLUMNS, { fill: flag, ...(note ? { note } : {}) });
     }
     if (commitment.stalled) styles.set(latestColumn + 4, { fill: STALL_FILL });
@@ -386,278 +420,56 @@ function trackerSheet(tracker: Tracker, limits: SheetLimits): SheetSpec {
     return styles;
   }
 
-  function* rows(styled: boolean): Iterable<SheetRow> {
-    for (const commitment of tracker.commitments) {
-      const history = commitment.history.slice(firstShown);
-      const values: CellValue[] = [text(commitment.plan), Number(commitment.number), text(commitment.title)];
-      for (const entry of history) values.push(STATUS_TEXT[entry.status], entry.progress);
-      values.push(
-        commitment.latest?.meeting ?? null,
-        commitment.latest ? STATUS_TEXT[commitment.latest.status] : null,
-        commitment.latest?.progress ?? null,
-        changeText(commitment.change),
-        commitment.stalled ? STALLED_TEXT : null,
-        commitment.regressed ? CHANGE_TEXT.regressed : null,
-      );
-      yield styled ? { values, styles: rowStyles(commitment) } : { values };
-    }
-  }
-
-  return {
-    name: "Tracker",
-    headers,
-    headerNotes,
-    frozenColumns: KEY_COLUMNS,
-    percentColumns,
-    dataBarColumns: [...percentColumns],
-    rows,
-  };
+  return { view, headerNotes, dataBarColumns: percentColumns, styles };
 }
 
-function truncationNote(tracker: Tracker, firstShown: number): string {
-  return `This sheet shows the latest ${tracker.meetings.length - firstShown} of ${tracker.meetings.length} meetings (from ${tracker.meetings[firstShown].id}): Excel allows 16,384 columns. "${HISTORY_SHEET}" lists every meeting.`;
+function historySheet(report: TrackerReport): SheetSpec<HistoryRow> {
+  const view = historyView(report);
+  const statusColumn = view.columns.findIndex((c) => c.id === "status") + 1;
+  return { view, styles: ({ entry }) => new Map([[statusColumn, { fill: STATUS_FILL[entry.status] }]]) };
 }
 
-function historySheet(tracker: Tracker): SheetSpec {
-  const dates = new Map(tracker.meetings.map((m) => [m.id, m.date]));
-  return {
-    // Excel reserves the sheet name "History" (change tracking).
-    name: HISTORY_SHEET,
-    headers: ["Plan", "No.", "Commitment", "Meeting", "Date", "Status", "Status as written", "Progress", "Change", "Link", "Similarity", ...SOURCE_HEADERS],
-    percentColumns: new Set([8]),
-    *rows(styled) {
-      for (const commitment of tracker.commitments) {
-        for (const entry of commitment.history) {
-          yield {
-            values: [
-              text(commitment.plan),
-              Number(commitment.number),
-              text(commitment.title),
-              entry.meeting,
-              dates.get(entry.meeting) ?? null,
-              STATUS_TEXT[entry.status],
-              text(entry.statusLabel),
-              entry.progress,
-              changeText(entry.change),
-              entry.link,
-              entry.similarity ?? null,
-              ...sourceCells(entry.source),
-            ],
-            ...(styled ? { styles: new Map([[6, { fill: STATUS_FILL[entry.status] }]]) } : {}),
-          };
-        }
-      }
-    },
-  };
-}
-
-/** Records the tracker read, each with its meeting id, in meeting order. */
-function trackedRecords(tracker: Tracker, records: readonly MeetingRecord[]): { id: string; record: MeetingRecord }[] {
-  const byPath = new Map<string, MeetingRecord>();
-  for (const record of records) if (!byPath.has(record.source.path)) byPath.set(record.source.path, record);
-  return tracker.meetings.flatMap((m) => {
-    const record = byPath.get(m.file);
-    return record ? [{ id: m.id, record }] : [];
+function summarySheet(report: TrackerReport): SheetSpec<SummaryRow> {
+  const view = summaryView(report);
+  const headerFills = new Map<number, string>();
+  view.columns.forEach((column, i) => {
+    if (column.id in STATUS_FILL) headerFills.set(i + 1, STATUS_FILL[column.id as HistoryStatus]);
   });
-}
-
-function meetingsSheet(tracker: Tracker, tracked: readonly { id: string; record: MeetingRecord }[]): SheetSpec {
-  const byPath = new Map(tracked.map(({ record }) => [record.source.path, record]));
+  const regressedColumn = view.columns.findIndex((c) => c.id === "regressed") + 1;
+  const stalledColumn = view.columns.findIndex((c) => c.id === "stalled") + 1;
   return {
-    name: "Meetings",
-    headers: ["Meeting", "Date", "Date from", "Language", "Title", "Plan", "Plan as written", "Chair", "Attendees", "Agenda", "Commitments", "Decisions", "Events", "File", "Format", "Pages", "SHA-256", "Other renderings"],
-    percentColumns: new Set(),
-    *rows() {
-      for (const meeting of tracker.meetings) {
-        const record = byPath.get(meeting.file);
-        yield {
-          values: [
-            meeting.id,
-            meeting.date,
-            meeting.dateSource,
-            meeting.language,
-            text(meeting.title),
-            text(meeting.plan),
-            text(record?.meeting.actionPlan?.text),
-            text(record?.meeting.chair),
-            text(record?.meeting.attendees.join("\n")),
-            text(record?.meeting.agenda.join("\n")),
-            record?.commitments.length ?? null,
-            record?.decisions.length ?? null,
-            record?.events.length ?? null,
-            text(meeting.file),
-            meeting.format,
-            record?.source.pages ?? null,
-            record?.source.sha256 ?? null,
-            text(meeting.renderings.join("\n")),
-          ],
-        };
-      }
+    view,
+    headerFills,
+    styles: ({ regressed, stalled }) => {
+      const styles = new Map<number, CellStyle>();
+      if (regressed > 0) styles.set(regressedColumn, { fill: REGRESSION_FILL });
+      if (stalled > 0) styles.set(stalledColumn, { fill: STALL_FILL });
+      return styles;
     },
   };
 }
 
-function sourceKey(meeting: string, source: SourceRef): string {
-  return JSON.stringify([meeting, source.file, source.page, source.table, source.row, source.line, source.heading]);
-}
-
-function activitiesSheet(tracker: Tracker, tracked: readonly { id: string; record: MeetingRecord }[]): SheetSpec {
-  // Unnumbered records linked by similarity take their commitment's number here too.
-  const linkedNumber = new Map<string, string>();
-  for (const commitment of tracker.commitments) {
-    for (const entry of commitment.history) {
-      if (entry.link === "similarity" && entry.source) linkedNumber.set(sourceKey(entry.meeting, entry.source), commitment.number);
-    }
-  }
-  const plans = new Map(tracker.meetings.map((m) => [m.id, m.plan]));
+function keySheet(report: TrackerReport): SheetSpec<KeyEntry> {
+  const flagFills: Partial<Record<string, string>> = { regressed: REGRESSION_FILL, stalled: STALL_FILL };
   return {
-    name: "Activities",
-    headers: ["Meeting", "Plan", "No.", "Commitment", "Activity", "State", ...SOURCE_HEADERS],
-    percentColumns: new Set(),
-    *rows() {
-      for (const { id, record } of tracked) {
-        for (const commitment of record.commitments) {
-          const number = commitment.number ?? linkedNumber.get(sourceKey(id, commitment.source)) ?? null;
-          for (const activity of commitment.activities) {
-            yield {
-              values: [
-                id,
-                text(plans.get(id)),
-                number === null ? null : Number(number),
-                text(commitment.title),
-                text(activity.text),
-                activity.state,
-                ...sourceCells(commitment.source),
-              ],
-            };
-          }
-        }
-      }
-    },
-  };
-}
-
-function decisionsSheet(tracked: readonly { id: string; record: MeetingRecord }[]): SheetSpec {
-  return {
-    name: "Decisions",
-    headers: ["Meeting", "Decision", "Date", "Commitment", ...SOURCE_HEADERS],
-    percentColumns: new Set(),
-    *rows() {
-      for (const { id, record } of tracked) {
-        for (const decision of record.decisions) {
-          yield {
-            values: [
-              id,
-              text(decision.text),
-              decision.date,
-              decision.commitment === null ? null : Number(decision.commitment),
-              ...sourceCells(decision.source),
-            ],
-          };
-        }
-      }
-    },
-  };
-}
-
-function eventsSheet(tracked: readonly { id: string; record: MeetingRecord }[]): SheetSpec {
-  return {
-    name: "Events",
-    headers: ["Meeting", "Event", "Date", "End date", "Place", "Participants", ...SOURCE_HEADERS],
-    percentColumns: new Set(),
-    *rows() {
-      for (const { id, record } of tracked) {
-        for (const event of record.events) {
-          yield {
-            values: [
-              id,
-              text(event.title),
-              event.date,
-              event.endDate,
-              text(event.place),
-              text(event.participants.join("\n")),
-              ...sourceCells(event.source),
-            ],
-          };
-        }
-      }
-    },
-  };
-}
-
-function warningsSheet(input: TrackerWorkbookInput, tracked: readonly { id: string; record: MeetingRecord }[], limits: SheetLimits): SheetSpec {
-  const { tracker } = input;
-  const failures = [...input.failures].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const firstShown = tracker.meetings.length - meetingsThatFit(tracker, limits);
-  return {
-    name: "Warnings",
-    headers: ["From", "Meeting", "Code", "Message", ...SOURCE_HEADERS],
-    percentColumns: new Set(),
-    *rows() {
-      for (const { id, record } of tracked) {
-        for (const warning of record.warnings) {
-          yield { values: ["extraction", id, warning.code, text(warning.message), ...sourceCells(warning.source ?? { file: record.source.path })] };
-        }
-      }
-      for (const warning of tracker.warnings) {
-        yield { values: ["tracker", warning.meeting ?? null, warning.code, text(warning.message), ...sourceCells(warning.source)] };
-      }
-      if (firstShown > 0) {
-        yield { values: ["workbook", null, "tracker-sheet-truncated", truncationNote(tracker, firstShown), ...sourceCells(undefined)] };
-      }
-      for (const failure of failures) {
-        yield { values: ["batch", null, failure.code, text(failure.reason), ...sourceCells({ file: failure.file })] };
-      }
-    },
-  };
-}
-
-/** What the colours and words of the other sheets mean, for a reader who opens the file cold. */
-function keySheet(): SheetSpec {
-  const statusMeaning: Record<HistoryStatus, string> = {
-    completed: "Reported fully completed.",
-    partially_completed: "Reported partially completed (the percent, when given, says how far).",
-    in_progress: "Reported under way.",
-    not_completed: "Reported not completed.",
-    not_started: "Reported not started.",
-    unknown: "Reported, in words the extractor does not know as a status: the cell's note quotes them.",
-    notReported: "This meeting's minutes do not mention the commitment. A gap is never read as a drop or a regression.",
-  };
-  const flags: [value: string, meaning: string, fill: string | null][] = [
-    [CHANGE_TEXT.improved, "Change: a higher status, or a higher percent at the same status, than the last meeting that reported it.", null],
-    [CHANGE_TEXT.unchanged, "Change: the same status and percent as the last meeting that reported it.", null],
-    [CHANGE_TEXT.regressed, "Change: a lower status, or a lower percent at the same status (a percent no longer given is not a regression). The commitment's cells are highlighted.", REGRESSION_FILL],
-    [STALLED_TEXT, "Not completed, and unchanged between its latest report and the one before. The commitment's cells are highlighted.", STALL_FILL],
-    ["Notes", "A status cell's note gives the file, page, table and row it was read from, and the status as the minutes wrote it.", null],
-  ];
-  return {
-    name: "Key",
-    headers: ["Value", "Meaning"],
-    percentColumns: new Set(),
-    *rows(styled) {
-      for (const status of Object.keys(STATUS_TEXT) as HistoryStatus[]) {
-        yield { values: [STATUS_TEXT[status], statusMeaning[status]], ...(styled ? { styles: new Map([[1, { fill: STATUS_FILL[status] }]]) } : {}) };
-      }
-      for (const [value, meaning, fill] of flags) {
-        yield { values: [value, meaning], ...(styled && fill ? { styles: new Map([[1, { fill }]]) } : {}) };
-      }
+    view: keyView(report),
+    styles: (entry) => {
+      const fill = "status" in entry ? STATUS_FILL[entry.status] : flagFills[entry.flag];
+      return fill ? new Map([[1, { fill }]]) : undefined;
     },
   };
 }
 
 /** The latest meeting date, as the workbook's creation date: stable across runs on the same minutes. */
-function workbookDate(tracker: Tracker): Date {
-  const dates = tracker.meetings.map((m) => m.date).filter((d): d is string => d !== null).sort();
+function workbookDate(report: TrackerReport): Date {
+  const dates = report.tracker.meetings.map((m) => m.date).filter((d): d is string => d !== null).sort();
   const latest = dates.at(-1);
-  if (latest === undefined) return new Date(Date.UTC(2000, 0, 1));
-  const [year, month, day] = latest.split("-").map(Number);
-  return new Date(Date.UTC(year, month - 1, day ?? 1));
+  return latest === undefined ? new Date(Date.UTC(2000, 0, 1)) : dateCell(latest).date;
 }
 
 /** Streams tracker.xlsx to `output` (a file stream, say), sheet by sheet and row by row; resolves once `output` has it all. */
-export async function writeTrackerXlsx(input: TrackerWorkbookInput, output: Writable, limits: SheetLimits = EXCEL_LIMITS): Promise<void> {
-  const { tracker } = input;
-  const created = workbookDate(tracker);
+export async function writeTrackerXlsx(report: TrackerReport, output: Writable, limits: SheetLimits = EXCEL_LIMITS): Promise<void> {
+  const created = workbookDate(report);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: output,
     // Styles carry the fills, fonts and number formats. Strings are written in
@@ -671,27 +483,28 @@ export async function writeTrackerXlsx(input: TrackerWorkbookInput, output: Writ
   workbook.modified = created;
   const done = finished(output);
 
-  const arabic = tracker.meetings.filter((m) => m.language === "ar").length;
-  const rightToLeft = arabic * 2 > tracker.meetings.length;
-  const tracked = trackedRecords(tracker, input.records);
-  const writer = new WorkbookStream(workbook, rightToLeft, limits);
-  await writer.writeSheet(trackerSheet(tracker, limits));
-  await writer.writeSheet(historySheet(tracker));
-  await writer.writeSheet(meetingsSheet(tracker, tracked));
-  await writer.writeSheet(activitiesSheet(tracker, tracked));
-  await writer.writeSheet(decisionsSheet(tracked));
-  await writer.writeSheet(eventsSheet(tracked));
-  await writer.writeSheet(warningsSheet(input, tracked, limits));
-  await writer.writeSheet(keySheet());
+  const tracker = trackerSheet(report, limits);
+  const notes: WriterNote[] =
+    tracker.view.firstShown > 0 ? [{ from: "workbook", code: "tracker-sheet-truncated", message: truncationNote(report, tracker.view.firstShown) }] : [];
+  const writer = new WorkbookStream(workbook, report, limits);
+  await writer.writeSheet(summarySheet(report));
+  await writer.writeSheet(tracker);
+  await writer.writeSheet(historySheet(report));
+  await writer.writeSheet({ view: meetingsView(report) });
+  await writer.writeSheet({ view: activitiesView(report) });
+  await writer.writeSheet({ view: decisionsView(report) });
+  await writer.writeSheet({ view: eventsView(report) });
+  await writer.writeSheet({ view: warningsView(report, notes) });
+  await writer.writeSheet(keySheet(report));
   await workbook.commit();
   await done;
 }
 
 /** tracker.xlsx as bytes: streamed like `writeTrackerXlsx`, only the compressed file is held. */
-export async function trackerToXlsx(input: TrackerWorkbookInput, limits: SheetLimits = EXCEL_LIMITS): Promise<Buffer> {
+export async function trackerToXlsx(report: TrackerReport, limits: SheetLimits = EXCEL_LIMITS): Promise<Buffer> {
   const output = new PassThrough();
   const chunks: Buffer[] = [];
   output.on("data", (chunk: Buffer) => chunks.push(chunk));
-  await writeTrackerXlsx(input, output, limits);
+  await writeTrackerXlsx(report, output, limits);
   return Buffer.concat(chunks);
 }

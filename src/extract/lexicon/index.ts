@@ -4,25 +4,24 @@
  * Structure words (commitment numbering, status phrases, labels, months) are matched
  * with the union of all lexicons: minutes mix languages (a French table header in
  * Arabic minutes, an English acronym in French ones), and a phrase of one language
- * never means something else in another's script. Adding a language = adding a file
- * here.
+ * never means something else in another's script. Function words (name stop words,
+ * articles, particles, pronouns, conjunctions) are short and shared between languages
+ * of one script with other meanings ("de", "a", "on"): they are compiled per language
+ * and applied only to text of that language (`functionWordsOf`). Adding a language =
+ * adding a file to ./registry.ts.
  */
-import type { Language, Status } from "../../model/meeting.js";
+import type { Status } from "../../model/meeting.js";
+import type { DateWords } from "../../text/dates.js";
+import { ITEM_NUMBER_SOURCE } from "../../text/item-numbers.js";
 import { alternation, foldPhrase, phraseRegex, WORD_CHAR } from "../match.js";
-import { ar } from "./ar.js";
-import { en } from "./en.js";
-import { fr } from "./fr.js";
+import type { Language } from "./languages.js";
+import { LEXICONS as REGISTERED } from "./registry.js";
 import type { HeaderWords, Lexicon } from "./types.js";
 
 export type { Lexicon, HeaderWords, StatusPhrase } from "./types.js";
+export { DEFAULT_LANGUAGE, LANGUAGES, lexiconFor, writingDirection, type Language } from "./languages.js";
 
-export const LEXICONS: readonly Lexicon[] = [ar, fr, en];
-
-export function lexiconFor(language: Language): Lexicon {
-  const found = LEXICONS.find((l) => l.language === language);
-  if (!found) throw new Error(`no lexicon for language ${language}`);
-  return found;
-}
+export const LEXICONS: readonly Lexicon<Language>[] = REGISTERED;
 
 const all = <T>(pick: (l: Lexicon) => readonly T[]): T[] => LEXICONS.flatMap((l) => [...pick(l)]);
 const PROCLITICS = all((l) => l.proclitics ?? []);
@@ -50,25 +49,51 @@ export const MONTHS: ReadonlyMap<string, number> = new Map(
   LEXICONS.flatMap((l) => Object.entries(l.months).map(([name, n]) => [foldPhrase(name), n] as const)),
 );
 
-export const STATUS_PHRASES: PhraseTable<Status> = phraseTable(all((l) => l.statuses.map((s) => [s.phrase, s.status] as const)));
+/** Status phrases, and closing words as phrases of no status ("withdrawn": the label is kept, the status unknown). */
+export const STATUS_PHRASES: PhraseTable<Status> = phraseTable(
+  all((l) => [...l.statuses.map((s) => [s.phrase, s.status] as const), ...l.closingWords.map((w) => [w, "unknown" as const] as const)]),
+);
+/** Negations that may stand right before a status phrase, as a regex anchored at the end of the text before it. */
+export const STATUS_NEGATION_BEFORE = new RegExp(`(?<!${WORD_CHAR})(?:${alternation(all((l) => l.statusNegations))})\\s*$`, "u");
+/** Partial modifiers right before (anchored at the end) or right after (anchored at the start) a completion phrase. */
+const partials = alternation(all((l) => l.partialModifiers));
+export const PARTIAL_BEFORE = new RegExp(`(?<!${WORD_CHAR})(?:${partials})\\s*$`, "u");
+export const PARTIAL_AFTER = new RegExp(`^\\s*(?:${partials})(?!${WORD_CHAR})`, "u");
+export const PROSE_STATUSES: PhraseTable<Status> = phraseTable(all((l) => l.proseStatuses.map((s) => [s.phrase, s.status] as const)));
+
+export type Colour = keyof Lexicon["colourWords"];
+export const COLOUR_WORDS: PhraseTable<Colour> = phraseTable(
+  all((l) => (Object.entries(l.colourWords) as [Colour, string[]][]).flatMap(([colour, words]) => words.map((w) => [w, colour] as const))),
+);
 
 export const ORDINALS: PhraseTable<number> = phraseTable(all((l) => Object.entries(l.ordinals)));
 
-const commitmentWords = alternation(all((l) => l.commitmentWords));
+/** Commitment and action words; an action word is caught in the group `action` where a heading is matched. */
+const commitmentWords = alternation(all((l) => [...l.commitmentWords, ...l.actionWords]));
+const namingWords = `(?<action>${alternation(all((l) => l.actionWords))})|${alternation(all((l) => l.commitmentWords))}`;
 const ARTICLES_FOR_HEADINGS = all((l) => l.articles);
 const numberWords = alternation(all((l) => l.numberWords));
+/** A Roman numeral is a number only before a separator: "Engagement II :" (not "Commitment i"). */
+const ROMAN_BEFORE_SEPARATOR = String.raw`[ivxlc]{1,7}(?=\s*[:：\-–—.)])`;
+
 /**
  * "تعهد عدد 10 :", "تعهدعدد 10:", "الالتزام رقم (3)", "Engagement n°1 :", "Commitment 5 -".
  * Groups: `number` and `rest` (the title after the separator).
  */
 export const COMMITMENT_HEADING = new RegExp(
-  `^(?:${alternation(PROCLITICS)})?(?:${commitmentWords})\\s*(?:(?:${numberWords})\\s*)?[(\\[]?\\s*(?<number>\\d{1,3})\\s*[)\\]]?(?!\\d|\\s*%)\\s*(?:[:：\\-–—.)]\\s*)?(?<rest>.*)$`,
+  `^(?:${alternation(PROCLITICS)})?(?:${namingWords})\\s*(?:(?:${numberWords})\\s*)?[(\\[]?\\s*(?<number>${ITEM_NUMBER_SOURCE}|${ROMAN_BEFORE_SEPARATOR})\\s*[)\\]]?(?!\\d|\\s*%)\\s*(?:[:：\\-–—.)]\\s*)?(?<rest>.*)$`,
   "su",
 );
 
 /** "التعهد الثالث: …", "Engagement premier : …": a commitment numbered by an ordinal word. Groups `ordinal`, `rest`. */
 export const COMMITMENT_ORDINAL_HEADING = new RegExp(
   `^(?:${alternation(PROCLITICS)})?(?:${commitmentWords})\\s+(?<ordinal>${alternation(all((l) => Object.keys(l.ordinals)))})(?!${WORD_CHAR})\\s*(?:[:：\\-–—.)]\\s*)?(?<rest>.*)$`,
+  "su",
+);
+
+/** "Second commitment: …", "Le premier engagement : …": the ordinal word before the commitment word. Groups `ordinal`, `rest`. */
+export const COMMITMENT_ORDINAL_FIRST_HEADING = new RegExp(
+  `^(?:(?:${alternation(ARTICLES_FOR_HEADINGS)})\\s+)?(?<ordinal>${alternation(all((l) => Object.keys(l.ordinals)))})\\s+(?:${alternation(PROCLITICS)})?(?:${commitmentWords})(?!${WORD_CHAR})\\s*(?:[:：\\-–—.)]\\s*)?(?<rest>.*)$`,
   "su",
 );
 
@@ -92,14 +117,32 @@ export const SECTION_MARKER_VALUES: PhraseTable<number> = phraseTable(all((l) =>
 
 /** A mention of a numbered commitment anywhere in a sentence: "بخصوص التعهد عدد 7". */
 export const COMMITMENT_REFERENCE = new RegExp(
-  `(?<!${WORD_CHAR})(?:${alternation(PROCLITICS)})?(?:${commitmentWords})\\s*(?:(?:${numberWords})\\s*)?[(\\[]?\\s*(?<number>\\d{1,3})(?!\\d|\\s*%)`,
+  `(?<!${WORD_CHAR})(?:${alternation(PROCLITICS)})?(?:${namingWords})\\s*(?:(?:${numberWords})\\s*)?[(\\[]?\\s*(?<number>${ITEM_NUMBER_SOURCE})(?!\\d|\\s*%)`,
   "gu",
 );
 
+/** After a reference, more numbers joined to it: "Commitment 3 and 4", "engagements 2, 5 et 7". Group `number`. */
+export const REFERENCE_CONTINUATION = new RegExp(
+  `^\\s*(?:,|&|(?:${alternation(all((l) => l.nameConjunctions))})(?!${WORD_CHAR}))\\s*(?<number>${ITEM_NUMBER_SOURCE})(?!\\d|\\s*%)`,
+  "u",
+);
+
+/** "الالتزام الثاني", "second commitment", "le premier engagement" anywhere in a sentence. Group `ordinal`. */
+export const COMMITMENT_ORDINAL_REFERENCE = new RegExp(
+  `(?<!${WORD_CHAR})(?:(?:${alternation(PROCLITICS)})?(?:${commitmentWords})\\s+(?<ordinal>${alternation(all((l) => Object.keys(l.ordinals)))})|(?<ordinalFirst>${alternation(all((l) => Object.keys(l.ordinals)))})\\s+(?:${commitmentWords}))(?!${WORD_CHAR})`,
+  "gu",
+);
+/** Words before a percent that make it the item's rate: "نسبة الإنجاز فيه 60%", "completion rate of 60%", "réalisé à 70 %". */
+export const PROGRESS_WORDS = phraseRegex(all((l) => [...l.progressLabels, ...l.progressCues]), PROCLITICS);
+
 export const COMMITMENT_PLURAL = phraseRegex(all((l) => l.commitmentPluralWords), PROCLITICS);
+/** A word naming commitments, one or several, not actions: "Engagement", "الالتزامات". */
+export const COMMITMENT_NOUN = phraseRegex(all((l) => [...l.commitmentWords, ...l.commitmentPluralWords]), PROCLITICS);
+/** A word naming commitments or action items, one or several: "Engagement", "Actions", "الالتزامات". */
+export const COMMITMENT_WORD = phraseRegex(all((l) => [...l.commitmentWords, ...l.actionWords, ...l.commitmentPluralWords]), PROCLITICS);
 
 export type ColumnRole = keyof HeaderWords;
-export const HEADER_ROLES: readonly ColumnRole[] = ["number", "commitment", "progress", "status", "notes", "date", "place", "participants"];
+export const HEADER_ROLES: readonly ColumnRole[] = ["number", "commitment", "progress", "status", "notes", "owner", "due", "date", "place", "participants"];
 export const HEADER_WORDS: Readonly<Record<ColumnRole, PhraseTable<ColumnRole>>> = Object.fromEntries(
   HEADER_ROLES.map((role) => [role, phraseTable(all((l) => l.headers[role].map((w) => [w, role] as const)))]),
 ) as Record<ColumnRole, PhraseTable<ColumnRole>>;
@@ -127,18 +170,48 @@ export const REPORTING_VERBS: PhraseTable<ReportingVerb> = phraseTable(
 export const HONORIFICS: PhraseTable<{ plural: boolean }> = phraseTable(
   all((l) => l.honorifics.map((h) => [h.word, { plural: h.plural === true }] as const)),
 );
-export const NAME_CONJUNCTIONS = new Set(all((l) => l.nameConjunctions).map(foldPhrase));
-export const NAME_STOP_WORDS = new Set(all((l) => l.nameStopWords).map(foldPhrase));
 export const BODY_WORDS = new RegExp(`^(?:${alternation(all((l) => l.bodyWords))})(?![\\p{L}\\p{N}])`, "u");
-export const PRONOUNS = new Set(all((l) => l.pronouns).map(foldPhrase));
-export const ARTICLES = all((l) => l.articles).map(foldPhrase);
-export const NAME_PARTICLES = new Set(all((l) => l.nameParticles).map(foldPhrase));
+
+/** One language's function words, folded: what ends a name, what stands inside one, what is no name. */
+export interface FunctionWords {
+  nameConjunctions: ReadonlySet<string>;
+  nameStopWords: ReadonlySet<string>;
+  pronouns: ReadonlySet<string>;
+  articles: readonly string[];
+  nameParticles: ReadonlySet<string>;
+}
+
+function functionWords(lexicons: readonly Lexicon[]): FunctionWords {
+  const words = (pick: (l: Lexicon) => readonly string[]): string[] => lexicons.flatMap((l) => pick(l).map(foldPhrase));
+  return {
+    nameConjunctions: new Set(words((l) => l.nameConjunctions)),
+    nameStopWords: new Set(words((l) => l.nameStopWords)),
+    pronouns: new Set(words((l) => l.pronouns)),
+    articles: words((l) => l.articles),
+    nameParticles: new Set(words((l) => l.nameParticles)),
+  };
+}
+
+const FUNCTION_WORDS = new Map(LEXICONS.map((l) => [l.language, functionWords([l])] as const));
+/** Every language's at once: only for a text whose language neither it nor its caller can tell. */
+const POOLED_FUNCTION_WORDS = functionWords(LEXICONS);
+
+/** The function words of a language, or of all languages when the language is unknown (null). */
+export function functionWordsOf(language: Language | null): FunctionWords {
+  return (language !== null && FUNCTION_WORDS.get(language)) || POOLED_FUNCTION_WORDS;
+}
 
 export const SECTION_MARKER = new RegExp(`^(?:${alternation(all((l) => l.sectionMarkers))})\\s*[:：\\-–.]`, "u");
 export const DECISION_PHRASES = phraseRegex(all((l) => l.decisionPhrases), PROCLITICS);
 export const CHAIR_PHRASES = phraseRegex(all((l) => l.chairPhrases), PROCLITICS);
-/** "(Chair, Ministry of …)" or "(رئيساً)" right after a name: the chair marked in the attendee list. */
-export const CHAIR_MARKER = new RegExp(`\\(\\s*(?:${alternation(all((l) => l.chairMarkers))})(?!${WORD_CHAR})`, "u");
+/**
+ * "(Chair, Ministry of …)", "(رئيساً)", or a marker closing the item ("Dr X, Chair", "Mme Y –
+ * présidente") right after a name: the chair marked in the attendee list.
+ */
+export const CHAIR_MARKER = new RegExp(
+  `(?:\\(\\s*(?:${alternation(all((l) => l.chairMarkers))})(?!${WORD_CHAR})|[,،–—-]\\s*(?:${alternation(all((l) => l.chairMarkers))})\\s*(?:[),;،.]|$))`,
+  "u",
+);
 export const ATTENDEE_CUES = phraseRegex(all((l) => l.attendeeCues), PROCLITICS);
 export const ABSENTEE_CUES = phraseRegex(all((l) => l.absenteeCues), PROCLITICS);
 export const AGENDA_CUES = phraseRegex(all((l) => l.agendaCues), PROCLITICS);
@@ -175,3 +248,31 @@ export const ACTIVITY_CUES = {
   ongoing: phraseRegex(all((l) => l.activityCues.ongoing), PROCLITICS),
   done: phraseRegex(all((l) => l.activityCues.done), PROCLITICS),
 };
+
+/** Everything `findDates` needs to know of how dates are written, from every lexicon. */
+export const DATE_WORDS: DateWords = {
+  months: MONTHS,
+  weekdays: new Map(LEXICONS.flatMap((l) => l.weekdays.map((w, k) => [foldPhrase(w), k + 1] as const))),
+  ordinalSuffixes: all((l) => l.ordinalSuffixes).map(foldPhrase),
+  rangeConnectors: all((l) => l.rangeConnectors).map(foldPhrase),
+  dayMonthLinks: all((l) => l.dayMonthLinks).map(foldPhrase),
+  monthYearLinks: all((l) => l.monthYearLinks).map(foldPhrase),
+  numberNames: new Map(LEXICONS.flatMap((l) => Object.entries(l.numberNames).map(([w, n]) => [foldPhrase(w), n] as const))),
+  numberJoiners: all((l) => l.numberJoiners).map(foldPhrase),
+};
+
+/** Words that say "no value" ("n/a", "s.o.") in folded text, unanchored; dashes are the caller's. */
+export const NO_VALUE_WORDS = new RegExp(`(?:${alternation(all((l) => l.noValueWords))})(?!${WORD_CHAR})`, "u");
+export const OTHER_DATE_CUES = phraseRegex(all((l) => l.otherDateCues), PROCLITICS);
+export const DECISION_SECTIONS = phraseRegex(all((l) => l.decisionSections), PROCLITICS);
+/** "Resolution 3: …", "Décision n° 2 : …", "القرار عدد 3: …": a numbered decision. Group `rest`: its text. */
+export const NUMBERED_DECISION = new RegExp(
+  `^(?:${alternation(PROCLITICS)})?(?:${alternation(all((l) => l.decisionWords))})\\s*(?:(?:${numberWords})\\s*)?\\d{1,3}(?:[./-]\\d{1,4})*\\s*[:：.\\-–—)]\\s*(?<rest>\\S.*)$`,
+  "su",
+);
+export const OWNER_LABELS = phraseRegex(all((l) => l.ownerLabels), PROCLITICS);
+export const DUE_CUES = phraseRegex(all((l) => l.dueCues), PROCLITICS);
+/** Active chair verbs, with where the chair's name stands: "X chaired the meeting", "ترأس X". */
+export const CHAIR_VERBS: PhraseTable<ReportingVerb> = phraseTable(
+  LEXICONS.flatMap((l) => l.chairVerbs.map((v) => [v, { position: l.reporterPosition }] as const)),
+);

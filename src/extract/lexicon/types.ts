@@ -5,6 +5,7 @@
  * them (with accents, hamza, shadda); they are folded with `foldForMatch` when compiled.
  */
 import type { Language, Status } from "../../model/meeting.js";
+import type { Change, HistoryStatus } from "../../model/tracker.js";
 
 export interface StatusPhrase {
   phrase: string;
@@ -14,19 +15,31 @@ export interface StatusPhrase {
 /** Words found in a table's header cells, per role of the column. */
 export interface HeaderWords {
   number: string[];
+  /** The item's own words: a commitment, an action, a measure, a deliverable. */
   commitment: string[];
   progress: string[];
   status: string[];
   notes: string[];
+  /** Who is to do the item (an action log's "Owner", "Resp."): not who reported on it. */
+  owner: string[];
+  /** When the item is due: "Deadline", "Échéance", "الآجال". */
+  due: string[];
   date: string[];
   place: string[];
   participants: string[];
 }
 
-export interface Lexicon {
-  language: Language;
-  /** Letters of this script mark the language outright (Arabic); omitted for Latin-script languages. */
-  script?: "Arabic";
+export interface Lexicon<L extends string = string> {
+  /** The language's code (ISO 639-1 where there is one): the record's `language` and the tracker's title keys. */
+  language: L;
+  /**
+   * The Unicode script (as `\p{Script=…}` names it) whose letters mark the language outright
+   * (Arabic); omitted for Latin-script languages, told apart by their function words. A
+   * right-to-left script also turns the workbook right to left.
+   */
+  script?: string;
+  /** The language assumed for a text that shows no sign of any: set on one lexicon. */
+  fallback?: true;
   /** Conjunctions written attached to the next word (Arabic "و", "ف"): any phrase may carry one. */
   proclitics?: string[];
   /** Frequent function words that tell this language apart from others of the same script. */
@@ -35,6 +48,23 @@ export interface Lexicon {
   months: Record<string, number>;
   /** Status words and phrases. The longest phrase that matches wins, so "partiellement réalisé" beats "réalisé". */
   statuses: StatusPhrase[];
+  /** Words right before a status phrase that negate it: "not" (done), "non" (réalisé), "لم" (ينجز). A negated completion is not completed; a negated start, not started. */
+  statusNegations: string[];
+  /** Words right before or after a completion phrase that make it partial: "partly done", "réalisé en partie", "أنجز جزئيا". */
+  partialModifiers: string[];
+  /** Words that close an item without saying how far it got ("withdrawn", "merged into", "clôturé"): the label is kept, no status is given. */
+  closingWords: string[];
+  /**
+   * Statements of progress in prose ("progress is being made", "have had delays", "accuse un retard"):
+   * the status of a commitment whose text says nothing more definite. Never read in a status cell.
+   */
+  proseStatuses: StatusPhrase[];
+  /**
+   * Words that name one action item before its number ("Action 3.4", "Mesure 1.2", "الإجراء 4"). An
+   * action the text reviews (a status, a rate) is tracked like a commitment; one only set at the
+   * meeting (an owner, a due date, no status) is a decision.
+   */
+  actionWords: string[];
   /** Words that name one commitment, before its number: "تعهد", "Engagement", "Commitment". */
   commitmentWords: string[];
   /** Words that may stand between the commitment word and the digits: "عدد", "رقم", "n°". */
@@ -44,6 +74,8 @@ export interface Lexicon {
   headers: HeaderWords;
   /** Labels of a line stating a commitment's progress: "Taux de réalisation : 80 %". */
   progressLabels: string[];
+  /** Traffic-light ("RAG") status colours as words: a status cell that says "Amber", "Vert", "أحمر". */
+  colourWords: { red: string[]; amber: string[]; green: string[]; blue: string[] };
   /** Labels of a line stating a commitment's status: "Statut : réalisé". */
   statusLabels: string[];
   /** Verbs that introduce who reported something. */
@@ -108,4 +140,84 @@ export interface Lexicon {
   selfReferences: string[];
   /** Phrases before a percent stated as the commitment's rate in prose ("بنسبة", "ramené à"). */
   progressCues: string[];
+  /** The reports' words (workbook, CSV, report.html) in this language; a word left out is said in English. */
+  report?: PartialReportWords;
+
+  // Dates, "no value" and meeting facts read from the lexicon rather than from code.
+  /** Names of the days of the week, Monday first: a date that names its weekday without a year gets the year that fits. */
+  weekdays: string[];
+  /** Letters written after a day's number: "14th", "1er". */
+  ordinalSuffixes: string[];
+  /** Words joining the two days of a range: "du 29 au 31 mai", "12 to 14 May", "من 8 إلى 12 ماي" (dashes need no word). */
+  rangeConnectors: string[];
+  /** Words between a day and its month: "the 14th of March", "9 من شهر آذار". */
+  dayMonthLinks: string[];
+  /** Words between a month and its year: "9 آذار سنة 2023". */
+  monthYearLinks: string[];
+  /** A cell or label value meaning "no value": "n/a", "s.o.". */
+  noValueWords: string[];
+  /** Phrases right before a date that is not the meeting's: a previous meeting, a publication, a report's cut-off. */
+  otherDateCues: string[];
+  /** Verbs whose subject chaired the meeting ("X chaired the meeting", "X a présidé"); the name stands where `reporterPosition` says. */
+  chairVerbs: string[];
+  /** Headings and labels of the sections whose items are the meeting's decisions: "Decisions", "Mesures de suivi", "القرارات". */
+  decisionSections: string[];
+  /** Words that set who is to do a decision: "(Owner: X)", "Responsable :", "المسؤول". */
+  ownerLabels: string[];
+  /** Words that set by when a decision is due: "by 30 June 2023", "avant le", "في أجل أقصاه". */
+  dueCues: string[];
+  /**
+   * Number words as dates spell them out ("le vingt et un novembre deux mille dix-huit", "the
+   * fourteenth of March, two thousand and twenty-three", "التاسع من شهر مارس سنة ألفين وثلاثة
+   * وعشرين"), one word each, ordinal forms included; a run of them adds up, and the
+   * hundred's and thousand's words multiply what stands before them.
+   */
+  numberNames: Record<string, number>;
+  /** Words joining number words in a run: "vingt et un", "two thousand and five", Arabic "و". */
+  numberJoiners: string[];
+  /** Nouns that number a decision of the meeting: "Resolution 3:", "Décision n° 2 :", "القرار عدد 3". */
+  decisionWords: string[];
 }
+
+/** The sheets of tracker.xlsx, by role. */
+export type ReportSheet = "summary" | "tracker" | "history" | "meetings" | "activities" | "decisions" | "events" | "warnings" | "key";
+
+/** The columns of the reports' tables, by role. */
+export type ReportColumn =
+  | "plan" | "number" | "commitment" | "meeting" | "date" | "status" | "statusAsWritten" | "progress" | "change" | "link" | "similarity"
+  | "file" | "page" | "table" | "row" | "line" | "heading"
+  | "latestMeeting" | "latestStatus" | "latestProgress" | "stalled" | "regressed" | "reported"
+  | "dateFrom" | "language" | "title" | "planAsWritten" | "chair" | "attendees" | "agenda" | "commitments" | "decisions" | "events"
+  | "format" | "pages" | "sha256" | "otherRenderings"
+  | "activity" | "state" | "decision" | "event" | "endDate" | "place" | "participants"
+  | "from" | "code" | "message" | "value" | "meaning";
+
+/** Labels of report.html's sections and of its charts. */
+export type ReportLabel =
+  | "reportTitle" | "statusChart" | "grid" | "progressChart" | "regressions" | "stalls" | "gaps" | "reviewItems" | "unlinked"
+  | "source" | "none" | "meetingsShown" | "files" | "notMentioned" | "regressedFromTo" | "stalledSince" | "bestMatch" | "notes";
+
+/**
+ * What the reports say. `{name}` in a phrase is replaced: `{meeting}` by a
+ * meeting's id, `{shown}`, `{total}`, `{from}`, `{to}` as each phrase says.
+ */
+export interface ReportWords {
+  statuses: Record<HistoryStatus, string>;
+  changes: Record<Change, string>;
+  /** The Stalled flag's word. */
+  stalledFlag: string;
+  sheets: Record<ReportSheet, string>;
+  columns: Record<ReportColumn, string>;
+  /** Header of a meeting's status column on the Tracker sheet: "{meeting} status". */
+  meetingStatus: string;
+  /** Header of a meeting's percent column on the Tracker sheet: "{meeting} %". */
+  meetingPercent: string;
+  /** The Key sheet: what each status means. */
+  statusMeanings: Record<HistoryStatus, string>;
+  /** The Key sheet: what each change word, the stalled flag and the cell notes mean. */
+  flagMeanings: Record<Change | "stalled" | "notes", string>;
+  labels: Record<ReportLabel, string>;
+}
+
+/** A lexicon's report words: any group or word may be left to English. */
+export type PartialReportWords = { [K in keyof ReportWords]?: ReportWords[K] extends string ? string : Partial<ReportWords[K]> };

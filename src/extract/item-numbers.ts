@@ -1,0 +1,97 @@
+/** Item numbers in the text: the headings that open one numbered commitment ("Engagement n°1 :", "التعهد الثالث", "ثانيا: الالتزام …"). */
+import {
+  COMMITMENT_HEADING,
+  COMMITMENT_MARKED_HEADING,
+  COMMITMENT_ORDINAL_FIRST_HEADING,
+  COMMITMENT_ORDINAL_HEADING,
+  COMMITMENT_ORDINAL_REFERENCE,
+  COMMITMENT_REFERENCE,
+  ORDINALS,
+  REFERENCE_CONTINUATION,
+  SECTION_MARKER,
+  SECTION_MARKER_VALUES,
+} from "./lexicon/index.js";
+import type { FoldedText } from "./match.js";
+import { cleanTitle } from "./text-helpers.js";
+import { normalItemNumber } from "../text/item-numbers.js";
+
+interface CommitmentHeading {
+  number: string;
+  title: string;
+  separated: boolean;
+  /** Named by an action word ("ACTION 3.4"), not a commitment word: an action set at the meeting unless it is reviewed. */
+  action: boolean;
+}
+
+/** Headings found per folded text: whether a block opens a commitment is asked by several layouts. */
+const commitmentHeadingOf = new WeakMap<FoldedText, Readonly<CommitmentHeading> | null>();
+
+export function matchCommitmentHeading(ft: FoldedText): Readonly<CommitmentHeading> | null {
+  let heading = commitmentHeadingOf.get(ft);
+  if (heading === undefined) {
+    heading = findCommitmentHeading(ft);
+    commitmentHeadingOf.set(ft, heading);
+  }
+  return heading;
+}
+
+function findCommitmentHeading(ft: FoldedText): CommitmentHeading | null {
+  const lineEnd = ft.folded.indexOf("\n");
+  const firstLine = lineEnd < 0 ? ft.folded : ft.folded.slice(0, lineEnd);
+  // "ثانيا: التعهد عدد 7: …": a section marker before a numbered commitment; the commitment's own number wins.
+  const marker = SECTION_MARKER.exec(firstLine);
+  const base = marker ? marker[0].length + (/^\s*/u.exec(firstLine.slice(marker[0].length))?.[0].length ?? 0) : 0;
+  const afterMarker = firstLine.slice(base);
+  const own = COMMITMENT_HEADING.exec(afterMarker) ?? COMMITMENT_ORDINAL_HEADING.exec(afterMarker) ?? COMMITMENT_ORDINAL_FIRST_HEADING.exec(afterMarker);
+  const m = own ?? COMMITMENT_MARKED_HEADING.exec(firstLine);
+  if (!m || !m.groups) return null;
+  const value =
+    m.groups.number !== undefined ? normalItemNumber(m.groups.number) : m.groups.ordinal !== undefined ? ORDINALS.valueOf(m.groups.ordinal) : SECTION_MARKER_VALUES.valueOf(m.groups.marker);
+  if (value === undefined || value === null) return null;
+  const number = String(value);
+  const restStart = (own ? base : 0) + m[0].length - m.groups.rest.length;
+  const between = firstLine.slice(0, restStart);
+  const title = ft.text.slice(ft.map[restStart], ft.map[firstLine.length]);
+  return { number, title: cleanTitle(title), separated: /[:：\-–—.)]\s*$/u.test(between), action: m.groups.action !== undefined };
+}
+
+/** The item numbers a text refers to ("Both Commitment 3 and 4 have had delays" → 3, 4), in order, once each. */
+export function referencedNumbers(ft: FoldedText): string[] {
+  const found: string[] = [];
+  const add = (raw: string): void => {
+    const n = normalItemNumber(raw);
+    if (n !== null && !found.includes(n)) found.push(n);
+  };
+  for (const m of ft.folded.matchAll(COMMITMENT_REFERENCE)) {
+    add(m.groups!.number);
+    let at = m.index + m[0].length;
+    for (let next = REFERENCE_CONTINUATION.exec(ft.folded.slice(at)); next; next = REFERENCE_CONTINUATION.exec(ft.folded.slice(at))) {
+      add(next.groups!.number);
+      at += next[0].length;
+    }
+  }
+  return found;
+}
+
+export interface ItemReference {
+  number: string;
+  /** Named by an action word ("ACTION 5.8"), not a commitment word. */
+  action: boolean;
+  /** Folded offsets of the reference in the text. */
+  start: number;
+  end: number;
+}
+
+/** The items a text names, by number ("Action 3.4") or by ordinal ("الالتزام الثاني"), left to right. */
+export function itemReferences(ft: FoldedText): ItemReference[] {
+  const found: ItemReference[] = [];
+  for (const m of ft.folded.matchAll(COMMITMENT_REFERENCE)) {
+    const number = normalItemNumber(m.groups!.number);
+    if (number !== null) found.push({ number, action: m.groups!.action !== undefined, start: m.index, end: m.index + m[0].length });
+  }
+  for (const m of ft.folded.matchAll(COMMITMENT_ORDINAL_REFERENCE)) {
+    const value = ORDINALS.valueOf(m.groups!.ordinal ?? m.groups!.ordinalFirst);
+    if (value !== undefined) found.push({ number: String(value), action: false, start: m.index, end: m.index + m[0].length });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}

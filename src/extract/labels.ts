@@ -1,0 +1,98 @@
+/**
+ * Label lines: "Taux de réalisation : 80 %", "Statut : partiellement réalisé", "Progress: Substantial
+ * (about 60%)". A block is cut at its labels into the values they give and the text around them.
+ */
+import type { Status } from "../model/meeting.js";
+import { LABELS, NO_VALUE_WORDS } from "./lexicon/index.js";
+import { foldWithMap, type FoldedText } from "./match.js";
+import { findPercents } from "./percents.js";
+import { openingStatus } from "./text-helpers.js";
+
+/** A block cut at its labels: the label values, and the text around them. */
+type Segment =
+  | { kind: "text"; text: string }
+  | { kind: "progress"; value: number | null }
+  | { kind: "status"; status: Status; label: string; percent: number | null };
+
+/** A progress label's way of saying "no value": a dash, or the lexicons' words ("n/a", "s.o."). */
+const NO_PROGRESS = new RegExp(`^(?:[—–-](?!\\S)|${NO_VALUE_WORDS.source})`, "u");
+
+/** The first folded position in [from, to) whose original offset reaches `original`. */
+function foldedOffset(ft: FoldedText, from: number, to: number, original: number): number {
+  let j = from;
+  while (j < to && ft.map[j] < original) j++;
+  return j;
+}
+const LABEL_COLON = /[:：]/u;
+/** "(60 %)", "(about 60%)", "(environ 60 %)", "(حوالي 60%)": up to two words may hedge the figure. */
+const PERCENT_IN_PARENTHESES = /^\s*\(\s*(?:[\p{L}\p{M}.]+\s+){0,2}(?:\d{1,3}(?:[.,]\d+)?\s*%|%\s*\d{1,3})\s*\)/u;
+
+/** Segments found per folded text: a block is asked whether it has or opens with a label, then read. */
+const labelSegmentsOf = new WeakMap<FoldedText, readonly Segment[]>();
+
+export function labelSegments(ft: FoldedText): readonly Segment[] {
+  let segments = labelSegmentsOf.get(ft);
+  if (!segments) {
+    segments = findLabelSegments(ft);
+    labelSegmentsOf.set(ft, segments);
+  }
+  return segments;
+}
+
+function findLabelSegments(ft: FoldedText): Segment[] {
+  const segments: Segment[] = [];
+  const pushText = (from: number, to: number): void => {
+    const text = ft.text.slice(ft.map[from], ft.map[to]).replace(/^[\s;؛.,،]+/u, "").trim();
+    if (text) segments.push({ kind: "text", text });
+  };
+  // A label always ends with a colon: a text without one is dismissed without trying every label.
+  const matches = LABEL_COLON.test(ft.folded) ? [...ft.folded.matchAll(LABELS)] : [];
+  let pos = 0;
+  matches.forEach((m, k) => {
+    const valueStart = m.index + m[0].length;
+    const regionEnd = matches[k + 1]?.index ?? ft.folded.length;
+    const region = ft.folded.slice(valueStart, regionEnd);
+    let consumed = 0;
+    let segment: Segment | null = null;
+    if (m.groups?.progress) {
+      const regionText = ft.text.slice(ft.map[valueStart], ft.map[regionEnd]);
+      const percent = findPercents(regionText)[0];
+      const none = NO_PROGRESS.exec(region);
+      if (percent && percent.index === 0) {
+        consumed = foldedOffset(ft, valueStart, regionEnd, ft.map[valueStart] + percent.length) - valueStart;
+        segment = { kind: "progress", value: percent.value <= 100 ? percent.value : null };
+      } else if (none) {
+        consumed = none[0].length;
+        segment = { kind: "progress", value: null };
+      }
+    }
+    // A status label's value, or a progress label's that opens with a status rather than a
+    // figure ("Progress: Substantial (about 60%)", "Avancement : En cours"): a status.
+    if (!segment) {
+      const regionText = foldWithMap(ft.text.slice(ft.map[valueStart], ft.map[regionEnd]));
+      const hit = openingStatus(regionText);
+      if (hit) {
+        const after = regionText.folded.slice(hit.end);
+        const percent = PERCENT_IN_PARENTHESES.exec(after);
+        const labelEnd = hit.end + (percent ? percent[0].length : 0);
+        const labelText = regionText.text.slice(0, regionText.map[labelEnd]).trim();
+        const stated = percent ? findPercents(percent[0])[0] : undefined;
+        segment = { kind: "status", status: hit.status, label: labelText, percent: stated && stated.value <= 100 ? stated.value : null };
+        // Back from the region's own folding to this block's.
+        consumed = foldedOffset(ft, valueStart, regionEnd, ft.map[valueStart] + regionText.map[labelEnd]) - valueStart;
+      }
+    }
+    if (!segment) return;
+    pushText(pos, m.index);
+    segments.push(segment);
+    pos = valueStart + consumed;
+  });
+  pushText(pos, ft.folded.length);
+  return segments;
+}
+
+export const hasLabel = (ft: FoldedText): boolean => labelSegments(ft).some((s) => s.kind !== "text");
+export const opensWithLabel = (ft: FoldedText): boolean => {
+  const first = labelSegments(ft)[0];
+  return first !== undefined && first.kind !== "text";
+};

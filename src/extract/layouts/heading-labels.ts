@@ -1,0 +1,74 @@
+/**
+ * Layout: one heading (or bold paragraph) per commitment, "Engagement n°1 : …" or "3. Open budgets",
+ * followed by label lines ("Taux de réalisation : 80 %", "Statut : …"), prose and bullets.
+ */
+import type { Block } from "../blocks.js";
+import { matchCommitmentHeading } from "../item-numbers.js";
+import { hasLabel, labelSegments, opensWithLabel } from "../labels.js";
+import { foldWithMap } from "../match.js";
+import { findPercents } from "../percents.js";
+import { bestStatus, cleanTitle, firstWords, toSourceRef } from "../text-helpers.js";
+import { leadingNumber } from "./boundaries.js";
+import { splitListItem } from "./numbered-list.js";
+import type { FlowLayout } from "./types.js";
+
+/**
+ * A block that opens one commitment: "Engagement n°1 : …" as a heading, in bold, with a
+ * separator or followed by label lines; or a numbered title without the commitment word
+ * ("3. Open budgets") when label lines follow it.
+ */
+function startsCommitment(block: Block, following: readonly Block[]): ReturnType<typeof matchCommitmentHeading> {
+  const labelled = following[0] !== undefined && opensWithLabel(following[0].ft);
+  const heading = matchCommitmentHeading(block.ft);
+  if (!heading) {
+    const number = leadingNumber(block);
+    const titled = block.cell === null && (block.kind === "heading" || block.emphasized || block.depth === 0);
+    if (number === null || !titled || !labelled || hasLabel(block.ft)) return null;
+    return { number: String(number), title: cleanTitle(block.ft.text.replace(/^\d{1,2}\s*[.)-]\s*/u, "")), separated: true, action: false };
+  }
+  if (block.kind === "heading" || block.emphasized || heading.separated || labelled || hasLabel(block.ft)) return heading;
+  return null;
+}
+
+/** A title that carries its status after a dash or in parentheses, split; null when it carries none. */
+function statusAfterSeparator(title: string): ReturnType<typeof splitListItem> | null {
+  const ft = foldWithMap(title);
+  const hit = bestStatus(ft);
+  const percent = findPercents(ft.text)[0];
+  const at = Math.min(hit ? ft.map[hit.start] : ft.text.length, percent ? percent.index : ft.text.length);
+  if (at >= ft.text.length || !/(?:[—–(]|\s-\s)[^—–(]*$/u.test(ft.text.slice(0, at))) return null;
+  const parts = splitListItem(ft);
+  return parts.title ? parts : null;
+}
+
+export const headingLabels: FlowLayout = {
+  name: "heading-labels",
+  reader: (flow, { builder, section }) => ({
+    interrupt(k) {
+      const block = flow[k];
+      const heading = startsCommitment(block, flow.slice(k + 1, k + 2));
+      if (!heading) return null;
+      // The heading may carry its label lines (a PDF reader joined them): the title stops at the first label.
+      const [first, ...others] = labelSegments(block.ft);
+      const titled = first?.kind === "text" ? matchCommitmentHeading(foldWithMap(first.text)) : null;
+      // "Engagement 3 : Publier les budgets — réalisé (100 %)": a status after a separator belongs to the record, not the title.
+      const inline = statusAfterSeparator(titled?.title ?? heading.title);
+      const source = toSourceRef(builder.file, block.source, firstWords(block.ft.text.split("\n")[0], 12));
+      const draft = builder.open(heading.number, inline?.title ?? titled?.title ?? heading.title, source, section());
+      if (inline) {
+        if (inline.status !== "unknown") {
+          draft.status = inline.status;
+          draft.statusLabel = inline.statusLabel;
+        }
+        if (inline.progress !== null) draft.progress = inline.progress;
+      }
+      draft.tentative = heading.action;
+      builder.claim(block, draft);
+      if (titled && others.length && first.kind === "text") {
+        const restText = block.ft.text.slice(block.ft.text.indexOf(first.text) + first.text.length);
+        builder.absorb(draft, { ...block, kind: "paragraph", ft: foldWithMap(restText) });
+      }
+      return { draft, start: block };
+    },
+  }),
+};

@@ -1,0 +1,130 @@
+/**
+ * The registry of commitment layouts and the driver that runs them. Tables go first (their rows are
+ * self-contained), each read by the first table layout that claims it; then the running text, in
+ * reading order: a flow layout opens a commitment at a block it recognises, the blocks after it are
+ * that commitment's content until a boundary (./boundaries.ts), and status sections set the status
+ * the commitments after them share. Adding a layout is adding a module and a line below.
+ */
+import type { Block, FlatDocument, TableModel } from "../blocks.js";
+import { colourKey as buildColourKey } from "../colour-key.js";
+import { referencedNumbers } from "../item-numbers.js";
+import { COMMITMENT_PLURAL } from "../lexicon/index.js";
+import { firstMatch } from "../match.js";
+import { findPercents } from "../percents.js";
+import { CommitmentBuilder, type CommitmentExtraction, type Section } from "../record-builder.js";
+import { planColumns } from "../tables.js";
+import { firstWords } from "../text-helpers.js";
+import { isSectionBreak, shownNumber } from "./boundaries.js";
+import { commitmentPart } from "./commitment-part.js";
+import { commitmentTable } from "./commitment-table.js";
+import { headingLabels } from "./heading-labels.js";
+import { itemParagraphs } from "./item-paragraphs.js";
+import { numberedList } from "./numbered-list.js";
+import { sectionOf, statusOnly } from "./status-sections.js";
+import type { FlowLayout, FlowReader, LayoutContext, Opened, TableLayout } from "./types.js";
+
+export type { FlowLayout, TableLayout } from "./types.js";
+
+/** An item code with a letter prefix ("A-12", "AP-3"): distinctive enough to name the item without a word before it. */
+const CODED = /^[A-Z]{1,3}-\d/u;
+const CODE_IN_TEXT = /(?<![\p{L}\p{N}-])([A-Z]{1,3}-\d+(?:\.\d+)*)(?![\p{N}-])/gu;
+
+export const TABLE_LAYOUTS: readonly TableLayout[] = [commitmentTable];
+/** In order of precedence: a block that continues a commitment list is an item before it is a heading. */
+export const FLOW_LAYOUTS: readonly FlowLayout[] = [numberedList, headingLabels, commitmentPart, itemParagraphs];
+
+export function extractCommitments(doc: FlatDocument, file: string): CommitmentExtraction {
+  const builder = new CommitmentBuilder(file);
+  let section: Section | null = null;
+  const colourKey = buildColourKey(doc.blocks, doc.tables.flatMap((t) => t.rows.map((r) => r.cells)));
+  const ctx: LayoutContext = { builder, section: () => section, colourKey };
+
+  const readTables: TableModel[] = [];
+  for (const table of doc.tables) {
+    const plan = planColumns(table);
+    const layout = TABLE_LAYOUTS.find((l) => l.claims(table, plan));
+    if (!layout) continue;
+    readTables.push(table);
+    layout.read(table, plan, ctx);
+  }
+
+  const flow = doc.units.filter((u): u is { type: "block"; block: Block } => u.type === "block").map((u) => u.block);
+  const readers: FlowReader[] = FLOW_LAYOUTS.map((l) => l.reader(flow, ctx));
+  const first = (ask: (r: FlowReader) => Opened | null | undefined): Opened | null => {
+    for (const r of readers) {
+      const opened = ask(r);
+      if (opened) return opened;
+    }
+    return null;
+  };
+  /** The commitment being read, and the numbers that opened blocks of its content ("1.", "2." of its own list). */
+  let current: (Opened & { numbers: Set<number> }) | null = null;
+  /** The number of the minutes' section being read ("1. Bilan des engagements"), to see the next one ("2. …") coming. */
+  let sectionNumber: number | null = null;
+  for (let k = 0; k < flow.length; k++) {
+    const block = flow[k];
+    const interrupting = first((r) => r.interrupt?.(k));
+    if (interrupting) {
+      current = { ...interrupting, numbers: new Set() };
+      continue;
+    }
+    // A bare status right under a commitment that has none yet is that commitment's status, not a new section.
+    const bare = current && current.draft.statusLabel === null && !firstMatch(COMMITMENT_PLURAL, block.ft.folded) ? statusOnly(block.ft) : null;
+    if (current && bare) {
+      current.draft.status = bare.status;
+      current.draft.statusLabel = block.ft.text.replace(/[.;]\s*$/u, "");
+      const percent = findPercents(block.ft.text)[0];
+      if (percent && percent.value <= 100 && current.draft.progress === null) current.draft.progress = percent.value;
+      builder.claim(block, current.draft);
+      continue;
+    }
+    const found = sectionOf(block.ft);
+    if (found && (block.kind !== "item" || block.itemNumber !== null || block.emphasized)) {
+      section = found;
+      if (current) builder.claim(block, null);
+      current = null;
+      continue;
+    }
+    const opening = shownNumber(block);
+    if (current) {
+      // "2. Rapport …" after section 1 ends the commitments even when a reader glued the title to its prose,
+      // unless the commitment itself is counting ("1. …", "2. …" of its own activities).
+      const nextSection = sectionNumber !== null && opening === sectionNumber + 1 && block.depth <= 1 && !current.numbers.has(sectionNumber);
+      if (isSectionBreak(block, current.start) || nextSection) {
+        current = null;
+        section = null;
+      } else {
+        builder.absorb(current.draft, block);
+        if (opening !== null) current.numbers.add(opening);
+        continue;
+      }
+    }
+    if (opening !== null && block.cell === null && (block.kind === "heading" || block.depth <= 1)) sectionNumber = opening;
+    const opened = first((r) => r.open?.(k));
+    if (opened) current = { ...opened, numbers: new Set() };
+  }
+
+  // Paragraphs outside every commitment that discuss exactly one of them by number: "commitment 3", or an
+  // action log's own code standing alone ("explained that A-12 was published", "(A-14)").
+  const codes = new Set(builder.drafts.map((d) => d.number).filter((n): n is string => n !== null && CODED.test(n)));
+  for (const block of flow) {
+    if (builder.region.has(block.index)) continue;
+    const named = referencedNumbers(block.ft);
+    const coded = named.length ? [] : [...new Set([...block.ft.text.matchAll(CODE_IN_TEXT)].map((m) => m[1]).filter((c) => codes.has(c)))];
+    const one = named.length === 1 ? named[0] : coded.length === 1 ? coded[0] : null;
+    if (one !== null) builder.discuss(one, block);
+  }
+
+  // Nothing lost: text in a commitment table that no field took.
+  for (const table of readTables)
+    for (const row of table.rows)
+      for (const cell of row.cells)
+        for (const b of cell.blocks) {
+          if (builder.covered.has(b.index)) continue;
+          builder.warn("unassigned-text", `Text of a commitment table not attached to any commitment: "${firstWords(b.ft.text, 12)}"`, b);
+          builder.covered.add(b.index);
+          builder.region.set(b.index, null);
+        }
+
+  return { ...builder.finish(), warnings: builder.warnings, region: builder.region, covered: builder.covered };
+}

@@ -1,0 +1,90 @@
+/**
+ * Layout: one paragraph per item, naming it by number or ordinal word with its title in apposition,
+ * its status in the prose: "Action 3.1, the redesign of the open data portal, has been completed",
+ * "On Action 3.6, training for data stewards, Ms Burke said that progress is being made",
+ * "أما الالتزام الثاني (تعزيز الشفافية في الموازنة العامة) فقد أوضح السيد … أنه ما زال قيد التنفيذ".
+ * A run of at least two such paragraphs, each naming an item of its own, is a review of the items;
+ * a lone paragraph naming a commitment is discussion (read by the driver into that commitment).
+ */
+import { wordCount, type Block } from "../blocks.js";
+import { itemReferences, type ItemReference } from "../item-numbers.js";
+import { PROGRESS_WORDS } from "../lexicon/index.js";
+import { firstMatch, foldWithMap, type FoldedText } from "../match.js";
+import { findPercents } from "../percents.js";
+import { proseStatus } from "../record-builder.js";
+import { cleanTitle, firstWords, sentences, statusPhrases, toSourceRef } from "../text-helpers.js";
+import type { FlowLayout } from "./types.js";
+
+/** The item must be named early: in the paragraph's opening words, as its subject or topic. */
+const OPENING_WORDS = 16;
+const TITLE_WORDS = 20;
+
+/** The one item a paragraph's first sentence names early, or null. */
+function namedItem(block: Block): ItemReference | null {
+  if (block.kind !== "paragraph" || block.cell !== null || block.emphasized) return null;
+  const first = sentences(block.ft)[0];
+  if (!first) return null;
+  const refs = itemReferences(block.ft).filter((r) => r.end <= first.end);
+  if (refs.length === 0 || refs.some((r) => r.number !== refs[0].number)) return null;
+  return wordCount(block.ft.folded.slice(0, refs[0].start)) <= OPENING_WORDS ? refs[0] : null;
+}
+
+/** The title in apposition right after the reference: "(…)" or ", …,"; else the clause after it. */
+function appositionTitle(ft: FoldedText, ref: ItemReference): string {
+  const after = ft.text.slice(ft.map[ref.end]);
+  const m = /^\s*(?:\((?<paren>[^()]+)\)|[,،]\s*(?<comma>[^,،.;؛:]+?)\s*[,،])/u.exec(after);
+  const title = m?.groups?.paren ?? m?.groups?.comma;
+  if (title && wordCount(title) <= TITLE_WORDS) return cleanTitle(title);
+  return cleanTitle(firstWords(after.replace(/^[\s:：,،\-–—]+/u, "").split(/[.;؛]/u)[0], 12).replace(/\s…$/u, ""));
+}
+
+/** The rate the prose states: a percent within a few words of a progress word ("نسبة الإنجاز فيه 60%"). */
+function statedRate(ft: FoldedText): number | null {
+  for (const p of findPercents(ft.text)) {
+    const before = foldWithMap(ft.text.slice(Math.max(0, p.index - 40), p.index)).folded;
+    const cue = firstMatch(PROGRESS_WORDS, before);
+    if (cue && wordCount(before.slice(cue.index + cue[0].length)) <= 3 && p.value <= 100) return p.value;
+  }
+  return null;
+}
+
+export const itemParagraphs: FlowLayout = {
+  name: "item-paragraphs",
+  reader(flow, { builder, section }) {
+    const runStarts = new Map<number, ItemReference>();
+    const judged = new Set<number>();
+    const judge = (k: number): void => {
+      const run: { block: Block; ref: ItemReference }[] = [];
+      for (let j = k; j < flow.length; j++) {
+        const ref = namedItem(flow[j]);
+        if (!ref || run.some((r) => r.ref.number === ref.number)) break;
+        run.push({ block: flow[j], ref });
+      }
+      for (const { block } of run) judged.add(block.index);
+      if (run.length >= 2) for (const { block, ref } of run) runStarts.set(block.index, ref);
+    };
+    return {
+      interrupt(k) {
+        const block = flow[k];
+        if (!judged.has(block.index)) judge(k);
+        const ref = runStarts.get(block.index);
+        if (!ref) return null;
+        const title = appositionTitle(block.ft, ref);
+        const draft = builder.open(ref.number, title, toSourceRef(builder.file, block.source, firstWords(block.ft.text, 12)), section());
+        // The status the prose gives first, before the item ("لم يتم الشروع بعد في تنفيذ الالتزام الرابع") or after it
+        // ("has been completed", "is behind schedule", "was withdrawn": a closing word, no status); not a word of its title.
+        const phrase = statusPhrases(block.ft).find((h) => (h.start < ref.start || h.start >= ref.end) && !title.includes(h.label)) ?? null;
+        const prose = proseStatus(block.ft);
+        const stated = phrase && (!prose || phrase.start <= prose.start) ? phrase : prose;
+        if (stated) {
+          draft.status = stated.status;
+          draft.statusLabel = stated.label;
+        }
+        draft.progress = statedRate(block.ft);
+        draft.tentative = ref.action;
+        builder.absorb(draft, block);
+        return { draft, start: block };
+      },
+    };
+  },
+};

@@ -1,0 +1,101 @@
+/**
+ * Layout: an ordered list whose items are commitments (Word numbering: the number is not in the
+ * text), with the status in the item ("… — réalisé (100 %)") or in label lines under it.
+ */
+import type { Status } from "../../model/meeting.js";
+import type { Block } from "../blocks.js";
+import { matchCommitmentHeading } from "../item-numbers.js";
+import { hasLabel, opensWithLabel } from "../labels.js";
+import { COMMITMENT_PLURAL, LABELS } from "../lexicon/index.js";
+import { firstMatch, foldWithMap, type FoldedText } from "../match.js";
+import { reportersIn } from "../people.js";
+import { findPercents } from "../percents.js";
+import { bestStatus, cleanTitle, toSourceRef } from "../text-helpers.js";
+import { isSectionBreak } from "./boundaries.js";
+import { normalItemNumber } from "../../text/item-numbers.js";
+import type { FlowLayout, LayoutContext, Opened } from "./types.js";
+
+/** A top-level numbered item: from a Word or Markdown list (depth 1), or a "1. " line a PDF reader left as text (depth 0). */
+const isListStart = (b: Block): boolean => b.kind === "item" && b.depth <= 1 && b.itemNumber !== null && b.cell === null;
+
+/**
+ * Items of an ordered list that are commitments: most carry a status word or a percent,
+ * in their own text ("Publier les contrats — réalisé (100 %)") or in the label lines
+ * right under them ("Taux de réalisation : 75 %"). Blocks between items belong to the item above.
+ * Returns the list's items whatever the verdict, so that a list is judged once.
+ */
+function commitmentListItems(blocks: readonly Block[], from: number): { items: Block[]; commitments: boolean } {
+  const items: Block[] = [];
+  const following = new Map<Block, Block[]>();
+  for (let k = from; k < blocks.length; k++) {
+    const b = blocks[k];
+    if (b.cell !== null || b.kind === "heading") break;
+    const previous = items[items.length - 1];
+    if (isListStart(b)) {
+      if (previous && b.itemNumber !== previous.itemNumber! + 1) break;
+      items.push(b);
+      following.set(b, []);
+    } else if (previous && isSectionBreak(b, previous)) break;
+    else if (previous) following.get(previous)!.push(b);
+  }
+  const informative = items.filter((item) => {
+    if (bestStatus(item.ft) || findPercents(item.ft.text).length > 0 || hasLabel(item.ft)) return true;
+    return following.get(item)!.slice(0, 3).some((b) => opensWithLabel(b.ft));
+  }).length;
+  if (items.length < 2 || informative < Math.ceil(items.length * 0.6)) return { items, commitments: false };
+  // The list must follow a mention of commitments, or the agenda would qualify too.
+  const before = blocks.slice(Math.max(0, from - 3), from).filter((b) => b.kind !== "item");
+  const introduced = before.some((b) => firstMatch(COMMITMENT_PLURAL, b.ft.folded) !== null || matchCommitmentHeading(b.ft) !== null);
+  return { items, commitments: introduced };
+}
+
+/** "Open contracting portal — Complete (100%)": the title is what comes before the status or percent. */
+export function splitListItem(item: FoldedText): { title: string; status: Status; statusLabel: string | null; progress: number | null } {
+  // A number the reader left in the text ("1. Publier …") is the item's marker, not its title.
+  const ft = foldWithMap(item.text.replace(/^\d{1,2}[.)]\s+/u, ""));
+  const hit = bestStatus(ft);
+  const percent = findPercents(ft.text)[0];
+  const label = firstMatch(LABELS, ft.folded);
+  const end = Math.min(hit ? ft.map[hit.start] : ft.text.length, percent ? percent.index : ft.text.length, label ? ft.map[label.index] : ft.text.length);
+  const head = ft.text.slice(0, end);
+  // The title ends at the last separator before the status: "—", "–", ":", "(", " - ".
+  const separator = /\s*(?:[—–:(]|\s-\s)[^—–:(]*$/u.exec(head);
+  const title = cleanTitle(separator ? head.slice(0, separator.index) : head);
+  return { title: title || cleanTitle(head), status: hit?.status ?? "unknown", statusLabel: hit?.label ?? null, progress: percent && percent.value <= 100 ? percent.value : null };
+}
+
+/** A commitment list item opens a commitment like a heading does; what follows it is its content. */
+function openItem(block: Block, { builder, section }: LayoutContext): Opened {
+  const parts = splitListItem(block.ft);
+  const number = (block.label !== null ? normalItemNumber(block.label) : null) ?? String(block.itemNumber);
+  const draft = builder.open(number, parts.title, toSourceRef(builder.file, block.source), section());
+  if (parts.status !== "unknown") {
+    draft.status = parts.status;
+    draft.statusLabel = parts.statusLabel;
+  }
+  if (parts.progress !== null) draft.progress = parts.progress;
+  builder.claim(block, draft);
+  for (const who of reportersIn(block.ft)) draft.reportedBy.push(who);
+  return { draft, start: block };
+}
+
+export const numberedList: FlowLayout = {
+  name: "numbered-list",
+  reader(flow, ctx) {
+    const listStarts = new Set<number>();
+    /** Items of lists already judged, commitments or not: a long list is judged once, not once per item. */
+    const judgedItems = new Set<number>();
+    return {
+      interrupt: (k) => (listStarts.has(flow[k].index) ? openItem(flow[k], ctx) : null),
+      open(k) {
+        const block = flow[k];
+        if (!isListStart(block) || judgedItems.has(block.index)) return null;
+        const list = commitmentListItems(flow, k);
+        for (const item of list.items) judgedItems.add(item.index);
+        if (!list.commitments) return null;
+        for (const item of list.items) listStarts.add(item.index);
+        return openItem(block, ctx);
+      },
+    };
+  },
+};

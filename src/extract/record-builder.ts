@@ -1,0 +1,371 @@
+/**
+ * The record builder every layout writes through: drafts of commitments opened by a layout, the
+ * blocks each one claimed, and what is read from prose when no field gave it (a status or percent
+ * stated about the commitment itself, activities told in sentences).
+ */
+import type { SourceLocation } from "../ingest/tree.js";
+import { warning, type Activity, type Commitment, type Decision, type SourceRef, type Status, type Warning } from "../model/meeting.js";
+import type { MessageCode } from "../model/messages.js";
+import { findDates } from "../text/dates.js";
+import type { Block } from "./blocks.js";
+import { labelSegments } from "./labels.js";
+import { referencedNumbers } from "./item-numbers.js";
+import type { Colour } from "./lexicon/index.js";
+import { ACTIVITY_CUES, DATE_WORDS, DECISION_PHRASES, PROGRESS_CUES, PROSE_STATUSES, SELF_REFERENCES } from "./lexicon/index.js";
+import { firstMatch, foldWithMap, originalSpan, type FoldedText } from "./match.js";
+import { reportersIn } from "./people.js";
+import { findPercents } from "./percents.js";
+import { bestStatus, firstWords, openingStatus, sentences, statusPhrases, toSourceRef } from "./text-helpers.js";
+
+type ActivityState = Activity["state"];
+
+/** A status section: rows or headings that follow it share its status and percent. */
+export interface Section {
+  status: Status;
+  label: string;
+  progress: number | null;
+}
+
+export interface Draft {
+  number: string | null;
+  title: string;
+  status: Status;
+  statusLabel: string | null;
+  progress: number | null;
+  reportedBy: string[];
+  activities: Activity[];
+  notes: string[];
+  /** Who is to do it and by when, as an action log's columns say. */
+  owner: string | null;
+  due: string | null;
+  /** The traffic-light colour of its status cell (shading or word), when it has one. */
+  colour: Colour | null;
+  source: SourceRef;
+  /** Other places in the document that report the same item. */
+  alsoIn: SourceRef[];
+  /** Paragraphs elsewhere in the minutes that discuss the item by its number: notes, not activities. */
+  discussion: string[];
+  /**
+   * Opened as an action ("ACTION 4.1: …", a row of a who-does-what-by-when table): a decision of the
+   * meeting, unless the minutes review it (a status, a rate) or it re-lists a reviewed item.
+   */
+  tentative: boolean;
+  /** State announced by the last note ending in ":" ("تمّ القيام بالأنشطة التالية:"), for the items after it. */
+  introState: ActivityState | null;
+  texts: FoldedText[];
+}
+
+export interface CommitmentExtraction {
+  commitments: Commitment[];
+  /** Actions set at the meeting, read from action tables and action headings that no review took up. */
+  decisions: Decision[];
+  warnings: Warning[];
+  /** Blocks of commitment tables and sections, with the number of the commitment they belong to. */
+  region: Map<number, string | null>;
+  /** Blocks whose text went into a record field or a warning. */
+  covered: Set<number>;
+}
+
+const PRIORITY: readonly ActivityState[] = ["unknown", "planned", "ongoing", "done"];
+
+/** The state an activity's own words give it, or null when they carry no tense or aspect cue. */
+function activityCue(ft: FoldedText): ActivityState | null {
+  const found: ActivityState[] = [];
+  const probe = (re: RegExp, state: ActivityState): void => {
+    if (firstMatch(re, ft.folded)) found.push(state);
+  };
+  // Negated work ("لم ينجز", "non réalisé") is neither done nor planned: the record says so by not guessing.
+  probe(ACTIVITY_CUES.negation, "unknown");
+  probe(ACTIVITY_CUES.planned, "planned");
+  probe(ACTIVITY_CUES.ongoing, "ongoing");
+  probe(ACTIVITY_CUES.done, "done");
+  if (found.length === 0) return null;
+  // A negation or a future outweighs a past cue in the same activity: "la mise en ligne … est reportée" is planned,
+  // "تمّ تطوير عدد من الخدمات ويتم العمل على البقية" is ongoing.
+  return found.reduce((a, b) => (PRIORITY.indexOf(b) < PRIORITY.indexOf(a) ? b : a));
+}
+
+export function activityState(ft: FoldedText, inherited: ActivityState | null): ActivityState {
+  return activityCue(ft) ?? inherited ?? "unknown";
+}
+
+/**
+ * Activities told in prose, for a commitment reported without bullets: each sentence that
+ * says what was done, is under way or is planned. The prose stays in the notes as written.
+ */
+function proseActivities(notes: readonly string[]): Activity[] {
+  const activities: Activity[] = [];
+  for (const note of notes) {
+    const ft = foldWithMap(note);
+    for (const span of sentences(ft)) {
+      let sentence = foldWithMap(ft.text.slice(ft.map[span.start], ft.map[span.end]));
+      // "بصدد الإنجاز: أفادت …": the opening status is the commitment's, not the activity's.
+      const opening = openingStatus(sentence);
+      if (opening && /^\s*[:：.\-–]/u.test(sentence.folded.slice(opening.end))) {
+        sentence = foldWithMap(sentence.text.slice(sentence.map[opening.end]).replace(/^\s*[:：.\-–]\s*/u, ""));
+      }
+      // A decision of the meeting ("وتمّ الاتفاق على …") is recorded as a decision, not as work reported.
+      if (firstMatch(DECISION_PHRASES, sentence.folded)) continue;
+      const state = activityCue(sentence);
+      if (state !== null && sentence.text) activities.push({ text: sentence.text.replace(/[.;؛]\s*$/u, ""), state });
+    }
+  }
+  return activities;
+}
+
+interface StatedProgress {
+  value: number;
+  /** The sentence says the work was done to that extent ("تم إنجاز …", "completed at"), not merely where it stands. */
+  achieved: boolean;
+}
+
+/** A percent stated about the commitment itself in prose: "هذا التعهد قد تمّ تنفيذه بنسبة 100. %". */
+function selfStatedProgress(ft: FoldedText): StatedProgress | null {
+  for (const span of sentences(ft)) {
+    const sentence = ft.folded.slice(span.start, span.end);
+    if (!firstMatch(SELF_REFERENCES, sentence)) continue;
+    for (const cue of sentence.matchAll(PROGRESS_CUES)) {
+      const after = cue.index + cue[0].length;
+      const percent = findPercents(sentence.slice(after)).find((p) => p.index <= 3);
+      if (percent && percent.value <= 100) return { value: percent.value, achieved: firstMatch(ACTIVITY_CUES.done, sentence) !== null };
+    }
+  }
+  return null;
+}
+
+/** A statement of progress in prose ("progress is being made", "a pris du retard"), as written. */
+export function proseStatus(ft: FoldedText): { status: Status; label: string; start: number } | null {
+  const m = firstMatch(PROSE_STATUSES.regex, ft.folded);
+  const status = m ? PROSE_STATUSES.valueOf(m.groups?.phrase ?? "") : undefined;
+  return m && status ? { status, label: originalSpan(ft, m.index, m.index + m[0].length), start: m.index } : null;
+}
+
+/** A status stated about the commitment itself in prose: "لم يتم بعد الشروع في تنفيذ هذا الالتزام", "this commitment is delayed". */
+function selfStatedStatus(ft: FoldedText): { status: Status; label: string } | null {
+  for (const span of sentences(ft)) {
+    const sentence = foldWithMap(ft.text.slice(ft.map[span.start], ft.map[span.end]));
+    if (!firstMatch(SELF_REFERENCES, sentence.folded)) continue;
+    const hit = bestStatus(sentence);
+    // "Cet engagement a été réalisé à 70 %": done only in part; the figure decides the status.
+    const figure = selfStatedProgress(sentence);
+    if (hit && hit.status === "completed" && figure !== null && figure.value < 100) continue;
+    if (hit) return { status: hit.status, label: originalSpan(sentence, hit.start, hit.end) };
+  }
+  return null;
+}
+
+/**
+ * The status a figure stated in prose implies when no status words were given: all of it is
+ * completed, none not started; part of it partially completed when the sentence says it was
+ * achieved to that extent ("تم إنجاز هذا الالتزام بنسبة 80 في المائة"), else in progress ("stands at 40%").
+ */
+function statusOfStatedProgress(stated: StatedProgress): Status {
+  if (stated.value >= 100) return "completed";
+  if (stated.value <= 0) return "not_started";
+  return stated.achieved ? "partially_completed" : "in_progress";
+}
+
+export class CommitmentBuilder {
+  readonly drafts: Draft[] = [];
+  readonly warnings: Warning[] = [];
+  readonly region = new Map<number, string | null>();
+  readonly covered = new Set<number>();
+
+  constructor(readonly file: string) {}
+
+  open(number: string | null, title: string, source: SourceRef, section: Section | null): Draft {
+    const draft: Draft = {
+      number,
+      title,
+      status: section?.status ?? "unknown",
+      statusLabel: section?.label ?? null,
+      progress: section?.progress ?? null,
+      owner: null,
+      due: null,
+      colour: null,
+      reportedBy: [],
+      activities: [],
+      notes: [],
+      source,
+      alsoIn: [],
+      discussion: [],
+      tentative: false,
+      introState: null,
+      texts: [],
+    };
+    this.drafts.push(draft);
+    return draft;
+  }
+
+  claim(block: Block, draft: Draft | null): void {
+    this.region.set(block.index, draft?.number ?? null);
+    this.covered.add(block.index);
+  }
+
+  /** Puts a block of a commitment's content where it belongs: label lines into fields, bullets into activities, the rest into notes. */
+  absorb(draft: Draft, block: Block): void {
+    this.claim(block, draft);
+    const rest: string[] = [];
+    for (const segment of labelSegments(block.ft)) {
+      if (segment.kind === "progress") draft.progress = segment.value;
+      else if (segment.kind === "status") {
+        draft.status = segment.status;
+        draft.statusLabel = segment.label;
+        if (segment.percent !== null && draft.progress === null) draft.progress = segment.percent;
+      } else rest.push(segment.text);
+    }
+    if (rest.length === 0) return;
+    let joined = rest.join(block.kind === "item" ? " " : "\n");
+    // A "2. " a reader left in the text is the item's marker, not its words.
+    if (block.kind === "item" && block.depth === 0 && block.itemNumber !== null) joined = joined.replace(/^\d{1,2}[.)]\s+/u, "");
+    const ft = foldWithMap(joined);
+    draft.texts.push(ft);
+    for (const who of reportersIn(ft)) if (!draft.reportedBy.includes(who)) draft.reportedBy.push(who);
+    if (block.kind === "item") {
+      draft.activities.push({ text: ft.text, state: activityState(ft, draft.introState) });
+    } else {
+      draft.notes.push(ft.text);
+      draft.introState = /[:：]\s*$/u.test(ft.text) ? activityState(ft, null) : null;
+    }
+  }
+
+  /**
+   * A paragraph outside the commitments that discusses one of them by number: its text is a note of the
+   * commitment. Its speaker reports on the commitment when the paragraph states progress ("Ms Z explained
+   * that commitment 3 is 80 % complete", "… que le téléservice de la mesure 1.1 est ouvert"), not when it
+   * only comments ("X stressed the delay of commitment 3").
+   */
+  discuss(number: string, block: Block): void {
+    const draft = this.drafts.find((d) => d.number === number);
+    if (!draft) return;
+    // Progress is stated by a status, a rate, or work told as done, under way or planned ("est ouvert depuis", "will be printed").
+    const reports =
+      statusPhrases(block.ft).some((h) => h.status !== "unknown") || proseStatus(block.ft) !== null || findPercents(block.ft.text).length > 0 || activityCue(block.ft) !== null;
+    if (reports) for (const who of reportersIn(block.ft)) if (!draft.reportedBy.includes(who)) draft.reportedBy.push(who);
+    draft.discussion.push(block.ft.text);
+    draft.alsoIn.push(toSourceRef(this.file, block.source));
+  }
+
+  /** A message about this document, its place a block of it or a source already made; the builder stamps its file. */
+  warn(code: MessageCode, message: string, block: Block | null, source?: SourceRef): void {
+    this.warnings.push(warning(code, message, source ?? (block ? toSourceRef(this.file, block.source) : undefined)));
+  }
+
+  /**
+   * One record per item number: a review table and a "New actions" table re-listing the same numbers,
+   * a table row and a later paragraph about it. The first report opens the record; later ones fill
+   * what it lacks and add their reporters, activities and notes; every place is kept in `alsoIn`.
+   */
+  private merged(): Draft[] {
+    const byNumber = new Map<string, Draft>();
+    const kept: Draft[] = [];
+    for (const d of this.drafts) {
+      const first = d.number === null ? undefined : byNumber.get(d.number);
+      if (!first) {
+        if (d.number !== null) byNumber.set(d.number, d);
+        kept.push(d);
+        continue;
+      }
+      if (!first.title) first.title = d.title;
+      first.tentative &&= d.tentative;
+      if (first.status === "unknown" && d.statusLabel === null && d.status !== "unknown") first.status = d.status;
+      if (first.statusLabel === null && d.statusLabel !== null) {
+        first.status = d.status;
+        first.statusLabel = d.statusLabel;
+      }
+      first.progress ??= d.progress;
+      first.owner ??= d.owner;
+      first.due ??= d.due;
+      first.colour ??= d.colour;
+      for (const who of d.reportedBy) if (!first.reportedBy.includes(who)) first.reportedBy.push(who);
+      first.activities.push(...d.activities);
+      first.notes.push(...d.notes);
+      first.texts.push(...d.texts);
+      first.discussion.push(...d.discussion);
+      first.alsoIn.push(d.source, ...d.alsoIn);
+      this.warnings.push(warning("merged-commitment", `Commitment ${d.number} is reported again here; read into one record with the first report`, d.source));
+    }
+    return kept;
+  }
+
+  /** Actions no review took up: the decisions of the meeting they are, with their owner, due date and the item they name. */
+  private actionDecisions(drafts: readonly Draft[]): Decision[] {
+    return drafts
+      .filter((d) => d.tentative && d.status === "unknown" && d.statusLabel === null && d.progress === null && d.colour === null)
+      .map((d) => {
+        const ft = foldWithMap([d.title, ...d.notes].join(" "));
+        const due = d.due !== null ? (findDates(foldWithMap(d.due).folded, DATE_WORDS)[0]?.date ?? null) : null;
+        return {
+          text: d.title,
+          date: due,
+          commitment: referencedNumbers(ft).find((n) => n !== d.number) ?? null,
+          ...(d.number !== null ? { item: d.number } : {}),
+          ...(d.owner !== null ? { owner: d.owner } : {}),
+          ...(due !== null ? { due } : {}),
+          source: d.source,
+        };
+      });
+  }
+
+  finish(): { commitments: Commitment[]; decisions: Decision[] } {
+    const drafts = this.merged();
+    const byNumber = new Map(drafts.filter((d) => d.number !== null).map((d) => [d.number!, d]));
+    for (const d of drafts) {
+      if (d.status === "unknown") {
+        const stated = d.texts.map(selfStatedStatus).find((p) => p !== null) ?? null;
+        if (stated) {
+          d.status = stated.status;
+          d.statusLabel = stated.label;
+        }
+      }
+      if (d.progress === null) {
+        const stated = d.texts.map(selfStatedProgress).find((p) => p !== null) ?? null;
+        d.progress = stated?.value ?? null;
+        if (stated && d.status === "unknown") d.status = statusOfStatedProgress(stated);
+      }
+    }
+    // Progress told in prose ("Progress is being made", "Both Commitment 3 and 4 have had delays"): the status
+    // of the commitments the sentence names, else of the one it stands under, when nothing more definite was said.
+    for (const d of drafts) {
+      for (const ft of d.texts) {
+        for (const span of sentences(ft)) {
+          const sentence = foldWithMap(ft.text.slice(ft.map[span.start], ft.map[span.end]));
+          const hit = proseStatus(sentence);
+          if (!hit) continue;
+          const named = referencedNumbers(sentence).map((n) => byNumber.get(n)).filter((x): x is Draft => x !== undefined);
+          for (const target of named.length ? named : [d]) {
+            if (target.status !== "unknown" || target.statusLabel !== null || target.progress !== null) continue;
+            target.status = hit.status;
+            target.statusLabel = hit.label;
+            this.warnings.push(warning("status-from-prose", `Commitment ${target.number ?? `"${firstWords(target.title, 8)}"`}: status "${hit.status}" read from the prose "${hit.label}"`, target.source));
+          }
+        }
+      }
+    }
+    const decisions = this.actionDecisions(drafts);
+    const commitments = drafts.filter((d) => !decisions.some((x) => x.source === d.source)).map((d) => {
+      if (d.activities.length === 0) d.activities = proseActivities(d.notes);
+      d.notes.push(...d.discussion);
+      if (d.status === "unknown" && d.progress === null) {
+        const why = d.statusLabel ? `"${d.statusLabel}" is not one of the statuses` : "no status words or percent found";
+        this.warnings.push(warning("no-status", `Commitment ${d.number ?? `"${firstWords(d.title, 8)}"`}: ${why}`, d.source));
+      }
+      return {
+        number: d.number,
+        title: d.title,
+        status: d.status,
+        statusLabel: d.statusLabel,
+        progress: d.progress,
+        ...(d.owner !== null ? { owner: d.owner } : {}),
+        ...(d.due !== null ? { due: d.due } : {}),
+        ...(d.colour !== null ? { colour: d.colour } : {}),
+        reportedBy: d.reportedBy,
+        activities: d.activities,
+        notes: d.notes,
+        source: d.source,
+        ...(d.alsoIn.length ? { alsoIn: d.alsoIn } : {}),
+      };
+    });
+    return { commitments, decisions };
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * Tables: which columns a table's header names (number, commitment, status, …) and what kind of
+ * table it is. Shared by every extractor that reads tables: commitments, decisions, events.
+ */
+import { wordCount, type RowModel, type TableModel } from "./blocks.js";
+import { matchCommitmentHeading } from "./item-numbers.js";
+import { COLOUR_WORDS, COMMITMENT_NOUN, COMMITMENT_WORD, HEADER_ROLES, HEADER_WORDS, type ColumnRole } from "./lexicon/index.js";
+import { firstMatch, foldWithMap, type FoldedText } from "./match.js";
+import { statusPhrases } from "./text-helpers.js";
+
+/** Longest header phrase per role, earliest first: the roles a header cell names. */
+function headerRoles(ft: FoldedText): ColumnRole[] {
+  const hits: { role: ColumnRole; start: number; end: number }[] = [];
+  for (const role of HEADER_ROLES) {
+    for (const m of ft.folded.matchAll(HEADER_WORDS[role].regex)) hits.push({ role, start: m.index, end: m.index + m[0].length });
+  }
+  const kept = hits.filter((h) => !hits.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
+  kept.sort((a, b) => a.start - b.start);
+  return [...new Set(kept.map((h) => h.role))];
+}
+
+export interface ColumnPlan {
+  headerRow: number;
+  /** Role of each grid column. */
+  roles: (ColumnRole | null)[];
+}
+
+export function gridColumns(row: RowModel): number[] {
+  const starts: number[] = [];
+  let col = 0;
+  for (const c of row.cells) {
+    starts.push(col);
+    col += Math.max(1, c.colSpan);
+  }
+  return starts;
+}
+
+export function planColumns(table: TableModel): ColumnPlan | null {
+  for (let r = 0; r < Math.min(table.rows.length, 3); r++) {
+    const row = table.rows[r];
+    const nonEmpty = row.cells.filter((c) => c.text.trim());
+    if (nonEmpty.length < 2 || row.cells.some((c) => wordCount(c.text) > 12)) continue;
+    const starts = gridColumns(row);
+    const width = starts.length ? starts[starts.length - 1] + Math.max(1, row.cells[row.cells.length - 1].colSpan) : 0;
+    const roles: (ColumnRole | null)[] = new Array(width).fill(null);
+    let any = false;
+    row.cells.forEach((c, k) => {
+      const found = headerRoles(foldWithMap(c.text));
+      if (found.length) {
+        roles[starts[k]] = found[0];
+        any = true;
+      }
+    });
+    if (any) return { headerRow: r, roles };
+  }
+  return null;
+}
+
+/** "actions": a list of actions set at the meeting (who does what by when), with no status of its own. */
+export type TableKind = "commitments" | "actions" | "events" | "other";
+
+const COLOUR_CELL = new RegExp(`^\\s*(?:${COLOUR_WORDS.regex.source})\\s*$`, "u");
+
+/** A legend of status colours ("Green | on track", a shaded swatch and its meaning): every row opens with a colour. */
+function isColourLegend(table: TableModel): boolean {
+  const rows = table.rows.filter((r) => r.cells.some((c) => c.text.trim() || c.fill));
+  return rows.length > 0 && rows.every((r) => r.cells.length <= 3 && (r.cells[0].fill !== undefined || COLOUR_CELL.test(foldWithMap(r.cells[0].text).folded)));
+}
+
+/**
+ * What a table holds, judged by its column plan (from `planColumns`) and its rows. A table of numbered
+ * or titled items is one of commitments when it tracks them (a status or percent column), when its
+ * item column is headed by the word for commitments or actions, or when most rows state a status; a
+ * table of who does what by when, with no status, is one of actions set at the meeting (unless its
+ * items are named commitments); an agenda table ("No. | Item | Presenter") is none of these.
+ */
+export function tableKind(table: TableModel, plan: ColumnPlan | null): TableKind {
+  if (isColourLegend(table)) return "other";
+  const headingRows = table.rows.filter((row) => row.cells.some((c) => c.blocks[0] && matchCommitmentHeading(c.blocks[0].ft))).length;
+  if (headingRows >= 2) return "commitments";
+  if (plan && (plan.roles.includes("commitment") || plan.roles.includes("number"))) {
+    const header = table.rows[plan.headerRow];
+    const starts = gridColumns(header);
+    const itemHeader = header.cells.find((_, k) => plan.roles[starts[k]] === "commitment");
+    const namesCommitments = itemHeader !== undefined && firstMatch(COMMITMENT_NOUN, foldWithMap(itemHeader.text).folded) !== null;
+    if (plan.roles.includes("status") || plan.roles.includes("progress")) return "commitments";
+    if (plan.roles.includes("owner") || plan.roles.includes("due")) return namesCommitments ? "commitments" : "actions";
+    if (namesCommitments || (itemHeader !== undefined && firstMatch(COMMITMENT_WORD, foldWithMap(itemHeader.text).folded) !== null)) return "commitments";
+    const data = table.rows.slice(plan.headerRow + 1).filter((row) => row.cells.some((c) => c.text.trim()));
+    const stating = data.filter((row) => row.cells.some((c) => c.blocks.some((b) => statusPhrases(b.ft).length > 0))).length;
+    if (data.length > 0 && stating * 2 >= data.length) return "commitments";
+  }
+  if (plan && plan.roles.includes("date") && (plan.roles.includes("place") || plan.roles.includes("participants"))) return "events";
+  return "other";
+}
+
+export const sameRowText = (a: RowModel, b: RowModel): boolean =>
+  a.cells.length === b.cells.length && a.cells.every((c, k) => foldWithMap(c.text).folded === foldWithMap(b.cells[k].text).folded);

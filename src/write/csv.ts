@@ -1,0 +1,54 @@
+/**
+ * CSV files for open-data portals (CKAN and the like) and for anyone without a
+ * spreadsheet program: tracker.csv (a row per commitment and meeting, as the
+ * workbook's History sheet), commitments.csv (each commitment's latest state)
+ * and decisions.csv. The same views as the workbook's, with its headers and
+ * status words; dates as `YYYY-MM-DD` (or `YYYY-MM`), percents as plain numbers.
+ *
+ * RFC 4180 as csv-stringify writes it (fields quoted when they hold a comma, a
+ * quote or a line break; CRLF between records), UTF-8 with a byte-order mark:
+ * without it Excel reads the file in the machine's code page and Arabic comes
+ * out garbled. Document text that begins like a formula is made inert (`cells.ts`).
+ */
+import { once } from "node:events";
+import type { Writable } from "node:stream";
+import { stringify } from "csv-stringify/sync";
+import { inertText } from "./cells.js";
+import type { TrackerReport } from "./report.js";
+import { cellText, type TableView, type ViewColumn, type ViewValue } from "./views.js";
+
+const BYTE_ORDER_MARK = "\uFEFF";
+/** Records turned into text at a time: small enough to stream, large enough to be quick. */
+const RECORDS_PER_CHUNK = 1000;
+
+function field(column: ViewColumn, value: ViewValue, report: TrackerReport): string {
+  const shown = cellText(column, value, report.words);
+  return column.kind === "text" ? inertText(shown) : shown;
+}
+
+function records(chunk: string[][]): string {
+  return stringify(chunk, { record_delimiter: "windows" });
+}
+
+/** `view` as CSV text in pieces, the header record first; joined, they are the whole file. */
+export function* csvPieces(view: TableView<unknown>, report: TrackerReport): Generator<string> {
+  yield BYTE_ORDER_MARK + records([view.columns.map((column) => column.header)]);
+  let chunk: string[][] = [];
+  for (const row of view.rows()) {
+    chunk.push(row.values.map((value, i) => field(view.columns[i], value, report)));
+    if (chunk.length === RECORDS_PER_CHUNK) {
+      yield records(chunk);
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield records(chunk);
+}
+
+/** Streams `view` as a CSV file to `output` and ends it, heeding backpressure. */
+export async function writeCsv(view: TableView<unknown>, report: TrackerReport, output: Writable): Promise<void> {
+  for (const piece of csvPieces(view, report)) {
+    if (!output.write(piece)) await once(output, "drain");
+  }
+  output.end();
+  await once(output, "finish");
+}

@@ -1,0 +1,51 @@
+/**
+ * Events in running text: the place before the date as well as after it, ranges, venues,
+ * days without a year (the meeting's year), in English, French and Arabic.
+ */
+import { describe, expect, it } from "vitest";
+import { extractRecord } from "../src/extract/index.js";
+import { readMarkdown } from "../src/ingest/text.js";
+import type { Event } from "../src/model/meeting.js";
+
+async function eventsOf(markdown: string): Promise<[string, string | null, string | null, string | null][]> {
+  const doc = await readMarkdown(new TextEncoder().encode(markdown), "minutes.md");
+  return extractRecord(doc, { sha256: "0".repeat(64) }).events.map((e: Event) => [e.title, e.date, e.endDate, e.place]);
+}
+
+const frHead = "# Conseil consultatif\n\n21 novembre 2018\n\n";
+const enHead = "# Steering Committee\n\n14 March 2023\n\n";
+const arHead = "# محضر اجتماع\n\nالخميس 9 مارس 2023\n\n";
+
+describe("events in prose", () => {
+  it("reads a venue before a date range, and keeps it out of the title", async () => {
+    expect(await eventsOf(`${frHead}* Sommet : jusqu'à 1500 participants au Centre Shaw, du 29 au 31 mai 2019`)).toEqual([
+      ["Sommet : jusqu'à 1500 participants", "2019-05-29", "2019-05-31", "Centre Shaw"],
+    ]);
+    expect(await eventsOf(`${enHead}The regional forum will take place in Mombasa on 12 May 2023.`)).toEqual([
+      ["forum will take place", "2023-05-12", null, "Mombasa"],
+    ]);
+    expect(await eventsOf(`${arHead}تنظم ورشة عمل بمدينة سوسة يوم 28 جوان 2023 لفائدة الجمعيات.`)).toEqual([["ورشة عمل", "2023-06-28", null, "سوسة"]]);
+  });
+
+  it("gives a day without a year the meeting's year", async () => {
+    expect(await eventsOf(`${enHead}A training session will be held on 4 April in Nairobi.`)).toEqual([["training session", "2023-04-04", null, "Nairobi"]]);
+    expect(await eventsOf(`${frHead}Un atelier de restitution aura lieu le 5 décembre à Tunis.`)).toEqual([["atelier de restitution", "2018-12-05", null, "Tunis"]]);
+    expect(await eventsOf(`${frHead}Le forum national se tiendra du 10 au 12 décembre à Sousse.`)).toEqual([["forum national", "2018-12-10", "2018-12-12", "Sousse"]]);
+    expect(await eventsOf(`${enHead}A regional workshop will be held from 12 to 14 June at the Kenyatta Centre.`)).toEqual([["workshop", "2023-06-12", "2023-06-14", "Kenyatta Centre"]]);
+  });
+
+  it("takes neither the meeting's own date line joined to the text after it nor the words leading a date for an event's", async () => {
+    expect(await eventsOf(`${arHead}تنظم ورشة عمل بمدينة سوسة يوم 28 جوان 2023 لفائدة الجمعيات`)).toEqual([["ورشة عمل", "2023-06-28", null, "سوسة"]]);
+  });
+
+  it("keeps the particles between a venue's capitalized words, not those after them", async () => {
+    expect(await eventsOf(`${frHead}Un atelier se tiendra le 3 juin 2019 au Palais des Congrès de Tunis.`)).toEqual([["atelier", "2019-06-03", null, "Palais des Congrès de Tunis"]]);
+    expect(await eventsOf(`${enHead}A workshop will be held on 4 April 2023 at the University of Nairobi for all members.`)).toEqual([["workshop", "2023-04-04", null, "University of Nairobi"]]);
+    expect(await eventsOf(`${enHead}A workshop will be held on 4 April 2023 in Nairobi of course.`)).toEqual([["workshop", "2023-04-04", null, "Nairobi"]]);
+  });
+
+  it("takes no number for a place, and no Arabic word that merely opens with the preposition", async () => {
+    expect(await eventsOf(`${frHead}Le séminaire réunira jusqu'à 300 participants, le 3 juin 2019.`)).toEqual([["séminaire réunira jusqu'à 300 participants", "2019-06-03", null, null]]);
+    expect(await eventsOf(`${arHead}ندوة بخصوص النفاذ إلى المعلومة يوم 2 أفريل 2023.`)).toEqual([["ندوة بخصوص النفاذ إلى المعلومة", "2023-04-02", null, null]]);
+  });
+});

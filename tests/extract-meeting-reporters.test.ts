@@ -1,0 +1,40 @@
+/**
+ * Reporters named in a discussion, with a courtesy title and a role in apposition, in
+ * French, English and Arabic; the document's language decides which function words end
+ * a name.
+ */
+import { describe, expect, it } from "vitest";
+import { foldWithMap } from "../src/extract/match.js";
+import { reportersIn } from "../src/extract/people.js";
+
+const reporters = (s: string, language: "ar" | "fr" | "en" | null = null) => reportersIn(foldWithMap(s), language);
+
+describe("reporters with a role in apposition", () => {
+  it("takes the name before a role set off by commas", () => {
+    expect(reporters("En réponse, M. Yassine Gharbi, directeur à la Cour des comptes, a précisé que le rapport est prêt.")).toEqual(["Yassine Gharbi"]);
+    expect(reporters("Mme Sonia Haddad, représentante du ministère des Finances, a indiqué que la plateforme est en ligne.")).toEqual(["Sonia Haddad"]);
+    expect(reporters("Ms Zainab Koroma, Director of Budget, explained that the budget was published.")).toEqual(["Zainab Koroma"]);
+  });
+
+  it("ends a titled name at the first lower-case word of its role", () => {
+    expect(reporters("Ms Zainab Koroma from the Ministry of Finance explained that the budget was published.")).toEqual(["Zainab Koroma"]);
+    expect(reporters("Mr Ali Ben Salah of the Audit Office reported that the audit is under way.")).toEqual(["Ali Ben Salah"]);
+  });
+
+  it("reads the Arabic name after the verb, up to the role after the comma", () => {
+    expect(reporters("وأوضح السيد محمد العربي، مدير عام بوزارة المالية، أن التقرير جاهز.")).toEqual(["محمد العربي"]);
+    expect(reporters("وأفادت الدكتورة سلمى الزين، ممثلة هيئة النفاذ إلى المعلومة، بأن الموقع جاهز.")).toEqual(["سلمى الزين"]);
+  });
+
+  it("takes no clause in apposition that is not a role, and keeps bodies named without a title", () => {
+    expect(reporters("Le rapport, publié en mars, a précisé que les délais sont tenus.")).toEqual([]);
+    expect(reporters("Le représentant du ministère des finances a indiqué que le budget est publié.")).toEqual(["représentant du ministère des finances"]);
+  });
+
+  it("applies the function words of the text's language, else of the document's", () => {
+    // "de" ends no English name; in French it is a particle inside one.
+    expect(reporters("Dr. Maria De Souza reported that the portal is live.")).toEqual(["Maria De Souza"]);
+    expect(reporters("Dr. Maria De Souza reported.", "en")).toEqual(["Maria De Souza"]);
+    expect(reporters("M. Karim de la Rosa a indiqué que le portail est en ligne.", "fr")).toEqual(["Karim de la Rosa"]);
+  });
+});

@@ -1,0 +1,106 @@
+import { readFileSync } from "node:fs";
+import type { List, ListItem, Nodes, RootContent } from "mdast";
+import { describe, expect, it } from "vitest";
+import { readDocx } from "../src/ingest/docx.js";
+import { readPdf } from "../src/ingest/pdf.js";
+import { buildBlocks, measureLines } from "../src/ingest/pdf-blocks.js";
+import type { PageLine } from "../src/ingest/pdf-layout.js";
+
+function textOf(node: Nodes): string {
+  if ("value" in node) return node.value;
+  if ("children" in node) return (node.children as Nodes[]).map(textOf).join(" ");
+  return "";
+}
+
+/** A list as its items' first paragraphs, each followed by the shape of the lists inside it. */
+type Shape = Array<string | Shape>;
+function shapeOf(list: List): Shape {
+  return list.children.flatMap((item: ListItem) => [
+    textOf(item.children[0]).replace(/\s+/g, " ").trim(),
+    ...item.children.filter((child): child is List => child.type === "list").map(shapeOf),
+  ]);
+}
+const listShapes = (nodes: RootContent[]): Shape[] => nodes.filter((node): node is List => node.type === "list").map(shapeOf);
+
+describe("readPdf: nested lists", () => {
+  it("nz-ogp-officials-2017-03-22: the progress bullets under each commitment nest as in the .docx", async () => {
+    const read = (ext: string) => {
+      const path = `fixtures/pdf/nz-ogp-officials-2017-03-22.${ext}`;
+      const bytes = new Uint8Array(readFileSync(path));
+      return ext === "pdf" ? readPdf(bytes, path) : readDocx(bytes, path);
+    };
+    const [pdf, docx] = await Promise.all([read("pdf"), read("docx")]);
+    const shapes = listShapes(pdf.tree.children);
+    expect(shapes).toEqual(listShapes(docx.tree.children));
+    const commitments = shapes.find((shape) => shape[0] === "Commitment 1: Open Budget")!;
+    expect(commitments[1]).toEqual(["Update to be provided at the next Officials Group meeting."]);
+    expect(commitments.filter((entry) => typeof entry === "string")).toHaveLength(4);
+  });
+
+  it("numbered-list-fr: a numbered item keeps its sub-bullets, and the numbering runs on past them, as in the .docx", async () => {
+    const read = (ext: string) => {
+      const path = `fixtures/extract/numbered-list-fr.${ext}`;
+      const bytes = new Uint8Array(readFileSync(path));
+      return ext === "pdf" ? readPdf(bytes, path) : readDocx(bytes, path);
+    };
+    const [pdf, docx] = await Promise.all([read("pdf"), read("docx")]);
+    const shapes = listShapes(pdf.tree.children);
+    expect(shapes).toEqual(listShapes(docx.tree.children));
+    expect(shapes[1]).toHaveLength(4);
+    expect(shapes[1][1]).toHaveLength(2);
+  });
+});
+
+describe("buildBlocks: nested lists from where their markers stand", () => {
+  const line = (text: string, x: number, y: number, rtl = false): PageLine => {
+    const width = text.length * 5;
+    return { text, left: rtl ? x - width : x, right: rtl ? x : x + width, y, size: 10, rtl, bold: false, page: 1 };
+  };
+  const blocksOf = (lines: PageLine[]) =>
+    buildBlocks(lines, { metrics: measureLines([{ lines, inTable: false }]), location: {}, allowHeadings: false });
+
+  it("puts the items indented further inside the item above, right to left as left to right", () => {
+    const ltr = [
+      line("• Commitment 1", 78, 700),
+      line("• Update at the next meeting", 113, 688),
+      line("• Delays in delivery", 113, 676),
+      line("• Commitment 2", 78, 664),
+      line("• Done", 113, 652),
+    ];
+    const rtl = [
+      line("• الالتزام الأول", 517, 700, true),
+      line("• تحيين في الاجتماع القادم", 482, 688, true),
+      line("• تأخير في الإنجاز", 482, 676, true),
+      line("• الالتزام الثاني", 517, 664, true),
+      line("• منجز", 482, 652, true),
+    ];
+    expect(listShapes(blocksOf(ltr) as RootContent[])).toEqual([
+      ["Commitment 1", ["Update at the next meeting", "Delays in delivery"], "Commitment 2", ["Done"]],
+    ]);
+    expect(listShapes(blocksOf(rtl) as RootContent[])).toEqual([
+      ["الالتزام الأول", ["تحيين في الاجتماع القادم", "تأخير في الإنجاز"], "الالتزام الثاني", ["منجز"]],
+    ]);
+  });
+
+  it("runs a numbered list on past the sub-points indented under its items", () => {
+    const lines = [
+      line("1. Adopt the minutes", 78, 700),
+      line("• moved by the chair", 113, 688),
+      line("• seconded by Ms Conteh", 113, 676),
+      line("2. Publish the report", 78, 664),
+      line("• before June", 113, 652),
+      line("3. Next meeting in April", 78, 640),
+    ];
+    const blocks = blocksOf(lines) as RootContent[];
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]).toMatchObject({ type: "list", ordered: true });
+    expect(listShapes(blocks)).toEqual([
+      ["Adopt the minutes", ["moved by the chair", "seconded by Ms Conteh"], "Publish the report", ["before June"], "Next meeting in April"],
+    ]);
+  });
+
+  it("keeps one list when the markers stand wherever the text's length puts them (right-to-left text set flush left)", () => {
+    const lines = [line("1. متابعة تنفيذ الالتزامات.", 168, 700, true), line("2. ما يستجد من أعمال.", 150, 688, true)];
+    expect(listShapes(blocksOf(lines) as RootContent[])).toEqual([["متابعة تنفيذ الالتزامات.", "ما يستجد من أعمال."]]);
+  });
+});

@@ -1,0 +1,186 @@
+import { readFileSync } from "node:fs";
+import type { Nodes, Table } from "mdast";
+import { describe, expect, it } from "vitest";
+import { readPdf } from "../src/ingest/pdf.js";
+import { layOutPage, type LaidOutTable, type PageElement } from "../src/ingest/pdf-layout.js";
+import type { PlacedText } from "../src/ingest/pdf-lines.js";
+
+function textOf(node: Nodes): string {
+  if ("value" in node) return node.value;
+  if ("children" in node) return (node.children as Nodes[]).map(textOf).join(" ");
+  return "";
+}
+
+const cellTexts = (table: Table): string[][] => table.children.map((row) => row.children.map((cell) => textOf(cell).replace(/\s+/g, " ").trim()));
+
+describe("readPdf on a real table without borders whose cells wrap", () => {
+  it("icat-sg-2015-12-09: the actions table is 13 rows of 4 cells, each wrapped Detail whole in its cell", async () => {
+    const path = "fixtures/pdf/icat-sg-2015-12-09.pdf";
+    const doc = await readPdf(new Uint8Array(readFileSync(path)), path);
+    const tables = doc.tree.children.filter((node): node is Table => node.type === "table");
+    expect(tables).toHaveLength(2);
+    const rows = cellTexts(tables[0]);
+    expect(rows).toHaveLength(13);
+    expect(rows.every((row) => row.length === 4)).toBe(true);
+    expect(rows[0]).toEqual(["No.", "Detail", "Resp.", "Status"]);
+    expect(rows.slice(1).map((row) => row[0])).toEqual(["2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "2.8", "2.9", "2.10", "2.11", "2.12"]);
+    expect(rows[1]).toEqual(["2.1", "Add the steering committee terms of reference to the icatproject website", "TG", "Done"]);
+    expect(rows[3]).toEqual(["2.3", "Ask ELETTRA if they wish to continue on the Steering committee", "AG", "Done- Milan is ELETTRA’s representive"]);
+    expect(rows[11]).toEqual(["2.11", "Ask communications for help to review web site", "TG", "SCD has recruited an impact manager. TG to discuss with them"]);
+    // The agenda item above and the heading below stay out of it.
+    const index = doc.tree.children.indexOf(tables[0]);
+    expect(textOf(doc.tree.children[index - 1])).toMatch(/Actions of the previous meeting$/);
+    expect(textOf(doc.tree.children[index + 1])).toMatch(/^3\. Review of membership/);
+    expect(cellTexts(tables[1])[3]).toEqual(["2.7", "Write a general note on criteria for membership of the steering committee", "TG"]);
+  });
+});
+
+/**
+ * A page with a borderless four-column table set as a word processor sets one: a header row of
+ * single words, rows a little more than a line apart (cell padding of a fifth of a line), cells
+ * wrapped over two or three lines in two columns, top-aligned in one row and centred in
+ * another; a paragraph above it and a bulleted list under it. `mirror` lays the page out right
+ * to left, as an Arabic table is; `line` is the font's line step (Amiri's is 1.76 em).
+ */
+function tablePage(cells: { lead: string; header: string[]; rows: string[][][]; list: string[] }, mirror: boolean, line = 11.5): PlacedText[] {
+  const size = 10;
+  const pitch = line + 2;
+  const columnX = [60, 90, 300, 400];
+  const runs: PlacedText[] = [];
+  const put = (str: string, x: number, y: number) => {
+    const width = str.length * size * 0.5;
+    runs.push({ str, x: mirror ? 595 - x - width : x, y, width, size, rtl: mirror });
+  };
+  put(cells.lead, 60, 760);
+  cells.header.forEach((word, c) => put(word, columnX[c], 735));
+  let top = 735 - pitch - 6;
+  cells.rows.forEach((row, r) => {
+    const height = Math.max(...row.map((cell) => cell.length));
+    row.forEach((cell, c) => {
+      // The second row is centred vertically, the others top-aligned.
+      const offset = r === 1 ? ((height - cell.length) * line) / 2 : 0;
+      cell.forEach((text, k) => put(text, columnX[c], top - offset - k * line));
+    });
+    top -= (height - 1) * line + pitch;
+  });
+  cells.list.forEach((item, k) => {
+    put("•", 72, top - 8 - k * line);
+    put(item, 90, top - 8 - k * line);
+  });
+  return runs;
+}
+
+function tablesOf(elements: PageElement[]): LaidOutTable[] {
+  return elements.filter((element): element is LaidOutTable => element.kind === "table");
+}
+
+const laidOutCells = (table: LaidOutTable): string[][] => table.rows.map((row) => row.cells.map((cell) => cell.lines.map((l) => l.text).join(" ")));
+
+describe("layOutPage on a table without borders built in code", () => {
+  const frame = { bottom: 0, width: 595, height: 842 };
+  const noRulings = { horizontal: [], vertical: [] };
+
+  it("keeps wrapped lines in their cells in two columns, the header a row, the paragraph and list outside", () => {
+    const runs = tablePage(
+      {
+        lead: "The secretariat presented the actions:",
+        header: ["No.", "Action", "Owner", "Status"],
+        rows: [
+          [["1"], ["Publish the budget data of every", "quarter on the open data portal"], ["Ministry of", "Finance"], ["Done"]],
+          [["2"], ["Train the staff"], ["Court of", "Audit and", "Inspection"], ["Ongoing"]],
+          [["3"], ["Open the registry of", "beneficial owners"], ["Prime Minister's", "Office"], ["Not started"]],
+        ],
+        list: ["The table was approved.", "It will be published."],
+      },
+      false,
+    );
+    const page = layOutPage(1, frame, runs, noRulings, false);
+    const tables = tablesOf(page.elements);
+    expect(tables).toHaveLength(1);
+    expect(laidOutCells(tables[0])).toEqual([
+      ["No.", "Action", "Owner", "Status"],
+      ["1", "Publish the budget data of every quarter on the open data portal", "Ministry of Finance", "Done"],
+      ["2", "Train the staff", "Court of Audit and Inspection", "Ongoing"],
+      ["3", "Open the registry of beneficial owners", "Prime Minister's Office", "Not started"],
+    ]);
+    const lines = page.elements.flatMap((element) => (element.kind === "line" ? [element.line.text] : []));
+    expect(lines).toEqual(["The secretariat presented the actions:", "• The table was approved.", "• It will be published."]);
+    expect(page.elements[0].kind).toBe("line");
+    expect(page.elements[1].kind).toBe("table");
+  });
+
+  it.each([11.5, 17.6])("reads the same table laid out right to left, its columns counted from the right (line step %s)", (line) => {
+    const runs = tablePage(
+      {
+        lead: "عرض الكاتب العام الإجراءات التالية:",
+        header: ["الرقم", "الإجراء", "المسؤول", "الحالة"],
+        rows: [
+          [["1"], ["نشر بيانات الميزانية لكل", "ثلاثية على بوابة البيانات"], ["وزارة", "المالية"], ["منجز"]],
+          [["2"], ["تكوين الأعوان"], ["محكمة", "المحاسبات", "والتفقد"], ["جاري"]],
+          [["3"], ["فتح سجل المستفيدين", "الحقيقيين"], ["رئاسة", "الحكومة"], ["لم ينطلق"]],
+        ],
+        list: ["تمت المصادقة على الجدول.", "سيتم نشره."],
+      },
+      true,
+      line,
+    );
+    const page = layOutPage(1, frame, runs, noRulings, true);
+    const tables = tablesOf(page.elements);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].rtl).toBe(true);
+    expect(laidOutCells(tables[0])).toEqual([
+      ["الرقم", "الإجراء", "المسؤول", "الحالة"],
+      ["1", "نشر بيانات الميزانية لكل ثلاثية على بوابة البيانات", "وزارة المالية", "منجز"],
+      ["2", "تكوين الأعوان", "محكمة المحاسبات والتفقد", "جاري"],
+      ["3", "فتح سجل المستفيدين الحقيقيين", "رئاسة الحكومة", "لم ينطلق"],
+    ]);
+    expect(page.elements.filter((element) => element.kind === "line")).toHaveLength(3);
+  });
+});
+
+describe("layOutPage on a table without borders whose cells hold one line each", () => {
+  it("takes each line for a row when the rows stand further apart than a line, a paragraph under them", () => {
+    const runs: PlacedText[] = [];
+    const put = (str: string, x: number, y: number) => runs.push({ str, x, y, width: str.length * 5, size: 10, rtl: false });
+    const columnX = [60, 90, 300, 400];
+    ["No.", "Action", "Owner", "Status"].forEach((word, c) => put(word, columnX[c], 735));
+    for (let r = 1; r <= 4; r++) [String(r), `Action ${r}`, "Finance", r === 2 ? "" : "Done"].forEach((text, c) => text && put(text, columnX[c], 735 - r * 17));
+    put("The table was approved by all members present.", 60, 735 - 5 * 17 - 14);
+    const page = layOutPage(1, { bottom: 0, width: 595, height: 842 }, runs, { horizontal: [], vertical: [] }, false);
+    const [table] = tablesOf(page.elements);
+    expect(laidOutCells(table).map((row) => row[1])).toEqual(["Action", "Action 1", "Action 2", "Action 3", "Action 4"]);
+    expect(page.elements.at(-1)).toMatchObject({ kind: "line", line: { text: "The table was approved by all members present." } });
+  });
+});
+
+describe("layOutPage: words a narrow column broke", () => {
+  it("rejoins a word whose tail would not have fitted beside it, and a number cut under its digits", () => {
+    const run = (str: string, x: number, y: number, width: number): PlacedText => ({ str, x, y, width, size: 10, rtl: false });
+    // Widths as a proportional font gives them: "Notes" (23.8) is wider than the column's widest line, "Later" (22).
+    const runs = [
+      run("No.", 60, 735, 15),
+      run("Action", 90, 735, 30),
+      run("Note", 300, 735, 19.9),
+      run("s", 300, 723.5, 3.9),
+      run("1", 60, 705, 5),
+      run("Publish the data", 90, 705, 80),
+      run("Later", 300, 705, 22),
+      run("2", 60, 685, 5),
+      run("Train the staff", 90, 685, 75),
+      run("202", 300, 685, 16.5),
+      run("4", 300, 673.5, 5.5),
+      // Two words the column wrapped at their space: kept apart.
+      run("3", 60, 653, 5),
+      run("Open registry", 90, 653, 65),
+      run("In", 300, 653, 9),
+      run("it", 300, 641.5, 6),
+    ];
+    const [table] = tablesOf(layOutPage(1, { bottom: 0, width: 595, height: 842 }, runs, { horizontal: [], vertical: [] }, false).elements);
+    expect(laidOutCells(table)).toEqual([
+      ["No.", "Action", "Notes"],
+      ["1", "Publish the data", "Later"],
+      ["2", "Train the staff", "2024"],
+      ["3", "Open registry", "In it"],
+    ]);
+  });
+});
