@@ -5,7 +5,7 @@
  * it prints figures and a Markdown table for the README, and fails only if a run
  * itself fails.
  *
- *   node bench/run.mjs [--files N] [--variants K] [--jobs J] [--reference-sample S] [--rounds R] [--skip-reading] [--skip-batch] [--no-tracker]
+ *   node bench/run.mjs [--files N] [--variants K] [--jobs J] [--reference-sample S] [--rounds R] [--skip-reading] [--skip-batch] [--no-tracker] [--skip-ocr]
  *
  * --rounds R (default 3): each measurement and its reference run back to back R times, and
  * the tables give medians. On a shared machine the CPU's speed drifts by up to half between
@@ -67,6 +67,7 @@ function parseArguments(argv) {
     else if (argument === "--skip-reading") options.reading = false;
     else if (argument === "--skip-batch") options.batch = false;
     else if (argument === "--no-tracker") options.tracker = false;
+    else if (argument === "--skip-ocr") options.ocr = false;
     else throw new Error(`unknown option ${argument}`);
   }
   return options;
@@ -453,6 +454,10 @@ if (options.batch) {
       `Failures: ${result.coldDocx.summary.failed + result.coldPdf.summary.failed}; warm runs re-extracted ${result.warm.summary.extracted}.`,
   ];
   sections.push(`### Batch\n\n${batchTable(result, options.jobs, options.tracker ? "minutes run" : "minutes extract")}\n\n${notes.join("\n")}`);
+}
+if (options.ocr !== false) {
+  const { benchOcr } = await import("./ocr.mjs");
+  sections.push(await benchOcr({ rounds: Math.min(options.rounds, 2) }));
 }
 const cpu = readFileSync("/proc/cpuinfo", "utf8").match(/model name\s*:\s*(.*)/)?.[1] ?? "unknown CPU";
 // Other work on the machine skews every figure: the load average says how quiet it was.

@@ -13,6 +13,7 @@ import { barProgress, lineProgress, silentProgress, type ProgressSink } from "./
 import { DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_MS, OutputError, runBatch, UsageError, type BatchSummary } from "./batch/run.js";
 import { IngestError } from "./ingest/errors.js";
 import { PartialDate } from "./model/meeting.js";
+import { parseOcrLanguages, type OcrMode, type OcrOptions } from "./ingest/ocr.js";
 import { OUTPUT_FORMATS, parseFormats, type OutputFormat } from "./write/writers.js";
 
 export const EXIT_OK = 0;
@@ -61,10 +62,29 @@ interface BatchCommandOptions {
   forgetMissing?: boolean;
   /** `run` only: the tracker's outputs to write. */
   formats?: OutputFormat[];
+  ocr: OcrMode;
+  ocrLang?: string;
+}
+
+function ocrLanguages(value: string): string {
+  const languages = parseOcrLanguages(value);
+  if (!languages) throw new InvalidArgumentError("expected languages among ar, fr, en (ara, fra, eng), e.g. ar+fr");
+  return languages;
+}
+
+/** `--ocr` and `--ocr-lang`, for every command that reads files. */
+function addOcrOptions(command: Command): Command {
+  return command
+    .addOption(new Option("--ocr <mode>", "OCR pages without a usable text layer (auto), every page (always) or none (never)").choices(["auto", "always", "never"]).default("auto"))
+    .option("--ocr-lang <languages>", "OCR languages (ar, fr, en; e.g. ar+fr); default: from the document's script", ocrLanguages);
+}
+
+function ocrOptionsOf(options: { ocr: OcrMode; ocrLang?: string }): OcrOptions {
+  return { mode: options.ocr, ...(options.ocrLang === undefined ? {} : { languages: options.ocrLang }) };
 }
 
 function addBatchOptions(command: Command): Command {
-  return command
+  return addOcrOptions(command)
     .requiredOption("-o, --out <dir>", "output folder (extract of one input: - prints its record on standard output)")
     .option("--date <date>", "meeting date (YYYY-MM-DD or YYYY-MM) for files whose text, name and metadata give none", meetingDate)
     .option("-j, --jobs <n>", "worker processes (default: the number of cores)", positiveInteger)
@@ -157,7 +177,10 @@ function report(summary: BatchSummary, options: BatchCommandOptions, io: Io): nu
  */
 async function extractOne(input: string, options: BatchCommandOptions, io: Io): Promise<number> {
   const [{ extractFromBytes }, { recordToJson }] = await Promise.all([import("./pipeline.js"), import("./write/json.js")]);
-  const record = await extractFromBytes(await readInput(input, io), input, options.date === undefined ? {} : { date: options.date });
+  const record = await extractFromBytes(await readInput(input, io), input, {
+    ...(options.date === undefined ? {} : { date: options.date }),
+    ocr: ocrOptionsOf(options),
+  });
   const json = recordToJson(record);
   if (options.out === STANDARD_STREAM) {
     io.stdout.write(json);
@@ -223,6 +246,7 @@ async function runBatchCommand(inputs: string[], options: BatchCommandOptions, t
       ...(options.date === undefined ? {} : { date: options.date }),
       ...(options.corrections === undefined ? {} : { corrections: options.corrections }),
       ...(options.forgetMissing ? { forgetMissing: true } : {}),
+      ocr: ocrOptionsOf(options),
       ...(options.formats === undefined ? {} : { formats: options.formats }),
     });
     return report(summary, options, io);
@@ -235,9 +259,9 @@ async function runBatchCommand(inputs: string[], options: BatchCommandOptions, t
 // The readers, writers and schemas are imported by the commands that use them: loading
 // them all would cost every invocation, `--help` included, half a second.
 
-async function printTree(file: string, options: { sources?: boolean }, io: Io): Promise<number> {
+async function printTree(file: string, options: { sources?: boolean; ocr: OcrMode; ocrLang?: string }, io: Io): Promise<number> {
   const [{ readDocument }, { treeToMarkdown }] = await Promise.all([import("./ingest/index.js"), import("./write/markdown.js")]);
-  const document = await readDocument(file, await readInput(file, io));
+  const document = await readDocument(file, await readInput(file, io), { ocr: ocrOptionsOf(options) });
   io.stdout.write(treeToMarkdown(document.tree, { sources: options.sources === true }));
   for (const message of document.messages) io.stderr.write(`note: ${message.message} [${message.code}]\n`);
   return EXIT_OK;
@@ -300,19 +324,20 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
         "A file name that begins with a dash: put it after -- (minutes run --out DIR -- -x.docx) or write ./-x.docx.",
     );
 
-  program
-    .command("tree")
-    .description("print a file's document tree as Markdown, as the pipeline sees it")
-    .argument("<file>", "a .docx, .pdf, .txt or .md file, or - for standard input")
-    .option("--sources", "show where each block came from (page, table, row, cell, line)")
-    .addHelpText(
-      "after",
-      "\nExamples:\n" +
-        "  minutes tree minutes/2023-03.docx\n" +
-        "  minutes tree --sources minutes/2023-03.pdf | less\n" +
-        "  cat minutes/2023-03.docx | minutes tree -",
-    )
-    .action(async (file: string, options: { sources?: boolean }) => setExitCode(await printTree(file, options, io)));
+  addOcrOptions(
+    program
+      .command("tree")
+      .description("print a file's document tree as Markdown, as the pipeline sees it")
+      .argument("<file>", "a .docx, .pdf, .txt or .md file, or - for standard input")
+      .option("--sources", "show where each block came from (page, table, row, cell, line)")
+      .addHelpText(
+        "after",
+        "\nExamples:\n" +
+          "  minutes tree minutes/2023-03.docx\n" +
+          "  minutes tree --sources minutes/2023-03.pdf | less\n" +
+          "  cat minutes/2023-03.docx | minutes tree -",
+      ),
+  ).action(async (file: string, options: { sources?: boolean; ocr: OcrMode; ocrLang?: string }) => setExitCode(await printTree(file, options, io)));
 
   addBatchOptions(
     program

@@ -55,9 +55,9 @@ describe("readDocument", () => {
     await expect(readDocument("empty.pdf", new Uint8Array())).rejects.toMatchObject({ code: "empty", file: "empty.pdf" });
   });
 
-  it("refuses images, HTML and unknown binary content as unsupported", async () => {
+  it("reads images by OCR (a broken one is corrupt), and refuses HTML and unknown binary content as unsupported", async () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
-    await expect(readDocument("scan.pdf", png)).rejects.toMatchObject({ code: "unsupported", reason: expect.stringMatching(/PNG/) });
+    await expect(readDocument("scan.pdf", png)).rejects.toMatchObject({ code: "corrupt", reason: expect.stringMatching(/PNG/) });
     await expect(readDocument("page.txt", bytesOf("2023-03-committee-minutes.html"))).rejects.toMatchObject({
       code: "unsupported",
       reason: expect.stringMatching(/HTML/),

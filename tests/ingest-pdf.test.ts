@@ -6,7 +6,7 @@ import { IngestError } from "../src/ingest/errors.js";
 import { readPdf } from "../src/ingest/pdf.js";
 import { withGlyphs } from "../src/ingest/pdf-glyphs.js";
 import { buildLines, type PlacedText } from "../src/ingest/pdf-lines.js";
-import type { DocumentTree, SourceLocation } from "../src/ingest/tree.js";
+import type { DocumentTree, ReadOptions, SourceLocation } from "../src/ingest/tree.js";
 
 const CORPUS = "fixtures/ogp-tunisia";
 const MEETINGS = ["2022-06", "2023-03", "2023-09"] as const;
@@ -238,8 +238,8 @@ function handMadePdf(pages: HandPage[]): Uint8Array {
   return new TextEncoder().encode(pdf);
 }
 
-async function ingestError(bytes: Uint8Array, path: string): Promise<IngestError> {
-  const error = await readPdf(bytes, path).then(
+async function ingestError(bytes: Uint8Array, path: string, options?: ReadOptions): Promise<IngestError> {
+  const error = await readPdf(bytes, path, options).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -594,9 +594,15 @@ describe("readPdf on hand-made and bad files", () => {
     expect(error.code).toBe("encrypted");
   });
 
-  it("refuses pages without a text layer, as scans are", async () => {
-    const error = await ingestError(handMadePdf([{ lines: [[72, 700, 500, 700]] }, {}]), "scan.pdf");
+  it("refuses pages without a text layer, as scans are, when OCR is off", async () => {
+    const error = await ingestError(handMadePdf([{ lines: [[72, 700, 500, 700]] }, {}]), "scan.pdf", { ocr: { mode: "never" } });
     expect(error.code).toBe("no-text-layer");
     expect(error.reason).toBe("no text layer: needs OCR");
+  });
+
+  it("OCRs pages without a text layer, and says when nothing on them is legible", async () => {
+    const error = await ingestError(handMadePdf([{ lines: [[72, 700, 500, 700]] }, {}]), "scan.pdf");
+    expect(error.code).toBe("no-text-layer");
+    expect(error.reason).toBe("no legible text: OCR read nothing on its 2 pages");
   });
 });

@@ -26,6 +26,8 @@ import { packageRoot, packageVersion } from "./package-root.js";
 
 /** Libraries whose output shapes the records. */
 const READING_LIBRARIES = ["mammoth", "pdfjs-dist", "unified", "remark-parse", "remark-gfm", "natural", "bidi-js", "zod"];
+/** The OCR engine, its trained data and the page renderer: a new version reads scans differently. */
+const OCR_LIBRARIES = ["tesseract.js", "@tesseract.js-data/ara", "@tesseract.js-data/fra", "@tesseract.js-data/eng", "@napi-rs/canvas"];
 
 async function listFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true, recursive: true });
@@ -58,6 +60,7 @@ export function pipelineVersion(): Promise<string> {
       hash.update(relative(dist, file).split(sep).join("/")).update("\0").update(await readFile(file)).update("\0");
     }
     for (const library of READING_LIBRARIES) hash.update(`${library}@${libraryVersion(library)}\0`);
+    for (const library of OCR_LIBRARIES) hash.update(`${library}@${libraryVersion(library)}\0`);
     return `${packageVersion}-${hash.digest("hex").slice(0, 16)}`;
   })();
   return cachedPipelineVersion;
@@ -86,8 +89,8 @@ export class RecordCache {
     return new RecordCache(folder);
   }
 
-  static key(contentSha256: string, path: string, date: string | undefined): string {
-    return createHash("sha256").update(`${contentSha256}\0${basename(path)}\0${date ?? ""}`).digest("hex");
+  static key(contentSha256: string, path: string, date: string | undefined, ocr?: string): string {
+    return createHash("sha256").update(`${contentSha256}\0${basename(path)}\0${date ?? ""}${ocr === undefined ? "" : `\0${ocr}`}`).digest("hex");
   }
 
   private entryPath(key: string, suffix: string): string {

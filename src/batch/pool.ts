@@ -28,6 +28,12 @@ export interface PoolOptions {
 const MEMORY_POLL_MS = 10;
 /** The libraries' own heap (pdf.js, mammoth, zod, natural), on top of the cap, for V8's heap limit. */
 const LIBRARY_HEAP_MB = 64;
+/**
+ * Memory a file gets on top of the cap once its worker starts OCR: Tesseract's WebAssembly heap
+ * and trained data (measured 130-270 MB above the idle worker for one page; two engines when the
+ * script is not known yet). The cap goes on guarding what the file itself makes the readers hold.
+ */
+const OCR_ENGINE_MB = 384;
 /** The end of a worker's stderr, kept to tell V8's heap-limit abort from a crash. */
 const STDERR_TAIL = 4096;
 
@@ -35,6 +41,8 @@ interface Running {
   task: ExtractTask;
   resolve: (outcome: TaskOutcome) => void;
   timer: NodeJS.Timeout;
+  /** The worker has started OCR on the file: the engine's memory is allowed on top of the cap. */
+  ocr?: boolean;
 }
 
 interface Slot {
@@ -95,8 +103,8 @@ export class WorkerPool {
     }
   }
 
-  private get capBytes(): number {
-    return this.options.maxMemoryMb * 1024 * 1024;
+  private capBytes(running: Running): number {
+    return (this.options.maxMemoryMb + (running.ocr === true ? OCR_ENGINE_MB : 0)) * 1024 * 1024;
   }
 
   private checkMemory(): void {
@@ -104,7 +112,7 @@ export class WorkerPool {
       const { worker, running, idleRss } = slot;
       if (worker?.pid === undefined || running === undefined || idleRss === undefined) continue;
       const rss = residentBytes(worker.pid) ?? slot.reportedRss;
-      if (rss - idleRss > this.capBytes) this.stop(slot, worker, this.outOfMemory(running.task.id));
+      if (rss - idleRss > this.capBytes(running)) this.stop(slot, worker, this.outOfMemory(running.task.id));
     }
   }
 
@@ -142,6 +150,11 @@ export class WorkerPool {
       }
       const running = slot.running;
       if (running === undefined || running.task.id !== message.id) return;
+      // OCR takes seconds a page: each OCR'd page gets the whole per-file deadline.
+      if ("ocrPage" in message) {
+        running.ocr = true;
+        return this.arm(slot, worker, running);
+      }
       this.finish(slot, message);
     });
     // A replaced worker's late events must not touch the task its successor is running.
@@ -179,8 +192,19 @@ export class WorkerPool {
 
   private start(slot: Slot, task: ExtractTask, resolve: (outcome: TaskOutcome) => void): void {
     const worker = slot.worker ?? this.spawn(slot);
+    slot.running = { task, resolve, timer: this.deadline(slot, worker, task) };
+    worker.send(task);
+  }
+
+  /** Start the running task's deadline again. */
+  private arm(slot: Slot, worker: ChildProcess, running: Running): void {
+    clearTimeout(running.timer);
+    running.timer = this.deadline(slot, worker, running.task);
+  }
+
+  private deadline(slot: Slot, worker: ChildProcess, task: ExtractTask): NodeJS.Timeout {
     // Killing is the only way to stop synchronous parser code that never yields.
-    const timer = setTimeout(() => {
+    return setTimeout(() => {
       this.stop(slot, worker, {
         id: task.id,
         ok: false,
@@ -189,8 +213,6 @@ export class WorkerPool {
         deterministic: false,
       });
     }, this.options.timeoutMs);
-    slot.running = { task, resolve, timer };
-    worker.send(task);
   }
 
   private finish(slot: Slot, outcome: TaskOutcome): void {

@@ -1,4 +1,5 @@
 /** Messages between the batch's main process and its extraction worker processes. */
+import type { OcrOptions } from "../ingest/ocr.js";
 
 export interface ExtractTask {
   id: number;
@@ -7,6 +8,14 @@ export interface ExtractTask {
   bytes: Uint8Array;
   sha256: string;
   date?: string;
+  /** `--ocr` and `--ocr-lang`. */
+  ocr?: OcrOptions;
+}
+
+/** Sent by a worker as it starts OCR on a page of its file: the file's deadline starts again. */
+export interface TaskProgress {
+  id: number;
+  ocrPage: number;
 }
 
 export interface FileSummary {
@@ -21,4 +30,4 @@ export type TaskOutcome =
   | { id: number; ok: false; code: string; reason: string; deterministic: boolean };
 
 /** What a worker says besides outcomes: that it is ready (and its idle size), and its resident size while it works. */
-export type WorkerMessage = TaskOutcome | { ready: true; rss: number } | { rss: number };
+export type WorkerMessage = TaskOutcome | TaskProgress | { ready: true; rss: number } | { rss: number };

@@ -11,6 +11,7 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { Writable } from "node:stream";
 import { IngestError } from "../ingest/errors.js";
+import type { OcrOptions } from "../ingest/ocr.js";
 import { MeetingRecord } from "../model/meeting.js";
 import { streamFileAtomic, writeFileAtomic, writeTextIfChanged } from "./atomic.js";
 import { pipelineVersion, RecordCache, relocateRecord } from "./cache.js";
@@ -29,6 +30,14 @@ import type { FileSummary, TaskOutcome } from "./protocol.js";
 import type { OutputFormat } from "../write/writers.js";
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** The OCR options a record depends on, for its cache key; undefined for the defaults (whose keys are unchanged). */
+function ocrSetting(ocr: OcrOptions | undefined): string | undefined {
+  const mode = ocr?.mode ?? "auto";
+  if (mode === "auto" && ocr?.languages === undefined) return undefined;
+  return `${mode}:${ocr?.languages ?? ""}`;
+}
+
 export const DEFAULT_MAX_MEMORY_MB = 256;
 
 export interface BatchOptions {
@@ -45,6 +54,8 @@ export interface BatchOptions {
   cache?: string | false;
   /** Meeting date to use when a file gives none. */
   date?: string;
+  /** `--ocr` and `--ocr-lang` (default: OCR pages without a usable text layer, languages from the script). */
+  ocr?: OcrOptions;
   /** Build and write the tracker (the `run` command). */
   tracker?: boolean;
   /**
@@ -224,7 +235,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       return fail(index, error.code, error.reason);
     }
     const sha256 = sha256Hex(bytes);
-    const key = RecordCache.key(sha256, file, options.date);
+    const key = RecordCache.key(sha256, file, options.date, ocrSetting(options.ocr));
     const cached = await cache?.get(key);
     if (cached?.kind === "failure") return fail(index, cached.failure.code, cached.failure.reason, true);
     if (cached?.kind === "record") {
@@ -242,6 +253,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       bytes,
       sha256,
       ...(options.date === undefined ? {} : { date: options.date }),
+      ...(options.ocr === undefined ? {} : { ocr: options.ocr }),
     });
     if (outcome.ok) {
       await succeed(index, key, outcome.json, () => JSON.parse(outcome.json) as MeetingRecord, outcome.summary, "extracted");

@@ -6,7 +6,7 @@
 import { IngestError } from "../ingest/errors.js";
 import { recordToJson } from "../write/json.js";
 import { extractFromBytes } from "../pipeline.js";
-import type { ExtractTask, TaskOutcome, WorkerMessage } from "./protocol.js";
+import type { ExtractTask, TaskOutcome, TaskProgress, WorkerMessage } from "./protocol.js";
 
 if (process.send === undefined) throw new Error("batch/worker.js runs only as a child process of the batch, with an IPC channel");
 const send = process.send.bind(process) as (message: WorkerMessage) => boolean;
@@ -26,6 +26,8 @@ port.on("message", async (task: ExtractTask) => {
     const record = await extractFromBytes(task.bytes, task.path, {
       sha256: task.sha256,
       ...(task.date === undefined ? {} : { date: task.date }),
+      ...(task.ocr === undefined ? {} : { ocr: task.ocr }),
+      onOcrPage: (page) => port.postMessage({ id: task.id, ocrPage: page } satisfies TaskProgress),
     });
     outcome = {
       id: task.id,

@@ -51,7 +51,7 @@ export function extractRecord(doc: DocumentTree, options: ExtractOptions): Meeti
 
   return MeetingRecord.parse({
     schemaVersion: 1,
-    source: { path: doc.path, sha256: options.sha256, format: doc.format, pages: doc.pages },
+    source: { path: doc.path, sha256: options.sha256, format: doc.format, pages: doc.pages, ...(doc.ocrPages ? { ocrPages: doc.ocrPages } : {}) },
     meeting: {
       title: meetingTitle(outside, SUBJECT_LINE, doc.metadata),
       date,

@@ -138,6 +138,7 @@ export function toSourceRef(file: string, loc: SourceLocation, heading?: string)
   if (positive(loc.row)) ref.row = loc.row;
   if (positive(loc.line)) ref.line = loc.line;
   if (heading) ref.heading = heading;
+  if (loc.ocrConfidence !== undefined) ref.ocrConfidence = loc.ocrConfidence;
   return ref;
 }
 

@@ -7,12 +7,14 @@ import { extname } from "node:path";
 import { readDocx } from "./docx.js";
 import { IngestError } from "./errors.js";
 import { asPlainBytes, checkDocumentSize, readInputFile } from "./file.js";
+import { imageKind, readImage } from "./image.js";
 import { readPdf } from "./pdf.js";
 import { detectTextEncoding, readMarkdown, readText } from "./text.js";
-import type { DocumentFormat, DocumentTree, Reader } from "./tree.js";
+import type { DocumentFormat, DocumentTree, Reader, ReadOptions } from "./tree.js";
 
 export { IngestError } from "./errors.js";
-export type { DocumentTree } from "./tree.js";
+export type { DocumentTree, ReadOptions } from "./tree.js";
+export { parseOcrLanguages, type OcrMode, type OcrOptions } from "./ocr.js";
 
 export const SUPPORTED_EXTENSIONS = [".docx", ".pdf", ".txt", ".md", ".markdown"] as const;
 
@@ -25,7 +27,7 @@ const MARKDOWN_EXTENSIONS = new Set([".md", ".markdown"]);
  * .docx); `headerless-pdf` a PDF body (objects, a cross-reference table) without its `%PDF-`
  * line, which other readers (pdftotext) read, and so do we.
  */
-type ContentKind = "zip" | "pdf" | "headerless-pdf" | "ole" | "text" | { unsupported: string };
+type ContentKind = "zip" | "pdf" | "headerless-pdf" | "ole" | "text" | "image" | { unsupported: string };
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -35,10 +37,6 @@ const PDF_HEADER_WINDOW = 1024;
 
 /** Formats people send instead of minutes, named so the error says what the file is. */
 const OTHER_SIGNATURES: Array<{ bytes: number[]; what: string }> = [
-  { bytes: [0x89, 0x50, 0x4e, 0x47], what: "a PNG image (a scan needs OCR first)" },
-  { bytes: [0xff, 0xd8, 0xff], what: "a JPEG image (a scan needs OCR first)" },
-  { bytes: [0x49, 0x49, 0x2a, 0x00], what: "a TIFF image (a scan needs OCR first)" },
-  { bytes: [0x4d, 0x4d, 0x00, 0x2a], what: "a TIFF image (a scan needs OCR first)" },
   { bytes: [0x47, 0x49, 0x46, 0x38], what: "a GIF image" },
   { bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], what: "an RTF document (save it as .docx)" }, // "{\rtf"
   { bytes: [0x52, 0x61, 0x72, 0x21], what: "a RAR archive" },
@@ -96,6 +94,7 @@ function sniff(bytes: Uint8Array): ContentKind {
   if (startsWith(bytes, ZIP_SIGNATURE)) return "zip";
   if (startsWith(bytes, OLE_SIGNATURE)) return "ole";
   if (startsWith(bytes, PDF_SIGNATURE)) return "pdf";
+  if (imageKind(bytes)) return "image";
   const other = OTHER_SIGNATURES.find((s) => startsWith(bytes, s.bytes));
   if (other) return { unsupported: other.what };
   // Before the text test: a PDF whose streams are all plain text is valid ASCII.
@@ -110,9 +109,20 @@ function sniff(bytes: Uint8Array): ContentKind {
   return "text";
 }
 
-const EXPECTED_FORMAT: Record<string, DocumentFormat> = { ".docx": "docx", ".pdf": "pdf", ".txt": "txt", ".md": "md", ".markdown": "md" };
+const EXPECTED_FORMAT: Record<string, DocumentFormat> = {
+  ".docx": "docx",
+  ".pdf": "pdf",
+  ".txt": "txt",
+  ".md": "md",
+  ".markdown": "md",
+  ".png": "image",
+  ".jpg": "image",
+  ".jpeg": "image",
+  ".tif": "image",
+  ".tiff": "image",
+};
 
-const FORMAT_NAMES: Record<DocumentFormat, string> = { docx: "a Word document", pdf: "a PDF", txt: "plain text", md: "Markdown" };
+const FORMAT_NAMES: Record<DocumentFormat, string> = { docx: "a Word document", pdf: "a PDF", txt: "plain text", md: "Markdown", image: "an image (PNG, JPEG or TIFF)" };
 
 function chooseReader(kind: Exclude<ContentKind, { unsupported: string }>, extension: string): { format: DocumentFormat; reader: Reader } {
   switch (kind) {
@@ -123,6 +133,8 @@ function chooseReader(kind: Exclude<ContentKind, { unsupported: string }>, exten
     case "pdf":
     case "headerless-pdf":
       return { format: "pdf", reader: readPdf };
+    case "image":
+      return { format: "image", reader: readImage };
     case "text":
       return MARKDOWN_EXTENSIONS.has(extension) ? { format: "md", reader: readMarkdown } : { format: "txt", reader: readText };
   }
@@ -133,7 +145,7 @@ function chooseReader(kind: Exclude<ContentKind, { unsupported: string }>, exten
  * failure is an IngestError naming the file: unreadable, empty, too large, an
  * unsupported kind of file, or whatever the format's reader reports.
  */
-export async function readDocument(path: string, bytes?: Uint8Array): Promise<DocumentTree> {
+export async function readDocument(path: string, bytes?: Uint8Array, options?: ReadOptions): Promise<DocumentTree> {
   const content = bytes === undefined ? await readInputFile(path) : asPlainBytes(bytes);
   if (content.length === 0) throw new IngestError(path, "empty", "the file is empty (0 bytes)");
   checkDocumentSize(path, content.length);
@@ -143,7 +155,7 @@ export async function readDocument(path: string, bytes?: Uint8Array): Promise<Do
   const { format, reader } = chooseReader(kind, extension);
   let document: DocumentTree;
   try {
-    document = await reader(kind === "headerless-pdf" ? withPdfHeader(content) : content, path);
+    document = await reader(kind === "headerless-pdf" ? withPdfHeader(content) : content, path, options);
   } catch (error) {
     if (error instanceof IngestError) {
       if (kind !== "headerless-pdf") throw error;

@@ -17,6 +17,7 @@
 import type { BlockContent, Heading, List, ListItem, Paragraph } from "mdast";
 import { BULLET, normalizeText } from "../text/normalize.js";
 import type { PageLine } from "./pdf-layout.js";
+import { meanConfidence } from "./pdf-lines.js";
 import type { SourceLocation } from "./tree.js";
 
 /**
@@ -328,7 +329,10 @@ function toMdast(blocks: Block[], options: BlockOptions): BlockContent[] {
   // Open lists, outermost first, with where their items' markers stand.
   const openLists: Array<{ list: List; ordered: boolean; indent: number }> = [];
   const indents = blocks.filter((block) => block.kind !== "paragraph").map(markerIndent);
-  const source = (block: Block): SourceLocation => ({ page: block.lines[0].page, ...options.location });
+  const source = (block: Block): SourceLocation => {
+    const confidence = meanConfidence(block.lines);
+    return { page: block.lines[0].page, ...options.location, ...(confidence === undefined ? {} : { ocrConfidence: confidence }) };
+  };
   blocks.forEach((block, index) => {
     const listed = block.kind !== "ordered" || inNumberedRun(blocks, index);
     const depth = options.allowHeadings ? headingDepth(block, !listed, isBoldTitle(block, blocks[index - 1], blocks[index + 1], options.metrics), options.metrics) : null;

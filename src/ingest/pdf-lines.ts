@@ -29,6 +29,8 @@ export interface PlacedText {
    * already in logical order and must move as one when the line is reordered.
    */
   glyphs?: string[];
+  /** Recognised by OCR, with the engine's confidence (0-100). */
+  confidence?: number;
 }
 
 export interface TextLine {
@@ -43,6 +45,8 @@ export interface TextLine {
   rtl: boolean;
   /** Every run of the line with a letter in it is bold. */
   bold: boolean;
+  /** Recognised by OCR: the engine's mean confidence over the line's runs (0-100). */
+  confidence?: number;
   /** Footnote marks set as small raised text (the "1" of "commitment 9¹"), in reading order, kept out of `text`. */
   noteMarks?: string[];
 }
@@ -311,7 +315,9 @@ function orderLine(allRuns: PlacedText[], containerRtl: boolean, contextRtl: boo
     : undefined;
   const rtl = direction === undefined ? contextRtl : direction === "rtl";
   const text = rtl || /[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(visualText) ? visualToLogical(visual, rtl, contextLetter) : visualText;
+  const confidence = meanConfidence(runs);
   const line: TextLine = {
+    ...(confidence === undefined ? {} : { confidence }),
     text,
     left: runs[0].x,
     right: Math.max(...segments.map((s) => s.end)),
@@ -323,6 +329,19 @@ function orderLine(allRuns: PlacedText[], containerRtl: boolean, contextRtl: boo
   };
   if (noteMarks.length > 0) line.noteMarks = (rtl ? [...noteMarks].reverse() : noteMarks).map((run) => run.str.trim());
   return line;
+}
+
+/** The mean OCR confidence of the runs that have one, weighted by length; undefined for a text layer's runs. */
+export function meanConfidence(items: ReadonlyArray<{ str?: string; text?: string; confidence?: number }>): number | undefined {
+  let weighted = 0;
+  let length = 0;
+  for (const item of items) {
+    if (item.confidence === undefined) continue;
+    const n = Math.max(1, (item.str ?? item.text ?? "").length);
+    weighted += item.confidence * n;
+    length += n;
+  }
+  return length > 0 ? Math.round(weighted / length) : undefined;
 }
 
 /** The size most of the line's characters are set in: a bullet or a percent sign from a fallback font may be larger. */

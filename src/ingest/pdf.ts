@@ -21,10 +21,17 @@
  * is the position among the row's emitted cells, in logical order: right to left for a
  * right-to-left table).
  *
+ * Pages without a usable text layer (a scan; or every page with `--ocr always`) are rendered
+ * and recognised by OCR (ocr.ts): the recognised words and the rulings found in the pixels
+ * take the place of pdf.js's text items and vector rulings, and go through the same layout.
+ *
  * Messages: `pdf-running-lines-dropped` (headers/footers removed), `pdf-page-unreadable`
- * (a page left out), `pdf-drawing-not-table` (a page with too many lines for table search).
+ * (a page left out), `pdf-drawing-not-table` (a page with too many lines for table search),
+ * `ocr-pages` (which pages were OCR'd, with what confidence), `ocr-page-turned`,
+ * `ocr-nothing-legible` (an OCR'd page that gave nothing).
  * Errors: empty, corrupt (no signature, unparsable, truncated, no readable page), encrypted,
- * no-text-layer (pages without any text: a scan).
+ * no-text-layer (pages without any text and OCR off: "needs OCR"; OCR'd pages with nothing
+ * legible on any: "no legible text").
  *
  * Known limits: a table without borders needs three columns or more (two read as text, like
  * a list), shows no merged cells, and its rows must be set apart by cell padding or rules; one
@@ -35,12 +42,14 @@ import type { BlockContent, Root, RootContent, Table, TableCell, TableRow } from
 import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { DocumentInitParameters, TextItem } from "pdfjs-dist/types/src/display/api.js";
 import { normalizeText } from "../text/normalize.js";
+import type { Canvas, SKRSContext2D } from "@napi-rs/canvas";
 import { getDocument, inThreadWorker, OPS, PDFDateString, VerbosityLevel } from "./pdf-engine.js";
+import { recognisePages, SCRIPT_SAMPLE, type OcrMode } from "./ocr.js";
 import { IngestError } from "./errors.js";
 import { buildBlocks, measureLines, type LineMetrics } from "./pdf-blocks.js";
 import { collectRulings, MAX_RULINGS, type PageRulings } from "./pdf-geometry.js";
 import { drawnGlyphTexts, withGlyphs } from "./pdf-glyphs.js";
-import { letterDirection, type PlacedText } from "./pdf-lines.js";
+import { letterDirection, meanConfidence, type PlacedText } from "./pdf-lines.js";
 import {
   layOutPage,
   type LaidOutCell,
@@ -55,26 +64,39 @@ const PDF_SIGNATURE = "%PDF-";
 /** The PDF spec lets the signature start anywhere in the first 1024 bytes. */
 const SIGNATURE_WINDOW = 1024;
 
-export const readPdf: Reader = async (bytes, path) => {
+export const readPdf: Reader = async (bytes, path, options) => {
   if (bytes.length === 0) throw new IngestError(path, "empty", "the file is empty (0 bytes)");
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, SIGNATURE_WINDOW));
   if (!head.includes(PDF_SIGNATURE)) throw new IngestError(path, "corrupt", "not a PDF file (no %PDF- signature)");
 
   const document = await openDocument(bytes, path);
+  const rendering: RenderingDocuments = { bytes, path, document };
   try {
     if (document.numPages === 0) throw new IngestError(path, "corrupt", "the PDF has no pages");
     const messages: IngestMessage[] = [];
-    const pages = await readPages(document, path, messages);
+    const ocr = { mode: options?.ocr?.mode ?? "auto", languages: options?.ocr?.languages };
+    const { pages, ocrPages } = await readPages(document, path, messages, ocr, rendering, options?.onOcrPage);
     const metadata = await readMetadata(document);
     if (!pages.some((page) => page.elements.length > 0)) {
       if (pages.length === 0) throw new IngestError(path, "corrupt", "no page of the PDF can be read");
-      throw await textlessError(document, path);
+      // Pages that draw nothing are damaged, OCR or not; pages with images OCR read nothing on say so.
+      const textless = await textlessError(document, path);
+      if (ocrPages.length === 0 || textless.code === "corrupt") throw textless;
+      throw new IngestError(path, "no-text-layer", `no legible text: OCR read nothing on ${ocrPages.length === 1 ? "its page" : `its ${ocrPages.length} pages`}`);
     }
-    dropRunningLines(pages, messages);
-    const tree = buildTree(pages);
-    return { path, format: "pdf", pages: document.numPages, metadata, tree, messages } satisfies DocumentTree;
+    const tree = pagesToTree(pages, messages);
+    return {
+      path,
+      format: "pdf",
+      pages: document.numPages,
+      metadata,
+      tree,
+      messages,
+      ...(ocrPages.length > 0 ? { ocrPages } : {}),
+    } satisfies DocumentTree;
   } finally {
     await document.destroy();
+    await rendering.withFonts?.destroy();
   }
 };
 
@@ -134,7 +156,7 @@ const FONTLESS_DOCUMENT = {
   documentElement: { getElementsByTagName: () => [{ append: () => undefined }] },
 } as unknown as DocumentInitParameters["ownerDocument"];
 
-async function openDocument(bytes: Uint8Array, path: string): Promise<PDFDocumentProxy> {
+async function openDocument(bytes: Uint8Array, path: string, overrides: Partial<DocumentInitParameters> = {}): Promise<PDFDocumentProxy> {
   // pdfjs takes ownership of (detaches) the buffer it is given, and refuses a Node Buffer:
   // hand it a plain copy, the caller keeps theirs.
   const task = getDocument({
@@ -146,6 +168,7 @@ async function openDocument(bytes: Uint8Array, path: string): Promise<PDFDocumen
     useSystemFonts: false,
     stopAtErrors: false,
     ownerDocument: FONTLESS_DOCUMENT,
+    ...overrides,
   });
   try {
     return await task.promise;
@@ -190,12 +213,40 @@ async function readMetadata(document: PDFDocumentProxy): Promise<DocumentMetadat
   return metadata;
 }
 
+/** The document read for its text, and (opened when first needed) one that draws its fonts as the page shows them. */
+interface RenderingDocuments {
+  bytes: Uint8Array;
+  path: string;
+  document: PDFDocumentProxy;
+  withFonts?: PDFDocumentProxy;
+}
+
+interface RawPage {
+  page: number;
+  bottom: number;
+  width: number;
+  height: number;
+  runs: PlacedText[];
+  rulings: PageRulings;
+}
+
 /**
- * Text runs and ruling lines of every page, then each page laid out. A page pdfjs cannot
- * read is left out with a message rather than failing the document.
+ * Text runs and ruling lines of every page, then each page laid out. A page with a usable
+ * text layer is read from it; one without (a scan), or every page with `--ocr always`, is
+ * rendered and recognised (ocr.ts), after the typed pages so that their script chooses the
+ * OCR languages. A page pdfjs cannot read is left out with a message rather than failing the
+ * document.
  */
-async function readPages(document: PDFDocumentProxy, path: string, messages: IngestMessage[]): Promise<LaidOutPage[]> {
-  const raw: Array<{ page: number; bottom: number; width: number; height: number; runs: PlacedText[]; rulings: PageRulings }> = [];
+async function readPages(
+  document: PDFDocumentProxy,
+  path: string,
+  messages: IngestMessage[],
+  ocr: { mode: OcrMode; languages: string | undefined },
+  rendering: RenderingDocuments,
+  onOcrPage: ((page: number) => void) | undefined,
+): Promise<{ pages: LaidOutPage[]; ocrPages: number[] }> {
+  const raw: RawPage[] = [];
+  const toRecognise: Array<{ at: number; imageScale: number; hasText: boolean }> = [];
   let rtlLetters = "";
   for (let number = 1; number <= document.numPages; number++) {
     let page: PDFPageProxy | undefined;
@@ -206,6 +257,12 @@ async function readPages(document: PDFDocumentProxy, path: string, messages: Ing
       const height = y1 - y0;
       const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: true });
       const items = content.items.filter((item): item is TextItem => "str" in item && item.str.length > 0);
+      if (ocr.mode === "always" || (ocr.mode === "auto" && !hasUsableText(items))) {
+        const operators = await page.getOperatorList();
+        toRecognise.push({ at: raw.length, imageScale: imageScaleOf(operators.fnArray, operators.argsArray, width, height), hasText: items.length > 0 });
+        raw.push({ page: number, bottom: y0, width, height, runs: [], rulings: { horizontal: [], vertical: [] } });
+        continue;
+      }
       // Ruling lines are only worth the operator list when there is text they could enclose.
       let rulings: PageRulings = { horizontal: [], vertical: [] };
       let glyphTexts: string[] = [];
@@ -229,7 +286,7 @@ async function readPages(document: PDFDocumentProxy, path: string, messages: Ing
         glyphTexts,
       );
       raw.push({ page: number, bottom: y0, width, height, runs, rulings });
-      if (rtlLetters.length < 2000) rtlLetters += runs.map((r) => r.str).join(" ");
+      if (rtlLetters.length < SCRIPT_SAMPLE) rtlLetters += runs.map((r) => r.str).join(" ");
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       messages.push({ code: "pdf-page-unreadable", message: `${path}: page ${number} cannot be read (${detail})`, source: { page: number } });
@@ -237,8 +294,100 @@ async function readPages(document: PDFDocumentProxy, path: string, messages: Ing
       page?.cleanup();
     }
   }
+  const { recognised, text } = await recognisePages(
+    toRecognise.map(({ at, imageScale, hasText }) => ({ page: raw[at].page, image: () => renderPdfPage(rendering, raw[at].page, imageScale, hasText) })),
+    { textSoFar: rtlLetters, ...(ocr.languages === undefined ? {} : { languages: ocr.languages }), ...(onOcrPage ? { onOcrPage } : {}) },
+    messages,
+  );
+  rtlLetters = text;
+  const ocrPages = toRecognise.map(({ at }) => raw[at].page);
+  for (const { at } of toRecognise) {
+    const result = recognised.get(raw[at].page);
+    if (!result) continue;
+    // Recognised runs are placed from the page's lower left corner: the page keeps that frame.
+    Object.assign(raw[at], { ...result.frame, runs: result.runs, rulings: result.rulings });
+  }
   const documentRtl = letterDirection(rtlLetters) === "rtl";
-  return raw.map((p) => layOutPage(p.page, { bottom: p.bottom, width: p.width, height: p.height }, p.runs, p.rulings, documentRtl));
+  const pages = raw.map((p) => layOutPage(p.page, { bottom: p.bottom, width: p.width, height: p.height }, p.runs, p.rulings, documentRtl));
+  return { pages, ocrPages };
+}
+
+const PRIVATE_OR_UNMAPPED = /[\p{Co}\uFFFD]/u;
+const PRIVATE_OR_UNMAPPED_ALL = /[\p{Co}\uFFFD]/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LETTER_OR_DIGIT_ALL = /[\p{L}\p{N}]/gu;
+
+/**
+ * Whether a page's text layer can be read: it has letters or digits, and no more glyphs
+ * without a Unicode mapping (private-use or replacement characters, what a font without a
+ * ToUnicode map gives) than real ones. A scan has no text at all.
+ */
+function hasUsableText(items: TextItem[]): boolean {
+  const text = items.map((item) => item.str).join("");
+  if (!LETTER_OR_DIGIT.test(text)) return false;
+  if (!PRIVATE_OR_UNMAPPED.test(text)) return true;
+  return (text.match(LETTER_OR_DIGIT_ALL)?.length ?? 0) > (text.match(PRIVATE_OR_UNMAPPED_ALL)?.length ?? 0);
+}
+
+/** Pixels per point to render a page at for OCR when it holds no image to match: 300 dpi. */
+const DEFAULT_OCR_SCALE = 300 / 72;
+/** The rendered page's longer side is kept within these (pixels): Tesseract wants text 20 to 40 pixels high, and time grows with the area. */
+const MIN_OCR_SIDE = 1600;
+const MAX_OCR_SIDE = 4200;
+
+/**
+ * The scale at which a page's largest image is drawn pixel for pixel (a scan is one image
+ * covering the page), else DEFAULT_OCR_SCALE; kept within the side limits.
+ */
+function imageScaleOf(fnArray: ArrayLike<number>, argsArray: ArrayLike<unknown>, width: number, height: number): number {
+  let best = 0;
+  let scale = DEFAULT_OCR_SCALE;
+  for (let i = 0; i < fnArray.length; i++) {
+    if (fnArray[i] !== OPS.paintImageXObject && fnArray[i] !== OPS.paintImageMaskXObject) continue;
+    const args = argsArray[i] as unknown[];
+    const w = typeof args?.[1] === "number" ? args[1] : 0;
+    const h = typeof args?.[2] === "number" ? args[2] : 0;
+    if (w * h > best) {
+      best = w * h;
+      scale = Math.max(w / width, h / height);
+    }
+  }
+  const longer = Math.max(width, height);
+  return Math.min(Math.max(scale, MIN_OCR_SIDE / longer), MAX_OCR_SIDE / longer);
+}
+
+/**
+ * Render a page for OCR. A page that has text (an unusable layer, or `--ocr always`) is drawn
+ * from a second opening of the file that draws glyphs from their outlines: the reading one
+ * keeps no fonts (see FONTLESS_DOCUMENT).
+ */
+async function renderPdfPage(rendering: RenderingDocuments, number: number, scale: number, hasText: boolean): Promise<{ canvas: Canvas; scale: number }> {
+  let source = rendering.document;
+  if (hasText) {
+    rendering.withFonts ??= await openDocument(rendering.bytes, rendering.path, { disableFontFace: true, ownerDocument: undefined });
+    source = rendering.withFonts;
+  }
+  const page = await source.getPage(number);
+  try {
+    const viewport = page.getViewport({ scale });
+    const factory = source.canvasFactory as { create(width: number, height: number): { canvas: Canvas; context: SKRSContext2D } };
+    const { canvas, context } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
+    context.fillStyle = "#ffffff";
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context as unknown as CanvasRenderingContext2D, viewport }).promise;
+    return { canvas, scale };
+  } finally {
+    page.cleanup();
+  }
+}
+
+/**
+ * The document tree of laid-out pages (a PDF's, or a scanned image's): running headers and
+ * footers dropped, tables split by page breaks joined, lines built into blocks.
+ */
+export function pagesToTree(pages: LaidOutPage[], messages: IngestMessage[]): Root {
+  dropRunningLines(pages, messages);
+  return buildTree(pages);
 }
 
 /** A font name saying bold, black or heavy ("ABCDEF+LiberationSerif-Bold", "Arial,BoldItalic", "Calibri-Black"). */
@@ -437,11 +586,17 @@ function isBrokenRow(previous: LaidOutRow, next: LaidOutRow): boolean {
   return cutMidSentence || keyDoneAbove;
 }
 
+/** `ocrConfidence` for a block made of these lines, when they were recognised. */
+function ocrConfidenceOf(lines: PageLine[]): { ocrConfidence?: number } {
+  const confidence = meanConfidence(lines);
+  return confidence === undefined ? {} : { ocrConfidence: confidence };
+}
+
 function toTableNode(table: TableInProgress, tableNumber: number, metrics: LineMetrics): Table {
   const rows: TableRow[] = table.rows.map((row, r) => {
     const rowNumber = r + 1;
     const cells: TableCell[] = row.cells.map((cell, c) => toCellNode(cell, row, tableNumber, rowNumber, c + 1, metrics));
-    return { type: "tableRow", children: cells, data: { source: { page: row.page, table: tableNumber, row: rowNumber } } };
+    return { type: "tableRow", children: cells, data: { source: { page: row.page, table: tableNumber, row: rowNumber, ...ocrConfidenceOf(row.cells.flatMap((cell) => cell.lines)) } } };
   });
   return { type: "table", children: rows, data: { source: { page: table.first.page, table: tableNumber } } };
 }
@@ -463,7 +618,7 @@ function toCellNode(
     type: "tableCell",
     // Cells hold blocks, not phrasing (see tree.ts): mdast's types cannot say so.
     children: blocks as unknown as TableCell["children"],
-    data: { source: { page: cell.lines[0]?.page ?? row.page, table, row: rowNumber, cell: cellNumber } },
+    data: { source: { page: cell.lines[0]?.page ?? row.page, table, row: rowNumber, cell: cellNumber, ...ocrConfidenceOf(cell.lines) } },
   };
   if (cell.colSpan > 1) node.data!.colSpan = cell.colSpan;
   if (cell.rowSpan > 1) node.data!.rowSpan = cell.rowSpan;

@@ -5,6 +5,7 @@
  */
 import type { Root } from "mdast";
 import type { DocumentFormat } from "../model/meeting.js";
+import type { OcrOptions } from "./ocr.js";
 import type { UnstampedMessage } from "../model/messages.js";
 
 /** Where a block came from. Pages, tables, rows and cells count from 1; `table` numbers the document's tables in reading order. */
@@ -15,6 +16,8 @@ export interface SourceLocation {
   cell?: number;
   /** 1-based line in a text file. */
   line?: number;
+  /** The block was read by OCR: the engine's mean confidence over its words (0-100). */
+  ocrConfidence?: number;
 }
 
 /**
@@ -66,7 +69,16 @@ export interface DocumentTree {
   metadata: DocumentMetadata;
   tree: Root;
   messages: IngestMessage[];
+  /** Pages read by OCR (1-based), when any was. */
+  ocrPages?: number[];
+}
+
+/** How a reader treats pages without usable text (PDF pages, images). */
+export interface ReadOptions {
+  ocr?: OcrOptions;
+  /** Called as each page's OCR starts (a page takes seconds): the batch counts its deadline per page. */
+  onOcrPage?: (page: number) => void;
 }
 
 /** Every reader has this shape: bytes in, tree out, I/O left to the caller. */
-export type Reader = (bytes: Uint8Array, path: string) => Promise<DocumentTree>;
+export type Reader = (bytes: Uint8Array, path: string, options?: ReadOptions) => Promise<DocumentTree>;

@@ -44,6 +44,7 @@ export const SourceRef = z.object({
   row: z.number().int().positive().optional().describe("Row number within the table, 1-based, the header row included."),
   line: z.number().int().positive().optional().describe("Line number, 1-based (text and Markdown files)."),
   heading: z.string().optional().describe("The heading of the section holding the fact."),
+  ocrConfidence: z.number().min(0).max(100).optional().describe("Set when the fact was read by OCR from a scanned page: the engine's mean confidence (0-100) over the words it came from."),
 });
 export type SourceRef = z.infer<typeof SourceRef>;
 
@@ -142,7 +143,7 @@ export const Meeting = z.object({
 });
 export type Meeting = z.infer<typeof Meeting>;
 
-export const DocumentFormat = z.enum(["docx", "pdf", "txt", "md"]);
+export const DocumentFormat = z.enum(["docx", "pdf", "txt", "md", "image"]);
 export type DocumentFormat = z.infer<typeof DocumentFormat>;
 
 /**
@@ -150,13 +151,14 @@ export type DocumentFormat = z.infer<typeof DocumentFormat>;
  * Markdown and text keep the words, PDF text layers lose most. Where an archive holds
  * one document several times, the first of these stands for it.
  */
-export const FORMATS_BY_FIDELITY: readonly DocumentFormat[] = ["docx", "md", "txt", "pdf"];
+export const FORMATS_BY_FIDELITY: readonly DocumentFormat[] = ["docx", "md", "txt", "pdf", "image"];
 
 export const DocumentSource = z.object({
   path: z.string().describe("The file's path as the run was given it."),
   sha256: z.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256 of the file's bytes, in lower-case hex."),
-  format: DocumentFormat.describe("The file's format, from its content and extension."),
+  format: DocumentFormat.describe("The file's format, from its content and extension (image: a scanned page as PNG, JPEG or TIFF, read by OCR)."),
   pages: z.number().int().positive().nullable().describe("Number of pages (PDF), else null."),
+  ocrPages: z.array(z.number().int().positive()).optional().describe("Pages read by OCR (scanned, without a usable text layer), 1-based."),
 });
 
 export const MeetingRecord = z.object({

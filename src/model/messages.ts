@@ -31,6 +31,9 @@ export const MESSAGE_CODES = {
   "pdf-running-lines-dropped": { stage: "ingest", level: "info", means: "Running heads and page numbers repeated on every PDF page were left out." },
   "front-matter-unreadable": { stage: "ingest", level: "warning", means: "A Markdown file's YAML front matter could not be parsed; its text was read without it." },
   "tables-from-text": { stage: "ingest", level: "info", means: "Tab-separated lines of a text file were read as table rows." },
+  "ocr-pages": { stage: "ingest", level: "info", means: "Pages without a usable text layer (or images) were read by OCR; the message names them, the languages and the mean confidence." },
+  "ocr-nothing-legible": { stage: "ingest", level: "warning", means: "OCR read nothing on a scanned page: it is blank or illegible." },
+  "ocr-page-turned": { stage: "ingest", level: "info", means: "A scanned page was turned (deskewed or rotated) to be read by OCR." },
   // Extraction: what could not be placed, or was placed by inference.
   "no-commitments": { stage: "extract", level: "warning", means: "No commitment table, heading, list or paragraph was recognised." },
   "no-date": { stage: "extract", level: "warning", means: "No meeting date in the text, file name or metadata, and no usable --date." },
