@@ -138,6 +138,15 @@ class Flattener {
     return made;
   }
 
+  /**
+   * The footnotes and endnotes whose marks stand in a block, read right after it as paragraphs of the
+   * same place: a note that names a reporter, gives a percent or corrects a figure is then read with
+   * the block it annotates, as the commitment's content.
+   */
+  private notesOf(node: Nodes, source: SourceLocation, cell: CellRef | null): Block[] {
+    return (node.data?.notes ?? []).flatMap((note) => this.add("paragraph", 0, note, source, cell, false, null));
+  }
+
   blocksOf(nodes: readonly RootContent[], inherited: SourceLocation, cell: CellRef | null, listDepth: number, out: Unit[] | null): Block[] {
     const made: Block[] = [];
     const push = (bs: Block[]): void => {
@@ -155,9 +164,11 @@ class Flattener {
           nextNumber = null;
           // A number Word computes for a heading or paragraph is shown before its text: "2.3 Open budgets".
           push(this.add("heading", node.depth, withLabel(node), source, cell, false, null));
+          push(this.notesOf(node, source, cell));
           break;
         case "paragraph":
           push(this.add("paragraph", 0, withLabel(node), source, cell, isEmphasized(node), null));
+          push(this.notesOf(node, source, cell));
           break;
         case "list": {
           let number: number = node.start ?? nextNumber ?? 1;
@@ -170,6 +181,7 @@ class Flattener {
               // The first line is the item itself, whatever markers later lines carry.
               if (bs[0]) bs[0].kind = "item";
               push(bs);
+              push(this.notesOf(first, itemSource, cell));
               push(this.blocksOf(rest, itemSource, cell, listDepth + 1, null));
             } else {
               push(this.blocksOf(item.children, itemSource, cell, listDepth + 1, null));

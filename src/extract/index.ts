@@ -5,7 +5,7 @@
  */
 import type { DocumentTree } from "../ingest/tree.js";
 import { MeetingRecord, warning, type Warning } from "../model/meeting.js";
-import { flatten, joinBrokenParagraphs } from "./blocks.js";
+import { flatten, joinBrokenParagraphs, type Block } from "./blocks.js";
 import { extractCommitments } from "./layouts/index.js";
 import { extractDecisions } from "./decisions.js";
 import { proseEvents, tableEvents } from "./events.js";
@@ -24,6 +24,10 @@ export interface ExtractOptions {
 export { detectLanguage } from "./meeting.js";
 export { LEXICONS } from "./lexicon/index.js";
 
+/** Texts kept apart from the body (page headers, footers) as blocks of their own. */
+const paragraphsOf = (texts: readonly string[]): Block[] =>
+  flatten({ type: "root", children: texts.map((value) => ({ type: "paragraph", children: [{ type: "text", value }] })) }).blocks;
+
 export function extractRecord(doc: DocumentTree, options: ExtractOptions): MeetingRecord {
   forgetRecentFolds();
   const flat = flatten(doc.tree);
@@ -35,7 +39,10 @@ export function extractRecord(doc: DocumentTree, options: ExtractOptions): Meeti
   // Sentences a reader broke across paragraphs, joined again for what is read in sentences.
   const prose = joinBrokenParagraphs(outside);
 
-  const { date, dateSource, warning: dateWarning } = meetingDate(prose, doc.path, doc.metadata, options.date);
+  // Page headers and footers (the letterhead, often the committee and the date): candidates after the body's own.
+  const headers = paragraphsOf(doc.tree.data?.furniture?.headers ?? []);
+  const footers = paragraphsOf(doc.tree.data?.furniture?.footers ?? []);
+  const { date, dateSource, warning: dateWarning } = meetingDate(prose, doc.path, doc.metadata, options.date, [...headers, ...footers]);
   const fromTables = tableEvents(flat.tables, file);
   const events = [...fromTables.events, ...proseEvents(prose.filter((b) => !fromTables.covered.has(b.index)), inCommitment, file, date)];
   const decisions = [...extractDecisions(joinBrokenParagraphs(flat.blocks), (b) => found.region.get(b.index) ?? null, file), ...found.decisions];
@@ -53,7 +60,7 @@ export function extractRecord(doc: DocumentTree, options: ExtractOptions): Meeti
     schemaVersion: 1,
     source: { path: doc.path, sha256: options.sha256, format: doc.format, pages: doc.pages, ...(doc.ocrPages ? { ocrPages: doc.ocrPages } : {}) },
     meeting: {
-      title: meetingTitle(outside, SUBJECT_LINE, doc.metadata),
+      title: meetingTitle(outside, SUBJECT_LINE, doc.metadata, headers),
       date,
       dateSource,
       language,

@@ -161,11 +161,16 @@ export interface MeetingDate {
   warning?: Warning;
 }
 
+/**
+ * The meeting's date: from the body's text, else from the page headers and footers (a letterhead's
+ * "Minutes of 24 September 2024"), else the file name, the metadata (flagged) and `--date`.
+ */
 export function meetingDate(
   blocks: readonly Block[],
   path: string,
   metadata: DocumentMetadata,
   option: string | undefined,
+  furniture: readonly Block[] = [],
 ): MeetingDate {
   const fileName = path.split(/[\\/]/u).pop() ?? path;
   const fromName = dateFromFileName(foldPhrase(fileName), DATE_WORDS);
@@ -174,7 +179,7 @@ export function meetingDate(
   // A file name may give the year alone ("officials-group-2017.txt"): enough to complete "Wednesday March 22".
   const nameYear = fromName ?? YEAR_IN_NAME.exec(fileName)?.[0] ?? null;
   const knownYears = [nameYear, fromMetadata].filter((d): d is string => d !== null).map((d) => Number(d.slice(0, 4)));
-  const fromText = meetingDateFromText(blocks, knownYears);
+  const fromText = meetingDateFromText(blocks, knownYears) ?? meetingDateFromText(furniture, knownYears);
   if (fromText) return { date: fromText, dateSource: "text" };
   if (fromName) return { date: fromName, dateSource: "filename" };
   if (fromMetadata) {
@@ -195,7 +200,7 @@ export function meetingDate(
 const SUBJECT = /^[^:：]{1,25}[:：]\s*/u;
 
 /** The subject line ("الموضوع: …", "Objet : …"), else the longest heading before the body that numbers no section. */
-export function meetingTitle(blocks: readonly Block[], subjectLine: RegExp, metadata: DocumentMetadata): string | null {
+export function meetingTitle(blocks: readonly Block[], subjectLine: RegExp, metadata: DocumentMetadata, furniture: readonly Block[] = []): string | null {
   for (const b of blocks.slice(0, 10)) {
     const m = subjectLine.exec(b.ft.folded);
     if (m) return cleanTitle(b.ft.text.replace(SUBJECT, ""));
@@ -224,7 +229,10 @@ export function meetingTitle(blocks: readonly Block[], subjectLine: RegExp, meta
       !/[.!?؟]$/u.test(b.ft.text.trim()),
   );
   const line = lines.sort((a, b) => b.ft.text.length - a.ft.text.length)[0];
-  return line ? cleanTitle(line.ft.text) : metadata.title?.trim() || null;
+  if (line) return cleanTitle(line.ft.text);
+  // The page header's longest line (the committee and the meeting, as a letterhead gives them), after the body's own.
+  const header = [...furniture].sort((a, b) => b.ft.text.length - a.ft.text.length)[0];
+  return header ? cleanTitle(header.ft.text) : metadata.title?.trim() || null;
 }
 const HEAD_LINE_TITLE_WORDS = 15;
 

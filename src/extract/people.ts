@@ -157,6 +157,8 @@ export function nameBefore(ft: FoldedText, pos: number, language: Language | nul
   }
   while (taken.length > 0 && (honorificAt(ft, taken[0].start) || words.articles.includes(taken[0].word) || taken[0].word === "")) taken.shift();
   if (taken.length === 0 || words.pronouns.has(taken[0].word)) return null;
+  // A Latin-script name is capitalized, or names a body by its role ("le représentant de …"): "(first reported as 30%)" names no one.
+  if (isLatin(taken[0].word) && !capitalized(ft, taken[0].start) && !BODY_WORDS.test(ft.folded.slice(taken[0].start))) return null;
   // After a courtesy title the name is its capitalized words: "Ms Z from the Ministry of Finance explained" → "Z".
   if (titled) {
     const cut = taken.findIndex((t, k) => k > 0 && isLatin(t.word) && !capitalized(ft, t.start) && !words.nameParticles.has(t.word));
