@@ -19,6 +19,7 @@ const schemas = {
   meeting: JSON.parse(files["meeting.schema.json"]) as object,
   tracker: JSON.parse(files["tracker.schema.json"]) as object,
   review: JSON.parse(files["review.schema.json"]) as object,
+  errors: JSON.parse(files["errors.schema.json"]) as object,
 };
 
 /** Paths of the properties, at any depth, that have no description. */
@@ -40,6 +41,7 @@ describe("the published schemas", () => {
     expect(undescribed(schemas.meeting)).toEqual([]);
     expect(undescribed(schemas.tracker)).toEqual([]);
     expect(undescribed(schemas.review)).toEqual([]);
+    expect(undescribed(schemas.errors)).toEqual([]);
     // The check finds a field without one.
     expect(undescribed({ properties: { a: { type: "string" }, b: { type: "object", description: "b", properties: { c: {} } } } })).toEqual(["$.a", "$.b.c"]);
   });
@@ -48,6 +50,13 @@ describe("the published schemas", () => {
   const validRecord = ajv.compile(schemas.meeting);
   const validTracker = ajv.compile(schemas.tracker);
   const validReview = ajv.compile(schemas.review);
+  const validErrors = ajv.compile(schemas.errors);
+
+  test("Ajv accepts an errors.json the batch writes, and refuses a code outside the registry", () => {
+    const failures = [{ file: "a.pdf", code: "no-text-layer", reason: "a.pdf: the PDF has no text layer" }, { file: "b.docx", code: "timeout", reason: "stopped after 60 s" }];
+    expect(validErrors(failures), JSON.stringify(validErrors.errors)).toBe(true);
+    expect(validErrors([{ file: "c.docx", code: "made-up", reason: "?" }])).toBe(false);
+  });
 
   test("Ajv accepts every record and the tracker the writers write for the corpus series", () => {
     const records = goldRecords();

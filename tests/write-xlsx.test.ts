@@ -2,6 +2,7 @@
  * tracker.xlsx, opened back with exceljs: cells, fills, notes, views, filters,
  * data bars, text that looks like a formula, and the same cells on every run.
  */
+import type { FileFailure } from "../src/model/messages.js";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, test } from "vitest";
 import { MeetingRecord } from "../src/model/meeting.js";
@@ -33,7 +34,7 @@ function trackerHeaders(meetings: string[]): string[] {
 /** The tracker's id of each gold meeting (its date): the date and the start of the content hash. */
 const ID = Object.fromEntries(buildTracker(goldRecords()).meetings.map((m) => [m.date!, m.id]));
 
-const FAILURES = [{ file: "fixtures/ogp-tunisia/scan.pdf", code: "no-text-layer", reason: "the PDF has no text layer (a scan?)" }];
+const FAILURES: FileFailure[] = [{ file: "fixtures/ogp-tunisia/scan.pdf", code: "no-text-layer", reason: "the PDF has no text layer (a scan?)" }];
 
 async function workbookOf(records: MeetingRecord[], failures = FAILURES): Promise<ExcelJS.Workbook> {
   const buffer = await trackerToXlsx(trackerReport(buildTracker(records), records, failures));

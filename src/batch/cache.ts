@@ -16,6 +16,7 @@
  * IngestError. Only deterministic failures are cached: a timeout or a worker
  * running out of memory may pass on a quieter machine, so those are retried.
  */
+import { FileFailure } from "../model/messages.js";
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -66,10 +67,8 @@ export function pipelineVersion(): Promise<string> {
   return cachedPipelineVersion;
 }
 
-export interface CachedFailure {
-  code: string;
-  reason: string;
-}
+/** A deterministic failure, kept so that an unchanged file is not read again to fail again. */
+export type CachedFailure = Omit<FileFailure, "file">;
 
 export type CacheEntry = { kind: "record"; json: string } | { kind: "failure"; failure: CachedFailure };
 
@@ -103,8 +102,8 @@ export class RecordCache {
     const failure = await readFile(this.entryPath(key, ".error.json"), "utf8").catch(() => undefined);
     if (failure === undefined) return undefined;
     try {
-      const parsed = JSON.parse(failure) as CachedFailure;
-      if (typeof parsed.code === "string" && typeof parsed.reason === "string") return { kind: "failure", failure: parsed };
+      const parsed = FileFailure.omit({ file: true }).safeParse(JSON.parse(failure));
+      if (parsed.success) return { kind: "failure", failure: parsed.data };
     } catch {
       // A damaged entry is a miss: the file is extracted again and the entry rewritten.
     }

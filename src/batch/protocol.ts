@@ -1,4 +1,5 @@
 /** Messages between the batch's main process and its extraction worker processes. */
+import type { FileFailure } from "../model/messages.js";
 import type { OcrOptions } from "../ingest/ocr.js";
 
 export interface ExtractTask {
@@ -27,7 +28,7 @@ export interface FileSummary {
 
 export type TaskOutcome =
   | { id: number; ok: true; json: string; summary: FileSummary }
-  | { id: number; ok: false; code: string; reason: string; deterministic: boolean };
+  | { id: number; ok: false; code: FileFailure["code"]; reason: string; deterministic: boolean };
 
 /** What a worker says besides outcomes: that it is ready (and its idle size), and its resident size while it works. */
 export type WorkerMessage = TaskOutcome | TaskProgress | { ready: true; rss: number } | { rss: number };

@@ -6,6 +6,7 @@
  * files (tracker, errors, manifest) only once every file is done, committed as one
  * set (output-set.ts), so an interrupted run leaves the previous set whole.
  */
+import type { FileFailure } from "../model/messages.js";
 import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
@@ -77,11 +78,8 @@ export interface BatchOptions {
   onCommitting?: (committing: boolean) => void;
 }
 
-export interface Failure {
-  file: string;
-  code: string;
-  reason: string;
-}
+/** A file that gave no record (an entry of errors.json). */
+export type Failure = FileFailure;
 
 export interface FileResult {
   file: string;
@@ -218,7 +216,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     results[index] = { file: names[index].file, status, output, format: summary.format, pages: summary.pages, commitments: summary.commitments };
     progress.file({ file: names[index].file, status, detail: summary.commitments === 0 ? "no commitments found" : "" });
   };
-  const fail = (index: number, code: string, reason: string, fromCache = false) => {
+  const fail = (index: number, code: Failure["code"], reason: string, fromCache = false) => {
     const file = names[index].file;
     failures.push({ file, code, reason });
     results[index] = fromCache ? { file, status: "failed", failureFromCache: true } : { file, status: "failed" };

@@ -1,12 +1,7 @@
-/** Why a file could not be read. Stable codes: scripts and the errors report key on them. */
-export type IngestErrorCode =
-  | "empty"
-  | "corrupt"
-  | "encrypted"
-  | "unsupported"
-  | "no-text-layer"
-  | "too-large"
-  | "unreadable";
+import type { READ_FAILURES } from "../model/messages.js";
+
+/** Why a file could not be read (src/model/messages.ts lists the codes). */
+export type IngestErrorCode = (typeof READ_FAILURES)[number];
 
 /** A file the pipeline cannot read; the message names the file and the reason. */
 export class IngestError extends Error {

@@ -69,3 +69,21 @@ export interface UnstampedMessage<P = Place> {
 
 /** The stage and level every message of a code has. */
 export const specOf = (code: MessageCode): CodeSpec => MESSAGE_CODES[code];
+
+/** Why a reader could not read a file (IngestError). Stable codes: scripts and the errors report key on them. */
+export const READ_FAILURES = ["empty", "corrupt", "encrypted", "unsupported", "no-text-layer", "too-large", "unreadable"] as const;
+/** Why the batch stopped a file that a reader did not refuse. */
+export const RUN_FAILURES = ["timeout", "out-of-memory", "crashed", "interrupted", "internal"] as const;
+
+/** One entry of errors.json: a file of the run that gave no record, and why. */
+export const FileFailure = z
+  .object({
+    file: z.string().describe("The file, as the run was given it."),
+    code: z.enum([...READ_FAILURES, ...RUN_FAILURES]).describe("Why it failed, as a stable key: a reader's refusal (empty, corrupt, encrypted, unsupported, no-text-layer, too-large, unreadable) or the batch's (timeout, out-of-memory, crashed, interrupted, internal)."),
+    reason: z.string().describe("The reason for a person, naming what was wrong."),
+  })
+  .describe("A file of the run that gave no record, and why.");
+export type FileFailure = z.infer<typeof FileFailure>;
+
+/** errors.json: every file of the run that failed. */
+export const ErrorsReport = z.array(FileFailure).describe("Every file of the run that failed, with the reason; the batch went on.");

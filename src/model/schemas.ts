@@ -5,11 +5,13 @@
  */
 import { z } from "zod";
 import { MeetingRecord } from "./meeting.js";
+import { ErrorsReport } from "./messages.js";
 import { Review, Tracker } from "./tracker.js";
 
 const PUBLISHED = {
   "meeting.schema.json": { schema: MeetingRecord, title: "minutes-tracker meeting record", description: "One meeting's minutes: meeting facts, commitments, decisions, events and warnings, each fact with its source." },
   "tracker.schema.json": { schema: Tracker, title: "minutes-tracker tracker", description: "Every commitment's progress across meetings: history, latest state, change, stalls and regressions." },
+  "errors.schema.json": { schema: ErrorsReport, title: "minutes-tracker errors", description: "errors.json: every file of a run that gave no record, and why." },
   "review.schema.json": { schema: Review, title: "minutes-tracker review", description: "Every fact whose extraction was uncertain, why, its source and how to correct it, most consequential first." },
 } as const;
 
