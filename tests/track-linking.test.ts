@@ -120,7 +120,7 @@ describe("meetings", () => {
       record({ path: "m/minutes.docx", date: "2023-05-11", rows: [{ number: "1", title: "Open data", progress: 40 }] }),
     ]);
     expect(tracker.meetings.map((m) => m.file)).toEqual(["m/minutes.docx"]);
-    expect(tracker.warnings).toContainEqual({ code: "no-commitments", message: expect.stringContaining("m/letter.docx") });
+    expect(tracker.warnings).toContainEqual({ code: "no-commitments", stage: "extract", level: "warning", message: expect.stringContaining("m/letter.docx") });
   });
 
   test("an undated meeting is named after its file, placed last, with a warning", () => {

@@ -6,7 +6,7 @@
  * files (tracker, errors, manifest) only once every file is done, committed as one
  * set (output-set.ts), so an interrupted run leaves the previous set whole.
  */
-import type { FileFailure } from "../model/messages.js";
+import { messageHead, type FileFailure } from "../model/messages.js";
 import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
@@ -330,7 +330,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
           for (const warning of corrected?.warnings ?? []) progress.note(`warning: ${warning.message}`);
           const present = corrected?.records ?? extracted;
           const tracker = buildTracker(present, { recordName, ...(corrected ? { marks: corrected.marks } : {}) });
-          tracker.warnings.push(...(corrected?.warnings ?? []).map((w) => ({ code: w.code, message: w.message })));
+          tracker.warnings.push(...(corrected?.warnings ?? []).map((w) => ({ ...messageHead(w.code), message: w.message })));
           for (const meeting of tracker.meetings) {
             if (meeting.dateSource === "metadata") progress.note(`warning: ${meeting.file}: dated ${meeting.date} from the document's metadata only; check it (review.json)`);
           }

@@ -4,6 +4,7 @@
  * note, so the tracker can show both. The records given are never changed. An entry
  * that names no meeting or commitment of the records is a warning naming its line.
  */
+import { messageHead } from "../model/messages.js";
 import { foldForMatch } from "../text/normalize.js";
 import type { Commitment, MeetingRecord } from "../model/meeting.js";
 import { UNKNOWN_PLAN, type Corrected } from "../model/tracker.js";
@@ -77,7 +78,7 @@ export function applyCorrections(
   const names = new Map(working.map((w) => [w, recordName(w.record)]));
   const warnings: CorrectionWarning[] = [];
   const warn = (entry: CorrectionEntry, why: string): void => {
-    warnings.push({ code: "correction-unmatched", message: `${options.file} line ${entry.line}: ${why}; entry not applied`, line: entry.line });
+    warnings.push({ ...messageHead("correction-unmatched"), message: `${options.file} line ${entry.line}: ${why}; entry not applied`, line: entry.line });
   };
   let applied = 0;
 

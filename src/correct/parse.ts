@@ -3,6 +3,7 @@
  * entry is a warning naming its line, and every other entry still applies. Pure: the
  * text in, entries and warnings out (reading the file is the batch's job).
  */
+import { messageHead, type Level, type Stage } from "../model/messages.js";
 import { isMap, isSeq, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { ItemNumber, PartialDate, Status } from "../model/meeting.js";
@@ -61,6 +62,8 @@ export type CorrectionEntry = z.infer<typeof CorrectionEntry> & { line: number }
 
 export interface CorrectionWarning {
   code: "bad-correction" | "correction-unmatched";
+  stage: Stage;
+  level: Level;
   message: string;
   /** 1-based line in the corrections file. */
   line?: number;
@@ -84,13 +87,13 @@ export function parseCorrections(text: string, file: string): ParsedCorrections 
   for (const error of document.errors) {
     const line = lineCounter.linePos(error.pos[0]).line;
     errorLines.push(line);
-    warnings.push({ code: "bad-correction", message: `${file} line ${line}: not valid YAML (${error.message.split("\n")[0]})`, line });
+    warnings.push({ ...messageHead("bad-correction"), message: `${file} line ${line}: not valid YAML (${error.message.split("\n")[0]})`, line });
   }
   const root = document.contents;
   if (root === null || root === undefined) return { entries: [], warnings };
   if (!isSeq(root)) {
     const line = lineCounter.linePos(root.range?.[0] ?? 0).line;
-    warnings.push({ code: "bad-correction", message: `${file} line ${line}: the file must be a list of entries ("- meeting: …")`, line });
+    warnings.push({ ...messageHead("bad-correction"), message: `${file} line ${line}: the file must be a list of entries ("- meeting: …")`, line });
     return { entries: [], warnings };
   }
   const entries: CorrectionEntry[] = [];
@@ -100,12 +103,12 @@ export function parseCorrections(text: string, file: string): ParsedCorrections 
     const lastLine = lineCounter.linePos(range?.[1] ?? 0).line;
     if (errorLines.some((l) => l >= line && l <= lastLine)) continue;
     if (!isMap(item)) {
-      warnings.push({ code: "bad-correction", message: `${file} line ${line}: an entry must be a mapping (meeting:, commitment:, set:, …)`, line });
+      warnings.push({ ...messageHead("bad-correction"), message: `${file} line ${line}: an entry must be a mapping (meeting:, commitment:, set:, …)`, line });
       continue;
     }
     const parsed = CorrectionEntry.safeParse(item.toJS(document));
     if (!parsed.success) {
-      warnings.push({ code: "bad-correction", message: `${file} line ${line}: ${issueText(parsed.error)}; entry ignored`, line });
+      warnings.push({ ...messageHead("bad-correction"), message: `${file} line ${line}: ${issueText(parsed.error)}; entry ignored`, line });
       continue;
     }
     entries.push({ ...parsed.data, line });

@@ -46,6 +46,20 @@ export const MESSAGE_CODES = {
   "row-continued": { stage: "extract", level: "warning", means: "A table row without a number or status of its own was read as the rest of the row above." },
   "table-note": { stage: "extract", level: "info", means: "A row spanning a commitment table names no commitment: kept here, not as a record." },
   "unassigned-text": { stage: "extract", level: "warning", means: "Text of a commitment table that no field took." },
+  // Corrections: a corrections.yaml entry that could not be read or applied.
+  "bad-correction": { stage: "correct", level: "warning", means: "An entry of the corrections file is not valid; it was ignored, the others applied." },
+  "correction-unmatched": { stage: "correct", level: "warning", means: "An entry of the corrections file names no meeting or commitment of the archive; not applied." },
+  // Tracking: how meetings and commitments were linked across the archive.
+  "meeting-undated": { stage: "track", level: "warning", means: "A meeting has no date; it is ordered by its file name." },
+  "duplicate-input": { stage: "track", level: "info", means: "The same file was given twice; read once." },
+  "duplicate-content": { stage: "track", level: "info", means: "Two files have the same content; they are one meeting." },
+  "rendering-merged": { stage: "track", level: "info", means: "Renderings of one document (x.docx, x.pdf) are one meeting; the most faithful is read." },
+  "renderings-disagree": { stage: "track", level: "warning", means: "Renderings of one document give different facts; the most faithful one's are kept." },
+  "plan-unknown": { stage: "track", level: "warning", means: "The minutes name no action plan; their commitments are tracked under `unknown-plan`." },
+  "duplicate-commitment": { stage: "track", level: "warning", means: "A meeting reports a commitment twice; the tracker keeps the first report." },
+  "title-mismatch": { stage: "track", level: "warning", means: "One number carries different titles across meetings; linked by number, to be checked." },
+  "linked-by-similarity": { stage: "track", level: "info", means: "An unnumbered record was linked to a commitment by its text." },
+  "unlinked-record": { stage: "track", level: "warning", means: "An unnumbered record resembled no commitment closely enough; kept apart, never dropped." },
 } as const satisfies Record<string, CodeSpec>;
 
 export type MessageCode = keyof typeof MESSAGE_CODES;
@@ -87,3 +101,9 @@ export type FileFailure = z.infer<typeof FileFailure>;
 
 /** errors.json: every file of the run that failed. */
 export const ErrorsReport = z.array(FileFailure).describe("Every file of the run that failed, with the reason; the batch went on.");
+
+/** A message's code with the stage and level the registry gives it, to spread into a message object. */
+export function messageHead<C extends MessageCode>(code: C): { code: C; stage: Stage; level: Level } {
+  const { stage, level } = MESSAGE_CODES[code];
+  return { code, stage, level };
+}

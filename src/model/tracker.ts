@@ -4,6 +4,7 @@
  * contract read by other systems (and by the series scorer); add fields freely,
  * never rename.
  */
+import { LEVELS, MessageCode, STAGES } from "./messages.js";
 import { z } from "zod";
 import { DateSource, DocumentSource, ItemNumber, Language, PartialDate, SourceRef, STATUSES, Status } from "./meeting.js";
 
@@ -143,7 +144,9 @@ export const UnlinkedRecord = z.object({
 export type UnlinkedRecord = z.infer<typeof UnlinkedRecord>;
 
 export const TrackerWarning = z.object({
-  code: z.string().describe("What kind of warning, as a stable key (e.g. `rendering-merged`)."),
+  code: MessageCode.describe("What kind of message, as a stable key from the registry (e.g. `rendering-merged`)."),
+  stage: z.enum(STAGES).describe("The stage that raised it: extract, correct or track."),
+  level: z.enum(LEVELS).describe("info: how something was linked; warning: a fact missing or uncertain."),
   message: z.string().describe("The warning for a person."),
   meeting: z.string().optional().describe("The meeting it concerns, when one."),
   source: SourceRef.optional().describe("Where in that meeting's minutes, when one place."),

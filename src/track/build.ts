@@ -13,6 +13,7 @@
  * Values an officer corrected (src/correct/) arrive already in the records; the
  * marks say which, with the extracted value and the note, and stay beside them.
  */
+import { messageHead } from "../model/messages.js";
 import { compareItemNumbers } from "../text/item-numbers.js";
 import { Language, type Commitment, type MeetingRecord } from "../model/meeting.js";
 import { foldForMatch } from "../text/normalize.js";
@@ -183,7 +184,7 @@ export function buildTracker(records: MeetingRecord[], options: TrackerOptions =
   for (const meeting of meetings) {
     if (planOf(meeting.record) === UNKNOWN_PLAN) {
       warnings.push({
-        code: "plan-unknown",
+        ...messageHead("plan-unknown"),
         message: `${meeting.record.source.path}: no action plan key; its commitments are tracked under "${UNKNOWN_PLAN}" with every other such meeting`,
         meeting: meeting.id,
       });
@@ -198,7 +199,7 @@ export function buildTracker(records: MeetingRecord[], options: TrackerOptions =
       const first = entry.reports.get(meeting.id);
       if (first) {
         warnings.push({
-          code: "duplicate-commitment",
+          ...messageHead("duplicate-commitment"),
           message: `commitment ${commitment.number} is reported twice in ${meeting.id}; the tracker keeps the first (${first.commitment.status} ${first.commitment.progress ?? "-"}), this one says ${commitment.status} ${commitment.progress ?? "-"}`,
           meeting: meeting.id,
           source: commitment.source,
@@ -246,7 +247,7 @@ export function buildTracker(records: MeetingRecord[], options: TrackerOptions =
         const similarity = titleWordsSimilarity(wordsOf(before.commitment.title), wordsOf(title), weights);
         if (similarity !== null && similarity < TITLE_AGREEMENT) {
           warnings.push({
-            code: "title-mismatch",
+            ...messageHead("title-mismatch"),
             message: `commitment ${s.number} (${s.plan}) is titled "${before.commitment.title}" in ${before.meeting.id} but "${title}" in ${report.meeting.id} (similarity ${similarity.toFixed(2)}); linked by number`,
             meeting: report.meeting.id,
             source: report.commitment.source,
@@ -289,7 +290,7 @@ export function buildTracker(records: MeetingRecord[], options: TrackerOptions =
         const corrected = marksOf(meeting)?.commitments.get(index);
         best.series.reports.set(meeting.id, { commitment, meeting, link: "similarity", similarity: best.similarity, ...(corrected ? { corrected: withoutPlan(corrected) } : {}) });
         warnings.push({
-          code: "linked-by-similarity",
+          ...messageHead("linked-by-similarity"),
           message: `${label} in ${meeting.id} is linked to commitment ${best.series.number} (${plan}) by its text (similarity ${best.similarity.toFixed(2)})`,
           meeting: meeting.id,
           source: commitment.source,
@@ -308,7 +309,7 @@ export function buildTracker(records: MeetingRecord[], options: TrackerOptions =
         bestMatch: best ? { key: best.key, similarity: best.similarity } : null,
       });
       warnings.push({
-        code: "unlinked-record",
+        ...messageHead("unlinked-record"),
         message: `${label} in ${meeting.id} matches no commitment of ${plan} clearly${best ? ` (closest: ${best.key}, similarity ${best.similarity.toFixed(2)})` : ""}; it is kept under "unlinked"`,
         meeting: meeting.id,
         source: commitment.source,

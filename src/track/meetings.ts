@@ -11,6 +11,7 @@
  * its date (else its file name) and the start of its content hash: it depends
  * on that file alone, never on which other files the archive holds.
  */
+import { messageHead } from "../model/messages.js";
 import { posix } from "node:path";
 import { compareItemNumbers } from "../text/item-numbers.js";
 import { FORMATS_BY_FIDELITY, type MeetingRecord } from "../model/meeting.js";
@@ -102,7 +103,7 @@ export function orderMeetings(records: readonly MeetingRecord[]): { meetings: Or
     // notes) would only add an empty column: its record stays in meetings/, with a note here.
     if (record.commitments.length > 0) return true;
     warnings.push({
-      code: "no-commitments",
+      ...messageHead("no-commitments"),
       message: `${record.source.path}: no commitments found; left out of the tracker (its record is still written)`,
     });
     return false;
@@ -145,13 +146,13 @@ export function orderMeetings(records: readonly MeetingRecord[]): { meetings: Or
 
     if (record.meeting.date === null) {
       warnings.push({
-        code: "meeting-undated",
+        ...messageHead("meeting-undated"),
         message: `${record.source.path}: no meeting date found; the meeting is named after its file and placed after the dated meetings`,
         meeting: id,
       });
     } else if (record.meeting.dateSource === "metadata") {
       warnings.push({
-        code: "date-from-metadata",
+        ...messageHead("date-from-metadata"),
         message: `${record.source.path}: dated ${record.meeting.date} from the document's creation date, not its text or file name; check it (set: { date: … } in corrections.yaml)`,
         meeting: id,
       });
@@ -160,7 +161,7 @@ export function orderMeetings(records: readonly MeetingRecord[]): { meetings: Or
       const sameFile = other.source.path === record.source.path;
       const sameContent = other.source.sha256 === record.source.sha256;
       warnings.push({
-        code: sameFile ? "duplicate-input" : sameContent ? "duplicate-content" : "rendering-merged",
+        ...messageHead(sameFile ? "duplicate-input" : sameContent ? "duplicate-content" : "rendering-merged"),
         message: sameFile
           ? `${record.source.path} was given more than once; it is read once`
           : sameContent
@@ -171,14 +172,14 @@ export function orderMeetings(records: readonly MeetingRecord[]): { meetings: Or
       const differences = disagreements(record, other);
       if (differences.length > 0) {
         warnings.push({
-          code: "renderings-disagree",
+          ...messageHead("renderings-disagree"),
           message: `${record.source.path} and ${other.source.path} state different progress: ${differences.join("; ")}`,
           meeting: id,
         });
       }
       if (other.meeting.date !== record.meeting.date) {
         warnings.push({
-          code: "renderings-disagree",
+          ...messageHead("renderings-disagree"),
           message: `${record.source.path} is dated ${record.meeting.date ?? "nothing"} but ${other.source.path} ${other.meeting.date ?? "nothing"}`,
           meeting: id,
         });
