@@ -16,7 +16,7 @@ describe("readDocument", () => {
     expect(docx.format).toBe("docx");
     const pdf = await readDocument(`${DIR}/2023-03-committee-minutes.pdf`);
     expect(pdf.format).toBe("pdf");
-    expect(SUPPORTED_EXTENSIONS).toEqual([".docx", ".pdf", ".txt", ".md", ".markdown"]);
+    expect(SUPPORTED_EXTENSIONS).toEqual([".docx", ".pdf", ".txt", ".md", ".markdown", ".png", ".jpg", ".jpeg", ".tif", ".tiff"]);
   });
 
   it("reads a renamed file by its content and says the name disagrees", async () => {

@@ -7,9 +7,9 @@
  */
 import { readdir, realpath, stat } from "node:fs/promises";
 import { extname, join, normalize, relative, sep } from "node:path";
+import { SUPPORTED_EXTENSIONS } from "../ingest/formats.js";
 
-/** The extensions `readDocument` reads (kept here so listing files does not load the parsers). */
-export const SUPPORTED_EXTENSIONS: readonly string[] = [".docx", ".pdf", ".txt", ".md", ".markdown"];
+export { SUPPORTED_EXTENSIONS };
 
 export interface DiscoveryProblem {
   input: string;

@@ -6,6 +6,7 @@
 import { extname } from "node:path";
 import { readDocx } from "./docx.js";
 import { IngestError } from "./errors.js";
+import { EXPECTED_FORMAT, SUPPORTED_EXTENSIONS } from "./formats.js";
 import { asPlainBytes, checkDocumentSize, readInputFile } from "./file.js";
 import { imageKind, readImage } from "./image.js";
 import { readPdf } from "./pdf.js";
@@ -16,9 +17,9 @@ export { IngestError } from "./errors.js";
 export type { DocumentTree, ReadOptions } from "./tree.js";
 export { parseOcrLanguages, type OcrMode, type OcrOptions } from "./ocr.js";
 
-export const SUPPORTED_EXTENSIONS = [".docx", ".pdf", ".txt", ".md", ".markdown"] as const;
 
 export { MAX_DOCUMENT_BYTES } from "./file.js";
+export { SUPPORTED_EXTENSIONS };
 
 const MARKDOWN_EXTENSIONS = new Set([".md", ".markdown"]);
 
@@ -109,18 +110,6 @@ function sniff(bytes: Uint8Array): ContentKind {
   return "text";
 }
 
-const EXPECTED_FORMAT: Record<string, DocumentFormat> = {
-  ".docx": "docx",
-  ".pdf": "pdf",
-  ".txt": "txt",
-  ".md": "md",
-  ".markdown": "md",
-  ".png": "image",
-  ".jpg": "image",
-  ".jpeg": "image",
-  ".tif": "image",
-  ".tiff": "image",
-};
 
 const FORMAT_NAMES: Record<DocumentFormat, string> = { docx: "a Word document", pdf: "a PDF", txt: "plain text", md: "Markdown", image: "an image (PNG, JPEG or TIFF)" };
 
