@@ -5,6 +5,7 @@
  * paragraph, a list that arrives as "- " paragraphs, list items glued into one
  * paragraph with line breaks); this is the one place that evens them out.
  */
+import { SENTENCE_END } from "../text/normalize.js";
 import type { Nodes, Root, RootContent, Table, TableCell } from "mdast";
 import type { SourceLocation } from "../ingest/tree.js";
 import { foldWithMap, type FoldedText } from "./match.js";
@@ -264,8 +265,6 @@ export function wordCount(text: string): number {
   return words;
 }
 
-/** Text that ends a sentence (or introduces what follows). */
-export const SENTENCE_END = /[.!?؟:;؛]\s*$/u;
 const LABEL_START = /^[^\s:：]{1,24}\s*[:：]/u;
 
 /**

@@ -10,14 +10,11 @@ import type { Block, TableModel } from "./blocks.js";
 import { planColumns, tableKind } from "./tables.js";
 import { EVENT_WORDS, functionWordsOf, HEADER_ROLES, HEADER_WORDS, MEETING_DATE_CUES, DATE_WORDS, PLACE, TRAILING_DATE_WORDS, type ColumnRole } from "./lexicon/index.js";
 import { textLanguage } from "./lexicon/detect.js";
-import { firstMatch, foldWithMap, type FoldedText } from "./match.js";
+import { firstMatch, foldWithMap, isLatinWord, type FoldedText } from "./match.js";
 import { cleanTitle, firstWords, sentences, toSourceRef } from "./text-helpers.js";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/u;
 
-function isLatinWord(w: string): boolean {
-  return /^\p{Script=Latin}/u.test(w);
-}
 
 /** The place named right after a date: "بمدينة سوسة،" → "سوسة"; "à Médenine, dans" → "Médenine". */
 export function placeAfter(ft: FoldedText, pos: number): string | null {

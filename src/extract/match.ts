@@ -123,6 +123,15 @@ export function originalSpan(ft: FoldedText, start: number, end: number): string
   return ft.text.slice(ft.map[start], ft.map[end]).trim();
 }
 
+/** The original letter at a folded position is upper case: Latin names and abbreviations are capitalized. */
+export function capitalizedAt(ft: FoldedText, pos: number): boolean {
+  const c = ft.text[ft.map[pos]] ?? "";
+  return c !== c.toLowerCase();
+}
+
+/** A word of the Latin script (names there are capitalized; Arabic has no case). */
+export const isLatinWord = (word: string): boolean => /^\p{Script=Latin}/u.test(word);
+
 function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

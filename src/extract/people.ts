@@ -7,7 +7,7 @@
  * document's language, used when the text itself shows none; without it, every
  * language's words apply.
  */
-import type { FoldedText } from "./match.js";
+import { capitalizedAt, isLatinWord, originalSpan, type FoldedText } from "./match.js";
 import { textLanguage } from "./lexicon/detect.js";
 import { BODY_WORDS, functionWordsOf, HONORIFICS, REPORTING_VERBS, type FunctionWords, type Language } from "./lexicon/index.js";
 
@@ -36,23 +36,12 @@ function tokenize(ft: FoldedText, from: number, to: number, limit = Number.POSIT
     const word = raw.slice(lead, raw.length - trail);
     const start = m.index + lead;
     // "A." in "Ms A. Kamara" is an initial: its full stop does not end the name.
-    const initial = raw.slice(raw.length - trail) === "." && isLatin(word) && word.length === 1 && capitalized(ft, start);
+    const initial = raw.slice(raw.length - trail) === "." && isLatinWord(word) && word.length === 1 && capitalizedAt(ft, start);
     tokens.push({ word, start, end: m.index + raw.length - trail, closed: trail > 0 && !initial, opened: lead > 0 });
   }
   return tokens;
 }
 
-function original(ft: FoldedText, start: number, end: number): string {
-  return ft.text.slice(ft.map[start], ft.map[end]).trim();
-}
-
-/** The original letter of a folded position is upper case: Latin names are capitalized. */
-function capitalized(ft: FoldedText, pos: number): boolean {
-  const c = ft.text[ft.map[pos]] ?? "";
-  return c !== c.toLowerCase();
-}
-
-const isLatin = (word: string): boolean => /^\p{Script=Latin}/u.test(word);
 
 function honorificAt(ft: FoldedText, pos: number): { end: number; plural: boolean } | null {
   const re = new RegExp(HONORIFICS.regex.source, "uy");
@@ -83,7 +72,7 @@ export function namesAfter(ft: FoldedText, pos: number, language: Language | nul
     if (t.opened || words.nameStopWords.has(t.word) || t.word === "") break;
     // "Abdul Sesay Present: …": a word before a colon opens the next label, it ends the name.
     if (taken.length > 0 && /^[:：]/u.test(ft.folded.slice(t.end, t.end + 1))) break;
-    if (isLatin(t.word) && !capitalized(ft, t.start) && !words.nameParticles.has(t.word)) break;
+    if (isLatinWord(t.word) && !capitalizedAt(ft, t.start) && !words.nameParticles.has(t.word)) break;
     taken.push(t);
     if (t.closed || taken.length >= (honorific?.plural ? maxWords * 2 : maxWords)) break;
   }
@@ -92,12 +81,12 @@ export function namesAfter(ft: FoldedText, pos: number, language: Language | nul
   if (taken.length === 0) return [];
   // Without a courtesy title only a body or a role is a reporter: "أشار ممثل المعهد", not "عرض نتائج المرحلة".
   if (!honorific && !BODY_WORDS.test(ft.folded.slice(taken[0].start))) return [];
-  if (!honorific?.plural) return [original(ft, taken[0].start, taken[taken.length - 1].end)];
+  if (!honorific?.plural) return [originalSpan(ft, taken[0].start, taken[taken.length - 1].end)];
   // Several people after a plural title, joined by a conjunction written apart ("et") or attached ("وسنية").
   const names: string[] = [];
   let first = 0;
   const flush = (endIndex: number, startPos: number): void => {
-    if (endIndex >= first) names.push(original(ft, startPos, taken[endIndex].end));
+    if (endIndex >= first) names.push(originalSpan(ft, startPos, taken[endIndex].end));
   };
   let startPos = taken[0].start;
   for (let k = 1; k < taken.length; k++) {
@@ -108,7 +97,7 @@ export function namesAfter(ft: FoldedText, pos: number, language: Language | nul
       startPos = taken[k + 1]?.start ?? taken[k].end;
       continue;
     }
-    const attached = [...words.nameConjunctions].find((c) => w.startsWith(c) && w.length > c.length + 2 && !isLatin(w));
+    const attached = [...words.nameConjunctions].find((c) => w.startsWith(c) && w.length > c.length + 2 && !isLatinWord(w));
     if (attached && k - first >= 2) {
       flush(k - 1, startPos);
       first = k;
@@ -158,17 +147,17 @@ export function nameBefore(ft: FoldedText, pos: number, language: Language | nul
   while (taken.length > 0 && (honorificAt(ft, taken[0].start) || words.articles.includes(taken[0].word) || taken[0].word === "")) taken.shift();
   if (taken.length === 0 || words.pronouns.has(taken[0].word)) return null;
   // A Latin-script name is capitalized, or names a body by its role ("le représentant de …"): "(first reported as 30%)" names no one.
-  if (isLatin(taken[0].word) && !capitalized(ft, taken[0].start) && !BODY_WORDS.test(ft.folded.slice(taken[0].start))) return null;
+  if (isLatinWord(taken[0].word) && !capitalizedAt(ft, taken[0].start) && !BODY_WORDS.test(ft.folded.slice(taken[0].start))) return null;
   // After a courtesy title the name is its capitalized words: "Ms Z from the Ministry of Finance explained" → "Z".
   if (titled) {
-    const cut = taken.findIndex((t, k) => k > 0 && isLatin(t.word) && !capitalized(ft, t.start) && !words.nameParticles.has(t.word));
+    const cut = taken.findIndex((t, k) => k > 0 && isLatinWord(t.word) && !capitalizedAt(ft, t.start) && !words.nameParticles.has(t.word));
     if (cut > 0) taken.splice(cut);
     while (taken.length > 1 && words.nameParticles.has(taken[taken.length - 1].word)) taken.pop();
   }
   // An elided article is glued to its noun: "L'Institut national" → "Institut national".
   const elided = words.articles.find((a) => a.endsWith("'") && taken[0].word.startsWith(a) && taken[0].word.length > a.length);
   const start = taken[0].start + (elided?.length ?? 0);
-  return original(ft, start, taken[taken.length - 1].end) || null;
+  return originalSpan(ft, start, taken[taken.length - 1].end) || null;
 }
 
 /** An apposition is a role of a few words: "directeur à la Cour des comptes". */
@@ -202,7 +191,7 @@ export function personBefore(ft: FoldedText, pos: number, language: Language | n
   if (!name) return null;
   const { nameParticles } = wordsFor(ft, language);
   const parts = name.split(/\s+/u);
-  const proper = (w: string): boolean => !isLatin(w) || w !== w.toLowerCase();
+  const proper = (w: string): boolean => !isLatinWord(w) || w !== w.toLowerCase();
   // The capitalized words that end the subject: "At the start Amina De Souza" → "Amina De Souza".
   let start = parts.length;
   while (start > 0 && (proper(parts[start - 1]) || nameParticles.has(parts[start - 1]))) start--;

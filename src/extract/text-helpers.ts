@@ -1,7 +1,7 @@
 /** Small text operations shared by the extractors: sentences, status phrases, sources. */
 import type { SourceLocation } from "../ingest/tree.js";
 import type { SourceRef, Status } from "../model/meeting.js";
-import { foldWithMap, type FoldedText } from "./match.js";
+import { capitalizedAt, foldWithMap, originalSpan, type FoldedText } from "./match.js";
 import { PARTIAL_AFTER, PARTIAL_BEFORE, STATUS_NEGATION_BEFORE, STATUS_PHRASES } from "./lexicon/index.js";
 
 export interface Span {
@@ -37,14 +37,8 @@ export function sentences(ft: FoldedText): Span[] {
   return spans;
 }
 
-function capitalizedAt(ft: FoldedText, pos: number): boolean {
-  const c = ft.text[ft.map[pos]] ?? "";
-  return c !== c.toLowerCase();
-}
-
-export function originalOf(ft: FoldedText, span: Span): string {
-  return ft.text.slice(ft.map[span.start], ft.map[span.end]).trim();
-}
+/** A span of folded text as written. */
+export const originalOf = (ft: FoldedText, span: Span): string => originalSpan(ft, span.start, span.end);
 
 /** A slice of folded text as its own folded text (for per-line or per-sentence work). */
 export function subText(ft: FoldedText, span: Span): FoldedText {

@@ -15,7 +15,7 @@
  * bold title followed by text that is not bold.
  */
 import type { BlockContent, Heading, List, ListItem, Paragraph } from "mdast";
-import { BULLET, normalizeText } from "../text/normalize.js";
+import { BULLET, normalizeText, SENTENCE_END } from "../text/normalize.js";
 import type { PageLine } from "./pdf-layout.js";
 import { meanConfidence } from "./pdf-lines.js";
 import type { SourceLocation } from "./tree.js";
@@ -29,8 +29,6 @@ const TYPED_MARKER = new RegExp(`^(?:${BULLET} ?|[-\\u2010\\u2011\\u2013\\u2014]
 const ORDERED_MARKER = /^(\d{1,2})[.)] *(?=\p{L})/u;
 /** A short numbered title ("2. Rapport d'auto-évaluation") has at most this many words and no final punctuation. */
 const MAX_TITLE_WORDS = 10;
-/** Sentence-final punctuation, Latin and Arabic; a colon ends a lead-in to a list. */
-const SENTENCE_END = /[.!?:;؟؛…)»"]$/u;
 
 export interface LineMetrics {
   /** Smallest baseline-to-baseline distance between two lines of one paragraph, by font size (rounded to 0.5pt). */

@@ -41,7 +41,7 @@
 import type { BlockContent, Root, RootContent, Table, TableCell, TableRow } from "mdast";
 import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { DocumentInitParameters, TextItem } from "pdfjs-dist/types/src/display/api.js";
-import { normalizeText } from "../text/normalize.js";
+import { normalizeText, SENTENCE_END } from "../text/normalize.js";
 import type { Canvas, SKRSContext2D } from "@napi-rs/canvas";
 import { getDocument, inThreadWorker, OPS, PDFDateString, VerbosityLevel } from "./pdf-engine.js";
 import { recognisePages, SCRIPT_SAMPLE, type OcrMode } from "./ocr.js";
@@ -545,7 +545,6 @@ function sameShape(a: LaidOutRow, b: LaidOutRow): boolean {
   );
 }
 
-const SENTENCE_END = /[.!?؟:;…]$/u;
 
 /**
  * Append the part of a table found on the next page. A header row the word processor repeats

@@ -200,3 +200,10 @@ export function foldForMatch(s: string): string {
     .replace(LATIN_COMBINING_MARKS, "")
     .normalize("NFC");
 }
+
+/**
+ * Text that ends a sentence, or a lead-in to what follows (a colon): Latin and Arabic stops, an
+ * ellipsis, then any closing quote or bracket. The one test of "this line or block is complete",
+ * for the PDF reader joining lines and for extraction joining broken paragraphs.
+ */
+export const SENTENCE_END = /[.!?؟:;؛…]["'»”’)\]]*\s*$/u;

@@ -2,7 +2,8 @@
  * Layout: a table with a commitment column (number / commitment / percent / status / notes, columns
  * found by header words), whose single-cell rows may open status sections ("التعهدات المنجزة بصفة كلية (100%)").
  */
-import { SENTENCE_END, wordCount, type Block, type TableModel } from "../blocks.js";
+import { wordCount, type Block, type TableModel } from "../blocks.js";
+import { SENTENCE_END } from "../../text/normalize.js";
 import { matchCommitmentHeading } from "../item-numbers.js";
 import type { ColumnRole } from "../lexicon/index.js";
 import { colourOfCell, DEFAULT_COLOUR_STATUS } from "../colour-key.js";
