@@ -55,18 +55,17 @@ function findCommitmentHeading(ft: FoldedText): CommitmentHeading | null {
   return { number, title: cleanTitle(title), separated: /[:：\-–—.)]\s*$/u.test(between), action: m.groups.action !== undefined };
 }
 
-/** The item numbers a text refers to ("Both Commitment 3 and 4 have had delays" → 3, 4), in order, once each. */
+/** The item numbers a text refers to, by number or ordinal word, with the numbers joined to them ("Both Commitment 3 and 4 have had delays" → 3, 4), in order, once each. */
 export function referencedNumbers(ft: FoldedText): string[] {
   const found: string[] = [];
-  const add = (raw: string): void => {
-    const n = normalItemNumber(raw);
+  const add = (n: string | null): void => {
     if (n !== null && !found.includes(n)) found.push(n);
   };
-  for (const m of ft.folded.matchAll(COMMITMENT_REFERENCE)) {
-    add(m.groups!.number);
-    let at = m.index + m[0].length;
+  for (const ref of itemReferences(ft)) {
+    add(ref.number);
+    let at = ref.end;
     for (let next = REFERENCE_CONTINUATION.exec(ft.folded.slice(at)); next; next = REFERENCE_CONTINUATION.exec(ft.folded.slice(at))) {
-      add(next.groups!.number);
+      add(normalItemNumber(next.groups!.number));
       at += next[0].length;
     }
   }
