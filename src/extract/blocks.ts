@@ -39,6 +39,8 @@ export interface CellRef {
 export interface CellModel {
   blocks: Block[];
   colSpan: number;
+  /** Rows the cell is merged down over (1 when it is not): a commitment's title over its milestone rows. */
+  rowSpan: number;
   text: string;
   /** The cell's shading as the reader kept it ("FF0000"), for status given as colour. */
   fill?: string;
@@ -232,7 +234,7 @@ class Flattener {
           : ([{ type: "paragraph", children: c.children }] as unknown as RootContent[]);
         const blocks = this.blocksOf(blockChildren, cellSource, ref, 0, null);
         const fill = c.data?.fill;
-        return { blocks, colSpan: c.data?.colSpan ?? 1, text: blocks.map((b) => b.ft.text).join("\n"), ...(fill ? { fill } : {}) };
+        return { blocks, colSpan: c.data?.colSpan ?? 1, rowSpan: c.data?.rowSpan ?? 1, text: blocks.map((b) => b.ft.text).join("\n"), ...(fill ? { fill } : {}) };
       });
       model.rows.push({ cells, source: rowSource });
     });

@@ -2,11 +2,12 @@
  * Tables: which columns a table's header names (number, commitment, status, …) and what kind of
  * table it is. Shared by every extractor that reads tables: commitments, decisions, events.
  */
-import { wordCount, type RowModel, type TableModel } from "./blocks.js";
+import { wordCount, type CellModel, type RowModel, type TableModel } from "./blocks.js";
 import { matchCommitmentHeading } from "./item-numbers.js";
 import { COLOUR_WORDS, COMMITMENT_NOUN, COMMITMENT_WORD, HEADER_ROLES, HEADER_WORDS, type ColumnRole } from "./lexicon/index.js";
 import { firstMatch, foldWithMap, type FoldedText } from "./match.js";
 import { statusPhrases } from "./text-helpers.js";
+import { normalItemNumber } from "../text/item-numbers.js";
 
 /** Longest header phrase per role, earliest first: the roles a header cell names. */
 function headerRoles(ft: FoldedText): ColumnRole[] {
@@ -26,13 +27,84 @@ export interface ColumnPlan {
 }
 
 export function gridColumns(row: RowModel): number[] {
-  const starts: number[] = [];
-  let col = 0;
-  for (const c of row.cells) {
-    starts.push(col);
-    col += Math.max(1, c.colSpan);
-  }
-  return starts;
+  return tableGrid({ number: 0, rows: [row], source: row.source }).starts[0];
+}
+
+/** Where each row's cells stand in the table's grid, cells merged down from the rows above counted. */
+export interface TableGrid {
+  /** Grid column each cell of each row starts at. */
+  starts: number[][];
+  /** For each row, the grid columns a cell of an earlier row is merged down over, with that row's index. */
+  mergedFrom: Map<number, number>[];
+}
+
+/**
+ * The grid of a table whose cells may be merged across (colSpan) and down (rowSpan): a reader emits a
+ * merged cell once, in its first row, so the rows under it have fewer cells, and their cells start
+ * further right than their index says.
+ */
+export function tableGrid(table: TableModel): TableGrid {
+  /** Per grid column: the row of the cell that takes it, and the last row it takes. */
+  const taken: { row: number; until: number }[] = [];
+  const starts: number[][] = [];
+  const mergedFrom: Map<number, number>[] = [];
+  table.rows.forEach((row, r) => {
+    const rowStarts: number[] = [];
+    const merged = new Map<number, number>();
+    taken.forEach((t, col) => {
+      if (t && t.row < r && t.until >= r) merged.set(col, t.row);
+    });
+    let col = 0;
+    for (const c of row.cells) {
+      while (merged.has(col)) col++;
+      rowStarts.push(col);
+      for (let k = col; k < col + Math.max(1, c.colSpan); k++) taken[k] = { row: r, until: r + Math.max(1, c.rowSpan) - 1 };
+      col += Math.max(1, c.colSpan);
+    }
+    starts.push(rowStarts);
+    mergedFrom.push(merged);
+  });
+  return { starts, mergedFrom };
+}
+
+/** A label cell of a card: a few words naming a column role ("Lead", "الحالة", "Taux d'exécution"). */
+function labelRoles(text: string): ColumnRole[] {
+  return wordCount(text) <= 5 ? headerRoles(foldWithMap(text)) : [];
+}
+
+/**
+ * A table that gives one item down its rows, a label and its value on each ("Commitment | 3",
+ * "Lead | Ministry of …", "Status | Ongoing"; "رقم الالتزام | ٣", "الحالة | …"), read across: a
+ * header row of the labels over one row of their values, as a tracker with columns would give it.
+ * Null unless the labels name the item (its number or title) and its state (status or percent)
+ * in at least three rows of two cells: a table of meeting details (Date | Venue | Chair) is none.
+ */
+export function readAcross(table: TableModel): { table: TableModel; plan: ColumnPlan } | null {
+  const rows = table.rows.filter((row) => row.cells.some((c) => c.text.trim()));
+  if (rows.length < 3 || rows.some((row) => row.cells.length !== 2)) return null;
+  const labelled = rows.filter((row) => labelRoles(row.cells[0].text).length > 0);
+  const named = new Set(labelled.flatMap((row) => labelRoles(row.cells[0].text).slice(0, 1)));
+  const names = named.has("number") || named.has("commitment");
+  const states = named.has("status") || named.has("progress");
+  if (labelled.length < 3 || labelled.length * 3 < rows.length * 2 || !names || !states) return null;
+  const cell = (c: CellModel): CellModel => ({ ...c, colSpan: 1, rowSpan: 1 });
+  // "Commitment | 3" beside "Title | …": the label names the item, its value is the item's number.
+  const titled = rows.filter((row) => labelRoles(row.cells[0].text)[0] === "commitment").length > 1;
+  const roles = rows.map((row): ColumnRole | null => {
+    const role = labelRoles(row.cells[0].text)[0] ?? null;
+    return role === "commitment" && titled && normalItemNumber(row.cells[1].text) !== null ? "number" : role;
+  });
+  return {
+    table: {
+      number: table.number,
+      source: table.source,
+      rows: [
+        { cells: rows.map((row) => cell(row.cells[0])), source: rows[0].source },
+        { cells: rows.map((row) => cell(row.cells[1])), source: rows[0].source },
+      ],
+    },
+    plan: { headerRow: 0, roles },
+  };
 }
 
 export function planColumns(table: TableModel): ColumnPlan | null {
@@ -51,6 +123,8 @@ export function planColumns(table: TableModel): ColumnPlan | null {
         any = true;
       }
     });
+    // Without an item column, the column of parts is the item column ("N° | Activités | Responsable").
+    if (!roles.includes("commitment") && roles.includes("milestone")) roles[roles.indexOf("milestone")] = "commitment";
     if (any) return { headerRow: r, roles };
   }
   return null;
@@ -76,6 +150,7 @@ function isColourLegend(table: TableModel): boolean {
  */
 export function tableKind(table: TableModel, plan: ColumnPlan | null): TableKind {
   if (isColourLegend(table)) return "other";
+  if (readAcross(table)) return "commitments";
   const headingRows = table.rows.filter((row) => row.cells.some((c) => c.blocks[0] && matchCommitmentHeading(c.blocks[0].ft))).length;
   if (headingRows >= 2) return "commitments";
   if (plan && (plan.roles.includes("commitment") || plan.roles.includes("number"))) {

@@ -25,8 +25,15 @@ export const ol = (items: (string | ListItem)[], start = 1): List => ({
 });
 export const ul = (items: (string | ListItem)[]): List => ({ type: "list", ordered: false, spread: false, children: items.map((i) => (typeof i === "string" ? li(i) : i)) });
 
-/** A table from rows of cell texts; a cell may be a list of paragraphs (several lines in one cell). */
-export function table(rows: (string | string[])[][], number = 1): Table {
+/** A cell merged across columns or down rows, as readers emit it: once, in its first row and column. */
+export const merged = (text: string, spans: { rowSpan?: number; colSpan?: number }): TableCell => ({
+  type: "tableCell",
+  data: spans,
+  children: [p(text)] as unknown as PhrasingContent[],
+});
+
+/** A table from rows of cell texts; a cell may be a list of paragraphs (several lines in one cell), or a `merged` cell. */
+export function table(rows: (string | string[] | TableCell)[][], number = 1): Table {
   return {
     type: "table",
     data: { source: { table: number } },
@@ -34,7 +41,9 @@ export function table(rows: (string | string[])[][], number = 1): Table {
       (cells, r): TableRow => ({
         type: "tableRow",
         data: { source: { table: number, row: r + 1 } },
-        children: cells.map((c): TableCell => ({ type: "tableCell", children: (Array.isArray(c) ? c.map((t) => p(t)) : [p(c)]) as unknown as PhrasingContent[] })),
+        children: cells.map((c): TableCell =>
+          typeof c === "object" && !Array.isArray(c) ? c : { type: "tableCell", children: (Array.isArray(c) ? c.map((t) => p(t)) : [p(c)]) as unknown as PhrasingContent[] },
+        ),
       }),
     ),
   };

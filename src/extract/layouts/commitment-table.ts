@@ -11,8 +11,9 @@ import type { Colour } from "../lexicon/index.js";
 import { foldWithMap, type FoldedText } from "../match.js";
 import { normalItemNumber } from "../../text/item-numbers.js";
 import { findPercents, parsePercentValue } from "../percents.js";
+import type { Activity, Status } from "../../model/meeting.js";
 import type { Draft, Section } from "../record-builder.js";
-import { gridColumns, sameRowText, tableKind, type ColumnPlan } from "../tables.js";
+import { readAcross, sameRowText, tableGrid, tableKind, type ColumnPlan } from "../tables.js";
 import { cleanTitle, firstWords, openingStatus, bestStatus, toSourceRef, type StatusHit } from "../text-helpers.js";
 import { leadingNumber } from "./boundaries.js";
 import { sectionOf } from "./status-sections.js";
@@ -61,7 +62,50 @@ function cellNumber(text: string): string | null {
 /** "3. Open budgets", "2.1 Add the terms of reference", "A-12: …": an item number opening a title. A whole number needs a separator. */
 const NUMBERED_TITLE = /^(?:(?<whole>\d{1,4})\s*[.)\-–—:]|(?<dotted>\d+(?:\.\d+){1,3}|[A-Za-z]{1,3}-\d+(?:\.\d+){0,3})\s*[.)\-–—:]?)\s+(?=\S)/u;
 
-function readTable(table: TableModel, plan: ColumnPlan | null, { builder, colourKey }: LayoutContext): void {
+/** What a part's status says of the work on it (a milestone "Completed" is done, "Not started" planned). */
+const PART_STATE: Record<Status, Activity["state"]> = {
+  completed: "done",
+  partially_completed: "ongoing",
+  in_progress: "ongoing",
+  not_started: "planned",
+  not_completed: "unknown",
+  unknown: "unknown",
+};
+
+/** A part of an item (a milestone row under its commitment) and the status its own row gives it. */
+interface Part {
+  status: Status;
+  label: string | null;
+  progress: number | null;
+}
+
+/**
+ * The item's status from its parts' rows: theirs when all say the same; else none, since a milestone's
+ * "Completed" is not the commitment's (the parts keep theirs as activities).
+ */
+function settleFromParts(draft: Draft, parts: readonly Part[], section: Section | null): void {
+  const [first] = parts;
+  const same = parts.every((p) => p.status === first.status && p.label === first.label);
+  draft.status = same ? first.status : (section?.status ?? "unknown");
+  draft.statusLabel = same ? first.label : (section?.label ?? null);
+  draft.progress = parts.every((p) => p.progress === first.progress) ? first.progress : (section?.progress ?? null);
+}
+
+/** Two titles of one item share a word of four letters or more; an action's own "1." rarely shares one with commitment 1. */
+function sharesWords(a: string, b: string): boolean {
+  const words = (s: string) => new Set(foldWithMap(s).folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4));
+  const theirs = words(b);
+  return [...words(a)].some((w) => theirs.has(w));
+}
+
+function readTable(table: TableModel, plan: ColumnPlan | null, ctx: LayoutContext): void {
+  // A follow-up card (one item down the rows, "Commitment | 3", "Status | …") is read as a one-row tracker.
+  const across = readAcross(table);
+  if (across) readRows(across.table, across.plan, ctx);
+  else readRows(table, plan, ctx);
+}
+
+function readRows(table: TableModel, plan: ColumnPlan | null, { builder, colourKey }: LayoutContext): void {
   const file = builder.file;
   const headerRow = plan?.headerRow ?? -1;
   let section: Section | null = null;
@@ -69,6 +113,20 @@ function readTable(table: TableModel, plan: ColumnPlan | null, { builder, colour
   const hasNumberColumn = plan?.roles.includes("number") ?? false;
   /** A table of actions set at the meeting: its rows are decisions unless they re-list a reviewed item. */
   const actions = tableKind(table, plan) === "actions";
+  const grid = tableGrid(table);
+  /** Grid columns that name the item (its number, its title): a cell merged down over them makes the rows under it its parts. */
+  const itemColumns = (plan?.roles ?? []).flatMap((role, col) => (role === "number" || role === "commitment" ? [col] : []));
+  const hasPartColumn = plan?.roles.includes("milestone") ?? false;
+  /** The draft each row was read into, and the parts (milestone rows) of each item. */
+  const draftOfRow = new Map<number, Draft>();
+  const parts = new Map<Draft, Part[]>();
+  const sectionOfDraft = new Map<Draft, Section | null>();
+  /**
+   * An action table that numbers its own rows (1, 2, 3 under "Action items") while reviewed items bear
+   * the same numbers with other titles: its numbers are not the items' ("New actions" re-listing 2.4 with
+   * its title are the same item). Its rows are read without a number, each a decision of the meeting.
+   */
+  let ownNumbering = false;
 
   table.rows.forEach((row, r) => {
     const blocks = row.cells.flatMap((c) => c.blocks);
@@ -101,7 +159,7 @@ function readTable(table: TableModel, plan: ColumnPlan | null, { builder, colour
       }
     }
 
-    const starts = gridColumns(row);
+    const starts = grid.starts[r];
     const roleOf = (k: number): ColumnRole | null => plan?.roles[starts[k]] ?? null;
     let commitmentCell = row.cells.findIndex((_, k) => roleOf(k) === "commitment");
     if (commitmentCell < 0) commitmentCell = row.cells.findIndex((c) => c.blocks[0] && matchCommitmentHeading(c.blocks[0].ft));
@@ -118,6 +176,9 @@ function readTable(table: TableModel, plan: ColumnPlan | null, { builder, colour
     let colour: Colour | null = null;
     let owner: string | null = null;
     let due: string | null = null;
+    /** The row's part ("Launch the public register"), when the table has a column of parts; its status cell is merged over the item's rows when it is the item's. */
+    let partText: string | null = null;
+    let statusIsItems = false;
 
     if (numberCell >= 0) {
       number = cellNumber(row.cells[numberCell].text);
@@ -158,6 +219,12 @@ function readTable(table: TableModel, plan: ColumnPlan | null, { builder, colour
       // A progress column that gives words instead of a figure ("On track", "Done") states the status.
       const statusLike = role === "status" || (role === "progress" && findPercents(cell.text).length === 0);
       if (role === "status") colour = colourOfCell(cell, cell.blocks[0]?.ft);
+      if (role === "status" || role === "progress") statusIsItems ||= cell.rowSpan > 1;
+      if (role === "milestone") {
+        partText = cell.text.replace(/\s+/gu, " ").trim();
+        cell.blocks.forEach((b) => builder.claim(b, null));
+        return;
+      }
       if (statusLike && colour && !statusOfCell(cell.blocks)) {
         // "Amber", a green cell: the document's key says what the colour means, else the default does.
         const meaning = colourKey.get(colour);
@@ -193,6 +260,28 @@ function readTable(table: TableModel, plan: ColumnPlan | null, { builder, colour
     // status, percent, owner or due date) is the rest of the row above, broken across a page; said in a
     // warning. A row that states its own status is a record of its own, kept unnumbered.
     const statesItsOwn = statusHit !== null || percentCellValue !== undefined || owner !== null || due !== null;
+    // Assigned in the cell loop's closure, which the compiler does not follow.
+    const rowStatus: Status = (statusHit as StatusHit | null)?.status ?? "unknown";
+    const partWords = partText as string | null;
+    const part = (): Part => ({
+      status: rowStatus,
+      label: statusCellText,
+      progress: percentCellValue ?? null,
+    });
+    // A row under an item whose number or title is merged down over it (or, in a table of parts, a row
+    // with neither) is a part of that item: an activity with its own status, not a record.
+    const mergedParent = [...grid.mergedFrom[r]].find(([col]) => itemColumns.includes(col))?.[1];
+    // A status merged down from the item's row is the item's, not this part's.
+    if ([...grid.mergedFrom[r].keys()].some((col) => plan?.roles[col] === "status" || plan?.roles[col] === "progress")) statusIsItems = true;
+    const parent = mergedParent !== undefined ? draftOfRow.get(mergedParent) : number === null && !title && hasPartColumn && partWords ? previous : undefined;
+    if (parent) {
+      if (partWords) parent.activities.push({ text: partWords, state: PART_STATE[rowStatus] });
+      if (!statusIsItems) parts.get(parent)?.push(part());
+      content.forEach((b) => builder.absorb(parent, b));
+      claimAll(parent);
+      draftOfRow.set(r, parent);
+      return;
+    }
     if (number === null && hasNumberColumn && previous && !statesItsOwn) {
       if (title) previous.title = cleanTitle(`${previous.title} ${title}`);
       content.forEach((b) => builder.absorb(previous!, b));
@@ -210,7 +299,9 @@ function readTable(table: TableModel, plan: ColumnPlan | null, { builder, colour
       return;
     }
 
-    const draft = builder.open(number, title, rowSource, section);
+    const reviewed = number === null ? undefined : builder.drafts.find((d) => d.number === number && !d.tentative);
+    if (actions && reviewed && !sharesWords(reviewed.title, title)) ownNumbering = true;
+    const draft = builder.open(actions && ownNumbering ? null : number, title, rowSource, section);
     if (number === null) builder.warn("unnumbered-commitment", `Commitment without a number in table ${table.number}: "${firstWords(title, 8)}"`, null, rowSource);
     if (percentCellValue !== undefined) draft.progress = percentCellValue;
     draft.tentative = actions;
@@ -235,10 +326,17 @@ function readTable(table: TableModel, plan: ColumnPlan | null, { builder, colour
       const opening = findPercents(firstNote.ft.text)[0];
       if (opening && opening.index === 0 && opening.value <= 100) draft.progress = opening.value;
     }
+    if (partWords) {
+      draft.activities.push({ text: partWords, state: PART_STATE[rowStatus] });
+      parts.set(draft, statusIsItems ? [] : [part()]);
+      sectionOfDraft.set(draft, section);
+    }
     content.forEach((b) => builder.absorb(draft, b));
     claimAll(draft);
+    draftOfRow.set(r, draft);
     previous = draft;
   });
+  for (const [draft, itsParts] of parts) if (itsParts.length > 0) settleFromParts(draft, itsParts, sectionOfDraft.get(draft) ?? null);
 }
 
 export const commitmentTable: TableLayout = {

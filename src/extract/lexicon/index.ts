@@ -142,7 +142,7 @@ export const COMMITMENT_NOUN = phraseRegex(all((l) => [...l.commitmentWords, ...
 export const COMMITMENT_WORD = phraseRegex(all((l) => [...l.commitmentWords, ...l.actionWords, ...l.commitmentPluralWords]), PROCLITICS);
 
 export type ColumnRole = keyof HeaderWords;
-export const HEADER_ROLES: readonly ColumnRole[] = ["number", "commitment", "progress", "status", "notes", "owner", "due", "date", "place", "participants"];
+export const HEADER_ROLES: readonly ColumnRole[] = ["number", "commitment", "milestone", "progress", "status", "notes", "owner", "due", "date", "place", "participants"];
 export const HEADER_WORDS: Readonly<Record<ColumnRole, PhraseTable<ColumnRole>>> = Object.fromEntries(
   HEADER_ROLES.map((role) => [role, phraseTable(all((l) => l.headers[role].map((w) => [w, role] as const)))]),
 ) as Record<ColumnRole, PhraseTable<ColumnRole>>;

@@ -17,6 +17,11 @@ export interface HeaderWords {
   number: string[];
   /** The item's own words: a commitment, an action, a measure, a deliverable. */
   commitment: string[];
+  /**
+   * The parts of an item, one a row under it ("Milestone", "Activités", "الأنشطة"): a column of parts
+   * when the table also has an item column, else the item column itself.
+   */
+  milestone: string[];
   progress: string[];
   status: string[];
   notes: string[];

@@ -1,7 +1,7 @@
 /** The commitment-table layout on tables built in code: action logs and plan trackers in three languages. */
 import { describe, expect, it } from "vitest";
 import { expectSameAsFile } from "../expect-record.js";
-import { extract, facts, h, p, table } from "../tree-builders.js";
+import { extract, facts, h, merged, p, table } from "../tree-builders.js";
 
 describe("an action log (No. / Detail / Resp. / Status)", () => {
   const record = extract([
@@ -221,5 +221,127 @@ describe("actions set at the meeting", () => {
     const set = extract([h(3, "ACTION 5.1: Secretariat to circulate the terms of reference")]);
     expect(set.commitments).toEqual([]);
     expect(set.decisions.map((d) => [d.item, d.text])).toEqual([["5.1", "Secretariat to circulate the terms of reference"]]);
+  });
+});
+
+describe("a milestone tracker (commitment cells merged down over their milestone rows)", () => {
+  const record = extract([
+    table([
+      ["No.", "Commitment", "Milestone", "Lead agency", "End", "Status"],
+      [merged("1", { rowSpan: 3 }), merged("Beneficial ownership transparency", { rowSpan: 3 }), "Amend the Companies Regulations", "RGD", "Jun 2023", "Completed"],
+      ["Launch a public register", "RGD", "Mar 2024", "75% – on track"],
+      ["Link the register to e-procurement", "PPA", "Dec 2024", "Not started"],
+      ["2", "Open contracting data", "Publish award data", "PPA", "Dec 2023", "Delayed – server migration"],
+      [merged("3", { rowSpan: 2 }), merged("Citizens’ budget", { rowSpan: 2 }), "Publish the citizens’ budget", "MoF", "Jan 2024", "Completed"],
+      ["Publish the budget hearings’ report", "MoF", "Dec 2024", "Completed"],
+    ]),
+  ]);
+
+  it("reads each commitment once, its milestones as activities with their own state, no milestone row as a record", () => {
+    expect(record.commitments.map((c) => [c.number, c.title, c.activities.map((a) => `${a.state}: ${a.text}`)])).toEqual([
+      ["1", "Beneficial ownership transparency", ["done: Amend the Companies Regulations", "ongoing: Launch a public register", "planned: Link the register to e-procurement"]],
+      ["2", "Open contracting data", ["ongoing: Publish award data"]],
+      ["3", "Citizens’ budget", ["done: Publish the citizens’ budget", "done: Publish the budget hearings’ report"]],
+    ]);
+    expect(record.warnings.filter((w) => w.code === "unnumbered-commitment" || w.code === "row-continued")).toEqual([]);
+  });
+
+  it("gives a commitment its milestones' status only when they all say the same", () => {
+    expect(record.commitments.map((c) => [c.number, c.status, c.statusLabel])).toEqual([
+      ["1", "unknown", null],
+      ["2", "in_progress", "Delayed"],
+      ["3", "completed", "Completed"],
+    ]);
+  });
+
+  it("keeps a status cell merged down over the milestones as the commitment's own", () => {
+    const own = extract([
+      table([
+        ["N°", "Engagement", "Activités", "Responsable", "État d'avancement"],
+        [merged("4", { rowSpan: 2 }), merged("Charte des services publics", { rowSpan: 2 }), "Rédiger le projet de charte", "DRSP", merged("En cours", { rowSpan: 2 })],
+        ["Faire valider la charte", "DRSP"],
+      ]),
+    ]);
+    expect(own.commitments.map((c) => [c.number, c.status, c.statusLabel, c.activities.length])).toEqual([["4", "in_progress", "En cours", 2]]);
+  });
+
+  it("reads an activity column as the item column when the table has no commitment column", () => {
+    const only = extract([
+      table([
+        ["N°", "Activités", "Structure responsable", "Niveau d’exécution", "Taux d’exécution"],
+        ["1.1", "Mise en production du SIGAE", "DAGE", "Achevé", "100 %"],
+        ["1.2", "Recensement biométrique des agents", "Direction de la Solde", "En cours", "65 %"],
+      ]),
+    ]);
+    expect(facts(only)).toEqual([
+      { number: "1.1", title: "Mise en production du SIGAE", status: "completed", statusLabel: "Achevé", progress: 100, owner: "DAGE", reportedBy: [], activities: 0 },
+      { number: "1.2", title: "Recensement biométrique des agents", status: "in_progress", statusLabel: "En cours", progress: 65, owner: "Direction de la Solde", reportedBy: [], activities: 0 },
+    ]);
+  });
+});
+
+describe("follow-up cards (one commitment down the rows of its own table)", () => {
+  const card = (n: number, rows: string[][]) => table(rows, n);
+  const record = extract([
+    card(1, [
+      ["رقم الالتزام", "١"],
+      ["الالتزام", "إتاحة بيانات الموازنة العامة في صيغة مفتوحة"],
+      ["الجهة المسؤولة", "وزارة المالية"],
+      ["الحالة", "منفذ بالكامل"],
+      ["نسبة الإنجاز", "١٠٠٪"],
+    ]),
+    card(2, [
+      ["Commitment", "2"],
+      ["Title", "Open contracting portal"],
+      ["Lead", "Public Procurement Authority"],
+      ["Status", "Ongoing – pilot with four ministries"],
+      ["Progress", "40%"],
+    ]),
+    card(3, [
+      ["Date", "12 February 2023"],
+      ["Venue", "Ministry of Planning"],
+      ["Chair", "Dr Ahmed Abdel Hamid"],
+    ]),
+  ]);
+
+  it("reads each card as one commitment: number, title, owner, status with its note, percent", () => {
+    expect(facts(record)).toEqual([
+      { number: "1", title: "إتاحة بيانات الموازنة العامة في صيغة مفتوحة", status: "completed", statusLabel: "منفذ بالكامل", progress: 100, owner: "وزارة المالية", reportedBy: [], activities: 0 },
+      { number: "2", title: "Open contracting portal", status: "in_progress", statusLabel: "Ongoing", progress: 40, owner: "Public Procurement Authority", reportedBy: [], activities: 0 },
+    ]);
+    expect(record.commitments[1].notes).toEqual(["pilot with four ministries"]);
+  });
+
+  it("reads no commitment from a table of meeting details", () => {
+    expect(record.commitments.some((c) => c.title.includes("Ministry of Planning") || c.number === "3")).toBe(false);
+  });
+});
+
+describe("an action table that numbers its own rows", () => {
+  it("keeps actions 1-3 apart from commitments 1-3 of other titles: decisions, not merged into them", () => {
+    const record = extract([
+      table([
+        ["No.", "Commitment", "Status"],
+        ["1", "Beneficial ownership register", "Completed"],
+        ["2", "Open contracting portal", "Ongoing"],
+      ]),
+      p("Action items"),
+      table(
+        [
+          ["#", "Action", "Responsible", "By"],
+          ["1", "Write to the Ministry of Finance about the audit funding", "Co-Chairs", "15 March 2024"],
+          ["2", "Circulate the draft data template", "GSS", "8 March 2024"],
+        ],
+        2,
+      ),
+    ]);
+    expect(record.commitments.map((c) => [c.number, c.title, c.status])).toEqual([
+      ["1", "Beneficial ownership register", "completed"],
+      ["2", "Open contracting portal", "in_progress"],
+    ]);
+    expect(record.decisions.map((d) => [d.text, d.date])).toEqual([
+      ["Write to the Ministry of Finance about the audit funding", "2024-03-15"],
+      ["Circulate the draft data template", "2024-03-08"],
+    ]);
   });
 });
