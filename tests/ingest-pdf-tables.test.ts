@@ -184,3 +184,47 @@ describe("layOutPage: words a narrow column broke", () => {
     ]);
   });
 });
+
+describe("layOutPage on a table without borders with rows spanning it (group titles)", () => {
+  /** Header, then per group a title line from the table's left edge across all columns and its one-line rows. */
+  function groupedPage(groups: { title: string; rows: string[][] }[], after: string[]): PlacedText[] {
+    const runs: PlacedText[] = [];
+    const put = (str: string, x: number, y: number) => runs.push({ str, x, y, width: str.length * 5, size: 10, rtl: false });
+    const columnX = [60, 90, 300, 400];
+    ["N°", "Activités", "Responsable", "État"].forEach((word, c) => put(word, columnX[c], 735));
+    let y = 735;
+    for (const group of groups) {
+      y -= 17;
+      put(group.title, 60, y);
+      for (const row of group.rows) {
+        y -= 17;
+        row.forEach((text, c) => put(text, columnX[c], y));
+      }
+    }
+    after.forEach((line) => put(line, 60, (y -= 14) - 6));
+    return runs;
+  }
+
+  it("keeps the groups' rows in one table, each title one cell across it, and the paragraph after it outside", () => {
+    const runs = groupedPage(
+      [
+        { title: "Composante 1 : Gestion des ressources humaines de l'État", rows: [["1.1", "Mise en production", "DAGE", "Achevé"], ["1.2", "Recensement", "Solde", "En cours"]] },
+        { title: "Composante 2 : Qualité du service public et usagers", rows: [["2.1", "Guichets uniques", "BOM", "Non démarré"]] },
+      ],
+      ["Dans les échanges qui ont suivi, la Directrice de la Solde a indiqué que le recensement", "serait achevé fin mai, sous réserve de la disponibilité des kits."],
+    );
+    const page = layOutPage(1, { bottom: 0, width: 595, height: 842 }, runs, { horizontal: [], vertical: [] }, false);
+    const tables = tablesOf(page.elements);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].rows.map((row) => row.cells.map((cell) => `${cell.colSpan}:${cell.lines.map((l) => l.text).join(" ")}`))).toEqual([
+      ["1:N°", "1:Activités", "1:Responsable", "1:État"],
+      ["4:Composante 1 : Gestion des ressources humaines de l'État"],
+      ["1:1.1", "1:Mise en production", "1:DAGE", "1:Achevé"],
+      ["1:1.2", "1:Recensement", "1:Solde", "1:En cours"],
+      ["4:Composante 2 : Qualité du service public et usagers"],
+      ["1:2.1", "1:Guichets uniques", "1:BOM", "1:Non démarré"],
+    ]);
+    const lines = page.elements.flatMap((element) => (element.kind === "line" ? [element.line.text] : []));
+    expect(lines).toHaveLength(2);
+  });
+});

@@ -98,6 +98,22 @@ function widestBridge(columns: Span[], row: Span[]): number {
 }
 
 /**
+ * Whether a text row is a row spanning the table ("Composante 2 : …", "Axe 1", a group title): one
+ * line of one stretch of text, from the table's starting edge (its left, or its right in a right-to-left
+ * table) across three columns or more. Body text looks the same for a line; what tells them apart is
+ * the row after it, which goes on in the table's columns (see `findTextGrids`).
+ */
+function isSpanningRow(row: TextRow, columns: Span[]): boolean {
+  if (row.spans.length !== 1 || columns.length < MIN_COLUMNS || widestBridge(columns, row.spans) < 3) return false;
+  const [span] = row.spans;
+  const rtl = letterDirection(row.runs.map((run) => run.str).join(" ")) === "rtl";
+  return rtl ? Math.abs(span.to - columns[columns.length - 1].to) <= row.size : Math.abs(span.from - columns[0].from) <= row.size;
+}
+
+/** Whether a row's text stays within the columns: no stretch of it reaches across a gutter. */
+const withinColumns = (row: TextRow, columns: Span[]): boolean => widestBridge(columns, row.spans) <= 1;
+
+/**
  * Tables among runs no drawn grid claimed. `horizontalRules` are the page's horizontal
  * rulings, which separate rows where present.
  */
@@ -116,8 +132,15 @@ export function findTextGrids(runs: PlacedText[], horizontalRules: Ruling[]): Gr
     let end = i;
     for (let j = i + 1; j < rows.length; j++) {
       if (rows[j - 1].y - rows[j].y > MAX_ROW_GAP * Math.max(rows[j - 1].size, rows[j].size)) break;
-      // A line that runs across a gutter into a third column is body text: the table, if any, ended above it.
-      if (widestBridge(columns, rows[j].spans) >= 3) break;
+      // A line that runs across a gutter into a third column is body text: the table, if any, ended above it;
+      // unless the table goes on under it in the same columns, which makes it a row spanning the table.
+      if (widestBridge(columns, rows[j].spans) >= 3) {
+        const after = rows[j + 1];
+        const goesOn = after !== undefined && rows[j].y - after.y <= MAX_ROW_GAP * Math.max(rows[j].size, after.size) && withinColumns(after, columns);
+        if (!goesOn || !isSpanningRow(rows[j], columns)) break;
+        end = j;
+        continue;
+      }
       const next = union(columns, rows[j].spans);
       if (next.length < 2) break;
       columns = next;
@@ -213,7 +236,7 @@ function touches(band: TextRow[], column: Span): boolean {
  * cell that no other row happened to cover, or a column no row but one uses: either way no
  * column of a table with rows.
  */
-function columnsOf(bands: TextRow[][]): Span[] {
+function columnsOfBands(bands: TextRow[][]): Span[] {
   let columns = bands.flat().reduce<Span[]>((acc, row) => union(acc, row.spans), []);
   for (;;) {
     const lonely = columns.findIndex((c) => bands.filter((band) => touches(band, c)).length < 2);
@@ -282,22 +305,32 @@ function isListItem(band: TextRow[]): boolean {
  */
 function toGrid(rows: TextRow[], horizontalRules: Ruling[]): { grid: Grid; rowsTaken: number } | undefined {
   const all = toBands(rows, horizontalRules);
+  // Rows spanning the table say nothing of its columns: the columns come from the other rows, and
+  // each spanning row is one cell across them all.
+  const oneLine = (band: TextRow[]): boolean => band.length === 1 && band[0].spans.length === 1;
+  const provisional = columnsOfBands(all.filter((band) => !oneLine(band)));
+  const spanning = new Set(all.filter((band) => oneLine(band) && isSpanningRow(band[0], provisional)));
+  const columnsOf = (bands: TextRow[][]): Span[] => columnsOfBands(bands.filter((band) => !spanning.has(band)));
   const wholeColumns = columnsOf(all);
   let skipped = 0;
   while (all.length > 0 && (wholeColumns.filter((c) => touches(all[0], c)).length < 2 || isListItem(all[0]))) skipped += all.shift()!.length;
   if (all.length < MIN_ROWS) return undefined;
   // Columns can only be lost to a band with a span reaching across a gap of the text so far:
   // only then are the columns before and after it worth comparing.
-  let raw = all.slice(0, MIN_ROWS).flat().reduce<Span[]>((acc, row) => union(acc, row.spans), []);
+  let raw = all.slice(0, MIN_ROWS).filter((band) => !spanning.has(band)).flat().reduce<Span[]>((acc, row) => union(acc, row.spans), []);
   let count = MIN_ROWS;
   for (; count < all.length; count++) {
+    if (spanning.has(all[count])) continue;
     const spans = all[count].flatMap((row) => row.spans);
     if (widestBridge(raw, spans) >= 2 && columnsOf(all.slice(0, count + 1)).length < columnsOf(all.slice(0, count)).length) break;
     raw = union(raw, spans);
   }
   const bands = all.slice(0, count);
   const withTrailing = columnsOf(bands);
-  while (bands.length > 0 && (withTrailing.filter((c) => touches(bands[bands.length - 1], c)).length < 2 || isListItem(bands[bands.length - 1]))) {
+  while (
+    bands.length > 0 &&
+    (spanning.has(bands[bands.length - 1]) || withTrailing.filter((c) => touches(bands[bands.length - 1], c)).length < 2 || isListItem(bands[bands.length - 1]))
+  ) {
     bands.pop();
   }
   if (bands.length < MIN_ROWS) return undefined;
@@ -315,6 +348,10 @@ function toGrid(rows: TextRow[], horizontalRules: Ruling[]): { grid: Grid; rowsT
 
   const cells: GridCell[] = [];
   for (let r = 0; r < bands.length; r++) {
+    if (spanning.has(bands[r])) {
+      cells.push({ row: r, col: 0, rowSpan: 1, colSpan: columns.length, left: xs[0], right: xs[columns.length], top: ys[r], bottom: ys[r + 1] });
+      continue;
+    }
     for (let c = 0; c < columns.length; c++) {
       cells.push({ row: r, col: c, rowSpan: 1, colSpan: 1, left: xs[c], right: xs[c + 1], top: ys[r], bottom: ys[r + 1] });
     }
