@@ -228,3 +228,14 @@ describe("layOutPage on a table without borders with rows spanning it (group tit
     expect(lines).toHaveLength(2);
   });
 });
+
+describe("readPdf on a ruled table the page break cuts between two rows", () => {
+  it("t-ar-jadwal-mutabaa: row 6 overleaf stays a row of its own although row 5's cells end without a stop", async () => {
+    const path = "fixtures/written/t-ar-jadwal-mutabaa.pdf";
+    const doc = await readPdf(new Uint8Array(readFileSync(path)), path);
+    const [tracker] = doc.tree.children.filter((node): node is Table => node.type === "table");
+    const rows = cellTexts(tracker);
+    expect(rows.map((row) => row[0])).toEqual(["ت", "1", "2", "3", "4", "5", "6"]);
+    expect(rows[6][1]).toBe("إشراك منظمات المجتمع المدني في لجان فتح العطاءات");
+  });
+});

@@ -570,9 +570,16 @@ function appendTablePart(table: TableInProgress, part: LaidOutTable): void {
   table.last = part;
 }
 
+/** A row's key cell (its number, its code) as a whole line of a few words: "5", "A-12", "2.10". */
+const KEY_WORDS = 3;
+
 function isBrokenRow(previous: LaidOutRow, next: LaidOutRow): boolean {
   // Nothing at all overleaf: the row's bottom padding (or an empty paragraph) spilled over.
   if (next.cells.every((cell) => cell.lines.length === 0)) return true;
+  // A short key on each side ("5" above, "6" overleaf) is two rows' keys: the page ended between rows,
+  // however the cells above end (a tracker's cells seldom end with a stop).
+  const shortKey = (row: LaidOutRow): boolean => row.cells[0]?.lines.length === 1 && row.cells[0].lines[0].text.trim().split(/\s+/u).length <= KEY_WORDS;
+  if (shortKey(previous) && shortKey(next)) return false;
   let cutMidSentence = false;
   for (let i = 0; i < previous.cells.length; i++) {
     const above = previous.cells[i].lines;

@@ -22,6 +22,9 @@ import type { LayoutContext, TableLayout } from "./types.js";
 /** Where a status label ends: a stop, a colon, or a dash before a note ("Done- Milan is …", "Complete – Rolf …"). */
 const LABEL_END = /\s*(?:[:：.،;–—]|\s-(?=\s)|-(?=\s))/u;
 
+/** Where a status cell's note begins: a dash between spaces, a colon, a semicolon. */
+const STATUS_NOTE = /\s[–—-]\s|[:：;؛]/u;
+
 /** The committee's own words for a status that opens a text: up to the first stop, eight words at most. */
 function openingLabel(ft: FoldedText, hit: StatusHit): string {
   const from = ft.text.slice(ft.map[hit.start]);
@@ -178,6 +181,10 @@ function readRows(table: TableModel, plan: ColumnPlan | null, { builder, colourK
     let due: string | null = null;
     /** The row's part ("Launch the public register"), when the table has a column of parts; its status cell is merged over the item's rows when it is the item's. */
     let partText: string | null = null;
+    /** A percent the status cell gives with its status ("75% – on track", "En cours (60 %)", "قيد التنفيذ (٧٠٪)"). */
+    let statusPercent: number | null = null;
+    /** The note after a status in its cell: the figures it gives are the note's ("Done – 45 % of the budget spent"). */
+    const statusNote = new Set<Block>();
     let statusIsItems = false;
 
     if (numberCell >= 0) {
@@ -241,7 +248,11 @@ function readRows(table: TableModel, plan: ColumnPlan | null, { builder, colourK
         const { hit, label, rest } = statusOfCell(cell.blocks)!;
         statusHit = hit;
         statusCellText = label;
+        // Before the note, not in it ("Done – 45 % of the budget spent" states no progress of its own).
+        const head = cell.text.split(STATUS_NOTE)[0];
+        statusPercent = findPercents(head).find((p) => p.value <= 100)?.value ?? null;
         cell.blocks.forEach((b) => builder.claim(b, null));
+        rest.forEach((b) => statusNote.add(b));
         content.push(...rest);
       } else if ((role === "owner" || role === "due") && wordCount(cell.text) <= 12) {
         if (role === "owner") owner = cell.text.replace(/\s+/gu, " ").trim();
@@ -263,10 +274,11 @@ function readRows(table: TableModel, plan: ColumnPlan | null, { builder, colourK
     // Assigned in the cell loop's closure, which the compiler does not follow.
     const rowStatus: Status = (statusHit as StatusHit | null)?.status ?? "unknown";
     const partWords = partText as string | null;
+    const rowPercent = percentCellValue !== undefined ? percentCellValue : (statusPercent as number | null);
     const part = (): Part => ({
       status: rowStatus,
       label: statusCellText,
-      progress: percentCellValue ?? null,
+      progress: rowPercent,
     });
     // A row under an item whose number or title is merged down over it (or, in a table of parts, a row
     // with neither) is a part of that item: an activity with its own status, not a record.
@@ -304,6 +316,7 @@ function readRows(table: TableModel, plan: ColumnPlan | null, { builder, colourK
     const draft = builder.open(actions && ownNumbering ? null : number, title, rowSource, section);
     if (number === null) builder.warn("unnumbered-commitment", `Commitment without a number in table ${table.number}: "${firstWords(title, 8)}"`, null, rowSource);
     if (percentCellValue !== undefined) draft.progress = percentCellValue;
+    else if (rowPercent !== null) draft.progress = rowPercent;
     draft.tentative = actions;
     draft.owner = owner;
     draft.colour = colour;
@@ -321,8 +334,8 @@ function readRows(table: TableModel, plan: ColumnPlan | null, { builder, colourK
       }
     }
     // No progress column: a notes cell that opens with a percent ("100 % ; 45 rapports publiés") states it.
-    const firstNote = notesFirst ?? content[0];
-    if (percentCellValue === undefined && firstNote) {
+    const firstNote = notesFirst ?? content.find((b) => !statusNote.has(b));
+    if (percentCellValue === undefined && rowPercent === null && firstNote) {
       const opening = findPercents(firstNote.ft.text)[0];
       if (opening && opening.index === 0 && opening.value <= 100) draft.progress = opening.value;
     }

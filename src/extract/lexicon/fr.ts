@@ -71,7 +71,7 @@ export const fr: Lexicon<"fr"> = {
     { phrase: "n'a pas démarré", status: "not_started" },
   ],
   commitmentWords: ["engagement", "l'engagement"],
-  actionWords: ["action", "mesure", "la mesure"],
+  actionWords: ["action", "mesure", "la mesure", "activité", "l'activité"],
   numberWords: ["n°", "nº", "no", "no.", "numéro", "n"],
   commitmentPluralWords: ["engagements"],
   headers: {

@@ -345,3 +345,23 @@ describe("an action table that numbers its own rows", () => {
     ]);
   });
 });
+
+describe("a status cell that carries a percent and a note", () => {
+  it("reads the percent given with the status, not one in the note after it", () => {
+    const record = extract([
+      table([
+        ["N°", "Engagement", "Statut", "Observations"],
+        ["1", "Portail des données ouvertes", "En cours (60 %)", "Migration prévue en mai"],
+        ["2", "Registre des bénéficiaires effectifs", "75% – on track", ""],
+        ["3", "Budget citoyen", "Done – 45 % of the printing budget spent", ""],
+        ["4", "نشر بيانات المشاريع", "منجز جزئياً (٤٠٪) – نُشرت بيانات ٦ محافظات", ""],
+      ]),
+    ]);
+    expect(record.commitments.map((c) => [c.number, c.status, c.progress])).toEqual([
+      ["1", "in_progress", 60],
+      ["2", "in_progress", 75],
+      ["3", "completed", null],
+      ["4", "partially_completed", 40],
+    ]);
+  });
+});
