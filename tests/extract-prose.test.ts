@@ -268,9 +268,10 @@ describe("more ways to write a commitment's state", () => {
 
   it("reads a number written before the title in the commitment column", async () => {
     const r = await record(["| Commitment | Status |", "|---|---|", "| 3. Open budgets | On track |", "| 4 - Citizen budget | Cancelled |"].join("\n"));
-    expect(r.commitments.map((c) => [c.number, c.title, c.status])).toEqual([
-      ["3", "Open budgets", "in_progress"],
-      ["4", "Citizen budget", "not_completed"],
+    // "Cancelled" is a closing word, as "withdrawn" and "abandonnée" are: the label is kept, no status.
+    expect(r.commitments.map((c) => [c.number, c.title, c.status, c.statusLabel])).toEqual([
+      ["3", "Open budgets", "in_progress", "On track"],
+      ["4", "Citizen budget", "unknown", "Cancelled"],
     ]);
   });
 
