@@ -183,8 +183,6 @@ function readRows(table: TableModel, plan: ColumnPlan | null, { builder, colourK
     let partText: string | null = null;
     /** A percent the status cell gives with its status ("75% – on track", "En cours (60 %)", "قيد التنفيذ (٧٠٪)"). */
     let statusPercent: number | null = null;
-    /** The note after a status in its cell: the figures it gives are the note's ("Done – 45 % of the budget spent"). */
-    const statusNote = new Set<Block>();
     let statusIsItems = false;
 
     if (numberCell >= 0) {
@@ -248,11 +246,10 @@ function readRows(table: TableModel, plan: ColumnPlan | null, { builder, colourK
         const { hit, label, rest } = statusOfCell(cell.blocks)!;
         statusHit = hit;
         statusCellText = label;
-        // Before the note, not in it ("Done – 45 % of the budget spent" states no progress of its own).
+        // Before the note ("En cours (60 %) – …"); a note that opens with a percent gives it below.
         const head = cell.text.split(STATUS_NOTE)[0];
         statusPercent = findPercents(head).find((p) => p.value <= 100)?.value ?? null;
         cell.blocks.forEach((b) => builder.claim(b, null));
-        rest.forEach((b) => statusNote.add(b));
         content.push(...rest);
       } else if ((role === "owner" || role === "due") && wordCount(cell.text) <= 12) {
         if (role === "owner") owner = cell.text.replace(/\s+/gu, " ").trim();
@@ -334,7 +331,7 @@ function readRows(table: TableModel, plan: ColumnPlan | null, { builder, colourK
       }
     }
     // No progress column: a notes cell that opens with a percent ("100 % ; 45 rapports publiés") states it.
-    const firstNote = notesFirst ?? content.find((b) => !statusNote.has(b));
+    const firstNote = notesFirst ?? content[0];
     if (percentCellValue === undefined && rowPercent === null && firstNote) {
       const opening = findPercents(firstNote.ft.text)[0];
       if (opening && opening.index === 0 && opening.value <= 100) draft.progress = opening.value;

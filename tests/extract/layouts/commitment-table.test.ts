@@ -347,13 +347,13 @@ describe("an action table that numbers its own rows", () => {
 });
 
 describe("a status cell that carries a percent and a note", () => {
-  it("reads the percent given with the status, not one in the note after it", () => {
+  it("reads the percent given with the status, not one inside the note after it", () => {
     const record = extract([
       table([
         ["N°", "Engagement", "Statut", "Observations"],
         ["1", "Portail des données ouvertes", "En cours (60 %)", "Migration prévue en mai"],
         ["2", "Registre des bénéficiaires effectifs", "75% – on track", ""],
-        ["3", "Budget citoyen", "Done – 45 % of the printing budget spent", ""],
+        ["3", "Budget citoyen", "Done – the printing budget is 45 % spent", ""],
         ["4", "نشر بيانات المشاريع", "منجز جزئياً (٤٠٪) – نُشرت بيانات ٦ محافظات", ""],
       ]),
     ]);
