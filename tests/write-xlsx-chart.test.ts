@@ -9,14 +9,15 @@ import JSZip from "jszip";
 import { posix } from "node:path";
 import { SaxesParser } from "saxes";
 import { beforeAll, describe, expect, test } from "vitest";
-import type { MeetingRecord } from "../src/model/meeting.js";
+import { MeetingRecord } from "../src/model/meeting.js";
 import { buildTracker } from "../src/track/index.js";
 import { STATUS_MARK } from "../src/write/colours.js";
-import { reportWords, trackerReport, type TrackerReport } from "../src/write/report.js";
+import { MAX_MEETINGS_SHOWN } from "../src/write/html.js";
+import { fill, reportWords, trackerReport, type TrackerReport } from "../src/write/report.js";
 import { SUMMARY_STATUSES, summaryView } from "../src/write/views.js";
 import { addCharts, chartXml, summaryCharts, withDrawing } from "../src/write/xlsx-chart.js";
 import { EXCEL_LIMITS, trackerToXlsx } from "../src/write/xlsx.js";
-import { goldRecords } from "./track-gold-records.js";
+import { goldMeetingRecord, goldRecords } from "./track-gold-records.js";
 
 const AR = reportWords("ar");
 const SUMMARY = AR.sheets.summary;
@@ -272,6 +273,29 @@ describe("a chart per plan", () => {
     const xml = parse(chartXml(chart));
     expect(all(all(xml, "catAx")[0], "orientation")[0].attributes.val).toBe("minMax");
     expect(child(all(xml, "valAx")[0], "axPos").attributes.val).toBe("l");
+  });
+
+  test("a long archive: the chart reads the plan's latest meetings' rows and says how many of how many", async () => {
+    const base = goldMeetingRecord("2023-09-committee-minutes");
+    const total = MAX_MEETINGS_SHOWN + 6;
+    const records = Array.from({ length: total }, (_, i) => {
+      const record = structuredClone(base);
+      const date = `${2020 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}-15`;
+      record.source.path = `archive/${date}.docx`;
+      record.source.sha256 = i.toString(16).padStart(64, "0");
+      record.meeting.date = date;
+      for (const item of [...record.commitments, ...record.decisions, ...record.events]) item.source.file = record.source.path;
+      return MeetingRecord.parse(record);
+    });
+    const long = report(false, records);
+    const name = long.words.sheets.summary;
+    const [{ chart }] = await chartsOn(await JSZip.loadAsync(await trackerToXlsx(long)), name);
+    const ser = all(chart, "ser")[0];
+    expect(formula(child(ser, "cat"))).toBe(`'${name}'!$B$${2 + 6}:$B$${1 + total}`);
+    expect(cached(child(ser, "cat"))).toHaveLength(MAX_MEETINGS_SHOWN);
+    expect(all(all(chart, "title")[0], "t").map((t) => t.text)[1]).toBe(fill(long.words.labels.chartMeetingsShown, { shown: MAX_MEETINGS_SHOWN, total }));
+    // A plan with fewer meetings has no such line.
+    expect(summaryCharts(report()).map((c) => c.subtitle)).toEqual([null]);
   });
 
   test("no commitment, no chart: the workbook is left as exceljs wrote it", async () => {

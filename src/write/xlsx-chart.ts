@@ -26,7 +26,8 @@ import { SaxesParser, type SaxesTagNS } from "saxes";
 import type { HistoryStatus } from "../model/tracker.js";
 import { columnLetter, spreadsheetText } from "./cells.js";
 import { STATUS_MARK } from "./colours.js";
-import { type TrackerReport } from "./report.js";
+import { MAX_MEETINGS_SHOWN } from "./html.js";
+import { fill, type TrackerReport } from "./report.js";
 import { cellText, SUMMARY_STATUSES, summaryView, type SummaryRow, type TableView, type ViewValue } from "./views.js";
 
 /** A range of cells, as a chart's formula names it, and the values it held when written. */
@@ -54,6 +55,8 @@ export interface ChartAnchor {
 
 export interface StatusChart {
   title: string;
+  /** Under the title: which of the plan's meetings the chart leaves out, if any. */
+  subtitle: string | null;
   /** The meetings, in the Summary's order. */
   categories: CellRange<string>;
   series: ChartSeries[];
@@ -83,12 +86,15 @@ function columnRange(sheet: string, column: number, firstRow: number, lastRow: n
  * One chart per plan whose rows the Summary's first sheet holds (`rowsPerSheet`, the header
  * included: rows past it continue on another sheet, which no chart reaches), stacked below
  * the table in the plans' order, as wide as the table so the sheet still prints one page wide.
+ * A chart shows a plan's latest meetings, as many as report.html's (more columns than that
+ * are too thin to read on a page), and says so under its title.
  */
 export function summaryCharts(report: TrackerReport, view: TableView<SummaryRow> = summaryView(report), rowsPerSheet = Number.POSITIVE_INFINITY): StatusChart[] {
   const { words } = report;
   const meetingIndex = view.columns.findIndex((column) => column.id === "meeting");
   const statusColumns = SUMMARY_STATUSES.map((status) => ({ status, index: view.columns.findIndex((column) => column.id === status) }));
-  const plans: { plan: string; firstRow: number; rows: ViewValue[][] }[] = [];
+  /** Each plan's first row, how many rows it has, and the values of the latest `MAX_MEETINGS_SHOWN`. */
+  const plans: { plan: string; firstRow: number; count: number; rows: ViewValue[][] }[] = [];
   let sheetRow = 1;
   for (const { values, subject } of view.rows()) {
     if (sheetRow === rowsPerSheet) {
@@ -98,14 +104,18 @@ export function summaryCharts(report: TrackerReport, view: TableView<SummaryRow>
     }
     sheetRow++;
     let current = plans.at(-1);
-    if (current?.plan !== subject.plan) plans.push((current = { plan: subject.plan, firstRow: sheetRow, rows: [] }));
+    if (current?.plan !== subject.plan) plans.push((current = { plan: subject.plan, firstRow: sheetRow, count: 0, rows: [] }));
+    current.count++;
     current.rows.push(values);
+    if (current.rows.length > MAX_MEETINGS_SHOWN) current.rows.shift();
   }
-  return plans.map(({ plan, firstRow, rows }, i) => {
-    const lastRow = firstRow + rows.length - 1;
+  return plans.map(({ plan, firstRow: planRow, count, rows }, i) => {
+    const lastRow = planRow + count - 1;
+    const firstRow = lastRow - rows.length + 1;
     const fromRow = sheetRow + GAP_ROWS + i * (CHART_ROWS + GAP_ROWS);
     return {
       title: spreadsheetText(`${words.labels.statusChart} (${report.plans.get(plan) ?? plan})`),
+      subtitle: count > rows.length ? fill(words.labels.chartMeetingsShown, { shown: rows.length, total: count }) : null,
       // The cache holds what the cells hold: the row's values, its meeting as the sheet writes text.
       categories: {
         ref: columnRange(view.name, meetingIndex + 1, firstRow, lastRow),
@@ -189,9 +199,12 @@ const VALUE_AXIS = 2;
  * its segment, a zero not at all (the format's empty zero section).
  */
 export function chartXml(chart: StatusChart): string {
+  const line = (text: string, size: number, bold: boolean) =>
+    `<a:p><a:pPr><a:defRPr sz="${size}" b="${bold ? 1 : 0}"/></a:pPr><a:r><a:rPr sz="${size}" b="${bold ? 1 : 0}"/><a:t>${xml(text)}</a:t></a:r></a:p>`;
   const title =
     "<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/>" +
-    `<a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr sz="1200" b="1"/><a:t>${xml(chart.title)}</a:t></a:r></a:p>` +
+    line(chart.title, 1200, true) +
+    (chart.subtitle === null ? "" : line(chart.subtitle, 900, false)) +
     '</c:rich></c:tx><c:overlay val="0"/></c:title>';
   const labels =
     '<c:dLbls><c:numFmt formatCode="0;;;" sourceLinked="0"/><c:dLblPos val="ctr"/>' +
