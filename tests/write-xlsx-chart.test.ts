@@ -5,7 +5,6 @@
  * and a workbook exceljs still opens with its cells unchanged.
  */
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { posix } from "node:path";
 import { SaxesParser } from "saxes";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -17,6 +16,7 @@ import { fill, reportWords, trackerReport, type TrackerReport } from "../src/wri
 import { SUMMARY_STATUSES, summaryView } from "../src/write/views.js";
 import { addCharts, chartXml, summaryCharts, withDrawing } from "../src/write/xlsx-chart.js";
 import { EXCEL_LIMITS, trackerToXlsx } from "../src/write/xlsx.js";
+import { bufferSource, readDirectory, readEntry } from "../src/write/zip-patch.js";
 import { goldMeetingRecord, goldRecords } from "./track-gold-records.js";
 
 const AR = reportWords("ar");
@@ -84,20 +84,29 @@ const WORKSHEET = [
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-async function textOf(zip: JSZip, path: string): Promise<string> {
-  const file = zip.file(path);
-  if (!file) throw new Error(`no ${path} in the zip`);
-  return file.async("string");
+/** A zip's entries by name, as text. */
+type Zip = Map<string, string>;
+
+async function unzip(bytes: Uint8Array): Promise<Zip> {
+  const source = bufferSource(bytes);
+  const { entries } = await readDirectory(source);
+  return new Map(await Promise.all(entries.map(async (entry) => [entry.name, (await readEntry(source, entry)).toString("utf8")] as const)));
+}
+
+async function textOf(zip: Zip, path: string): Promise<string> {
+  const text = zip.get(path);
+  if (text === undefined) throw new Error(`no ${path} in the zip`);
+  return text;
 }
 
 /** A part's relationships, targets resolved to zip paths. */
-async function relationships(zip: JSZip, part: string): Promise<{ id: string; type: string; path: string }[]> {
+async function relationships(zip: Zip, part: string): Promise<{ id: string; type: string; path: string }[]> {
   const rels = parse(await textOf(zip, posix.join(posix.dirname(part), "_rels", `${posix.basename(part)}.rels`)));
   return rels.children.map((r) => ({ id: r.attributes.Id, type: r.attributes.Type, path: posix.normalize(posix.join(posix.dirname(part), r.attributes.Target)) }));
 }
 
 /** The zip path of the sheet named `name`, through the workbook's relationships. */
-async function sheetPath(zip: JSZip, name: string): Promise<string> {
+async function sheetPath(zip: Zip, name: string): Promise<string> {
   const workbook = parse(await textOf(zip, "xl/workbook.xml"));
   const sheet = all(workbook, "sheet").find((s) => s.attributes.name === name);
   const rel = (await relationships(zip, "xl/workbook.xml")).find((r) => r.id === sheet?.attributes[`{${REL}}id`]);
@@ -112,7 +121,7 @@ interface DrawnChart {
 }
 
 /** The charts drawn on sheet `name`: from the sheet's `<drawing>`, through its drawing's anchors, to each chart part. */
-async function chartsOn(zip: JSZip, name: string): Promise<DrawnChart[]> {
+async function chartsOn(zip: Zip, name: string): Promise<DrawnChart[]> {
   const sheet = await sheetPath(zip, name);
   const drawing = all(parse(await textOf(zip, sheet)), "drawing")[0];
   if (!drawing) return [];
@@ -143,12 +152,12 @@ function report(twoPlans = false, records: MeetingRecord[] = goldRecords()): Tra
 
 describe("the Summary's chart in tracker.xlsx", () => {
   let bytes: Buffer;
-  let zip: JSZip;
+  let zip: Zip;
   let charts: DrawnChart[];
   let summary: ExcelJS.Worksheet;
   beforeAll(async () => {
     bytes = await trackerToXlsx(report());
-    zip = await JSZip.loadAsync(bytes);
+    zip = await unzip(bytes);
     charts = await chartsOn(zip, SUMMARY);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -239,7 +248,7 @@ describe("the Summary's chart in tracker.xlsx", () => {
 
 describe("a chart per plan", () => {
   test("each plan's chart reads its own rows, the charts one under the other", async () => {
-    const zip = await JSZip.loadAsync(await trackerToXlsx(report(true)));
+    const zip = await unzip(await trackerToXlsx(report(true)));
     const charts = await chartsOn(zip, SUMMARY);
     expect(charts.map((c) => c.path)).toEqual(["xl/charts/chart1.xml", "xl/charts/chart2.xml"]);
     const ranges = charts.map(({ chart }) => {
@@ -289,7 +298,7 @@ describe("a chart per plan", () => {
     });
     const long = report(false, records);
     const name = long.words.sheets.summary;
-    const [{ chart }] = await chartsOn(await JSZip.loadAsync(await trackerToXlsx(long)), name);
+    const [{ chart }] = await chartsOn(await unzip(await trackerToXlsx(long)), name);
     const ser = all(chart, "ser")[0];
     expect(formula(child(ser, "cat"))).toBe(`'${name}'!$B$${2 + 6}:$B$${1 + total}`);
     expect(cached(child(ser, "cat"))).toHaveLength(MAX_MEETINGS_SHOWN);
@@ -303,8 +312,8 @@ describe("a chart per plan", () => {
     for (const record of records) record.commitments = [];
     const empty = report(false, records);
     expect(summaryCharts(empty)).toEqual([]);
-    const zip = await JSZip.loadAsync(await trackerToXlsx(empty));
-    expect(Object.keys(zip.files).some((path) => path.startsWith("xl/charts/"))).toBe(false);
+    const zip = await unzip(await trackerToXlsx(empty));
+    expect([...zip.keys()].some((path) => path.startsWith("xl/charts/"))).toBe(false);
   });
 });
 
@@ -314,11 +323,12 @@ describe("adding charts to any workbook", () => {
     const bytes = await trackerToXlsx(gold);
     // The Tracker sheet carries notes: comments and a VML drawing, each with a relationship.
     const tracker = gold.words.sheets.tracker;
-    const before = await JSZip.loadAsync(bytes);
+    const before = await unzip(bytes);
     const path = await sheetPath(before, tracker);
     const rels = await relationships(before, path);
     expect(rels.length).toBeGreaterThan(0);
-    const added = await JSZip.loadAsync(await addCharts(bytes, tracker, summaryCharts(gold)));
+    const addedBytes = await addCharts(bytes, tracker, summaryCharts(gold));
+    const added = await unzip(addedBytes);
     const after = await relationships(added, path);
     expect(after.slice(0, rels.length)).toEqual(rels);
     expect(after.at(-1)?.type).toBe(`${REL}/drawing`);
@@ -330,7 +340,7 @@ describe("adding charts to any workbook", () => {
     const names = sheet.children.map((c) => c.local);
     expect(names.indexOf("drawing")).toBe(names.indexOf("legacyDrawing") - 1);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await added.generateAsync({ type: "nodebuffer" })) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(addedBytes as unknown as ArrayBuffer);
     expect(workbook.getWorksheet(tracker)?.rowCount).toBe(14);
   });
 

@@ -14,14 +14,16 @@
  *
  * Building the parts is pure (`summaryCharts`, `chartXml`, `drawingXml`);
  * `addCharts` takes any xlsx's bytes and returns them with the parts added,
- * whoever wrote the zip. Excel refuses a part whose elements are out of the
+ * whoever wrote the zip (`zip-patch.ts` copies its other entries as they are). Excel refuses a part whose elements are out of the
  * schema's order, where LibreOffice forgives: each element below is written in
  * the order its schema (ECMA-376 part 1) lists it.
  */
-import { posix } from "node:path";
-import { Writable } from "node:stream";
-import { finished } from "node:stream/promises";
-import JSZip from "jszip";
+import { createReadStream, createWriteStream, mkdtempSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, posix } from "node:path";
+import { PassThrough, Writable } from "node:stream";
+import { finished, pipeline } from "node:stream/promises";
 import { SaxesParser, type SaxesTagNS } from "saxes";
 import type { HistoryStatus } from "../model/tracker.js";
 import { columnLetter, spreadsheetText } from "./cells.js";
@@ -29,6 +31,7 @@ import { STATUS_MARK } from "./colours.js";
 import { MAX_MEETINGS_SHOWN } from "./html.js";
 import { fill, type TrackerReport } from "./report.js";
 import { cellText, SUMMARY_STATUSES, summaryView, type SummaryRow, type TableView, type ViewValue } from "./views.js";
+import { bufferSource, fileSource, patchZip, readDirectory, readEntry, type ZipDirectory, type ZipEntry, type ZipSource } from "./zip-patch.js";
 
 /** A range of cells, as a chart's formula names it, and the values it held when written. */
 export interface CellRange<Value> {
@@ -152,6 +155,7 @@ const NS = {
   },
 } as const;
 
+const CONTENT_TYPES = "[Content_Types].xml";
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 
@@ -295,11 +299,24 @@ function relationshipsPath(part: string): string {
   return posix.join(posix.dirname(part), "_rels", `${posix.basename(part)}.rels`);
 }
 
-async function text(zip: JSZip, path: string): Promise<string | undefined> {
-  return zip.file(path)?.async("string");
+/** A zip opened for reading its parts by name. */
+interface Package {
+  source: ZipSource;
+  directory: ZipDirectory;
+  entries: Map<string, ZipEntry>;
 }
 
-async function relationshipsOf(zip: JSZip, part: string): Promise<Relationship[]> {
+async function openPackage(source: ZipSource): Promise<Package> {
+  const directory = await readDirectory(source);
+  return { source, directory, entries: new Map(directory.entries.map((entry) => [entry.name, entry])) };
+}
+
+async function text(zip: Package, path: string): Promise<string | undefined> {
+  const entry = zip.entries.get(path);
+  return entry && (await readEntry(zip.source, entry)).toString("utf8");
+}
+
+async function relationshipsOf(zip: Package, part: string): Promise<Relationship[]> {
   const rels = await text(zip, relationshipsPath(part));
   if (rels === undefined) return [];
   return elementsOf(rels, NS.packageRelationships, "Relationship").map((tag) => ({
@@ -314,7 +331,7 @@ function resolveTarget(part: string, target: string): string {
   return target.startsWith("/") ? target.slice(1) : posix.normalize(posix.join(posix.dirname(part), target));
 }
 
-async function worksheetPath(zip: JSZip, sheetName: string): Promise<string> {
+async function worksheetPath(zip: Package, sheetName: string): Promise<string> {
   const workbook = (await relationshipsOf(zip, "")).find((r) => r.type === NS.officeDocument);
   if (!workbook) throw new Error("not a workbook: the package names no office document");
   const workbookPath = resolveTarget("", workbook.target);
@@ -326,12 +343,12 @@ async function worksheetPath(zip: JSZip, sheetName: string): Promise<string> {
 }
 
 /** The first number `pattern` (with one group for it) leaves free among the zip's paths. */
-function freeNumber(zip: JSZip, pattern: RegExp): number {
+function freeNumber(zip: Package, pattern: RegExp): number {
   let highest = 0;
-  zip.forEach((path) => {
+  for (const path of zip.entries.keys()) {
     const match = pattern.exec(path);
     if (match) highest = Math.max(highest, Number(match[1]));
-  });
+  }
   return highest + 1;
 }
 
@@ -391,70 +408,102 @@ function withContentTypes(types: string, parts: readonly { path: string; content
 }
 
 /**
- * The xlsx `workbook` with `charts` drawn on its sheet `sheetName`: new chart and drawing
- * parts numbered after any the zip has, their relationships and content types, the sheet's
- * `<drawing>`. The other entries are copied as they were compressed. No chart, no change.
+ * The parts that draw `charts` on the sheet `sheetName` of the package: new chart and drawing
+ * parts numbered after any it has, their relationships, the sheet with its `<drawing>`, its
+ * relationships and `[Content_Types].xml` with the new parts' overrides; by entry name.
  */
-export async function addCharts(workbook: Uint8Array, sheetName: string, charts: readonly StatusChart[]): Promise<Uint8Array> {
-  if (charts.length === 0) return workbook;
-  const zip = await JSZip.loadAsync(workbook);
+async function chartParts(zip: Package, sheetName: string, charts: readonly StatusChart[]): Promise<Map<string, string>> {
+  const parts = new Map<string, string>();
   const sheetPath = await worksheetPath(zip, sheetName);
-  // New entries take the date of the zip's own, so the same workbook gets the same bytes.
-  const date = zip.file("[Content_Types].xml")?.date;
-  // No folder entries: a package has parts only.
-  const put = (path: string, content: string) => zip.file(path, content, { createFolders: false, ...(date ? { date } : {}) });
-
   const firstChart = freeNumber(zip, /^xl\/charts\/chart(\d+)\.xml$/u);
   const drawingPath = `xl/drawings/drawing${freeNumber(zip, /^xl\/drawings\/drawing(\d+)\.xml$/u)}.xml`;
   const chartPaths = charts.map((_, i) => `xl/charts/chart${firstChart + i}.xml`);
-  charts.forEach((chart, i) => put(chartPaths[i], chartXml(chart)));
+  charts.forEach((chart, i) => parts.set(chartPaths[i], chartXml(chart)));
   const chartRelations = chartPaths.map((path, i) => ({ id: `rId${i + 1}`, type: NS.relationshipType.chart, target: posix.relative(posix.dirname(drawingPath), path) }));
-  put(drawingPath, drawingXml(charts, chartRelations.map((r) => r.id)));
-  put(relationshipsPath(drawingPath), relationshipsXml(chartRelations));
+  parts.set(drawingPath, drawingXml(charts, chartRelations.map((r) => r.id)));
+  parts.set(relationshipsPath(drawingPath), relationshipsXml(chartRelations));
 
   const sheetRelations = await relationshipsOf(zip, sheetPath);
   const drawingRelation = { id: freeRelationshipId(sheetRelations), type: NS.relationshipType.drawing, target: posix.relative(posix.dirname(sheetPath), drawingPath) };
-  put(relationshipsPath(sheetPath), relationshipsXml([...sheetRelations, drawingRelation]));
-  put(sheetPath, withDrawing((await text(zip, sheetPath)) ?? "", drawingRelation.id));
+  parts.set(relationshipsPath(sheetPath), relationshipsXml([...sheetRelations, drawingRelation]));
+  parts.set(sheetPath, withDrawing((await text(zip, sheetPath)) ?? "", drawingRelation.id));
 
-  const types = (await text(zip, "[Content_Types].xml")) ?? "";
-  put(
-    "[Content_Types].xml",
+  const types = await text(zip, CONTENT_TYPES);
+  if (types === undefined) throw new Error(`not a workbook: it has no ${CONTENT_TYPES}`);
+  parts.set(
+    CONTENT_TYPES,
     withContentTypes(types, [
       ...chartPaths.map((path) => ({ path, contentType: NS.contentType.chart })),
       { path: drawingPath, contentType: NS.contentType.drawing },
     ]),
   );
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  return parts;
+}
+
+/** Writes the workbook in `source` to `output` with `charts` on its sheet `sheetName`, and ends `output`. */
+async function writeCharted(source: ZipSource, sheetName: string, charts: readonly StatusChart[], output: Writable): Promise<void> {
+  const zip = await openPackage(source);
+  const parts = await chartParts(zip, sheetName, charts);
+  // The new parts take the time stamp of the workbook's own, so the same workbook gets the same bytes.
+  await patchZip(source, zip.directory, parts, output, zip.entries.get(CONTENT_TYPES));
+}
+
+/** `workbook` (an xlsx's bytes, whoever wrote them) with `charts` on its sheet `sheetName`. */
+export async function addCharts(workbook: Uint8Array, sheetName: string, charts: readonly StatusChart[]): Promise<Buffer> {
+  const output = new PassThrough();
+  const chunks: Buffer[] = [];
+  output.on("data", (chunk: Buffer) => chunks.push(chunk));
+  await writeCharted(bufferSource(workbook), sheetName, charts, output);
+  return Buffer.concat(chunks);
 }
 
 /**
  * A stream to write a workbook into, which writes it to `output` with the Summary's charts
- * added: the zip is held until it is whole (its parts must be rewritten), then `output` gets
- * it and is ended. `rowsPerSheet`: the writer's sheet limit, past which the Summary continues
- * on another sheet.
+ * added, and ends `output`. The workbook is spooled to a temporary file until it is whole
+ * (a zip's directory is at its end), then copied to `output` with the chart parts, so it is
+ * never held in memory. `rowsPerSheet`: the writer's sheet limit, past which the Summary
+ * continues on another sheet.
  */
 export function withSummaryCharts(output: Writable, report: TrackerReport, rowsPerSheet: number): Writable {
-  const chunks: Buffer[] = [];
+  const folder = mkdtempSync(join(tmpdir(), "minutes-tracker-xlsx-"));
+  const path = join(folder, "tracker.xlsx");
+  const spool = createWriteStream(path);
+  const removeSpool = () => rm(folder, { recursive: true, force: true });
+  // However the workbook's writing ends, the spool goes with `output`: a writer that fails leaves no file behind.
+  output.once("close", () => void removeSpool());
+  async function chart(): Promise<void> {
+    spool.end();
+    await finished(spool);
+    const view = summaryView(report);
+    const charts = summaryCharts(report, view, rowsPerSheet);
+    if (charts.length === 0) return pipeline(createReadStream(path), output);
+    const source = await fileSource(path);
+    try {
+      await writeCharted(source, view.name, charts, output);
+    } finally {
+      await source.close();
+    }
+  }
   return new Writable({
     write(chunk: Buffer, _encoding, callback) {
-      chunks.push(chunk);
-      callback();
+      if (spool.write(chunk)) callback();
+      else spool.once("drain", () => callback());
     },
     final(callback) {
-      const view = summaryView(report);
-      addCharts(Buffer.concat(chunks), view.name, summaryCharts(report, view, rowsPerSheet)).then(
-        (bytes) => {
-          output.end(bytes);
-          finished(output).then(() => callback(), callback);
-        },
-        (error: unknown) => {
-          const failure = error instanceof Error ? error : new Error(String(error));
-          output.destroy(failure);
-          callback(failure);
-        },
-      );
+      chart()
+        .finally(removeSpool)
+        .then(
+          () => callback(),
+          (error: unknown) => {
+            const failure = error instanceof Error ? error : new Error(String(error));
+            output.destroy(failure);
+            callback(failure);
+          },
+        );
+    },
+    destroy(error, callback) {
+      spool.destroy();
+      removeSpool().then(() => callback(error), () => callback(error));
     },
   });
 }
-
