@@ -484,21 +484,18 @@ export function withSummaryCharts(output: Writable, report: TrackerReport, rowsP
       await source.close();
     }
   }
-  return new Writable({
+  const workbook = new Writable({
     write(chunk: Buffer, _encoding, callback) {
       if (spool.write(chunk)) callback();
       else spool.once("drain", () => callback());
     },
     final(callback) {
+      // A failure fails this stream, and so the workbook's writer; `output` is left to its owner.
       chart()
         .finally(removeSpool)
         .then(
           () => callback(),
-          (error: unknown) => {
-            const failure = error instanceof Error ? error : new Error(String(error));
-            output.destroy(failure);
-            callback(failure);
-          },
+          (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
         );
     },
     destroy(error, callback) {
@@ -506,4 +503,7 @@ export function withSummaryCharts(output: Writable, report: TrackerReport, rowsP
       removeSpool().then(() => callback(error), () => callback(error));
     },
   });
+  // The spool's disk full or gone: the workbook cannot be written.
+  spool.on("error", (error) => workbook.destroy(error));
+  return workbook;
 }

@@ -528,7 +528,6 @@ export async function writeTrackerXlsx(report: TrackerReport, output: Writable, 
   workbook.lastModifiedBy = "minutes-tracker";
   workbook.created = created;
   workbook.modified = created;
-  const done = finished(output);
 
   const tracker = trackerSheet(report, limits);
   const notes: WriterNote[] =
@@ -545,7 +544,8 @@ export async function writeTrackerXlsx(report: TrackerReport, output: Writable, 
   await writer.writeSheet({ view: warningsView(report, notes) });
   await writer.writeSheet(keySheet(report));
   await workbook.commit();
-  await done;
+  // Only now: a workbook that failed leaves `output` to its owner, who may destroy it, and no promise on it unheeded.
+  await finished(output);
 }
 
 /** tracker.xlsx as bytes: streamed like `writeTrackerXlsx`, only the compressed file is held. */
