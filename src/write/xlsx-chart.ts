@@ -14,9 +14,11 @@
  *
  * Building the parts is pure (`summaryCharts`, `chartXml`, `drawingXml`);
  * `addCharts` takes any xlsx's bytes and returns them with the parts added,
- * whoever wrote the zip (`zip-patch.ts` copies its other entries as they are). Excel refuses a part whose elements are out of the
- * schema's order, where LibreOffice forgives: each element below is written in
- * the order its schema (ECMA-376 part 1) lists it.
+ * whoever wrote the zip (`zip-patch.ts` copies its other entries as they are);
+ * `withSummaryCharts` does the same on the workbook writer's way to its file.
+ * Excel refuses a part whose elements are out of the schema's order, where
+ * LibreOffice forgives: each element below is written in the order its schema
+ * (ECMA-376 part 1) lists it.
  */
 import { createReadStream, createWriteStream, mkdtempSync } from "node:fs";
 import { rm } from "node:fs/promises";
