@@ -73,6 +73,8 @@ const CHART_SPACE = ["date1904", "lang", "roundedCorners", "AlternateContent", "
 const CHART = ["title", "autoTitleDeleted", "pivotFmts", "view3D", "floor", "sideWall", "backWall", "plotArea", "legend", "plotVisOnly", "dispBlanksAs", "extLst"];
 const BAR_CHART = ["barDir", "grouping", "varyColors", "ser", "dLbls", "gapWidth", "overlap", "serLines", "axId", "extLst"];
 const BAR_SERIES = ["idx", "order", "tx", "spPr", "invertIfNegative", "pictureOptions", "dPt", "dLbls", "trendline", "errBars", "cat", "val", "shape", "extLst"];
+const DATA_LABELS = ["dLbl", "delete", "numFmt", "spPr", "txPr", "dLblPos", "showLegendKey", "showVal", "showCatName", "showSerName", "showPercent", "showBubbleSize", "separator", "showLeaderLines", "leaderLines", "extLst"];
+const SCALING = ["logBase", "orientation", "max", "min", "extLst"];
 const CATEGORY_AXIS = ["axId", "scaling", "delete", "axPos", "majorGridlines", "minorGridlines", "title", "numFmt", "majorTickMark", "minorTickMark", "tickLblPos", "spPr", "txPr", "crossAx", "crosses", "crossesAt", "auto", "lblAlgn", "lblOffset", "tickLblSkip", "tickMarkSkip", "noMultiLvlLbl", "extLst"];
 const VALUE_AXIS = ["axId", "scaling", "delete", "axPos", "majorGridlines", "minorGridlines", "title", "numFmt", "majorTickMark", "minorTickMark", "tickLblPos", "spPr", "txPr", "crossAx", "crosses", "crossesAt", "crossBetween", "majorUnit", "minorUnit", "dispUnits", "extLst"];
 const WORKSHEET = [
@@ -222,6 +224,11 @@ describe("the Summary's chart in tracker.xlsx", () => {
     const bar = all(chart, "barChart")[0];
     expectSchemaOrder(bar, BAR_CHART);
     for (const ser of all(bar, "ser")) expectSchemaOrder(ser, BAR_SERIES);
+    expectSchemaOrder(child(bar, "dLbls"), DATA_LABELS);
+    // CT_TwoCellAnchor and CT_GraphicalObjectFrame, in the drawing.
+    expect(charts[0].anchor.children.map((c) => c.local)).toEqual(["from", "to", "graphicFrame", "clientData"]);
+    expect(child(charts[0].anchor, "graphicFrame").children.map((c) => c.local)).toEqual(["nvGraphicFramePr", "xfrm", "graphic"]);
+    for (const scaling of all(chart, "scaling")) expectSchemaOrder(scaling, SCALING);
     expectSchemaOrder(all(chart, "catAx")[0], CATEGORY_AXIS);
     expectSchemaOrder(all(chart, "valAx")[0], VALUE_AXIS);
     const sheet = parse(await textOf(zip, await sheetPath(zip, SUMMARY)));
