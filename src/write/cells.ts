@@ -26,3 +26,10 @@ export function inertText(value: string): string {
   const clean = spreadsheetText(value);
   return FORMULA_START.test(clean) ? `'${clean}` : clean;
 }
+
+/** A column's letters in an A1 reference: 1 is A, 27 is AA. */
+export function columnLetter(column: number): string {
+  let letters = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}

@@ -13,7 +13,7 @@
  * exceljs writes it as a string cell, so a title beginning with "=" stays text
  * and never becomes a formula (`cells.ts`). The workbook's dates come from the
  * meetings, never the clock, so the same inputs give the same cells. exceljs
- * draws no charts, so the Summary is a table (report.html draws it).
+ * draws no charts: the Summary's are added to the zip by `xlsx-chart.ts`.
  *
  * The workbook is streamed: each sheet's rows are measured in one pass (column
  * widths must precede the rows in the file), then generated again and written
@@ -29,7 +29,7 @@ import ExcelJS from "exceljs";
 import type { Color, ConditionalFormattingRule, DataBarRuleType, Font, Worksheet } from "exceljs";
 import type { ReportWords } from "../extract/lexicon/types.js";
 import type { Corrected, HistoryEntry, HistoryStatus, ReviewItem, TrackedCommitment } from "../model/tracker.js";
-import { spreadsheetText } from "./cells.js";
+import { columnLetter, spreadsheetText } from "./cells.js";
 import { REGRESSION_FILL, STALL_FILL, STATUS_FILL } from "./colours.js";
 import { fill, type TrackerReport } from "./report.js";
 import {
@@ -55,6 +55,7 @@ import {
   type ViewValue,
   type WriterNote,
 } from "./views.js";
+import { withSummaryCharts } from "./xlsx-chart.js";
 
 /** Excel's sheet size. Smaller limits only serve to test how the workbook handles them. */
 export interface SheetLimits {
@@ -135,12 +136,6 @@ async function drain(sheet: Worksheet): Promise<void> {
 
 function solidFill(argb: string): ExcelJS.Fill {
   return { type: "pattern", pattern: "solid", fgColor: { argb } };
-}
-
-function columnLetter(column: number): string {
-  let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
 }
 
 /** A `YYYY-MM-DD` or `YYYY-MM` date as a date cell (midnight UTC, which Excel shows as that day), and its format. */
@@ -522,7 +517,8 @@ function workbookDate(report: TrackerReport): Date {
 export async function writeTrackerXlsx(report: TrackerReport, output: Writable, limits: SheetLimits = EXCEL_LIMITS): Promise<void> {
   const created = workbookDate(report);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: output,
+    // exceljs writes no charts: the Summary's are added to the finished zip on its way to `output`.
+    stream: withSummaryCharts(output, report, limits.rows),
     // Styles carry the fills, fonts and number formats. Strings are written in
     // their cells rather than shared: a shared-string table is held in memory.
     useStyles: true,
@@ -532,7 +528,6 @@ export async function writeTrackerXlsx(report: TrackerReport, output: Writable, 
   workbook.lastModifiedBy = "minutes-tracker";
   workbook.created = created;
   workbook.modified = created;
-  const done = finished(output);
 
   const tracker = trackerSheet(report, limits);
   const notes: WriterNote[] =
@@ -549,7 +544,8 @@ export async function writeTrackerXlsx(report: TrackerReport, output: Writable, 
   await writer.writeSheet({ view: warningsView(report, notes) });
   await writer.writeSheet(keySheet(report));
   await workbook.commit();
-  await done;
+  // Only now: a workbook that failed leaves `output` to its owner, who may destroy it, and no promise on it unheeded.
+  await finished(output);
 }
 
 /** tracker.xlsx as bytes: streamed like `writeTrackerXlsx`, only the compressed file is held. */

@@ -236,6 +236,7 @@ export const ar: Lexicon<"ar"> = {
       source: "المصدر",
       none: "لا شيء.",
       meetingsShown: "تعرض آخر {shown} اجتماعات من أصل {total}؛ الملف tracker.xlsx يتضمنها كلها.",
+      chartMeetingsShown: "آخر {shown} اجتماعات من أصل {total}؛ الجدول أعلاه يتضمنها كلها.",
       files: "الملفات",
       notMentioned: "لم يذكر",
       regressedFromTo: "{from} ← {to}",

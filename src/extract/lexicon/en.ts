@@ -69,6 +69,7 @@ export const englishReportWords: ReportWords = {
     source: "Source",
     none: "None.",
     meetingsShown: "The latest {shown} of {total} meetings are shown; tracker.xlsx lists them all.",
+    chartMeetingsShown: "The latest {shown} of {total} meetings; the table above lists them all.",
     files: "Files",
     notMentioned: "not mentioned",
     regressedFromTo: "{from} → {to}",

@@ -205,6 +205,7 @@ export const fr: Lexicon<"fr"> = {
       source: "Source",
       none: "Aucun.",
       meetingsShown: "Les {shown} dernières réunions sur {total} sont montrées ; tracker.xlsx les donne toutes.",
+      chartMeetingsShown: "Les {shown} dernières réunions sur {total} ; le tableau ci-dessus les donne toutes.",
       files: "Fichiers",
       notMentioned: "non mentionné",
       regressedFromTo: "{from} → {to}",

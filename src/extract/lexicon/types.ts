@@ -200,7 +200,7 @@ export type ReportColumn =
 /** Labels of report.html's sections and of its charts. */
 export type ReportLabel =
   | "reportTitle" | "statusChart" | "grid" | "progressChart" | "regressions" | "stalls" | "gaps" | "reviewItems" | "unlinked"
-  | "source" | "none" | "meetingsShown" | "files" | "notMentioned" | "regressedFromTo" | "stalledSince" | "bestMatch" | "notes";
+  | "source" | "none" | "meetingsShown" | "chartMeetingsShown" | "files" | "notMentioned" | "regressedFromTo" | "stalledSince" | "bestMatch" | "notes";
 
 /**
  * What the reports say. `{name}` in a phrase is replaced: `{meeting}` by a
