@@ -69,7 +69,8 @@ function openItem(block: Block, { builder, section }: LayoutContext): Opened {
   const parts = splitListItem(block.ft);
   const number = (block.label !== null ? normalItemNumber(block.label) : null) ?? String(block.itemNumber);
   const draft = builder.open(number, parts.title, toSourceRef(builder.file, block.source), section());
-  if (parts.status !== "unknown") {
+  // A closing word ("ملغى", "withdrawn") keeps its label without a status.
+  if (parts.statusLabel !== null) {
     draft.status = parts.status;
     draft.statusLabel = parts.statusLabel;
   }

@@ -170,7 +170,7 @@ export const en: Lexicon<"en"> = {
     place: ["place", "venue", "location"],
     participants: ["participants", "audience"],
   },
-  progressLabels: ["progress", "completion rate", "completion", "rate of completion"],
+  progressLabels: ["progress", "completion rate", "completion", "rate of completion", "implementation rate"],
   colourWords: { red: ["red"], amber: ["amber", "yellow", "orange"], green: ["green"], blue: ["blue"] },
   statusLabels: ["status", "level of completion"],
   reportingVerbs: ["reported", "presented", "indicated", "explained", "noted", "stated", "confirmed", "added", "informed", "said", "announced"],

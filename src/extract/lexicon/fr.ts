@@ -88,7 +88,7 @@ export const fr: Lexicon<"fr"> = {
     place: ["lieu"],
     participants: ["participants", "public cible"],
   },
-  progressLabels: ["taux de réalisation", "taux d'avancement", "taux de mise en œuvre", "avancement"],
+  progressLabels: ["taux de réalisation", "taux d'avancement", "taux de mise en œuvre", "taux d'exécution", "taux d'achèvement", "avancement"],
   colourWords: { red: ["rouge"], amber: ["orange", "jaune", "ambre"], green: ["vert", "verte"], blue: ["bleu", "bleue"] },
   statusLabels: ["statut", "état d'avancement", "état"],
   reportingVerbs: [

@@ -1,0 +1,31 @@
+/** The item-paragraphs layout on trees built in code: titles after a lead word, rates told after a status. */
+import { describe, expect, it } from "vitest";
+import { extract, facts, h, p } from "../tree-builders.js";
+
+describe("paragraphs that each review one commitment", () => {
+  const record = extract([
+    h(2, "3. Updates on the implementation of the action plan"),
+    p("Regarding Commitment 7 on open contracting, Mr. Paolo Mendoza reported that award notices are now published. The commitment is completed."),
+    p("Commitment 4, on citizen participatory audits, is delayed because two audits were postponed."),
+    p("As to Commitment 11 on beneficial ownership transparency, Mr. Ramon Dizon reported that the register is partially complete, at 40%."),
+    p("On Commitment 1, the citizen's budget, Ms. Liza Santos said that it is partially completed and that downloads rose by 35%."),
+  ]);
+
+  it("takes the title after the lead word, up to the clause's end", () => {
+    expect(facts(record).map((c) => [c.number, c.title])).toEqual([
+      ["7", "open contracting"],
+      ["4", "citizen participatory audits"],
+      ["11", "beneficial ownership transparency"],
+      ["1", "the citizen's budget"],
+    ]);
+  });
+
+  it("reads a percent right after the status as the rate, not a figure of something else", () => {
+    expect(facts(record).map((c) => [c.number, c.status, c.progress])).toEqual([
+      ["7", "completed", null],
+      ["4", "in_progress", null],
+      ["11", "partially_completed", 40],
+      ["1", "partially_completed", null],
+    ]);
+  });
+});
