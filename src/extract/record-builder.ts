@@ -329,7 +329,9 @@ export class CommitmentBuilder {
     const drafts = this.merged();
     const byNumber = new Map(drafts.filter((d) => d.number !== null).map((d) => [d.number!, d]));
     for (const d of drafts) {
-      if (d.status === "unknown") {
+      // A closing word the committee gave as the status ("Status: Withdrawn") is not overridden by the prose around it.
+      const closed = d.status === "unknown" && d.statusLabel !== null && statusPhrases(foldWithMap(d.statusLabel)).length > 0;
+      if (d.status === "unknown" && !closed) {
         const stated = d.texts.map(selfStatedStatus).find((p) => p !== null) ?? null;
         if (stated) {
           d.status = stated.status;

@@ -44,8 +44,11 @@ function appositionTitle(ft: FoldedText, ref: ItemReference): string {
   const m = /^\s*(?:\((?<paren>[^()]+)\)|[,،]\s*(?<comma>[^,،.;؛:]+?)\s*[,،])/u.exec(after);
   const title = m?.groups?.paren ?? m?.groups?.comma;
   if (title && wordCount(title) <= TITLE_WORDS) return cleanTitle(withoutLead(title));
-  const clause = after.replace(/^[\s:：,،\-–—]+/u, "").split(/[.;؛,،]/u)[0];
-  return cleanTitle(firstWords(withoutLead(clause), 12).replace(/\s…$/u, ""));
+  // The clause stops where the prose says how the item stands ("… في تتبع الميزانية أنجز جزئيا").
+  const clause = foldWithMap(withoutLead(after.replace(/^[\s:：,،\-–—]+/u, "").split(/[.;؛,،]/u)[0]));
+  const status = statusPhrases(clause)[0];
+  const before = status && status.start > 0 ? clause.text.slice(0, clause.map[status.start]) : clause.text;
+  return cleanTitle(firstWords(before, 12).replace(/\s…$/u, ""));
 }
 
 export const itemParagraphs: FlowLayout = {

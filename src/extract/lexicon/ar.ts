@@ -88,10 +88,11 @@ export const ar: Lexicon<"ar"> = {
     { phrase: "تم الانتهاء", status: "completed" },
     { phrase: "تم استكمال", status: "completed" },
   ],
-  commitmentWords: ["التعهد", "تعهد", "الالتزام", "التزام"],
-  actionWords: ["الإجراء", "إجراء"],
+  // After the proclitic لـ the article's alef is not written: "بالنسبة للالتزام رقم 10".
+  commitmentWords: ["التعهد", "تعهد", "الالتزام", "التزام", "للتعهد", "للالتزام"],
+  actionWords: ["الإجراء", "إجراء", "للإجراء"],
   numberWords: ["عدد", "رقم"],
-  commitmentPluralWords: ["التعهدات", "الالتزامات"],
+  commitmentPluralWords: ["التعهدات", "الالتزامات", "للتعهدات", "للالتزامات"],
   headers: {
     number: ["عدد التعهد", "رقم التعهد", "العدد", "الرقم", "ع.ر", "ر.ت", "ع/ر", "الرقم التسلسلي", "م"],
     commitment: ["التعهد", "الالتزام", "التعهدات", "الإجراء", "الإجراءات", "النشاط", "الأنشطة", "المهمة", "المهام", "الوصف", "المخرجات", "البند"],

@@ -75,13 +75,16 @@ describe("sub-item headings that name their commitment", () => {
       h(3, "4.2 Open contracting – Commitment 5"),
       ul(["Status: In progress (65%)"]),
       h(3, "4.3 Commitment 6: Beneficial ownership register"),
-      ul(["Status: Withdrawn"]),
+      ul(["Status: Withdrawn", "Progress: Parliament asked that the commitment be withdrawn from the plan."]),
+      h(3, "4.4 Citizen's budget (Commitment 1)"),
+      ul(["Status: Ongoing, behind schedule"]),
       h(2, "5. Any other business"),
     ]);
     expect(facts(record).map((c) => [c.number, c.title, c.status, c.statusLabel, c.progress])).toEqual([
       ["3", "Proactive disclosure under the RTI Act", "completed", "Completed", null],
       ["5", "Open contracting", "in_progress", "In progress (65%)", 65],
       ["6", "Beneficial ownership register", "unknown", "Withdrawn", null],
+      ["1", "Citizen's budget", "in_progress", "Ongoing, behind schedule", null],
     ]);
   });
 

@@ -29,3 +29,19 @@ describe("paragraphs that each review one commitment", () => {
     ]);
   });
 });
+
+describe("Arabic paragraphs that each review one commitment", () => {
+  const record = extract([
+    p("بخصوص الالتزام رقم 3 المتعلق بنشر المعطيات المفتوحة للجماعات الترابية، أفادت السيدة نادية بنعلي بأن هذا الالتزام قد تم إنجازه بالكامل."),
+    p("وبالنسبة للالتزام رقم 10 حول الحق في الحصول على المعلومات بالإدارات الجهوية، فلم يتم الشروع بعد في تنفيذه."),
+    p("كما أفادت السيدة سلمى الإدريسي بأن الالتزام رقم 12 المتعلق بإشراك المجتمع المدني في تتبع الميزانية أنجز جزئيا، حيث تم تنظيم ورشتين من أصل خمس."),
+  ]);
+
+  it("reads the number after لـ without the article's alef, the title after its lead word and before the status", () => {
+    expect(facts(record).map((c) => [c.number, c.title, c.status])).toEqual([
+      ["3", "نشر المعطيات المفتوحة للجماعات الترابية", "completed"],
+      ["10", "الحق في الحصول على المعلومات بالإدارات الجهوية", "not_started"],
+      ["12", "إشراك المجتمع المدني في تتبع الميزانية", "partially_completed"],
+    ]);
+  });
+});
