@@ -28,3 +28,30 @@ describe("a numbered list of commitments with the status in parentheses", () => 
     expect(second.reportedBy).toEqual(["كريم الحمامي"]);
   });
 });
+
+describe("a numbered list of updates that name their commitments", () => {
+  const record = extract([
+    p("The Secretariat presented the following updates on the commitments of the National Action Plan:"),
+    ol([
+      "Open contracting portal (Commitment 4) – Completed. All tenders were migrated to the e-procurement system.",
+      "Right to Information compliance (Commitment 1) – Ongoing. 68% of public institutions have designated information officers.",
+      "Citizens' budget (Commitment 2) – In progress (40%).",
+      "Extractive revenue data (Commitment 5) – Merged into Commitment 4 at the last meeting.",
+    ]),
+    p("Regarding Commitment 1, Mr. Yaw Darko added that the Commission has trained 340 information officers and will publish its compliance rankings in April."),
+  ]);
+
+  it("numbers each record by the commitment it names, not by its place in the list", () => {
+    expect(facts(record).map((c) => [c.number, c.title, c.status, c.statusLabel])).toEqual([
+      ["4", "Open contracting portal", "completed", "Completed"],
+      ["1", "Right to Information compliance", "in_progress", "Ongoing"],
+      ["2", "Citizens' budget", "in_progress", "In progress"],
+      ["5", "Extractive revenue data", "unknown", "Merged into"],
+    ]);
+    expect(record.commitments[1].reportedBy).toEqual(["Yaw Darko"]);
+  });
+
+  it("takes a percent standing with the status, not one in the prose after it", () => {
+    expect(facts(record).map((c) => c.progress)).toEqual([null, null, 40, null]);
+  });
+});
