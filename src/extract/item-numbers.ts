@@ -59,10 +59,17 @@ function findCommitmentHeading(ft: FoldedText): CommitmentHeading | null {
 /** The minutes' own number of a sub-item before its title: "4.1 ", "4.1. ", "3) ". */
 const OUTLINE_NUMBER = /^\d{1,2}(?:\.\d{1,2}){0,3}[.)]?\s+(?=\S)/u;
 
+/** Where a title starts after the minutes' own numbering: an outline number ("4.1 ") or a section marker ("ثالثا: "). */
+function outlineEnd(firstLine: string): number {
+  const marker = SECTION_MARKER.exec(firstLine);
+  if (marker) return marker[0].length + (/^\s*/u.exec(firstLine.slice(marker[0].length))?.[0].length ?? 0);
+  return OUTLINE_NUMBER.exec(firstLine)?.[0].length ?? 0;
+}
+
 /**
  * A title numbered as a sub-item of the minutes that names its commitment by number:
  * "4.1 Proactive disclosure (Commitment 3)", "4.2 Commitment 5: Open contracting",
- * "Open contracting – Engagement n° 5". The commitment's own number wins over the minutes'
+ * "Open contracting – Engagement n° 5", "ثالثا: نشر الميزانية (الالتزام عدد 4)". The commitment's own number wins over the minutes'
  * outline number; the title is what is left. Not separated: only a heading, a bold line or a
  * line followed by label lines is one (a sentence may end on "(Commitment 3)" too).
  */
@@ -71,7 +78,7 @@ export function matchReferencedTitle(ft: FoldedText): Readonly<CommitmentHeading
   if (own) return own;
   const lineEnd = ft.folded.indexOf("\n");
   const firstLine = lineEnd < 0 ? ft.folded : ft.folded.slice(0, lineEnd);
-  const outline = OUTLINE_NUMBER.exec(firstLine)?.[0].length ?? 0;
+  const outline = outlineEnd(firstLine);
   const rest = firstLine.slice(outline);
   const original = (from: number, to: number): string => ft.text.slice(ft.map[outline + from], ft.map[outline + to]);
   const lead = COMMITMENT_HEADING.exec(rest);

@@ -8,7 +8,7 @@
  */
 import { wordCount, type Block } from "../blocks.js";
 import { itemReferences, type ItemReference } from "../item-numbers.js";
-import { COMMITMENT_TITLE_LEAD } from "../lexicon/index.js";
+import { COMMITMENT_TITLE_LEAD, TRAILING_COPULAS } from "../lexicon/index.js";
 import { foldWithMap, type FoldedText } from "../match.js";
 import { proseStatus, statedRate } from "../record-builder.js";
 import { cleanTitle, firstWords, sentences, statusPhrases, toSourceRef } from "../text-helpers.js";
@@ -47,8 +47,12 @@ function appositionTitle(ft: FoldedText, ref: ItemReference): string {
   // The clause stops where the prose says how the item stands ("… في تتبع الميزانية أنجز جزئيا").
   const clause = foldWithMap(withoutLead(after.replace(/^[\s:：,،\-–—]+/u, "").split(/[.;؛,،]/u)[0]));
   const status = statusPhrases(clause)[0];
-  const before = status && status.start > 0 ? clause.text.slice(0, clause.map[status.start]) : clause.text;
-  return cleanTitle(firstWords(before, 12).replace(/\s…$/u, ""));
+  if (!status || status.start === 0) return cleanTitle(firstWords(clause.text, 12).replace(/\s…$/u, ""));
+  // "… حول الميزانية التشاركية فهو بصدد الإنجاز", "… the portal is completed": the linking word is the sentence's, not the title's.
+  const head = clause.folded.slice(0, status.start);
+  const copula = TRAILING_COPULAS.exec(head);
+  const end = copula && copula.index > 0 ? copula.index : status.start;
+  return cleanTitle(firstWords(clause.text.slice(0, clause.map[end]), 12).replace(/\s…$/u, ""));
 }
 
 export const itemParagraphs: FlowLayout = {

@@ -181,6 +181,7 @@ export const en: Lexicon<"en"> = {
   nameStopWords: ["that", "on", "the", "to"],
   bodyWords: ["representative", "representatives", "chair", "director", "minister", "ministry", "agency", "institute", "committee", "association", "coordinator", "secretary", "point of contact"],
   pronouns: ["he", "she", "they", "it", "we"],
+  copulas: ["is", "are", "was", "were", "has been", "have been", "remains", "remain"],
   nameParticles: ["of", "for", "van", "von", "ben", "bin", "al", "el", "de"],
   articles: ["the", "a", "an"],
   sectionMarkers: ["firstly", "secondly", "thirdly"],

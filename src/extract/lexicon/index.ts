@@ -101,6 +101,11 @@ const titleLeads = all((l) => l.commitmentTitleLeads);
 /** A lead ending in a proclitic ("المتعلق ب") is written onto the title's first word; the others are words of their own. */
 const attachingLead = (lead: string): boolean => PROCLITICS.includes(lead.split(/\s+/u).at(-1) ?? "");
 const TITLE_LEAD = `(?:(?:${alternation(titleLeads.filter((l) => !attachingLead(l)))})(?!${WORD_CHAR})\\s*|(?:${alternation(titleLeads.filter(attachingLead))})\\s*)?`;
+/** Pronouns and linking verbs a title told before its status ends on: "الميزانية التشاركية فهو", "the portal is". */
+export const TRAILING_COPULAS = new RegExp(
+  `(?:(?<!${WORD_CHAR})(?:${alternation(PROCLITICS)})?(?:${alternation(all((l) => [...l.copulas, ...l.pronouns]))})\\s*)+$`,
+  "u",
+);
 /** The lead word a commitment's title may open with, "on open contracting", "relatif à …", "المتعلق بـ…": matched empty when there is none. */
 export const COMMITMENT_TITLE_LEAD = new RegExp(`^${TITLE_LEAD}`, "u");
 

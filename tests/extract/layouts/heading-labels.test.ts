@@ -93,6 +93,8 @@ describe("sub-item headings that name their commitment", () => {
     expect(facts(fr).map((c) => [c.number, c.title, c.status])).toEqual([["4", "Publication des contrats", "completed"]]);
     const ar = extract([h(3, "2.1 نشر الميزانية البلدية (الالتزام عدد 4)"), p("الحالة: منجز")]);
     expect(facts(ar).map((c) => [c.number, c.title, c.status])).toEqual([["4", "نشر الميزانية البلدية", "completed"]]);
+    const marked = extract([h(3, "ثالثا: النفاذ إلى المعلومة (الالتزام عدد 7)"), p("الحالة: بصدد الإنجاز")]);
+    expect(facts(marked).map((c) => [c.number, c.title, c.status])).toEqual([["7", "النفاذ إلى المعلومة", "in_progress"]]);
   });
 
   it("opens nothing at a sentence that only ends on a reference", () => {

@@ -45,3 +45,18 @@ describe("Arabic paragraphs that each review one commitment", () => {
     ]);
   });
 });
+
+describe("a title told right before the status", () => {
+  it("leaves the linking word to the sentence, in each language", () => {
+    const record = extract([
+      p("أما الالتزام رقم 5 حول الميزانية التشاركية فهو بصدد الإنجاز."),
+      p("Commitment 6 on the budget portal is completed."),
+      p("L'engagement 7 relatif au budget citoyen est partiellement réalisé."),
+    ]);
+    expect(facts(record).map((c) => [c.number, c.title, c.status])).toEqual([
+      ["5", "الميزانية التشاركية", "in_progress"],
+      ["6", "the budget portal", "completed"],
+      ["7", "budget citoyen", "partially_completed"],
+    ]);
+  });
+});
