@@ -6,6 +6,7 @@ import {
   COMMITMENT_ORDINAL_HEADING,
   COMMITMENT_ORDINAL_REFERENCE,
   COMMITMENT_REFERENCE,
+  COMMITMENT_TRAILING_REFERENCE,
   ORDINALS,
   REFERENCE_CONTINUATION,
   SECTION_MARKER,
@@ -53,6 +54,43 @@ function findCommitmentHeading(ft: FoldedText): CommitmentHeading | null {
   const between = firstLine.slice(0, restStart);
   const title = ft.text.slice(ft.map[restStart], ft.map[firstLine.length]);
   return { number, title: cleanTitle(title), separated: /[:：\-–—.)]\s*$/u.test(between), action: m.groups.action !== undefined };
+}
+
+/** The minutes' own number of a sub-item before its title: "4.1 ", "4.1. ", "3) ". */
+const OUTLINE_NUMBER = /^\d{1,2}(?:\.\d{1,2}){0,3}[.)]?\s+(?=\S)/u;
+
+/** Where a title starts after the minutes' own numbering: an outline number ("4.1 ") or a section marker ("ثالثا: "). */
+function outlineEnd(firstLine: string): number {
+  const marker = SECTION_MARKER.exec(firstLine);
+  if (marker) return marker[0].length + (/^\s*/u.exec(firstLine.slice(marker[0].length))?.[0].length ?? 0);
+  return OUTLINE_NUMBER.exec(firstLine)?.[0].length ?? 0;
+}
+
+/**
+ * A title numbered as a sub-item of the minutes that names its commitment by number:
+ * "4.1 Proactive disclosure (Commitment 3)", "4.2 Commitment 5: Open contracting",
+ * "Open contracting – Engagement n° 5", "ثالثا: نشر الميزانية (الالتزام عدد 4)". The commitment's own number wins over the minutes'
+ * outline number; the title is what is left. Not separated: only a heading, a bold line or a
+ * line followed by label lines is one (a sentence may end on "(Commitment 3)" too).
+ */
+export function matchReferencedTitle(ft: FoldedText): Readonly<CommitmentHeading> | null {
+  const own = matchCommitmentHeading(ft);
+  if (own) return own;
+  const lineEnd = ft.folded.indexOf("\n");
+  const firstLine = lineEnd < 0 ? ft.folded : ft.folded.slice(0, lineEnd);
+  const outline = outlineEnd(firstLine);
+  const rest = firstLine.slice(outline);
+  const original = (from: number, to: number): string => ft.text.slice(ft.map[outline + from], ft.map[outline + to]);
+  const lead = COMMITMENT_HEADING.exec(rest);
+  if (outline > 0 && lead?.groups) {
+    const number = normalItemNumber(lead.groups.number);
+    const restStart = lead[0].length - lead.groups.rest.length;
+    if (number !== null) return { number, title: cleanTitle(original(restStart, rest.length)), separated: /[:：\-–—.)]\s*$/u.test(rest.slice(0, restStart)), action: lead.groups.action !== undefined };
+  }
+  const trailing = COMMITMENT_TRAILING_REFERENCE.exec(rest);
+  const number = trailing?.groups ? normalItemNumber(trailing.groups.number) : null;
+  if (number === null || !trailing?.groups) return null;
+  return { number, title: cleanTitle(original(0, trailing.groups.title.length)), separated: false, action: false };
 }
 
 /** The item numbers a text refers to, by number or ordinal word, with the numbers joined to them ("Both Commitment 3 and 4 have had delays" → 3, 4), in order, once each. */

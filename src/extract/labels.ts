@@ -6,7 +6,7 @@ import type { Status } from "../model/meeting.js";
 import { LABELS, NO_VALUE_WORDS } from "./lexicon/index.js";
 import { foldWithMap, type FoldedText } from "./match.js";
 import { findPercents } from "./percents.js";
-import { openingStatus } from "./text-helpers.js";
+import { openingStatus, statusPhrases } from "./text-helpers.js";
 
 /** A block cut at its labels: the label values, and the text around them. */
 type Segment =
@@ -72,9 +72,16 @@ function findLabelSegments(ft: FoldedText): Segment[] {
       const regionText = foldWithMap(ft.text.slice(ft.map[valueStart], ft.map[regionEnd]));
       const hit = openingStatus(regionText);
       if (hit) {
-        const after = regionText.folded.slice(hit.end);
+        // "Status: Ongoing, behind schedule": statuses joined by a comma or a dash are one label, in the committee's words.
+        let statusEnd = hit.end;
+        for (const next of statusPhrases(regionText)) {
+          if (next.start < statusEnd) continue;
+          if (!/^[\s,،;–—-]*$/u.test(regionText.folded.slice(statusEnd, next.start))) break;
+          statusEnd = next.end;
+        }
+        const after = regionText.folded.slice(statusEnd);
         const percent = PERCENT_IN_PARENTHESES.exec(after);
-        const labelEnd = hit.end + (percent ? percent[0].length : 0);
+        const labelEnd = statusEnd + (percent ? percent[0].length : 0);
         const labelText = regionText.text.slice(0, regionText.map[labelEnd]).trim();
         const stated = percent ? findPercents(percent[0])[0] : undefined;
         segment = { kind: "status", status: hit.status, label: labelText, percent: stated && stated.value <= 100 ? stated.value : null };

@@ -7,11 +7,11 @@ import type { SourceLocation } from "../ingest/tree.js";
 import { warning, type Activity, type Commitment, type Decision, type SourceRef, type Status, type Warning } from "../model/meeting.js";
 import type { MessageCode } from "../model/messages.js";
 import { findDates } from "../text/dates.js";
-import type { Block } from "./blocks.js";
+import { wordCount, type Block } from "./blocks.js";
 import { labelSegments } from "./labels.js";
 import { referencedNumbers } from "./item-numbers.js";
 import type { Colour } from "./lexicon/index.js";
-import { ACTIVITY_CUES, DATE_WORDS, DECISION_PHRASES, PROGRESS_CUES, PROSE_STATUSES, SELF_REFERENCES } from "./lexicon/index.js";
+import { ACTIVITY_CUES, DATE_WORDS, DECISION_PHRASES, PROGRESS_CUES, PROGRESS_WORDS, PROSE_STATUSES, SELF_REFERENCES } from "./lexicon/index.js";
 import { firstMatch, foldWithMap, originalSpan, type FoldedText } from "./match.js";
 import { reportersIn } from "./people.js";
 import { findPercents } from "./percents.js";
@@ -129,6 +129,24 @@ function selfStatedProgress(ft: FoldedText): StatedProgress | null {
       const percent = findPercents(sentence.slice(after)).find((p) => p.index <= 3);
       if (percent && percent.value <= 100) return { value: percent.value, achieved: firstMatch(ACTIVITY_CUES.done, sentence) !== null };
     }
+  }
+  return null;
+}
+
+/**
+ * The rate prose states: a percent a few words after a progress word ("نسبة الإنجاز فيه 60%", "son taux
+ * d'exécution est estimé à 80 %") or after a status ("is partially complete, at 40%"); not a figure of
+ * something else ("63 des 71 sociétés, soit 89 %", "downloads rose by 35%").
+ */
+export function statedRate(ft: FoldedText): number | null {
+  const statuses = statusPhrases(ft);
+  for (const p of findPercents(ft.text)) {
+    if (p.value > 100) continue;
+    const before = foldWithMap(ft.text.slice(Math.max(0, p.index - 40), p.index)).folded;
+    const cue = firstMatch(PROGRESS_WORDS, before);
+    if (cue && wordCount(before.slice(cue.index + cue[0].length)) <= 3) return p.value;
+    const status = statuses.filter((h) => ft.map[h.end] <= p.index).at(-1);
+    if (status && status.status !== "unknown" && wordCount(ft.text.slice(ft.map[status.end], p.index)) <= 2) return p.value;
   }
   return null;
 }
@@ -311,7 +329,9 @@ export class CommitmentBuilder {
     const drafts = this.merged();
     const byNumber = new Map(drafts.filter((d) => d.number !== null).map((d) => [d.number!, d]));
     for (const d of drafts) {
-      if (d.status === "unknown") {
+      // A closing word the committee gave as the status ("Status: Withdrawn") is not overridden by the prose around it.
+      const closed = d.status === "unknown" && d.statusLabel !== null && statusPhrases(foldWithMap(d.statusLabel)).length > 0;
+      if (d.status === "unknown" && !closed) {
         const stated = d.texts.map(selfStatedStatus).find((p) => p !== null) ?? null;
         if (stated) {
           d.status = stated.status;
@@ -322,6 +342,7 @@ export class CommitmentBuilder {
         const stated = d.texts.map(selfStatedProgress).find((p) => p !== null) ?? null;
         d.progress = stated?.value ?? null;
         if (stated && d.status === "unknown") d.status = statusOfStatedProgress(stated);
+        d.progress ??= d.texts.map(statedRate).find((v) => v !== null) ?? null;
       }
     }
     // Progress told in prose ("Progress is being made", "Both Commitment 3 and 4 have had delays"): the status

@@ -31,6 +31,9 @@ function isPartTitle(block: Block): boolean {
 export function isSectionBreak(block: Block, start: Block): boolean {
   if (block.kind === "heading") return start.kind !== "heading" || block.depth <= start.depth;
   if (isPartTitle(block)) return true;
+  // Under a commitment opened by a bold line, the next bold title that opens no commitment is the next part of
+  // the minutes ("**Point 3 : Préparation du rapport …**"), however long; a bold intro to a list ("**Activités :**") is not.
+  if (start.kind === "paragraph" && start.emphasized && isBoldTitle(block)) return true;
   // A short line that is neither a sentence, a label nor a status ("Other matters") is the next part's
   // title, whatever formatting the reader kept; a bold one under a heading is the commitment's own sub-heading.
   return isTitleLine(block) && !(start.kind === "heading" && block.emphasized);
@@ -42,6 +45,21 @@ export function isSectionBreak(block: Block, start: Block): boolean {
  * title numbered before its colon ("Item 5: Other business") is not one.
  */
 const FIELD_LINE = /^[\p{L}\p{M}'’-]+(?:\s+[\p{L}\p{M}'’-]+)?\s*[:：]\s*\S/u;
+
+/** Words a bold title may run to. */
+const TITLE_WORDS = 15;
+
+function isBoldTitle(block: Block): boolean {
+  return (
+    block.kind === "paragraph" &&
+    block.emphasized &&
+    block.cell === null &&
+    wordCount(block.ft.text) <= TITLE_WORDS &&
+    !/[.;:,،؛!?؟]\s*$/u.test(block.ft.text) &&
+    !hasLabel(block.ft) &&
+    bestStatus(block.ft) === null
+  );
+}
 
 function isTitleLine(block: Block): boolean {
   return (

@@ -3,7 +3,7 @@
  * followed by label lines ("Taux de réalisation : 80 %", "Statut : …"), prose and bullets.
  */
 import type { Block } from "../blocks.js";
-import { matchCommitmentHeading } from "../item-numbers.js";
+import { matchCommitmentHeading, matchReferencedTitle } from "../item-numbers.js";
 import { hasLabel, labelSegments, opensWithLabel } from "../labels.js";
 import { foldWithMap } from "../match.js";
 import { reportersIn } from "../people.js";
@@ -20,7 +20,7 @@ import type { FlowLayout } from "./types.js";
  */
 function startsCommitment(block: Block, following: readonly Block[]): ReturnType<typeof matchCommitmentHeading> {
   const labelled = following[0] !== undefined && opensWithLabel(following[0].ft);
-  const heading = matchCommitmentHeading(block.ft);
+  const heading = matchReferencedTitle(block.ft);
   if (!heading) {
     const number = leadingNumber(block);
     const titled = block.cell === null && (block.kind === "heading" || block.emphasized || block.depth === 0);
@@ -51,13 +51,14 @@ export const headingLabels: FlowLayout = {
       if (!heading) return null;
       // The heading may carry its label lines (a PDF reader joined them): the title stops at the first label.
       const [first, ...others] = labelSegments(block.ft);
-      const titled = first?.kind === "text" ? matchCommitmentHeading(foldWithMap(first.text)) : null;
+      const titled = first?.kind === "text" ? matchReferencedTitle(foldWithMap(first.text)) : null;
       // "Engagement 3 : Publier les budgets — réalisé (100 %)": a status after a separator belongs to the record, not the title.
       const inline = statusAfterSeparator(titled?.title ?? heading.title);
       const source = toSourceRef(builder.file, block.source, firstWords(block.ft.text.split("\n")[0], 12));
       const draft = builder.open(heading.number, inline?.title ?? titled?.title ?? heading.title, source, section());
       if (inline) {
-        if (inline.status !== "unknown") {
+        // A closing word ("ملغى", "withdrawn") keeps its label without a status.
+        if (inline.statusLabel !== null) {
           draft.status = inline.status;
           draft.statusLabel = inline.statusLabel;
         }

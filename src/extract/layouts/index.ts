@@ -18,7 +18,7 @@ import { isSectionBreak, shownNumber } from "./boundaries.js";
 import { commitmentPart } from "./commitment-part.js";
 import { commitmentTable } from "./commitment-table.js";
 import { headingLabels } from "./heading-labels.js";
-import { itemParagraphs } from "./item-paragraphs.js";
+import { itemParagraphs, namedItem } from "./item-paragraphs.js";
 import { numberedList } from "./numbered-list.js";
 import { sectionOf, statusOnly } from "./status-sections.js";
 import type { FlowLayout, FlowReader, LayoutContext, Opened, TableLayout } from "./types.js";
@@ -90,9 +90,13 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
       // "2. Rapport …" after section 1 ends the commitments even when a reader glued the title to its prose,
       // unless the commitment itself is counting ("1. …", "2. …" of its own activities).
       const nextSection = sectionNumber !== null && opening === sectionNumber + 1 && block.depth <= 1 && !current.numbers.has(sectionNumber);
+      // "وبخصوص الالتزام عدد 2، أفاد …" after the last item of a list: a paragraph that opens on another item is about that one.
+      const otherItem = namedItem(block);
       if (isSectionBreak(block, current.start) || nextSection) {
         current = null;
         section = null;
+      } else if (otherItem && otherItem.number !== current.draft.number) {
+        current = null;
       } else {
         builder.absorb(current.draft, block);
         if (opening !== null) current.numbers.add(opening);

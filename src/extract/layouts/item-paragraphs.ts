@@ -8,10 +8,9 @@
  */
 import { wordCount, type Block } from "../blocks.js";
 import { itemReferences, type ItemReference } from "../item-numbers.js";
-import { PROGRESS_WORDS } from "../lexicon/index.js";
-import { firstMatch, foldWithMap, type FoldedText } from "../match.js";
-import { findPercents } from "../percents.js";
-import { proseStatus } from "../record-builder.js";
+import { COMMITMENT_TITLE_LEAD, TRAILING_COPULAS } from "../lexicon/index.js";
+import { foldWithMap, type FoldedText } from "../match.js";
+import { proseStatus, statedRate } from "../record-builder.js";
 import { cleanTitle, firstWords, sentences, statusPhrases, toSourceRef } from "../text-helpers.js";
 import type { FlowLayout } from "./types.js";
 
@@ -20,7 +19,7 @@ const OPENING_WORDS = 16;
 const TITLE_WORDS = 20;
 
 /** The one item a paragraph's first sentence names early, or null. */
-function namedItem(block: Block): ItemReference | null {
+export function namedItem(block: Block): ItemReference | null {
   if (block.kind !== "paragraph" || block.cell !== null || block.emphasized) return null;
   const first = sentences(block.ft)[0];
   if (!first) return null;
@@ -29,23 +28,31 @@ function namedItem(block: Block): ItemReference | null {
   return wordCount(block.ft.folded.slice(0, refs[0].start)) <= OPENING_WORDS ? refs[0] : null;
 }
 
-/** The title in apposition right after the reference: "(…)" or ", …,"; else the clause after it. */
+/** A title without the word that leads into it: "on open contracting" is "open contracting". */
+function withoutLead(title: string): string {
+  const ft = foldWithMap(title.trim());
+  const lead = COMMITMENT_TITLE_LEAD.exec(ft.folded)?.[0].length ?? 0;
+  return lead > 0 && lead < ft.folded.length ? ft.text.slice(ft.map[lead]) : ft.text;
+}
+
+/**
+ * The title in apposition right after the reference: "(…)" or ", …,"; else the clause after it, up to
+ * its first comma ("Regarding Commitment 7 on open contracting, Mr … reported"). A lead word is not the title's.
+ */
 function appositionTitle(ft: FoldedText, ref: ItemReference): string {
   const after = ft.text.slice(ft.map[ref.end]);
   const m = /^\s*(?:\((?<paren>[^()]+)\)|[,،]\s*(?<comma>[^,،.;؛:]+?)\s*[,،])/u.exec(after);
   const title = m?.groups?.paren ?? m?.groups?.comma;
-  if (title && wordCount(title) <= TITLE_WORDS) return cleanTitle(title);
-  return cleanTitle(firstWords(after.replace(/^[\s:：,،\-–—]+/u, "").split(/[.;؛]/u)[0], 12).replace(/\s…$/u, ""));
-}
-
-/** The rate the prose states: a percent within a few words of a progress word ("نسبة الإنجاز فيه 60%"). */
-function statedRate(ft: FoldedText): number | null {
-  for (const p of findPercents(ft.text)) {
-    const before = foldWithMap(ft.text.slice(Math.max(0, p.index - 40), p.index)).folded;
-    const cue = firstMatch(PROGRESS_WORDS, before);
-    if (cue && wordCount(before.slice(cue.index + cue[0].length)) <= 3 && p.value <= 100) return p.value;
-  }
-  return null;
+  if (title && wordCount(title) <= TITLE_WORDS) return cleanTitle(withoutLead(title));
+  // The clause stops where the prose says how the item stands ("… في تتبع الميزانية أنجز جزئيا").
+  const clause = foldWithMap(withoutLead(after.replace(/^[\s:：,،\-–—]+/u, "").split(/[.;؛,،]/u)[0]));
+  const status = statusPhrases(clause)[0];
+  if (!status || status.start === 0) return cleanTitle(firstWords(clause.text, 12).replace(/\s…$/u, ""));
+  // "… حول الميزانية التشاركية فهو بصدد الإنجاز", "… the portal is completed": the linking word is the sentence's, not the title's.
+  const head = clause.folded.slice(0, status.start);
+  const copula = TRAILING_COPULAS.exec(head);
+  const end = copula && copula.index > 0 ? copula.index : status.start;
+  return cleanTitle(firstWords(clause.text.slice(0, clause.map[end]), 12).replace(/\s…$/u, ""));
 }
 
 export const itemParagraphs: FlowLayout = {

@@ -4,7 +4,7 @@
  */
 import type { Status } from "../../model/meeting.js";
 import type { Block } from "../blocks.js";
-import { matchCommitmentHeading } from "../item-numbers.js";
+import { matchCommitmentHeading, matchReferencedTitle } from "../item-numbers.js";
 import { hasLabel, opensWithLabel } from "../labels.js";
 import { COMMITMENT_PLURAL, LABELS } from "../lexicon/index.js";
 import { firstMatch, foldWithMap, type FoldedText } from "../match.js";
@@ -61,15 +61,21 @@ export function splitListItem(item: FoldedText): { title: string; status: Status
   // The title ends at the last separator before the status: "—", "–", ":", "(", " - ".
   const separator = /\s*(?:[—–:(]|\s-\s)[^—–:(]*$/u.exec(head);
   const title = cleanTitle(separator ? head.slice(0, separator.index) : head);
-  return { title: title || cleanTitle(head), status: hit?.status ?? "unknown", statusLabel: hit?.label ?? null, progress: percent && percent.value <= 100 ? percent.value : null };
+  // The percent is the item's when it stands with its status ("réalisé (100 %)", "Completed – 100%"), not in the prose
+  // after it ("Ongoing. 68% of public institutions …").
+  const stated = percent && percent.value <= 100 && (!hit || !/[.;:؛]/u.test(ft.text.slice(ft.map[hit.end], percent.index))) ? percent.value : null;
+  return { title: title || cleanTitle(head), status: hit?.status ?? "unknown", statusLabel: hit?.label ?? null, progress: stated };
 }
 
 /** A commitment list item opens a commitment like a heading does; what follows it is its content. */
 function openItem(block: Block, { builder, section }: LayoutContext): Opened {
   const parts = splitListItem(block.ft);
-  const number = (block.label !== null ? normalItemNumber(block.label) : null) ?? String(block.itemNumber);
-  const draft = builder.open(number, parts.title, toSourceRef(builder.file, block.source), section());
-  if (parts.status !== "unknown") {
+  // "1. Open contracting portal (Commitment 4) – Completed": the list counts its items, the reference names the commitment.
+  const named = matchReferencedTitle(foldWithMap(parts.title));
+  const number = named?.number ?? (block.label !== null ? normalItemNumber(block.label) : null) ?? String(block.itemNumber);
+  const draft = builder.open(number, named?.title || parts.title, toSourceRef(builder.file, block.source), section());
+  // A closing word ("ملغى", "withdrawn") keeps its label without a status.
+  if (parts.statusLabel !== null) {
     draft.status = parts.status;
     draft.statusLabel = parts.statusLabel;
   }

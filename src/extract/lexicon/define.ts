@@ -28,6 +28,7 @@ const NOTHING: Omit<Lexicon, Given | "headers"> = {
   nameStopWords: [],
   bodyWords: [],
   pronouns: [],
+  copulas: [],
   nameParticles: [],
   articles: [],
   sectionMarkers: [],

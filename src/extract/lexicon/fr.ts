@@ -89,7 +89,7 @@ export const fr: Lexicon<"fr"> = {
     place: ["lieu"],
     participants: ["participants", "public cible"],
   },
-  progressLabels: ["taux de réalisation", "taux d'avancement", "taux de mise en œuvre", "avancement"],
+  progressLabels: ["taux de réalisation", "taux d'avancement", "taux de mise en œuvre", "taux d'exécution", "taux d'achèvement", "avancement"],
   colourWords: { red: ["rouge"], amber: ["orange", "jaune", "ambre"], green: ["vert", "verte"], blue: ["bleu", "bleue"] },
   statusLabels: ["statut", "état d'avancement", "état"],
   reportingVerbs: [
@@ -108,6 +108,7 @@ export const fr: Lexicon<"fr"> = {
   nameStopWords: ["que", "qu'", "a", "ont", "de", "du", "à", "au", "pour", "sur"],
   bodyWords: ["représentant", "représentante", "représentants", "président", "présidente", "directeur", "directrice", "ministre", "ministère", "instance", "institut", "comité", "association", "coordinateur", "coordinatrice", "point focal", "secrétaire"],
   pronouns: ["il", "elle", "ils", "elles", "on", "celui-ci", "celle-ci"],
+  copulas: ["est", "sont", "a été", "ont été", "reste", "restent", "demeure"],
   nameParticles: ["de", "du", "des", "la", "l'", "d'", "ben", "el"],
   articles: ["le", "la", "les", "l'", "un", "une"],
   sectionMarkers: ["premièrement", "deuxièmement", "troisièmement"],

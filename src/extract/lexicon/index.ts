@@ -101,6 +101,13 @@ const titleLeads = all((l) => l.commitmentTitleLeads);
 /** A lead ending in a proclitic ("المتعلق ب") is written onto the title's first word; the others are words of their own. */
 const attachingLead = (lead: string): boolean => PROCLITICS.includes(lead.split(/\s+/u).at(-1) ?? "");
 const TITLE_LEAD = `(?:(?:${alternation(titleLeads.filter((l) => !attachingLead(l)))})(?!${WORD_CHAR})\\s*|(?:${alternation(titleLeads.filter(attachingLead))})\\s*)?`;
+/** Pronouns and linking verbs a title told before its status ends on: "الميزانية التشاركية فهو", "the portal is". */
+export const TRAILING_COPULAS = new RegExp(
+  `(?:(?<!${WORD_CHAR})(?:${alternation(PROCLITICS)})?(?:${alternation(all((l) => [...l.copulas, ...l.pronouns]))})\\s*)+$`,
+  "u",
+);
+/** The lead word a commitment's title may open with, "on open contracting", "relatif à …", "المتعلق بـ…": matched empty when there is none. */
+export const COMMITMENT_TITLE_LEAD = new RegExp(`^${TITLE_LEAD}`, "u");
 
 /**
  * "أولا: الالتزام المتعلق بنشر المعطيات", "Firstly: the commitment on open data": a commitment
@@ -119,6 +126,15 @@ export const SECTION_MARKER_VALUES: PhraseTable<number> = phraseTable(all((l) =>
 export const COMMITMENT_REFERENCE = new RegExp(
   `(?<!${WORD_CHAR})(?:${alternation(PROCLITICS)})?(?:${namingWords})\\s*(?:(?:${numberWords})\\s*)?[(\\[]?\\s*(?<number>${ITEM_NUMBER_SOURCE})(?!\\d|\\s*%)`,
   "gu",
+);
+
+/**
+ * A title that names its commitment at its end: "Proactive disclosure (Commitment 3)", "Open
+ * contracting – Engagement n° 5", "نشر الميزانية (الالتزام عدد 4)". Groups `title` and `number`.
+ */
+export const COMMITMENT_TRAILING_REFERENCE = new RegExp(
+  `^(?<title>\\S.*?)\\s*(?:[(\\[]\\s*|\\s[\\-–—:]\\s*)(?:${alternation(PROCLITICS)})?(?:${alternation(all((l) => l.commitmentWords))})\\s*(?:(?:${numberWords})\\s*)?(?<number>${ITEM_NUMBER_SOURCE})\\s*[)\\]]?\\s*[.:：]?\\s*$`,
+  "su",
 );
 
 /** After a reference, more numbers joined to it: "Commitment 3 and 4", "engagements 2, 5 et 7". Group `number`. */

@@ -99,6 +99,8 @@ export interface Lexicon<L extends string = string> {
   bodyWords: string[];
   /** Subjects that are not reporters: pronouns, articles left alone. */
   pronouns: string[];
+  /** Linking verbs between a subject and what is said of it ("is", "a été", "فهو"): no part of a title told before its status. */
+  copulas: string[];
   /** Lower-case words that may stand inside a Latin-script name ("Ben Youssef", "Ministry of Finance"). */
   nameParticles: string[];
   /** Articles dropped from the start of a body's name: "Le représentant" → "représentant"; one ending in an apostrophe is elided onto its noun ("l'Institut"). */

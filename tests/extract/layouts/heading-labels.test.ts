@@ -65,3 +65,59 @@ describe("discussion of a commitment elsewhere in the minutes", () => {
     expect(c.alsoIn).toHaveLength(2);
   });
 });
+
+describe("sub-item headings that name their commitment", () => {
+  it("takes the commitment's number, not the minutes' sub-item number, and the title before the reference", () => {
+    const record = extract([
+      h(2, "4. Review of the action plan"),
+      h(3, "4.1 Proactive disclosure under the RTI Act (Commitment 3)"),
+      ul(["Lead agency: Right to Information Commission", "Status: Completed", "Next steps: None."]),
+      h(3, "4.2 Open contracting – Commitment 5"),
+      ul(["Status: In progress (65%)"]),
+      h(3, "4.3 Commitment 6: Beneficial ownership register"),
+      ul(["Status: Withdrawn", "Progress: Parliament asked that the commitment be withdrawn from the plan."]),
+      h(3, "4.4 Citizen's budget (Commitment 1)"),
+      ul(["Status: Ongoing, behind schedule"]),
+      h(2, "5. Any other business"),
+    ]);
+    expect(facts(record).map((c) => [c.number, c.title, c.status, c.statusLabel, c.progress])).toEqual([
+      ["3", "Proactive disclosure under the RTI Act", "completed", "Completed", null],
+      ["5", "Open contracting", "in_progress", "In progress (65%)", 65],
+      ["6", "Beneficial ownership register", "unknown", "Withdrawn", null],
+      ["1", "Citizen's budget", "in_progress", "Ongoing, behind schedule", null],
+    ]);
+  });
+
+  it("reads the same in French and Arabic", () => {
+    const fr = extract([h(3, "2.1 Publication des contrats (engagement n° 4)"), p("Statut : réalisé")]);
+    expect(facts(fr).map((c) => [c.number, c.title, c.status])).toEqual([["4", "Publication des contrats", "completed"]]);
+    const ar = extract([h(3, "2.1 نشر الميزانية البلدية (الالتزام عدد 4)"), p("الحالة: منجز")]);
+    expect(facts(ar).map((c) => [c.number, c.title, c.status])).toEqual([["4", "نشر الميزانية البلدية", "completed"]]);
+    const marked = extract([h(3, "ثالثا: النفاذ إلى المعلومة (الالتزام عدد 7)"), p("الحالة: بصدد الإنجاز")]);
+    expect(facts(marked).map((c) => [c.number, c.title, c.status])).toEqual([["7", "النفاذ إلى المعلومة", "in_progress"]]);
+  });
+
+  it("opens nothing at a sentence that only ends on a reference", () => {
+    const record = extract([h(2, "Decisions"), p("The Secretariat will write to the ministry about the delay (Commitment 3)."), p("The next meeting will be held in May.")]);
+    expect(record.commitments).toEqual([]);
+  });
+});
+
+describe("bold paragraphs that open commitments", () => {
+  it("ends the last commitment at the next bold part title, however long, and reads the rate told in its prose", () => {
+    const record = extract([
+      p(bold("Point 2 : Point sur la mise en œuvre des engagements")),
+      p(bold("Engagement 1 – Publication des rapports trimestriels d'exécution budgétaire")),
+      p("Le comité a constaté que l'engagement est entièrement réalisé."),
+      p(bold("Engagement 2 – Mise en ligne des rapports de la Cour des comptes")),
+      p("Les rapports antérieurs à 2015 restent à numériser. L'engagement est en cours ; son taux d'exécution est estimé à 80 %."),
+      p(bold("Point 3 : Préparation du rapport d'auto-évaluation à mi-parcours")),
+      p("Le secrétariat a présenté le plan du rapport, qui sera transmis aux membres en janvier."),
+    ]);
+    expect(facts(record).map((c) => [c.number, c.status, c.progress])).toEqual([
+      ["1", "completed", null],
+      ["2", "in_progress", 80],
+    ]);
+    expect(record.commitments[1].notes.join(" ")).not.toContain("plan du rapport");
+  });
+});
