@@ -12,7 +12,7 @@
  */
 import { createCanvas, type Canvas } from "@napi-rs/canvas";
 import { recognizeImage, type OcrBox, type OcrLine, type OcrResult, type OcrWord } from "./ocr-engine.js";
-import { darkThreshold, estimateSkew, findPixelRulings, greyFromRgba, inkShare, liesOnItsSide, type GreyImage, type PixelRulings } from "./ocr-image.js";
+import { cellCrop, darkThreshold, estimateSkew, findPixelRulings, greyFromRgba, inkShare, liesOnItsSide, type GreyImage, type PixelRulings } from "./ocr-image.js";
 import { findGrids, type Grid, type PageRulings, type Ruling } from "./pdf-geometry.js";
 import type { IngestMessage } from "./tree.js";
 import { letterDirection, meanConfidence, type PlacedText } from "./pdf-lines.js";
@@ -228,9 +228,70 @@ function paintedOver(level: Canvas, grids: Grid[], scale: number, pageHeight: nu
   return copy;
 }
 
+/** A cell read with less confidence than this (weighted by length) is read again, enlarged. */
+const SURE_CELL = 90;
 /**
- * Recognise each cell of the page's ruled tables by itself, as a block of text. The lines
- * found come back in page-image pixels, as the page's.
+ * How much an unsure cell is enlarged for its second reading: at 200 dpi, bold Arabic letters
+ * run together and the model drops some ("استكال" for "استكمال"); half as large again separates
+ * them. Twice as large makes the model drop whole lines of some cells.
+ */
+const REREAD_SCALE = 1.5;
+/** The second reading is kept when it is surer by this much (confidence points) and keeps nearly all the first's letters. */
+const SURER_BY = 2;
+const KEEPS_LETTERS = 0.9;
+
+/** Letters and digits of a reading, and its mean word confidence weighted by them. */
+function readingWeight(result: OcrResult): { characters: number; confidence: number } {
+  let characters = 0;
+  let weighted = 0;
+  for (const line of result.lines) {
+    for (const word of line.words) {
+      const length = word.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+      characters += length;
+      weighted += word.confidence * length;
+    }
+  }
+  return { characters, confidence: characters > 0 ? weighted / characters : 0 };
+}
+
+/** A recognition's boxes scaled by `factor` and moved by `dx`, `dy` (pixels of the page image). */
+function placed(result: OcrResult, factor: number, dx: number, dy: number): OcrLine[] {
+  const move = (box: OcrBox): OcrBox => ({ x0: box.x0 * factor + dx, x1: box.x1 * factor + dx, y0: box.y0 * factor + dy, y1: box.y1 * factor + dy });
+  return result.lines.map((line) => ({
+    ...line,
+    bbox: move(line.bbox),
+    baseline: move(line.baseline),
+    words: line.words.map((word) => ({ ...word, bbox: move(word.bbox), ...(word.symbols ? { symbols: word.symbols.map((s) => ({ ...s, bbox: move(s.bbox) })) } : {}) })),
+  }));
+}
+
+/** A grey image as a canvas. */
+function canvasOf(image: GreyImage): Canvas {
+  const canvas = createCanvas(image.width, image.height);
+  const context = canvas.getContext("2d");
+  const pixels = context.createImageData(image.width, image.height);
+  for (let i = 0, p = 0; i < image.data.length; i++, p += 4) {
+    pixels.data[p] = pixels.data[p + 1] = pixels.data[p + 2] = image.data[i];
+    pixels.data[p + 3] = 255;
+  }
+  context.putImageData(pixels, 0, 0);
+  return canvas;
+}
+
+/** The canvas drawn `factor` times larger, smoothly. */
+function enlarged(source: Canvas, factor: number): Canvas {
+  const canvas = createCanvas(Math.round(source.width * factor), Math.round(source.height * factor));
+  const context = canvas.getContext("2d");
+  context.imageSmoothingEnabled = true;
+  context.imageSmoothingQuality = "high";
+  context.drawImage(source, 0, 0, canvas.width, canvas.height);
+  return canvas;
+}
+
+/**
+ * Recognise each cell of the page's ruled tables by itself, as a block of text; a cell read
+ * unsurely is read again enlarged, and the surer reading kept. The lines found come back in
+ * page-image pixels, as the page's.
  */
 async function recogniseCells(
   grey: GreyImage,
@@ -241,6 +302,7 @@ async function recogniseCells(
   languages: string,
 ): Promise<OcrLine[]> {
   const found: OcrLine[] = [];
+  const margin = 16;
   for (const grid of grids) {
     for (const cell of grid.cells) {
       const x0 = Math.max(0, Math.round(cell.left * scale) + CELL_INSET);
@@ -251,36 +313,25 @@ async function recogniseCells(
       let ink = 0;
       for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (grey.data[y * grey.width + x] < threshold) ink++;
       if (ink < (x1 - x0) * (y1 - y0) * CELL_INK) continue;
-      // Cut out black on white, with a white margin: Tesseract reads text touching the image
-      // edge poorly, and would take a shaded cell's grey against the white margin for ink.
-      const margin = 16;
-      const crop = createCanvas(x1 - x0 + 2 * margin, y1 - y0 + 2 * margin);
-      const context = crop.getContext("2d");
-      const pixels = context.createImageData(crop.width, crop.height);
-      pixels.data.fill(255);
-      for (let y = y0; y < y1; y++) {
-        for (let x = x0; x < x1; x++) {
-          if (grey.data[y * grey.width + x] >= threshold) continue;
-          const at = ((y - y0 + margin) * crop.width + (x - x0 + margin)) * 4;
-          pixels.data[at] = pixels.data[at + 1] = pixels.data[at + 2] = 0;
-        }
-      }
-      context.putImageData(pixels, 0, 0);
+      // Tesseract reads text touching the image edge poorly: the cell gets a white margin.
+      const crop = canvasOf(cellCrop(grey, { x0, y0, x1, y1 }, margin));
       const png = crop.encodeSync("png");
       let result = await recognizeImage(png, languages, "block");
+      let factor = 1;
+      const first = readingWeight(result);
+      if (first.confidence < SURE_CELL) {
+        const closer = await recognizeImage(enlarged(crop, REREAD_SCALE).encodeSync("png"), languages, "block");
+        const second = readingWeight(closer);
+        if (second.confidence >= first.confidence + SURER_BY && second.characters >= first.characters * KEEPS_LETTERS) {
+          result = closer;
+          factor = 1 / REREAD_SCALE;
+        }
+      }
       if (languages.includes("ara") && !languages.includes(FIGURES_LANGUAGE) && isFigures(result)) {
         const figures = await recognizeImage(png, FIGURES_LANGUAGE, "block");
-        if (figures.confidence >= result.confidence - 10) result = figures;
+        if (figures.confidence >= result.confidence - 10) [result, factor] = [figures, 1];
       }
-      const shift = (box: OcrBox): OcrBox => ({ x0: box.x0 - margin + x0, x1: box.x1 - margin + x0, y0: box.y0 - margin + y0, y1: box.y1 - margin + y0 });
-      for (const line of result.lines) {
-        found.push({
-          ...line,
-          bbox: shift(line.bbox),
-          baseline: shift(line.baseline),
-          words: line.words.map((word) => ({ ...word, bbox: shift(word.bbox), ...(word.symbols ? { symbols: word.symbols.map((s) => ({ ...s, bbox: shift(s.bbox) })) } : {}) })),
-        });
-      }
+      found.push(...placed(result, factor, x0 - margin, y0 - margin));
     }
   }
   return found;
