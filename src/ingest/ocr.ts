@@ -14,7 +14,7 @@ import { createCanvas, type Canvas } from "@napi-rs/canvas";
 import { recognizeImage, type OcrBox, type OcrLine, type OcrResult, type OcrWord } from "./ocr-engine.js";
 import { cellCrop, darkThreshold, estimateSkew, findPixelRulings, greyFromRgba, inkShare, liesOnItsSide, type GreyImage, type PixelRulings } from "./ocr-image.js";
 import { findGrids, type Grid, type PageRulings, type Ruling } from "./pdf-geometry.js";
-import type { IngestMessage } from "./tree.js";
+import type { IngestMessage, ReadOptions } from "./tree.js";
 import { letterDirection, meanConfidence, type PlacedText } from "./pdf-lines.js";
 
 /** `auto`: OCR the pages that have no usable text layer; `always`: every page; `never`: none. */
@@ -514,16 +514,16 @@ export interface PageToRecognise {
  */
 export async function recognisePages(
   pages: PageToRecognise[],
-  options: { languages?: string; textSoFar: string; onOcrPage?: (page: number) => void },
+  options: { languages?: string; textSoFar: string; onOcrPage?: ReadOptions["onOcrPage"] },
   messages: IngestMessage[],
 ): Promise<{ recognised: Map<number, RecognisedPage>; text: string }> {
   const recognised = new Map<number, RecognisedPage>();
   let text = options.textSoFar;
   const confidences: number[] = [];
   const languagesUsed = new Set<string>();
-  for (const { page, image } of pages) {
+  for (const [index, { page, image }] of pages.entries()) {
     const languages = options.languages ?? languagesForScript(text);
-    options.onOcrPage?.(page);
+    options.onOcrPage?.({ page, ordinal: index + 1, of: pages.length });
     const { canvas, scale } = await image();
     let result = await recognisePage(canvas, scale, languages ?? "ara");
     let used = languages ?? "ara";
