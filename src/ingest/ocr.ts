@@ -254,11 +254,16 @@ function readingWeight(result: OcrResult): { characters: number; confidence: num
   return { characters, confidence: characters > 0 ? weighted / characters : 0 };
 }
 
-/** A recognition's boxes scaled by `factor` and moved by `dx`, `dy` (pixels of the page image). */
+/**
+ * A cell's recognised lines with their boxes scaled by `factor` and moved by `dx`, `dy` (pixels
+ * of the page image), and without the paragraph numbers of the cell's own recognition: those
+ * would be taken for the page's paragraphs of the same numbers.
+ */
 function placed(result: OcrResult, factor: number, dx: number, dy: number): OcrLine[] {
   const move = (box: OcrBox): OcrBox => ({ x0: box.x0 * factor + dx, x1: box.x1 * factor + dx, y0: box.y0 * factor + dy, y1: box.y1 * factor + dy });
   return result.lines.map((line) => ({
-    ...line,
+    confidence: line.confidence,
+    rowAttributes: line.rowAttributes,
     bbox: move(line.bbox),
     baseline: move(line.baseline),
     words: line.words.map((word) => ({ ...word, bbox: move(word.bbox), ...(word.symbols ? { symbols: word.symbols.map((s) => ({ ...s, bbox: move(s.bbox) })) } : {}) })),
