@@ -11,7 +11,7 @@
  * (stroke width), bullets it drops or misreads.
  */
 import { createCanvas, type Canvas } from "@napi-rs/canvas";
-import { recognizeImage, type OcrBox, type OcrLine, type OcrResult, type OcrWord } from "./ocr-engine.js";
+import { recognizeImage, type OcrBox, type OcrLine, type OcrWord } from "./ocr-engine.js";
 import { cellCrop, darkThreshold, estimateSkew, findPixelRulings, greyFromRgba, inkShare, liesOnItsSide, type GreyImage, type PixelRulings } from "./ocr-image.js";
 import { findGrids, type Grid, type PageRulings, type Ruling } from "./pdf-geometry.js";
 import type { IngestMessage, ReadOptions } from "./tree.js";
@@ -210,8 +210,8 @@ const CELL_INSET = 4;
  * Recognised text made of European digits and signs only ("30%", "2023"), no letters: what the
  * Arabic model misreads. Arabic-Indic digits ("٪٤٠") it reads well, and English does not know them.
  */
-function isFigures(result: OcrResult): boolean {
-  const text = result.lines.map((line) => line.words.map((word) => word.text).join("")).join("");
+function isFigures(lines: OcrLine[]): boolean {
+  const text = lines.map((line) => line.words.map((word) => word.text).join("")).join("");
   return /[0-9]/u.test(text) && !/[\p{L}\u0660-\u0669\u06f0-\u06f9]/u.test(text);
 }
 
@@ -236,15 +236,17 @@ const SURE_CELL = 90;
  * them. Twice as large makes the model drop whole lines of some cells.
  */
 const REREAD_SCALE = 1.5;
-/** The second reading is kept when it is surer by this much (confidence points) and keeps nearly all the first's letters. */
+/** A line of the second reading replaces the first's when it is surer by this much (confidence points) and keeps nearly all its letters. */
 const SURER_BY = 2;
 const KEEPS_LETTERS = 0.9;
+/** Two readings' lines are the same line when they overlap by this share of the lower one's height. */
+const SAME_LINE = 0.5;
 
-/** Letters and digits of a reading, and its mean word confidence weighted by them. */
-function readingWeight(result: OcrResult): { characters: number; confidence: number } {
+/** Letters and digits of some lines, and their mean word confidence weighted by them. */
+function readingWeight(lines: OcrLine[]): { characters: number; confidence: number } {
   let characters = 0;
   let weighted = 0;
-  for (const line of result.lines) {
+  for (const line of lines) {
     for (const word of line.words) {
       const length = word.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
       characters += length;
@@ -254,14 +256,40 @@ function readingWeight(result: OcrResult): { characters: number; confidence: num
   return { characters, confidence: characters > 0 ? weighted / characters : 0 };
 }
 
+function sameLine(a: OcrLine, b: OcrLine): number {
+  const overlap = Math.min(a.bbox.y1, b.bbox.y1) - Math.max(a.bbox.y0, b.bbox.y0);
+  return overlap / Math.max(1, Math.min(a.bbox.y1 - a.bbox.y0, b.bbox.y1 - b.bbox.y0));
+}
+
+/**
+ * Two readings of one cell (boxes in the same pixels) merged line by line: each line of the
+ * first, or the second's reading of it when that is surer and keeps its letters; and the lines
+ * only the second found. A long cell's lines are read well at different sizes.
+ */
+function surerLines(first: OcrLine[], second: OcrLine[]): OcrLine[] {
+  const taken = new Set<OcrLine>();
+  const lines = first.map((line) => {
+    let match: OcrLine | undefined;
+    for (const other of second) {
+      if (!taken.has(other) && sameLine(line, other) >= SAME_LINE && (!match || sameLine(line, other) > sameLine(line, match))) match = other;
+    }
+    if (!match) return line;
+    taken.add(match);
+    const [a, b] = [readingWeight([line]), readingWeight([match])];
+    return b.confidence >= a.confidence + SURER_BY && b.characters >= a.characters * KEEPS_LETTERS ? match : line;
+  });
+  for (const other of second) if (!taken.has(other) && !first.some((line) => sameLine(line, other) > 0)) lines.push(other);
+  return lines;
+}
+
 /**
  * A cell's recognised lines with their boxes scaled by `factor` and moved by `dx`, `dy` (pixels
  * of the page image), and without the paragraph numbers of the cell's own recognition: those
  * would be taken for the page's paragraphs of the same numbers.
  */
-function placed(result: OcrResult, factor: number, dx: number, dy: number): OcrLine[] {
+function placed(lines: OcrLine[], factor: number, dx: number, dy: number): OcrLine[] {
   const move = (box: OcrBox): OcrBox => ({ x0: box.x0 * factor + dx, x1: box.x1 * factor + dx, y0: box.y0 * factor + dy, y1: box.y1 * factor + dy });
-  return result.lines.map((line) => ({
+  return lines.map((line) => ({
     confidence: line.confidence,
     rowAttributes: line.rowAttributes,
     bbox: move(line.bbox),
@@ -321,22 +349,16 @@ async function recogniseCells(
       // Tesseract reads text touching the image edge poorly: the cell gets a white margin.
       const crop = canvasOf(cellCrop(grey, { x0, y0, x1, y1 }, margin));
       const png = crop.encodeSync("png");
-      let result = await recognizeImage(png, languages, "block");
-      let factor = 1;
-      const first = readingWeight(result);
-      if (first.confidence < SURE_CELL) {
+      let { lines } = await recognizeImage(png, languages, "block");
+      if (readingWeight(lines).confidence < SURE_CELL) {
         const closer = await recognizeImage(enlarged(crop, REREAD_SCALE).encodeSync("png"), languages, "block");
-        const second = readingWeight(closer);
-        if (second.confidence >= first.confidence + SURER_BY && second.characters >= first.characters * KEEPS_LETTERS) {
-          result = closer;
-          factor = 1 / REREAD_SCALE;
-        }
+        lines = surerLines(lines, placed(closer.lines, 1 / REREAD_SCALE, 0, 0));
       }
-      if (languages.includes("ara") && !languages.includes(FIGURES_LANGUAGE) && isFigures(result)) {
+      if (languages.includes("ara") && !languages.includes(FIGURES_LANGUAGE) && isFigures(lines)) {
         const figures = await recognizeImage(png, FIGURES_LANGUAGE, "block");
-        if (figures.confidence >= result.confidence - 10) [result, factor] = [figures, 1];
+        if (figures.confidence >= readingWeight(lines).confidence - 10) lines = figures.lines;
       }
-      found.push(...placed(result, factor, x0 - margin, y0 - margin));
+      found.push(...placed(lines, 1, x0 - margin, y0 - margin));
     }
   }
   return found;
