@@ -7,8 +7,9 @@
  * Before recognition the page is turned upright when it lies on its side, its skew corrected
  * (a tilted line would straddle baselines), and the drawn rulings painted out (Tesseract reads
  * a cell border as "|" or "l"). Ruled tables are read cell by cell, the rest of the page as a
- * page. What Tesseract cannot give is measured in the pixels: the size of a line's type, bold
- * (stroke width), bullets it drops or misreads.
+ * page; a cell or a line of the page read unsurely is read again enlarged, and the surer
+ * reading of each line kept. What Tesseract cannot give is measured in the pixels: the size of
+ * a line's type, bold (stroke width), bullets it drops or misreads.
  */
 import { createCanvas, type Canvas } from "@napi-rs/canvas";
 import { recognizeImage, type OcrBox, type OcrLine, type OcrWord } from "./ocr-engine.js";
@@ -149,6 +150,7 @@ async function recogniseUpright(
   const cellLines = await recogniseCells(levelGrey, threshold, grids, scale, frame.height, languages);
   const outside = paintedOver(level, grids, scale, frame.height);
   const result = await recognizeImage(outside.encodeSync("png"), languages);
+  result.lines = await rereadUnsureLines(result.lines, outside, languages);
   result.lines.push(...cellLines);
   const runs: PlacedText[] = [];
   let weighted = 0;
@@ -228,8 +230,8 @@ function paintedOver(level: Canvas, grids: Grid[], scale: number, pageHeight: nu
   return copy;
 }
 
-/** A cell read with less confidence than this (weighted by length) is read again, enlarged. */
-const SURE_CELL = 90;
+/** A cell, or a line of the page, read with less confidence than this (weighted by length) is read again, enlarged. */
+const SURE_READING = 90;
 /**
  * How much an unsure cell is enlarged for its second reading: at 200 dpi, bold Arabic letters
  * run together and the model drops some ("استكال" for "استكمال"); half as large again separates
@@ -266,7 +268,7 @@ function sameLine(a: OcrLine, b: OcrLine): number {
  * first, or the second's reading of it when that is surer and keeps its letters; and the lines
  * only the second found. A long cell's lines are read well at different sizes.
  */
-function surerLines(first: OcrLine[], second: OcrLine[]): OcrLine[] {
+function surerLines(first: OcrLine[], second: OcrLine[], addNew = true): OcrLine[] {
   const taken = new Set<OcrLine>();
   const lines = first.map((line) => {
     let match: OcrLine | undefined;
@@ -278,7 +280,7 @@ function surerLines(first: OcrLine[], second: OcrLine[]): OcrLine[] {
     const [a, b] = [readingWeight([line]), readingWeight([match])];
     return b.confidence >= a.confidence + SURER_BY && b.characters >= a.characters * KEEPS_LETTERS ? match : line;
   });
-  for (const other of second) if (!taken.has(other) && !first.some((line) => sameLine(line, other) > 0)) lines.push(other);
+  if (addNew) for (const other of second) if (!taken.has(other) && !first.some((line) => sameLine(line, other) > 0)) lines.push(other);
   return lines;
 }
 
@@ -321,6 +323,41 @@ function enlarged(source: Canvas, factor: number): Canvas {
   return canvas;
 }
 
+/** White pixels around a cell or line cut out to be read: Tesseract reads text touching the image edge poorly. */
+const CROP_MARGIN = 16;
+/** Rows kept above and below a line when it is cut out to be read again (shares of its height). */
+const LINE_PAD = 0.15;
+
+/**
+ * The page's lines read unsurely, each cut out and read again enlarged, the surer reading kept
+ * (with the line's paragraph).
+ */
+async function rereadUnsureLines(lines: OcrLine[], page: Canvas, languages: string): Promise<OcrLine[]> {
+  if (lines.every((line) => readingWeight([line]).confidence >= SURE_READING)) return lines;
+  const grey = greyOf(page);
+  const out: OcrLine[] = [];
+  for (const line of lines) {
+    if (readingWeight([line]).confidence >= SURE_READING) {
+      out.push(line);
+      continue;
+    }
+    const pad = Math.round((line.bbox.y1 - line.bbox.y0) * LINE_PAD);
+    const x0 = Math.max(0, Math.floor(line.bbox.x0) - 4);
+    const x1 = Math.min(grey.width, Math.ceil(line.bbox.x1) + 4);
+    const y0 = Math.max(0, Math.floor(line.bbox.y0) - pad);
+    const y1 = Math.min(grey.height, Math.ceil(line.bbox.y1) + pad);
+    if (x1 - x0 < 8 || y1 - y0 < 8) {
+      out.push(line);
+      continue;
+    }
+    const crop = canvasOf(cellCrop(grey, { x0, y0, x1, y1 }, CROP_MARGIN));
+    const closer = await recognizeImage(enlarged(crop, REREAD_SCALE).encodeSync("png"), languages, "line");
+    const [chosen] = surerLines([line], placed(closer.lines, 1 / REREAD_SCALE, x0 - CROP_MARGIN, y0 - CROP_MARGIN), false);
+    out.push(chosen === line ? line : { ...chosen, paragraph: line.paragraph });
+  }
+  return out;
+}
+
 /**
  * Recognise each cell of the page's ruled tables by itself, as a block of text; a cell read
  * unsurely is read again enlarged, and the surer reading kept. The lines found come back in
@@ -335,7 +372,6 @@ async function recogniseCells(
   languages: string,
 ): Promise<OcrLine[]> {
   const found: OcrLine[] = [];
-  const margin = 16;
   for (const grid of grids) {
     for (const cell of grid.cells) {
       const x0 = Math.max(0, Math.round(cell.left * scale) + CELL_INSET);
@@ -346,11 +382,10 @@ async function recogniseCells(
       let ink = 0;
       for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (grey.data[y * grey.width + x] < threshold) ink++;
       if (ink < (x1 - x0) * (y1 - y0) * CELL_INK) continue;
-      // Tesseract reads text touching the image edge poorly: the cell gets a white margin.
-      const crop = canvasOf(cellCrop(grey, { x0, y0, x1, y1 }, margin));
+      const crop = canvasOf(cellCrop(grey, { x0, y0, x1, y1 }, CROP_MARGIN));
       const png = crop.encodeSync("png");
       let { lines } = await recognizeImage(png, languages, "block");
-      if (readingWeight(lines).confidence < SURE_CELL) {
+      if (readingWeight(lines).confidence < SURE_READING) {
         const closer = await recognizeImage(enlarged(crop, REREAD_SCALE).encodeSync("png"), languages, "block");
         lines = surerLines(lines, placed(closer.lines, 1 / REREAD_SCALE, 0, 0));
       }
@@ -358,7 +393,7 @@ async function recogniseCells(
         const figures = await recognizeImage(png, FIGURES_LANGUAGE, "block");
         if (figures.confidence >= readingWeight(lines).confidence - 10) lines = figures.lines;
       }
-      found.push(...placed(lines, 1, x0 - margin, y0 - margin));
+      found.push(...placed(lines, 1, x0 - CROP_MARGIN, y0 - CROP_MARGIN));
     }
   }
   return found;
