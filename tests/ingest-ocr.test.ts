@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { readDocument } from "../src/ingest/index.js";
 import { IngestError } from "../src/ingest/errors.js";
 import { stopOcrEngine } from "../src/ingest/ocr-engine.js";
-import { darkThreshold, estimateSkew, findPixelRulings, greyFromRgba, liesOnItsSide, type GreyImage } from "../src/ingest/ocr-image.js";
+import { cellCrop, darkThreshold, estimateSkew, findPixelRulings, greyFromRgba, liesOnItsSide, type GreyImage } from "../src/ingest/ocr-image.js";
 import { languagesForScript, parseOcrLanguages, snapSizes } from "../src/ingest/ocr.js";
 import type { PlacedText } from "../src/ingest/pdf-lines.js";
 import type { DocumentTree } from "../src/ingest/tree.js";
@@ -277,6 +277,25 @@ describe("page image measurements", () => {
     const sideways = greyOf(side);
     expect(liesOnItsSide(upright, darkThreshold(upright))).toBe(false);
     expect(liesOnItsSide(sideways, darkThreshold(sideways))).toBe(true);
+  });
+
+  it("cuts a cell out with its paper white and its ink black, keeping the letters' grey edges", () => {
+    // A shaded cell (paper at 200) on a white page, a stroke of ink at 40 with a grey edge at 120.
+    const width = 20;
+    const data = new Uint8Array(width * 10).fill(255);
+    for (let y = 2; y < 8; y++) for (let x = 2; x < 18; x++) data[y * width + x] = 200;
+    for (let y = 4; y < 6; y++) {
+      data[y * width + 6] = 120;
+      for (let x = 7; x < 12; x++) data[y * width + x] = 40;
+    }
+    const crop = cellCrop({ width, height: 10, data }, { x0: 2, y0: 2, x1: 18, y1: 8 }, 3);
+    expect([crop.width, crop.height]).toEqual([22, 12]);
+    const at = (x: number, y: number) => crop.data[(y - 2 + 3) * crop.width + (x - 2 + 3)];
+    expect(at(3, 3)).toBe(255); // the cell's shading is paper
+    expect(at(8, 4)).toBe(0); // its ink is black
+    expect(at(6, 4)).toBeGreaterThan(0);
+    expect(at(6, 4)).toBeLessThan(255); // the edge stays grey
+    expect(crop.data[0]).toBe(255); // the margin is white
   });
 
   it("finds a table's drawn borders, not the text inside it", () => {

@@ -13,6 +13,7 @@
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
+import type { OcrPageStart } from "../ingest/tree.js";
 import type { ExtractTask, TaskOutcome, WorkerMessage } from "./protocol.js";
 
 export interface PoolOptions {
@@ -22,6 +23,8 @@ export interface PoolOptions {
   timeoutMs: number;
   /** Memory a file may take in its worker, above the worker's idle size, in MB. */
   maxMemoryMb: number;
+  /** Told as a worker starts OCR on a page of task `id`'s file. */
+  onOcrPage?: (id: number, start: OcrPageStart) => void;
 }
 
 /** How often a busy worker's memory is looked at: at memory speed an inflating stream grows a few hundred MB in this time. */
@@ -153,6 +156,7 @@ export class WorkerPool {
       // OCR takes seconds a page: each OCR'd page gets the whole per-file deadline.
       if ("ocrPage" in message) {
         running.ocr = true;
+        this.options.onOcrPage?.(running.task.id, message.ocrPage);
         return this.arm(slot, worker, running);
       }
       this.finish(slot, message);

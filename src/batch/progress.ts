@@ -1,16 +1,27 @@
 /**
  * Progress on stderr: a bar redrawn in place on a terminal, one plain line per
  * file otherwise (logs, CI), nothing with `quiet`. stdout stays free for `--json`.
+ * A file read by OCR takes seconds a page: its pages are counted as they start,
+ * on the bar and in the log.
  */
+import type { OcrPageStart } from "../ingest/tree.js";
+
 export interface ProgressEvent {
   file: string;
   status: "extracted" | "cached" | "failed";
   detail: string;
 }
 
+/** A page of `file` going to OCR. */
+export interface OcrPageEvent extends OcrPageStart {
+  file: string;
+}
+
 export interface ProgressSink {
   start(total: number): void;
   file(event: ProgressEvent): void;
+  /** Optional: a sink that shows files only leaves it out. */
+  ocrPage?(event: OcrPageEvent): void;
   note(message: string): void;
   stop(): void;
 }
@@ -29,6 +40,24 @@ class Counters {
   done = 0;
   failed = 0;
   started = performance.now();
+  /** Files being OCR'd: the page each has started, of how many. */
+  readonly ocr = new Map<string, { ordinal: number; of: number }>();
+
+  /** Files done, with the share of its pages each file being OCR'd has finished. */
+  progressed(): number {
+    let partial = 0;
+    for (const { ordinal, of } of this.ocr.values()) partial += (ordinal - 1) / of;
+    return this.done + partial;
+  }
+
+  /** "OCR page 3/7" (pages started of pages to OCR, over the files being OCR'd), or "" when none is. */
+  ocrPages(): string {
+    let started = 0;
+    let of = 0;
+    for (const file of this.ocr.values()) [started, of] = [started + file.ordinal, of + file.of];
+    if (of === 0) return "";
+    return this.ocr.size === 1 ? `OCR page ${started}/${of}` : `OCR pages ${started}/${of} (${this.ocr.size} files)`;
+  }
 
   rate(): number {
     const seconds = (performance.now() - this.started) / 1000;
@@ -50,9 +79,13 @@ export function lineProgress(stream: NodeJS.WritableStream): ProgressSink {
     },
     file(event) {
       counters.done += 1;
+      counters.ocr.delete(event.file);
       if (event.status === "failed") counters.failed += 1;
       const label = event.status === "failed" ? "FAILED" : event.status;
       stream.write(`[${counters.done}/${counters.total}] ${label} ${event.file}${event.detail ? `: ${event.detail}` : ""}\n`);
+    },
+    ocrPage(event) {
+      stream.write(`[${counters.done}/${counters.total}] OCR ${event.file}: page ${event.page} (${event.ordinal} of ${event.of} to OCR)\n`);
     },
     note(message) {
       stream.write(`${message}\n`);
@@ -77,9 +110,10 @@ export function barProgress(stream: NodeJS.WriteStream): ProgressSink {
     const now = performance.now();
     if (!force && now - lastDraw < 100) return;
     lastDraw = now;
-    const fraction = counters.total === 0 ? 1 : counters.done / counters.total;
+    const fraction = counters.total === 0 ? 1 : counters.progressed() / counters.total;
     const failures = counters.failed > 0 ? `  ${counters.failed} failed` : "";
-    const counts = `${counters.done}/${counters.total}  ${counters.rate().toFixed(1)} files/s  ETA ${formatDuration(counters.eta())}${failures}`;
+    const ocr = counters.ocrPages();
+    const counts = `${counters.done}/${counters.total}  ${counters.rate().toFixed(1)} files/s  ETA ${formatDuration(counters.eta())}${failures}${ocr ? `  ${ocr}` : ""}`;
     // One column short of the width: writing the last column wraps on many terminals, and a
     // wrapped line is what `\r` cannot take back. `columns` is 0 or undefined when unknown;
     // it follows the terminal when it is resized.
@@ -104,6 +138,7 @@ export function barProgress(stream: NodeJS.WriteStream): ProgressSink {
     },
     file(event) {
       counters.done += 1;
+      counters.ocr.delete(event.file);
       if (event.status === "failed") {
         counters.failed += 1;
         // Failures scroll above the bar so they are still on screen at the end.
@@ -111,6 +146,10 @@ export function barProgress(stream: NodeJS.WriteStream): ProgressSink {
         stream.write(`FAILED ${event.file}: ${event.detail}\n`);
       }
       draw(event.status === "failed" || counters.done === counters.total);
+    },
+    ocrPage(event) {
+      counters.ocr.set(event.file, { ordinal: event.ordinal, of: event.of });
+      draw(true);
     },
     note(message) {
       clear();

@@ -1,6 +1,7 @@
 /** Messages between the batch's main process and its extraction worker processes. */
 import type { FileFailure } from "../model/messages.js";
 import type { OcrOptions } from "../ingest/ocr.js";
+import type { OcrPageStart } from "../ingest/tree.js";
 
 export interface ExtractTask {
   id: number;
@@ -13,10 +14,10 @@ export interface ExtractTask {
   ocr?: OcrOptions;
 }
 
-/** Sent by a worker as it starts OCR on a page of its file: the file's deadline starts again. */
+/** Sent by a worker as it starts OCR on a page of its file: the file's deadline starts again, and the progress shows the page. */
 export interface TaskProgress {
   id: number;
-  ocrPage: number;
+  ocrPage: OcrPageStart;
 }
 
 export interface FileSummary {

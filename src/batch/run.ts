@@ -201,6 +201,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       workerPath: compiledWorkerPath(),
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       maxMemoryMb: options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB,
+      onOcrPage: (index, start) => progress.ocrPage?.({ file: names[index].file, ...start }),
     }));
   const signal = options.signal;
   const onAbort = (): void => void pool?.close();

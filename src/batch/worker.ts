@@ -27,7 +27,7 @@ port.on("message", async (task: ExtractTask) => {
       sha256: task.sha256,
       ...(task.date === undefined ? {} : { date: task.date }),
       ...(task.ocr === undefined ? {} : { ocr: task.ocr }),
-      onOcrPage: (page) => port.postMessage({ id: task.id, ocrPage: page } satisfies TaskProgress),
+      onOcrPage: (start) => port.postMessage({ id: task.id, ocrPage: start } satisfies TaskProgress),
     });
     outcome = {
       id: task.id,

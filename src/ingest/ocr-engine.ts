@@ -155,9 +155,9 @@ async function engineFor(langs: string): Promise<{ worker: TesseractWorker; segm
   return { worker: await current.worker, segmentation: current.segmentation, set: (as) => (current.segmentation = as) };
 }
 
-/** Tesseract's page segmentation modes we use: a whole page (automatic), or one block of text (a table cell). */
-export type Segmentation = "page" | "block";
-const PAGE_SEGMENTATION: Record<Segmentation, string> = { page: "3", block: "6" };
+/** Tesseract's page segmentation modes we use: a whole page (automatic), one block of text (a table cell), one line (read again). */
+export type Segmentation = "page" | "block" | "line";
+const PAGE_SEGMENTATION: Record<Segmentation, string> = { page: "3", block: "6", line: "7" };
 
 /** Recognise one page image (PNG bytes) with the given languages (`ara`, `fra+eng`, ...). */
 export function recognizeImage(png: Buffer, langs: string, as: Segmentation = "page"): Promise<OcrResult> {

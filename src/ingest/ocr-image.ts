@@ -230,3 +230,43 @@ export function findPixelRulings(
   );
   return { horizontal, vertical };
 }
+
+/** The share of a cell's pixels darker than the level taken for black ink (the darkest few are noise). */
+const CELL_DARKEST_INK = 0.005;
+
+/**
+ * A cell cut out of the page (`box` in pixels, x1 and y1 excluded) with a white margin, its grey
+ * levels stretched so that the cell's own paper (its median level: a shaded cell's grey too) is
+ * white and its darkest ink black. The grey between keeps the letters' edges, which a hard
+ * threshold at 200 dpi eats into: thin strokes and the gaps between bold letters are a pixel
+ * or two wide.
+ */
+export function cellCrop(image: GreyImage, box: { x0: number; y0: number; x1: number; y1: number }, margin: number): GreyImage {
+  const { x0, y0, x1, y1 } = box;
+  const histogram = new Uint32Array(256);
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) histogram[image.data[y * image.width + x]]++;
+  const area = (x1 - x0) * (y1 - y0);
+  let seen = 0;
+  let ink = -1;
+  let paper = 255;
+  for (let level = 0; level < 256; level++) {
+    seen += histogram[level];
+    if (ink < 0 && seen >= area * CELL_DARKEST_INK) ink = level;
+    if (seen * 2 >= area) {
+      paper = level;
+      break;
+    }
+  }
+  paper = Math.max(paper, ink + 1);
+  const width = x1 - x0 + 2 * margin;
+  const height = y1 - y0 + 2 * margin;
+  const data = new Uint8Array(width * height).fill(255);
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const value = image.data[y * image.width + x];
+      if (value >= paper) continue;
+      data[(y - y0 + margin) * width + (x - x0 + margin)] = Math.max(0, Math.round(((value - ink) * 255) / (paper - ink)));
+    }
+  }
+  return { width, height, data };
+}

@@ -7,14 +7,15 @@
  * Before recognition the page is turned upright when it lies on its side, its skew corrected
  * (a tilted line would straddle baselines), and the drawn rulings painted out (Tesseract reads
  * a cell border as "|" or "l"). Ruled tables are read cell by cell, the rest of the page as a
- * page. What Tesseract cannot give is measured in the pixels: the size of a line's type, bold
- * (stroke width), bullets it drops or misreads.
+ * page; a cell or a line of the page read unsurely is read again enlarged, and the surer
+ * reading of each line kept. What Tesseract cannot give is measured in the pixels: the size of
+ * a line's type, bold (stroke width), bullets it drops or misreads.
  */
 import { createCanvas, type Canvas } from "@napi-rs/canvas";
-import { recognizeImage, type OcrBox, type OcrLine, type OcrResult, type OcrWord } from "./ocr-engine.js";
-import { darkThreshold, estimateSkew, findPixelRulings, greyFromRgba, inkShare, liesOnItsSide, type GreyImage, type PixelRulings } from "./ocr-image.js";
+import { recognizeImage, type OcrBox, type OcrLine, type OcrWord } from "./ocr-engine.js";
+import { cellCrop, darkThreshold, estimateSkew, findPixelRulings, greyFromRgba, inkShare, liesOnItsSide, type GreyImage, type PixelRulings } from "./ocr-image.js";
 import { findGrids, type Grid, type PageRulings, type Ruling } from "./pdf-geometry.js";
-import type { IngestMessage } from "./tree.js";
+import type { IngestMessage, ReadOptions } from "./tree.js";
 import { letterDirection, meanConfidence, type PlacedText } from "./pdf-lines.js";
 
 /** `auto`: OCR the pages that have no usable text layer; `always`: every page; `never`: none. */
@@ -149,6 +150,7 @@ async function recogniseUpright(
   const cellLines = await recogniseCells(levelGrey, threshold, grids, scale, frame.height, languages);
   const outside = paintedOver(level, grids, scale, frame.height);
   const result = await recognizeImage(outside.encodeSync("png"), languages);
+  result.lines = await rereadUnsureLines(result.lines, outside, languages);
   result.lines.push(...cellLines);
   const runs: PlacedText[] = [];
   let weighted = 0;
@@ -210,8 +212,8 @@ const CELL_INSET = 4;
  * Recognised text made of European digits and signs only ("30%", "2023"), no letters: what the
  * Arabic model misreads. Arabic-Indic digits ("٪٤٠") it reads well, and English does not know them.
  */
-function isFigures(result: OcrResult): boolean {
-  const text = result.lines.map((line) => line.words.map((word) => word.text).join("")).join("");
+function isFigures(lines: OcrLine[]): boolean {
+  const text = lines.map((line) => line.words.map((word) => word.text).join("")).join("");
   return /[0-9]/u.test(text) && !/[\p{L}\u0660-\u0669\u06f0-\u06f9]/u.test(text);
 }
 
@@ -228,9 +230,138 @@ function paintedOver(level: Canvas, grids: Grid[], scale: number, pageHeight: nu
   return copy;
 }
 
+/** A cell, or a line of the page, read with less confidence than this (weighted by length) is read again, enlarged. */
+const SURE_READING = 90;
 /**
- * Recognise each cell of the page's ruled tables by itself, as a block of text. The lines
- * found come back in page-image pixels, as the page's.
+ * How much an unsure cell is enlarged for its second reading: at 200 dpi, bold Arabic letters
+ * run together and the model drops some ("استكال" for "استكمال"); half as large again separates
+ * them. Twice as large makes the model drop whole lines of some cells.
+ */
+const REREAD_SCALE = 1.5;
+/** A line of the second reading replaces the first's when it is surer by this much (confidence points) and keeps nearly all its letters. */
+const SURER_BY = 2;
+const KEEPS_LETTERS = 0.9;
+/** Two readings' lines are the same line when they overlap by this share of the lower one's height. */
+const SAME_LINE = 0.5;
+
+/** Letters and digits of some lines, and their mean word confidence weighted by them. */
+function readingWeight(lines: OcrLine[]): { characters: number; confidence: number } {
+  let characters = 0;
+  let weighted = 0;
+  for (const line of lines) {
+    for (const word of line.words) {
+      const length = word.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+      characters += length;
+      weighted += word.confidence * length;
+    }
+  }
+  return { characters, confidence: characters > 0 ? weighted / characters : 0 };
+}
+
+function sameLine(a: OcrLine, b: OcrLine): number {
+  const overlap = Math.min(a.bbox.y1, b.bbox.y1) - Math.max(a.bbox.y0, b.bbox.y0);
+  return overlap / Math.max(1, Math.min(a.bbox.y1 - a.bbox.y0, b.bbox.y1 - b.bbox.y0));
+}
+
+/**
+ * Two readings of one cell (boxes in the same pixels) merged line by line: each line of the
+ * first, or the second's reading of it when that is surer and keeps its letters; and the lines
+ * only the second found. A long cell's lines are read well at different sizes.
+ */
+function surerLines(first: OcrLine[], second: OcrLine[], addNew = true): OcrLine[] {
+  const taken = new Set<OcrLine>();
+  const lines = first.map((line) => {
+    let match: OcrLine | undefined;
+    for (const other of second) {
+      if (!taken.has(other) && sameLine(line, other) >= SAME_LINE && (!match || sameLine(line, other) > sameLine(line, match))) match = other;
+    }
+    if (!match) return line;
+    taken.add(match);
+    const [a, b] = [readingWeight([line]), readingWeight([match])];
+    return b.confidence >= a.confidence + SURER_BY && b.characters >= a.characters * KEEPS_LETTERS ? match : line;
+  });
+  if (addNew) for (const other of second) if (!taken.has(other) && !first.some((line) => sameLine(line, other) > 0)) lines.push(other);
+  return lines;
+}
+
+/**
+ * A cell's recognised lines with their boxes scaled by `factor` and moved by `dx`, `dy` (pixels
+ * of the page image), and without the paragraph numbers of the cell's own recognition: those
+ * would be taken for the page's paragraphs of the same numbers.
+ */
+function placed(lines: OcrLine[], factor: number, dx: number, dy: number): OcrLine[] {
+  const move = (box: OcrBox): OcrBox => ({ x0: box.x0 * factor + dx, x1: box.x1 * factor + dx, y0: box.y0 * factor + dy, y1: box.y1 * factor + dy });
+  return lines.map((line) => ({
+    confidence: line.confidence,
+    rowAttributes: line.rowAttributes,
+    bbox: move(line.bbox),
+    baseline: move(line.baseline),
+    words: line.words.map((word) => ({ ...word, bbox: move(word.bbox), ...(word.symbols ? { symbols: word.symbols.map((s) => ({ ...s, bbox: move(s.bbox) })) } : {}) })),
+  }));
+}
+
+/** A grey image as a canvas. */
+function canvasOf(image: GreyImage): Canvas {
+  const canvas = createCanvas(image.width, image.height);
+  const context = canvas.getContext("2d");
+  const pixels = context.createImageData(image.width, image.height);
+  for (let i = 0, p = 0; i < image.data.length; i++, p += 4) {
+    pixels.data[p] = pixels.data[p + 1] = pixels.data[p + 2] = image.data[i];
+    pixels.data[p + 3] = 255;
+  }
+  context.putImageData(pixels, 0, 0);
+  return canvas;
+}
+
+/** The canvas drawn `factor` times larger, smoothly. */
+function enlarged(source: Canvas, factor: number): Canvas {
+  const canvas = createCanvas(Math.round(source.width * factor), Math.round(source.height * factor));
+  const context = canvas.getContext("2d");
+  context.imageSmoothingEnabled = true;
+  context.imageSmoothingQuality = "high";
+  context.drawImage(source, 0, 0, canvas.width, canvas.height);
+  return canvas;
+}
+
+/** White pixels around a cell or line cut out to be read: Tesseract reads text touching the image edge poorly. */
+const CROP_MARGIN = 16;
+/** Rows kept above and below a line when it is cut out to be read again (shares of its height). */
+const LINE_PAD = 0.15;
+
+/**
+ * The page's lines read unsurely, each cut out and read again enlarged, the surer reading kept
+ * (with the line's paragraph).
+ */
+async function rereadUnsureLines(lines: OcrLine[], page: Canvas, languages: string): Promise<OcrLine[]> {
+  if (lines.every((line) => readingWeight([line]).confidence >= SURE_READING)) return lines;
+  const grey = greyOf(page);
+  const out: OcrLine[] = [];
+  for (const line of lines) {
+    if (readingWeight([line]).confidence >= SURE_READING) {
+      out.push(line);
+      continue;
+    }
+    const pad = Math.round((line.bbox.y1 - line.bbox.y0) * LINE_PAD);
+    const x0 = Math.max(0, Math.floor(line.bbox.x0) - 4);
+    const x1 = Math.min(grey.width, Math.ceil(line.bbox.x1) + 4);
+    const y0 = Math.max(0, Math.floor(line.bbox.y0) - pad);
+    const y1 = Math.min(grey.height, Math.ceil(line.bbox.y1) + pad);
+    if (x1 - x0 < 8 || y1 - y0 < 8) {
+      out.push(line);
+      continue;
+    }
+    const crop = canvasOf(cellCrop(grey, { x0, y0, x1, y1 }, CROP_MARGIN));
+    const closer = await recognizeImage(enlarged(crop, REREAD_SCALE).encodeSync("png"), languages, "line");
+    const [chosen] = surerLines([line], placed(closer.lines, 1 / REREAD_SCALE, x0 - CROP_MARGIN, y0 - CROP_MARGIN), false);
+    out.push(chosen === line ? line : { ...chosen, paragraph: line.paragraph });
+  }
+  return out;
+}
+
+/**
+ * Recognise each cell of the page's ruled tables by itself, as a block of text; a cell read
+ * unsurely is read again enlarged, and the surer reading kept. The lines found come back in
+ * page-image pixels, as the page's.
  */
 async function recogniseCells(
   grey: GreyImage,
@@ -251,36 +382,18 @@ async function recogniseCells(
       let ink = 0;
       for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) if (grey.data[y * grey.width + x] < threshold) ink++;
       if (ink < (x1 - x0) * (y1 - y0) * CELL_INK) continue;
-      // Cut out black on white, with a white margin: Tesseract reads text touching the image
-      // edge poorly, and would take a shaded cell's grey against the white margin for ink.
-      const margin = 16;
-      const crop = createCanvas(x1 - x0 + 2 * margin, y1 - y0 + 2 * margin);
-      const context = crop.getContext("2d");
-      const pixels = context.createImageData(crop.width, crop.height);
-      pixels.data.fill(255);
-      for (let y = y0; y < y1; y++) {
-        for (let x = x0; x < x1; x++) {
-          if (grey.data[y * grey.width + x] >= threshold) continue;
-          const at = ((y - y0 + margin) * crop.width + (x - x0 + margin)) * 4;
-          pixels.data[at] = pixels.data[at + 1] = pixels.data[at + 2] = 0;
-        }
-      }
-      context.putImageData(pixels, 0, 0);
+      const crop = canvasOf(cellCrop(grey, { x0, y0, x1, y1 }, CROP_MARGIN));
       const png = crop.encodeSync("png");
-      let result = await recognizeImage(png, languages, "block");
-      if (languages.includes("ara") && !languages.includes(FIGURES_LANGUAGE) && isFigures(result)) {
+      let { lines } = await recognizeImage(png, languages, "block");
+      if (readingWeight(lines).confidence < SURE_READING) {
+        const closer = await recognizeImage(enlarged(crop, REREAD_SCALE).encodeSync("png"), languages, "block");
+        lines = surerLines(lines, placed(closer.lines, 1 / REREAD_SCALE, 0, 0));
+      }
+      if (languages.includes("ara") && !languages.includes(FIGURES_LANGUAGE) && isFigures(lines)) {
         const figures = await recognizeImage(png, FIGURES_LANGUAGE, "block");
-        if (figures.confidence >= result.confidence - 10) result = figures;
+        if (figures.confidence >= readingWeight(lines).confidence - 10) lines = figures.lines;
       }
-      const shift = (box: OcrBox): OcrBox => ({ x0: box.x0 - margin + x0, x1: box.x1 - margin + x0, y0: box.y0 - margin + y0, y1: box.y1 - margin + y0 });
-      for (const line of result.lines) {
-        found.push({
-          ...line,
-          bbox: shift(line.bbox),
-          baseline: shift(line.baseline),
-          words: line.words.map((word) => ({ ...word, bbox: shift(word.bbox), ...(word.symbols ? { symbols: word.symbols.map((s) => ({ ...s, bbox: shift(s.bbox) })) } : {}) })),
-        });
-      }
+      found.push(...placed(lines, 1, x0 - CROP_MARGIN, y0 - CROP_MARGIN));
     }
   }
   return found;
@@ -463,16 +576,16 @@ export interface PageToRecognise {
  */
 export async function recognisePages(
   pages: PageToRecognise[],
-  options: { languages?: string; textSoFar: string; onOcrPage?: (page: number) => void },
+  options: { languages?: string; textSoFar: string; onOcrPage?: ReadOptions["onOcrPage"] },
   messages: IngestMessage[],
 ): Promise<{ recognised: Map<number, RecognisedPage>; text: string }> {
   const recognised = new Map<number, RecognisedPage>();
   let text = options.textSoFar;
   const confidences: number[] = [];
   const languagesUsed = new Set<string>();
-  for (const { page, image } of pages) {
+  for (const [index, { page, image }] of pages.entries()) {
     const languages = options.languages ?? languagesForScript(text);
-    options.onOcrPage?.(page);
+    options.onOcrPage?.({ page, ordinal: index + 1, of: pages.length });
     const { canvas, scale } = await image();
     let result = await recognisePage(canvas, scale, languages ?? "ara");
     let used = languages ?? "ara";

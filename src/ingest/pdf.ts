@@ -58,7 +58,7 @@ import {
   type LaidOutTable,
   type PageLine,
 } from "./pdf-layout.js";
-import type { DocumentMetadata, DocumentTree, IngestMessage, Reader } from "./tree.js";
+import type { DocumentMetadata, DocumentTree, IngestMessage, ReadOptions, Reader } from "./tree.js";
 
 const PDF_SIGNATURE = "%PDF-";
 /** The PDF spec lets the signature start anywhere in the first 1024 bytes. */
@@ -243,7 +243,7 @@ async function readPages(
   messages: IngestMessage[],
   ocr: { mode: OcrMode; languages: string | undefined },
   rendering: RenderingDocuments,
-  onOcrPage: ((page: number) => void) | undefined,
+  onOcrPage: ReadOptions["onOcrPage"],
 ): Promise<{ pages: LaidOutPage[]; ocrPages: number[] }> {
   const raw: RawPage[] = [];
   const toRecognise: Array<{ at: number; imageScale: number; hasText: boolean }> = [];

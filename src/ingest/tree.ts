@@ -73,11 +73,18 @@ export interface DocumentTree {
   ocrPages?: number[];
 }
 
+/** A page's OCR starting: its number in the file, and which of the file's pages to OCR it is (`ordinal` of `of`, from 1). */
+export interface OcrPageStart {
+  page: number;
+  ordinal: number;
+  of: number;
+}
+
 /** How a reader treats pages without usable text (PDF pages, images). */
 export interface ReadOptions {
   ocr?: OcrOptions;
-  /** Called as each page's OCR starts (a page takes seconds): the batch counts its deadline per page. */
-  onOcrPage?: (page: number) => void;
+  /** Called as each page's OCR starts (a page takes seconds): the batch counts its deadline per page, and shows the pages. */
+  onOcrPage?: (start: OcrPageStart) => void;
 }
 
 /** Every reader has this shape: bytes in, tree out, I/O left to the caller. */
