@@ -251,6 +251,10 @@ function readRows(table: TableModel, plan: ColumnPlan | null, { builder, colourK
         statusPercent = findPercents(head).find((p) => p.value <= 100)?.value ?? null;
         cell.blocks.forEach((b) => builder.claim(b, null));
         content.push(...rest);
+      } else if (role === "status" && wordCount(cell.text) <= 4) {
+        // A short status in words no lexicon knows ("Stalled", "On hold") is still the committee's label; a longer cell is a note.
+        statusCellText = cell.text.replace(/\s+/gu, " ").trim();
+        cell.blocks.forEach((b) => builder.claim(b, null));
       } else if ((role === "owner" || role === "due") && wordCount(cell.text) <= 12) {
         if (role === "owner") owner = cell.text.replace(/\s+/gu, " ").trim();
         else due = cell.text.replace(/\s+/gu, " ").trim();
@@ -320,6 +324,9 @@ function readRows(table: TableModel, plan: ColumnPlan | null, { builder, colourK
     draft.due = due;
     if (statusHit !== null && statusCellText !== null) {
       draft.status = (statusHit as StatusHit).status;
+      draft.statusLabel = statusCellText;
+    } else if (statusCellText !== null) {
+      // A status cell in words none of the lexicons knows ("Stalled", "On hold"): no status, but the committee's word is kept.
       draft.statusLabel = statusCellText;
     } else if (!section) {
       // No status column and no section: the notes open with the status ("بصدد الإنجاز: …").
