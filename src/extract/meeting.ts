@@ -8,6 +8,7 @@ import {
   ACTION_PLAN_WORDS,
   AGENDA_CUES,
   ATTENDEE_CUES,
+  CHAIR_LABEL,
   CHAIR_MARKER,
   CHAIR_PHRASES,
   CHAIR_VERBS,
@@ -19,7 +20,7 @@ import {
   ORDINALS,
 } from "./lexicon/index.js";
 import { firstMatch, foldPhrase, foldWithMap, type FoldedText } from "./match.js";
-import { namesAfterTitles, personBefore } from "./people.js";
+import { honorificAt, namesAfter, namesAfterTitles, personBefore } from "./people.js";
 import { cleanTitle } from "./text-helpers.js";
 
 export { detectLanguage, languageOf } from "./lexicon/detect.js";
@@ -291,26 +292,54 @@ export function actionPlan(blocks: readonly Block[]): ActionPlan | null {
  */
 export function chair(blocks: readonly Block[], language: Language | null = null): string | null {
   for (const b of blocks) {
+    const labelled = chairInLabelledCell(blocks, b, language);
+    if (labelled) return labelled;
     for (const m of b.ft.folded.matchAll(CHAIR_PHRASES)) {
-      const names = namesAfterTitles(b.ft, m.index + m[0].length, language);
+      const names = namesAfterTitles(b.ft, m.index + m[0].length, language, true);
       if (names[0]) return names[0];
     }
     for (const m of b.ft.folded.matchAll(CHAIR_VERBS.regex)) {
       const verb = CHAIR_VERBS.valueOf(m.groups?.phrase ?? "");
-      const name = verb?.position === "after-verb" ? namesAfterTitles(b.ft, m.index + m[0].length, language)[0] : personBefore(b.ft, m.index, language);
+      const name = verb?.position === "after-verb" ? namesAfterTitles(b.ft, m.index + m[0].length, language, true)[0] : personBefore(b.ft, m.index, language);
       if (name) return name;
     }
   }
   return chairInAttendance(blocks);
 }
 
-/** "Ms. Fatmata Kamara (Chair, Ministry of …)", "السيد مروان الرفاعي (رئيساً)": the person right before the marker. */
+/**
+ * A key/value table of the head ("Chair | Hon. Abena Osei-Asare, Deputy Minister", "رئيس الجلسة |
+ * الدكتورة …"): a cell that says only "Chair" names the chair in the next cell of its row. Out of
+ * a table, the label followed by a courtesy title names the chair after it (the row as a reader
+ * without the table's borders joined it, or "the Chairperson Ms X").
+ */
+function chairInLabelledCell(blocks: readonly Block[], label: Block, language: Language | null): string | null {
+  for (const m of label.ft.folded.matchAll(CHAIR_LABEL)) {
+    const end = m.index + m[0].length;
+    if (label.cell === null) {
+      if (honorificAt(label.ft, end)) return namesAfter(label.ft, end, language)[0] ?? null;
+      continue;
+    }
+    if (!/^[\s\p{P}]*$/u.test(label.ft.folded.slice(0, m.index)) || end < label.ft.folded.length) return null;
+    const { table, row, cell } = label.cell;
+    const value = blocks.find((b) => b.cell !== null && b.cell.table === table && b.cell.row === row && b.cell.cell === cell + 1);
+    return value ? personOf(value.ft.text) || null : null;
+  }
+  return null;
+}
+
+/**
+ * "Ms. Fatmata Kamara (Chair, Ministry of …)", "السيد مروان الرفاعي (رئيساً)": the person right
+ * before the marker. An item of an attendance list is one person, named first ("Andy Gotz (AG),
+ * ESRF (Chair)"); in a paragraph listing several, the person is the one before the marker.
+ */
 function chairInAttendance(blocks: readonly Block[]): string | null {
   const at = blocks.findIndex((b) => b.cell === null && cueBlock(b, ATTENDEE_CUES));
   if (at < 0) return null;
   for (const b of [blocks[at], ...listAfter(blocks, at)]) {
     const marker = CHAIR_MARKER.exec(b.ft.folded);
     if (!marker) continue;
+    if (b.kind === "item") return personOf(b.ft.text) || null;
     const before = b.ft.text.slice(0, b.ft.map[marker.index]);
     const person = before.split(/[,;:،؛：]/u).pop()?.trim();
     if (person) return personOf(person);
@@ -354,7 +383,9 @@ function personOf(item: string): string {
   const honorific = new RegExp(`^(?:${HONORIFICS.regex.source})\\s*`, "u").exec(ft.folded);
   const start = honorific ? ft.map[honorific[0].length] : 0;
   // The name ends where its body or role begins: "X, Ministry of …", "X (rapporteure)", "X – Chairperson".
-  return item.slice(start).split(/[,،;؛(]|\s[–—-]\s/u)[0].trim();
+  const name = item.slice(start).split(/[,،;؛(]|\s[–—-]\s/u)[0].trim();
+  // A surname alone is how the minutes name the person with the title: "Mr Adam, Minister for …" is "Mr Adam".
+  return honorific && name !== "" && !/\s/u.test(name) ? item.slice(0, start + item.slice(start).indexOf(name) + name.length).trim() : name;
 }
 
 export function attendees(blocks: readonly Block[]): string[] {

@@ -96,6 +96,8 @@ function patternsFor(dateWords: DateWords): Patterns {
 }
 
 const NUMERIC_DMY = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/.-])/gu;
+/** The year first with slashes or dots, as Arabic-language press and some offices write it: "2024/7/30". */
+const NUMERIC_YMD = /(?<![\d/.-])(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?![\d/.-])/gu;
 const FOUR_DIGITS = /\d{4}/;
 const ISO = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/gu;
 
@@ -150,6 +152,11 @@ export function findDates(folded: string, dateWords: DateWords): DateMatch[] {
     const first = +m[1];
     const second = +m[2];
     const date = second > 12 && first <= 12 ? isoDay(+m[3], first, second) : isoDay(+m[3], second, first);
+    if (date) candidates.push({ date, endDate: null, index: m.index, length: m[0].length });
+  }
+
+  for (const m of folded.matchAll(NUMERIC_YMD)) {
+    const date = isoDay(+m[1], +m[2], +m[3]);
     if (date) candidates.push({ date, endDate: null, index: m.index, length: m[0].length });
   }
 

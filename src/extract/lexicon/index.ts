@@ -212,6 +212,15 @@ export const CHAIR_MARKER = new RegExp(
   `(?:\\(\\s*(?:${alternation(all((l) => l.chairMarkers))})(?!${WORD_CHAR})|[,،–—-]\\s*(?:${alternation(all((l) => l.chairMarkers))})\\s*(?:[),;،.]|$))`,
   "u",
 );
+/**
+ * A label of who chairs ("Chair", "Président de séance :", "رئيس الجلسة"): alone in a cell of a
+ * key/value table, the name is in the next cell; followed by a courtesy title, the name is after it
+ * ("Chair Hon. Abena Osei-Asare", "رئيس الجلسة الدكتورة …", as a reader joins such a row into a line).
+ */
+export const CHAIR_LABEL = new RegExp(
+  `(?<!${WORD_CHAR})(?:${alternation([...all((l) => l.chairMarkers), ...all((l) => l.chairPhrases).filter((p) => /[:：]$/u.test(p)).map((p) => p.replace(/\\s*[:：]$/u, ""))])})(?!${WORD_CHAR})\\s*[:：]?\\s*`,
+  "gu",
+);
 export const ATTENDEE_CUES = phraseRegex(all((l) => l.attendeeCues), PROCLITICS);
 export const ABSENTEE_CUES = phraseRegex(all((l) => l.absenteeCues), PROCLITICS);
 export const AGENDA_CUES = phraseRegex(all((l) => l.agendaCues), PROCLITICS);
