@@ -53,7 +53,7 @@ function datesIn(f: string): DateFound[] {
 }
 
 /** A cue of another date governs the first date after it, in its sentence: "Published 10 April 2023 · 28 March 2023" dates the meeting by the second. */
-function isOtherDate(f: string, index: number, previousDateEnd: number): boolean {
+export function isOtherDate(f: string, index: number, previousDateEnd: number): boolean {
   const before = f.slice(Math.max(previousDateEnd, index - OTHER_CUE_WINDOW), index);
   const sentence = before.split(/[.!?؟;؛\n](?=\s)/u).pop() ?? before;
   return firstMatch(OTHER_DATE_CUES, sentence) !== null;

@@ -77,7 +77,8 @@ function patternsFor(dateWords: DateWords): Patterns {
   const year = String.raw`(?<year>\d{4})(?!\d)`;
   const dayLink = String.raw`(?:(?:${words(dateWords.dayMonthLinks)})\s+)?`;
   const yearLink = String.raw`[\s,،]*(?:(?:${words(dateWords.monthYearLinks)})\s+)?`;
-  const connector = String.raw`\s*(?:-|–|—|(?<!${L})(?:${words(dateWords.rangeConnectors)})(?!${L}))\s*`;
+  // A connector may be written onto the day after it: Arabic "و" in "18 و19 حزيران".
+  const connector = String.raw`\s*(?:-|–|—|(?<!${L})(?:${words(dateWords.rangeConnectors)})(?![\p{L}\p{M}]))\s*`;
   const built: Patterns = {
     dayMonthYear: new RegExp(String.raw`${day}\s+${dayLink}${month}${yearLink}${year}`, "gu"),
     rangeMonthYear: new RegExp(String.raw`${from}${connector}${day}\s+${dayLink}${month}${yearLink}${year}`, "gu"),

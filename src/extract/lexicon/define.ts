@@ -45,6 +45,7 @@ const NOTHING: Omit<Lexicon, Given | "headers"> = {
   eventWords: [],
   dateLeadWords: [],
   placePrepositions: [],
+  placePrepositionsBeforeDate: [],
   placeNouns: [],
   placeStopWords: [],
   activityCues: { negation: [], planned: [], ongoing: [], done: [] },

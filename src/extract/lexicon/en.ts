@@ -198,9 +198,10 @@ export const en: Lexicon<"en"> = {
     first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4,
     fifth: 5, "5th": 5, sixth: 6, "6th": 6, seventh: 7, "7th": 7,
   },
-  eventWords: ["workshop", "seminar", "conference", "session", "forum", "training", "event", "dialogue", "consultation", "summit", "webinar"],
+  eventWords: ["workshop", "seminar", "conference", "session", "forum", "training", "event", "dialogue", "consultation", "summit", "webinar", "open government week", "open gov week", "town hall", "roadshow", "retreat", "hackathon"],
   dateLeadWords: ["on", "in", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "will be held", "held", "scheduled", "from", "between"],
   placePrepositions: ["in", "at"],
+  placePrepositionsBeforeDate: [],
   placeNouns: ["the city of"],
   placeStopWords: [],
   activityCues: {

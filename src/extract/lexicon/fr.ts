@@ -124,9 +124,10 @@ export const fr: Lexicon<"fr"> = {
     "premier": 1, "1er": 1, "deuxième": 2, "2ème": 2, "2e": 2, "troisième": 3, "3ème": 3, "3e": 3,
     "quatrième": 4, "4ème": 4, "4e": 4, "cinquième": 5, "5ème": 5, "5e": 5, "sixième": 6, "6ème": 6, "6e": 6,
   },
-  eventWords: ["atelier", "séminaire", "session", "conférence", "journée", "rencontre", "forum", "formation", "sommet", "colloque", "webinaire"],
+  eventWords: ["atelier", "séminaire", "session", "conférence", "journée", "rencontre", "forum", "formation", "sommet", "colloque", "webinaire", "semaine du gouvernement ouvert", "caravane", "table ronde", "assises"],
   dateLeadWords: ["le", "du", "en", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "se tiendra", "aura lieu", "prévu"],
   placePrepositions: ["à", "au", "aux"],
+  placePrepositionsBeforeDate: [],
   placeNouns: ["la ville de"],
   placeStopWords: [],
   activityCues: {

@@ -238,6 +238,8 @@ export const PROGRESS_CUES = phraseRegex(all((l) => l.progressCues), PROCLITICS)
 export interface PlaceGrammar {
   /** Prepositions written as separate words ("à", "in"). */
   words: RegExp;
+  /** Prepositions that introduce a place only right before its date ("في"). */
+  beforeDate: RegExp;
   /** Prepositions attached to the place ("ب"). */
   attached: string[];
   nouns: RegExp;
@@ -246,6 +248,7 @@ export interface PlaceGrammar {
 const separatePrepositions = all((l) => l.placePrepositions).filter((p) => [...p].length > 1 || /\p{Script=Latin}/u.test(p));
 export const PLACE: PlaceGrammar = {
   words: phraseRegex(separatePrepositions, []),
+  beforeDate: phraseRegex(all((l) => l.placePrepositionsBeforeDate), []),
   attached: all((l) => l.placePrepositions).filter((p) => !separatePrepositions.includes(p)).map(foldPhrase),
   nouns: new RegExp(`^(?:${alternation(all((l) => l.placeNouns))})\\s+`, "u"),
   stopWords: new Set(all((l) => l.placeStopWords).map(foldPhrase)),

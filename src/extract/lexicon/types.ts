@@ -128,6 +128,11 @@ export interface Lexicon<L extends string = string> {
   dateLeadWords: string[];
   /** Words that introduce a place after a date: "à", "in"; Arabic attaches "ب" to the word. */
   placePrepositions: string[];
+  /**
+   * Prepositions too common to introduce a place anywhere ("في"), which do right before an
+   * event's date: "ورشة … في إربد يوم 20 نيسان 2023", the place being the few words between.
+   */
+  placePrepositionsBeforeDate: string[];
   /** Words before a place name that are not the place: "مدينة", "ville de". */
   placeNouns: string[];
   /** Words that end a place name. */
