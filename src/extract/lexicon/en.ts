@@ -87,6 +87,8 @@ export const en: Lexicon<"en"> = {
     september: 9, october: 10, november: 11, december: 12,
     "jan.": 1, "feb.": 2, "mar.": 3, "apr.": 4, "jun.": 6, "jul.": 7, "aug.": 8, "sep.": 9, "sept.": 9,
     "oct.": 10, "nov.": 11, "dec.": 12,
+    // Action logs write the abbreviations without a full stop: "15 Mar 2024" (not "sept", French for seven).
+    jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
   },
   statuses: [
     // The IRM scale: Not started, Limited, Substantial, Complete.
@@ -160,7 +162,7 @@ export const en: Lexicon<"en"> = {
   commitmentPluralWords: ["commitments"],
   headers: {
     number: ["no.", "number", "#", "no", "ref", "ref.", "ref no", "item no", "item no.", "action no", "action no.", "s/n", "sl no", "id"],
-    commitment: ["commitment", "commitments", "title", "detail", "details", "description", "item", "action", "actions", "action item", "action point", "measure", "deliverable", "deliverables", "activity", "task", "milestone"],
+    commitment: ["commitment", "commitments", "title", "detail", "details", "description", "item", "action", "actions", "action item", "action point", "measure", "deliverable", "deliverables", "activity", "task", "milestone", "decision", "decisions"],
     progress: ["progress", "completion", "percent", "%", "rate", "% complete", "percent complete"],
     status: ["status", "level of completion", "state", "rag", "rag status", "current status", "status update", "progress status"],
     notes: ["notes", "comments", "remarks", "observations", "update", "updates", "progress update", "progress notes", "next steps"],
@@ -226,7 +228,7 @@ export const en: Lexicon<"en"> = {
   ],
   chairVerbs: ["chaired the meeting", "chaired", "presided over the meeting", "presided"],
   decisionSections: [
-    "decisions", "decisions taken", "key decisions", "resolutions", "recommendations", "action items", "actions arising",
+    "decisions", "decisions taken", "key decisions", "resolutions", "recommendations", "action items", "action item", "actions arising",
     "new actions", "action points", "follow-up actions", "follow-up", "next steps", "agreed actions",
   ],
   ownerLabels: ["owner", "responsible", "resp.", "lead", "action by", "assigned to"],
