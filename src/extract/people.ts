@@ -186,10 +186,24 @@ function appositionStart(ft: FoldedText, tokens: readonly Token[], words: Functi
     if (!/^[,،]/u.test(ft.folded.slice(tokens[k].end))) return null;
     const role = tokens[k + 1];
     const roleStart = words.articles.includes(role.word) && tokens[k + 2] ? tokens[k + 2].start : role.start;
-    return BODY_WORDS.test(ft.folded.slice(roleStart)) ? tokens[k].end : null;
+    if (BODY_WORDS.test(ft.folded.slice(roleStart))) return tokens[k].end;
+    // After a person named with a courtesy title, what stands between commas is their role, whatever its
+    // words: "M. Karim Belkacem, chef de projet à la DINUM, a précisé", "Mr Kwame Boateng, Deputy Registrar at …, reported".
+    return titledNameEndsAt(ft, tokens, k) ? tokens[k].end : null;
   }
   return null;
 }
+
+/** A name of a few words after a courtesy title ends at token `k`: "M. Karim Belkacem", "السيد وائل شمس الدين". */
+function titledNameEndsAt(ft: FoldedText, tokens: readonly Token[], k: number): boolean {
+  for (let j = k; j >= 0 && k - j < NAME_WORDS; j--) {
+    if (j < k && tokens[j].closed) return false;
+    if (honorificAt(ft, tokens[j].start)) return j < k;
+  }
+  return false;
+}
+/** A person's name is a few words: given names, family names and their particles. */
+const NAME_WORDS = 5;
 
 /**
  * A person's name before a position, as a chair verb's subject ("Dr. Amina De Souza chaired"):

@@ -61,6 +61,8 @@ export const fr: Lexicon<"fr"> = {
     { phrase: "accuse un retard", status: "in_progress" },
     { phrase: "a pris du retard", status: "in_progress" },
     { phrase: "ont pris du retard", status: "in_progress" },
+    { phrase: "avait pris du retard", status: "in_progress" },
+    { phrase: "avaient pris du retard", status: "in_progress" },
     { phrase: "est en bonne voie", status: "in_progress" },
     { phrase: "sont en bonne voie", status: "in_progress" },
     { phrase: "se poursuivent", status: "in_progress" },
@@ -132,7 +134,7 @@ export const fr: Lexicon<"fr"> = {
   placeStopWords: [],
   activityCues: {
     negation: ["non réalisé", "n'a pas", "n'ont pas", "pas encore"],
-    planned: ["sera", "seront", "prévu", "prévue", "programmé", "reporté", "reportée", "à venir"],
+    planned: ["sera", "seront", "serait", "seraient", "prévu", "prévue", "programmé", "reporté", "reportée", "à venir"],
     ongoing: ["en cours", "se poursuit", "se poursuivent", "reste en attente", "attend", "en attente de"],
     done: ["a été", "ont été", "achevé", "achevée", "réalisé", "signé", "mis en ligne", "mise en ligne", "adopté"],
   },
