@@ -95,6 +95,13 @@ describe("the chair in other committees' templates", () => {
     expect(await chairOf(`The Chair thanked the members for their work.\n\n${englishBody}`)).toBeNull();
   });
 
+  it("reads the person given the chair's capacity ('X, as Lead Government Chair, welcomed')", async () => {
+    expect(await chairOf(`Minister Kuntoro Mangkusubroto of Indonesia, as Lead Government Chair of the Open Government Partnership, welcomed participants.\n\n${englishBody}`)).toContain(
+      "Kuntoro Mangkusubroto",
+    );
+    expect(await chairOf(`The minutes, as the chair noted, were approved.\n\n${englishBody}`)).toBeNull();
+  });
+
   it("reads a subject before a long role in apposition, and an Arabic relative clause", async () => {
     expect(
       await chairOf(

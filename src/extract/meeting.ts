@@ -8,6 +8,7 @@ import {
   ACTION_PLAN_WORDS,
   AGENDA_CUES,
   ATTENDEE_CUES,
+  CHAIR_CAPACITY,
   CHAIR_LABEL,
   CHAIR_MARKER,
   CHAIR_PHRASES,
@@ -299,6 +300,10 @@ export function chair(blocks: readonly Block[], language: Language | null = null
     for (const m of b.ft.folded.matchAll(CHAIR_PHRASES)) {
       const names = namesAfterTitles(b.ft, m.index + m[0].length, language, true);
       if (names[0]) return names[0];
+    }
+    for (const m of b.ft.folded.matchAll(CHAIR_CAPACITY)) {
+      const name = personBefore(b.ft, m.index, language);
+      if (name) return name;
     }
     for (const m of b.ft.folded.matchAll(CHAIR_VERBS.regex)) {
       const verb = CHAIR_VERBS.valueOf(m.groups?.phrase ?? "");

@@ -35,6 +35,7 @@ const NOTHING: Omit<Lexicon, Given | "headers"> = {
   decisionPhrases: [],
   chairPhrases: [],
   chairMarkers: [],
+  chairCapacityWords: [],
   attendeeCues: [],
   absenteeCues: [],
   agendaCues: [],

@@ -190,6 +190,7 @@ export const en: Lexicon<"en"> = {
   decisionPhrases: ["it was agreed", "it was decided", "the committee agreed", "the committee decided", "members agreed", "resolved"],
   chairPhrases: ["chaired by", "presided over by", "under the chairmanship of", "chair:", "by the chair", "chairperson:", "chairman:", "chairwoman:", "chair person:"],
   chairMarkers: ["chair", "chairperson", "chairman", "chairwoman", "in the chair"],
+  chairCapacityWords: ["as"],
   attendeeCues: ["present", "attendees", "in attendance", "participants", "members present", "attendance", "attendance list", "members in attendance"],
   absenteeCues: ["apologies", "absent", "excused"],
   agendaCues: ["agenda"],

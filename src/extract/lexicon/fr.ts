@@ -116,6 +116,7 @@ export const fr: Lexicon<"fr"> = {
   decisionPhrases: ["il a été convenu", "il a été décidé", "le comité a décidé", "il a été retenu", "le comité a convenu", "il a été arrêté"],
   chairPhrases: ["sous la présidence de", "présidée par", "présidé par", "président de séance :", "présidente de séance :", "présidence :", "président :", "présidente :", "présidé par :", "présidence de la séance :"],
   chairMarkers: ["président", "présidente", "présidence"],
+  chairCapacityWords: ["en sa qualité de", "en qualité de"],
   attendeeCues: ["étaient présents", "présents", "participants", "liste de présence", "assistaient", "liste des participants", "membres présents"],
   absenteeCues: ["excusé", "excusée", "excusés", "absents", "absent"],
   agendaCues: ["ordre du jour"],

@@ -221,6 +221,11 @@ export const CHAIR_LABEL = new RegExp(
   `(?<!${WORD_CHAR})(?:${alternation([...all((l) => l.chairMarkers), ...all((l) => l.chairPhrases).filter((p) => /[:：]$/u.test(p)).map((p) => p.replace(/\\s*[:：]$/u, ""))])})(?!${WORD_CHAR})\\s*[:：]?\\s*`,
   "gu",
 );
+/** "…, as Lead Government Chair of …": a capacity word and, within a few words, a chair marker; the chair is the person before. */
+export const CHAIR_CAPACITY = new RegExp(
+  `[,،]\\s*(?:${alternation(all((l) => l.chairCapacityWords))})\\s+(?:\\S+\\s+){0,3}?(?:${alternation(all((l) => l.chairMarkers))})(?!${WORD_CHAR})`,
+  "gu",
+);
 export const ATTENDEE_CUES = phraseRegex(all((l) => l.attendeeCues), PROCLITICS);
 export const ABSENTEE_CUES = phraseRegex(all((l) => l.absenteeCues), PROCLITICS);
 export const AGENDA_CUES = phraseRegex(all((l) => l.agendaCues), PROCLITICS);

@@ -108,6 +108,8 @@ export interface Lexicon<L extends string = string> {
   chairPhrases: string[];
   /** Words that mark the chair in an attendee list: "Ms. X (Chair, …)", "السيد X (رئيساً)". */
   chairMarkers: string[];
+  /** Words that give someone a capacity, before a chair marker: "X, as Lead Government Chair, welcomed", "en sa qualité de président". */
+  chairCapacityWords: string[];
   /** Labels of the attendee list. */
   attendeeCues: string[];
   /** Labels of lists of people who are not attendees (excused, absent). */
