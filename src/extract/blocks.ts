@@ -266,6 +266,8 @@ export function wordCount(text: string): number {
 }
 
 const LABEL_START = /^[^\s:：]{1,24}\s*[:：]/u;
+/** A short line ending with a year, a day number in it: "18 Nov 2021", "Monday 3 May 2021". */
+const DATE_LINE = /^(?=(?:\S+\s+){0,4}\S+$)(?=.*(?<!\d)\d{1,2}(?!\d)).*(?<!\d)\d{4}[\s.]*$/u;
 
 /**
  * Paragraphs of running text joined where a reader broke a sentence across them (a PDF
@@ -291,6 +293,8 @@ export function joinBrokenParagraphs(blocks: readonly Block[]): Block[] {
       // A title (bold, or "ثانياً: …", "Chair: …") is a line of its own, not half a sentence.
       !last.emphasized &&
       !LABEL_START.test(last.ft.text) &&
+      // A date on a line of its own (a web page's publication line under its title) is no sentence's end.
+      !DATE_LINE.test(b.ft.text.trim()) &&
       // A capital opens a new sentence, not the rest of one.
       !/^\p{Lu}/u.test(b.ft.text);
     if (continues) run.push(b);

@@ -151,11 +151,28 @@ export function meetingDateFromText(blocks: readonly Block[], knownYears: readon
   // held on Thursday 9th March"), before the body, whose cues may name another meeting ("the
   // minutes of the meeting of 9 February were approved"). In the body a whole date after a cue is
   // surer than a yearless day, which may be an event's ("a training will be held on 4 April").
+  // A line that is only a date ("18 Nov 2021" under a web page's title) may be when the page was
+  // published: a date the rest of the head states in words about the meeting ("a présidé le mercredi
+  // 17 novembre 2021 une réunion") is surer, and the bare line is kept only when none does.
+  let bare: string | null = null;
   for (const b of head) {
-    const date = cuedIn(b, ["full"]) ?? lineDate(b) ?? cuedIn(b, ["yearless"]);
-    if (date) return date;
+    const cuedDate = cuedIn(b, ["full"]);
+    if (cuedDate) return cuedDate;
+    if (bare !== null) continue;
+    const date = lineDate(b) ?? cuedIn(b, ["yearless"]);
+    if (date && isBareDateLine(b)) bare = date;
+    else if (date) return date;
   }
-  return cued(["full"]) ?? cued(["yearless"]);
+  return bare ?? cued(["full"]) ?? cued(["yearless"]);
+}
+
+/** A block that holds a date and nothing else but a time or a weekday: "18 Nov 2021", "Monday 3 May 2021, 10:00". */
+function isBareDateLine(b: Block): boolean {
+  const f = b.ft.folded;
+  const dates = datesIn(f);
+  if (dates.length !== 1) return false;
+  const rest = (f.slice(0, dates[0].index) + " " + f.slice(dates[0].index + dates[0].length)).replace(/[\d\s\p{P}]+/gu, " ").trim();
+  return rest.split(/\s+/u).filter(Boolean).length <= 2;
 }
 
 /** A meeting date and where it came from; `warning` says why a date is uncertain. */
