@@ -151,16 +151,14 @@ export function meetingDateFromText(blocks: readonly Block[], knownYears: readon
   // held on Thursday 9th March"), before the body, whose cues may name another meeting ("the
   // minutes of the meeting of 9 February were approved"). In the body a whole date after a cue is
   // surer than a yearless day, which may be an event's ("a training will be held on 4 April").
-  // A line that is only a date ("18 Nov 2021" under a web page's title) may be when the page was
-  // published: a date the rest of the head states in words about the meeting ("a présidé le mercredi
-  // 17 novembre 2021 une réunion") is surer, and the bare line is kept only when none does.
+  // A line that is only a date ("18 Nov 2021", "Meeting notes 28th April 2021" above a web page's
+  // title) may be when the page was published: a date the rest of the head gives with the meeting's
+  // words ("a présidé le mercredi 17 novembre 2021 une réunion", "Summary of the Forum (27/04/2021)")
+  // is surer, and the bare line is kept only when none does.
   let bare: string | null = null;
   for (const b of head) {
-    const cuedDate = cuedIn(b, ["full"]);
-    if (cuedDate) return cuedDate;
-    if (bare !== null) continue;
-    const date = lineDate(b) ?? cuedIn(b, ["yearless"]);
-    if (date && isBareDateLine(b)) bare = date;
+    const date = cuedIn(b, ["full"]) ?? lineDate(b) ?? cuedIn(b, ["yearless"]);
+    if (date && bare === null && isBareDateLine(b)) bare = date;
     else if (date) return date;
   }
   return bare ?? cued(["full"]) ?? cued(["yearless"]);
