@@ -18,6 +18,7 @@ import {
   MEETING_DATE_CUES,
   OTHER_DATE_CUES,
   DATE_WORDS,
+  EVENT_WORDS,
   ORDINALS,
   SECTION_MARKER_VALUES,
 } from "./lexicon/index.js";
@@ -155,10 +156,19 @@ export function meetingDateFromText(blocks: readonly Block[], knownYears: readon
   // title) may be when the page was published: a date the rest of the head gives with the meeting's
   // words ("a présidé le mercredi 17 novembre 2021 une réunion", "Summary of the Forum (27/04/2021)")
   // is surer, and the bare line is kept only when none does.
+  // After a bare line, only a date stated about the meeting counts: one a cue names in a block
+  // that names no event ("a training session will be held on 4 April" is not the meeting), or one in
+  // a title-like line, which ends with no full stop.
   let bare: string | null = null;
   for (const b of head) {
+    if (bare !== null) {
+      const stated = firstMatch(EVENT_WORDS, b.ft.folded) === null ? cuedIn(b, ["full"]) : null;
+      const titled = /[.!?؟]\s*$/u.test(b.ft.text) ? null : lineDate(b);
+      if (stated ?? titled) return (stated ?? titled)!;
+      continue;
+    }
     const date = cuedIn(b, ["full"]) ?? lineDate(b) ?? cuedIn(b, ["yearless"]);
-    if (date && bare === null && isBareDateLine(b)) bare = date;
+    if (date && isBareDateLine(b)) bare = date;
     else if (date) return date;
   }
   return bare ?? cued(["full"]) ?? cued(["yearless"]);
@@ -427,7 +437,10 @@ export function attendees(blocks: readonly Block[]): string[] {
 function agendaCue(b: Block): boolean {
   const m = firstMatch(AGENDA_CUES, b.ft.folded);
   if (!m) return false;
-  return /^[\s\p{P}\d]*$/u.test(b.ft.folded.slice(0, m.index)) || /[:：]\s*$/u.test(b.ft.folded);
+  // A section number may stand before it: "I. Ordre du jour", "2. Agenda".
+  const numbering = firstMatch(ENUMERATOR, b.ft.folded);
+  const before = b.ft.folded.slice(numbering?.index === 0 ? numbering[0].length : 0, m.index);
+  return /^[\s\p{P}\d]*$/u.test(before) || /[:：]\s*$/u.test(b.ft.folded);
 }
 
 /** An enumerator: "1.", "2)", "III.", "IV -", "ثانياً:", "Secondly,". */
