@@ -62,3 +62,34 @@ describe("the agenda", () => {
     expect(await agendaOf("## 1. Welcome\n\nText.")).toEqual([]);
   });
 });
+
+describe("the agenda in other committees' templates", () => {
+  it("reads the rows of an agenda table, not its header row, even when a commitment layout claims the table", async () => {
+    const markdown = [
+      "**Agenda**",
+      "",
+      "| Item | Subject | Lead |",
+      "| --- | --- | --- |",
+      "| 1 | Opening, apologies and adoption of the agenda | Chair |",
+      "| 2 | Matters arising from the minutes of 15 June 2023 | Secretariat |",
+      "| 3 | Progress on the NAP4 commitments | Lead agencies |",
+      "",
+      "The Chair opened the meeting and welcomed the members of the committee.",
+    ].join("\n");
+    expect(await agendaOf(markdown)).toEqual(["Opening, apologies and adoption of the agenda", "Matters arising from the minutes of 15 June 2023", "Progress on the NAP4 commitments"]);
+  });
+
+  it("reads ordinal-word lines run into one paragraph, and Roman-numeral section titles", async () => {
+    const arabic = "جدول الأعمال:\n\nأولاً: المصادقة على محضر الاجتماع السابق. ثانياً: متابعة تنفيذ التزامات خطة العمل. ثالثاً: التحضير لمؤتمر الحكومة المنفتحة.\n\nصادقت اللجنة على المحضر.";
+    expect(await agendaOf(arabic)).toHaveLength(3);
+    const sections = ["**I. ADOPTION DU COMPTE RENDU**", "Le compte rendu a été adopté.", "**II. ÉTAT DE MISE EN ŒUVRE**", "Le secrétariat a présenté le bilan.", "**III. DIVERS**", "Aucun point."].join("\n\n");
+    expect(await agendaOf(sections)).toEqual(["ADOPTION DU COMPTE RENDU", "ÉTAT DE MISE EN ŒUVRE", "DIVERS"]);
+  });
+
+  it("takes escaped section numbers of repository Markdown as the agenda, and no agenda from a sentence naming the word", async () => {
+    const markdown = ["1\\. Welcome", "", "AG welcomed those present. The proposed agenda was agreed.", "", "2\\. Minutes of the previous meeting", "", "These were agreed.", "", "3\\. AOB", "", "No business."].join("\n");
+    expect(await agendaOf(markdown)).toEqual(["Welcome", "Minutes of the previous meeting", "AOB"]);
+    // Numbers with a gap are no agenda.
+    expect(await agendaOf(["1\\. Welcome", "", "Text.", "", "3\\. AOB", "", "No business."].join("\n"))).toEqual([]);
+  });
+});

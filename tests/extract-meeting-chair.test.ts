@@ -71,3 +71,43 @@ describe("the chair", () => {
     expect(extractRecord(doc, { sha256: "0".repeat(64) }).meeting.attendees).toEqual(["Amina De Souza", "Steve Fisher", "Fatou Ndiaye", "Jean-Pierre Diallo"]);
   });
 });
+
+describe("the chair in other committees' templates", () => {
+  it("takes a proper name without a courtesy title after a chair phrase, not lower-case words", async () => {
+    expect(await chairOf(`Le conseil s'est réuni sous la présidence de René CLINCHARD, Maire.\n\n${frenchBody}`)).toBe("René CLINCHARD");
+    expect(await chairOf(`The meeting was chaired by the deputy of policy.\n\n${englishBody}`)).toBeNull();
+  });
+
+  it("names the person an attendance item opens with, and keeps the title of a surname alone", async () => {
+    expect(await chairOf(`Attendance\n\n- Steve Fisher (SF), STFC\n- Andy Gotz (AG), ESRF (Chair)\n- Milan Prica (MP), ELETTRA\n\n${englishBody}`)).toBe("Andy Gotz");
+    expect(await chairOf(`Attendees\n\n- Mr Adam, Minister for Parliamentary Business (chair)\n- Lucy McTernan, Chair of Civil Society Network\n\n${englishBody}`)).toBe("Mr Adam");
+    expect(await chairOf(`Present: Cllr Margaret Hughes (in the chair), Cllr David Osei, Ms Priya Raman (Head of Digital Services)\n\n${englishBody}`)).toBe("Margaret Hughes");
+  });
+
+  it("reads the chair from a key/value table, or from its row joined into one line", async () => {
+    const table = "| Meeting | 11th meeting of the steering committee |\n| --- | --- |\n| Chair | Hon. Abena Osei-Asare, Deputy Minister of Finance |\n| Secretary | Mr Emmanuel Tetteh |";
+    expect(await chairOf(`${table}\n\n${englishBody}`)).toBe("Abena Osei-Asare");
+    expect(await chairOf(`Venue Conference Room 2, Accra\n\nChair Hon. Abena Osei-Asare, Deputy Minister of Finance\n\n${englishBody}`)).toBe("Abena Osei-Asare");
+    const arabic = "| التاريخ | الثلاثاء 14 أيار 2024 |\n| --- | --- |\n| رئيس الجلسة | الدكتورة نادين الحسيني، رئيسة اللجنة التوجيهية |";
+    expect(await chairOf(`${arabic}\n\nتم استعراض التقدم في تنفيذ الالتزامات.`)).toBe("نادين الحسيني");
+    expect(await chairOf("المكان قاعة الاجتماعات، بيروت رئيس الجلسة الدكتورة نادين الحسيني، رئيسة اللجنة\n\nتم استعراض التقدم في تنفيذ الالتزامات.")).toBe("نادين الحسيني");
+    // A label with no courtesy title after it is no chair line: "the Chair thanked members".
+    expect(await chairOf(`The Chair thanked the members for their work.\n\n${englishBody}`)).toBeNull();
+  });
+
+  it("reads the person given the chair's capacity ('X, as Lead Government Chair, welcomed')", async () => {
+    expect(await chairOf(`Minister Kuntoro Mangkusubroto of Indonesia, as Lead Government Chair of the Open Government Partnership, welcomed participants.\n\n${englishBody}`)).toContain(
+      "Kuntoro Mangkusubroto",
+    );
+    expect(await chairOf(`The minutes, as the chair noted, were approved.\n\n${englishBody}`)).toBeNull();
+  });
+
+  it("reads a subject before a long role in apposition, and an Arabic relative clause", async () => {
+    expect(
+      await chairOf(
+        `M. Ahmed LAAMOUMRI, Secrétaire Général du Ministère de la Transition Numérique et de la Réforme de l'Administration, a présidé le mercredi 17 novembre 2021 une réunion du comité.\n\n${frenchBody}`,
+      ),
+    ).toBe("Ahmed LAAMOUMRI");
+    expect(await chairOf("عقد اجتماع للفريق الوطني، واستعرض الاجتماع الذي ترأسه أمين عام الوزارة مروان الرفاعي، التقدم في سير العمل.")).toContain("مروان الرفاعي");
+  });
+});

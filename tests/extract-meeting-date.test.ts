@@ -61,3 +61,17 @@ describe("the meeting's date", () => {
     expect(await dateOf(`# Minutes\n\n${en}`, "2023-05-committee.md")).toBe("2023-05 from filename");
   });
 });
+
+describe("dates of minutes published on the web", () => {
+  it("prefers the date the text states about the meeting to a bare publication line under the title", async () => {
+    const page = "Réunion du comité de pilotage\n\n18 Nov 2021\n\nM. Ahmed Laamoumri, Secrétaire Général du Ministère, a présidé le mercredi 17 novembre 2021, une réunion du comité de pilotage du gouvernement ouvert en présence des représentants des organismes publics et de la société civile.";
+    expect(await dateOf(page)).toBe("2021-11-17");
+    expect(await dateOf(`Meeting notes 28th April 2021\n\nHigh level summary of the Multi-stakeholder Forum (27/04/2021)\n\n${en}`)).toBe("2021-04-27");
+    // With nothing else in the head, the date line under the title is the meeting's.
+    expect(await dateOf(`# Steering Committee\n\n14 Mar 2023\n\n${en}`)).toBe("2023-03-14");
+  });
+
+  it("reads a date written year first, and an Arabic 'عُقد في' cue", async () => {
+    expect(await dateOf("اجتماع فريق العمل الوطني\n\nعُقد في وزارة التخطيط والتعاون الدولي 2024/7/30 اجتماع لفريق العمل الوطني المكلف بإعداد ومتابعة خطط العمل ضمن مبادرة شراكة الحكومات الشفافة، واستعرض الاجتماع التقدم في سير العمل.")).toBe("2024-07-30");
+  });
+});

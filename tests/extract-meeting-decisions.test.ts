@@ -97,3 +97,25 @@ describe("a decision's owner, due date and commitment", () => {
     expect(d.due).toBeUndefined();
   });
 });
+
+describe("decisions in other committees' templates", () => {
+  const facts = (ds: Decision[]) => ds.map((d) => [d.commitment, d.date]);
+
+  it("names the item a decision concerns by an ordinal word, in French and Arabic", async () => {
+    expect(facts(await decisionsOf("## Mesures de suivi\n\n- Le ministère du Budget soumettra une demande de financement (troisième engagement).\n"))).toEqual([["3", null]]);
+    expect(facts(await decisionsOf("## التوصيات\n\n- مخاطبة هيئة النزاهة ومكافحة الفساد لتحديد موعد إقرار النظام (الالتزام الرابع).\n"))).toEqual([["4", null]]);
+  });
+
+  it("reads no day in the number of the item it names", async () => {
+    expect(facts(await decisionsOf("## القرارات\n\n1. تمديد موعد الإجراء رقم 4 حتى 15 نيسان 2023.\n"))).toEqual([["4", "2023-04-15"]]);
+    expect(facts(await decisionsOf("## Decisions\n\n- Extend action 3 to 20 May 2023.\n"))).toEqual([["3", "2023-05-20"]]);
+  });
+
+  it("takes the items of a singular 'Action Item' section and abbreviated months without a full stop", async () => {
+    expect(texts(await decisionsOf("## 7. Action Item\n\n* Share the Guidance on Secure development\n* Prioritize Internal DVCS\n"))).toEqual([
+      "Share the Guidance on Secure development",
+      "Prioritize Internal DVCS",
+    ]);
+    expect(facts(await decisionsOf("## Action points\n\n- The Secretariat will circulate the draft by 15 Mar 2024.\n"))).toEqual([[null, "2024-03-15"]]);
+  });
+});

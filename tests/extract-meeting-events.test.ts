@@ -49,3 +49,27 @@ describe("events in prose", () => {
     expect(await eventsOf(`${arHead}ندوة بخصوص النفاذ إلى المعلومة يوم 2 أفريل 2023.`)).toEqual([["ندوة بخصوص النفاذ إلى المعلومة", "2023-04-02", null, null]]);
   });
 });
+
+describe("events in other committees' templates", () => {
+  const places = async (markdown: string) => (await eventsOf(markdown)).map(([, date, endDate, place]) => [date, endDate, place]);
+
+  it("keeps a city with the venue after it, when both stand before the date", async () => {
+    expect(await places(`${frHead}Un atelier usagers aura lieu à Lyon, à la Maison de la métropole, du 14 au 16 novembre 2022.`)).toEqual([
+      ["2022-11-14", "2022-11-16", "Lyon, à la Maison"],
+    ]);
+  });
+
+  it("reads an Arabic place after the common preposition right before the date, and a range joined by an attached و", async () => {
+    expect(await places(`${arHead}تقرر تنظيم ورشة عمل للموظفين في مركز الحسن الثقافي في إربد يوم 20 نيسان 2023.`)).toEqual([["2023-04-20", null, "إربد"]]);
+    expect(await places(`${arHead}سيُعقد المؤتمر الوطني في طرابلس في 18 و19 حزيران 2023، في معرض رشيد كرامي الدولي.`)).toEqual([["2023-06-18", "2023-06-19", "طرابلس"]]);
+    // More than a place's few words between "في" and the date are no place.
+    expect(await places(`${arHead}تنظم ورشة عمل في إطار دعم الشفافية والمساءلة يوم 20 نيسان 2023.`)).toEqual([["2023-04-20", null, null]]);
+  });
+
+  it("names an open government week, and takes no deadline for an event's date", async () => {
+    expect(await places(`${enHead}The County Open Government Week will be held in Wote on 6 May 2023.`)).toEqual([["2023-05-06", null, "Wote"]]);
+    expect(await places(`${frHead}La Semaine du Gouvernement ouvert se tiendra à Bouaké, du 9 au 13 mars 2019.`)).toEqual([["2019-03-09", "2019-03-13", "Bouaké"]]);
+    expect(await places(`${enHead}The secretariat will send the invitations to the conference by 31 May 2023.`)).toEqual([]);
+    expect(await places(`${arHead}الطلب إلى أمانة السر توجيه الدعوات إلى المؤتمر الوطني قبل 31 أيار 2023.`)).toEqual([]);
+  });
+});

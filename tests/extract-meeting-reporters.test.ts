@@ -38,3 +38,17 @@ describe("reporters with a role in apposition", () => {
     expect(reporters("M. Karim de la Rosa a indiqué que le portail est en ligne.", "fr")).toEqual(["Karim de la Rosa"]);
   });
 });
+
+describe("reporters in other committees' minutes", () => {
+  it("takes any role between commas after a titled name, and no apposition after an untitled subject", () => {
+    expect(reporters("M. Karim Belkacem, chef de projet à la DINUM, a précisé que la mesure 1.1 est achevée.")).toEqual(["Karim Belkacem"]);
+    expect(reporters("Pour sa part, M. Boukary Zongo, chef du service juridique de l’ARCOP, a précisé que les rapports seraient publiés.")).toEqual(["Boukary Zongo"]);
+    expect(reporters("Mr Kwame Boateng, Deputy Registrar at the Registrar-General’s Department, reported that 41,000 companies had filed.")).toEqual(["Kwame Boateng"]);
+    // Without a courtesy title before it, a clause between commas is no role: nobody is named.
+    expect(reporters("Le comité, après une longue discussion, a indiqué que le calendrier est tenu.")).toEqual([]);
+  });
+
+  it("reads the body an Arabic 'as reported by' phrase names", () => {
+    expect(reporters("بانتظار إقرار التعديلات التشريعية، وفق ما أفاد به مندوب هيئة النزاهة ومكافحة الفساد.")).toEqual(["مندوب هيئة النزاهة ومكافحة الفساد"]);
+  });
+});

@@ -19,6 +19,13 @@ describe("findDates", () => {
     expect(dates("بتاريخ 7 أيار 2023 و 8 آب 2023")).toEqual(["2023-05-07", "2023-08-08"]);
   });
 
+  it("reads a numeric date written year first, and no impossible one", () => {
+    expect(dates("عُقد في وزارة التخطيط 2024/7/30 اجتماع لفريق العمل")).toEqual(["2024-07-30"]);
+    expect(dates("held on 2023.11.05 in Seoul")).toEqual(["2023-11-05"]);
+    expect(dates("2024/13/30 and 2024/2/30")).toEqual([]);
+    expect(dates("14/09/2023")).toEqual(["2023-09-14"]);
+  });
+
   it("reads standard Arabic month names", () => {
     expect(dates("الموافق 12 يناير 2023 و 30 يونيو 2023 و 4 أغسطس 2023")).toEqual(["2023-01-12", "2023-06-30", "2023-08-04"]);
   });

@@ -9,6 +9,7 @@ import { SENTENCE_END } from "../text/normalize.js";
 import type { Nodes, Root, RootContent, Table, TableCell } from "mdast";
 import type { SourceLocation } from "../ingest/tree.js";
 import { foldWithMap, type FoldedText } from "./match.js";
+import { TRAILING_DATE_WORDS } from "./lexicon/index.js";
 
 export type BlockKind = "heading" | "paragraph" | "item";
 
@@ -268,6 +269,8 @@ export function wordCount(text: string): number {
 }
 
 const LABEL_START = /^[^\s:：]{1,24}\s*[:：]/u;
+/** A short line ending with a year, a day number in it: "18 Nov 2021", "Monday 3 May 2021". */
+const DATE_LINE = /^(?=(?:\S+\s+){0,4}\S+$)(?=.*(?<!\d)\d{1,2}(?!\d)).*(?<!\d)\d{4}[\s.]*$/u;
 
 /**
  * Paragraphs of running text joined where a reader broke a sentence across them (a PDF
@@ -293,6 +296,9 @@ export function joinBrokenParagraphs(blocks: readonly Block[]): Block[] {
       // A title (bold, or "ثانياً: …", "Chair: …") is a line of its own, not half a sentence.
       !last.emphasized &&
       !LABEL_START.test(last.ft.text) &&
+      // A date on a line of its own (a web page's publication line under its title) is no sentence's end,
+      // unless the line before leads to it ("… the report is due on" / "30 April 2024.").
+      !(DATE_LINE.test(b.ft.text.trim()) && !TRAILING_DATE_WORDS.test(last.ft.folded)) &&
       // A capital opens a new sentence, not the rest of one.
       !/^\p{Lu}/u.test(b.ft.text);
     if (continues) run.push(b);

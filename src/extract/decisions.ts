@@ -12,9 +12,9 @@
  */
 import type { Decision } from "../model/meeting.js";
 import { findDates } from "../text/dates.js";
-import { normalItemNumber } from "../text/item-numbers.js";
 import { wordCount, type Block } from "./blocks.js";
-import { COMMITMENT_PLURAL, COMMITMENT_REFERENCE, DATE_WORDS, DECISION_PHRASES, DECISION_SECTIONS, DUE_CUES, NUMBERED_DECISION, OWNER_LABELS } from "./lexicon/index.js";
+import { itemReferences } from "./item-numbers.js";
+import { COMMITMENT_PLURAL, DATE_WORDS, DECISION_PHRASES, DECISION_SECTIONS, DUE_CUES, NUMBERED_DECISION, OWNER_LABELS } from "./lexicon/index.js";
 import { firstMatch, foldWithMap, type FoldedText } from "./match.js";
 import { cleanTitle, originalOf, sentences, toSourceRef } from "./text-helpers.js";
 
@@ -63,14 +63,19 @@ function decision(
   file: string,
   listed: boolean,
 ): Decision {
-  const sentence = ft.folded.slice(span.start, span.end);
+  const folded = ft.folded.slice(span.start, span.end);
+  // The items it names, by number or ordinal ("la mesure 1.2", "(troisième engagement)", "(الالتزام الرابع)").
+  const references = itemReferences(ft)
+    .filter((r) => r.start >= span.start && r.end <= span.end)
+    .map((r) => ({ ...r, start: r.start - span.start, end: r.end - span.start }));
+  // An item's number is no day: "تمديد موعد الإجراء رقم 4 حتى 15 نيسان" is due on the 15th, not from the 4th.
+  const sentence = references.reduce((t, r) => t.slice(0, r.start) + " ".repeat(r.end - r.start) + t.slice(r.end), folded);
   const date = findDates(sentence, DATE_WORDS).find((d) => d.index >= phraseAt) ?? null;
-  const reference = [...sentence.matchAll(COMMITMENT_REFERENCE)][0];
   const text = originalOf(ft, span);
   const found: Decision = {
     text: listed ? cleanTitle(text.replace(NUMBERING, "")) || text : text,
     date: date?.date ?? null,
-    commitment: (reference?.groups ? normalItemNumber(reference.groups.number) : null) ?? commitmentOf(b),
+    commitment: references[0]?.number ?? commitmentOf(b),
     source: toSourceRef(file, b.source),
   };
   const owner = ownerIn(foldWithMap(text));

@@ -8,7 +8,8 @@ import type { Event } from "../model/meeting.js";
 import { findDates, findYearlessDates, withYear } from "../text/dates.js";
 import type { Block, TableModel } from "./blocks.js";
 import { planColumns, tableKind } from "./tables.js";
-import { EVENT_WORDS, functionWordsOf, HEADER_ROLES, HEADER_WORDS, MEETING_DATE_CUES, DATE_WORDS, PLACE, TRAILING_DATE_WORDS, type ColumnRole } from "./lexicon/index.js";
+import { isOtherDate } from "./meeting.js";
+import { DUE_CUES, EVENT_WORDS, functionWordsOf, HEADER_ROLES, HEADER_WORDS, MEETING_DATE_CUES, DATE_WORDS, PLACE, TRAILING_DATE_WORDS, type ColumnRole } from "./lexicon/index.js";
 import { textLanguage } from "./lexicon/detect.js";
 import { firstMatch, foldWithMap, isLatinWord, type FoldedText } from "./match.js";
 import { cleanTitle, firstWords, sentences, toSourceRef } from "./text-helpers.js";
@@ -32,9 +33,28 @@ function placeBefore(ft: FoldedText, from: number, dateStart: number): { text: s
   const to = lead ? from + lead.index : dateStart;
   const re = new RegExp(PLACE.words.source, "gu");
   let found: { text: string; start: number } | null = null;
+  let previous: { start: number; end: number; textStart: number } | null = null;
   for (const m of ft.folded.slice(from, to).matchAll(re)) {
     const place = placeAt(ft, from + m.index, to);
-    if (place) found = { text: place.text, start: from + m.index };
+    if (!place) continue;
+    // A city and then its venue, one after the other ("à Lyon, à la Maison de la métropole, du 14 au 16
+    // novembre"): one place, the city kept with the venue.
+    const joined: boolean = previous !== null && found !== null && /^[\s,،]*$/u.test(ft.folded.slice(previous.end, from + m.index));
+    const textStart: number = joined && previous ? previous.textStart : place.textStart;
+    found = { text: ft.text.slice(textStart, place.textEnd).trim(), start: joined && found ? found.start : from + m.index };
+    previous = { start: from + m.index, end: place.end, textStart };
+  }
+  // "ورشة … في إربد يوم 20 نيسان": a common preposition right before the date, a few words from it.
+  if (!found) {
+    const near = [...ft.folded.slice(from, to).matchAll(new RegExp(PLACE.beforeDate.source, "gu"))].pop();
+    if (near) {
+      const start = from + near.index + near[0].length;
+      const words = ft.folded.slice(start, to).trim().split(/\s+/u).filter(Boolean);
+      if (words.length > 0 && words.length <= ATTACHED_PLACE_WORDS && words.every((w) => /^\p{L}/u.test(w) && !PLACE.stopWords.has(w))) {
+        const text = ft.text.slice(ft.map[start], ft.map[to]).replace(/[\s,،]+$/u, "").trim();
+        if (text) found = { text, start: from + near.index };
+      }
+    }
   }
   // An attached preposition ("ب") opens many words that are no place ("بخصوص", "بتاريخ"): before a date, only one on a place noun ("بمدينة سوسة") is taken.
   for (const word of ft.folded.slice(from, to).matchAll(/\S+/gu)) {
@@ -50,7 +70,7 @@ function placeBefore(ft: FoldedText, from: number, dateStart: number): { text: s
 const PLACE_WORDS = 6;
 const ATTACHED_PLACE_WORDS = 3;
 
-function placeAt(ft: FoldedText, pos: number, limit = ft.folded.length): { text: string } | null {
+function placeAt(ft: FoldedText, pos: number, limit = ft.folded.length): { text: string; end: number; textStart: number; textEnd: number } | null {
   const rest = ft.folded.slice(pos);
   const lead = /^[\s,،]*/u.exec(rest)![0].length;
   let at = pos + lead;
@@ -96,7 +116,7 @@ function placeAt(ft: FoldedText, pos: number, limit = ft.folded.length): { text:
     if (word.length < m[0].length) break;
   }
   if (taken.length === 0) return null;
-  return { text: ft.text.slice(ft.map[at], ft.map[end]).trim() };
+  return { text: ft.text.slice(ft.map[at], ft.map[end]).trim(), end, textStart: ft.map[at], textEnd: ft.map[end] };
 }
 
 function roleColumns(table: TableModel, headerRow: number): Map<ColumnRole, number> {
@@ -151,6 +171,19 @@ export function tableEvents(tables: readonly TableModel[], file: string): { even
   return { events, covered };
 }
 
+/**
+ * A date right after a due cue ("by 30 June", "avant le 15 mars", "قبل 31 أيار") is a deadline,
+ * not the day of the event the sentence names ("send the invitations to the conference before 31 May").
+ */
+function isDeadline(sentence: string, dateIndex: number): boolean {
+  const before = sentence.slice(0, dateIndex);
+  for (const m of before.matchAll(DUE_CUES)) {
+    const between = before.slice(m.index + m[0].length);
+    if (between.trim() === "" || TRAILING_DATE_WORDS.exec(between)?.index === 0) return true;
+  }
+  return false;
+}
+
 /** Dates of an event sentence: whole days, and days without a year, which take the meeting's year. */
 function eventDates(sentence: string, meetingDate: string | null): { date: string; endDate: string | null; index: number; length: number }[] {
   const full = findDates(sentence, DATE_WORDS).filter((d) => DAY.test(d.date));
@@ -179,7 +212,9 @@ export function proseEvents(blocks: readonly Block[], inCommitment: (b: Block) =
       if (!word) continue;
       // The sentence that dates the meeting itself ("the forum met on …") is not another event.
       const datesTheMeeting = firstMatch(MEETING_DATE_CUES, sentence) !== null;
-      const dates = eventDates(sentence, meetingDate).filter((d) => !(datesTheMeeting && d.date === meetingDate));
+      const dates = eventDates(sentence, meetingDate).filter(
+        (d, k, all) => !(datesTheMeeting && d.date === meetingDate) && !isOtherDate(sentence, d.index, k > 0 ? all[k - 1].index + all[k - 1].length : 0) && !isDeadline(sentence, d.index),
+      );
       const words = [...sentence.matchAll(EVENT_WORDS)];
       let previousEnd = 0;
       let previousTitle: string | null = null;

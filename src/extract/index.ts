@@ -67,7 +67,7 @@ export function extractRecord(doc: DocumentTree, options: ExtractOptions): Meeti
       actionPlan: actionPlan(flat.blocks),
       chair: chair(prose, language),
       attendees: attendees(outside),
-      agenda: agenda(outside),
+      agenda: agenda(outside, flat.blocks),
     },
     commitments: found.commitments,
     decisions,

@@ -8,6 +8,8 @@ import {
   ACTION_PLAN_WORDS,
   AGENDA_CUES,
   ATTENDEE_CUES,
+  CHAIR_CAPACITY,
+  CHAIR_LABEL,
   CHAIR_MARKER,
   CHAIR_PHRASES,
   CHAIR_VERBS,
@@ -16,11 +18,14 @@ import {
   MEETING_DATE_CUES,
   OTHER_DATE_CUES,
   DATE_WORDS,
+  EVENT_WORDS,
   ORDINALS,
+  SECTION_MARKER_VALUES,
 } from "./lexicon/index.js";
 import { firstMatch, foldPhrase, foldWithMap, type FoldedText } from "./match.js";
-import { namesAfterTitles, personBefore } from "./people.js";
+import { honorificAt, namesAfter, namesAfterTitles, personBefore } from "./people.js";
 import { cleanTitle } from "./text-helpers.js";
+import { romanValue } from "../text/item-numbers.js";
 
 export { detectLanguage, languageOf } from "./lexicon/detect.js";
 
@@ -50,7 +55,7 @@ function datesIn(f: string): DateFound[] {
 }
 
 /** A cue of another date governs the first date after it, in its sentence: "Published 10 April 2023 · 28 March 2023" dates the meeting by the second. */
-function isOtherDate(f: string, index: number, previousDateEnd: number): boolean {
+export function isOtherDate(f: string, index: number, previousDateEnd: number): boolean {
   const before = f.slice(Math.max(previousDateEnd, index - OTHER_CUE_WINDOW), index);
   const sentence = before.split(/[.!?؟;؛\n](?=\s)/u).pop() ?? before;
   return firstMatch(OTHER_DATE_CUES, sentence) !== null;
@@ -147,11 +152,35 @@ export function meetingDateFromText(blocks: readonly Block[], knownYears: readon
   // held on Thursday 9th March"), before the body, whose cues may name another meeting ("the
   // minutes of the meeting of 9 February were approved"). In the body a whole date after a cue is
   // surer than a yearless day, which may be an event's ("a training will be held on 4 April").
+  // A line that is only a date ("18 Nov 2021", "Meeting notes 28th April 2021" above a web page's
+  // title) may be when the page was published: a date the rest of the head gives with the meeting's
+  // words ("a présidé le mercredi 17 novembre 2021 une réunion", "Summary of the Forum (27/04/2021)")
+  // is surer, and the bare line is kept only when none does.
+  // After a bare line, only a date stated about the meeting counts: one a cue names in a block
+  // that names no event ("a training session will be held on 4 April" is not the meeting), or one in
+  // a title-like line, which ends with no full stop.
+  let bare: string | null = null;
   for (const b of head) {
+    if (bare !== null) {
+      const stated = firstMatch(EVENT_WORDS, b.ft.folded) === null ? cuedIn(b, ["full"]) : null;
+      const titled = /[.!?؟]\s*$/u.test(b.ft.text) ? null : lineDate(b);
+      if (stated ?? titled) return (stated ?? titled)!;
+      continue;
+    }
     const date = cuedIn(b, ["full"]) ?? lineDate(b) ?? cuedIn(b, ["yearless"]);
-    if (date) return date;
+    if (date && isBareDateLine(b)) bare = date;
+    else if (date) return date;
   }
-  return cued(["full"]) ?? cued(["yearless"]);
+  return bare ?? cued(["full"]) ?? cued(["yearless"]);
+}
+
+/** A block that holds a date and nothing else but a time or a weekday: "18 Nov 2021", "Monday 3 May 2021, 10:00". */
+function isBareDateLine(b: Block): boolean {
+  const f = b.ft.folded;
+  const dates = datesIn(f);
+  if (dates.length !== 1) return false;
+  const rest = (f.slice(0, dates[0].index) + " " + f.slice(dates[0].index + dates[0].length)).replace(/[\d\s\p{P}]+/gu, " ").trim();
+  return rest.split(/\s+/u).filter(Boolean).length <= 2;
 }
 
 /** A meeting date and where it came from; `warning` says why a date is uncertain. */
@@ -291,26 +320,58 @@ export function actionPlan(blocks: readonly Block[]): ActionPlan | null {
  */
 export function chair(blocks: readonly Block[], language: Language | null = null): string | null {
   for (const b of blocks) {
+    const labelled = chairInLabelledCell(blocks, b, language);
+    if (labelled) return labelled;
     for (const m of b.ft.folded.matchAll(CHAIR_PHRASES)) {
-      const names = namesAfterTitles(b.ft, m.index + m[0].length, language);
+      const names = namesAfterTitles(b.ft, m.index + m[0].length, language, true);
       if (names[0]) return names[0];
+    }
+    for (const m of b.ft.folded.matchAll(CHAIR_CAPACITY)) {
+      const name = personBefore(b.ft, m.index, language);
+      if (name) return name;
     }
     for (const m of b.ft.folded.matchAll(CHAIR_VERBS.regex)) {
       const verb = CHAIR_VERBS.valueOf(m.groups?.phrase ?? "");
-      const name = verb?.position === "after-verb" ? namesAfterTitles(b.ft, m.index + m[0].length, language)[0] : personBefore(b.ft, m.index, language);
+      const name = verb?.position === "after-verb" ? namesAfterTitles(b.ft, m.index + m[0].length, language, true)[0] : personBefore(b.ft, m.index, language);
       if (name) return name;
     }
   }
   return chairInAttendance(blocks);
 }
 
-/** "Ms. Fatmata Kamara (Chair, Ministry of …)", "السيد مروان الرفاعي (رئيساً)": the person right before the marker. */
+/**
+ * A key/value table of the head ("Chair | Hon. Abena Osei-Asare, Deputy Minister", "رئيس الجلسة |
+ * الدكتورة …"): a cell that says only "Chair" names the chair in the next cell of its row. Out of
+ * a table, the label followed by a courtesy title names the chair after it (the row as a reader
+ * without the table's borders joined it, or "the Chairperson Ms X").
+ */
+function chairInLabelledCell(blocks: readonly Block[], label: Block, language: Language | null): string | null {
+  for (const m of label.ft.folded.matchAll(CHAIR_LABEL)) {
+    const end = m.index + m[0].length;
+    if (label.cell === null) {
+      if (honorificAt(label.ft, end)) return namesAfter(label.ft, end, language)[0] ?? null;
+      continue;
+    }
+    if (!/^[\s\p{P}]*$/u.test(label.ft.folded.slice(0, m.index)) || end < label.ft.folded.length) return null;
+    const { table, row, cell } = label.cell;
+    const value = blocks.find((b) => b.cell !== null && b.cell.table === table && b.cell.row === row && b.cell.cell === cell + 1);
+    return value ? personOf(value.ft.text) || null : null;
+  }
+  return null;
+}
+
+/**
+ * "Ms. Fatmata Kamara (Chair, Ministry of …)", "السيد مروان الرفاعي (رئيساً)": the person right
+ * before the marker. An item of an attendance list is one person, named first ("Andy Gotz (AG),
+ * ESRF (Chair)"); in a paragraph listing several, the person is the one before the marker.
+ */
 function chairInAttendance(blocks: readonly Block[]): string | null {
   const at = blocks.findIndex((b) => b.cell === null && cueBlock(b, ATTENDEE_CUES));
   if (at < 0) return null;
   for (const b of [blocks[at], ...listAfter(blocks, at)]) {
     const marker = CHAIR_MARKER.exec(b.ft.folded);
     if (!marker) continue;
+    if (b.kind === "item") return personOf(b.ft.text) || null;
     const before = b.ft.text.slice(0, b.ft.map[marker.index]);
     const person = before.split(/[,;:،؛：]/u).pop()?.trim();
     if (person) return personOf(person);
@@ -354,7 +415,9 @@ function personOf(item: string): string {
   const honorific = new RegExp(`^(?:${HONORIFICS.regex.source})\\s*`, "u").exec(ft.folded);
   const start = honorific ? ft.map[honorific[0].length] : 0;
   // The name ends where its body or role begins: "X, Ministry of …", "X (rapporteure)", "X – Chairperson".
-  return item.slice(start).split(/[,،;؛(]|\s[–—-]\s/u)[0].trim();
+  const name = item.slice(start).split(/[,،;؛(]|\s[–—-]\s/u)[0].trim();
+  // A surname alone is how the minutes name the person with the title: "Mr Adam, Minister for …" is "Mr Adam".
+  return honorific && name !== "" && !/\s/u.test(name) ? item.slice(0, start + item.slice(start).indexOf(name) + name.length).trim() : name;
 }
 
 export function attendees(blocks: readonly Block[]): string[] {
@@ -365,12 +428,101 @@ export function attendees(blocks: readonly Block[]): string[] {
   return texts.map(personOf).filter(Boolean);
 }
 
-export function agenda(blocks: readonly Block[]): string[] {
+/**
+ * A block that announces the agenda: it opens with the cue ("Agenda", "Ordre du jour : …",
+ * "جدول الأعمال:") or ends with a colon ("L'ordre du jour portait sur les points suivants :"). A
+ * sentence that only mentions the word ("the proposed agenda was agreed", "a standard agenda
+ * item") announces nothing.
+ */
+function agendaCue(b: Block): boolean {
+  const m = firstMatch(AGENDA_CUES, b.ft.folded);
+  if (!m) return false;
+  // A section number may stand before it: "I. Ordre du jour", "2. Agenda".
+  const numbering = firstMatch(ENUMERATOR, b.ft.folded);
+  const before = b.ft.folded.slice(numbering?.index === 0 ? numbering[0].length : 0, m.index);
+  return /^[\s\p{P}\d]*$/u.test(before) || /[:：]\s*$/u.test(b.ft.folded);
+}
+
+/** An enumerator: "1.", "2)", "III.", "IV -", "ثانياً:", "Secondly,". */
+const ENUMERATOR = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(?<digits>\\d{1,2})[.)\\-–:]|(?<roman>[ivxlc]{1,6})\\s*[.)\\-–:]|(?:${SECTION_MARKER_VALUES.regex.source})\\s*[:：\\-–—.,،])\\s+(?=\\S)`,
+  "gu",
+);
+
+/** The value of an enumerator ENUMERATOR matched, else null. */
+function enumeratorValue(m: RegExpMatchArray): number | null {
+  const g = m.groups ?? {};
+  if (g.digits !== undefined) return Number(g.digits);
+  if (g.roman !== undefined) return romanValue(g.roman);
+  return g.phrase !== undefined ? (SECTION_MARKER_VALUES.valueOf(g.phrase) ?? null) : null;
+}
+
+/** The number an enumerated line opens with ("3. Review of membership", "II. État …", "ثانياً: متابعة …") and its text. */
+function enumerated(text: string): { number: number; rest: string } | null {
+  const ft = foldWithMap(text);
+  const m = firstMatch(ENUMERATOR, ft.folded);
+  const number = m && m.index === 0 ? enumeratorValue(m) : null;
+  // Roman numerals are upper case in the text as written ("I. ADOPTION"); folded text is lower case.
+  if (m === null || number === null || (m.groups?.roman !== undefined && !/^[IVXLC]/u.test(text))) return null;
+  return { number, rest: text.slice(ft.map[m[0].length] ?? text.length) };
+}
+
+/**
+ * Items enumerated in a row, counting on from `first` ("أولاً: … ثانياً: … ثالثاً: …" in one
+ * paragraph, as a reader that drops line breaks gives them): the text between consecutive
+ * enumerators, or null when the text does not open with the number expected.
+ */
+function enumeratedRun(text: string, first: number): string[] | null {
+  const ft = foldWithMap(text);
+  const marks = [...ft.folded.matchAll(ENUMERATOR)].map((m) => ({ at: m.index, end: m.index + m[0].length, value: enumeratorValue(m) }));
+  if (marks[0]?.at !== 0 || marks[0].value !== first) return null;
+  const run = [marks[0]];
+  for (const m of marks) if (m.at > run[run.length - 1].at && m.value === run[run.length - 1].value! + 1) run.push(m);
+  return run.map((m, k) => cleanTitle(text.slice(ft.map[m.end], k + 1 < run.length ? ft.map[run[k + 1].at] : text.length)));
+}
+
+/**
+ * Agenda items given other than as a list after the cue: the rows of the table that follows
+ * (Item | Subject | Lead; its header row left out), or enumerated lines, in one paragraph (a
+ * reader keeps line breaks) or one a paragraph ("أولاً: …", "ثانياً: …", "I. …").
+ */
+function itemsAfterCue(blocks: readonly Block[], at: number): string[] {
+  const next = blocks[at + 1];
+  if (next?.cell) {
+    const table = next.cell.table;
+    const rows = new Map<number, Block[]>();
+    for (const b of blocks) if (b.cell?.table === table) rows.set(b.cell.row, [...(rows.get(b.cell.row) ?? []), b]);
+    const ordered = [...rows.entries()].sort((x, y) => x[0] - y[0]).map(([, cells]) => cells);
+    // A header row ("Item | Subject | Lead") is no item: its first cell has no number where the next row's has.
+    const numberedFirst = (cells: Block[] | undefined) => cells !== undefined && /^\s*[\dIVXivx]{1,4}\b/u.test(cells[0].ft.text);
+    const body = ordered.length > 1 && !numberedFirst(ordered[0]) && numberedFirst(ordered[1]) ? ordered.slice(1) : ordered;
+    // Each row's item is its longest cell: the subject, not its number or its lead.
+    return body.map((cells) => cleanTitle([...cells].sort((x, y) => y.ft.text.length - x.ft.text.length)[0].ft.text)).filter(Boolean);
+  }
+  // Enumerated lines count from 1 without a gap; anything else is not an agenda.
+  const items: string[] = [];
+  for (let k = at + 1; k < blocks.length && blocks[k].cell === null && blocks[k].kind === "paragraph"; k++) {
+    const run = enumeratedRun(blocks[k].ft.text, items.length + 1);
+    if (!run) break;
+    items.push(...run);
+  }
+  return items.length >= 2 ? items.filter(Boolean) : [];
+}
+
+/**
+ * The agenda: the items after its cue, else the minutes' numbered section titles. `blocks` are
+ * those outside the commitments; `document` is every block, for the table right after the cue,
+ * which a commitment layout may have claimed ("Item | Subject | Lead" looks like an action log).
+ */
+export function agenda(blocks: readonly Block[], document: readonly Block[] = blocks): string[] {
   for (let k = 0; k < blocks.length; k++) {
     const b = blocks[k];
-    if (b.cell !== null || !firstMatch(AGENDA_CUES, b.ft.folded)) continue;
+    if (b.cell !== null || !agendaCue(b)) continue;
     const items = listAfter(blocks, k);
     if (items.length) return [...items.map((i) => cleanTitle(i.ft.text.replace(/^\d{1,2}[.)]\s*/u, ""))), ...laterItems(blocks, items[items.length - 1])];
+    const at = document.indexOf(b);
+    const other = itemsAfterCue(at >= 0 ? document : blocks, at >= 0 ? at : k);
+    if (other.length) return other;
     // "Ordre du jour : 1) bilan ; 2) rapport." — the items written on the cue's own line.
     const inline = inlineAfterCue(b)
       .flatMap((part) => part.split(/(?:^|\s)\d{1,2}[.)-]\s+/u))
@@ -390,10 +542,11 @@ const TITLE_WORDS = 12;
 function titleNumber(b: Block): { number: number; title: string } | null {
   if (b.cell !== null) return null;
   const firstLine = b.ft.text.split("\n")[0];
-  const written = TITLE_NUMBER.exec(firstLine);
-  const number = b.itemNumber ?? (written ? Number(written[1]) : null);
+  // "3. Review of membership", "II. État de mise en œuvre", "ثانياً: متابعة …".
+  const written = enumerated(firstLine);
+  const number = b.itemNumber ?? written?.number ?? null;
   if (number === null) return null;
-  const title = cleanTitle(written ? firstLine.slice(written[0].length) : firstLine);
+  const title = cleanTitle(written ? written.rest : firstLine);
   const titleLike = b.kind === "heading" || b.emphasized || b.kind === "item" || wordCount(firstLine) <= TITLE_WORDS;
   return titleLike && title ? { number, title } : null;
 }
@@ -432,13 +585,21 @@ function laterItems(blocks: readonly Block[], last: Block): string[] {
 function numberedSections(blocks: readonly Block[]): string[] {
   // Plain text writes a section title as a numbered line, read as a one-item list: an item is a
   // section's title when the block after it is no numbered item (a numbered list runs on).
+  // So does a repository's escaped number ("1\\. Welcome"): a short numbered paragraph of one line.
   const sectionTitle = (b: Block, k: number): boolean =>
-    b.kind === "heading" || b.emphasized || (b.kind === "item" && b.depth <= 1 && !(blocks[k + 1]?.kind === "item" && titleNumber(blocks[k + 1]) !== null));
+    b.kind === "heading" ||
+    b.emphasized ||
+    // The block after it in the document: a table between them (left out of `blocks`) ends any list.
+    (b.kind === "item" && b.depth <= 1 && !(blocks[k + 1]?.index === b.index + 1 && blocks[k + 1].kind === "item" && titleNumber(blocks[k + 1]) !== null)) ||
+    (b.kind === "paragraph" && b.depth === 0 && !b.ft.text.includes("\n") && wordCount(b.ft.text) <= TITLE_WORDS && enumerated(b.ft.text) !== null);
   const titles = blocks.filter((b, k) => b.cell === null && sectionTitle(b, k)).map((b) => ({ b, numbered: titleNumber(b) }));
   const numbered = titles.filter((t) => t.numbered !== null);
   if (numbered.length < 2 || numbered[0].numbered!.number !== 1) return [];
   const level = (b: Block) => (b.kind === "heading" ? b.depth : 0);
+  const consecutive = (run: typeof numbered): boolean => run.every((t, k) => t.numbered!.number === k + 1);
   const sameLevel = numbered.filter((t) => level(t.b) === level(numbered[0].b));
-  if (!sameLevel.every((t, k) => t.numbered!.number === k + 1)) return [];
-  return sameLevel.map((t) => t.numbered!.title);
+  // A PDF reader may take some of the titles for headings and others for list items ("5. Review …"):
+  // titles of mixed kinds still make the agenda when together they count 1, 2, 3 … without a gap.
+  const run = consecutive(sameLevel) ? sameLevel : consecutive(numbered) ? numbered : null;
+  return run ? run.map((t) => t.numbered!.title) : [];
 }

@@ -42,8 +42,8 @@ function tokenize(ft: FoldedText, from: number, to: number, limit = Number.POSIT
   return tokens;
 }
 
-
-function honorificAt(ft: FoldedText, pos: number): { end: number; plural: boolean } | null {
+/** The courtesy title at a position of folded text ("Dr.", "السيدة", "MM."), with where it ends and whether it names several. */
+export function honorificAt(ft: FoldedText, pos: number): { end: number; plural: boolean } | null {
   const re = new RegExp(HONORIFICS.regex.source, "uy");
   re.lastIndex = pos;
   const m = re.exec(ft.folded);
@@ -54,8 +54,13 @@ function honorificAt(ft: FoldedText, pos: number): { end: number; plural: boolea
 /** The function words that apply to a text: those of its language, or of the document's. */
 const wordsFor = (ft: FoldedText, language: Language | null): FunctionWords => functionWordsOf(textLanguage(ft, language));
 
-/** Names after a position (verb-subject order): "السيدة ريم القرناوي أنه" → ["ريم القرناوي"]. */
-export function namesAfter(ft: FoldedText, pos: number, language: Language | null = null): string[] {
+/**
+ * Names after a position (verb-subject order): "السيدة ريم القرناوي أنه" → ["ريم القرناوي"].
+ * `properNames`: a name without a courtesy title is also taken when it is a proper name, two
+ * capitalized Latin-script words or more ("sous la présidence de René CLINCHARD, Maire"); a
+ * chair phrase introduces a person, where a reporting verb may introduce any capitalized words.
+ */
+export function namesAfter(ft: FoldedText, pos: number, language: Language | null = null, properNames = false): string[] {
   const words = wordsFor(ft, language);
   let at = pos;
   // "Chaired by: Dr. …", "by the Chair, Ms. …": the punctuation after the phrase is not the name.
@@ -80,7 +85,7 @@ export function namesAfter(ft: FoldedText, pos: number, language: Language | nul
   while (taken.length > 1 && words.nameParticles.has(taken[taken.length - 1].word)) taken.pop();
   if (taken.length === 0) return [];
   // Without a courtesy title only a body or a role is a reporter: "أشار ممثل المعهد", not "عرض نتائج المرحلة".
-  if (!honorific && !BODY_WORDS.test(ft.folded.slice(taken[0].start))) return [];
+  if (!honorific && !BODY_WORDS.test(ft.folded.slice(taken[0].start)) && !(properNames && isProperName(ft, taken, words))) return [];
   if (!honorific?.plural) return [originalSpan(ft, taken[0].start, taken[taken.length - 1].end)];
   // Several people after a plural title, joined by a conjunction written apart ("et") or attached ("وسنية").
   const names: string[] = [];
@@ -108,18 +113,23 @@ export function namesAfter(ft: FoldedText, pos: number, language: Language | nul
   return names.filter((n) => n.length > 0);
 }
 
+/** Two words or more, each a capitalized Latin-script word or a particle between them: "René CLINCHARD", "Amina De Souza". */
+function isProperName(ft: FoldedText, taken: readonly Token[], words: FunctionWords): boolean {
+  return taken.length >= 2 && taken.every((t) => isLatinWord(t.word) && (capitalizedAt(ft, t.start) || words.nameParticles.has(t.word)));
+}
+
 /**
  * Names after a phrase, past the titles and offices that may stand before the courtesy title
  * ("برئاسة عطوفة الأمين العام السيد مروان الرفاعي"): the first honorific within a few words.
  */
-export function namesAfterTitles(ft: FoldedText, pos: number, language: Language | null = null): string[] {
+export function namesAfterTitles(ft: FoldedText, pos: number, language: Language | null = null, properNames = false): string[] {
   const tokens = tokenize(ft, pos, ft.folded.length, 6);
   for (const t of tokens) {
     if (t.opened) break;
-    if (honorificAt(ft, t.start)) return namesAfter(ft, t.start, language);
+    if (honorificAt(ft, t.start)) return namesAfter(ft, t.start, language, properNames);
     if (t.closed) break;
   }
-  return namesAfter(ft, pos, language);
+  return namesAfter(ft, pos, language, properNames);
 }
 
 /** The name before a position (subject-verb order): "… ouvert. Mme Aïcha Karafi a ajouté" → "Aïcha Karafi". */
@@ -160,8 +170,8 @@ export function nameBefore(ft: FoldedText, pos: number, language: Language | nul
   return originalSpan(ft, start, taken[taken.length - 1].end) || null;
 }
 
-/** An apposition is a role of a few words: "directeur à la Cour des comptes". */
-const APPOSITION_WORDS = 12;
+/** An apposition is a role of some words: "directeur à la Cour des comptes", "Secrétaire Général du Ministère de la Transition Numérique et de la Réforme de l'Administration". */
+const APPOSITION_WORDS = 20;
 
 /**
  * Where the subject ends when a role in apposition stands between it and the verb ("M. Y,
@@ -176,10 +186,24 @@ function appositionStart(ft: FoldedText, tokens: readonly Token[], words: Functi
     if (!/^[,،]/u.test(ft.folded.slice(tokens[k].end))) return null;
     const role = tokens[k + 1];
     const roleStart = words.articles.includes(role.word) && tokens[k + 2] ? tokens[k + 2].start : role.start;
-    return BODY_WORDS.test(ft.folded.slice(roleStart)) ? tokens[k].end : null;
+    if (BODY_WORDS.test(ft.folded.slice(roleStart))) return tokens[k].end;
+    // After a person named with a courtesy title, what stands between commas is their role, whatever its
+    // words: "M. Karim Belkacem, chef de projet à la DINUM, a précisé", "Mr Kwame Boateng, Deputy Registrar at …, reported".
+    return titledNameEndsAt(ft, tokens, k) ? tokens[k].end : null;
   }
   return null;
 }
+
+/** A name of a few words after a courtesy title ends at token `k`: "M. Karim Belkacem", "السيد وائل شمس الدين". */
+function titledNameEndsAt(ft: FoldedText, tokens: readonly Token[], k: number): boolean {
+  for (let j = k; j >= 0 && k - j < NAME_WORDS; j--) {
+    if (j < k && tokens[j].closed) return false;
+    if (honorificAt(ft, tokens[j].start)) return j < k;
+  }
+  return false;
+}
+/** A person's name is a few words: given names, family names and their particles. */
+const NAME_WORDS = 5;
 
 /**
  * A person's name before a position, as a chair verb's subject ("Dr. Amina De Souza chaired"):

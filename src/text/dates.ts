@@ -77,7 +77,8 @@ function patternsFor(dateWords: DateWords): Patterns {
   const year = String.raw`(?<year>\d{4})(?!\d)`;
   const dayLink = String.raw`(?:(?:${words(dateWords.dayMonthLinks)})\s+)?`;
   const yearLink = String.raw`[\s,،]*(?:(?:${words(dateWords.monthYearLinks)})\s+)?`;
-  const connector = String.raw`\s*(?:-|–|—|(?<!${L})(?:${words(dateWords.rangeConnectors)})(?!${L}))\s*`;
+  // A connector may be written onto the day after it: Arabic "و" in "18 و19 حزيران".
+  const connector = String.raw`\s*(?:-|–|—|(?<!${L})(?:${words(dateWords.rangeConnectors)})(?![\p{L}\p{M}]))\s*`;
   const built: Patterns = {
     dayMonthYear: new RegExp(String.raw`${day}\s+${dayLink}${month}${yearLink}${year}`, "gu"),
     rangeMonthYear: new RegExp(String.raw`${from}${connector}${day}\s+${dayLink}${month}${yearLink}${year}`, "gu"),
@@ -96,6 +97,8 @@ function patternsFor(dateWords: DateWords): Patterns {
 }
 
 const NUMERIC_DMY = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/.-])/gu;
+/** The year first with slashes or dots, as Arabic-language press and some offices write it: "2024/7/30". */
+const NUMERIC_YMD = /(?<![\d/.-])(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?![\d/.-])/gu;
 const FOUR_DIGITS = /\d{4}/;
 const ISO = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/gu;
 
@@ -150,6 +153,11 @@ export function findDates(folded: string, dateWords: DateWords): DateMatch[] {
     const first = +m[1];
     const second = +m[2];
     const date = second > 12 && first <= 12 ? isoDay(+m[3], first, second) : isoDay(+m[3], second, first);
+    if (date) candidates.push({ date, endDate: null, index: m.index, length: m[0].length });
+  }
+
+  for (const m of folded.matchAll(NUMERIC_YMD)) {
+    const date = isoDay(+m[1], +m[2], +m[3]);
     if (date) candidates.push({ date, endDate: null, index: m.index, length: m[0].length });
   }
 

@@ -88,6 +88,8 @@ export const en: Lexicon<"en"> = {
     september: 9, october: 10, november: 11, december: 12,
     "jan.": 1, "feb.": 2, "mar.": 3, "apr.": 4, "jun.": 6, "jul.": 7, "aug.": 8, "sep.": 9, "sept.": 9,
     "oct.": 10, "nov.": 11, "dec.": 12,
+    // Action logs write the abbreviations without a full stop: "15 Mar 2024" (not "sept", French for seven).
+    jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
   },
   statuses: [
     // The IRM scale: Not started, Limited, Substantial, Complete.
@@ -159,7 +161,7 @@ export const en: Lexicon<"en"> = {
   commitmentPluralWords: ["commitments"],
   headers: {
     number: ["no.", "number", "#", "no", "ref", "ref.", "ref no", "item no", "item no.", "action no", "action no.", "s/n", "sl no", "id"],
-    commitment: ["commitment", "commitments", "title", "detail", "details", "description", "item", "action", "actions", "action item", "action point", "measure", "deliverable", "deliverables", "task", "recommendation", "recommendations", "decision", "resolution"],
+    commitment: ["commitment", "commitments", "title", "detail", "details", "description", "item", "action", "actions", "action item", "action point", "measure", "deliverable", "deliverables", "task", "recommendation", "recommendations", "decision", "resolution", "decisions"],
     milestone: ["milestone", "milestones", "key milestones", "activity", "activities", "sub-activity", "sub-activities"],
     progress: ["progress", "completion", "percent", "%", "rate", "% complete", "percent complete", "% completed", "percentage complete", "completion rate", "% achieved"],
     status: ["status", "level of completion", "state", "rag", "rag status", "current status", "status update", "progress status", "completion level", "overall status", "rag rating", "implementation status", "completion status", "status of implementation"],
@@ -176,7 +178,7 @@ export const en: Lexicon<"en"> = {
   reportingVerbs: ["reported", "presented", "indicated", "explained", "noted", "stated", "confirmed", "added", "informed", "said", "announced"],
   reportedByPhrases: ["reported by", "presented by", "according to"],
   reporterPosition: "before-verb",
-  honorifics: [{ word: "Mr" }, { word: "Mr." }, { word: "Ms" }, { word: "Ms." }, { word: "Mrs" }, { word: "Mrs." }, { word: "Dr" }, { word: "Dr." }, { word: "Prof." }, { word: "Prof" }, { word: "Professor" }, { word: "Hon." }, { word: "Hon" }],
+  honorifics: [{ word: "Mr" }, { word: "Mr." }, { word: "Ms" }, { word: "Ms." }, { word: "Mrs" }, { word: "Mrs." }, { word: "Dr" }, { word: "Dr." }, { word: "Prof." }, { word: "Prof" }, { word: "Professor" }, { word: "Hon." }, { word: "Hon" }, { word: "Eng." }, { word: "Eng" }, { word: "Cllr" }, { word: "Cllr." }, { word: "Councillor" }],
   nameConjunctions: ["and"],
   nameStopWords: ["that", "on", "the", "to"],
   bodyWords: ["representative", "representatives", "chair", "director", "minister", "ministry", "agency", "institute", "committee", "association", "coordinator", "secretary", "point of contact"],
@@ -186,9 +188,10 @@ export const en: Lexicon<"en"> = {
   articles: ["the", "a", "an"],
   sectionMarkers: ["firstly", "secondly", "thirdly"],
   commitmentTitleLeads: ["on", "relating to", "regarding", "concerning"],
-  decisionPhrases: ["it was agreed", "it was decided", "the committee agreed", "the committee decided", "members agreed", "resolved"],
-  chairPhrases: ["chaired by", "presided over by", "under the chairmanship of", "chair:", "by the chair", "chairperson:", "chairman:", "chairwoman:", "chair person:"],
-  chairMarkers: ["chair", "chairperson", "chairman", "chairwoman"],
+  decisionPhrases: ["it was agreed", "it was decided", "the committee agreed", "the committee decided", "members agreed", "agreed to", "resolved"],
+  chairPhrases: ["chaired by", "presided over by", "under the chairmanship of", "under the chairing of", "under the chairpersonship of", "chair:", "by the chair", "chairperson:", "chairman:", "chairwoman:", "chair person:"],
+  chairMarkers: ["chair", "chairperson", "chairman", "chairwoman", "in the chair"],
+  chairCapacityWords: ["as"],
   attendeeCues: ["present", "attendees", "in attendance", "participants", "members present", "attendance", "attendance list", "members in attendance"],
   absenteeCues: ["apologies", "absent", "excused"],
   agendaCues: ["agenda"],
@@ -199,9 +202,10 @@ export const en: Lexicon<"en"> = {
     first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4,
     fifth: 5, "5th": 5, sixth: 6, "6th": 6, seventh: 7, "7th": 7,
   },
-  eventWords: ["workshop", "seminar", "conference", "session", "forum", "training", "event", "dialogue", "consultation", "summit", "webinar"],
+  eventWords: ["workshop", "seminar", "conference", "session", "forum", "training", "event", "dialogue", "consultation", "summit", "webinar", "open government week", "open gov week", "town hall", "roadshow", "retreat", "hackathon"],
   dateLeadWords: ["on", "in", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "will be held", "held", "scheduled", "from", "between"],
   placePrepositions: ["in", "at"],
+  placePrepositionsBeforeDate: [],
   placeNouns: ["the city of"],
   placeStopWords: [],
   activityCues: {
@@ -226,7 +230,7 @@ export const en: Lexicon<"en"> = {
   ],
   chairVerbs: ["chaired the meeting", "chaired", "presided over the meeting", "presided"],
   decisionSections: [
-    "decisions", "decisions taken", "key decisions", "resolutions", "recommendations", "action items", "actions arising",
+    "decisions", "decisions taken", "key decisions", "resolutions", "recommendations", "action items", "action item", "actions arising",
     "new actions", "action points", "follow-up actions", "follow-up", "next steps", "agreed actions",
   ],
   ownerLabels: ["owner", "responsible", "resp.", "lead", "action by", "assigned to"],

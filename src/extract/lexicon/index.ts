@@ -228,6 +228,20 @@ export const CHAIR_MARKER = new RegExp(
   `(?:\\(\\s*(?:${alternation(all((l) => l.chairMarkers))})(?!${WORD_CHAR})|[,،–—-]\\s*(?:${alternation(all((l) => l.chairMarkers))})\\s*(?:[),;،.]|$))`,
   "u",
 );
+/**
+ * A label of who chairs ("Chair", "Président de séance :", "رئيس الجلسة"): alone in a cell of a
+ * key/value table, the name is in the next cell; followed by a courtesy title, the name is after it
+ * ("Chair Hon. Abena Osei-Asare", "رئيس الجلسة الدكتورة …", as a reader joins such a row into a line).
+ */
+export const CHAIR_LABEL = new RegExp(
+  `(?<!${WORD_CHAR})(?:${alternation([...all((l) => l.chairMarkers), ...all((l) => l.chairPhrases).filter((p) => /[:：]$/u.test(p)).map((p) => p.replace(/\\s*[:：]$/u, ""))])})(?!${WORD_CHAR})\\s*[:：]?\\s*`,
+  "gu",
+);
+/** "…, as Lead Government Chair of …": a capacity word and, within a few words, a chair marker; the chair is the person before. */
+export const CHAIR_CAPACITY = new RegExp(
+  `[,،]\\s*(?:${alternation(all((l) => l.chairCapacityWords))})\\s+(?:\\S+\\s+){0,3}?(?:${alternation(all((l) => l.chairMarkers))})(?!${WORD_CHAR})`,
+  "gu",
+);
 export const ATTENDEE_CUES = phraseRegex(all((l) => l.attendeeCues), PROCLITICS);
 export const ABSENTEE_CUES = phraseRegex(all((l) => l.absenteeCues), PROCLITICS);
 export const AGENDA_CUES = phraseRegex(all((l) => l.agendaCues), PROCLITICS);
@@ -245,6 +259,8 @@ export const PROGRESS_CUES = phraseRegex(all((l) => l.progressCues), PROCLITICS)
 export interface PlaceGrammar {
   /** Prepositions written as separate words ("à", "in"). */
   words: RegExp;
+  /** Prepositions that introduce a place only right before its date ("في"). */
+  beforeDate: RegExp;
   /** Prepositions attached to the place ("ب"). */
   attached: string[];
   nouns: RegExp;
@@ -253,6 +269,7 @@ export interface PlaceGrammar {
 const separatePrepositions = all((l) => l.placePrepositions).filter((p) => [...p].length > 1 || /\p{Script=Latin}/u.test(p));
 export const PLACE: PlaceGrammar = {
   words: phraseRegex(separatePrepositions, []),
+  beforeDate: phraseRegex(all((l) => l.placePrepositionsBeforeDate), []),
   attached: all((l) => l.placePrepositions).filter((p) => !separatePrepositions.includes(p)).map(foldPhrase),
   nouns: new RegExp(`^(?:${alternation(all((l) => l.placeNouns))})\\s+`, "u"),
   stopWords: new Set(all((l) => l.placeStopWords).map(foldPhrase)),

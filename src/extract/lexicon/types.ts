@@ -115,6 +115,8 @@ export interface Lexicon<L extends string = string> {
   chairPhrases: string[];
   /** Words that mark the chair in an attendee list: "Ms. X (Chair, …)", "السيد X (رئيساً)". */
   chairMarkers: string[];
+  /** Words that give someone a capacity, before a chair marker: "X, as Lead Government Chair, welcomed", "en sa qualité de président". */
+  chairCapacityWords: string[];
   /** Labels of the attendee list. */
   attendeeCues: string[];
   /** Labels of lists of people who are not attendees (excused, absent). */
@@ -135,6 +137,11 @@ export interface Lexicon<L extends string = string> {
   dateLeadWords: string[];
   /** Words that introduce a place after a date: "à", "in"; Arabic attaches "ب" to the word. */
   placePrepositions: string[];
+  /**
+   * Prepositions too common to introduce a place anywhere ("في"), which do right before an
+   * event's date: "ورشة … في إربد يوم 20 نيسان 2023", the place being the few words between.
+   */
+  placePrepositionsBeforeDate: string[];
   /** Words before a place name that are not the place: "مدينة", "ville de". */
   placeNouns: string[];
   /** Words that end a place name. */
