@@ -9,29 +9,27 @@
  * Sheets, headers and status words are in the minutes' language. Every sheet
  * prints on A4 landscape, one page wide, the header row repeated on each page,
  * the committee, plan and dates in the page header. Dates are date cells and
- * percents numbers. Document text is only ever written as a plain string value:
- * exceljs writes it as a string cell, so a title beginning with "=" stays text
- * and never becomes a formula (`cells.ts`). The workbook's dates come from the
- * meetings, never the clock, so the same inputs give the same cells. exceljs
- * draws no charts, so the Summary is a table (report.html draws it).
+ * percents numbers. Document text is only ever written as a string cell
+ * (`sheetml.ts`), so a title beginning with "=" stays text and never becomes a
+ * formula (`cells.ts`). The workbook's dates come from the meetings, never the
+ * clock, so the same inputs give the same bytes. The Summary is a table
+ * (report.html draws it as a chart).
  *
  * The workbook is streamed: each sheet's rows are measured in one pass (column
  * widths must precede the rows in the file), then generated again and written
- * row by row, so memory does not grow with the archive. Excel caps a sheet at
+ * row by row into the zip (`sheetml.ts`), so memory grows only with the distinct
+ * texts (the shared-string table) and the notes. Excel caps a sheet at
  * 16,384 columns and 1,048,576 rows: the wide Tracker sheet keeps the most
  * recent meetings that fit and says so (History (long) keeps every meeting),
  * and a sheet with more rows continues on "Name 2", "Name 3", ...
  */
-import { once } from "node:events";
 import { PassThrough, type Writable } from "node:stream";
-import { finished } from "node:stream/promises";
-import ExcelJS from "exceljs";
-import type { Color, ConditionalFormattingRule, DataBarRuleType, Font, Worksheet } from "exceljs";
 import type { ReportWords } from "../extract/lexicon/types.js";
 import type { Corrected, HistoryEntry, HistoryStatus, ReviewItem, TrackedCommitment } from "../model/tracker.js";
 import { spreadsheetText } from "./cells.js";
 import { REGRESSION_FILL, STALL_FILL, STATUS_FILL } from "./colours.js";
 import { fill, type TrackerReport } from "./report.js";
+import { columnLetter, SpreadsheetWriter, type Cell, type CellValue, type FontStyle, type SheetWriter } from "./sheetml.js";
 import {
   activitiesView,
   cellText,
@@ -68,11 +66,9 @@ export { REGRESSION_FILL, STALL_FILL, STATUS_FILL };
 
 export const EXCEL_LIMITS: SheetLimits = { columns: 16_384, rows: 1_048_576 };
 
-type CellValue = string | number | Date | null;
-
 interface CellStyle {
   fill?: string;
-  font?: Partial<Font>;
+  font?: FontStyle;
   note?: string;
 }
 
@@ -89,12 +85,12 @@ interface SheetSpec<Subject> {
 }
 
 const HEADER_FILL = "FFDDEBF7";
-const HEADER_FONT: Partial<Font> = { bold: true };
-const REGRESSION_FONT: Partial<Font> = { bold: true, color: { argb: "FF9C0006" } };
+const HEADER_FONT: FontStyle = { bold: true };
+const REGRESSION_FONT: FontStyle = { bold: true, color: "FF9C0006" };
 /** A meeting whose date may be wrong: its column header is flagged, with why. */
 export const UNCERTAIN_DATE_FILL = "FFFFEB9C";
 /** A value an officer corrected. */
-const CORRECTED_FONT: Partial<Font> = { italic: true, color: { argb: "FF7030A0" } };
+const CORRECTED_FONT: FontStyle = { italic: true, color: "FF7030A0" };
 /** The Review sheet's cells to type a correction into. */
 const REVIEW_INPUT_FILL = "FFFFF2CC";
 const DATA_BAR_COLOR = "FF5B9BD5";
@@ -109,39 +105,6 @@ const MIN_COLUMN_WIDTH = 6;
 const LINE_HEIGHT = 15;
 /** Excel's limit for a page header or footer. */
 const MAX_HEADER_FOOTER = 255;
-
-/** The zip's entry stream: a Node stream, or the `readable-stream` 2 kind archiver uses, which only has the state object. */
-type ZipEntryStream = Writable & { _writableState?: { needDrain?: boolean } };
-
-/** Rows committed between two checks that the zip keeps up with them. */
-const ROWS_PER_FLUSH = 100;
-
-/**
- * Waits while the zip entry a sheet is being compressed into holds a backlog.
- * exceljs's sheet stream hands its chunks to the zip without heeding
- * backpressure, so rows written faster than they are deflated would all pile up
- * in memory. The stream and its `pipes` are exceljs internals (untyped), hence
- * the narrow view of them; before the zip reaches the sheet there is no pipe
- * yet and nothing to wait for.
- */
-async function drain(sheet: Worksheet): Promise<void> {
-  const pipes = (sheet as unknown as { stream?: { pipes?: ZipEntryStream[] } }).stream?.pipes ?? [];
-  for (const pipe of pipes) {
-    if (pipe.writableNeedDrain ?? pipe._writableState?.needDrain) await once(pipe, "drain");
-  }
-  // Let the zip emit what it has compressed before more rows come.
-  await new Promise((resolve) => setImmediate(resolve));
-}
-
-function solidFill(argb: string): ExcelJS.Fill {
-  return { type: "pattern", pattern: "solid", fgColor: { argb } };
-}
-
-function columnLetter(column: number): string {
-  let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
 
 /** A `YYYY-MM-DD` or `YYYY-MM` date as a date cell (midnight UTC, which Excel shows as that day), and its format. */
 function dateCell(value: string): { date: Date; format: string } {
@@ -194,26 +157,6 @@ function rowLines(texts: readonly string[], layout: Layout): number {
   return lines;
 }
 
-function percentDataBars(sheet: Worksheet, column: number, lastRow: number, priority: number): void {
-  if (lastRow < 2) return;
-  const letter = columnLetter(column);
-  // exceljs writes the bar colour but its typings omit it.
-  const rule: DataBarRuleType & { color: Partial<Color> } = {
-    type: "dataBar",
-    priority,
-    gradient: false,
-    // Bars grow from the reading side: right in a right-to-left sheet.
-    direction: "context",
-    cfvo: [
-      { type: "num", value: 0 },
-      { type: "num", value: 100 },
-    ],
-    color: { argb: DATA_BAR_COLOR },
-  };
-  const rules: ConditionalFormattingRule[] = [rule];
-  sheet.addConditionalFormatting({ ref: `${letter}2:${letter}${lastRow}`, rules });
-}
-
 /** Text for a page header or footer: `&` is its escape character. */
 function headerText(value: string, room: number): string {
   const cut = value.length > room ? `${value.slice(0, room - 1)}…` : value;
@@ -236,18 +179,29 @@ function pageHeader(report: TrackerReport): string {
 }
 
 class WorkbookStream {
-  private readonly styles = new SharedStyles();
   private readonly header: string;
   private readonly footer: string;
+  private readonly styles = new Map<string, number>();
 
   constructor(
-    readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+    readonly workbook: SpreadsheetWriter,
     readonly report: TrackerReport,
     readonly limits: SheetLimits,
   ) {
     this.header = pageHeader(report);
     // The sheet's name, and the page of pages.
     this.footer = "&L&A&R&P / &N";
+  }
+
+  /** The workbook's style id of a look; called for every cell, so keyed cheaply (fonts are rare: headers and regressions). */
+  private style(fill: string | undefined, font: FontStyle | undefined, numberFormat: string | undefined, wrap: boolean): number {
+    const key = `${fill ?? ""}|${font === undefined ? "" : JSON.stringify(font)}|${numberFormat ?? ""}|${wrap ? "wrap" : ""}`;
+    let id = this.styles.get(key);
+    if (id === undefined) {
+      id = this.workbook.style({ ...(fill ? { fill } : {}), ...(font ? { font } : {}), ...(numberFormat ? { numberFormat } : {}), wrap });
+      this.styles.set(key, id);
+    }
+    return id;
   }
 
   /**
@@ -264,48 +218,42 @@ class WorkbookStream {
     const rows = view.rows()[Symbol.iterator]();
     for (let part = 1; part <= parts; part++) {
       const partRows = Math.min(rowsPerPart, layout.dataRows - (part - 1) * rowsPerPart);
-      const sheet = this.workbook.addWorksheet(part === 1 ? view.name : `${view.name} ${part}`, {
-        views: [{ state: "frozen", xSplit: view.frozenColumns ?? 0, ySplit: 1, rightToLeft: this.report.rightToLeft }],
-        pageSetup: {
-          paperSize: 9, // A4
-          orientation: "landscape",
-          fitToPage: true,
-          fitToWidth: 1,
-          fitToHeight: 0, // as many pages down as the rows need
-          printTitlesRow: "1:1",
-          margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-        },
-        headerFooter: { oddHeader: this.header, oddFooter: this.footer },
+      const setup = {
+        name: part === 1 ? view.name : `${view.name} ${part}`,
+        frozenColumns: view.frozenColumns ?? 0,
+        frozenRows: 1,
+        rightToLeft: this.report.rightToLeft,
+        widths: layout.widths,
+        pageHeader: this.header,
+        pageFooter: this.footer,
+      };
+      await this.workbook.sheet(setup, async (sheet) => {
+        const header: Cell[] = view.columns.map((column, i) => {
+          const note = spec.headerNotes?.get(i + 1);
+          return { value: column.header, style: this.style(spec.headerFills?.get(i + 1) ?? HEADER_FILL, HEADER_FONT, undefined, true), ...(note ? { note } : {}) };
+        });
+        await sheet.row(header, LINE_HEIGHT * rowLines(view.columns.map((c) => c.header), layout));
+        for (let written = 0; written < partRows; written++) {
+          const next = rows.next();
+          if (next.done) break;
+          await this.writeRow(sheet, spec, next.value.values, spec.styles?.(next.value.subject), layout);
+        }
+        const lastRow = partRows + 1;
+        if (view.columns.length > 0) sheet.filter(`A1:${columnLetter(view.columns.length)}${lastRow}`);
+        if (lastRow >= 2) {
+          for (const column of spec.dataBarColumns ?? []) {
+            const letter = columnLetter(column);
+            sheet.dataBar(`${letter}2:${letter}${lastRow}`, DATA_BAR_COLOR);
+          }
+        }
       });
-      sheet.columns = layout.widths.map((width) => ({ width }));
-      const header = sheet.addRow([]);
-      view.columns.forEach((column, i) => {
-        const cell = header.getCell(i + 1);
-        cell.value = column.header;
-        cell.style = this.styles.of(spec.headerFills?.get(i + 1) ?? HEADER_FILL, HEADER_FONT, undefined, true);
-        const note = spec.headerNotes?.get(i + 1);
-        if (note) cell.note = note;
-      });
-      header.height = LINE_HEIGHT * rowLines(view.columns.map((c) => c.header), layout);
-      header.commit();
-      for (let written = 0; written < partRows; written++) {
-        const next = rows.next();
-        if (next.done) break;
-        this.writeRow(sheet, spec, next.value.values, spec.styles?.(next.value.subject), layout);
-        if (written % ROWS_PER_FLUSH === ROWS_PER_FLUSH - 1) await drain(sheet);
-      }
-      const lastRow = partRows + 1;
-      if (view.columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: lastRow, column: view.columns.length } };
-      let priority = 1;
-      for (const column of spec.dataBarColumns ?? []) percentDataBars(sheet, column, lastRow, priority++);
-      sheet.commit();
     }
   }
 
-  private writeRow<S>(sheet: Worksheet, spec: SheetSpec<S>, values: readonly ViewValue[], styles: Map<number, CellStyle> | undefined, layout: Layout): void {
+  private writeRow<S>(sheet: SheetWriter, spec: SheetSpec<S>, values: readonly ViewValue[], styles: Map<number, CellStyle> | undefined, layout: Layout): Promise<void> | void {
     const { view } = spec;
     const { words } = this.report;
-    const row = sheet.addRow([]);
+    const cells: (Cell | undefined)[] = [];
     const texts: string[] = [];
     values.forEach((value, i) => {
       const column = i + 1;
@@ -329,39 +277,14 @@ class WorkbookStream {
       }
       texts.push(shown);
       if (cellValue === null && style === undefined && format === undefined) return;
-      const cell = row.getCell(column);
-      if (cellValue !== null) cell.value = cellValue;
-      cell.style = this.styles.of(style?.fill, style?.font, format, cellValue !== null && (layout.wrapped.has(column) || shown.includes("\n")));
-      if (style?.note) cell.note = style.note;
+      cells[i] = {
+        value: cellValue,
+        style: this.style(style?.fill, style?.font, format, cellValue !== null && (layout.wrapped.has(column) || shown.includes("\n"))),
+        ...(style?.note ? { note: style.note } : {}),
+      };
     });
     const lines = rowLines(texts, layout);
-    if (lines > 1) row.height = LINE_HEIGHT * lines;
-    row.commit();
-  }
-}
-
-/**
- * One style object per distinct look, shared by every cell that has it: exceljs
- * recognizes a style object it has seen and skips serializing it again, which
- * otherwise costs more than writing the cell.
- */
-class SharedStyles {
-  private readonly cache = new Map<string, Partial<ExcelJS.Style>>();
-
-  of(fill: string | undefined, font: Partial<Font> | undefined, format: string | undefined, wrap: boolean): Partial<ExcelJS.Style> {
-    // Called for every cell: a cheap key (fonts are rare: headers and regressions).
-    const key = `${fill ?? ""}|${font === undefined ? "" : JSON.stringify(font)}|${format ?? ""}|${wrap ? "wrap" : ""}`;
-    let style = this.cache.get(key);
-    if (!style) {
-      style = {
-        ...(fill ? { fill: solidFill(fill) } : {}),
-        ...(font ? { font } : {}),
-        ...(format ? { numFmt: format } : {}),
-        ...(wrap ? { alignment: { wrapText: true, vertical: "top" } } : {}),
-      };
-      this.cache.set(key, style);
-    }
-    return style;
+    return sheet.row(cells, lines > 1 ? LINE_HEIGHT * lines : undefined);
   }
 }
 
@@ -520,20 +443,7 @@ function workbookDate(report: TrackerReport): Date {
 
 /** Streams tracker.xlsx to `output` (a file stream, say), sheet by sheet and row by row; resolves once `output` has it all. */
 export async function writeTrackerXlsx(report: TrackerReport, output: Writable, limits: SheetLimits = EXCEL_LIMITS): Promise<void> {
-  const created = workbookDate(report);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: output,
-    // Styles carry the fills, fonts and number formats. Strings are written in
-    // their cells rather than shared: a shared-string table is held in memory.
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  workbook.creator = "minutes-tracker";
-  workbook.lastModifiedBy = "minutes-tracker";
-  workbook.created = created;
-  workbook.modified = created;
-  const done = finished(output);
-
+  const workbook = new SpreadsheetWriter(output, { creator: "minutes-tracker", date: workbookDate(report) });
   const tracker = trackerSheet(report, limits);
   const notes: WriterNote[] =
     tracker.view.firstShown > 0 ? [{ from: "workbook", code: "tracker-sheet-truncated", message: truncationNote(report, tracker.view.firstShown) }] : [];
@@ -548,8 +458,7 @@ export async function writeTrackerXlsx(report: TrackerReport, output: Writable, 
   await writer.writeSheet({ view: eventsView(report) });
   await writer.writeSheet({ view: warningsView(report, notes) });
   await writer.writeSheet(keySheet(report));
-  await workbook.commit();
-  await done;
+  await workbook.finish();
 }
 
 /** tracker.xlsx as bytes: streamed like `writeTrackerXlsx`, only the compressed file is held. */
