@@ -4,8 +4,8 @@
  * in the destination's own folder so the rename never crosses file systems.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { readFile, rename, rm, writeFile } from "node:fs/promises";
+import { createWriteStream, readFileSync } from "node:fs";
+import { rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
@@ -86,9 +86,16 @@ export async function streamFileAtomic(path: string, write: (stream: Writable) =
 /**
  * Like writeFileAtomic, but a file that already holds exactly this text is left alone: a
  * re-run over an unchanged archive rewrites nothing, and the files keep their times for
- * tools that sync or watch the folder. Reading a record is cheaper than replacing it.
+ * tools that sync or watch the folder. Reading a record is cheaper than replacing it, and
+ * reading it synchronously cheaper still: at thousands of records the thread pool's round
+ * trips for each small read cost more than the reads.
  */
 export async function writeTextIfChanged(path: string, text: string): Promise<void> {
-  const existing = await readFile(path, "utf8").catch(() => undefined);
+  let existing: string | undefined;
+  try {
+    existing = readFileSync(path, "utf8");
+  } catch {
+    existing = undefined;
+  }
   if (existing !== text) await writeFileAtomic(path, text);
 }
