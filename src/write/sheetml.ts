@@ -24,6 +24,13 @@ const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const PACKAGE_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
+/**
+ * zlib's level 3: at 10,000 meetings the parts are 300 MB of XML, which level 6 (the default)
+ * deflates in 2.3 s of CPU and level 3 in 1.0 s, for a file 15 % larger (27 MB, against the
+ * 48 MB exceljs wrote).
+ */
+const COMPRESSION_LEVEL = 3;
+
 /** Characters XML 1.0 cannot carry (the file would not open), and the ones to escape. */
 const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF&<>"]/;
 const UNSAFE_ALL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF&<>"]/g;
@@ -326,7 +333,7 @@ export class SpreadsheetWriter {
     output: Writable,
     private readonly properties: DocumentProperties,
   ) {
-    this.zip = new ZipWriter(output, properties.date);
+    this.zip = new ZipWriter(output, properties.date, COMPRESSION_LEVEL);
   }
 
   /** The style id of a look, for `Cell.style`. */

@@ -119,6 +119,12 @@ function shownText<S>(view: TableView<S>, index: number, value: ViewValue, words
   return column.kind === "percent" && shown !== "" ? `${shown}%` : shown;
 }
 
+/** The length of a text's longest line (most texts have one: no need to split them). */
+function longestLine(text: string): number {
+  if (!text.includes("\n")) return text.length;
+  return Math.max(...text.split("\n").map((line) => line.length));
+}
+
 interface Layout {
   widths: number[];
   wrapped: Set<number>;
@@ -127,13 +133,14 @@ interface Layout {
 
 /** Widths that fit the longest line of each column, and which columns are too wide and wrap instead. */
 function measureColumns<S>(view: TableView<S>, words: ReportWords): Layout {
-  const longest = view.columns.map((column) => Math.max(...column.header.split("\n").map((line) => line.length)));
+  const longest = view.columns.map((column) => longestLine(column.header));
   let dataRows = 0;
   for (const row of view.rows()) {
     dataRows++;
     row.values.forEach((value, i) => {
       if (value === null) return;
-      for (const line of shownText(view, i, value, words).split("\n")) if (line.length > (longest[i] ?? 0)) longest[i] = line.length;
+      const length = longestLine(shownText(view, i, value, words));
+      if (length > (longest[i] ?? 0)) longest[i] = length;
     });
   }
   const widths = longest.map((length) => Math.min(Math.max(length + 2, MIN_COLUMN_WIDTH), MAX_COLUMN_WIDTH));
@@ -204,6 +211,16 @@ class WorkbookStream {
     return id;
   }
 
+  /** Style ids of cells with no look of their own, by wrapping and number format: most cells, so found without building a key. */
+  private readonly plain = [new Map<string | undefined, number>(), new Map<string | undefined, number>()];
+
+  private plainStyle(format: string | undefined, wrap: boolean): number {
+    const byFormat = this.plain[wrap ? 1 : 0];
+    let id = byFormat.get(format);
+    if (id === undefined) byFormat.set(format, (id = this.style(undefined, undefined, format, wrap)));
+    return id;
+  }
+
   /**
    * Writes one sheet, continued on "Name 2", "Name 3", ... past the row limit:
    * each part with the header row frozen and printed on every page, an
@@ -255,7 +272,8 @@ class WorkbookStream {
     const { words } = this.report;
     const cells: (Cell | undefined)[] = [];
     const texts: string[] = [];
-    values.forEach((value, i) => {
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
       const column = i + 1;
       const kind = view.columns[i].kind;
       const style = styles?.get(column);
@@ -276,13 +294,14 @@ class WorkbookStream {
         }
       }
       texts.push(shown);
-      if (cellValue === null && style === undefined && format === undefined) return;
+      if (cellValue === null && style === undefined && format === undefined) continue;
+      const wrap = cellValue !== null && (layout.wrapped.has(column) || shown.includes("\n"));
       cells[i] = {
         value: cellValue,
-        style: this.style(style?.fill, style?.font, format, cellValue !== null && (layout.wrapped.has(column) || shown.includes("\n"))),
+        style: style === undefined ? this.plainStyle(format, wrap) : this.style(style.fill, style.font, format, wrap),
         ...(style?.note ? { note: style.note } : {}),
       };
-    });
+    }
     const lines = rowLines(texts, layout);
     return sheet.row(cells, lines > 1 ? LINE_HEIGHT * lines : undefined);
   }
