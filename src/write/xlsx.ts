@@ -297,7 +297,8 @@ class WorkbookStream {
       if (cellValue === null && style === undefined && format === undefined) continue;
       const wrap = cellValue !== null && (layout.wrapped.has(column) || shown.includes("\n"));
       cells[i] = {
-        value: cellValue,
+        // Empty text is an empty cell, with the look its column gives it.
+        value: cellValue === "" ? null : cellValue,
         style: style === undefined ? this.plainStyle(format, wrap) : this.style(style.fill, style.font, format, wrap),
         ...(style?.note ? { note: style.note } : {}),
       };
