@@ -84,18 +84,20 @@ export async function streamFileAtomic(path: string, write: (stream: Writable) =
 }
 
 /**
- * Like writeFileAtomic, but a file that already holds exactly this text is left alone: a
- * re-run over an unchanged archive rewrites nothing, and the files keep their times for
- * tools that sync or watch the folder. Reading a record is cheaper than replacing it, and
- * reading it synchronously cheaper still: at thousands of records the thread pool's round
- * trips for each small read cost more than the reads.
+ * Like writeFileAtomic, but a file that already holds exactly these bytes (text: its UTF-8)
+ * is left alone: a re-run over an unchanged archive rewrites nothing, and the files keep their
+ * times for tools that sync or watch the folder. Reading a record is cheaper than replacing
+ * it, reading it synchronously cheaper still (at thousands of records the thread pool's round
+ * trips for each small read cost more than the reads), and comparing bytes cheaper than
+ * decoding them.
  */
-export async function writeTextIfChanged(path: string, text: string): Promise<void> {
-  let existing: string | undefined;
+export async function writeTextIfChanged(path: string, content: string | Uint8Array): Promise<void> {
+  const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+  let existing: Buffer | undefined;
   try {
-    existing = readFileSync(path, "utf8");
+    existing = readFileSync(path);
   } catch {
     existing = undefined;
   }
-  if (existing !== text) await writeFileAtomic(path, text);
+  if (existing === undefined || !existing.equals(bytes)) await writeFileAtomic(path, bytes);
 }

@@ -71,7 +71,8 @@ export function pipelineVersion(): Promise<string> {
 /** A deterministic failure, kept so that an unchanged file is not read again to fail again. */
 export type CachedFailure = Omit<FileFailure, "file">;
 
-export type CacheEntry = { kind: "record"; json: string } | { kind: "failure"; failure: CachedFailure };
+/** A record's entry: its JSON, and the file's bytes (the same JSON, as the record file under meetings/ holds it). */
+export type CacheEntry = { kind: "record"; json: string; bytes: Buffer } | { kind: "failure"; failure: CachedFailure };
 
 export class RecordCache {
   private constructor(private readonly folder: string) {}
@@ -103,9 +104,9 @@ export class RecordCache {
    * its round trips than the read itself.
    */
   get(key: string): CacheEntry | undefined {
-    const json = readTextIfAny(this.entryPath(key, ".json"));
-    if (json !== undefined) return { kind: "record", json };
-    const failure = readTextIfAny(this.entryPath(key, ".error.json"));
+    const bytes = readIfAny(this.entryPath(key, ".json"));
+    if (bytes !== undefined) return { kind: "record", json: bytes.toString("utf8"), bytes };
+    const failure = readIfAny(this.entryPath(key, ".error.json"))?.toString("utf8");
     if (failure === undefined) return undefined;
     try {
       const parsed = FileFailure.omit({ file: true }).safeParse(JSON.parse(failure));
@@ -127,9 +128,9 @@ export class RecordCache {
   }
 }
 
-function readTextIfAny(path: string): string | undefined {
+function readIfAny(path: string): Buffer | undefined {
   try {
-    return readFileSync(path, "utf8");
+    return readFileSync(path);
   } catch {
     return undefined;
   }

@@ -212,7 +212,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   signal?.addEventListener("abort", onAbort, { once: true });
 
   /** `record` is read lazily: only the tracker needs it in memory. */
-  const succeed = async (index: number, key: string, json: string, record: () => MeetingRecord, summary: FileSummary, status: "extracted" | "cached") => {
+  /** `json` is the record's text, or its UTF-8 bytes. */
+  const succeed = async (index: number, key: string, json: string | Uint8Array, record: () => MeetingRecord, summary: FileSummary, status: "extracted" | "cached") => {
     const output = join("meetings", names[index].name);
     await writeOutput(join(options.out, output), (path) => writeTextIfChanged(path, json));
     // Only the tracker needs the records in memory; `extract` keeps memory flat without them.
@@ -243,8 +244,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     const parsed = safeJson(cached.json) as MeetingRecord | undefined;
     if (typeof parsed?.source?.path !== "string") return false;
     const record = relocateRecord(parsed, names[at].file);
-    const json = record === parsed ? cached.json : recordToJson(record);
-    await succeed(at, key, json, () => record, summarize(record), "cached");
+    await succeed(at, key, record === parsed ? cached.bytes : recordToJson(record), () => record, summarize(record), "cached");
     return true;
   };
   const statusOf = (file: string): Stats | undefined => {
