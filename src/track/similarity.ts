@@ -36,7 +36,7 @@ export function contentWords(text: string): string[] {
  */
 const sameWords = new Map<string, Map<string, boolean>>();
 let rememberedPairs = 0;
-const MAX_REMEMBERED_PAIRS = 1_000_000;
+const MAX_REMEMBERED_PAIRS = 200_000;
 
 function sameWord(word: string, other: string): boolean {
   let byOther = sameWords.get(word);

@@ -154,13 +154,15 @@ function measureColumns<S>(view: TableView<S>, words: ReportWords): Layout {
 /** Lines a row needs to show its wrapped cells whole: a spreadsheet does not grow a streamed row on its own. */
 function rowLines(texts: readonly string[], layout: Layout): number {
   let lines = 1;
-  texts.forEach((shown, i) => {
-    if (!layout.wrapped.has(i + 1) && !shown.includes("\n")) return;
+  for (let i = 0; i < texts.length; i++) {
+    const shown = texts[i];
+    const breaks = shown.includes("\n");
+    if (!breaks && !layout.wrapped.has(i + 1)) continue;
     // A character is about one unit of width; a little is lost to the cell's margins.
     const perLine = Math.max(1, layout.widths[i] - 2);
-    const needed = shown.split("\n").reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / perLine)), 0);
+    const needed = breaks ? shown.split("\n").reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / perLine)), 0) : Math.max(1, Math.ceil(shown.length / perLine));
     if (needed > lines) lines = needed;
-  });
+  }
   return lines;
 }
 
@@ -296,12 +298,13 @@ class WorkbookStream {
       texts.push(shown);
       if (cellValue === null && style === undefined && format === undefined) continue;
       const wrap = cellValue !== null && (layout.wrapped.has(column) || shown.includes("\n"));
-      cells[i] = {
+      const cell: Cell = {
         // Empty text is an empty cell, with the look its column gives it.
         value: cellValue === "" ? null : cellValue,
         style: style === undefined ? this.plainStyle(format, wrap) : this.style(style.fill, style.font, format, wrap),
-        ...(style?.note ? { note: style.note } : {}),
       };
+      if (style?.note) cell.note = style.note;
+      cells[i] = cell;
     }
     const lines = rowLines(texts, layout);
     return sheet.row(cells, lines > 1 ? LINE_HEIGHT * lines : undefined);
