@@ -37,7 +37,7 @@ const UNSAFE_ALL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF&<>"]/g;
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 
 /** Text as XML character data or an attribute value. */
-export function xmlText(text: string): string {
+function xmlText(text: string): string {
   return UNSAFE.test(text) ? text.replace(UNSAFE_ALL, (c) => ESCAPES[c] ?? "") : text;
 }
 
@@ -203,10 +203,6 @@ export class SheetWriter {
       if (cell.note) this.notes.push({ row: r - 1, column: i, text: cell.note });
     }
     return this.entry.write(`${xml}</row>`);
-  }
-
-  get rows(): number {
-    return this.rowNumber;
   }
 
   /** A filter over `ref` (`A1:O14`). */
