@@ -5,7 +5,12 @@
  * it prints figures and a Markdown table for the README, and fails only if a run
  * itself fails.
  *
- *   node bench/run.mjs [--files N] [--variants K] [--jobs J] [--reference-sample S] [--rounds R] [--skip-reading] [--skip-batch] [--no-tracker] [--skip-ocr]
+ *   node bench/run.mjs [--files N] [--variants K] [--jobs J] [--reference-sample S] [--rounds R] [--skip-reading] [--skip-batch] [--no-tracker] [--skip-ocr] [--warm-only] [--package DIR]
+ *
+ * --warm-only skips the cold batches and their references: the runs over the whole corpus
+ * only (all from the cache, unchanged, one new file), on the corpus and cache an earlier run
+ * left in bench/out. --package DIR runs that build (a copy of dist/, bin/ and package.json, as
+ * bench/out/package is) instead of snapshotting this one: two builds measured back to back.
  *
  * --rounds R (default 3): each measurement and its reference run back to back R times, and
  * the tables give medians. On a shared machine the CPU's speed drifts by up to half between
@@ -40,7 +45,7 @@ const MEETINGS = ["2022-06-committee-minutes", "2023-03-committee-minutes", "202
  * terminal's `npm test`) would otherwise change the pipeline version between the
  * cold and warm runs and empty the cache in the middle of the measurement.
  */
-const PACKAGE = join(OUT, "package");
+let PACKAGE = join(OUT, "package");
 
 function snapshotPackage() {
   if (!existsSync(join(ROOT, "dist", "cli.js"))) throw new Error("dist/ is missing: run `npm run build` (npm run bench does)");
@@ -68,6 +73,8 @@ function parseArguments(argv) {
     else if (argument === "--skip-batch") options.batch = false;
     else if (argument === "--no-tracker") options.tracker = false;
     else if (argument === "--skip-ocr") options.ocr = false;
+    else if (argument === "--warm-only") options.warmOnly = true;
+    else if (argument === "--package") options.package = resolve(argv[++index]);
     else throw new Error(`unknown option ${argument}`);
   }
   return options;
@@ -309,7 +316,7 @@ async function benchBatch(options) {
   const docx = listFiles(join(corpus, "docx"));
   const pdf = listFiles(join(corpus, "pdf"));
   const cache = join(OUT, "cache");
-  rmSync(cache, { recursive: true, force: true });
+  if (!options.warmOnly) rmSync(cache, { recursive: true, force: true });
   for (const name of ["run-docx", "run-pdf", "run-all"]) rmSync(join(OUT, name), { recursive: true, force: true });
   const rel = (path) => relative(ROOT, path);
   const command = options.tracker ? "run" : "extract";
@@ -317,7 +324,7 @@ async function benchBatch(options) {
   // The machine's speed drifts by half from one minute to the next: each round runs the cold
   // batches and the references back to back, and the table reports each figure's median.
   const rounds = [];
-  for (let round = 1; round <= options.rounds; round += 1) {
+  for (let round = 1; round <= (options.warmOnly ? 0 : options.rounds); round += 1) {
     // Cold means no cache and no earlier outputs (which would let the run keep its tracker).
     for (const folder of [cache, join(OUT, "run-docx"), join(OUT, "run-pdf")]) rmSync(folder, { recursive: true, force: true });
     const tag = `round ${round} of ${options.rounds}: `;
@@ -371,6 +378,7 @@ async function benchBatch(options) {
 
   /** The run whose time is the median of `runs`: its figures (memory, tracker time) go with it. */
   const medianRun = (runs) => [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor((runs.length - 1) / 2)];
+  if (options.warmOnly) return { files: docx.length + pdf.length, firstAll, warm: medianRun(warmRuns), oneNew };
   const result = {
     files: docx.length + pdf.length,
     rounds,
@@ -411,6 +419,18 @@ function readingTable(rows) {
 
 const mb = (run) => `${fmt(run.extractionPeakMb, 0)} / ${fmt(run.peakMb, 0)}`;
 
+/** The warm runs alone (`--warm-only`). */
+function warmTable(result, jobs, command) {
+  const lines = [
+    `| ${command} (${result.files} files, ${jobs} jobs) | files | seconds | files/s | peak RSS MB: extracting / overall | note |`,
+    "| --- | ---: | ---: | ---: | ---: | --- |",
+    `| all from cache, tracker built | ${result.firstAll.summary.files} | ${fmt(result.firstAll.seconds, 2)} | ${fmt(result.firstAll.summary.files / result.firstAll.seconds)} | ${mb(result.firstAll)} | of which tracker: ${fmt(result.firstAll.summary.finishSeconds)} s |`,
+    `| warm re-run, unchanged | ${result.warm.summary.files} | ${fmt(result.warm.seconds, 2)} | ${fmt(result.warm.summary.files / result.warm.seconds)} | ${mb(result.warm)} | |`,
+    `| warm re-run, one new file | ${result.oneNew.summary.files} | ${fmt(result.oneNew.seconds, 2)} | — | ${mb(result.oneNew)} | extracted ${result.oneNew.summary.extracted}, tracker rebuilt in ${fmt(result.oneNew.summary.finishSeconds)} s |`,
+  ];
+  return lines.join("\n");
+}
+
 function batchTable(result, jobs, command) {
   const check = (ok) => (ok ? " ✓" : " ✗");
   const coldSeconds = result.coldDocx.seconds + result.coldPdf.seconds;
@@ -433,7 +453,8 @@ function batchTable(result, jobs, command) {
 
 const options = parseArguments(process.argv.slice(2));
 mkdirSync(OUT, { recursive: true });
-snapshotPackage();
+if (options.package) PACKAGE = options.package;
+else snapshotPackage();
 const sections = [];
 if (options.reading) {
   process.stderr.write("reading each fixture in-process...\n");
@@ -443,7 +464,10 @@ if (options.reading) {
     `### Reading (document tree only, in-process)\n\n${readingTable(rows)}\n\nMedians of ${options.rounds} round(s), each reading every fixture then running the reference over the same files 5 times. Ratio per round: ${perRound.join("; ")}.`,
   );
 }
-if (options.batch) {
+if (options.batch && options.warmOnly) {
+  const result = await benchBatch(options);
+  sections.push(`### Warm runs (\`--warm-only\`, ${PACKAGE})\n\n${warmTable(result, options.jobs, options.tracker ? "minutes run" : "minutes extract")}\n\nMedian of ${options.rounds} unchanged re-run(s).`);
+} else if (options.batch) {
   const result = await benchBatch(options);
   const notes = [
     ...(options.tracker ? [] : ["`--no-tracker`: `minutes extract`, so no tracker is built; the \"tracker\" figures are the end-of-run errors.json only."]),

@@ -3,10 +3,12 @@
  * `npm test` builds first): cache, name collisions, failure isolation, the
  * per-file deadline and memory cap, and interruption.
  */
+import { createHash } from "node:crypto";
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { pipelineVersion, RecordCache } from "../src/batch/cache.js";
 import { runBatch } from "../src/batch/run.js";
 import { MeetingRecord } from "../src/model/meeting.js";
 
@@ -79,6 +81,42 @@ describe("incremental cache", () => {
     expect(second.failures).toEqual(first.failures);
     expect(first.results[0].failureFromCache).toBeUndefined();
     expect(second.results[0].failureFromCache).toBe(true);
+  });
+});
+
+describe("input index", () => {
+  test("an unchanged file is known by its status, not read again; new content of the same size is read and extracted", async () => {
+    const archive = await copyCorpus(["2023-03-committee-minutes.txt"]);
+    const file = join(archive, "2023-03-committee-minutes.txt");
+    const out = join(work, "out");
+    await runBatch({ inputs: [archive], out, jobs: 1 });
+    const index = JSON.parse(await readFile(join(out, ".cache", "inputs.json"), "utf8")) as Record<string, unknown[]>;
+    const text = await readFile(file, "utf8");
+    expect(index[file]).toEqual([Buffer.byteLength(text), expect.any(Number), expect.any(Number), expect.any(Number), createHash("sha256").update(text).digest("hex")]);
+
+    // While the file's status is the one recorded, the index's hash is the file's: given another
+    // hash, whose record the cache holds, the run takes that record without reading the file.
+    const other = "0".repeat(64);
+    const extracted = MeetingRecord.parse(JSON.parse(await readFile(join(out, "meetings", "2023-03-committee-minutes.json"), "utf8")));
+    const planted = { ...extracted, source: { ...extracted.source, sha256: other } };
+    const key = RecordCache.key(other, file, undefined);
+    await mkdir(join(out, ".cache", await pipelineVersion(), key.slice(0, 2)), { recursive: true });
+    await writeFile(join(out, ".cache", await pipelineVersion(), key.slice(0, 2), `${key}.json`), JSON.stringify(planted));
+    await writeFile(join(out, ".cache", "inputs.json"), JSON.stringify({ [file]: [...index[file].slice(0, 4), other] }));
+    const trusted = await runBatch({ inputs: [archive], out, jobs: 1 });
+    expect(trusted).toMatchObject({ extracted: 0, cached: 1 });
+    expect(MeetingRecord.parse(JSON.parse(await readFile(join(out, "meetings", "2023-03-committee-minutes.json"), "utf8"))).source.sha256).toBe(other);
+
+    // Same size, other bytes, written later: read, hashed and extracted again.
+    const edited = text.replace("2023", "2024");
+    expect(Buffer.byteLength(edited)).toBe(Buffer.byteLength(text));
+    await writeFile(file, edited);
+    const changed = await runBatch({ inputs: [archive], out, jobs: 1 });
+    expect(changed).toMatchObject({ extracted: 1, cached: 0 });
+    const record = MeetingRecord.parse(JSON.parse(await readFile(join(out, "meetings", "2023-03-committee-minutes.json"), "utf8")));
+    expect(record.source.sha256).toBe(createHash("sha256").update(edited).digest("hex"));
+    const again = await runBatch({ inputs: [archive], out, jobs: 1 });
+    expect(again).toMatchObject({ extracted: 0, cached: 1 });
   });
 });
 

@@ -129,8 +129,7 @@ describe("a run killed at any moment of its final write", () => {
       // Between two renames of the set a reader may see a mix; what the next run finds is one set.
       await recoverOutputs(out);
       const now = await digests(out);
-      // tracker.xlsx differs from run to run (its zip entries carry the time), the manifest
-      // holds every other output's digest: a whole set is one whose manifest matches the files.
+      // The manifest holds every other output's digest: a whole set is one whose manifest matches the files.
       const manifest = JSON.parse(await readFile(join(out, ".minutes-run.json"), "utf8")) as { outputs: Record<string, string> };
       expect(Object.fromEntries(Object.keys(manifest.outputs).map((name) => [name, now[name]])), `killed at rename ${killAt}`).toEqual(manifest.outputs);
       const which = now["tracker.json"] === oldSet["tracker.json"] ? "old" : now["tracker.json"] === newSet["tracker.json"] ? "new" : "other";

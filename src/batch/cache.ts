@@ -18,9 +18,10 @@
  */
 import { FileFailure } from "../model/messages.js";
 import { createHash } from "node:crypto";
+import { readFileSync, type Stats } from "node:fs";
 import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { basename, join, relative, sep } from "node:path";
+import { basename, join, relative, resolve, sep } from "node:path";
 import type { MeetingRecord } from "../model/meeting.js";
 import { writeFileAtomic } from "./atomic.js";
 import { packageRoot, packageVersion } from "./package-root.js";
@@ -70,7 +71,8 @@ export function pipelineVersion(): Promise<string> {
 /** A deterministic failure, kept so that an unchanged file is not read again to fail again. */
 export type CachedFailure = Omit<FileFailure, "file">;
 
-export type CacheEntry = { kind: "record"; json: string } | { kind: "failure"; failure: CachedFailure };
+/** A record's entry: its JSON, and the file's bytes (the same JSON, as the record file under meetings/ holds it). */
+export type CacheEntry = { kind: "record"; json: string; bytes: Buffer } | { kind: "failure"; failure: CachedFailure };
 
 export class RecordCache {
   private constructor(private readonly folder: string) {}
@@ -96,10 +98,15 @@ export class RecordCache {
     return join(this.folder, key.slice(0, 2), `${key}${suffix}`);
   }
 
-  async get(key: string): Promise<CacheEntry | undefined> {
-    const json = await readFile(this.entryPath(key, ".json"), "utf8").catch(() => undefined);
-    if (json !== undefined) return { kind: "record", json };
-    const failure = await readFile(this.entryPath(key, ".error.json"), "utf8").catch(() => undefined);
+  /**
+   * The entry of `key`, if any. Read synchronously: a re-run over an archive of thousands of
+   * records reads one small file for each, and a read handed to the thread pool costs more in
+   * its round trips than the read itself.
+   */
+  get(key: string): CacheEntry | undefined {
+    const bytes = readIfAny(this.entryPath(key, ".json"));
+    if (bytes !== undefined) return { kind: "record", json: bytes.toString("utf8"), bytes };
+    const failure = readIfAny(this.entryPath(key, ".error.json"))?.toString("utf8");
     if (failure === undefined) return undefined;
     try {
       const parsed = FileFailure.omit({ file: true }).safeParse(JSON.parse(failure));
@@ -118,6 +125,77 @@ export class RecordCache {
   async putFailure(key: string, failure: CachedFailure): Promise<void> {
     await mkdir(join(this.folder, key.slice(0, 2)), { recursive: true });
     await writeFileAtomic(this.entryPath(key, ".error.json"), JSON.stringify(failure));
+  }
+}
+
+function readIfAny(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What an input file was when its content hash was taken: size, modification and change times, inode, and the hash. */
+type IndexEntry = [size: number, mtimeMs: number, ctimeMs: number, ino: number, sha256: string];
+
+const INDEX_NAME = "inputs.json";
+
+/**
+ * The content hash of each input file as it was when last read, with what the file system
+ * said of the file then (size, modification and change times, inode). A re-run over an
+ * archive of thousands of files takes each unchanged file's hash from here after a stat,
+ * instead of reading and hashing every file again, as git's index does: writing a file, or
+ * replacing it, changes its times or its inode. A file whose status differs in any of them is
+ * read and hashed again. Kept in the cache's folder, beside the version folders: a content
+ * hash does not depend on the code. Paths are absolute, so the same file given by another
+ * relative path is found.
+ */
+export class InputIndex {
+  private changed = false;
+
+  private constructor(
+    private readonly path: string,
+    private readonly entries: Map<string, IndexEntry>,
+  ) {}
+
+  static async open(root: string): Promise<InputIndex> {
+    const path = join(root, INDEX_NAME);
+    const entries = new Map<string, IndexEntry>();
+    try {
+      const parsed = JSON.parse(await readFile(path, "utf8")) as unknown;
+      if (typeof parsed === "object" && parsed !== null) {
+        for (const [file, entry] of Object.entries(parsed)) {
+          if (Array.isArray(entry) && entry.length === 5 && entry.slice(0, 4).every((n) => typeof n === "number") && typeof entry[4] === "string") {
+            entries.set(file, entry as IndexEntry);
+          }
+        }
+      }
+    } catch {
+      // No index yet, or a damaged one: every file is read and hashed, and the index written again.
+    }
+    return new InputIndex(path, entries);
+  }
+
+  /** The sha256 `file` had when last hashed, if its status `info` is the same as then. */
+  known(file: string, info: Stats): string | undefined {
+    const entry = this.entries.get(resolve(file));
+    if (!entry) return undefined;
+    const [size, mtimeMs, ctimeMs, ino, sha256] = entry;
+    return size === info.size && mtimeMs === info.mtimeMs && ctimeMs === info.ctimeMs && ino === info.ino ? sha256 : undefined;
+  }
+
+  /** `file`, whose status was `info` before its bytes were read, has this sha256. */
+  remember(file: string, info: Stats, sha256: string): void {
+    this.entries.set(resolve(file), [info.size, info.mtimeMs, info.ctimeMs, info.ino, sha256]);
+    this.changed = true;
+  }
+
+  /** Writes the index if a hash was taken since it was read. */
+  async save(): Promise<void> {
+    if (!this.changed) return;
+    await writeFileAtomic(this.path, JSON.stringify(Object.fromEntries(this.entries)));
+    this.changed = false;
   }
 }
 

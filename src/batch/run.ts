@@ -7,6 +7,7 @@
  * set (output-set.ts), so an interrupted run leaves the previous set whole.
  */
 import { messageHead, type FileFailure } from "../model/messages.js";
+import { statSync, type Stats } from "node:fs";
 import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
@@ -15,7 +16,7 @@ import { IngestError } from "../ingest/errors.js";
 import type { OcrOptions } from "../ingest/ocr.js";
 import { MeetingRecord } from "../model/meeting.js";
 import { streamFileAtomic, writeFileAtomic, writeTextIfChanged } from "./atomic.js";
-import { pipelineVersion, RecordCache, relocateRecord } from "./cache.js";
+import { InputIndex, pipelineVersion, RecordCache, relocateRecord } from "./cache.js";
 import { recordToJson } from "../write/json.js";
 import { discoverInputs, SUPPORTED_EXTENSIONS } from "./discover.js";
 import { describeFsError, makeWritableFolder } from "./folders.js";
@@ -168,17 +169,21 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const corrections = options.tracker ? await readCorrections(options) : null;
   // The cache only saves time: when it cannot be used the run goes on without it.
   let cache: RecordCache | undefined;
+  let index: InputIndex | undefined;
   let cacheBroken = false;
   const dropCache = (error: unknown): void => {
     if (!cacheBroken) progress.note(`note: the cache cannot be used (${(error as Error).message}); going on without it`);
     cacheBroken = true;
     cache = undefined;
+    index = undefined;
   };
   if (options.cache !== false) {
-    cache = await RecordCache.open(options.cache ?? join(options.out, ".cache")).catch((error: unknown) => {
+    const root = options.cache ?? join(options.out, ".cache");
+    cache = await RecordCache.open(root).catch((error: unknown) => {
       dropCache(error);
       return undefined;
     });
+    if (cache) index = await InputIndex.open(root);
   }
 
   const names = assignOutputNames(discovery.files);
@@ -208,7 +213,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   signal?.addEventListener("abort", onAbort, { once: true });
 
   /** `record` is read lazily: only the tracker needs it in memory. */
-  const succeed = async (index: number, key: string, json: string, record: () => MeetingRecord, summary: FileSummary, status: "extracted" | "cached") => {
+  /** `json` is the record's text, or its UTF-8 bytes. */
+  const succeed = async (index: number, key: string, json: string | Uint8Array, record: () => MeetingRecord, summary: FileSummary, status: "extracted" | "cached") => {
     const output = join("meetings", names[index].name);
     await writeOutput(join(options.out, output), (path) => writeTextIfChanged(path, json));
     // Only the tracker needs the records in memory; `extract` keeps memory flat without them.
@@ -224,30 +230,52 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     progress.file({ file, status: "failed", detail: `${reason} [${code}]` });
   };
 
-  const processFile = async (index: number): Promise<void> => {
-    const file = names[index].file;
+  const keyOf = (file: string, sha256: string): string => RecordCache.key(sha256, file, options.date, ocrSetting(options.ocr));
+  /** The file's outcome from the cache (a record or a deterministic failure); false on a miss. */
+  const fromCache = async (at: number, key: string): Promise<boolean> => {
+    const cached = cache?.get(key);
+    if (cached?.kind === "failure") {
+      fail(at, cached.failure.code, cached.failure.reason, true);
+      return true;
+    }
+    if (cached?.kind !== "record") return false;
+    // The entry is the JSON a worker made from a record its schema had just parsed, written whole
+    // (atomically) under this pipeline version: parsing it is enough. Validating every record again
+    // would cost as much as parsing it, on every re-run of an archive of thousands.
+    const parsed = safeJson(cached.json) as MeetingRecord | undefined;
+    if (typeof parsed?.source?.path !== "string") return false;
+    const record = relocateRecord(parsed, names[at].file);
+    await succeed(at, key, record === parsed ? cached.bytes : recordToJson(record), () => record, summarize(record), "cached");
+    return true;
+  };
+  const statusOf = (file: string): Stats | undefined => {
+    try {
+      return statSync(file);
+    } catch {
+      return undefined;
+    }
+  };
+
+  const processFile = async (at: number): Promise<void> => {
+    const file = names[at].file;
+    // An unchanged file (by the input index: size, times, inode) is not read again when its record is cached.
+    const status = index ? statusOf(file) : undefined;
+    const knownSha256 = status && index?.known(file, status);
+    if (knownSha256 && (await fromCache(at, keyOf(file, knownSha256)))) return;
     let bytes: Uint8Array;
     try {
       bytes = await readInputFile(file);
     } catch (error) {
       if (!(error instanceof IngestError)) throw error;
-      return fail(index, error.code, error.reason);
+      return fail(at, error.code, error.reason);
     }
     const sha256 = sha256Hex(bytes);
-    const key = RecordCache.key(sha256, file, options.date, ocrSetting(options.ocr));
-    const cached = await cache?.get(key);
-    if (cached?.kind === "failure") return fail(index, cached.failure.code, cached.failure.reason, true);
-    if (cached?.kind === "record") {
-      const parsed = MeetingRecord.safeParse(safeJson(cached.json));
-      if (parsed.success) {
-        const record = relocateRecord(parsed.data, file);
-        const json = record === parsed.data ? cached.json : recordToJson(record);
-        return succeed(index, key, json, () => record, summarize(record), "cached");
-      }
-    }
+    if (status) index?.remember(file, status, sha256);
+    const key = keyOf(file, sha256);
+    if (await fromCache(at, key)) return;
     if (signal?.aborted) return;
     const outcome: TaskOutcome = await getPool().run({
-      id: index,
+      id: at,
       path: file,
       bytes,
       sha256,
@@ -255,10 +283,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       ...(options.ocr === undefined ? {} : { ocr: options.ocr }),
     });
     if (outcome.ok) {
-      await succeed(index, key, outcome.json, () => JSON.parse(outcome.json) as MeetingRecord, outcome.summary, "extracted");
+      await succeed(at, key, outcome.json, () => JSON.parse(outcome.json) as MeetingRecord, outcome.summary, "extracted");
       await cache?.putRecord(key, outcome.json).catch(dropCache);
     } else if (outcome.code !== "interrupted") {
-      fail(index, outcome.code, outcome.reason);
+      fail(at, outcome.code, outcome.reason);
       if (outcome.deterministic) await cache?.putFailure(key, { code: outcome.code, reason: outcome.reason }).catch(dropCache);
     }
   };
@@ -275,6 +303,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     signal?.removeEventListener("abort", onAbort);
     await pool?.close();
     progress.stop();
+    // The hashes taken are facts whatever became of the run.
+    await index?.save().catch(dropCache);
   }
 
   let interrupted = signal?.aborted === true;

@@ -166,6 +166,11 @@ export class ZipArchive {
     return new ZipArchive(file, bytes, view, entries);
   }
 
+  /** Member names as stored. */
+  names(): string[] {
+    return [...this.entries.values()].map((entry) => entry.name);
+  }
+
   has(name: string): boolean {
     return this.entries.has(name.toLowerCase());
   }

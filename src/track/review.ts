@@ -40,11 +40,33 @@ function contradiction(c: Commitment): string | null {
   return null;
 }
 
-function consequenceAt(commitment: TrackedCommitment | undefined, meeting: string): Consequence {
+/** The meetings where a commitment's regressions and its stall (its last two reports) stand. */
+interface Flagged {
+  regressed: Set<string>;
+  stalled: Set<string>;
+}
+
+function flaggedMeetings(commitment: TrackedCommitment): Flagged {
+  const regressed = new Set(commitment.regressions.flatMap((r) => [r.from, r.to]));
+  const stalled = new Set<string>();
+  if (commitment.stalled) {
+    for (let i = commitment.history.length - 1; i >= 0 && stalled.size < 2; i--) {
+      if (commitment.history[i].status !== "notReported") stalled.add(commitment.history[i].meeting);
+    }
+  }
+  return { regressed, stalled };
+}
+
+/**
+ * What an uncertain fact of `meeting` weighs on in `commitment`. Each commitment's flagged
+ * meetings are found once (`flags`): an archive of thousands of meetings asks for every one.
+ */
+function consequenceAt(commitment: TrackedCommitment | undefined, meeting: string, flags: Map<TrackedCommitment, Flagged>): Consequence {
   if (!commitment) return "none";
-  if (commitment.regressions.some((r) => r.from === meeting || r.to === meeting)) return "regression";
-  const reported = commitment.history.filter((h) => h.status !== "notReported");
-  if (commitment.stalled && reported.slice(-2).some((h) => h.meeting === meeting)) return "stall";
+  let flagged = flags.get(commitment);
+  if (!flagged) flags.set(commitment, (flagged = flaggedMeetings(commitment)));
+  if (flagged.regressed.has(meeting)) return "regression";
+  if (flagged.stalled.has(meeting)) return "stall";
   if (commitment.latest?.meeting === meeting) return "latest";
   return "history";
 }
@@ -58,6 +80,7 @@ export function buildReview(tracker: Tracker, records: readonly MeetingRecord[])
   for (const record of records) if (!byPath.has(record.source.path)) byPath.set(record.source.path, record);
   const order = new Map(tracker.meetings.map((m, i) => [m.id, i]));
   const items: ReviewItem[] = [];
+  const flags = new Map<TrackedCommitment, Flagged>();
 
   // Where each report of a meeting went: its source, to the tracked commitment.
   const bySource = new Map<string, { commitment: TrackedCommitment; corrected: boolean }>();
@@ -80,7 +103,7 @@ export function buildReview(tracker: Tracker, records: readonly MeetingRecord[])
     const record = byPath.get(meeting.file);
     const name = meeting.record ?? meeting.file;
     if (meeting.dateUncertain) {
-      const consequence = worst((byMeeting.get(meeting.id) ?? []).map((c) => consequenceAt(c, meeting.id)));
+      const consequence = worst((byMeeting.get(meeting.id) ?? []).map((c) => consequenceAt(c, meeting.id, flags)));
       items.push({
         reason: meeting.dateSource === "metadata" ? "date-from-metadata" : "date-from-filename",
         message: `Meeting date ${meeting.dateUncertain}; a wrong date puts the meeting out of order and changes every comparison with it`,
@@ -97,7 +120,7 @@ export function buildReview(tracker: Tracker, records: readonly MeetingRecord[])
       items.push({
         reason: "meeting-undated",
         message: `No meeting date in the text, the file name or the metadata: the meeting is placed after every dated one, and compared as if it were the latest`,
-        consequence: worst((byMeeting.get(meeting.id) ?? []).map((c) => consequenceAt(c, meeting.id))),
+        consequence: worst((byMeeting.get(meeting.id) ?? []).map((c) => consequenceAt(c, meeting.id, flags))),
         meeting: meeting.id,
         record: name,
         commitment: null,
@@ -113,7 +136,7 @@ export function buildReview(tracker: Tracker, records: readonly MeetingRecord[])
       items.push({
         reason: warning.code,
         message: warning.message,
-        consequence: consequenceAt(linked?.commitment, meeting.id),
+        consequence: consequenceAt(linked?.commitment, meeting.id, flags),
         meeting: meeting.id,
         record: name,
         commitment: linked?.commitment.key ?? null,
@@ -129,7 +152,7 @@ export function buildReview(tracker: Tracker, records: readonly MeetingRecord[])
         items.push({
           reason: "percent-contradicts-status",
           message: `Commitment ${c.number ?? `"${c.title.slice(0, 60)}"`}: ${why}`,
-          consequence: consequenceAt(linked?.commitment, meeting.id),
+          consequence: consequenceAt(linked?.commitment, meeting.id, flags),
           meeting: meeting.id,
           record: name,
           commitment: linked?.commitment.key ?? null,
@@ -165,7 +188,7 @@ export function buildReview(tracker: Tracker, records: readonly MeetingRecord[])
     items.push({
       reason: warning.code,
       message: warning.message,
-      consequence: commitment ? consequenceAt(byKey.get(commitment.key), warning.meeting) : "history",
+      consequence: commitment ? consequenceAt(byKey.get(commitment.key), warning.meeting, flags) : "history",
       meeting: warning.meeting,
       record: name,
       commitment: commitment?.key ?? null,

@@ -28,9 +28,35 @@ export function contentWords(text: string): string[] {
     .filter((word) => word.length >= MIN_WORD_LENGTH);
 }
 
+/**
+ * Whether two words are one, by pair, as computed before: an archive's minutes reuse one
+ * vocabulary meeting after meeting, and linking its unnumbered rows compares the same pairs
+ * thousands of times. Pure, so remembered; forgotten past a bound, so a long-lived process
+ * does not grow with every word it meets.
+ */
+const sameWords = new Map<string, Map<string, boolean>>();
+let rememberedPairs = 0;
+const MAX_REMEMBERED_PAIRS = 200_000;
+
+function sameWord(word: string, other: string): boolean {
+  let byOther = sameWords.get(word);
+  if (!byOther) sameWords.set(word, (byOther = new Map()));
+  let same = byOther.get(other);
+  if (same === undefined) {
+    same = JaroWinklerDistance(other, word) >= WORD_MATCH;
+    if (++rememberedPairs > MAX_REMEMBERED_PAIRS) {
+      sameWords.clear();
+      rememberedPairs = 0;
+    } else {
+      byOther.set(other, same);
+    }
+  }
+  return same;
+}
+
 function hasWord(words: ReadonlySet<string>, word: string): boolean {
   if (words.has(word)) return true;
-  for (const other of words) if (JaroWinklerDistance(other, word) >= WORD_MATCH) return true;
+  for (const other of words) if (sameWord(word, other)) return true;
   return false;
 }
 

@@ -346,16 +346,23 @@ export function attentionView(report: TrackerReport): TableView<AttentionRow> {
     ],
     *rows() {
       for (const commitment of tracker.commitments) {
-        const previousReport = (index: number): HistoryEntry | undefined =>
-          commitment.history.slice(0, index).findLast((entry) => entry.status !== "notReported");
+        // The report before each entry, and each meeting's entry, found in one pass: a history has an entry per meeting.
+        const previousReports: (HistoryEntry | undefined)[] = [];
+        const indexes = new Map<string, number>();
+        let lastReport: HistoryEntry | undefined;
+        for (const [index, entry] of commitment.history.entries()) {
+          previousReports.push(lastReport);
+          if (!indexes.has(entry.meeting)) indexes.set(entry.meeting, index);
+          if (entry.status !== "notReported") lastReport = entry;
+        }
         const emit = (kind: Attention, index: number, source: SourceRef | null): ViewRow<AttentionRow> => {
           const entry = commitment.history[index];
           return {
             values: [kind, ...commitmentValues(commitment), entry.meeting, entry.status, entry.progress, ...sourceValues(source)],
-            subject: { kind, commitment, entry, before: previousReport(index), source },
+            subject: { kind, commitment, entry, before: previousReports[index], source },
           };
         };
-        const indexOf = (meeting: string): number => commitment.history.findIndex((entry) => entry.meeting === meeting);
+        const indexOf = (meeting: string): number => indexes.get(meeting) ?? -1;
         for (const regression of commitment.regressions) {
           const index = indexOf(regression.to);
           if (index >= 0) yield emit("regressed", index, commitment.history[index].source);

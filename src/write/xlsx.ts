@@ -9,29 +9,27 @@
  * Sheets, headers and status words are in the minutes' language. Every sheet
  * prints on A4 landscape, one page wide, the header row repeated on each page,
  * the committee, plan and dates in the page header. Dates are date cells and
- * percents numbers. Document text is only ever written as a plain string value:
- * exceljs writes it as a string cell, so a title beginning with "=" stays text
- * and never becomes a formula (`cells.ts`). The workbook's dates come from the
- * meetings, never the clock, so the same inputs give the same cells. exceljs
- * draws no charts: the Summary's are added to the zip by `xlsx-chart.ts`.
+ * percents numbers. Document text is only ever written as a string cell
+ * (`sheetml.ts`), so a title beginning with "=" stays text and never becomes a
+ * formula (`cells.ts`). The workbook's dates come from the meetings, never the
+ * clock, so the same inputs give the same bytes. Under the Summary's table, a
+ * chart per plan (`xlsx-chart.ts`).
  *
  * The workbook is streamed: each sheet's rows are measured in one pass (column
  * widths must precede the rows in the file), then generated again and written
- * row by row, so memory does not grow with the archive. Excel caps a sheet at
+ * row by row into the zip (`sheetml.ts`), so memory grows only with the distinct
+ * texts (the shared-string table) and the notes. Excel caps a sheet at
  * 16,384 columns and 1,048,576 rows: the wide Tracker sheet keeps the most
  * recent meetings that fit and says so (History (long) keeps every meeting),
  * and a sheet with more rows continues on "Name 2", "Name 3", ...
  */
-import { once } from "node:events";
 import { PassThrough, type Writable } from "node:stream";
-import { finished } from "node:stream/promises";
-import ExcelJS from "exceljs";
-import type { Color, ConditionalFormattingRule, DataBarRuleType, Font, Worksheet } from "exceljs";
 import type { ReportWords } from "../extract/lexicon/types.js";
 import type { Corrected, HistoryEntry, HistoryStatus, ReviewItem, TrackedCommitment } from "../model/tracker.js";
 import { columnLetter, spreadsheetText } from "./cells.js";
 import { REGRESSION_FILL, STALL_FILL, STATUS_FILL } from "./colours.js";
 import { fill, type TrackerReport } from "./report.js";
+import { SpreadsheetWriter, type SheetDrawing, type Cell, type CellValue, type FontStyle, type SheetWriter } from "./sheetml.js";
 import {
   activitiesView,
   cellText,
@@ -55,7 +53,7 @@ import {
   type ViewValue,
   type WriterNote,
 } from "./views.js";
-import { withSummaryCharts } from "./xlsx-chart.js";
+import { summaryDrawing } from "./xlsx-chart.js";
 
 /** Excel's sheet size. Smaller limits only serve to test how the workbook handles them. */
 export interface SheetLimits {
@@ -69,11 +67,9 @@ export { REGRESSION_FILL, STALL_FILL, STATUS_FILL };
 
 export const EXCEL_LIMITS: SheetLimits = { columns: 16_384, rows: 1_048_576 };
 
-type CellValue = string | number | Date | null;
-
 interface CellStyle {
   fill?: string;
-  font?: Partial<Font>;
+  font?: FontStyle;
   note?: string;
 }
 
@@ -87,15 +83,17 @@ interface SheetSpec<Subject> {
   /** 1-based columns drawn as data bars from 0 to 100. */
   dataBarColumns?: readonly number[];
   styles?: (subject: Subject) => Map<number, CellStyle> | undefined;
+  /** Charts drawn on the sheet's first part (the Summary's). */
+  drawing?: SheetDrawing;
 }
 
 const HEADER_FILL = "FFDDEBF7";
-const HEADER_FONT: Partial<Font> = { bold: true };
-const REGRESSION_FONT: Partial<Font> = { bold: true, color: { argb: "FF9C0006" } };
+const HEADER_FONT: FontStyle = { bold: true };
+const REGRESSION_FONT: FontStyle = { bold: true, color: "FF9C0006" };
 /** A meeting whose date may be wrong: its column header is flagged, with why. */
 export const UNCERTAIN_DATE_FILL = "FFFFEB9C";
 /** A value an officer corrected. */
-const CORRECTED_FONT: Partial<Font> = { italic: true, color: { argb: "FF7030A0" } };
+const CORRECTED_FONT: FontStyle = { italic: true, color: "FF7030A0" };
 /** The Review sheet's cells to type a correction into. */
 const REVIEW_INPUT_FILL = "FFFFF2CC";
 const DATA_BAR_COLOR = "FF5B9BD5";
@@ -111,33 +109,6 @@ const LINE_HEIGHT = 15;
 /** Excel's limit for a page header or footer. */
 const MAX_HEADER_FOOTER = 255;
 
-/** The zip's entry stream: a Node stream, or the `readable-stream` 2 kind archiver uses, which only has the state object. */
-type ZipEntryStream = Writable & { _writableState?: { needDrain?: boolean } };
-
-/** Rows committed between two checks that the zip keeps up with them. */
-const ROWS_PER_FLUSH = 100;
-
-/**
- * Waits while the zip entry a sheet is being compressed into holds a backlog.
- * exceljs's sheet stream hands its chunks to the zip without heeding
- * backpressure, so rows written faster than they are deflated would all pile up
- * in memory. The stream and its `pipes` are exceljs internals (untyped), hence
- * the narrow view of them; before the zip reaches the sheet there is no pipe
- * yet and nothing to wait for.
- */
-async function drain(sheet: Worksheet): Promise<void> {
-  const pipes = (sheet as unknown as { stream?: { pipes?: ZipEntryStream[] } }).stream?.pipes ?? [];
-  for (const pipe of pipes) {
-    if (pipe.writableNeedDrain ?? pipe._writableState?.needDrain) await once(pipe, "drain");
-  }
-  // Let the zip emit what it has compressed before more rows come.
-  await new Promise((resolve) => setImmediate(resolve));
-}
-
-function solidFill(argb: string): ExcelJS.Fill {
-  return { type: "pattern", pattern: "solid", fgColor: { argb } };
-}
-
 /** A `YYYY-MM-DD` or `YYYY-MM` date as a date cell (midnight UTC, which Excel shows as that day), and its format. */
 function dateCell(value: string): { date: Date; format: string } {
   const [year, month, day] = value.split("-").map(Number);
@@ -151,6 +122,12 @@ function shownText<S>(view: TableView<S>, index: number, value: ViewValue, words
   return column.kind === "percent" && shown !== "" ? `${shown}%` : shown;
 }
 
+/** The length of a text's longest line (most texts have one: no need to split them). */
+function longestLine(text: string): number {
+  if (!text.includes("\n")) return text.length;
+  return Math.max(...text.split("\n").map((line) => line.length));
+}
+
 interface Layout {
   widths: number[];
   wrapped: Set<number>;
@@ -159,13 +136,14 @@ interface Layout {
 
 /** Widths that fit the longest line of each column, and which columns are too wide and wrap instead. */
 function measureColumns<S>(view: TableView<S>, words: ReportWords): Layout {
-  const longest = view.columns.map((column) => Math.max(...column.header.split("\n").map((line) => line.length)));
+  const longest = view.columns.map((column) => longestLine(column.header));
   let dataRows = 0;
   for (const row of view.rows()) {
     dataRows++;
     row.values.forEach((value, i) => {
       if (value === null) return;
-      for (const line of shownText(view, i, value, words).split("\n")) if (line.length > (longest[i] ?? 0)) longest[i] = line.length;
+      const length = longestLine(shownText(view, i, value, words));
+      if (length > (longest[i] ?? 0)) longest[i] = length;
     });
   }
   const widths = longest.map((length) => Math.min(Math.max(length + 2, MIN_COLUMN_WIDTH), MAX_COLUMN_WIDTH));
@@ -179,34 +157,16 @@ function measureColumns<S>(view: TableView<S>, words: ReportWords): Layout {
 /** Lines a row needs to show its wrapped cells whole: a spreadsheet does not grow a streamed row on its own. */
 function rowLines(texts: readonly string[], layout: Layout): number {
   let lines = 1;
-  texts.forEach((shown, i) => {
-    if (!layout.wrapped.has(i + 1) && !shown.includes("\n")) return;
+  for (let i = 0; i < texts.length; i++) {
+    const shown = texts[i];
+    const breaks = shown.includes("\n");
+    if (!breaks && !layout.wrapped.has(i + 1)) continue;
     // A character is about one unit of width; a little is lost to the cell's margins.
     const perLine = Math.max(1, layout.widths[i] - 2);
-    const needed = shown.split("\n").reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / perLine)), 0);
+    const needed = breaks ? shown.split("\n").reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / perLine)), 0) : Math.max(1, Math.ceil(shown.length / perLine));
     if (needed > lines) lines = needed;
-  });
+  }
   return lines;
-}
-
-function percentDataBars(sheet: Worksheet, column: number, lastRow: number, priority: number): void {
-  if (lastRow < 2) return;
-  const letter = columnLetter(column);
-  // exceljs writes the bar colour but its typings omit it.
-  const rule: DataBarRuleType & { color: Partial<Color> } = {
-    type: "dataBar",
-    priority,
-    gradient: false,
-    // Bars grow from the reading side: right in a right-to-left sheet.
-    direction: "context",
-    cfvo: [
-      { type: "num", value: 0 },
-      { type: "num", value: 100 },
-    ],
-    color: { argb: DATA_BAR_COLOR },
-  };
-  const rules: ConditionalFormattingRule[] = [rule];
-  sheet.addConditionalFormatting({ ref: `${letter}2:${letter}${lastRow}`, rules });
 }
 
 /** Text for a page header or footer: `&` is its escape character. */
@@ -231,18 +191,39 @@ function pageHeader(report: TrackerReport): string {
 }
 
 class WorkbookStream {
-  private readonly styles = new SharedStyles();
   private readonly header: string;
   private readonly footer: string;
+  private readonly styles = new Map<string, number>();
 
   constructor(
-    readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+    readonly workbook: SpreadsheetWriter,
     readonly report: TrackerReport,
     readonly limits: SheetLimits,
   ) {
     this.header = pageHeader(report);
     // The sheet's name, and the page of pages.
     this.footer = "&L&A&R&P / &N";
+  }
+
+  /** The workbook's style id of a look; called for every cell, so keyed cheaply (fonts are rare: headers and regressions). */
+  private style(fill: string | undefined, font: FontStyle | undefined, numberFormat: string | undefined, wrap: boolean): number {
+    const key = `${fill ?? ""}|${font === undefined ? "" : JSON.stringify(font)}|${numberFormat ?? ""}|${wrap ? "wrap" : ""}`;
+    let id = this.styles.get(key);
+    if (id === undefined) {
+      id = this.workbook.style({ ...(fill ? { fill } : {}), ...(font ? { font } : {}), ...(numberFormat ? { numberFormat } : {}), wrap });
+      this.styles.set(key, id);
+    }
+    return id;
+  }
+
+  /** Style ids of cells with no look of their own, by wrapping and number format: most cells, so found without building a key. */
+  private readonly plain = [new Map<string | undefined, number>(), new Map<string | undefined, number>()];
+
+  private plainStyle(format: string | undefined, wrap: boolean): number {
+    const byFormat = this.plain[wrap ? 1 : 0];
+    let id = byFormat.get(format);
+    if (id === undefined) byFormat.set(format, (id = this.style(undefined, undefined, format, wrap)));
+    return id;
   }
 
   /**
@@ -259,50 +240,46 @@ class WorkbookStream {
     const rows = view.rows()[Symbol.iterator]();
     for (let part = 1; part <= parts; part++) {
       const partRows = Math.min(rowsPerPart, layout.dataRows - (part - 1) * rowsPerPart);
-      const sheet = this.workbook.addWorksheet(part === 1 ? view.name : `${view.name} ${part}`, {
-        views: [{ state: "frozen", xSplit: view.frozenColumns ?? 0, ySplit: 1, rightToLeft: this.report.rightToLeft }],
-        pageSetup: {
-          paperSize: 9, // A4
-          orientation: "landscape",
-          fitToPage: true,
-          fitToWidth: 1,
-          fitToHeight: 0, // as many pages down as the rows need
-          printTitlesRow: "1:1",
-          margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-        },
-        headerFooter: { oddHeader: this.header, oddFooter: this.footer },
+      const setup = {
+        name: part === 1 ? view.name : `${view.name} ${part}`,
+        frozenColumns: view.frozenColumns ?? 0,
+        frozenRows: 1,
+        rightToLeft: this.report.rightToLeft,
+        widths: layout.widths,
+        pageHeader: this.header,
+        pageFooter: this.footer,
+        ...(part === 1 && spec.drawing ? { drawing: spec.drawing } : {}),
+      };
+      await this.workbook.sheet(setup, async (sheet) => {
+        const header: Cell[] = view.columns.map((column, i) => {
+          const note = spec.headerNotes?.get(i + 1);
+          return { value: column.header, style: this.style(spec.headerFills?.get(i + 1) ?? HEADER_FILL, HEADER_FONT, undefined, true), ...(note ? { note } : {}) };
+        });
+        await sheet.row(header, LINE_HEIGHT * rowLines(view.columns.map((c) => c.header), layout));
+        for (let written = 0; written < partRows; written++) {
+          const next = rows.next();
+          if (next.done) break;
+          await this.writeRow(sheet, spec, next.value.values, spec.styles?.(next.value.subject), layout);
+        }
+        const lastRow = partRows + 1;
+        if (view.columns.length > 0) sheet.filter(`A1:${columnLetter(view.columns.length)}${lastRow}`);
+        if (lastRow >= 2) {
+          for (const column of spec.dataBarColumns ?? []) {
+            const letter = columnLetter(column);
+            sheet.dataBar(`${letter}2:${letter}${lastRow}`, DATA_BAR_COLOR);
+          }
+        }
       });
-      sheet.columns = layout.widths.map((width) => ({ width }));
-      const header = sheet.addRow([]);
-      view.columns.forEach((column, i) => {
-        const cell = header.getCell(i + 1);
-        cell.value = column.header;
-        cell.style = this.styles.of(spec.headerFills?.get(i + 1) ?? HEADER_FILL, HEADER_FONT, undefined, true);
-        const note = spec.headerNotes?.get(i + 1);
-        if (note) cell.note = note;
-      });
-      header.height = LINE_HEIGHT * rowLines(view.columns.map((c) => c.header), layout);
-      header.commit();
-      for (let written = 0; written < partRows; written++) {
-        const next = rows.next();
-        if (next.done) break;
-        this.writeRow(sheet, spec, next.value.values, spec.styles?.(next.value.subject), layout);
-        if (written % ROWS_PER_FLUSH === ROWS_PER_FLUSH - 1) await drain(sheet);
-      }
-      const lastRow = partRows + 1;
-      if (view.columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: lastRow, column: view.columns.length } };
-      let priority = 1;
-      for (const column of spec.dataBarColumns ?? []) percentDataBars(sheet, column, lastRow, priority++);
-      sheet.commit();
     }
   }
 
-  private writeRow<S>(sheet: Worksheet, spec: SheetSpec<S>, values: readonly ViewValue[], styles: Map<number, CellStyle> | undefined, layout: Layout): void {
+  private writeRow<S>(sheet: SheetWriter, spec: SheetSpec<S>, values: readonly ViewValue[], styles: Map<number, CellStyle> | undefined, layout: Layout): Promise<void> | void {
     const { view } = spec;
     const { words } = this.report;
-    const row = sheet.addRow([]);
+    const cells: (Cell | undefined)[] = [];
     const texts: string[] = [];
-    values.forEach((value, i) => {
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
       const column = i + 1;
       const kind = view.columns[i].kind;
       const style = styles?.get(column);
@@ -323,40 +300,18 @@ class WorkbookStream {
         }
       }
       texts.push(shown);
-      if (cellValue === null && style === undefined && format === undefined) return;
-      const cell = row.getCell(column);
-      if (cellValue !== null) cell.value = cellValue;
-      cell.style = this.styles.of(style?.fill, style?.font, format, cellValue !== null && (layout.wrapped.has(column) || shown.includes("\n")));
-      if (style?.note) cell.note = style.note;
-    });
-    const lines = rowLines(texts, layout);
-    if (lines > 1) row.height = LINE_HEIGHT * lines;
-    row.commit();
-  }
-}
-
-/**
- * One style object per distinct look, shared by every cell that has it: exceljs
- * recognizes a style object it has seen and skips serializing it again, which
- * otherwise costs more than writing the cell.
- */
-class SharedStyles {
-  private readonly cache = new Map<string, Partial<ExcelJS.Style>>();
-
-  of(fill: string | undefined, font: Partial<Font> | undefined, format: string | undefined, wrap: boolean): Partial<ExcelJS.Style> {
-    // Called for every cell: a cheap key (fonts are rare: headers and regressions).
-    const key = `${fill ?? ""}|${font === undefined ? "" : JSON.stringify(font)}|${format ?? ""}|${wrap ? "wrap" : ""}`;
-    let style = this.cache.get(key);
-    if (!style) {
-      style = {
-        ...(fill ? { fill: solidFill(fill) } : {}),
-        ...(font ? { font } : {}),
-        ...(format ? { numFmt: format } : {}),
-        ...(wrap ? { alignment: { wrapText: true, vertical: "top" } } : {}),
+      if (cellValue === null && style === undefined && format === undefined) continue;
+      const wrap = cellValue !== null && (layout.wrapped.has(column) || shown.includes("\n"));
+      const cell: Cell = {
+        // Empty text is an empty cell, with the look its column gives it.
+        value: cellValue === "" ? null : cellValue,
+        style: style === undefined ? this.plainStyle(format, wrap) : this.style(style.fill, style.font, format, wrap),
       };
-      this.cache.set(key, style);
+      if (style?.note) cell.note = style.note;
+      cells[i] = cell;
     }
-    return style;
+    const lines = rowLines(texts, layout);
+    return sheet.row(cells, lines > 1 ? LINE_HEIGHT * lines : undefined);
   }
 }
 
@@ -458,8 +413,9 @@ function historySheet(report: TrackerReport): SheetSpec<HistoryRow> {
   return { view, styles: ({ entry }) => new Map([[statusColumn, { fill: STATUS_FILL[entry.status] }]]) };
 }
 
-function summarySheet(report: TrackerReport): SheetSpec<SummaryRow> {
+function summarySheet(report: TrackerReport, limits: SheetLimits): SheetSpec<SummaryRow> {
   const view = summaryView(report);
+  const drawing = summaryDrawing(report, view, limits.rows);
   const headerFills = new Map<number, string>();
   view.columns.forEach((column, i) => {
     if (column.id in STATUS_FILL) headerFills.set(i + 1, STATUS_FILL[column.id as HistoryStatus]);
@@ -469,6 +425,7 @@ function summarySheet(report: TrackerReport): SheetSpec<SummaryRow> {
   return {
     view,
     headerFills,
+    ...(drawing ? { drawing } : {}),
     styles: ({ regressed, stalled }) => {
       const styles = new Map<number, CellStyle>();
       if (regressed > 0) styles.set(regressedColumn, { fill: REGRESSION_FILL });
@@ -515,25 +472,12 @@ function workbookDate(report: TrackerReport): Date {
 
 /** Streams tracker.xlsx to `output` (a file stream, say), sheet by sheet and row by row; resolves once `output` has it all. */
 export async function writeTrackerXlsx(report: TrackerReport, output: Writable, limits: SheetLimits = EXCEL_LIMITS): Promise<void> {
-  const created = workbookDate(report);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    // exceljs writes no charts: the Summary's are added to the finished zip on its way to `output`.
-    stream: withSummaryCharts(output, report, limits.rows),
-    // Styles carry the fills, fonts and number formats. Strings are written in
-    // their cells rather than shared: a shared-string table is held in memory.
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  workbook.creator = "minutes-tracker";
-  workbook.lastModifiedBy = "minutes-tracker";
-  workbook.created = created;
-  workbook.modified = created;
-
+  const workbook = new SpreadsheetWriter(output, { creator: "minutes-tracker", date: workbookDate(report) });
   const tracker = trackerSheet(report, limits);
   const notes: WriterNote[] =
     tracker.view.firstShown > 0 ? [{ from: "workbook", code: "tracker-sheet-truncated", message: truncationNote(report, tracker.view.firstShown) }] : [];
   const writer = new WorkbookStream(workbook, report, limits);
-  await writer.writeSheet(summarySheet(report));
+  await writer.writeSheet(summarySheet(report, limits));
   await writer.writeSheet(tracker);
   await writer.writeSheet(reviewSheet(report));
   await writer.writeSheet(historySheet(report));
@@ -543,9 +487,7 @@ export async function writeTrackerXlsx(report: TrackerReport, output: Writable, 
   await writer.writeSheet({ view: eventsView(report) });
   await writer.writeSheet({ view: warningsView(report, notes) });
   await writer.writeSheet(keySheet(report));
-  await workbook.commit();
-  // Only now: a workbook that failed leaves `output` to its owner, who may destroy it, and no promise on it unheeded.
-  await finished(output);
+  await workbook.finish();
 }
 
 /** tracker.xlsx as bytes: streamed like `writeTrackerXlsx`, only the compressed file is held. */
