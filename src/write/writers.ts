@@ -2,7 +2,7 @@
  * The end-of-run outputs, each a writer of one file with one signature: it takes
  * the complete tracker (`report.ts`) and streams its file to `output`, ending it.
  * `--formats` picks writers by format. A writer's module is loaded when it is
- * used: a run that writes CSV only never loads exceljs.
+ * used: a run that writes CSV only never loads the workbook writer.
  *
  * The meeting records (`meetings/*.json`) are not among them: the batch writes
  * each one as soon as its file is extracted, so an interrupted run keeps them,
