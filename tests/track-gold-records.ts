@@ -97,3 +97,17 @@ export function goldMeetingRecord(stem: (typeof GOLD_MEETINGS)[number], format: 
 export function goldRecords(): MeetingRecord[] {
   return GOLD_MEETINGS.map((stem) => goldMeetingRecord(stem));
 }
+
+/** `count` French meetings of one plan, a month apart, from the 2023-09 minutes. */
+export function monthlyMeetings(count: number): MeetingRecord[] {
+  const base = goldMeetingRecord("2023-09-committee-minutes");
+  return Array.from({ length: count }, (_, i) => {
+    const record = structuredClone(base);
+    const date = `${2020 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}-15`;
+    record.source.path = `archive/${date}.docx`;
+    record.source.sha256 = i.toString(16).padStart(64, "0");
+    record.meeting.date = date;
+    for (const item of [...record.commitments, ...record.decisions, ...record.events]) item.source.file = record.source.path;
+    return MeetingRecord.parse(record);
+  });
+}

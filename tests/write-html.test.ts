@@ -8,23 +8,10 @@ import { MeetingRecord } from "../src/model/meeting.js";
 import { buildTracker } from "../src/track/index.js";
 import { MAX_MEETINGS_SHOWN, reportHtml } from "../src/write/html.js";
 import { fill, reportWords, trackerReport } from "../src/write/report.js";
-import { goldMeetingRecord, goldRecords } from "./track-gold-records.js";
+import { goldMeetingRecord, goldRecords, monthlyMeetings } from "./track-gold-records.js";
 
 const htmlOf = (records: MeetingRecord[]) => reportHtml(trackerReport(buildTracker(records), records));
 
-/** `count` French meetings of one plan, a month apart, from the 2023-09 minutes. */
-function monthlyMeetings(count: number): MeetingRecord[] {
-  const base = goldMeetingRecord("2023-09-committee-minutes");
-  return Array.from({ length: count }, (_, i) => {
-    const record = structuredClone(base);
-    const date = `${2020 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}-15`;
-    record.source.path = `archive/${date}.docx`;
-    record.source.sha256 = i.toString(16).padStart(64, "0");
-    record.meeting.date = date;
-    for (const item of [...record.commitments, ...record.decisions, ...record.events]) item.source.file = record.source.path;
-    return MeetingRecord.parse(record);
-  });
-}
 
 describe("report.html", () => {
   test("needs nothing outside itself: no script, no external resource, a policy that forbids them", () => {

@@ -19,7 +19,7 @@ import { ZipArchive } from "../src/ingest/docx-zip.js";
 import { SpreadsheetWriter } from "../src/write/sheetml.js";
 import { chartXml, drawingXml, summaryCharts } from "../src/write/xlsx-chart.js";
 import { EXCEL_LIMITS, trackerToXlsx } from "../src/write/xlsx.js";
-import { goldMeetingRecord, goldRecords } from "./track-gold-records.js";
+import { goldRecords, monthlyMeetings } from "./track-gold-records.js";
 
 const AR = reportWords("ar");
 const SUMMARY = AR.sheets.summary;
@@ -293,17 +293,8 @@ describe("a chart per plan", () => {
   });
 
   test("a long archive: the chart reads the plan's latest meetings' rows and says how many of how many", async () => {
-    const base = goldMeetingRecord("2023-09-committee-minutes");
     const total = MAX_MEETINGS_SHOWN + 6;
-    const records = Array.from({ length: total }, (_, i) => {
-      const record = structuredClone(base);
-      const date = `${2020 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}-15`;
-      record.source.path = `archive/${date}.docx`;
-      record.source.sha256 = i.toString(16).padStart(64, "0");
-      record.meeting.date = date;
-      for (const item of [...record.commitments, ...record.decisions, ...record.events]) item.source.file = record.source.path;
-      return MeetingRecord.parse(record);
-    });
+    const records = monthlyMeetings(total);
     const long = report(false, records);
     const name = long.words.sheets.summary;
     const [{ chart }] = await chartsOn(await unzip(await trackerToXlsx(long)), name);
