@@ -80,8 +80,11 @@ async function archiveOf(names: string[], folder: string): Promise<string> {
   return folder;
 }
 
-/** A run in a child process that SIGKILLs itself at the `killAt`-th rename of its final write (0 = the first); says whether it was killed. */
-async function runKilledAt(archive: string, out: string, killAt: number): Promise<{ killed: boolean }> {
+/**
+ * A run in a child process that SIGKILLs itself at the `killAt`-th rename of its final write (0 = the first); says whether it was killed.
+ * Its records come from `cache` (outside `out`): what is killed is the final write, and a run that extracts again at every kill outlasts the test's time on a loaded machine.
+ */
+async function runKilledAt(archive: string, out: string, cache: string, killAt: number): Promise<{ killed: boolean }> {
   const script = join(work, "kill-at-rename.mjs");
   await writeFile(
     script,
@@ -97,11 +100,11 @@ fsp.rename = async (...args) => {
 };
 syncBuiltinESMExports();
 const { runBatch } = await import(${JSON.stringify(join(ROOT, "dist", "batch", "run.js"))});
-await runBatch({ inputs: [process.argv[3]], out: process.argv[4], tracker: true, jobs: 1, cache: false });
+await runBatch({ inputs: [process.argv[3]], out: process.argv[4], tracker: true, jobs: 1, cache: process.argv[5] });
 `,
   );
   try {
-    await promisify(execFile)(process.execPath, [script, String(killAt), archive, out]);
+    await promisify(execFile)(process.execPath, [script, String(killAt), archive, out, cache]);
     return { killed: false };
   } catch (error) {
     if ((error as { signal?: string }).signal === "SIGKILL") return { killed: true };
@@ -112,12 +115,13 @@ await runBatch({ inputs: [process.argv[3]], out: process.argv[4], tracker: true,
 describe("a run killed at any moment of its final write", () => {
   test("leaves the previous set or the new one, and the next run finishes or removes what it left", async () => {
     const out = join(work, "out");
+    const cache = join(work, "cache");
     const oldArchive = await archiveOf(["2023-03-committee-minutes.txt"], join(work, "old"));
     const newArchive = await archiveOf(["2023-03-committee-minutes.txt", "2023-09-committee-minutes.docx"], join(work, "new"));
-    await runBatch({ inputs: [newArchive], out, tracker: true, jobs: 1, cache: false });
+    await runBatch({ inputs: [newArchive], out, tracker: true, jobs: 1, cache });
     const newSet = await digests(out);
     await rm(out, { recursive: true });
-    await runBatch({ inputs: [oldArchive], out, tracker: true, jobs: 1, cache: false });
+    await runBatch({ inputs: [oldArchive], out, tracker: true, jobs: 1, cache });
     const oldSet = await digests(out);
     expect(newSet["tracker.json"]).not.toEqual(oldSet["tracker.json"]);
     const snapshot = join(work, "old-out");
@@ -125,7 +129,7 @@ describe("a run killed at any moment of its final write", () => {
 
     const seen = new Set<string>();
     for (let killAt = 0; ; killAt += 1) {
-      const { killed } = await runKilledAt(newArchive, out, killAt);
+      const { killed } = await runKilledAt(newArchive, out, cache, killAt);
       // Between two renames of the set a reader may see a mix; what the next run finds is one set.
       await recoverOutputs(out);
       const now = await digests(out);
