@@ -61,6 +61,8 @@ const NOTHING: Omit<Lexicon, Given | "headers"> = {
   monthYearLinks: [],
   noValueWords: [],
   otherDateCues: [],
+  minutesWords: [],
+  approvalWords: [],
   chairVerbs: [],
   decisionSections: [],
   ownerLabels: [],

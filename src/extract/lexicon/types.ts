@@ -172,6 +172,10 @@ export interface Lexicon<L extends string = string> {
   noValueWords: string[];
   /** Phrases right before a date that is not the meeting's: a previous meeting, a publication, a report's cut-off. */
   otherDateCues: string[];
+  /** Words naming a meeting's record: "minutes", "procès-verbal", "محضر". */
+  minutesWords: string[];
+  /** Words saying a record was approved: "confirmed", "adoption", "المصادقة"; with `minutesWords` in a sentence, its dates are an earlier meeting's. */
+  approvalWords: string[];
   /** Verbs whose subject chaired the meeting ("X chaired the meeting", "X a présidé"); the name stands where `reporterPosition` says. */
   chairVerbs: string[];
   /** Headings and labels of the sections whose items are the meeting's decisions: "Decisions", "Mesures de suivi", "القرارات". */
