@@ -72,4 +72,15 @@ describe("events in other committees' templates", () => {
     expect(await places(`${enHead}The secretariat will send the invitations to the conference by 31 May 2023.`)).toEqual([]);
     expect(await places(`${arHead}الطلب إلى أمانة السر توجيه الدعوات إلى المؤتمر الوطني قبل 31 أيار 2023.`)).toEqual([]);
   });
+
+  it("titles an event dated in a parenthesis by what stands before it", async () => {
+    expect(await eventsOf(`${arHead}- النظر في المقترحات في إطار الأسبوع العالمي للحكومة المفتوحة (ينظّم من 27 إلى 31 ماي 2024) من طرف الهياكل.`)).toEqual([
+      ["الأسبوع العالمي للحكومة المفتوحة", "2024-05-27", "2024-05-31", null],
+    ]);
+  });
+
+  it("takes no earlier meeting whose minutes are approved for an event", async () => {
+    expect(await eventsOf(`${frHead}Le comité a procédé à l'adoption du procès-verbal de la session du 8 décembre 2022.`)).toEqual([]);
+    expect(await eventsOf(`${enHead}The minutes of the session of 9 February 2023 were approved.`)).toEqual([]);
+  });
 });

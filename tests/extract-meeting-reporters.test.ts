@@ -4,7 +4,9 @@
  * a name.
  */
 import { describe, expect, it } from "vitest";
+import { extractRecord } from "../src/extract/index.js";
 import { foldWithMap } from "../src/extract/match.js";
+import { readMarkdown } from "../src/ingest/text.js";
 import { reportersIn } from "../src/extract/people.js";
 
 const reporters = (s: string, language: "ar" | "fr" | "en" | null = null) => reportersIn(foldWithMap(s), language);
@@ -50,5 +52,20 @@ describe("reporters in other committees' minutes", () => {
 
   it("reads the body an Arabic 'as reported by' phrase names", () => {
     expect(reporters("بانتظار إقرار التعديلات التشريعية، وفق ما أفاد به مندوب هيئة النزاهة ومكافحة الفساد.")).toEqual(["مندوب هيئة النزاهة ومكافحة الفساد"]);
+  });
+});
+
+describe("reporters of a commitment discussed after the table", () => {
+  it("takes the speaker who tells work begun on a commitment ('باشر') as its reporter", async () => {
+    const table = [
+      "| الرقم | الالتزام | الجهة المسؤولة | نسبة الإنجاز | الحالة |",
+      "| --- | --- | --- | --- | --- |",
+      "| 1 | تطوير منصة الشكاوى الحكومية الموحدة | وزارة الاقتصاد الرقمي | 90% | قيد التنفيذ |",
+      "| 2 | نشر بيانات الموازنة بصيغة مفتوحة | وزارة المالية | 100% | منجز |",
+    ].join("\n");
+    const text = `# محضر الاجتماع\n\n${table}\n\nوأفاد الدكتور خالد المومني بأن ديوان المحاسبة باشر مراجعة بيانات الالتزام رقم 2 المنشورة.\n`;
+    const doc = await readMarkdown(new TextEncoder().encode(text), "minutes.md");
+    const byNumber = Object.fromEntries(extractRecord(doc, { sha256: "0".repeat(64) }).commitments.map((c) => [c.number, c.reportedBy]));
+    expect(byNumber).toEqual({ "1": [], "2": ["خالد المومني"] });
   });
 });
