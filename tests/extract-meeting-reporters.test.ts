@@ -33,6 +33,12 @@ describe("reporters with a role in apposition", () => {
     expect(reporters("Le représentant du ministère des finances a indiqué que le budget est publié.")).toEqual(["représentant du ministère des finances"]);
   });
 
+  it("takes no subject of a passive reporting verb", () => {
+    expect(reporters("The amendment to the Companies Act has not yet been presented to Parliament.", "en")).toEqual([]);
+    expect(reporters("Members were informed that the Open Government Week would be held in May.", "en")).toEqual([]);
+    expect(reporters("Mr. Kofi Annor explained that the pilot was completed.", "en")).toEqual(["Kofi Annor"]);
+  });
+
   it("applies the function words of the text's language, else of the document's", () => {
     // "de" ends no English name; in French it is a particle inside one.
     expect(reporters("Dr. Maria De Souza reported that the portal is live.")).toEqual(["Maria De Souza"]);

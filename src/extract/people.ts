@@ -226,9 +226,13 @@ export function personBefore(ft: FoldedText, pos: number, language: Language | n
 /** Everyone a reporting verb introduces in this text. */
 export function reportersIn(ft: FoldedText, language: Language | null = null): string[] {
   const found: string[] = [];
+  const { passiveAuxiliaries } = wordsFor(ft, language);
   for (const m of ft.folded.matchAll(REPORTING_VERBS.regex)) {
     const verb = REPORTING_VERBS.valueOf(m.groups?.phrase ?? "");
     if (!verb) continue;
+    // "The amendment has not yet been presented to Parliament": a passive verb's subject reported nothing.
+    const previous = /(\S+)\s+$/u.exec(ft.folded.slice(Math.max(0, m.index - 16), m.index))?.[1];
+    if (previous !== undefined && passiveAuxiliaries.has(previous)) continue;
     if (verb.position === "after-verb") found.push(...namesAfter(ft, m.index + m[0].length, language));
     else {
       const name = nameBefore(ft, m.index, language);

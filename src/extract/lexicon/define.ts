@@ -61,6 +61,7 @@ const NOTHING: Omit<Lexicon, Given | "headers"> = {
   monthYearLinks: [],
   noValueWords: [],
   otherDateCues: [],
+  passiveAuxiliaries: [],
   minutesWords: [],
   approvalWords: [],
   chairVerbs: [],

@@ -175,6 +175,7 @@ export const en: Lexicon<"en"> = {
   progressLabels: ["progress", "completion rate", "completion", "rate of completion", "implementation rate"],
   colourWords: { red: ["red"], amber: ["amber", "yellow", "orange"], green: ["green"], blue: ["blue"] },
   statusLabels: ["status", "level of completion"],
+  passiveAuxiliaries: ["be", "been", "being", "is", "are", "was", "were"],
   reportingVerbs: ["reported", "presented", "indicated", "explained", "noted", "stated", "confirmed", "added", "informed", "said", "announced"],
   reportedByPhrases: ["reported by", "presented by", "according to"],
   reporterPosition: "before-verb",

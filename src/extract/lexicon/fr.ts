@@ -94,6 +94,7 @@ export const fr: Lexicon<"fr"> = {
   progressLabels: ["taux de réalisation", "taux d'avancement", "taux de mise en œuvre", "taux d'exécution", "taux d'achèvement", "avancement"],
   colourWords: { red: ["rouge"], amber: ["orange", "jaune", "ambre"], green: ["vert", "verte"], blue: ["bleu", "bleue"] },
   statusLabels: ["statut", "état d'avancement", "état"],
+  passiveAuxiliaries: ["été"],
   reportingVerbs: [
     "a indiqué", "a présenté", "a rappelé", "a précisé", "a confirmé", "a ajouté", "a souligné",
     "a informé", "a expliqué", "a signalé", "a exposé", "a fait savoir", "a annoncé", "ont indiqué",

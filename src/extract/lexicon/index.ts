@@ -195,6 +195,7 @@ export interface FunctionWords {
   pronouns: ReadonlySet<string>;
   articles: readonly string[];
   nameParticles: ReadonlySet<string>;
+  passiveAuxiliaries: ReadonlySet<string>;
 }
 
 function functionWords(lexicons: readonly Lexicon[]): FunctionWords {
@@ -205,6 +206,7 @@ function functionWords(lexicons: readonly Lexicon[]): FunctionWords {
     pronouns: new Set(words((l) => l.pronouns)),
     articles: words((l) => l.articles),
     nameParticles: new Set(words((l) => l.nameParticles)),
+    passiveAuxiliaries: new Set(words((l) => l.passiveAuxiliaries)),
   };
 }
 

@@ -85,6 +85,8 @@ export interface Lexicon<L extends string = string> {
   statusLabels: string[];
   /** Verbs that introduce who reported something. */
   reportingVerbs: string[];
+  /** Words that make the reporting verb after them passive: "has not yet been presented to Parliament" reports nothing of its subject. */
+  passiveAuxiliaries: string[];
   /** Passive phrases followed by the reporter: "presented by", "présenté par", "قدمه". */
   reportedByPhrases: string[];
   /** Where the reporter's name stands relative to the verb. */
