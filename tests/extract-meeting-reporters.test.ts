@@ -39,6 +39,12 @@ describe("reporters with a role in apposition", () => {
     expect(reporters("Mr. Kofi Annor explained that the pilot was completed.", "en")).toEqual(["Kofi Annor"]);
   });
 
+  it("ends a name at its first lower-case word, however far its title stands", () => {
+    expect(reporters("Commitment 2.1: Mr. Joseph Flomo from the Ministry of Finance and Development Planning explained that the budget is drafted.", "en")).toEqual(["Joseph Flomo"]);
+    expect(reporters("Joseph Flomo from the Ministry of Finance explained that the budget is drafted.", "en")).toEqual(["Joseph Flomo"]);
+    expect(reporters("The representative of the Ministry of Finance explained that the budget is drafted.", "en")).toEqual(["representative of the Ministry of Finance"]);
+  });
+
   it("applies the function words of the text's language, else of the document's", () => {
     // "de" ends no English name; in French it is a particle inside one.
     expect(reporters("Dr. Maria De Souza reported that the portal is live.")).toEqual(["Maria De Souza"]);

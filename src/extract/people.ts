@@ -158,8 +158,10 @@ export function nameBefore(ft: FoldedText, pos: number, language: Language | nul
   if (taken.length === 0 || words.pronouns.has(taken[0].word)) return null;
   // A Latin-script name is capitalized, or names a body by its role ("le représentant de …"): "(first reported as 30%)" names no one.
   if (isLatinWord(taken[0].word) && !capitalizedAt(ft, taken[0].start) && !BODY_WORDS.test(ft.folded.slice(taken[0].start))) return null;
-  // After a courtesy title the name is its capitalized words: "Ms Z from the Ministry of Finance explained" → "Z".
-  if (titled) {
+  // After a courtesy title the name is its capitalized words: "Ms Z from the Ministry of Finance explained" → "Z";
+  // so it is of a subject too long to reach its title, and of one named without a title, unless it names a role
+  // ("le représentant du ministère").
+  if (titled || !BODY_WORDS.test(ft.folded.slice(taken[0].start))) {
     const cut = taken.findIndex((t, k) => k > 0 && isLatinWord(t.word) && !capitalizedAt(ft, t.start) && !words.nameParticles.has(t.word));
     if (cut > 0) taken.splice(cut);
     while (taken.length > 1 && words.nameParticles.has(taken[taken.length - 1].word)) taken.pop();
