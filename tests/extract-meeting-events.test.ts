@@ -31,6 +31,7 @@ describe("events in prose", () => {
     expect(await eventsOf(`${enHead}A training session will be held on 4 April in Nairobi.`)).toEqual([["training session", "2023-04-04", null, "Nairobi"]]);
     expect(await eventsOf(`${frHead}Un atelier de restitution aura lieu le 5 décembre à Tunis.`)).toEqual([["atelier de restitution", "2018-12-05", null, "Tunis"]]);
     expect(await eventsOf(`${frHead}Le forum national se tiendra du 10 au 12 décembre à Sousse.`)).toEqual([["forum national", "2018-12-10", "2018-12-12", "Sousse"]]);
+    expect(await eventsOf(`${frHead}La semaine du gouvernement ouvert sera organisée du 15 au 19 mai à Saint-Louis.`)).toEqual([["semaine du gouvernement ouvert", "2018-05-15", "2018-05-19", "Saint-Louis"]]);
     expect(await eventsOf(`${enHead}A regional workshop will be held from 12 to 14 June at the Kenyatta Centre.`)).toEqual([["workshop", "2023-06-12", "2023-06-14", "Kenyatta Centre"]]);
   });
 

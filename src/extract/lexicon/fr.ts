@@ -131,7 +131,7 @@ export const fr: Lexicon<"fr"> = {
     "quatrième": 4, "4ème": 4, "4e": 4, "cinquième": 5, "5ème": 5, "5e": 5, "sixième": 6, "6ème": 6, "6e": 6,
   },
   eventWords: ["atelier", "séminaire", "session", "conférence", "journée", "rencontre", "forum", "formation", "sommet", "colloque", "webinaire", "semaine du gouvernement ouvert", "semaine mondiale du gouvernement ouvert", "caravane", "table ronde", "assises"],
-  dateLeadWords: ["le", "du", "en", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "se tiendra", "aura lieu", "prévu"],
+  dateLeadWords: ["le", "du", "en", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "se tiendra", "aura lieu", "prévu", "prévue", "sera organisé", "sera organisée", "organisé", "organisée"],
   placePrepositions: ["à", "au", "aux"],
   placePrepositionsBeforeDate: [],
   placeNouns: ["la ville de"],
