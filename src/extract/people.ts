@@ -135,6 +135,9 @@ export function namesAfterTitles(ft: FoldedText, pos: number, language: Language
 /** The name before a position (subject-verb order): "… ouvert. Mme Aïcha Karafi a ajouté" → "Aïcha Karafi". */
 /** How far back a subject may start: ten words, generously; bounded so a long paragraph stays linear. */
 const SUBJECT_WINDOW = 240;
+const SUBJECT_WORDS = 10;
+/** How many more words a titled subject may hold: those of the role after the name. */
+const TITLED_ROLE_WORDS = 6;
 
 export function nameBefore(ft: FoldedText, pos: number, language: Language | null = null): string | null {
   const words = wordsFor(ft, language);
@@ -146,7 +149,9 @@ export function nameBefore(ft: FoldedText, pos: number, language: Language | nul
   if (apposed !== null) return nameBefore(ft, apposed, language);
   const taken: Token[] = [];
   let titled = false;
-  for (let k = tokens.length - 1; k >= 0 && taken.length < 10; k--) {
+  // A subject is ten words at most; its courtesy title may stand a few words further back, before a long
+  // apposition ("Mr. Joseph Flomo from the Ministry of Finance and Development Planning explained").
+  for (let k = tokens.length - 1; k >= 0 && taken.length < SUBJECT_WORDS + TITLED_ROLE_WORDS; k--) {
     const t = tokens[k];
     const isHonorific = honorificAt(ft, t.start) !== null;
     if (t.closed && !isHonorific) break;
@@ -154,14 +159,13 @@ export function nameBefore(ft: FoldedText, pos: number, language: Language | nul
     titled = isHonorific;
     if (isHonorific || t.opened) break;
   }
+  if (!titled) taken.splice(0, Math.max(0, taken.length - SUBJECT_WORDS));
   while (taken.length > 0 && (honorificAt(ft, taken[0].start) || words.articles.includes(taken[0].word) || taken[0].word === "")) taken.shift();
   if (taken.length === 0 || words.pronouns.has(taken[0].word)) return null;
   // A Latin-script name is capitalized, or names a body by its role ("le représentant de …"): "(first reported as 30%)" names no one.
   if (isLatinWord(taken[0].word) && !capitalizedAt(ft, taken[0].start) && !BODY_WORDS.test(ft.folded.slice(taken[0].start))) return null;
-  // After a courtesy title the name is its capitalized words: "Ms Z from the Ministry of Finance explained" → "Z";
-  // so it is of a subject too long to reach its title, and of one named without a title, unless it names a role
-  // ("le représentant du ministère").
-  if (titled || !BODY_WORDS.test(ft.folded.slice(taken[0].start))) {
+  // After a courtesy title the name is its capitalized words: "Ms Z from the Ministry of Finance explained" → "Z".
+  if (titled) {
     const cut = taken.findIndex((t, k) => k > 0 && isLatinWord(t.word) && !capitalizedAt(ft, t.start) && !words.nameParticles.has(t.word));
     if (cut > 0) taken.splice(cut);
     while (taken.length > 1 && words.nameParticles.has(taken[taken.length - 1].word)) taken.pop();
