@@ -46,6 +46,19 @@ describe("the meeting's date", () => {
     expect(await dateOf(`# محضر\n\nتمت المصادقة على محضر الاجتماع السابق المنعقد يوم 3 ماي 2023.\n\n${ar}`, "m.md")).toBe("null from null");
   });
 
+  it("takes no date of a sentence approving earlier minutes, whatever names that meeting", async () => {
+    expect(await dateOf(`# Minutes\n\n${en}\n\nThe minutes of the 11th meeting held on 9th November 2023 were confirmed.`, "m.md")).toBe("null from null");
+    expect(await dateOf(`# Procès-verbal\n\n${fr}\n\nLe comité a procédé à l'adoption du procès-verbal de la session du 8 décembre 2022.`, "m.md")).toBe("null from null");
+    expect(await dateOf(`# محضر\n\n${ar}\n\nصادقت اللجنة على محضر اجتماعها المنعقد يوم 3 ماي 2023 دون تعديل.`, "m.md")).toBe("null from null");
+    // A title naming the minutes is no approval: it dates this meeting.
+    expect(await dateOf(`# Minutes of the meeting held on 9 March 2023\n\n${en}`)).toBe("2023-03-09");
+  });
+
+  it("reads the date of a title line that names the venue between its cue and its date", async () => {
+    const title = "MINUTES OF THE 12TH MEETING HELD AT THE CONFERENCE ROOM, MINISTRY OF INFORMATION, ACCRA ON THURSDAY, 8TH FEBRUARY 2024 AT 10:00 AM";
+    expect(await dateOf(`# Steering Committee\n\n${title}\n\n${en}\n\nThe minutes of the 11th meeting held on 9th November 2023 were confirmed.`)).toBe("2024-02-08");
+  });
+
   it("reads a date written in words, as formal openings do", async () => {
     expect(await dateOf(`# Procès-verbal\n\nL'an deux mille vingt-trois et le quatorze mars, le comité s'est réuni au siège du ministère.\n\n${fr}`)).toBe("2023-03-14");
     expect(await dateOf(`# Minutes\n\nThe committee met on the fourteenth of March, two thousand and twenty-three.\n\n${en}`)).toBe("2023-03-14");

@@ -62,6 +62,17 @@ describe("decision sections", () => {
     expect(await decisionsOf("Agenda:\n\n1. Welcome\n2. Decisions\n3. Any other business")).toEqual([]);
     expect(await decisionsOf("The decisions of the previous meeting were reviewed at length by the members present today.\n\n- A point.")).toEqual([]);
   });
+
+  it("reads a section title numbered by a word, as Arabic and French minutes number their parts", async () => {
+    const ar = await decisionsOf(
+      ["ثانياً: استعرضت اللجنة سير التنفيذ.", "", "ثالثاً: القرارات:", "", "1. مخاطبة ديوان التشريع بخصوص الالتزام رقم 4.", "2. عقد ورشة عمل في مدينة إربد بتاريخ 10/5/2023.", "", "ورُفع الاجتماع."].join("\n"),
+    );
+    expect(ar.map((d) => [d.text, d.commitment, d.date])).toEqual([
+      ["مخاطبة ديوان التشريع بخصوص الالتزام رقم 4.", "4", null],
+      ["عقد ورشة عمل في مدينة إربد بتاريخ 10/5/2023.", null, "2023-05-10"],
+    ]);
+    expect(texts(await decisionsOf("Troisièmement : décisions :\n\n- Relancer le ministère.\n- Publier le rapport."))).toEqual(["Relancer le ministère.", "Publier le rapport."]);
+  });
 });
 
 describe("decision sections in plain text", () => {

@@ -31,6 +31,7 @@ describe("events in prose", () => {
     expect(await eventsOf(`${enHead}A training session will be held on 4 April in Nairobi.`)).toEqual([["training session", "2023-04-04", null, "Nairobi"]]);
     expect(await eventsOf(`${frHead}Un atelier de restitution aura lieu le 5 décembre à Tunis.`)).toEqual([["atelier de restitution", "2018-12-05", null, "Tunis"]]);
     expect(await eventsOf(`${frHead}Le forum national se tiendra du 10 au 12 décembre à Sousse.`)).toEqual([["forum national", "2018-12-10", "2018-12-12", "Sousse"]]);
+    expect(await eventsOf(`${frHead}La semaine du gouvernement ouvert sera organisée du 15 au 19 mai à Saint-Louis.`)).toEqual([["semaine du gouvernement ouvert", "2018-05-15", "2018-05-19", "Saint-Louis"]]);
     expect(await eventsOf(`${enHead}A regional workshop will be held from 12 to 14 June at the Kenyatta Centre.`)).toEqual([["workshop", "2023-06-12", "2023-06-14", "Kenyatta Centre"]]);
   });
 
@@ -71,5 +72,16 @@ describe("events in other committees' templates", () => {
     expect(await places(`${frHead}La Semaine du Gouvernement ouvert se tiendra à Bouaké, du 9 au 13 mars 2019.`)).toEqual([["2019-03-09", "2019-03-13", "Bouaké"]]);
     expect(await places(`${enHead}The secretariat will send the invitations to the conference by 31 May 2023.`)).toEqual([]);
     expect(await places(`${arHead}الطلب إلى أمانة السر توجيه الدعوات إلى المؤتمر الوطني قبل 31 أيار 2023.`)).toEqual([]);
+  });
+
+  it("titles an event dated in a parenthesis by what stands before it", async () => {
+    expect(await eventsOf(`${arHead}- النظر في المقترحات في إطار الأسبوع العالمي للحكومة المفتوحة (ينظّم من 27 إلى 31 ماي 2024) من طرف الهياكل.`)).toEqual([
+      ["الأسبوع العالمي للحكومة المفتوحة", "2024-05-27", "2024-05-31", null],
+    ]);
+  });
+
+  it("takes no earlier meeting whose minutes are approved for an event", async () => {
+    expect(await eventsOf(`${frHead}Le comité a procédé à l'adoption du procès-verbal de la session du 8 décembre 2022.`)).toEqual([]);
+    expect(await eventsOf(`${enHead}The minutes of the session of 9 February 2023 were approved.`)).toEqual([]);
   });
 });

@@ -4,7 +4,9 @@
  * a name.
  */
 import { describe, expect, it } from "vitest";
+import { extractRecord } from "../src/extract/index.js";
 import { foldWithMap } from "../src/extract/match.js";
+import { readMarkdown } from "../src/ingest/text.js";
 import { reportersIn } from "../src/extract/people.js";
 
 const reporters = (s: string, language: "ar" | "fr" | "en" | null = null) => reportersIn(foldWithMap(s), language);
@@ -31,6 +33,17 @@ describe("reporters with a role in apposition", () => {
     expect(reporters("Le représentant du ministère des finances a indiqué que le budget est publié.")).toEqual(["représentant du ministère des finances"]);
   });
 
+  it("takes no subject of a passive reporting verb", () => {
+    expect(reporters("The amendment to the Companies Act has not yet been presented to Parliament.", "en")).toEqual([]);
+    expect(reporters("Members were informed that the Open Government Week would be held in May.", "en")).toEqual([]);
+    expect(reporters("Mr. Kofi Annor explained that the pilot was completed.", "en")).toEqual(["Kofi Annor"]);
+  });
+
+  it("ends a titled name at its first lower-case word, however long the role after it", () => {
+    expect(reporters("Commitment 2.1: Mr. Joseph Flomo from the Ministry of Finance and Development Planning explained that the budget is drafted.", "en")).toEqual(["Joseph Flomo"]);
+    expect(reporters("The representative of the Ministry of Finance explained that the budget is drafted.", "en")).toEqual(["representative of the Ministry of Finance"]);
+  });
+
   it("applies the function words of the text's language, else of the document's", () => {
     // "de" ends no English name; in French it is a particle inside one.
     expect(reporters("Dr. Maria De Souza reported that the portal is live.")).toEqual(["Maria De Souza"]);
@@ -50,5 +63,20 @@ describe("reporters in other committees' minutes", () => {
 
   it("reads the body an Arabic 'as reported by' phrase names", () => {
     expect(reporters("بانتظار إقرار التعديلات التشريعية، وفق ما أفاد به مندوب هيئة النزاهة ومكافحة الفساد.")).toEqual(["مندوب هيئة النزاهة ومكافحة الفساد"]);
+  });
+});
+
+describe("reporters of a commitment discussed after the table", () => {
+  it("takes the speaker who tells work begun on a commitment ('باشر') as its reporter", async () => {
+    const table = [
+      "| الرقم | الالتزام | الجهة المسؤولة | نسبة الإنجاز | الحالة |",
+      "| --- | --- | --- | --- | --- |",
+      "| 1 | تطوير منصة الشكاوى الحكومية الموحدة | وزارة الاقتصاد الرقمي | 90% | قيد التنفيذ |",
+      "| 2 | نشر بيانات الموازنة بصيغة مفتوحة | وزارة المالية | 100% | منجز |",
+    ].join("\n");
+    const text = `# محضر الاجتماع\n\n${table}\n\nوأفاد الدكتور خالد المومني بأن ديوان المحاسبة باشر مراجعة بيانات الالتزام رقم 2 المنشورة.\n`;
+    const doc = await readMarkdown(new TextEncoder().encode(text), "minutes.md");
+    const byNumber = Object.fromEntries(extractRecord(doc, { sha256: "0".repeat(64) }).commitments.map((c) => [c.number, c.reportedBy]));
+    expect(byNumber).toEqual({ "1": [], "2": ["خالد المومني"] });
   });
 });

@@ -42,6 +42,10 @@ describe("findDates", () => {
     expect(dates("مع نهاية شهر مارس 2023")).toEqual(["2023-03"]);
     expect(dates("réunion du 14/09/2023, rapport du 2023-09-19")).toEqual(["2023-09-14", "2023-09-19"]);
     expect(dates("٢٠ جوان ٢٠٢٢")).toEqual(["2022-06-20"]);
+    // A sentence's full stop may follow a numeric date; another number's part may not.
+    expect(dates("بتاريخ ١٠/٥/٢٠٢٣.")).toEqual(["2023-05-10"]);
+    expect(dates("le 14.09.2023. Puis")).toEqual(["2023-09-14"]);
+    expect(dates("version 10.5.2023.1")).toEqual([]);
   });
 
   it("reads weekdays, ordinal suffixes, commas and times around a date, in every language", () => {

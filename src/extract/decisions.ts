@@ -14,7 +14,7 @@ import type { Decision } from "../model/meeting.js";
 import { findDates } from "../text/dates.js";
 import { wordCount, type Block } from "./blocks.js";
 import { itemReferences } from "./item-numbers.js";
-import { COMMITMENT_PLURAL, DATE_WORDS, DECISION_PHRASES, DECISION_SECTIONS, DUE_CUES, NUMBERED_DECISION, OWNER_LABELS } from "./lexicon/index.js";
+import { COMMITMENT_PLURAL, DATE_WORDS, DECISION_PHRASES, DECISION_SECTIONS, DUE_CUES, NUMBERED_DECISION, OWNER_LABELS, SECTION_MARKER } from "./lexicon/index.js";
 import { firstMatch, foldWithMap, type FoldedText } from "./match.js";
 import { cleanTitle, originalOf, sentences, toSourceRef } from "./text-helpers.js";
 
@@ -128,7 +128,8 @@ function opensSection(b: Block, next: Block | undefined): boolean {
   const itemTitle = b.kind === "item" && isNumberedItem(b) && !(next && next.kind === "item" && isNumberedItem(next));
   if (b.kind === "item" && !itemTitle) return false;
   if (b.kind !== "heading" && !itemTitle && !b.emphasized && !/[:：]\s*$/u.test(b.ft.text)) return false;
-  const title = b.ft.folded.replace(NUMBERING, "");
+  // Its numbering may be a word: "ثالثاً: القرارات:", "Troisièmement : décisions".
+  const title = b.ft.folded.replace(NUMBERING, "").replace(SECTION_MARKER, "");
   const m = firstMatch(DECISION_SECTIONS, title);
   return m !== null && /^[\s\p{P}]*$/u.test(title.slice(0, m.index)) && firstMatch(COMMITMENT_PLURAL, title) === null;
 }

@@ -235,7 +235,11 @@ export function proseEvents(blocks: readonly Block[], inCommitment: (b: Block) =
           const titleEnd = before?.start ?? dateStart;
           const text = foldWithMap(b.ft.text.slice(b.ft.map[span.start + named.index], b.ft.map[titleEnd]));
           const trailing = TRAILING_DATE_WORDS.exec(text.folded);
-          title = cleanTitle(firstWords(trailing ? text.text.slice(0, text.map[trailing.index]) : text.text, 20)) || cleanTitle(firstWords(b.ft.text, 12));
+          // A date in a parenthesis ("Open Government Week (held from 27 to 31 May)") dates what stands before it.
+          const lead = trailing ? text.text.slice(0, text.map[trailing.index]) : text.text;
+          const open = lead.lastIndexOf("(");
+          const titled = open > 0 && !lead.slice(open).includes(")") ? lead.slice(0, open) : lead;
+          title = cleanTitle(firstWords(titled, 20)) || cleanTitle(firstWords(b.ft.text, 12));
         } else title = previousTitle;
         previousTitle = title;
         events.push({

@@ -17,6 +17,8 @@ import {
   LEXICONS,
   MEETING_DATE_CUES,
   OTHER_DATE_CUES,
+  MINUTES_WORDS,
+  APPROVAL_WORDS,
   DATE_WORDS,
   EVENT_WORDS,
   ORDINALS,
@@ -54,11 +56,29 @@ function datesIn(f: string): DateFound[] {
   return all.filter((d, k) => !isOtherDate(f, d.index, k > 0 ? all[k - 1].index + all[k - 1].length : 0));
 }
 
-/** A cue of another date governs the first date after it, in its sentence: "Published 10 April 2023 · 28 March 2023" dates the meeting by the second. */
+/**
+ * A cue of another date governs the first date after it, in its sentence: "Published 10 April 2023 · 28 March 2023"
+ * dates the meeting by the second. A sentence approving a record ("The minutes of the 11th meeting held on 9th
+ * November 2023 were confirmed", "adoption du procès-verbal de la session du 8 décembre 2022") cites an earlier
+ * meeting: all its dates are that meeting's.
+ */
 export function isOtherDate(f: string, index: number, previousDateEnd: number): boolean {
   const before = f.slice(Math.max(previousDateEnd, index - OTHER_CUE_WINDOW), index);
-  const sentence = before.split(/[.!?؟;؛\n](?=\s)/u).pop() ?? before;
-  return firstMatch(OTHER_DATE_CUES, sentence) !== null;
+  const sentence = before.split(SENTENCE_END).pop() ?? before;
+  if (firstMatch(OTHER_DATE_CUES, sentence) !== null) return true;
+  const whole = sentenceAround(f, index);
+  return firstMatch(MINUTES_WORDS, whole) !== null && firstMatch(APPROVAL_WORDS, whole) !== null;
+}
+
+/** The end of a sentence or clause: a stop, a semicolon or a line break before a space. */
+const SENTENCE_END = /[.!?؟;؛\n](?=\s)/u;
+
+/** The sentence of `f` that holds position `index`. */
+function sentenceAround(f: string, index: number): string {
+  const start = f.slice(0, index).split(SENTENCE_END).pop() ?? "";
+  const rest = f.slice(index);
+  const end = rest.search(SENTENCE_END);
+  return start + (end < 0 ? rest : rest.slice(0, end));
 }
 
 /**

@@ -135,6 +135,9 @@ export function namesAfterTitles(ft: FoldedText, pos: number, language: Language
 /** The name before a position (subject-verb order): "… ouvert. Mme Aïcha Karafi a ajouté" → "Aïcha Karafi". */
 /** How far back a subject may start: ten words, generously; bounded so a long paragraph stays linear. */
 const SUBJECT_WINDOW = 240;
+const SUBJECT_WORDS = 10;
+/** How many more words a titled subject may hold: those of the role after the name. */
+const TITLED_ROLE_WORDS = 6;
 
 export function nameBefore(ft: FoldedText, pos: number, language: Language | null = null): string | null {
   const words = wordsFor(ft, language);
@@ -146,7 +149,9 @@ export function nameBefore(ft: FoldedText, pos: number, language: Language | nul
   if (apposed !== null) return nameBefore(ft, apposed, language);
   const taken: Token[] = [];
   let titled = false;
-  for (let k = tokens.length - 1; k >= 0 && taken.length < 10; k--) {
+  // A subject is ten words at most; its courtesy title may stand a few words further back, before a long
+  // apposition ("Mr. Joseph Flomo from the Ministry of Finance and Development Planning explained").
+  for (let k = tokens.length - 1; k >= 0 && taken.length < SUBJECT_WORDS + TITLED_ROLE_WORDS; k--) {
     const t = tokens[k];
     const isHonorific = honorificAt(ft, t.start) !== null;
     if (t.closed && !isHonorific) break;
@@ -154,6 +159,7 @@ export function nameBefore(ft: FoldedText, pos: number, language: Language | nul
     titled = isHonorific;
     if (isHonorific || t.opened) break;
   }
+  if (!titled) taken.splice(0, Math.max(0, taken.length - SUBJECT_WORDS));
   while (taken.length > 0 && (honorificAt(ft, taken[0].start) || words.articles.includes(taken[0].word) || taken[0].word === "")) taken.shift();
   if (taken.length === 0 || words.pronouns.has(taken[0].word)) return null;
   // A Latin-script name is capitalized, or names a body by its role ("le représentant de …"): "(first reported as 30%)" names no one.
@@ -226,9 +232,13 @@ export function personBefore(ft: FoldedText, pos: number, language: Language | n
 /** Everyone a reporting verb introduces in this text. */
 export function reportersIn(ft: FoldedText, language: Language | null = null): string[] {
   const found: string[] = [];
+  const { passiveAuxiliaries } = wordsFor(ft, language);
   for (const m of ft.folded.matchAll(REPORTING_VERBS.regex)) {
     const verb = REPORTING_VERBS.valueOf(m.groups?.phrase ?? "");
     if (!verb) continue;
+    // "The amendment has not yet been presented to Parliament": a passive verb's subject reported nothing.
+    const previous = /(\S+)\s+$/u.exec(ft.folded.slice(Math.max(0, m.index - 16), m.index))?.[1];
+    if (previous !== undefined && passiveAuxiliaries.has(previous)) continue;
     if (verb.position === "after-verb") found.push(...namesAfter(ft, m.index + m[0].length, language));
     else {
       const name = nameBefore(ft, m.index, language);

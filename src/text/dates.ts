@@ -96,9 +96,10 @@ function patternsFor(dateWords: DateWords): Patterns {
   return built;
 }
 
-const NUMERIC_DMY = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/.-])/gu;
+/** "10/5/2023", "10.05.2023"; a sentence's full stop may follow it, another number's part may not ("10.5.2023.1"). */
+const NUMERIC_DMY = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/-]|\.\d)/gu;
 /** The year first with slashes or dots, as Arabic-language press and some offices write it: "2024/7/30". */
-const NUMERIC_YMD = /(?<![\d/.-])(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?![\d/.-])/gu;
+const NUMERIC_YMD = /(?<![\d/.-])(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?![\d/-]|\.\d)/gu;
 const FOUR_DIGITS = /\d{4}/;
 const ISO = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/gu;
 

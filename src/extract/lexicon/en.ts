@@ -175,6 +175,7 @@ export const en: Lexicon<"en"> = {
   progressLabels: ["progress", "completion rate", "completion", "rate of completion", "implementation rate"],
   colourWords: { red: ["red"], amber: ["amber", "yellow", "orange"], green: ["green"], blue: ["blue"] },
   statusLabels: ["status", "level of completion"],
+  passiveAuxiliaries: ["be", "been", "being", "is", "are", "was", "were"],
   reportingVerbs: ["reported", "presented", "indicated", "explained", "noted", "stated", "confirmed", "added", "informed", "said", "announced"],
   reportedByPhrases: ["reported by", "presented by", "according to"],
   reporterPosition: "before-verb",
@@ -196,7 +197,7 @@ export const en: Lexicon<"en"> = {
   absenteeCues: ["apologies", "absent", "excused"],
   agendaCues: ["agenda"],
   subjectCues: ["subject"],
-  meetingDateCues: ["record of meeting", "minutes of the meeting of", "met on", "held on", "meeting of", "meeting on", "convened on", "took place on", "date of meeting:", "meeting date:", "date:", "date / time:", "date and time:"],
+  meetingDateCues: ["record of meeting", "minutes of the meeting of", "met on", "held on", "held at", "held in", "meeting of", "meeting on", "convened on", "took place on", "date of meeting:", "meeting date:", "date:", "date / time:", "date and time:"],
   actionPlanWords: ["national action plan", "action plan"],
   ordinals: {
     first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4,
@@ -228,6 +229,8 @@ export const en: Lexicon<"en"> = {
     "previous meeting", "last meeting", "prior meeting", "minutes provided for meeting", "minutes of the previous",
     "published", "publication date", "as of", "as at", "cut-off", "cut-off date", "released", "dated",
   ],
+  minutesWords: ["minutes", "record of proceedings"],
+  approvalWords: ["confirmed", "confirmation", "adopted", "adoption", "approved", "approval", "ratified"],
   chairVerbs: ["chaired the meeting", "chaired", "presided over the meeting", "presided"],
   decisionSections: [
     "decisions", "decisions taken", "key decisions", "resolutions", "recommendations", "action items", "action item", "actions arising",

@@ -94,6 +94,7 @@ export const fr: Lexicon<"fr"> = {
   progressLabels: ["taux de réalisation", "taux d'avancement", "taux de mise en œuvre", "taux d'exécution", "taux d'achèvement", "avancement"],
   colourWords: { red: ["rouge"], amber: ["orange", "jaune", "ambre"], green: ["vert", "verte"], blue: ["bleu", "bleue"] },
   statusLabels: ["statut", "état d'avancement", "état"],
+  passiveAuxiliaries: ["été"],
   reportingVerbs: [
     "a indiqué", "a présenté", "a rappelé", "a précisé", "a confirmé", "a ajouté", "a souligné",
     "a informé", "a expliqué", "a signalé", "a exposé", "a fait savoir", "a annoncé", "ont indiqué",
@@ -129,8 +130,8 @@ export const fr: Lexicon<"fr"> = {
     "premier": 1, "1er": 1, "deuxième": 2, "2ème": 2, "2e": 2, "troisième": 3, "3ème": 3, "3e": 3,
     "quatrième": 4, "4ème": 4, "4e": 4, "cinquième": 5, "5ème": 5, "5e": 5, "sixième": 6, "6ème": 6, "6e": 6,
   },
-  eventWords: ["atelier", "séminaire", "session", "conférence", "journée", "rencontre", "forum", "formation", "sommet", "colloque", "webinaire", "semaine du gouvernement ouvert", "caravane", "table ronde", "assises"],
-  dateLeadWords: ["le", "du", "en", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "se tiendra", "aura lieu", "prévu"],
+  eventWords: ["atelier", "séminaire", "session", "conférence", "journée", "rencontre", "forum", "formation", "sommet", "colloque", "webinaire", "semaine du gouvernement ouvert", "semaine mondiale du gouvernement ouvert", "caravane", "table ronde", "assises"],
+  dateLeadWords: ["le", "du", "en", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "se tiendra", "aura lieu", "prévu", "prévue", "sera organisé", "sera organisée", "organisé", "organisée"],
   placePrepositions: ["à", "au", "aux"],
   placePrepositionsBeforeDate: [],
   placeNouns: ["la ville de"],
@@ -229,6 +230,8 @@ export const fr: Lexicon<"fr"> = {
     "réunion précédente", "dernière réunion", "précédente réunion", "procès-verbal de la réunion du", "publié le", "publiée le",
     "date de publication", "arrêté au", "arrêtée au", "à la date du", "en date du",
   ],
+  minutesWords: ["procès-verbal", "procès-verbaux", "compte rendu", "compte-rendu", "relevé de conclusions"],
+  approvalWords: ["adopté", "adoptée", "adoption", "approuvé", "approuvée", "approbation", "validé", "validée", "validation", "entériné"],
   chairVerbs: ["a présidé la réunion", "a présidé la séance", "a présidé", "présidait"],
   decisionSections: [
     "décisions", "relevé de décisions", "relevé des décisions", "résolutions", "recommandations", "mesures de suivi",

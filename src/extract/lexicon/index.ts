@@ -195,6 +195,7 @@ export interface FunctionWords {
   pronouns: ReadonlySet<string>;
   articles: readonly string[];
   nameParticles: ReadonlySet<string>;
+  passiveAuxiliaries: ReadonlySet<string>;
 }
 
 function functionWords(lexicons: readonly Lexicon[]): FunctionWords {
@@ -205,6 +206,7 @@ function functionWords(lexicons: readonly Lexicon[]): FunctionWords {
     pronouns: new Set(words((l) => l.pronouns)),
     articles: words((l) => l.articles),
     nameParticles: new Set(words((l) => l.nameParticles)),
+    passiveAuxiliaries: new Set(words((l) => l.passiveAuxiliaries)),
   };
 }
 
@@ -297,6 +299,8 @@ export const DATE_WORDS: DateWords = {
 /** Words that say "no value" ("n/a", "s.o.") in folded text, unanchored; dashes are the caller's. */
 export const NO_VALUE_WORDS = new RegExp(`(?:${alternation(all((l) => l.noValueWords))})(?!${WORD_CHAR})`, "u");
 export const OTHER_DATE_CUES = phraseRegex(all((l) => l.otherDateCues), PROCLITICS);
+export const MINUTES_WORDS = phraseRegex(all((l) => l.minutesWords), PROCLITICS);
+export const APPROVAL_WORDS = phraseRegex(all((l) => l.approvalWords), PROCLITICS);
 export const DECISION_SECTIONS = phraseRegex(all((l) => l.decisionSections), PROCLITICS);
 /** "Resolution 3: …", "Décision n° 2 : …", "القرار عدد 3: …": a numbered decision. Group `rest`: its text. */
 export const NUMBERED_DECISION = new RegExp(

@@ -85,6 +85,8 @@ export interface Lexicon<L extends string = string> {
   statusLabels: string[];
   /** Verbs that introduce who reported something. */
   reportingVerbs: string[];
+  /** Words that make the reporting verb after them passive: "has not yet been presented to Parliament" reports nothing of its subject. */
+  passiveAuxiliaries: string[];
   /** Passive phrases followed by the reporter: "presented by", "présenté par", "قدمه". */
   reportedByPhrases: string[];
   /** Where the reporter's name stands relative to the verb. */
@@ -172,6 +174,10 @@ export interface Lexicon<L extends string = string> {
   noValueWords: string[];
   /** Phrases right before a date that is not the meeting's: a previous meeting, a publication, a report's cut-off. */
   otherDateCues: string[];
+  /** Words naming a meeting's record: "minutes", "procès-verbal", "محضر". */
+  minutesWords: string[];
+  /** Words saying a record was approved: "confirmed", "adoption", "المصادقة"; with `minutesWords` in a sentence, its dates are an earlier meeting's. */
+  approvalWords: string[];
   /** Verbs whose subject chaired the meeting ("X chaired the meeting", "X a présidé"); the name stands where `reporterPosition` says. */
   chairVerbs: string[];
   /** Headings and labels of the sections whose items are the meeting's decisions: "Decisions", "Mesures de suivi", "القرارات". */
