@@ -251,14 +251,16 @@ export class CommitmentBuilder {
    * A paragraph outside the commitments that discusses one of them by number: its text is a note of the
    * commitment. Its speaker reports on the commitment when the paragraph states progress ("Ms Z explained
    * that commitment 3 is 80 % complete", "… que le téléservice de la mesure 1.1 est ouvert"), not when it
-   * only comments ("X stressed the delay of commitment 3").
+   * only comments ("X stressed the delay of commitment 3"). `only: "reports"`: nothing is kept unless the paragraph
+   * states progress (a paragraph that names the item less surely, by its owner, and merely mentions it is left alone).
    */
-  discuss(number: string, block: Block): void {
+  discuss(number: string, block: Block, only: "any" | "reports" = "any"): void {
     const draft = this.drafts.find((d) => d.number === number);
     if (!draft) return;
     // Progress is stated by a status, a rate, or work told as done, under way or planned ("est ouvert depuis", "will be printed").
     const reports =
       statusPhrases(block.ft).some((h) => h.status !== "unknown") || proseStatus(block.ft) !== null || findPercents(block.ft.text).length > 0 || activityCue(block.ft) !== null;
+    if (only === "reports" && !reports) return;
     if (reports) for (const who of reportersIn(block.ft)) if (!draft.reportedBy.includes(who)) draft.reportedBy.push(who);
     draft.discussion.push(block.ft.text);
     draft.alsoIn.push(toSourceRef(this.file, block.source));

@@ -9,7 +9,7 @@ import type { Block, FlatDocument, TableModel } from "../blocks.js";
 import { colourKey as buildColourKey } from "../colour-key.js";
 import { referencedNumbers } from "../item-numbers.js";
 import { COMMITMENT_PLURAL } from "../lexicon/index.js";
-import { firstMatch } from "../match.js";
+import { firstMatch, foldWithMap } from "../match.js";
 import { findPercents } from "../percents.js";
 import { CommitmentBuilder, type CommitmentExtraction, type Section } from "../record-builder.js";
 import { planColumns } from "../tables.js";
@@ -111,12 +111,19 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
   // Paragraphs outside every commitment that discuss exactly one of them by number: "commitment 3", or an
   // action log's own code standing alone ("explained that A-12 was published", "(A-14)").
   const codes = new Set(builder.drafts.map((d) => d.number).filter((n): n is string => n !== null && CODED.test(n)));
+  const owners = uniqueOwners(builder.drafts);
   for (const block of flow) {
     if (builder.region.has(block.index)) continue;
     const named = referencedNumbers(block.ft);
     const coded = named.length ? [] : [...new Set([...block.ft.text.matchAll(CODE_IN_TEXT)].map((m) => m[1]).filter((c) => codes.has(c)))];
     const one = named.length === 1 ? named[0] : coded.length === 1 ? coded[0] : null;
     if (one !== null) builder.discuss(one, block);
+    else if (named.length === 0 && coded.length === 0) {
+      // No number at all: a paragraph that reports on the work of the one agency owning one commitment
+      // ("Ms Z noted that the RTI Commission had received 412 requests, 65 % granted") is about that commitment.
+      const owning = owners.filter((o) => containsWords(block.ft.folded, o.folded));
+      if (owning.length === 1) builder.discuss(owning[0].number, block, "reports");
+    }
   }
 
   // Nothing lost: text in a commitment table that no field took.
@@ -131,4 +138,26 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
         }
 
   return { ...builder.finish(), warnings: builder.warnings, region: builder.region, covered: builder.covered };
+}
+
+/** Owners named by exactly one numbered commitment, folded for matching: an owner shared by several names none of them. */
+function uniqueOwners(drafts: readonly { number: string | null; owner: string | null }[]): { number: string; folded: string }[] {
+  const byOwner = new Map<string, Set<string>>();
+  for (const { number, owner } of drafts) {
+    if (number === null || owner === null) continue;
+    const folded = foldWithMap(owner).folded.trim();
+    // A bare initialism of two letters ("DG") or a one-letter code matches too much text to name anything.
+    if (folded.length < 3) continue;
+    byOwner.set(folded, (byOwner.get(folded) ?? new Set()).add(number));
+  }
+  return [...byOwner].filter(([, numbers]) => numbers.size === 1).map(([folded, numbers]) => ({ number: [...numbers][0], folded }));
+}
+
+/** `phrase` in `text` as whole words (both folded). */
+function containsWords(text: string, phrase: string): boolean {
+  const wordChar = /[\p{L}\p{N}]/u;
+  for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+    if (!wordChar.test(text[at - 1] ?? "") && !wordChar.test(text[at + phrase.length] ?? "")) return true;
+  }
+  return false;
 }

@@ -365,3 +365,25 @@ describe("a status cell that carries a percent and a note", () => {
     ]);
   });
 });
+
+describe("a paragraph after the table that names no number but one commitment's owner", () => {
+  const record = extract([
+    table([
+      ["Ref.", "Commitment", "Implementing Agency", "Status", "% Complete"],
+      ["1", "Implementation of the Right to Information Act", "RTI Commission", "Ongoing", "70%"],
+      ["2", "Beneficial Ownership Transparency", "Ministry of Finance", "Completed", "100%"],
+      ["3", "Citizens' Budget", "Ministry of Finance", "Ongoing", "60%"],
+    ]),
+    p("Ms. Efua Asante noted that the RTI Commission had received 412 requests in 2023, of which 65% were granted."),
+    p("Mr. Yaw Boateng noted that the Ministry of Finance had published 40% of its data."),
+    p("Mrs. Gifty Owusu of the RTI Commission sent her apologies."),
+  ]);
+
+  it("is that commitment's report when it states progress; an owner of two commitments names neither, and a mere mention is no report", () => {
+    expect(record.commitments.map((c) => [c.number, c.reportedBy, c.notes.length])).toEqual([
+      ["1", ["Efua Asante"], 1],
+      ["2", [], 0],
+      ["3", [], 0],
+    ]);
+  });
+});
