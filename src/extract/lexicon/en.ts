@@ -196,6 +196,7 @@ export const en: Lexicon<"en"> = {
   absenteeCues: ["apologies", "absent", "excused"],
   agendaCues: ["agenda"],
   subjectCues: ["subject"],
+  agendaColumns: ["subject", "topic", "agenda item", "presenter", "presenters", "presented by", "speaker", "speakers"],
   meetingDateCues: ["record of meeting", "minutes of the meeting of", "met on", "held on", "meeting of", "meeting on", "convened on", "took place on", "date of meeting:", "meeting date:", "date:", "date / time:", "date and time:"],
   actionPlanWords: ["national action plan", "action plan"],
   ordinals: {

@@ -105,6 +105,32 @@ describe("rows and tables that are not commitments", () => {
     expect(record.commitments).toEqual([]);
   });
 
+  it("gives no decisions and no commitments from an agenda table whose presenters head a \"Lead\" column, in three languages", () => {
+    for (const rows of [
+      [["Item", "Subject", "Lead"], ["1", "Opening, apologies and adoption of the agenda", "Chair"], ["2", "Progress on the NAP4 commitments", "Lead agencies"]],
+      [["N°", "Sujet", "Intervenant"], ["1", "Ouverture de la séance", "Le Président"], ["2", "Point sur les engagements", "Secrétariat"]],
+      [["الرقم", "الموضوع", "المقدم"], ["1", "افتتاح الجلسة", "الرئيس"], ["2", "متابعة التعهدات", "الكتابة القارة"]],
+    ]) {
+      const record = extract([table(rows)]);
+      expect(record.commitments).toEqual([]);
+      expect(record.decisions).toEqual([]);
+    }
+  });
+
+  it("reads an action log numbered in an \"Item\" column (Item / Action / Lead / Due) as decisions titled by their action", () => {
+    const record = extract([
+      table([
+        ["Item", "Action", "Lead", "Due"],
+        ["1", "Circulate the draft report to members", "Secretariat", "30 June 2024"],
+        ["2", "Convene the working group on open data", "Chair", "15 July 2024"],
+      ]),
+    ]);
+    expect(record.decisions.map((d) => [d.text, d.owner, d.due])).toEqual([
+      ["Circulate the draft report to members", "Secretariat", "2024-06-30"],
+      ["Convene the working group on open data", "Chair", "2024-07-15"],
+    ]);
+  });
+
   it("keeps a numberless row that states its own status as a record of its own, with a warning, instead of merging it above", () => {
     const record = extract([
       table([
