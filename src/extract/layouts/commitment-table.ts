@@ -211,8 +211,8 @@ function readRows(table: TableModel, plan: ColumnPlan | null, { builder, colourK
       if (k === commitmentCell || k === numberCell) return;
       const role = roleOf(k);
       if (!cell.text.trim() && !(role === "status" && cell.fill)) return;
-      // A progress column that gives words instead of a figure ("On track", "Done") states the status.
-      const statusLike = role === "status" || (role === "progress" && findPercents(cell.text).length === 0);
+      // A progress column that gives words instead of a figure ("On track", "Done"), or with it ("En cours (45 %)"), states the status.
+      const statusLike = role === "status" || (role === "progress" && (findPercents(cell.text).length === 0 || statusOfCell(cell.blocks) !== null));
       if (role === "status") colour = colourOfCell(cell, cell.blocks[0]?.ft);
       if (role === "status" || role === "progress") statusIsItems ||= cell.rowSpan > 1;
       if (role === "milestone") {

@@ -93,6 +93,21 @@ describe("plan trackers in French and Arabic", () => {
   });
 });
 
+describe("a progress column that gives a status with its percent", () => {
+  it("reads both the status and the percent of \"En cours (45 %)\", \"In progress (45%)\", \"قيد التنفيذ (٤٥٪)\", and only the percent of a bare figure", () => {
+    const rows = (header: string[], cells: string[][]) => extract([table([header, ...cells])]).commitments.map((c) => [c.number, c.status, c.statusLabel, c.progress]);
+    expect(rows(["N°", "Engagement", "Avancement"], [["1", "Numériser les archives de l'état civil", "En cours (45 %)"], ["2", "Publier les textes réglementaires", "Réalisé (100 %) – plateforme en ligne"]])).toEqual([
+      ["1", "in_progress", "En cours (45 %)", 45],
+      ["2", "completed", "Réalisé (100 %)", 100],
+    ]);
+    expect(rows(["No.", "Commitment", "Progress"], [["1", "Publish the citizens' budget", "In progress (45%)"], ["2", "Open contracting data", "60%"]])).toEqual([
+      ["1", "in_progress", "In progress (45%)", 45],
+      ["2", "unknown", null, 60],
+    ]);
+    expect(rows(["الرقم", "التعهد", "نسبة الإنجاز"], [["1", "نشر الميزانية المواطنية", "قيد التنفيذ (٤٥٪)"]])).toEqual([["1", "in_progress", expect.stringContaining("قيد التنفيذ"), 45]]);
+  });
+});
+
 describe("rows and tables that are not commitments", () => {
   it("does not take an agenda table (No. / Item / Presenter) for commitments", () => {
     const record = extract([
