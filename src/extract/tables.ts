@@ -174,14 +174,15 @@ function isColourLegend(table: TableModel): boolean {
 
 /**
  * An agenda table ("Item | Subject | Lead", "N° | Objet | Intervenant", "الرقم | الموضوع | المقدم"):
- * a header naming the items' subject or presenter, no column of status, progress or due date, and no
- * column headed by the word for commitments or actions; its "Lead" is who presents the item, not who
+ * a header naming the items' subject or presenter, no column of status, progress, due date or
+ * activities, and no column headed by the word for commitments or actions; its "Lead" is who presents the item, not who
  * owes an action.
  */
 function isAgenda(table: TableModel, plan: ColumnPlan): boolean {
-  if (plan.roles.some((role) => role === "status" || role === "progress" || role === "due")) return false;
-  const headers = table.rows[plan.headerRow].cells.map((c) => foldWithMap(c.text).folded);
-  return headers.some((h) => firstMatch(AGENDA_COLUMNS, h) !== null) && !headers.some((h) => firstMatch(COMMITMENT_WORD, h) !== null);
+  const headers = table.rows[plan.headerRow].cells.map((c) => foldWithMap(c.text));
+  const named = headers.flatMap((h) => headerRoles(h));
+  if (named.some((role) => role === "status" || role === "progress" || role === "due" || role === "milestone")) return false;
+  return headers.some((h) => firstMatch(AGENDA_COLUMNS, h.folded) !== null) && !headers.some((h) => firstMatch(COMMITMENT_WORD, h.folded) !== null);
 }
 
 /**

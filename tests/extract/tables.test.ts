@@ -67,6 +67,7 @@ describe("tableKind and planColumns on agenda tables and action logs", () => {
     expect(kindOf([["Item", "Subject", "Lead", "Due"], ["1", "Circulate the draft report", "Secretariat", "30 June 2024"]])).toBe("actions");
     expect(kindOf([["N°", "Objet", "Responsable", "Statut"], ["1", "Publier le budget citoyen", "Ministère des Finances", "Réalisé"]])).toBe("commitments");
     expect(kindOf([["No.", "Action", "Presenter"], ["1", "Publish the open data inventory", "MoF"]])).not.toBe("agenda");
+    expect(kindOf([["N°", "Objet", "Activités", "Responsable"], ["1", "Budget citoyen", "Publier le budget citoyen", "Ministère des Finances"]])).not.toBe("agenda");
   });
 
   it("reads an item column that holds only numbers as the number column, the column after it as the titles", () => {
