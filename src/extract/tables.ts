@@ -4,7 +4,7 @@
  */
 import { wordCount, type CellModel, type RowModel, type TableModel } from "./blocks.js";
 import { matchCommitmentHeading } from "./item-numbers.js";
-import { COLOUR_WORDS, COMMITMENT_NOUN, COMMITMENT_WORD, HEADER_ROLES, HEADER_WORDS, type ColumnRole } from "./lexicon/index.js";
+import { AGENDA_COLUMNS, COLOUR_WORDS, COMMITMENT_NOUN, COMMITMENT_WORD, HEADER_ROLES, HEADER_WORDS, type ColumnRole } from "./lexicon/index.js";
 import { firstMatch, foldWithMap, type FoldedText } from "./match.js";
 import { statusPhrases } from "./text-helpers.js";
 import { normalItemNumber } from "../text/item-numbers.js";
@@ -107,6 +107,31 @@ export function readAcross(table: TableModel): { table: TableModel; plan: Column
   };
 }
 
+/** A number cell's item number: "2.1", "A-12", "(3)", "N° 3", "Commitment 1.1". */
+export function cellNumber(text: string): string | null {
+  const direct = normalItemNumber(text);
+  if (direct !== null) return direct;
+  const heading = matchCommitmentHeading(foldWithMap(text.trim()));
+  if (heading && !heading.title) return heading.number;
+  const digits = /^\D{0,3}?(\d+(?:\.\d+){0,3})\D{0,3}$/u.exec(text.trim());
+  return digits ? normalItemNumber(digits[1]) : null;
+}
+
+/**
+ * A column whose header names the item ("Item", "Action") but whose cells below the header all hold
+ * item numbers ("Item | Action | Lead | Due", "Item | Subject | Lead" with 1, 2, 3 under "Item"): the
+ * column numbers the rows, and another column gives their titles.
+ */
+function holdsNumbers(table: TableModel, headerRow: number, col: number): boolean {
+  const grid = tableGrid(table);
+  const cells = table.rows.slice(headerRow + 1).flatMap((row, i) => {
+    const k = grid.starts[headerRow + 1 + i].indexOf(col);
+    const cell = k >= 0 ? row.cells[k] : undefined;
+    return cell && cell.text.trim() ? [cell.text] : [];
+  });
+  return cells.length > 0 && cells.every((text) => cellNumber(text) !== null);
+}
+
 export function planColumns(table: TableModel): ColumnPlan | null {
   for (let r = 0; r < Math.min(table.rows.length, 3); r++) {
     const row = table.rows[r];
@@ -123,6 +148,8 @@ export function planColumns(table: TableModel): ColumnPlan | null {
         any = true;
       }
     });
+    const itemColumn = roles.indexOf("commitment");
+    if (!roles.includes("number") && itemColumn >= 0 && holdsNumbers(table, r, itemColumn)) roles[itemColumn] = "number";
     // Without an item column, the column of parts is the item column ("N° | Activités | Responsable").
     if (!roles.includes("commitment") && roles.includes("milestone")) roles[roles.indexOf("milestone")] = "commitment";
     if (any) return { headerRow: r, roles };
@@ -130,8 +157,12 @@ export function planColumns(table: TableModel): ColumnPlan | null {
   return null;
 }
 
-/** "actions": a list of actions set at the meeting (who does what by when), with no status of its own. */
-export type TableKind = "commitments" | "actions" | "events" | "other";
+/**
+ * "actions": a list of actions set at the meeting (who does what by when), with no status of its own.
+ * "agenda": the items of the meeting's agenda, their subjects and who presents them (read by the
+ * meeting's facts, neither commitments nor actions).
+ */
+export type TableKind = "commitments" | "actions" | "agenda" | "events" | "other";
 
 const COLOUR_CELL = new RegExp(`^\\s*(?:${COLOUR_WORDS.regex.source})\\s*$`, "u");
 
@@ -142,17 +173,31 @@ function isColourLegend(table: TableModel): boolean {
 }
 
 /**
+ * An agenda table ("Item | Subject | Lead", "N° | Objet | Intervenant", "الرقم | الموضوع | المقدم"):
+ * a header naming the items' subject or presenter, no column of status, progress, due date or
+ * activities, and no column headed by the word for commitments or actions; its "Lead" is who presents the item, not who
+ * owes an action.
+ */
+function isAgenda(table: TableModel, plan: ColumnPlan): boolean {
+  const headers = table.rows[plan.headerRow].cells.map((c) => foldWithMap(c.text));
+  const named = headers.flatMap((h) => headerRoles(h));
+  if (named.some((role) => role === "status" || role === "progress" || role === "due" || role === "milestone")) return false;
+  return headers.some((h) => firstMatch(AGENDA_COLUMNS, h.folded) !== null) && !headers.some((h) => firstMatch(COMMITMENT_WORD, h.folded) !== null);
+}
+
+/**
  * What a table holds, judged by its column plan (from `planColumns`) and its rows. A table of numbered
  * or titled items is one of commitments when it tracks them (a status or percent column), when its
  * item column is headed by the word for commitments or actions, or when most rows state a status; a
  * table of who does what by when, with no status, is one of actions set at the meeting (unless its
- * items are named commitments); an agenda table ("No. | Item | Presenter") is none of these.
+ * items are named commitments); an agenda table ("No. | Item | Presenter") is the agenda's.
  */
 export function tableKind(table: TableModel, plan: ColumnPlan | null): TableKind {
   if (isColourLegend(table)) return "other";
   if (readAcross(table)) return "commitments";
   const headingRows = table.rows.filter((row) => row.cells.some((c) => c.blocks[0] && matchCommitmentHeading(c.blocks[0].ft))).length;
   if (headingRows >= 2) return "commitments";
+  if (plan && isAgenda(table, plan)) return "agenda";
   if (plan && (plan.roles.includes("commitment") || plan.roles.includes("number"))) {
     const header = table.rows[plan.headerRow];
     const starts = gridColumns(header);

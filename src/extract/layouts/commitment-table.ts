@@ -13,7 +13,7 @@ import { normalItemNumber } from "../../text/item-numbers.js";
 import { findPercents, parsePercentValue } from "../percents.js";
 import type { Activity, Status } from "../../model/meeting.js";
 import type { Draft, Section } from "../record-builder.js";
-import { readAcross, sameRowText, tableGrid, tableKind, type ColumnPlan } from "../tables.js";
+import { cellNumber, readAcross, sameRowText, tableGrid, tableKind, type ColumnPlan } from "../tables.js";
 import { cleanTitle, firstWords, openingStatus, bestStatus, toSourceRef, type StatusHit } from "../text-helpers.js";
 import { leadingNumber } from "./boundaries.js";
 import { sectionOf } from "./status-sections.js";
@@ -50,16 +50,6 @@ function statusOfCell(blocks: readonly Block[]): { hit: StatusHit; label: string
   const text = blocks.map((b) => b.ft.text).join(" ");
   const hit = wordCount(text) <= 6 ? bestStatus(foldWithMap(text)) : null;
   return hit ? { hit, label: text.trim(), rest: [] } : null;
-}
-
-/** A number cell's item number: "2.1", "A-12", "(3)", "N° 3", "Commitment 1.1". */
-function cellNumber(text: string): string | null {
-  const direct = normalItemNumber(text);
-  if (direct !== null) return direct;
-  const heading = matchCommitmentHeading(foldWithMap(text.trim()));
-  if (heading && !heading.title) return heading.number;
-  const digits = /^\D{0,3}?(\d+(?:\.\d+){0,3})\D{0,3}$/u.exec(text.trim());
-  return digits ? normalItemNumber(digits[1]) : null;
 }
 
 /** "3. Open budgets", "2.1 Add the terms of reference", "A-12: …": an item number opening a title. A whole number needs a separator. */
@@ -221,8 +211,8 @@ function readRows(table: TableModel, plan: ColumnPlan | null, { builder, colourK
       if (k === commitmentCell || k === numberCell) return;
       const role = roleOf(k);
       if (!cell.text.trim() && !(role === "status" && cell.fill)) return;
-      // A progress column that gives words instead of a figure ("On track", "Done") states the status.
-      const statusLike = role === "status" || (role === "progress" && findPercents(cell.text).length === 0);
+      // A progress column that gives words instead of a figure ("On track", "Done"), or with it ("En cours (45 %)"), states the status.
+      const statusLike = role === "status" || (role === "progress" && (findPercents(cell.text).length === 0 || statusOfCell(cell.blocks) !== null));
       if (role === "status") colour = colourOfCell(cell, cell.blocks[0]?.ft);
       if (role === "status" || role === "progress") statusIsItems ||= cell.rowSpan > 1;
       if (role === "milestone") {

@@ -41,6 +41,7 @@ const NOTHING: Omit<Lexicon, Given | "headers"> = {
   absenteeCues: [],
   agendaCues: [],
   subjectCues: [],
+  agendaColumns: [],
   meetingDateCues: [],
   actionPlanWords: [],
   ordinals: {},

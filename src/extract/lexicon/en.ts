@@ -198,6 +198,7 @@ export const en: Lexicon<"en"> = {
   agendaCues: ["agenda"],
   subjectCues: ["subject"],
   meetingDateCues: ["record of meeting", "minutes of the meeting of", "met on", "held on", "held at", "held in", "meeting of", "meeting on", "convened on", "took place on", "date of meeting:", "meeting date:", "date:", "date / time:", "date and time:"],
+  agendaColumns: ["subject", "topic", "agenda item", "presenter", "presenters", "presented by", "speaker", "speakers"],
   actionPlanWords: ["national action plan", "action plan"],
   ordinals: {
     first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4,

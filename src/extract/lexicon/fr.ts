@@ -124,6 +124,7 @@ export const fr: Lexicon<"fr"> = {
   absenteeCues: ["excusé", "excusée", "excusés", "absents", "absent"],
   agendaCues: ["ordre du jour"],
   subjectCues: ["objet"],
+  agendaColumns: ["sujet", "objet", "point de l'ordre du jour", "intervenant", "intervenants", "présentateur", "présenté par"],
   meetingDateCues: ["s'est réuni", "s'est réunie", "s'est tenue", "s'est tenu", "réunion du", "séance du", "tenue le", "réunis le", "date de la réunion :", "date :", "date / heure :", "date et heure :", "date et lieu :"],
   actionPlanWords: ["plan d'action national", "plan d'action"],
   ordinals: {

@@ -247,6 +247,7 @@ export const CHAIR_CAPACITY = new RegExp(
 export const ATTENDEE_CUES = phraseRegex(all((l) => l.attendeeCues), PROCLITICS);
 export const ABSENTEE_CUES = phraseRegex(all((l) => l.absenteeCues), PROCLITICS);
 export const AGENDA_CUES = phraseRegex(all((l) => l.agendaCues), PROCLITICS);
+export const AGENDA_COLUMNS = phraseRegex(all((l) => l.agendaColumns), PROCLITICS);
 export const SUBJECT_LINE = new RegExp(`^(?:${alternation(all((l) => l.subjectCues))})\\s*[:：]\\s*(?<value>.+)$`, "su");
 export const MEETING_DATE_CUES = phraseRegex(all((l) => l.meetingDateCues), PROCLITICS);
 export const ACTION_PLAN_WORDS = phraseRegex(all((l) => l.actionPlanWords), PROCLITICS);

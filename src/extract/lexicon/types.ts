@@ -127,6 +127,12 @@ export interface Lexicon<L extends string = string> {
   agendaCues: string[];
   /** Labels of the subject line that holds the meeting's title. */
   subjectCues: string[];
+  /**
+   * Column headers only an agenda table has: the item's subject and who presents it ("Subject",
+   * "Presenter", "Intervenant", "المقدم"). A table headed so, with no status or due date, lists the
+   * items of the agenda, not actions.
+   */
+  agendaColumns: string[];
   /** Phrases right before the meeting's own date: "انعقد يوم", "s'est réuni le", "met on". */
   meetingDateCues: string[];
   /** Words that name an action plan, to find "4ème plan d'action national ...". */

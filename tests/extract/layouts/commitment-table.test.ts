@@ -93,6 +93,21 @@ describe("plan trackers in French and Arabic", () => {
   });
 });
 
+describe("a progress column that gives a status with its percent", () => {
+  it("reads both the status and the percent of \"En cours (45 %)\", \"In progress (45%)\", \"قيد التنفيذ (٤٥٪)\", and only the percent of a bare figure", () => {
+    const rows = (header: string[], cells: string[][]) => extract([table([header, ...cells])]).commitments.map((c) => [c.number, c.status, c.statusLabel, c.progress]);
+    expect(rows(["N°", "Engagement", "Avancement"], [["1", "Numériser les archives de l'état civil", "En cours (45 %)"], ["2", "Publier les textes réglementaires", "Réalisé (100 %) – plateforme en ligne"]])).toEqual([
+      ["1", "in_progress", "En cours (45 %)", 45],
+      ["2", "completed", "Réalisé (100 %)", 100],
+    ]);
+    expect(rows(["No.", "Commitment", "Progress"], [["1", "Publish the citizens' budget", "In progress (45%)"], ["2", "Open contracting data", "60%"]])).toEqual([
+      ["1", "in_progress", "In progress (45%)", 45],
+      ["2", "unknown", null, 60],
+    ]);
+    expect(rows(["الرقم", "التعهد", "نسبة الإنجاز"], [["1", "نشر الميزانية المواطنية", "قيد التنفيذ (٤٥٪)"]])).toEqual([["1", "in_progress", expect.stringContaining("قيد التنفيذ"), 45]]);
+  });
+});
+
 describe("rows and tables that are not commitments", () => {
   it("does not take an agenda table (No. / Item / Presenter) for commitments", () => {
     const record = extract([
@@ -103,6 +118,32 @@ describe("rows and tables that are not commitments", () => {
       ]),
     ]);
     expect(record.commitments).toEqual([]);
+  });
+
+  it("gives no decisions and no commitments from an agenda table whose presenters head a \"Lead\" column, in three languages", () => {
+    for (const rows of [
+      [["Item", "Subject", "Lead"], ["1", "Opening, apologies and adoption of the agenda", "Chair"], ["2", "Progress on the NAP4 commitments", "Lead agencies"]],
+      [["N°", "Sujet", "Intervenant"], ["1", "Ouverture de la séance", "Le Président"], ["2", "Point sur les engagements", "Secrétariat"]],
+      [["الرقم", "الموضوع", "المقدم"], ["1", "افتتاح الجلسة", "الرئيس"], ["2", "متابعة التعهدات", "الكتابة القارة"]],
+    ]) {
+      const record = extract([table(rows)]);
+      expect(record.commitments).toEqual([]);
+      expect(record.decisions).toEqual([]);
+    }
+  });
+
+  it("reads an action log numbered in an \"Item\" column (Item / Action / Lead / Due) as decisions titled by their action", () => {
+    const record = extract([
+      table([
+        ["Item", "Action", "Lead", "Due"],
+        ["1", "Circulate the draft report to members", "Secretariat", "30 June 2024"],
+        ["2", "Convene the working group on open data", "Chair", "15 July 2024"],
+      ]),
+    ]);
+    expect(record.decisions.map((d) => [d.text, d.owner, d.due])).toEqual([
+      ["Circulate the draft report to members", "Secretariat", "2024-06-30"],
+      ["Convene the working group on open data", "Chair", "2024-07-15"],
+    ]);
   });
 
   it("keeps a numberless row that states its own status as a record of its own, with a warning, instead of merging it above", () => {
