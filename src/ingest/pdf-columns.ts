@@ -218,14 +218,22 @@ function lineStep(rows: TextRow[], pairs: ReturnType<typeof stackedAbove>): numb
   if (step <= MAX_LINE_STEP) return step;
   if (step > MAX_WRAPPED_STEP) return DEFAULT_LINE_STEP;
   const rtl = isRtl(rows);
-  const startEdge = rtl ? Math.max(...rows.map((row) => row.spans[row.spans.length - 1].to)) : Math.min(...rows.map((row) => row.spans[0].from));
-  // The first column is the extent all rows' text covers at the starting edge: a row short of the
-  // edge may still hold its key there, set narrower or aligned otherwise than the header's.
-  const covered = rows.reduce<Span[]>((acc, row) => union(acc, row.spans), []);
-  const firstColumn = rtl ? covered[covered.length - 1] : covered[0];
+  // The edge is the rows' under the first: a header's key may stand further out than the keys
+  // under it (set wider, or aligned otherwise), which would make every row under it look keyless.
+  const body = rows.length > 1 ? rows.slice(1) : rows;
+  const startEdge = rtl ? Math.max(...body.map((row) => row.spans[row.spans.length - 1].to)) : Math.min(...body.map((row) => row.spans[0].from));
+  // The first column is what the rows in columns (more than one stretch of text) cover at the
+  // starting edge. A line short of the edge with text there holds its key, set narrower or aligned
+  // otherwise; a single stretch running across the first column and past it is no row in columns
+  // but a wrapped line, a list item's going back to the margin.
+  const covered = rows.filter((row) => row.spans.length > 1).reduce<Span[]>((acc, row) => union(acc, row.spans), []);
+  const firstColumn = rtl ? covered.at(-1) : covered[0];
+  const inFirstColumn = (row: TextRow): boolean => firstColumn !== undefined && row.spans.some((s) => s.from < firstColumn.to && s.to > firstColumn.from);
+  const acrossFirstColumn = (row: TextRow): boolean =>
+    firstColumn !== undefined && row.spans.length === 1 && row.spans[0].from < firstColumn.from - row.size && row.spans[0].to > firstColumn.to;
   const keyless = (row: TextRow): boolean =>
-    (rtl ? row.spans[row.spans.length - 1].to < startEdge - row.size : row.spans[0].from > startEdge + row.size) &&
-    !row.spans.some((s) => s.from < firstColumn.to && s.to > firstColumn.from);
+    ((rtl ? row.spans[row.spans.length - 1].to < startEdge - row.size : row.spans[0].from > startEdge + row.size) && !inFirstColumn(row)) ||
+    acrossFirstColumn(row);
   const wraps = pairs.some((rowPairs, r) => rowPairs.some((pair) => pair.step <= step + CELL_PADDING && (keyless(rows[r]) || keyless(rows[pair.above]))));
   return wraps ? step : DEFAULT_LINE_STEP;
 }
