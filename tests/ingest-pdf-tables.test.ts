@@ -239,3 +239,72 @@ describe("readPdf on a ruled table the page break cuts between two rows", () => 
     expect(rows[6][1]).toBe("إشراك منظمات المجتمع المدني في لجان فتح العطاءات");
   });
 });
+
+describe("layOutPage on right-to-left tables without borders", () => {
+  const frame = { bottom: 0, width: 595, height: 842 };
+  const noRulings = { horizontal: [], vertical: [] };
+  /** Arabic runs at the given left edge, a word processor's advance of half the font size a letter. */
+  const putter = (runs: PlacedText[]) => (str: string, x: number, y: number) => runs.push({ str, x, y, width: str.length * 6, size: 12, rtl: true });
+  const lineTexts = (elements: PageElement[]): string[] => elements.flatMap((element) => (element.kind === "line" ? [element.line.text] : []));
+
+  it("reads label/value cards, labels on the right, as one two-column table each; a lettered list and label lines stay lines", () => {
+    const runs: PlacedText[] = [];
+    const put = putter(runs);
+    put("استعرض المقرر بطاقات متابعة الالتزامات على النحو التالي:", 150, 760);
+    const cards = [
+      [["رقم الالتزام", "١"], ["الالتزام", "نشر بيانات الموازنة العامة"], ["الحالة", "منفذ بالكامل"], ["نسبة الإنجاز", "٪١٠٠"]],
+      [["رقم الالتزام", "٢"], ["الالتزام", "ميكنة منظومة الشكاوى"], ["الحالة", "جار التنفيذ"], ["نسبة الإنجاز", "٪٦٠"]],
+    ];
+    // The cards follow each other at the rows' own spacing; each is as wide as its widest label.
+    let y = 736;
+    cards.forEach((card, k) => {
+      for (const [label, value] of card) {
+        put(label, 480 - 20 * k, y);
+        put(value, 58, y);
+        y -= 24;
+      }
+    });
+    y -= 12;
+    const items = [
+      ["أ)", "مخاطبة مجلس الدولة للإسراع في مراجعة اللائحة قبل نهاية الشهر"],
+      ["ب)", "تعميم بطاقات المتابعة المحدثة على أعضاء اللجنة"],
+      ["ج)", "تقديم خطة بديلة لتمويل التدريب في الاجتماع القادم"],
+    ];
+    for (const [n, item] of items) {
+      // The items under the cards' values, their markers in the labels' column, a wide gutter between.
+      put(n, 530, y);
+      put(item, 58, y);
+      y -= 24;
+    }
+    for (const line of ["الحالة: منفذ", "نسبة الإنجاز: ٪٥٠", "الجهة المسؤولة: وزارة المالية"]) {
+      put(line, 400, (y -= 24));
+    }
+    const page = layOutPage(1, frame, runs, noRulings, true);
+    const tables = tablesOf(page.elements);
+    expect(tables.map(laidOutCells)).toEqual(cards);
+    expect(tables.every((table) => table.rtl)).toBe(true);
+    expect(lineTexts(page.elements)).toHaveLength(7);
+  });
+
+  it("keeps a header whose key sits further right than the keys under it in the table, rows two lines apart", () => {
+    const runs: PlacedText[] = [];
+    const put = putter(runs);
+    const header = ["الرقم", "الالتزام", "الجهة المنفذة", "الحالة"];
+    const headerX = [512, 400, 200, 60];
+    header.forEach((word, c) => put(word, headerX[c], 700));
+    const rows = [
+      ["١", "إطلاق البوابة الموحدة", "مكتب الوزير", "منجز"],
+      ["٢", "نشر بيانات الموازنة", "وزارة المالية", "متأخر"],
+      ["٣", "ربط الإدارات العامة", "هيئة أوجيرو", "لم يبدأ"],
+    ];
+    // The keys centred in their column, short of the header's right edge by more than a letter.
+    const rowX = [520, 320, 170, 60];
+    rows.forEach((row, r) => row.forEach((text, c) => put(text, rowX[c], 700 - 24 * (r + 1))));
+    put("وأفاد ممثل وزارة المالية بأن بيانات الموازنة نشرت على منصة البيانات المفتوحة كاملة.", 58, 600);
+    const page = layOutPage(1, frame, runs, noRulings, true);
+    const tables = tablesOf(page.elements);
+    expect(tables).toHaveLength(1);
+    expect(laidOutCells(tables[0])).toEqual([header, ...rows]);
+    expect(lineTexts(page.elements)).toHaveLength(1);
+  });
+});

@@ -30,7 +30,7 @@ const SAME_BASELINE = 0.35;
 const MAX_ROW_GAP = 4;
 /** Baselines closer than this many font sizes are not two lines of one column. */
 const SUB_LINE = 0.9;
-/** The fewest columns a text-only table has: fewer is a list (marker | text) or a label and its value. */
+/** The fewest columns a text-only table has: fewer is a list (marker | text), unless it is a label/value table (see `labelValueRows`). */
 const MIN_COLUMNS = 3;
 /** The fewest table rows (header included) worth calling a table. */
 const MIN_ROWS = 2;
@@ -217,12 +217,30 @@ function lineStep(rows: TextRow[], pairs: ReturnType<typeof stackedAbove>): numb
   const step = Math.min(...steps);
   if (step <= MAX_LINE_STEP) return step;
   if (step > MAX_WRAPPED_STEP) return DEFAULT_LINE_STEP;
-  const rtl = letterDirection(rows.flatMap((row) => row.runs.map((run) => run.str)).join(" ")) === "rtl";
-  const startEdge = rtl ? Math.max(...rows.map((row) => row.spans[row.spans.length - 1].to)) : Math.min(...rows.map((row) => row.spans[0].from));
+  const rtl = isRtl(rows);
+  // The edge is the rows' under the first: a header's key may stand further out than the keys
+  // under it (set wider, or aligned otherwise), which would make every row under it look keyless.
+  const body = rows.length > 1 ? rows.slice(1) : rows;
+  const startEdge = rtl ? Math.max(...body.map((row) => row.spans[row.spans.length - 1].to)) : Math.min(...body.map((row) => row.spans[0].from));
+  // The first column is what the rows in columns (more than one stretch of text) cover at the
+  // starting edge. A line short of the edge with text there holds its key, set narrower or aligned
+  // otherwise; a single stretch running across the first column and past it is no row in columns
+  // but a wrapped line, a list item's going back to the margin.
+  const covered = rows.filter((row) => row.spans.length > 1).reduce<Span[]>((acc, row) => union(acc, row.spans), []);
+  const firstColumn = rtl ? covered.at(-1) : covered[0];
+  const inFirstColumn = (row: TextRow): boolean => firstColumn !== undefined && row.spans.some((s) => s.from < firstColumn.to && s.to > firstColumn.from);
+  const acrossFirstColumn = (row: TextRow): boolean =>
+    firstColumn !== undefined && row.spans.length === 1 && row.spans[0].from < firstColumn.from - row.size && row.spans[0].to > firstColumn.to;
   const keyless = (row: TextRow): boolean =>
-    rtl ? row.spans[row.spans.length - 1].to < startEdge - row.size : row.spans[0].from > startEdge + row.size;
+    ((rtl ? row.spans[row.spans.length - 1].to < startEdge - row.size : row.spans[0].from > startEdge + row.size) && !inFirstColumn(row)) ||
+    acrossFirstColumn(row);
   const wraps = pairs.some((rowPairs, r) => rowPairs.some((pair) => pair.step <= step + CELL_PADDING && (keyless(rows[r]) || keyless(rows[pair.above]))));
   return wraps ? step : DEFAULT_LINE_STEP;
+}
+
+/** Whether rows of text read right to left, by the letters they hold. */
+function isRtl(rows: TextRow[]): boolean {
+  return letterDirection(rows.flatMap((row) => row.runs.map((run) => run.str)).join(" ")) === "rtl";
 }
 
 /** Which columns a band of rows puts text in. */
@@ -297,6 +315,51 @@ function isListItem(band: TextRow[]): boolean {
   return LIST_MARKER.test(normalizeText(opening.str));
 }
 
+/** The fewest rows of a two-column label/value table: fewer are a label line or two. */
+const MIN_CARD_ROWS = 3;
+/** The narrowest gutter, in font sizes, between a label/value table's labels and values: wider than a tab after a label. */
+const MIN_CARD_GUTTER = 2;
+/**
+ * What opens or ends a list marker or a label line's label ("1.", "(a)", "Status:"), not a label
+ * cell; at either end, as right-to-left runs may hold their punctuation in visual order.
+ */
+const MARKER_EDGE = /^[.:()[\]\u061B\u060C]|[.:()[\]\u061B\u060C]$/u;
+
+/**
+ * How many of two-column `bands` make a label/value table (a "card": Number | 3, Commitment | …,
+ * Status | …), or undefined if they are none. Each row has its label, one line holding letters,
+ * in the column on the reading side (the right one in a right-to-left table), narrower than the
+ * values and a wide gutter from them; a list's marker ("1.", "-") or a label line's label
+ * ("Status:") is no label cell, and ends the table there. Cards set one after the other run together
+ * at the same spacing: a label seen already in the table starts the next card.
+ */
+function labelValueRows(bands: TextRow[][], columns: Span[]): number | undefined {
+  const rtl = isRtl(bands.flat());
+  const [labels, values] = rtl ? [columns[1], columns[0]] : [columns[0], columns[1]];
+  const size = Math.max(...bands.flat().map((row) => row.size));
+  if (labels.to - labels.from > values.to - values.from || columns[1].from - columns[0].to < MIN_CARD_GUTTER * size) return undefined;
+  const seen = new Set<string>();
+  let count = 0;
+  for (const band of bands) {
+    const labelRows = band.filter((row) => row.spans.some((s) => s.from < labels.to && s.to > labels.from));
+    if (labelRows.length !== 1) break;
+    const label = normalizeText(
+      visualRuns(labelRows[0].runs.filter((run) => run.x < labels.to && run.x + run.width > labels.from), rtl)
+        .map((run) => run.str)
+        .join(" "),
+    );
+    if (!/\p{L}/u.test(label) || MARKER_EDGE.test(label) || LIST_MARKER.test(label) || seen.has(label)) break;
+    seen.add(label);
+    count++;
+  }
+  return count >= MIN_CARD_ROWS ? count : undefined;
+}
+
+/** Runs of one line in reading order: from the right in right-to-left text. */
+function visualRuns(runs: PlacedText[], rtl: boolean): PlacedText[] {
+  return [...runs].sort((a, b) => (rtl ? b.x - a.x : a.x - b.x));
+}
+
 /**
  * The table at the top of `rows`, if there is one, and how many of the rows it takes. The
  * table ends before the first row whose text joins two of the columns the rows above it
@@ -334,8 +397,16 @@ function toGrid(rows: TextRow[], horizontalRules: Ruling[]): { grid: Grid; rowsT
     bands.pop();
   }
   if (bands.length < MIN_ROWS) return undefined;
-  const columns = columnsOf(bands);
-  if (columns.length < MIN_COLUMNS) return undefined;
+  let columns = columnsOf(bands);
+  if (columns.length === 2) {
+    const card = labelValueRows(bands, columns);
+    if (card === undefined) return undefined;
+    bands.splice(card);
+    columns = columnsOf(bands);
+    if (columns.length !== 2) return undefined;
+  } else if (columns.length < MIN_COLUMNS) {
+    return undefined;
+  }
 
   const xs = [columns[0].from - 1];
   for (let c = 1; c < columns.length; c++) xs.push((columns[c - 1].to + columns[c].from) / 2);
