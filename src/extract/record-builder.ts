@@ -183,6 +183,13 @@ function statusOfStatedProgress(stated: StatedProgress): Status {
   return stated.achieved ? "partially_completed" : "in_progress";
 }
 
+/** Two titles of one item share a word of four letters or more; an action's own "1." rarely shares one with commitment 1. */
+export function sharesWords(a: string, b: string): boolean {
+  const words = (s: string) => new Set(foldWithMap(s).folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4));
+  const theirs = words(b);
+  return [...words(a)].some((w) => theirs.has(w));
+}
+
 export class CommitmentBuilder {
   readonly drafts: Draft[] = [];
   readonly warnings: Warning[] = [];
@@ -277,9 +284,22 @@ export class CommitmentBuilder {
    * what it lacks and add their reporters, activities and notes; every place is kept in `alsoIn`.
    */
   private merged(): Draft[] {
+    // An action table numbered on its own ("1. Share the draft …" beside commitments 1, 2 …): one of its rows
+    // whose title shares no word with the commitment of its number shows the whole table counts apart.
+    const reviewed = new Map(this.drafts.filter((d) => !d.tentative && d.number !== null).map((d) => [d.number!, d]));
+    const ownNumbered = new Set(
+      this.drafts
+        .filter((d) => d.tentative && d.number !== null && d.source.table !== undefined)
+        .filter((d) => {
+          const other = reviewed.get(d.number!);
+          return other !== undefined && Boolean(other.title) && Boolean(d.title) && !sharesWords(other.title, d.title);
+        })
+        .map((d) => d.source.table),
+    );
     const byNumber = new Map<string, Draft>();
     const kept: Draft[] = [];
     for (const d of this.drafts) {
+      if (d.tentative && d.number !== null && d.source.table !== undefined && ownNumbered.has(d.source.table) && reviewed.has(d.number)) d.number = null;
       const first = d.number === null ? undefined : byNumber.get(d.number);
       if (!first) {
         if (d.number !== null) byNumber.set(d.number, d);

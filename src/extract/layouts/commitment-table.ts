@@ -84,12 +84,6 @@ function settleFromParts(draft: Draft, parts: readonly Part[], section: Section 
   draft.progress = parts.every((p) => p.progress === first.progress) ? first.progress : (section?.progress ?? null);
 }
 
-/** Two titles of one item share a word of four letters or more; an action's own "1." rarely shares one with commitment 1. */
-function sharesWords(a: string, b: string): boolean {
-  const words = (s: string) => new Set(foldWithMap(s).folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4));
-  const theirs = words(b);
-  return [...words(a)].some((w) => theirs.has(w));
-}
 
 function readTable(table: TableModel, plan: ColumnPlan | null, ctx: LayoutContext): void {
   // A follow-up card (one item down the rows, "Commitment | 3", "Status | …") is read as a one-row tracker.
@@ -114,12 +108,6 @@ function readRows(table: TableModel, plan: ColumnPlan | null, { builder, colourK
   const draftOfRow = new Map<number, Draft>();
   const parts = new Map<Draft, Part[]>();
   const sectionOfDraft = new Map<Draft, Section | null>();
-  /**
-   * An action table that numbers its own rows (1, 2, 3 under "Action items") while reviewed items bear
-   * the same numbers with other titles: its numbers are not the items' ("New actions" re-listing 2.4 with
-   * its title are the same item). Its rows are read without a number, each a decision of the meeting.
-   */
-  let ownNumbering = false;
 
   table.rows.forEach((row, r) => {
     const blocks = row.cells.flatMap((c) => c.blocks);
@@ -302,9 +290,8 @@ function readRows(table: TableModel, plan: ColumnPlan | null, { builder, colourK
       return;
     }
 
-    const reviewed = number === null ? undefined : builder.drafts.find((d) => d.number === number && !d.tentative);
-    if (actions && reviewed && !sharesWords(reviewed.title, title)) ownNumbering = true;
-    const draft = builder.open(actions && ownNumbering ? null : number, title, rowSource, section);
+    // An action table numbered on its own beside commitments of the same numbers is told apart when the records are merged.
+    const draft = builder.open(number, title, rowSource, section);
     if (number === null) builder.warn("unnumbered-commitment", `Commitment without a number in table ${table.number}: "${firstWords(title, 8)}"`, null, rowSource);
     if (percentCellValue !== undefined) draft.progress = percentCellValue;
     else if (rowPercent !== null) draft.progress = rowPercent;

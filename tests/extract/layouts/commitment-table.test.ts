@@ -428,3 +428,25 @@ describe("a paragraph after the table that names no number but one commitment's 
     ]);
   });
 });
+
+describe("an action table numbered on its own, before the commitments of the same numbers", () => {
+  const record = extract([
+    table([
+      ["#", "Action", "Responsible", "By when"],
+      ["1", "Share the draft self-assessment with members", "Secretariat", "10 May 2024"],
+      ["2", "Convene district health officers on open contracting", "PPDA", "31 May 2024"],
+    ]),
+    h(3, "Commitment 1 – Access to Information Act implementation"),
+    p("Status: On track"),
+    h(3, "Commitment 2 – Open contracting in the health sector"),
+    p("Status: Completed"),
+  ]);
+
+  it("keeps its rows as the meeting's decisions, even one sharing words with the commitment of its number", () => {
+    expect(record.commitments.map((c) => [c.number, c.title])).toEqual([
+      ["1", "Access to Information Act implementation"],
+      ["2", "Open contracting in the health sector"],
+    ]);
+    expect(record.decisions.map((d) => d.text)).toEqual(["Share the draft self-assessment with members", "Convene district health officers on open contracting"]);
+  });
+});
