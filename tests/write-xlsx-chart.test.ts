@@ -18,7 +18,7 @@ import { SUMMARY_STATUSES, summaryView } from "../src/write/views.js";
 import { ZipArchive } from "../src/ingest/docx-zip.js";
 import { SpreadsheetWriter } from "../src/write/sheetml.js";
 import { chartXml, drawingXml, summaryCharts } from "../src/write/xlsx-chart.js";
-import { EXCEL_LIMITS, trackerToXlsx } from "../src/write/xlsx.js";
+import { trackerToXlsx } from "../src/write/xlsx.js";
 import { goldRecords, monthlyMeetings } from "./track-gold-records.js";
 
 const AR = reportWords("ar");

@@ -14,7 +14,6 @@ import {
   CHAIR_PHRASES,
   CHAIR_VERBS,
   HONORIFICS,
-  LEXICONS,
   MEETING_DATE_CUES,
   OTHER_DATE_CUES,
   MINUTES_WORDS,
@@ -24,7 +23,7 @@ import {
   ORDINALS,
   SECTION_MARKER_VALUES,
 } from "./lexicon/index.js";
-import { firstMatch, foldPhrase, foldWithMap, type FoldedText } from "./match.js";
+import { firstMatch, foldPhrase, foldWithMap } from "./match.js";
 import { honorificAt, namesAfter, namesAfterTitles, personBefore } from "./people.js";
 import { cleanTitle } from "./text-helpers.js";
 import { romanValue } from "../text/item-numbers.js";

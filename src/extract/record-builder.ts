@@ -3,7 +3,6 @@
  * blocks each one claimed, and what is read from prose when no field gave it (a status or percent
  * stated about the commitment itself, activities told in sentences).
  */
-import type { SourceLocation } from "../ingest/tree.js";
 import { warning, type Activity, type Commitment, type Decision, type SourceRef, type Status, type Warning } from "../model/meeting.js";
 import type { MessageCode } from "../model/messages.js";
 import { findDates } from "../text/dates.js";

@@ -187,7 +187,7 @@ async function recogniseUpright(
     paragraphRuns.set(key, [...(paragraphRuns.get(key) ?? []), ...placed]);
     if (starts > 0) {
       lineRuns.push({ runs: placed, stroke: ink / starts });
-      for (const word of words) strokes.push(ink / starts);
+      for (let i = 0; i < words.length; i++) strokes.push(ink / starts);
     }
   }
   markBoldLines(lineRuns, strokes);

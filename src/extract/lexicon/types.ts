@@ -4,7 +4,7 @@
  * is a new or longer lexicon file, not new code. Phrases are written as people write
  * them (with accents, hamza, shadda); they are folded with `foldForMatch` when compiled.
  */
-import type { Language, Status } from "../../model/meeting.js";
+import type { Status } from "../../model/meeting.js";
 import type { Change, HistoryStatus } from "../../model/tracker.js";
 
 export interface StatusPhrase {
