@@ -52,6 +52,9 @@ describe("the meeting's date", () => {
     expect(await dateOf(`# محضر\n\n${ar}\n\nصادقت اللجنة على محضر اجتماعها المنعقد يوم 3 ماي 2023 دون تعديل.`, "m.md")).toBe("null from null");
     // A title naming the minutes is no approval: it dates this meeting.
     expect(await dateOf(`# Minutes of the meeting held on 9 March 2023\n\n${en}`)).toBe("2023-03-09");
+    // Nor is a title that says its minutes were approved: it names these minutes, not earlier ones.
+    expect(await dateOf(`# Approved minutes of the steering committee meeting held on 8 February 2024\n\n${en}`)).toBe("2024-02-08");
+    expect(await dateOf(`# Procès-verbal approuvé de la réunion du comité de pilotage du 16 mars 2023\n\n${fr}`)).toBe("2023-03-16");
   });
 
   it("reads the date of a title line that names the venue between its cue and its date", async () => {

@@ -42,8 +42,12 @@ const HEAD_LINE_WORDS = 12;
 /** A date of the text, or a day and month that still wants its year. */
 type DateFound = { kind: "full"; date: string; index: number; length: number } | { kind: "yearless"; date: YearlessDate; index: number; length: number };
 
-/** Full and yearless dates of a block, in order, leaving out those a cue marks as another date ("previous meeting", "published"). */
-function datesIn(f: string): DateFound[] {
+/**
+ * Full and yearless dates of a block, in order, leaving out those a cue marks as another date ("previous meeting",
+ * "published"). In the document's title (`title`) an approval names these minutes themselves ("Approved minutes of
+ * the meeting held on 8 February 2024"), not an earlier meeting's.
+ */
+function datesIn(f: string, title = false): DateFound[] {
   const written = findDates(f, DATE_WORDS);
   // Formal openings spell the date out: "le vingt et un novembre deux mille dix-huit".
   const spelled = findSpelledDates(f, DATE_WORDS).filter((d) => !written.some((w) => d.index < w.index + w.length && w.index < d.index + d.length));
@@ -52,7 +56,7 @@ function datesIn(f: string): DateFound[] {
     .filter((d) => !full.some((x) => d.index < x.index + x.length && x.index < d.index + d.length))
     .map((d) => ({ kind: "yearless", date: d, index: d.index, length: d.length }));
   const all = [...full, ...yearless].sort((x, y) => x.index - y.index);
-  return all.filter((d, k) => !isOtherDate(f, d.index, k > 0 ? all[k - 1].index + all[k - 1].length : 0));
+  return all.filter((d, k) => !isOtherDate(f, d.index, k > 0 ? all[k - 1].index + all[k - 1].length : 0, !title));
 }
 
 /**
@@ -61,10 +65,11 @@ function datesIn(f: string): DateFound[] {
  * November 2023 were confirmed", "adoption du procès-verbal de la session du 8 décembre 2022") cites an earlier
  * meeting: all its dates are that meeting's.
  */
-export function isOtherDate(f: string, index: number, previousDateEnd: number): boolean {
+export function isOtherDate(f: string, index: number, previousDateEnd: number, approvalCitesAnother = true): boolean {
   const before = f.slice(Math.max(previousDateEnd, index - OTHER_CUE_WINDOW), index);
   const sentence = before.split(SENTENCE_END).pop() ?? before;
   if (firstMatch(OTHER_DATE_CUES, sentence) !== null) return true;
+  if (!approvalCitesAnother) return false;
   const whole = sentenceAround(f, index);
   return firstMatch(MINUTES_WORDS, whole) !== null && firstMatch(APPROVAL_WORDS, whole) !== null;
 }
@@ -139,13 +144,15 @@ export function meetingDateFromText(blocks: readonly Block[], knownYears: readon
   let years: number[] | null = null;
   const resolve = (d: DateFound): string | null => (d.kind === "full" ? d.date : withYear(d.date, (years ??= candidateYears(blocks, knownYears))));
   const head = headBlocks(blocks);
+  /** A line of the head that ends with no full stop: the document's title or its furniture. */
+  const title = (b: Block): boolean => head.includes(b) && !/[.!?؟;؛]\s*$/u.test(b.ft.text);
   /** The date a cue of this block names, of the kinds asked. */
   const cuedIn = (b: Block, kinds: readonly DateFound["kind"][]): string | null => {
     const f = b.ft.folded;
     let dates: DateFound[] | null = null;
     for (const cue of f.matchAll(MEETING_DATE_CUES)) {
       const cueEnd = cue.index + cue[0].length;
-      dates ??= datesIn(f).filter((d) => kinds.includes(d.kind));
+      dates ??= datesIn(f, title(b)).filter((d) => kinds.includes(d.kind));
       const after = dates.find((d) => d.index >= cueEnd && d.index - cueEnd <= CUE_WINDOW && !/[.!?؟]/u.test(f.slice(cueEnd, d.index)));
       const before = dates.filter((d) => d.index + d.length <= cue.index && cue.index - (d.index + d.length) <= 40).pop();
       const found = after ?? before;
@@ -156,7 +163,7 @@ export function meetingDateFromText(blocks: readonly Block[], knownYears: readon
   };
   /** The date that opens a line of the head, within its first words; a day rather than a bare month. */
   const lineDate = (b: Block): string | null => {
-    const opening = datesIn(b.ft.folded).filter((d) => d.index < afterWords(b.ft.folded, HEAD_LINE_WORDS));
+    const opening = datesIn(b.ft.folded, title(b)).filter((d) => d.index < afterWords(b.ft.folded, HEAD_LINE_WORDS));
     const found = opening.find((d) => d.kind === "full" && /^\d{4}-\d{2}-\d{2}$/u.test(d.date)) ?? opening.find((d) => d.kind === "yearless");
     return found ? resolve(found) : null;
   };
