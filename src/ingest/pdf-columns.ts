@@ -198,7 +198,10 @@ function stackedAbove(rows: TextRow[]): Array<Array<{ run: PlacedText; above: nu
   return rows.map((row, r) =>
     row.runs.flatMap((run) => {
       for (let above = r - 1; above >= 0; above--) {
-        if (rows[above].runs.some((o) => stacked(o, run))) return [{ run, above, step: (rows[above].y - row.y) / run.size }];
+        // Measured from the runs themselves: a text row's baseline is its first run's, and runs up to a third
+        // of a line apart share a row, so the rows' baselines would misstate a cell's line step.
+        const over = rows[above].runs.find((o) => stacked(o, run));
+        if (over) return [{ run, above, step: (over.y - run.y) / run.size }];
       }
       return [];
     }),
