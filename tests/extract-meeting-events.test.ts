@@ -22,7 +22,7 @@ describe("events in prose", () => {
       ["Sommet : jusqu'à 1500 participants", "2019-05-29", "2019-05-31", "Centre Shaw"],
     ]);
     expect(await eventsOf(`${enHead}The regional forum will take place in Mombasa on 12 May 2023.`)).toEqual([
-      ["forum will take place", "2023-05-12", null, "Mombasa"],
+      ["forum", "2023-05-12", null, "Mombasa"],
     ]);
     expect(await eventsOf(`${arHead}تنظم ورشة عمل بمدينة سوسة يوم 28 جوان 2023 لفائدة الجمعيات.`)).toEqual([["ورشة عمل", "2023-06-28", null, "سوسة"]]);
   });
@@ -83,5 +83,16 @@ describe("events in other committees' templates", () => {
   it("takes no earlier meeting whose minutes are approved for an event", async () => {
     expect(await eventsOf(`${frHead}Le comité a procédé à l'adoption du procès-verbal de la session du 8 décembre 2022.`)).toEqual([]);
     expect(await eventsOf(`${enHead}The minutes of the session of 9 February 2023 were approved.`)).toEqual([]);
+  });
+
+  it("takes a meeting the sentence places for an event, not the committee's own next meeting", async () => {
+    expect(await places(`${enHead}Members noted that the OGP Africa regional meeting will take place in Nairobi on 3 June 2023.`)).toEqual([["2023-06-03", null, "Nairobi"]]);
+    expect(await eventsOf(`${enHead}The OGP regional meeting will take place from 13 to 15 November at the Accra International Conference Centre.`)).toEqual([
+      ["OGP regional meeting", "2023-11-13", "2023-11-15", "Accra International Conference Centre"],
+    ]);
+    expect(await places(`${frHead}La réunion régionale Afrique du PGO se tiendra à Dakar le 3 juin 2019.`)).toEqual([["2019-06-03", null, "Dakar"]]);
+    expect(await places(`${enHead}The next meeting will be held in Accra on 14 December 2023.`)).toEqual([]);
+    expect(await places(`${frHead}La prochaine réunion se tiendra à Tunis le 12 février 2019.`)).toEqual([]);
+    expect(await places(`${enHead}A meeting with the district officers will be convened on 12 May 2023.`)).toEqual([]);
   });
 });

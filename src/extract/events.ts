@@ -2,14 +2,15 @@
  * Events: workshops, seminars, sessions the minutes announce or report, from a table
  * with date / place / participants columns, or from a sentence of the running text that
  * names an event and a day ("ورشة … يوم 28 جوان 2022 بمدينة سوسة", "un atelier … le
- * 5 octobre 2023 à Tunis"). Text inside commitments is activities, not events.
+ * 5 octobre 2023 à Tunis"), or a meeting the sentence places ("the OGP Africa regional meeting will take
+ * place in Nairobi on 3 June 2024"). Text inside commitments is activities, not events.
  */
 import type { Event } from "../model/meeting.js";
 import { findDates, findYearlessDates, withYear } from "../text/dates.js";
 import type { Block, TableModel } from "./blocks.js";
 import { planColumns, tableKind } from "./tables.js";
 import { isOtherDate } from "./meeting.js";
-import { DUE_CUES, EVENT_WORDS, functionWordsOf, HEADER_ROLES, HEADER_WORDS, MEETING_DATE_CUES, DATE_WORDS, PLACE, TRAILING_DATE_WORDS, type ColumnRole } from "./lexicon/index.js";
+import { DUE_CUES, EVENT_WORDS, functionWordsOf, HEADER_ROLES, HEADER_WORDS, MEETING_DATE_CUES, MEETING_WORDS, DATE_WORDS, PLACE, TRAILING_DATE_WORDS, type ColumnRole } from "./lexicon/index.js";
 import { textLanguage } from "./lexicon/detect.js";
 import { firstMatch, foldWithMap, isLatinWord, type FoldedText } from "./match.js";
 import { cleanTitle, firstWords, sentences, toSourceRef } from "./text-helpers.js";
@@ -197,6 +198,26 @@ function eventDates(sentence: string, meetingDate: string | null): { date: strin
   return [...full, ...completed].sort((x, y) => x.index - y.index);
 }
 
+/** Words a meeting's qualifiers before it may run to: "the OGP Africa and Middle East regional meeting". */
+const QUALIFIER_WORDS = 8;
+
+/**
+ * Where the noun phrase of a meeting word begins: after the article that opens it, within a few
+ * words ("the OGP Africa regional meeting" → "OGP Africa regional meeting"); a language that
+ * qualifies after the noun ("la réunion régionale") or has no separate article starts at the word.
+ */
+function qualifiedFrom(ft: FoldedText, sentenceStart: number, wordStart: number): number {
+  const { articles } = functionWordsOf(textLanguage(ft, null));
+  const lead = ft.folded.slice(sentenceStart, wordStart);
+  const words = [...lead.matchAll(/\S+/gu)].slice(-QUALIFIER_WORDS);
+  for (let k = words.length - 1; k >= 0; k--) {
+    const w = words[k][0];
+    if (/[,،;:()]/u.test(w)) break;
+    if (articles.includes(w)) return sentenceStart + words[k].index + w.length + 1;
+  }
+  return wordStart;
+}
+
 /**
  * Events in running text outside commitments: a sentence with an event word and a day
  * (a day without a year takes the meeting's), the place after the date or, failing that,
@@ -208,14 +229,22 @@ export function proseEvents(blocks: readonly Block[], inCommitment: (b: Block) =
     if (b.cell !== null || inCommitment(b)) continue;
     for (const span of sentences(b.ft)) {
       const sentence = b.ft.folded.slice(span.start, span.end);
-      const word = firstMatch(EVENT_WORDS, sentence);
-      if (!word) continue;
+      const event = firstMatch(EVENT_WORDS, sentence);
+      const meeting = firstMatch(MEETING_WORDS, sentence);
+      if (!event && !meeting) continue;
       // The sentence that dates the meeting itself ("the forum met on …") is not another event.
       const datesTheMeeting = firstMatch(MEETING_DATE_CUES, sentence) !== null;
       const dates = eventDates(sentence, meetingDate).filter(
         (d, k, all) => !(datesTheMeeting && d.date === meetingDate) && !isOtherDate(sentence, d.index, k > 0 ? all[k - 1].index + all[k - 1].length : 0) && !isDeadline(sentence, d.index),
       );
-      const words = [...sentence.matchAll(EVENT_WORDS)];
+      // A meeting word names an event only where the sentence places it: most name the committee's own meetings.
+      // It names the event before an event word that only comes after the dates, in the venue's name
+      // ("the regional meeting will take place … at the Accra International Conference Centre").
+      const firstDate = dates[0]?.index ?? sentence.length;
+      const placeRequired = !event || (meeting !== null && meeting.index < firstDate && event.index > firstDate);
+      const eventWords = placeRequired ? MEETING_WORDS : EVENT_WORDS;
+      const word = placeRequired ? meeting! : event!;
+      const words = [...sentence.matchAll(eventWords)];
       let previousEnd = 0;
       let previousTitle: string | null = null;
       for (const d of dates) {
@@ -230,10 +259,12 @@ export function proseEvents(blocks: readonly Block[], inCommitment: (b: Block) =
         const after = placeAfter(b.ft, dateEnd);
         const before = after === null && named.index < d.index ? placeBefore(b.ft, span.start + named.index + named[0].length, dateStart) : null;
         previousEnd = d.index + d.length;
+        if (placeRequired && after === null && before === null) continue;
         let title: string;
         if (own || previousTitle === null) {
           const titleEnd = before?.start ?? dateStart;
-          const text = foldWithMap(b.ft.text.slice(b.ft.map[span.start + named.index], b.ft.map[titleEnd]));
+          const titleStart = placeRequired ? qualifiedFrom(b.ft, span.start, span.start + named.index) : span.start + named.index;
+          const text = foldWithMap(b.ft.text.slice(b.ft.map[titleStart], b.ft.map[titleEnd]));
           const trailing = TRAILING_DATE_WORDS.exec(text.folded);
           // A date in a parenthesis ("Open Government Week (held from 27 to 31 May)") dates what stands before it.
           const lead = trailing ? text.text.slice(0, text.map[trailing.index]) : text.text;

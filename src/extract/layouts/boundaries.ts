@@ -31,9 +31,10 @@ function isPartTitle(block: Block): boolean {
 export function isSectionBreak(block: Block, start: Block): boolean {
   if (block.kind === "heading") return start.kind !== "heading" || block.depth <= start.depth;
   if (isPartTitle(block)) return true;
-  // Under a commitment opened by a bold line, the next bold title that opens no commitment is the next part of
-  // the minutes ("**Point 3 : Préparation du rapport …**"), however long; a bold intro to a list ("**Activités :**") is not.
-  if (start.kind === "paragraph" && start.emphasized && isBoldTitle(block)) return true;
+  // Under a commitment opened by a paragraph, bold or plain ("Dr X said that work on commitment 3 …"), the next bold
+  // title that opens no commitment is the next part of the minutes ("**Point 3 : Préparation du rapport …**",
+  // "**Item 4 – OGP regional meeting**"), however long; a bold intro to a list ("**Activités :**") is not.
+  if (start.kind === "paragraph" && isBoldTitle(block)) return true;
   // A short line that is neither a sentence, a label nor a status ("Other matters") is the next part's
   // title, whatever formatting the reader kept; a bold one under a heading is the commitment's own sub-heading.
   return isTitleLine(block) && !(start.kind === "heading" && block.emphasized);

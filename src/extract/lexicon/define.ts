@@ -46,6 +46,7 @@ const NOTHING: Omit<Lexicon, Given | "headers"> = {
   actionPlanWords: [],
   ordinals: {},
   eventWords: [],
+  meetingWords: [],
   dateLeadWords: [],
   placePrepositions: [],
   placePrepositionsBeforeDate: [],

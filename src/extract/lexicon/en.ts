@@ -205,7 +205,8 @@ export const en: Lexicon<"en"> = {
     fifth: 5, "5th": 5, sixth: 6, "6th": 6, seventh: 7, "7th": 7,
   },
   eventWords: ["workshop", "seminar", "conference", "session", "forum", "training", "event", "dialogue", "consultation", "summit", "webinar", "open government week", "open gov week", "town hall", "roadshow", "retreat", "hackathon"],
-  dateLeadWords: ["on", "in", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "will be held", "held", "scheduled", "from", "between"],
+  meetingWords: ["meeting", "meetings"],
+  dateLeadWords: ["on", "in", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "will be held", "held", "will take place", "takes place", "took place", "scheduled", "from", "between"],
   placePrepositions: ["in", "at"],
   placePrepositionsBeforeDate: [],
   placeNouns: ["the city of"],
@@ -227,7 +228,7 @@ export const en: Lexicon<"en"> = {
   monthYearLinks: [],
   noValueWords: ["n/a", "n.a.", "not applicable"],
   otherDateCues: [
-    "previous meeting", "last meeting", "prior meeting", "minutes provided for meeting", "minutes of the previous",
+    "previous meeting", "last meeting", "prior meeting", "next meeting", "next session", "following meeting", "minutes provided for meeting", "minutes of the previous",
     "published", "publication date", "as of", "as at", "cut-off", "cut-off date", "released", "dated",
   ],
   minutesWords: ["minutes", "record of proceedings"],

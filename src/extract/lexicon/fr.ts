@@ -132,6 +132,7 @@ export const fr: Lexicon<"fr"> = {
     "quatrième": 4, "4ème": 4, "4e": 4, "cinquième": 5, "5ème": 5, "5e": 5, "sixième": 6, "6ème": 6, "6e": 6,
   },
   eventWords: ["atelier", "séminaire", "session", "conférence", "journée", "rencontre", "forum", "formation", "sommet", "colloque", "webinaire", "semaine du gouvernement ouvert", "semaine mondiale du gouvernement ouvert", "caravane", "table ronde", "assises"],
+  meetingWords: ["réunion", "réunions"],
   dateLeadWords: ["le", "du", "en", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "se tiendra", "aura lieu", "prévu", "prévue", "sera organisé", "sera organisée", "organisé", "organisée"],
   placePrepositions: ["à", "au", "aux"],
   placePrepositionsBeforeDate: [],
@@ -228,7 +229,7 @@ export const fr: Lexicon<"fr"> = {
   monthYearLinks: [],
   noValueWords: ["s.o.", "n.d.", "nd", "sans objet", "néant"],
   otherDateCues: [
-    "réunion précédente", "dernière réunion", "précédente réunion", "procès-verbal de la réunion du", "publié le", "publiée le",
+    "réunion précédente", "dernière réunion", "précédente réunion", "prochaine réunion", "prochaine session", "prochaine séance", "procès-verbal de la réunion du", "publié le", "publiée le",
     "date de publication", "arrêté au", "arrêtée au", "à la date du", "en date du",
   ],
   minutesWords: ["procès-verbal", "procès-verbaux", "compte rendu", "compte-rendu", "relevé de conclusions"],

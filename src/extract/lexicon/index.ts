@@ -254,6 +254,7 @@ export const ACTION_PLAN_WORDS = phraseRegex(all((l) => l.actionPlanWords), PROC
 /** Date lead words at the end of a text: what to trim from an event title cut before its date. */
 export const TRAILING_DATE_WORDS = new RegExp(`(?:\\s*(?<!${WORD_CHAR})(?:${alternation(all((l) => l.dateLeadWords))})[\\s,،]*)+$`, "u");
 export const EVENT_WORDS = phraseRegex(all((l) => l.eventWords), PROCLITICS);
+export const MEETING_WORDS = phraseRegex(all((l) => l.meetingWords), PROCLITICS);
 /** Spelled-out percent signs of every language, as written (the percent readers match them case-insensitively). */
 export const PERCENT_WORDS: readonly string[] = all((l) => l.percentWords);
 export const SELF_REFERENCES = phraseRegex(all((l) => l.selfReferences), PROCLITICS);

@@ -141,6 +141,12 @@ export interface Lexicon<L extends string = string> {
   ordinals: Record<string, number>;
   /** Words of events (workshops, seminars) in prose outside the commitments. */
   eventWords: string[];
+  /**
+   * Words for a meeting ("meeting", "réunion", "اجتماع"): an event only when the sentence places it
+   * ("the OGP Africa regional meeting will take place in Nairobi on 3 June"), since most name the
+   * committee's own meetings.
+   */
+  meetingWords: string[];
   /** Words that stand before a date and belong to it, not to what precedes: "يوم الثلاثاء", "le jeudi", "on". */
   dateLeadWords: string[];
   /** Words that introduce a place after a date: "à", "in"; Arabic attaches "ب" to the word. */
