@@ -45,6 +45,7 @@ const NOTHING: Omit<Lexicon, Given | "headers"> = {
   meetingDateCues: [],
   actionPlanWords: [],
   ordinals: {},
+  labelNumberWords: {},
   eventWords: [],
   dateLeadWords: [],
   placePrepositions: [],
@@ -71,6 +72,7 @@ const NOTHING: Omit<Lexicon, Given | "headers"> = {
   dueCues: [],
   numberNames: {},
   numberJoiners: [],
+  referenceLabels: [],
   decisionWords: [],
 };
 
