@@ -7,7 +7,7 @@ import {
   COMMITMENT_ORDINAL_REFERENCE,
   COMMITMENT_REFERENCE,
   COMMITMENT_TRAILING_REFERENCE,
-  ORDINALS,
+  LABEL_NUMBER_WORDS,
   REFERENCE_CONTINUATION,
   SECTION_MARKER,
   SECTION_MARKER_VALUES,
@@ -47,7 +47,7 @@ function findCommitmentHeading(ft: FoldedText): CommitmentHeading | null {
   const m = own ?? COMMITMENT_MARKED_HEADING.exec(firstLine);
   if (!m || !m.groups) return null;
   const value =
-    m.groups.number !== undefined ? normalItemNumber(m.groups.number) : m.groups.ordinal !== undefined ? ORDINALS.valueOf(m.groups.ordinal) : SECTION_MARKER_VALUES.valueOf(m.groups.marker);
+    m.groups.number !== undefined ? normalItemNumber(m.groups.number) : m.groups.ordinal !== undefined ? LABEL_NUMBER_WORDS.valueOf(m.groups.ordinal) : SECTION_MARKER_VALUES.valueOf(m.groups.marker);
   if (value === undefined || value === null) return null;
   const number = String(value);
   const restStart = (own ? base : 0) + m[0].length - m.groups.rest.length;
@@ -68,7 +68,7 @@ function outlineEnd(firstLine: string): number {
 
 /**
  * A title numbered as a sub-item of the minutes that names its commitment by number:
- * "4.1 Proactive disclosure (Commitment 3)", "4.2 Commitment 5: Open contracting",
+ * "4.1 Proactive disclosure (Commitment 3)", "4.2 Commitment 5: Open contracting", "4.1 Commitment One: …",
  * "Open contracting – Engagement n° 5", "ثالثا: نشر الميزانية (الالتزام عدد 4)". The commitment's own number wins over the minutes'
  * outline number; the title is what is left. Not separated: only a heading, a bold line or a
  * line followed by label lines is one (a sentence may end on "(Commitment 3)" too).
@@ -81,9 +81,10 @@ export function matchReferencedTitle(ft: FoldedText): Readonly<CommitmentHeading
   const outline = outlineEnd(firstLine);
   const rest = firstLine.slice(outline);
   const original = (from: number, to: number): string => ft.text.slice(ft.map[outline + from], ft.map[outline + to]);
-  const lead = COMMITMENT_HEADING.exec(rest);
+  const lead = COMMITMENT_HEADING.exec(rest) ?? COMMITMENT_ORDINAL_HEADING.exec(rest);
   if (outline > 0 && lead?.groups) {
-    const number = normalItemNumber(lead.groups.number);
+    const byWord = lead.groups.ordinal !== undefined ? LABEL_NUMBER_WORDS.valueOf(lead.groups.ordinal) : undefined;
+    const number = byWord !== undefined ? String(byWord) : normalItemNumber(lead.groups.number);
     const restStart = lead[0].length - lead.groups.rest.length;
     if (number !== null) return { number, title: cleanTitle(original(restStart, rest.length)), separated: /[:：\-–—.)]\s*$/u.test(rest.slice(0, restStart)), action: lead.groups.action !== undefined };
   }
@@ -127,7 +128,7 @@ export function itemReferences(ft: FoldedText): ItemReference[] {
     if (number !== null) found.push({ number, action: m.groups!.action !== undefined, start: m.index, end: m.index + m[0].length });
   }
   for (const m of ft.folded.matchAll(COMMITMENT_ORDINAL_REFERENCE)) {
-    const value = ORDINALS.valueOf(m.groups!.ordinal ?? m.groups!.ordinalFirst);
+    const value = LABEL_NUMBER_WORDS.valueOf(m.groups!.ordinal ?? m.groups!.ordinalFirst);
     if (value !== undefined) found.push({ number: String(value), action: false, start: m.index, end: m.index + m[0].length });
   }
   return found.sort((a, b) => a.start - b.start);

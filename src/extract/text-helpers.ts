@@ -11,7 +11,7 @@ export interface Span {
 
 /**
  * Sentences of folded text. A full stop ends a sentence unless it closes an
- * abbreviation ("M.", "Mr.") or stands before a percent sign ("100. %").
+ * abbreviation ("M.", "Mr.", "MIN. 05") or stands before a percent sign ("100. %").
  */
 export function sentences(ft: FoldedText): Span[] {
   const spans: Span[] = [];
@@ -26,7 +26,10 @@ export function sentences(ft: FoldedText): Span[] {
       let wordStart = m.index;
       while (wordStart > start && m.index - wordStart < 4 && !/\s/u.test(s[wordStart - 1])) wordStart--;
       const before = s.slice(wordStart, m.index);
-      const abbreviation = /^\p{Script=Latin}{1,2}$/u.test(before) && capitalizedAt(ft, m.index - before.length);
+      // Three letters too before a number: the label of a reference ("MIN. 05/01/2024", "Ref. 12", "No. 4").
+      const abbreviation =
+        (/^\p{Script=Latin}{1,2}$/u.test(before) || (/^\p{Script=Latin}{3}$/u.test(before) && /^\s\d/u.test(s.slice(end, end + 2)))) &&
+        capitalizedAt(ft, m.index - before.length);
       const beforePercent = /^\s*%/u.test(s.slice(end, end + 4));
       if (abbreviation || beforePercent) continue;
     }

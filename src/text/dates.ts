@@ -36,6 +36,8 @@ export interface DateWords {
   /** Number words, one word each (ordinal forms included), and the words that join them in a run. */
   numberNames: ReadonlyMap<string, number>;
   numberJoiners: readonly string[];
+  /** Labels after which a numeric date is a reference number ("MIN. 05/01/2024"). */
+  referenceLabels: readonly string[];
 }
 
 interface Patterns {
@@ -49,6 +51,7 @@ interface Patterns {
   monthDay: RegExp;
   rangeDayMonth: RegExp;
   weekdayBefore: RegExp;
+  referenceBefore: RegExp;
   month: RegExp;
 }
 
@@ -90,6 +93,7 @@ function patternsFor(dateWords: DateWords): Patterns {
     monthDay: new RegExp(String.raw`${month}\s+${day}(?![\s,،]*\d{4})`, "gu"),
     rangeDayMonth: new RegExp(String.raw`${from}${connector}${day}\s+${dayLink}${month}(?![\s,،]*\d)`, "gu"),
     weekdayBefore: new RegExp(String.raw`(?<!${L})(?<weekday>${words([...dateWords.weekdays.keys()])})[\s,،]*$`, "u"),
+    referenceBefore: new RegExp(String.raw`(?<!${L})(?:${words(dateWords.referenceLabels)})\s*[:.]?\s*$`, "u"),
     month: new RegExp(month, "gu"),
   };
   patternCache.set(dateWords, built);
@@ -150,6 +154,7 @@ export function findDates(folded: string, dateWords: DateWords): DateMatch[] {
     if (date) candidates.push({ date, endDate: null, index: m.index, length: m[0].length });
   }
   for (const m of folded.matchAll(NUMERIC_DMY)) {
+    if (p.referenceBefore.test(folded.slice(Math.max(0, m.index - 24), m.index))) continue;
     // Day first, as written in the Maghreb, Europe and the Middle East; a first number above 12 can only be a day anyway.
     const first = +m[1];
     const second = +m[2];

@@ -13,7 +13,7 @@ import { firstMatch, foldWithMap } from "../match.js";
 import { findPercents } from "../percents.js";
 import { CommitmentBuilder, type CommitmentExtraction, type Section } from "../record-builder.js";
 import { planColumns } from "../tables.js";
-import { firstWords } from "../text-helpers.js";
+import { firstWords, sentences, subText } from "../text-helpers.js";
 import { isSectionBreak, shownNumber } from "./boundaries.js";
 import { commitmentPart } from "./commitment-part.js";
 import { commitmentTable } from "./commitment-table.js";
@@ -118,6 +118,7 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
     const coded = named.length ? [] : [...new Set([...block.ft.text.matchAll(CODE_IN_TEXT)].map((m) => m[1]).filter((c) => codes.has(c)))];
     const one = named.length === 1 ? named[0] : coded.length === 1 ? coded[0] : null;
     if (one !== null) builder.discuss(one, block);
+    else if (named.length > 1) for (const part of discussedParts(block)) builder.discuss(part.number, part.block);
     else if (named.length === 0 && coded.length === 0) {
       // No number at all: a paragraph that reports on the work of the one agency owning one commitment
       // ("Ms Z noted that the RTI Commission had received 412 requests, 65 % granted") is about that commitment.
@@ -160,4 +161,22 @@ function containsWords(text: string, phrase: string): boolean {
     if (!wordChar.test(text[at - 1] ?? "") && !wordChar.test(text[at + phrase.length] ?? "")) return true;
   }
   return false;
+}
+
+/**
+ * A paragraph that discusses several commitments one after another ("Au sujet de l'engagement E3,
+ * M. X a expliqué … Concernant l'engagement E4, Mme Y a indiqué …"): each run of sentences from one
+ * that names a single commitment to the next that names any is about that commitment alone. A
+ * sentence naming two stops the run: what it says belongs to neither alone.
+ */
+function discussedParts(block: Block): { number: string; block: Block }[] {
+  const parts: { number: string; start: number; end: number }[] = [];
+  let current: { number: string; start: number; end: number } | null = null;
+  for (const span of sentences(block.ft)) {
+    const named = referencedNumbers(subText(block.ft, span));
+    if (named.length === 1) parts.push((current = { number: named[0], start: span.start, end: span.end }));
+    else if (named.length > 1) current = null;
+    else if (current) current.end = span.end;
+  }
+  return parts.map((p) => ({ number: p.number, block: { ...block, ft: subText(block.ft, p) } }));
 }

@@ -45,6 +45,7 @@ const NOTHING: Omit<Lexicon, Given | "headers"> = {
   meetingDateCues: [],
   actionPlanWords: [],
   ordinals: {},
+  labelNumberWords: {},
   eventWords: [],
   meetingWords: [],
   dateLeadWords: [],
@@ -72,6 +73,7 @@ const NOTHING: Omit<Lexicon, Given | "headers"> = {
   dueCues: [],
   numberNames: {},
   numberJoiners: [],
+  referenceLabels: [],
   decisionWords: [],
 };
 

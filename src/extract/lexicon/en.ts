@@ -79,6 +79,16 @@ export const englishReportWords: ReportWords = {
   },
 };
 
+/** Number words, cardinal and ordinal, as spelled dates and "Commitment Twelve" write them. */
+const englishNumberNames: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, thousand: 1000,
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
+  eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30,
+};
+
 export const en: Lexicon<"en"> = {
   language: "en",
   fallback: true,
@@ -113,6 +123,7 @@ export const en: Lexicon<"en"> = {
     { phrase: "not started", status: "not_started" },
     { phrase: "not yet started", status: "not_started" },
     { phrase: "on schedule", status: "in_progress" },
+    { phrase: "on course", status: "in_progress" },
     { phrase: "underway", status: "in_progress" },
     { phrase: "under way", status: "in_progress" },
     { phrase: "started", status: "in_progress" },
@@ -138,6 +149,8 @@ export const en: Lexicon<"en"> = {
     { phrase: "work is underway", status: "in_progress" },
     { phrase: "is on track", status: "in_progress" },
     { phrase: "are on track", status: "in_progress" },
+    { phrase: "is on course", status: "in_progress" },
+    { phrase: "is on schedule", status: "in_progress" },
     { phrase: "have had delays", status: "in_progress" },
     { phrase: "has had delays", status: "in_progress" },
     { phrase: "had delays", status: "in_progress" },
@@ -191,7 +204,7 @@ export const en: Lexicon<"en"> = {
   commitmentTitleLeads: ["on", "relating to", "regarding", "concerning"],
   decisionPhrases: ["it was agreed", "it was decided", "the committee agreed", "the committee decided", "members agreed", "agreed to", "resolved"],
   chairPhrases: ["chaired by", "presided over by", "under the chairmanship of", "under the chairing of", "under the chairpersonship of", "chair:", "by the chair", "chairperson:", "chairman:", "chairwoman:", "chair person:"],
-  chairMarkers: ["chair", "chairperson", "chairman", "chairwoman", "in the chair"],
+  chairMarkers: ["chair", "chairperson", "chairman", "chairwoman", "in the chair", "chairing", "presiding"],
   chairCapacityWords: ["as"],
   attendeeCues: ["present", "attendees", "in attendance", "participants", "members present", "attendance", "attendance list", "members in attendance"],
   absenteeCues: ["apologies", "absent", "excused"],
@@ -202,8 +215,11 @@ export const en: Lexicon<"en"> = {
   actionPlanWords: ["national action plan", "action plan"],
   ordinals: {
     first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4,
-    fifth: 5, "5th": 5, sixth: 6, "6th": 6, seventh: 7, "7th": 7,
+    fifth: 5, "5th": 5, sixth: 6, "6th": 6, seventh: 7, "7th": 7, eighth: 8, "8th": 8, ninth: 9, "9th": 9,
+    tenth: 10, "10th": 10, eleventh: 11, "11th": 11, twelfth: 12, "12th": 12, thirteenth: 13, "13th": 13,
+    fourteenth: 14, "14th": 14, fifteenth: 15, "15th": 15,
   },
+  labelNumberWords: Object.fromEntries(Object.entries(englishNumberNames).filter(([, n]) => n <= 20)),
   eventWords: ["workshop", "seminar", "conference", "session", "forum", "training", "event", "dialogue", "consultation", "summit", "webinar", "open government week", "open gov week", "town hall", "roadshow", "retreat", "hackathon"],
   meetingWords: ["meeting", "meetings"],
   dateLeadWords: ["on", "in", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "will be held", "held", "will take place", "takes place", "took place", "scheduled", "from", "between"],
@@ -219,7 +235,7 @@ export const en: Lexicon<"en"> = {
   },
   percentWords: ["percent", "per cent"],
   selfReferences: ["this commitment", "the commitment"],
-  progressCues: ["completed at", "stands at"],
+  progressCues: ["completed at", "stands at", "stood at", "is at", "was at", "is now at", "now at", "currently at", "implemented at", "implementation at", "estimated at"],
   report: englishReportWords,
   weekdays: ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
   ordinalSuffixes: ["st", "nd", "rd", "th"],
@@ -240,14 +256,8 @@ export const en: Lexicon<"en"> = {
   ],
   ownerLabels: ["owner", "responsible", "resp.", "lead", "action by", "assigned to"],
   dueCues: ["by", "due", "deadline", "no later than", "before"],
-  numberNames: {
-    one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-    thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
-    thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, thousand: 1000,
-    first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-    eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
-    eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30,
-  },
+  numberNames: englishNumberNames,
   numberJoiners: ["and"],
+  referenceLabels: ["min.", "min", "minute", "ref.", "ref", "reference", "no.", "file no."],
   decisionWords: ["resolution", "decision", "recommendation"],
 };

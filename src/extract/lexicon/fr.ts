@@ -130,7 +130,11 @@ export const fr: Lexicon<"fr"> = {
   ordinals: {
     "premier": 1, "1er": 1, "deuxième": 2, "2ème": 2, "2e": 2, "troisième": 3, "3ème": 3, "3e": 3,
     "quatrième": 4, "4ème": 4, "4e": 4, "cinquième": 5, "5ème": 5, "5e": 5, "sixième": 6, "6ème": 6, "6e": 6,
+    "septième": 7, "7ème": 7, "7e": 7, "huitième": 8, "8ème": 8, "8e": 8, "neuvième": 9, "9ème": 9, "9e": 9,
+    "dixième": 10, "10ème": 10, "10e": 10, "onzième": 11, "11ème": 11, "11e": 11, "douzième": 12, "12ème": 12, "12e": 12,
   },
+  // "un" is the article too ("un engagement un peu flou"): French numbers its items by digit or ordinal.
+  labelNumberWords: {},
   eventWords: ["atelier", "séminaire", "session", "conférence", "journée", "rencontre", "forum", "formation", "sommet", "colloque", "webinaire", "semaine du gouvernement ouvert", "semaine mondiale du gouvernement ouvert", "caravane", "table ronde", "assises"],
   meetingWords: ["réunion", "réunions"],
   dateLeadWords: ["le", "du", "en", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "se tiendra", "aura lieu", "prévu", "prévue", "sera organisé", "sera organisée", "organisé", "organisée"],
@@ -247,5 +251,6 @@ export const fr: Lexicon<"fr"> = {
     cinquante: 50, soixante: 60, cent: 100, cents: 100, mille: 1000, mil: 1000,
   },
   numberJoiners: ["et"],
+  referenceLabels: ["réf.", "réf", "référence", "n°", "no", "pv n°"],
   decisionWords: ["résolution", "décision", "recommandation"],
 };

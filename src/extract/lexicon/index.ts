@@ -67,6 +67,9 @@ export const COLOUR_WORDS: PhraseTable<Colour> = phraseTable(
 );
 
 export const ORDINALS: PhraseTable<number> = phraseTable(all((l) => Object.entries(l.ordinals)));
+/** The words that number an item right after its label: its ordinals and its cardinals ("Commitment second", "Commitment Two"). */
+export const LABEL_NUMBER_WORDS: PhraseTable<number> = phraseTable(all((l) => [...Object.entries(l.ordinals), ...Object.entries(l.labelNumberWords)]));
+const labelNumberWords = alternation(all((l) => [...Object.keys(l.ordinals), ...Object.keys(l.labelNumberWords)]));
 
 /** Commitment and action words; an action word is caught in the group `action` where a heading is matched. */
 const commitmentWords = alternation(all((l) => [...l.commitmentWords, ...l.actionWords]));
@@ -85,9 +88,9 @@ export const COMMITMENT_HEADING = new RegExp(
   "su",
 );
 
-/** "التعهد الثالث: …", "Engagement premier : …": a commitment numbered by an ordinal word. Groups `ordinal`, `rest`. */
+/** "التعهد الثالث: …", "Engagement premier : …", "Commitment One: …": a commitment numbered by a word after its label. Groups `ordinal`, `rest`. */
 export const COMMITMENT_ORDINAL_HEADING = new RegExp(
-  `^(?:${alternation(PROCLITICS)})?(?:${commitmentWords})\\s+(?<ordinal>${alternation(all((l) => Object.keys(l.ordinals)))})(?!${WORD_CHAR})\\s*(?:[:：\\-–—.)]\\s*)?(?<rest>.*)$`,
+  `^(?:${alternation(PROCLITICS)})?(?:${commitmentWords})\\s+(?<ordinal>${labelNumberWords})(?!${WORD_CHAR})\\s*(?:[:：\\-–—.)]\\s*)?(?<rest>.*)$`,
   "su",
 );
 
@@ -145,7 +148,7 @@ export const REFERENCE_CONTINUATION = new RegExp(
 
 /** "الالتزام الثاني", "second commitment", "le premier engagement" anywhere in a sentence. Group `ordinal`. */
 export const COMMITMENT_ORDINAL_REFERENCE = new RegExp(
-  `(?<!${WORD_CHAR})(?:(?:${alternation(PROCLITICS)})?(?:${commitmentWords})\\s+(?<ordinal>${alternation(all((l) => Object.keys(l.ordinals)))})|(?<ordinalFirst>${alternation(all((l) => Object.keys(l.ordinals)))})\\s+(?:${commitmentWords}))(?!${WORD_CHAR})`,
+  `(?<!${WORD_CHAR})(?:(?:${alternation(PROCLITICS)})?(?:${commitmentWords})\\s+(?<ordinal>${labelNumberWords})|(?<ordinalFirst>${alternation(all((l) => Object.keys(l.ordinals)))})\\s+(?:${commitmentWords}))(?!${WORD_CHAR})`,
   "gu",
 );
 /** Words before a percent that make it the item's rate: "نسبة الإنجاز فيه 60%", "completion rate of 60%", "réalisé à 70 %". */
@@ -296,6 +299,7 @@ export const DATE_WORDS: DateWords = {
   monthYearLinks: all((l) => l.monthYearLinks).map(foldPhrase),
   numberNames: new Map(LEXICONS.flatMap((l) => Object.entries(l.numberNames).map(([w, n]) => [foldPhrase(w), n] as const))),
   numberJoiners: all((l) => l.numberJoiners).map(foldPhrase),
+  referenceLabels: all((l) => l.referenceLabels).map(foldPhrase),
 };
 
 /** Words that say "no value" ("n/a", "s.o.") in folded text, unanchored; dashes are the caller's. */

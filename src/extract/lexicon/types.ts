@@ -139,6 +139,11 @@ export interface Lexicon<L extends string = string> {
   actionPlanWords: string[];
   /** Ordinal words and their value: "الرابعة" 4, "4ème" 4, "fourth" 4. */
   ordinals: Record<string, number>;
+  /**
+   * Number words that number an item after its label: "Commitment One", "Commitment Twelve".
+   * Only there: before a label ("one commitment was dropped") a cardinal counts items, it names none.
+   */
+  labelNumberWords: Record<string, number>;
   /** Words of events (workshops, seminars) in prose outside the commitments. */
   eventWords: string[];
   /**
@@ -207,6 +212,12 @@ export interface Lexicon<L extends string = string> {
   numberNames: Record<string, number>;
   /** Words joining number words in a run: "vingt et un", "two thousand and five", Arabic "و". */
   numberJoiners: string[];
+  /**
+   * Labels of reference numbers that look like dates: East African minutes number each minute
+   * "MIN. 05/01/2024" (the 5th minute of January 2024), letters are cited "Réf. 12/03/2024".
+   * A numeric date right after one is the reference, not a date.
+   */
+  referenceLabels: string[];
   /** Nouns that number a decision of the meeting: "Resolution 3:", "Décision n° 2 :", "القرار عدد 3". */
   decisionWords: string[];
 }
