@@ -2,7 +2,7 @@
 import type { SourceLocation } from "../ingest/tree.js";
 import type { SourceRef, Status } from "../model/meeting.js";
 import { capitalizedAt, foldWithMap, originalSpan, type FoldedText } from "./match.js";
-import { PARTIAL_AFTER, PARTIAL_BEFORE, STATUS_NEGATION_BEFORE, STATUS_PHRASES } from "./lexicon/index.js";
+import { ABBREVIATED_REFERENCE_LABELS, PARTIAL_AFTER, PARTIAL_BEFORE, STATUS_NEGATION_BEFORE, STATUS_PHRASES } from "./lexicon/index.js";
 
 export interface Span {
   start: number;
@@ -26,12 +26,11 @@ export function sentences(ft: FoldedText): Span[] {
       let wordStart = m.index;
       while (wordStart > start && m.index - wordStart < 4 && !/\s/u.test(s[wordStart - 1])) wordStart--;
       const before = s.slice(wordStart, m.index);
-      // Three letters too before a number: the label of a reference ("MIN. 05/01/2024", "Ref. 12", "No. 4").
-      const abbreviation =
-        (/^\p{Script=Latin}{1,2}$/u.test(before) || (/^\p{Script=Latin}{3}$/u.test(before) && /^\s\d/u.test(s.slice(end, end + 2)))) &&
-        capitalizedAt(ft, m.index - before.length);
+      const abbreviation = /^\p{Script=Latin}{1,2}$/u.test(before) && capitalizedAt(ft, m.index - before.length);
+      // A reference's label before its number: "MIN. 05/01/2024", "Ref. 12".
+      const referenceLabel = ABBREVIATED_REFERENCE_LABELS.has(before) && /^\s*\d/u.test(s.slice(end, end + 3));
       const beforePercent = /^\s*%/u.test(s.slice(end, end + 4));
-      if (abbreviation || beforePercent) continue;
+      if (abbreviation || referenceLabel || beforePercent) continue;
     }
     if (s.slice(start, end).trim()) spans.push({ start, end });
     start = end;

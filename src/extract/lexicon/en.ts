@@ -79,15 +79,22 @@ export const englishReportWords: ReportWords = {
   },
 };
 
-/** Number words, cardinal and ordinal, as spelled dates and "Commitment Twelve" write them. */
-const englishNumberNames: Record<string, number> = {
+/** Cardinal number words, as spelled dates and "Commitment Twelve" write them. */
+const englishCardinals: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
   thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, thousand: 1000,
+};
+/** Ordinal number words, as spelled dates ("the fourteenth of March") and items ("Second commitment") write them. */
+const englishOrdinalWords: Record<string, number> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
   eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
   eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30,
 };
+/** "1st", "2nd", "11th": the ordinal written in digits. */
+const ordinalInDigits = (n: number): string => `${n}${n % 100 >= 11 && n % 100 <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th"}`;
+/** Items and plans are numbered by ordinal up to the fifteenth (a national plan rarely has more commitments). */
+const ITEM_ORDINALS = Object.entries(englishOrdinalWords).filter(([, n]) => n <= 15);
 
 export const en: Lexicon<"en"> = {
   language: "en",
@@ -213,13 +220,8 @@ export const en: Lexicon<"en"> = {
   meetingDateCues: ["record of meeting", "minutes of the meeting of", "met on", "held on", "held at", "held in", "meeting of", "meeting on", "convened on", "took place on", "date of meeting:", "meeting date:", "date:", "date / time:", "date and time:"],
   agendaColumns: ["subject", "topic", "agenda item", "presenter", "presenters", "presented by", "speaker", "speakers"],
   actionPlanWords: ["national action plan", "action plan"],
-  ordinals: {
-    first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4,
-    fifth: 5, "5th": 5, sixth: 6, "6th": 6, seventh: 7, "7th": 7, eighth: 8, "8th": 8, ninth: 9, "9th": 9,
-    tenth: 10, "10th": 10, eleventh: 11, "11th": 11, twelfth: 12, "12th": 12, thirteenth: 13, "13th": 13,
-    fourteenth: 14, "14th": 14, fifteenth: 15, "15th": 15,
-  },
-  labelNumberWords: Object.fromEntries(Object.entries(englishNumberNames).filter(([, n]) => n <= 20)),
+  ordinals: Object.fromEntries(ITEM_ORDINALS.flatMap(([word, n]) => [[word, n], [ordinalInDigits(n), n]])),
+  labelNumberWords: Object.fromEntries(Object.entries(englishCardinals).filter(([, n]) => n <= 20)),
   eventWords: ["workshop", "seminar", "conference", "session", "forum", "training", "event", "dialogue", "consultation", "summit", "webinar", "open government week", "open gov week", "town hall", "roadshow", "retreat", "hackathon"],
   meetingWords: ["meeting", "meetings"],
   dateLeadWords: ["on", "in", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "will be held", "held", "will take place", "takes place", "took place", "scheduled", "from", "between"],
@@ -256,7 +258,7 @@ export const en: Lexicon<"en"> = {
   ],
   ownerLabels: ["owner", "responsible", "resp.", "lead", "action by", "assigned to"],
   dueCues: ["by", "due", "deadline", "no later than", "before"],
-  numberNames: englishNumberNames,
+  numberNames: { ...englishCardinals, ...englishOrdinalWords },
   numberJoiners: ["and"],
   referenceLabels: ["min.", "min", "minute", "ref.", "ref", "reference", "no.", "file no."],
   decisionWords: ["resolution", "decision", "recommendation"],

@@ -290,6 +290,13 @@ export const ACTIVITY_CUES = {
 };
 
 /** Everything `findDates` needs to know of how dates are written, from every lexicon. */
+/** Reference labels written with a full stop ("MIN.", "Réf."), without it: that stop ends no sentence before the number. */
+export const ABBREVIATED_REFERENCE_LABELS: ReadonlySet<string> = new Set(
+  all((l) => l.referenceLabels)
+    .filter((w) => w.endsWith("."))
+    .map((w) => foldPhrase(w.slice(0, -1)).split(" ").at(-1)!),
+);
+
 export const DATE_WORDS: DateWords = {
   months: MONTHS,
   weekdays: new Map(LEXICONS.flatMap((l) => l.weekdays.map((w, k) => [foldPhrase(w), k + 1] as const))),
