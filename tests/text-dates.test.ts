@@ -39,7 +39,7 @@ describe("findDates", () => {
   it("reads ranges, bare months and numeric dates", () => {
     expect(dates("الذي ينظّم من 8 إلى 12 ماي 2023")).toEqual(["2023-05-08/2023-05-12"]);
     expect(dates("du 8 au 12 mai 2023")).toEqual(["2023-05-08/2023-05-12"]);
-    expect(dates("مع نهاية شهر مارس 2023")).toEqual(["2023-03"]);
+    expect(dates("مع نهاية شهر مارس 2023")).toEqual(["2023-03-31"]);
     expect(dates("réunion du 14/09/2023, rapport du 2023-09-19")).toEqual(["2023-09-14", "2023-09-19"]);
     expect(dates("٢٠ جوان ٢٠٢٢")).toEqual(["2022-06-20"]);
     // A sentence's full stop may follow a numeric date; another number's part may not.
@@ -90,6 +90,21 @@ describe("dates spelled out in words", () => {
     expect(spelled("يوم العشرين من كانون الثاني ألفين وأربعة وعشرين")).toEqual([["2024-01-20", "العشرين من كانون الثاني الفين واربعة وعشرين"]]);
     expect(spelled("le 21 novembre 2018")).toEqual([]);
     expect(spelled("une réunion en novembre")).toEqual([]);
+  });
+});
+
+describe("the end of a month", () => {
+  it("is the month's last day in the three languages, leap years included", () => {
+    expect(dates("قبل نهاية تشرين الثاني 2023")).toEqual(["2023-11-30"]);
+    expect(dates("بنهاية شهر مارس 2024")).toEqual(["2024-03-31"]);
+    expect(dates("before the end of February 2024, then end-June 2025")).toEqual(["2024-02-29", "2025-06-30"]);
+    expect(dates("d’ici fin février 2023")).toEqual(["2023-02-28"]);
+  });
+
+  it("only when the word stands alone before the month", () => {
+    expect(dates("over the weekend of March 2024")).toEqual(["2024-03"]);
+    expect(dates("enfin mars 2024")).toEqual(["2024-03"]);
+    expect(dates("at the end of 12 March 2024")).toEqual(["2024-03-12"]);
   });
 });
 

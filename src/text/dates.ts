@@ -38,6 +38,8 @@ export interface DateWords {
   numberJoiners: readonly string[];
   /** Labels after which a numeric date is a reference number ("MIN. 05/01/2024"). */
   referenceLabels: readonly string[];
+  /** Words before a month naming its last day ("end of", "fin", "نهاية"). */
+  monthEndWords: readonly string[];
 }
 
 interface Patterns {
@@ -52,6 +54,7 @@ interface Patterns {
   rangeDayMonth: RegExp;
   weekdayBefore: RegExp;
   referenceBefore: RegExp;
+  monthEndBefore: RegExp;
   month: RegExp;
 }
 
@@ -94,6 +97,8 @@ function patternsFor(dateWords: DateWords): Patterns {
     rangeDayMonth: new RegExp(String.raw`${from}${connector}${day}\s+${dayLink}${month}(?![\s,،]*\d)`, "gu"),
     weekdayBefore: new RegExp(String.raw`(?<!${L})(?<weekday>${words([...dateWords.weekdays.keys()])})[\s,،]*$`, "u"),
     referenceBefore: new RegExp(String.raw`(?<!${L})(?:${words(dateWords.referenceLabels)})\s*[:.]?\s*$`, "u"),
+    // Arabic writes the article and prepositions onto the word ("بنهاية"); the other scripts part them.
+    monthEndBefore: new RegExp(String.raw`(?<![\p{Script=Latin}])(?:${words(dateWords.monthEndWords)})\s*$`, "u"),
     month: new RegExp(month, "gu"),
   };
   patternCache.set(dateWords, built);
@@ -147,7 +152,11 @@ export function findDates(folded: string, dateWords: DateWords): DateMatch[] {
     const month = monthOf(g.month);
     // "31 فيفري 2023" is a typo, not "some day in February".
     const insideImpossible = impossible.some((s) => m.index >= s.start && m.index < s.end);
-    if (month && !insideImpossible) candidates.push({ date: `${g.year}-${pad(month)}`, endDate: null, index: m.index, length: m[0].length });
+    if (!month || insideImpossible) continue;
+    const lastDay = p.monthEndBefore.test(folded.slice(Math.max(0, m.index - 24), m.index))
+      ? isoDay(+g.year, month, new Date(Date.UTC(+g.year, month, 0)).getUTCDate())
+      : null;
+    candidates.push({ date: lastDay ?? `${g.year}-${pad(month)}`, endDate: null, index: m.index, length: m[0].length });
   }
   for (const m of folded.matchAll(ISO)) {
     const date = isoDay(+m[1], +m[2], +m[3]);

@@ -277,5 +277,6 @@ export const ar: Lexicon<"ar"> = {
   },
   numberJoiners: ["و"],
   referenceLabels: ["رقم", "عدد", "المرجع", "مرجع"],
+  monthEndWords: ["نهاية", "نهاية شهر", "آخر شهر"],
   decisionWords: ["القرار", "قرار", "التوصية", "توصية"],
 };

@@ -74,6 +74,7 @@ const NOTHING: Omit<Lexicon, Given | "headers"> = {
   numberNames: {},
   numberJoiners: [],
   referenceLabels: [],
+  monthEndWords: [],
   decisionWords: [],
 };
 

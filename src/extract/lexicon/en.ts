@@ -261,5 +261,6 @@ export const en: Lexicon<"en"> = {
   numberNames: { ...englishCardinals, ...englishOrdinalWords },
   numberJoiners: ["and"],
   referenceLabels: ["min.", "min", "minute", "ref.", "ref", "reference", "no.", "file no."],
+  monthEndWords: ["end of", "end-"],
   decisionWords: ["resolution", "decision", "recommendation"],
 };

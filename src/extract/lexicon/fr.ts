@@ -252,5 +252,6 @@ export const fr: Lexicon<"fr"> = {
   },
   numberJoiners: ["et"],
   referenceLabels: ["réf.", "réf", "référence", "n°", "no", "pv n°"],
+  monthEndWords: ["fin", "fin de", "fin d'", "fin du mois de"],
   decisionWords: ["résolution", "décision", "recommandation"],
 };

@@ -307,6 +307,7 @@ export const DATE_WORDS: DateWords = {
   numberNames: new Map(LEXICONS.flatMap((l) => Object.entries(l.numberNames).map(([w, n]) => [foldPhrase(w), n] as const))),
   numberJoiners: all((l) => l.numberJoiners).map(foldPhrase),
   referenceLabels: all((l) => l.referenceLabels).map(foldPhrase),
+  monthEndWords: all((l) => l.monthEndWords).map(foldPhrase),
 };
 
 /** Words that say "no value" ("n/a", "s.o.") in folded text, unanchored; dashes are the caller's. */

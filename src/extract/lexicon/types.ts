@@ -218,6 +218,12 @@ export interface Lexicon<L extends string = string> {
    * A numeric date right after one is the reference, not a date.
    */
   referenceLabels: string[];
+  /**
+   * Words before a month that name its last day: a deadline "before the end of November 2023",
+   * "d'ici fin mars 2024", "قبل نهاية تشرين الثاني 2023" falls on the 30th, the 31st; the month
+   * alone would say only "some day in it".
+   */
+  monthEndWords: string[];
   /** Nouns that number a decision of the meeting: "Resolution 3:", "Décision n° 2 :", "القرار عدد 3". */
   decisionWords: string[];
 }
