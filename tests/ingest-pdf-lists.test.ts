@@ -103,4 +103,18 @@ describe("buildBlocks: nested lists from where their markers stand", () => {
     const lines = [line("1. متابعة تنفيذ الالتزامات.", 168, 700, true), line("2. ما يستجد من أعمال.", 150, 688, true)];
     expect(listShapes(blocksOf(lines) as RootContent[])).toEqual([["متابعة تنفيذ الالتزامات.", "ما يستجد من أعمال."]]);
   });
+
+  it("keeps an indented item's wrapped line in it when right-to-left text is set flush left", () => {
+    // Right-to-left lines end at the left edge (x 60); the page's text starts at 566, the list's items at 506.
+    const at = (text: string, right: number, y: number): PageLine => ({ text, left: 60, right, y, size: 12, rtl: true, bold: false, page: 1 });
+    const lines = [
+      at("أكد الرئيس ضرورة الالتزام بالموعد النهائي لتقديم تقرير التقييم الذاتي في الأجل المحدد.", 566, 720),
+      at("1. تكليف وحدة شراكة الحكومة المنفتحة بإعداد مسودة تقرير التقييم الذاتي وتعميمها على", 506, 692),
+      at("الأعضاء قبل 15 كانون الأول 2023.", 237, 678),
+      at("2. مخاطبة وزارة المالية لتخصيص الموازنة اللازمة.", 506, 664),
+    ];
+    expect(listShapes(blocksOf(lines) as RootContent[])).toEqual([
+      ["تكليف وحدة شراكة الحكومة المنفتحة بإعداد مسودة تقرير التقييم الذاتي وتعميمها على الأعضاء قبل 15 كانون الأول 2023.", "مخاطبة وزارة المالية لتخصيص الموازنة اللازمة."],
+    ]);
+  });
 });

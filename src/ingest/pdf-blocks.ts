@@ -139,7 +139,7 @@ function groupLines(lines: PageLine[], pitchBySize: Map<number, number>): Block[
       previous &&
       !marker &&
       !ordered &&
-      continuesParagraph(previous, current.text, line, text, left, right, pitchBySize) &&
+      continuesParagraph(previous, current.text, line, text, itemEdges(current, left, right), pitchBySize) &&
       !(current.kind === "paragraph" && !flushEnd && startsIndented(previous, line, left, right))
     ) {
       current.lines.push(line);
@@ -164,13 +164,23 @@ function groupLines(lines: PageLine[], pitchBySize: Map<number, number>): Block[
   return blocks;
 }
 
+/**
+ * The edges a block's lines are set between. A list item's start edge is its marker's: the
+ * list's indent is no free room, so in a list set flush with its end edge (right-to-left,
+ * flush left) the wrapped line of an indented item still continues it.
+ */
+function itemEdges(block: Block, left: number, right: number): { left: number; right: number } {
+  if (block.kind === "paragraph") return { left, right };
+  const first = block.lines[0];
+  return first.rtl ? { left, right: first.right } : { left: first.left, right };
+}
+
 function continuesParagraph(
   previous: PageLine,
   previousText: string,
   line: PageLine,
   text: string,
-  left: number,
-  right: number,
+  { left, right }: { left: number; right: number },
   pitchBySize: Map<number, number>,
 ): boolean {
   if (Math.abs(sizeKey(previous.size) - sizeKey(line.size)) >= 0.5) return false;
