@@ -138,23 +138,26 @@ function selfStatedProgress(ft: FoldedText): StatedProgress | null {
  * something else ("63 des 71 sociétés, soit 89 %", "downloads rose by 35%").
  */
 export function statedRate(ft: FoldedText): number | null {
-  const statuses = statusPhrases(ft);
+  // Statuses in the lexicon's words and in prose ("is on track, with around 50% of the work done").
+  const prose = proseStatus(ft);
+  const statuses = [...statusPhrases(ft).filter((h) => h.status !== "unknown"), ...(prose ? [prose] : [])];
   for (const p of findPercents(ft.text)) {
     if (p.value > 100) continue;
     const before = foldWithMap(ft.text.slice(Math.max(0, p.index - 40), p.index)).folded;
     const cue = firstMatch(PROGRESS_WORDS, before);
     if (cue && wordCount(before.slice(cue.index + cue[0].length)) <= 3) return p.value;
-    const status = statuses.filter((h) => ft.map[h.end] <= p.index).at(-1);
-    if (status && status.status !== "unknown" && wordCount(ft.text.slice(ft.map[status.end], p.index)) <= 2) return p.value;
+    const status = statuses.filter((h) => ft.map[h.end] <= p.index).sort((a, b) => a.end - b.end).at(-1);
+    // Two words at most between them, punctuation apart ("on course, at 65%", "on track, with around 50%").
+    if (status && (ft.text.slice(ft.map[status.end], p.index).match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= 2) return p.value;
   }
   return null;
 }
 
 /** A statement of progress in prose ("progress is being made", "a pris du retard"), as written. */
-export function proseStatus(ft: FoldedText): { status: Status; label: string; start: number } | null {
+export function proseStatus(ft: FoldedText): { status: Status; label: string; start: number; end: number } | null {
   const m = firstMatch(PROSE_STATUSES.regex, ft.folded);
   const status = m ? PROSE_STATUSES.valueOf(m.groups?.phrase ?? "") : undefined;
-  return m && status ? { status, label: originalSpan(ft, m.index, m.index + m[0].length), start: m.index } : null;
+  return m && status ? { status, label: originalSpan(ft, m.index, m.index + m[0].length), start: m.index, end: m.index + m[0].length } : null;
 }
 
 /** A status stated about the commitment itself in prose: "لم يتم بعد الشروع في تنفيذ هذا الالتزام", "this commitment is delayed". */
@@ -367,7 +370,7 @@ export class CommitmentBuilder {
       }
     }
     // Progress told in prose ("Progress is being made", "Both Commitment 3 and 4 have had delays"): the status
-    // of the commitments the sentence names, else of the one it stands under, when nothing more definite was said.
+    // of the commitments the sentence names, else of the one it stands under, when no status was given (a percent alone is none).
     for (const d of drafts) {
       for (const ft of d.texts) {
         for (const span of sentences(ft)) {
@@ -376,7 +379,7 @@ export class CommitmentBuilder {
           if (!hit) continue;
           const named = referencedNumbers(sentence).map((n) => byNumber.get(n)).filter((x): x is Draft => x !== undefined);
           for (const target of named.length ? named : [d]) {
-            if (target.status !== "unknown" || target.statusLabel !== null || target.progress !== null) continue;
+            if (target.status !== "unknown" || target.statusLabel !== null) continue;
             target.status = hit.status;
             target.statusLabel = hit.label;
             this.warnings.push(warning("status-from-prose", `Commitment ${target.number ?? `"${firstWords(target.title, 8)}"`}: status "${hit.status}" read from the prose "${hit.label}"`, target.source));

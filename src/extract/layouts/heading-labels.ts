@@ -31,6 +31,22 @@ function startsCommitment(block: Block, following: readonly Block[]): ReturnType
   return null;
 }
 
+/**
+ * "Commitment 3 – Open contracting: Tom Reynolds reported that … The commitment is complete.":
+ * a numbered paragraph that gives its title before a colon and then reports on it in
+ * sentences. The title is the words before the colon; what follows is the item's prose.
+ * A colon inside a title ("Open data: budgets") is followed by no sentence of its own.
+ */
+function titleBeforeProse(title: string): { title: string; prose: string } | null {
+  const colon = /[:：]\s/u.exec(title);
+  if (!colon) return null;
+  const head = title.slice(0, colon.index).trim();
+  const prose = title.slice(colon.index + colon[0].length).trim();
+  const words = (s: string) => s.split(/\s+/u).filter(Boolean).length;
+  if (!head || words(head) > 12 || words(prose) < 6 || !/[.!?؟]["'»”’)\]]*$/u.test(prose)) return null;
+  return { title: head, prose };
+}
+
 /** A title that carries its status after a dash or in parentheses, split; null when it carries none. */
 function statusAfterSeparator(title: string): ReturnType<typeof splitListItem> | null {
   const ft = foldWithMap(title);
@@ -53,9 +69,10 @@ export const headingLabels: FlowLayout = {
       const [first, ...others] = labelSegments(block.ft);
       const titled = first?.kind === "text" ? matchReferencedTitle(foldWithMap(first.text)) : null;
       // "Engagement 3 : Publier les budgets — réalisé (100 %)": a status after a separator belongs to the record, not the title.
-      const inline = statusAfterSeparator(titled?.title ?? heading.title);
+      const reported = block.kind === "heading" ? null : titleBeforeProse(titled?.title ?? heading.title);
+      const inline = statusAfterSeparator(reported?.title ?? titled?.title ?? heading.title);
       const source = toSourceRef(builder.file, block.source, firstWords(block.ft.text.split("\n")[0], 12));
-      const draft = builder.open(heading.number, inline?.title ?? titled?.title ?? heading.title, source, section());
+      const draft = builder.open(heading.number, inline?.title ?? reported?.title ?? titled?.title ?? heading.title, source, section());
       if (inline) {
         // A closing word ("ملغى", "withdrawn") keeps its label without a status.
         if (inline.statusLabel !== null) {
@@ -68,7 +85,8 @@ export const headingLabels: FlowLayout = {
       builder.claim(block, draft);
       // "Commitment 2.1: Mr. Joseph Flomo … explained that …": an entry of matters arising names its reporter in the heading's own line.
       for (const who of reportersIn(block.ft)) if (!draft.reportedBy.includes(who)) draft.reportedBy.push(who);
-      if (titled && others.length && first.kind === "text") {
+      if (reported) builder.absorb(draft, { ...block, kind: "paragraph", ft: foldWithMap(reported.prose) });
+      else if (titled && others.length && first.kind === "text") {
         const restText = block.ft.text.slice(block.ft.text.indexOf(first.text) + first.text.length);
         builder.absorb(draft, { ...block, kind: "paragraph", ft: foldWithMap(restText) });
       }
