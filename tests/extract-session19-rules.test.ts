@@ -51,3 +51,51 @@ describe("a rate told with a status in prose", () => {
     expect(r.commitments.map((c) => [c.status, c.progress])).toEqual([["in_progress", 50]]);
   });
 });
+
+describe("a title giving the floor to a speaker", () => {
+  it("makes the speaker the reporter of the items under it, until the next speaker", async () => {
+    const r = await record(
+      "**Update from Ms Jane Doe, Ministry of Finance:**\n\n" +
+        "- Commitment 1 – Budget portal: completed. The portal is live.\n" +
+        "- Commitment 2 – Citizen budget: in progress, with the print edition due in June.\n\n" +
+        "**Intervention de M. Karim Haddad, représentant de l'Instance :**\n\n" +
+        "- Engagement 3 – Registre des associations : réalisé. Le registre est en ligne.\n",
+    );
+    expect(r.commitments.map((c) => [c.number, c.title, c.status, c.reportedBy])).toEqual([
+      ["1", "Budget portal", "completed", ["Jane Doe"]],
+      ["2", "Citizen budget", "in_progress", ["Jane Doe"]],
+      ["3", "Registre des associations", "completed", ["Karim Haddad"]],
+    ]);
+  });
+
+  it("in Arabic too, and not past a section title", async () => {
+    const r = await record(
+      "**مداخلة السيدة سلمى الحمدي، ممثلة وزارة المالية:**\n\n" +
+        "- الالتزام 4 – نشر الميزانية: منجز. تم نشر الميزانية على البوابة.\n\n" +
+        "**ثانيا: متابعة الالتزامات الأخرى**\n\n" +
+        "- الالتزام 6 – منصة الشكاوى: بصدد الإنجاز. تم اختيار المزود.\n",
+    );
+    expect(r.commitments.map((c) => [c.number, c.reportedBy])).toEqual([
+      ["4", ["سلمى الحمدي"]],
+      ["6", []],
+    ]);
+  });
+
+  it("is no speaker's title without a person", async () => {
+    const r = await record("**Update from the ministries:**\n\n- Commitment 1 – Budget portal: completed. The portal is live.\n");
+    expect(r.commitments.map((c) => c.reportedBy)).toEqual([[]]);
+  });
+});
+
+describe("a paragraph reviewing an item in prose", () => {
+  it("takes the status told after the item over one told before it about something else, and ends the title at the auxiliary", async () => {
+    const r = await record(
+      "Mme Hela Gharbi a salué les progrès réalisés et a regretté que l'engagement 9 relatif aux marchés publics ouverts n'ait pas encore démarré.\n\n" +
+        "M. Anis Ben Youssef a précisé que l'engagement 11 relatif au registre des associations est achevé.\n",
+    );
+    expect(r.commitments.map((c) => [c.number, c.title, c.status])).toEqual([
+      ["9", "marchés publics ouverts", "not_started"],
+      ["11", "registre des associations", "completed"],
+    ]);
+  });
+});

@@ -7,9 +7,9 @@
  * document's language, used when the text itself shows none; without it, every
  * language's words apply.
  */
-import { capitalizedAt, isLatinWord, originalSpan, type FoldedText } from "./match.js";
+import { capitalizedAt, firstMatch, isLatinWord, originalSpan, type FoldedText } from "./match.js";
 import { textLanguage } from "./lexicon/detect.js";
-import { BODY_WORDS, functionWordsOf, HONORIFICS, REPORTING_VERBS, type FunctionWords, type Language } from "./lexicon/index.js";
+import { BODY_WORDS, functionWordsOf, HONORIFICS, REPORTING_VERBS, SPEAKER_TITLES, type FunctionWords, type Language } from "./lexicon/index.js";
 
 interface Token {
   /** Folded word without surrounding punctuation. */
@@ -246,4 +246,16 @@ export function reportersIn(ft: FoldedText, language: Language | null = null): s
     }
   }
   return found;
+}
+
+/**
+ * The one person a title gives the floor to: "Intervention de Mme Leila Ben Salah, point focal du
+ * ministère des Finances :", "Update from Ms Jane Doe", "مداخلة السيدة …". The title opens its
+ * text; a title naming no person, or several, names no speaker.
+ */
+export function speakerOfTitle(ft: FoldedText, language: Language | null = null): string | null {
+  const m = firstMatch(SPEAKER_TITLES, ft.folded);
+  if (!m || ft.folded.slice(0, m.index).trim() !== "") return null;
+  const names = namesAfterTitles(ft, m.index + m[0].length, language, true);
+  return names.length === 1 ? names[0] : null;
 }

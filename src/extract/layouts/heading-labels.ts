@@ -5,10 +5,10 @@
 import type { Block } from "../blocks.js";
 import { matchCommitmentHeading, matchReferencedTitle } from "../item-numbers.js";
 import { hasLabel, labelSegments, opensWithLabel } from "../labels.js";
-import { foldWithMap } from "../match.js";
+import { foldWithMap, originalSpan } from "../match.js";
 import { reportersIn } from "../people.js";
 import { findPercents } from "../percents.js";
-import { bestStatus, cleanTitle, firstWords, toSourceRef } from "../text-helpers.js";
+import { bestStatus, cleanTitle, firstWords, openingStatus, toSourceRef } from "../text-helpers.js";
 import { leadingNumber } from "./boundaries.js";
 import { splitListItem } from "./numbered-list.js";
 import type { FlowLayout } from "./types.js";
@@ -43,7 +43,9 @@ function titleBeforeProse(title: string): { title: string; prose: string } | nul
   const head = title.slice(0, colon.index).trim();
   const prose = title.slice(colon.index + colon[0].length).trim();
   const words = (s: string) => s.split(/\s+/u).filter(Boolean).length;
-  if (!head || words(head) > 12 || words(prose) < 6 || !/[.!?؟]["'»”’)\]]*$/u.test(prose)) return null;
+  const sentenceEnd = /[.!?؟]["'»”’)\]]*$/u;
+  // Sentences: a full stop at its end, after six words or more or after a first sentence ("completed. The portal is live.").
+  if (!head || words(head) > 12 || !sentenceEnd.test(prose) || (words(prose) < 6 && !/[.!?؟]\s+\S/u.test(prose))) return null;
   return { title: head, prose };
 }
 
@@ -85,7 +87,16 @@ export const headingLabels: FlowLayout = {
       builder.claim(block, draft);
       // "Commitment 2.1: Mr. Joseph Flomo … explained that …": an entry of matters arising names its reporter in the heading's own line.
       for (const who of reportersIn(block.ft)) if (!draft.reportedBy.includes(who)) draft.reportedBy.push(who);
-      if (reported) builder.absorb(draft, { ...block, kind: "paragraph", ft: foldWithMap(reported.prose) });
+      if (reported) {
+        const prose = foldWithMap(reported.prose);
+        // "Budget citoyen : en cours, taux de réalisation 60 %. …": words right after the colon that are a status are its status.
+        const opening = inline ? null : openingStatus(prose);
+        if (opening && /^\s*(?:[.,;؛،:]|$)/u.test(prose.folded.slice(opening.end))) {
+          draft.status = opening.status;
+          draft.statusLabel = originalSpan(prose, opening.start, opening.end);
+        }
+        builder.absorb(draft, { ...block, kind: "paragraph", ft: prose });
+      }
       else if (titled && others.length && first.kind === "text") {
         const restText = block.ft.text.slice(block.ft.text.indexOf(first.text) + first.text.length);
         builder.absorb(draft, { ...block, kind: "paragraph", ft: foldWithMap(restText) });

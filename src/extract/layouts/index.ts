@@ -12,6 +12,7 @@ import { COMMITMENT_PLURAL } from "../lexicon/index.js";
 import { firstMatch, foldWithMap } from "../match.js";
 import { findPercents } from "../percents.js";
 import { CommitmentBuilder, type CommitmentExtraction, type Section } from "../record-builder.js";
+import { reportersIn, speakerOfTitle } from "../people.js";
 import { planColumns } from "../tables.js";
 import { firstWords, sentences, subText } from "../text-helpers.js";
 import { isSectionBreak, shownNumber } from "./boundaries.js";
@@ -61,13 +62,31 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
   let current: (Opened & { numbers: Set<number> }) | null = null;
   /** The number of the minutes' section being read ("1. Bilan des engagements"), to see the next one ("2. …") coming. */
   let sectionNumber: number | null = null;
+  /**
+   * The person a title gave the floor to ("Intervention de Mme X :"): the items opened under the
+   * title are hers, until another title, a section, or a paragraph that names its own reporter.
+   */
+  let speaker: string | null = null;
+  const opens = (opened: Opened): Opened & { numbers: Set<number> } => {
+    if (speaker !== null && opened.draft.reportedBy.length === 0) opened.draft.reportedBy.push(speaker);
+    return { ...opened, numbers: new Set() };
+  };
   for (let k = 0; k < flow.length; k++) {
     const block = flow[k];
-    const interrupting = first((r) => r.interrupt?.(k));
-    if (interrupting) {
-      current = { ...interrupting, numbers: new Set() };
+    const titled = block.cell === null && (block.kind === "heading" || block.emphasized || /[:：]\s*$/u.test(block.ft.text));
+    const floor = titled ? speakerOfTitle(block.ft) : null;
+    if (floor !== null) {
+      speaker = floor;
+      if (current) builder.claim(block, null);
+      current = null;
       continue;
     }
+    const interrupting = first((r) => r.interrupt?.(k));
+    if (interrupting) {
+      current = opens(interrupting);
+      continue;
+    }
+    if (titled && block.kind !== "item") speaker = null;
     // A bare status right under a commitment that has none yet is that commitment's status, not a new section.
     const bare = current && current.draft.statusLabel === null && !firstMatch(COMMITMENT_PLURAL, block.ft.folded) ? statusOnly(block.ft) : null;
     if (current && bare) {
@@ -81,6 +100,7 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
     const found = sectionOf(block.ft);
     if (found && (block.kind !== "item" || block.itemNumber !== null || block.emphasized)) {
       section = found;
+      speaker = null;
       if (current) builder.claim(block, null);
       current = null;
       continue;
@@ -95,6 +115,7 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
       if (isSectionBreak(block, current.start) || nextSection) {
         current = null;
         section = null;
+        speaker = null;
       } else if (otherItem && otherItem.number !== current.draft.number) {
         current = null;
       } else {
@@ -104,8 +125,9 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
       }
     }
     if (opening !== null && block.cell === null && (block.kind === "heading" || block.depth <= 1)) sectionNumber = opening;
+    if (block.kind === "paragraph" && reportersIn(block.ft).length > 0) speaker = null;
     const opened = first((r) => r.open?.(k));
-    if (opened) current = { ...opened, numbers: new Set() };
+    if (opened) current = opens(opened);
   }
 
   // Paragraphs outside every commitment that discuss exactly one of them by number: "commitment 3", or an

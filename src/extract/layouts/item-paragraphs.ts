@@ -78,9 +78,11 @@ export const itemParagraphs: FlowLayout = {
         if (!ref) return null;
         const title = appositionTitle(block.ft, ref);
         const draft = builder.open(ref.number, title, toSourceRef(builder.file, block.source, firstWords(block.ft.text, 12)), section());
-        // The status the prose gives first, before the item ("لم يتم الشروع بعد في تنفيذ الالتزام الرابع") or after it
-        // ("has been completed", "is behind schedule", "was withdrawn": a closing word, no status); not a word of its title.
-        const phrase = statusPhrases(block.ft).find((h) => (h.start < ref.start || h.start >= ref.end) && !title.includes(h.label)) ?? null;
+        // The status the prose gives after the item ("has been completed", "is behind schedule", "was withdrawn": a
+        // closing word, no status), else the nearest before it ("لم يتم الشروع بعد في تنفيذ الالتزام الرابع"); not a word
+        // of its title. "Mme X a salué les progrès réalisés et regretté que l'engagement 9 n'ait pas démarré": the one after.
+        const phrases = statusPhrases(block.ft).filter((h) => !title.includes(h.label));
+        const phrase = phrases.find((h) => h.start >= ref.end) ?? phrases.filter((h) => h.start < ref.start).at(-1) ?? null;
         const prose = proseStatus(block.ft);
         const stated = phrase && (!prose || phrase.start <= prose.start) ? phrase : prose;
         if (stated) {

@@ -36,6 +36,7 @@ const NOTHING: Omit<Lexicon, Given | "headers"> = {
   decisionPhrases: [],
   chairPhrases: [],
   chairMarkers: [],
+  speakerTitles: [],
   chairCapacityWords: [],
   attendeeCues: [],
   absenteeCues: [],

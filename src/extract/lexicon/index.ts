@@ -225,6 +225,7 @@ export function functionWordsOf(language: Language | null): FunctionWords {
 export const SECTION_MARKER = new RegExp(`^(?:${alternation(all((l) => l.sectionMarkers))})\\s*[:：\\-–.]`, "u");
 export const DECISION_PHRASES = phraseRegex(all((l) => l.decisionPhrases), PROCLITICS);
 export const CHAIR_PHRASES = phraseRegex(all((l) => l.chairPhrases), PROCLITICS);
+export const SPEAKER_TITLES = phraseRegex(all((l) => l.speakerTitles), PROCLITICS);
 /**
  * "(Chair, Ministry of …)", "(رئيساً)", or a marker closing the item ("Dr X, Chair", "Mme Y –
  * présidente") right after a name: the chair marked in the attendee list.

@@ -101,7 +101,7 @@ export interface Lexicon<L extends string = string> {
   bodyWords: string[];
   /** Subjects that are not reporters: pronouns, articles left alone. */
   pronouns: string[];
-  /** Linking verbs between a subject and what is said of it ("is", "a été", "فهو"): no part of a title told before its status. */
+  /** Linking verbs and auxiliaries between a subject and what is said of it ("is", "has", "a été", "n'ait", "فهو"): no part of a title told before its status. */
   copulas: string[];
   /** Lower-case words that may stand inside a Latin-script name ("Ben Youssef", "Ministry of Finance"). */
   nameParticles: string[];
@@ -117,6 +117,11 @@ export interface Lexicon<L extends string = string> {
   chairPhrases: string[];
   /** Words that mark the chair in an attendee list: "Ms. X (Chair, …)", "السيد X (رئيساً)". */
   chairMarkers: string[];
+  /**
+   * Titles that give the floor to one speaker, whose items follow under them: "Intervention de
+   * Mme X, point focal du ministère :", "Update from Ms Y (Ministry of Finance)", "مداخلة السيد …".
+   */
+  speakerTitles: string[];
   /** Words that give someone a capacity, before a chair marker: "X, as Lead Government Chair, welcomed", "en sa qualité de président". */
   chairCapacityWords: string[];
   /** Labels of the attendee list. */
