@@ -99,3 +99,17 @@ describe("a paragraph reviewing an item in prose", () => {
     ]);
   });
 });
+
+describe("the head of Moroccan minutes", () => {
+  it("reads the chair from a key cell written as a chair phrase without its colon, in each language", async () => {
+    const ar = await record("| التاريخ | الثلاثاء 5 مارس 2024 |\n| --- | --- |\n| ترأس الاجتماع | السيد يوسف العلمي، الكاتب العام |\n\nنص.\n");
+    expect(ar.meeting.chair).toBe("يوسف العلمي");
+    const fr = await record("| Date | 5 mars 2024 |\n| --- | --- |\n| Président de séance | M. Karim Alaoui, secrétaire général |\n\nTexte.\n");
+    expect(fr.meeting.chair).toBe("Karim Alaoui");
+  });
+
+  it("reads an agenda under 'نقط جدول الأعمال'", async () => {
+    const r = await record("**نقط جدول الأعمال**\n\n1. تتبع تنفيذ الإجراءات\n2. برمجة الأنشطة\n\nنص الاجتماع.\n");
+    expect(r.meeting.agenda).toEqual(["تتبع تنفيذ الإجراءات", "برمجة الأنشطة"]);
+  });
+});

@@ -240,7 +240,7 @@ export const CHAIR_MARKER = new RegExp(
  * ("Chair Hon. Abena Osei-Asare", "رئيس الجلسة الدكتورة …", as a reader joins such a row into a line).
  */
 export const CHAIR_LABEL = new RegExp(
-  `(?<!${WORD_CHAR})(?:${alternation([...all((l) => l.chairMarkers), ...all((l) => l.chairPhrases).filter((p) => /[:：]$/u.test(p)).map((p) => p.replace(/\\s*[:：]$/u, ""))])})(?!${WORD_CHAR})\\s*[:：]?\\s*`,
+  `(?<!${WORD_CHAR})(?:${alternation([...all((l) => l.chairMarkers), ...all((l) => l.chairPhrases).filter((p) => /[:：]$/u.test(p)).map((p) => p.replace(/\s*[:：]$/u, ""))])})(?!${WORD_CHAR})\\s*[:：]?\\s*`,
   "gu",
 );
 /** "…, as Lead Government Chair of …": a capacity word and, within a few words, a chair marker; the chair is the person before. */
