@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Nodes, Table } from "mdast";
 import { describe, expect, it } from "vitest";
-import { readPdf } from "../src/ingest/pdf.js";
+import { pagesToTree, readPdf } from "../src/ingest/pdf.js";
 import { layOutPage, type LaidOutTable, type PageElement } from "../src/ingest/pdf-layout.js";
 import type { PlacedText } from "../src/ingest/pdf-lines.js";
 
@@ -185,6 +185,32 @@ describe("layOutPage: words a narrow column broke", () => {
   });
 });
 
+describe("layOutPage: a hyphenated word that fills its column", () => {
+  it("keeps the space after it: a layout cuts a word between letters only when it has no hyphen to break at", () => {
+    const run = (str: string, x: number, y: number, width: number): PlacedText => ({ str, x, y, width, size: 10, rtl: false });
+    // "Attorney-General" is the Action column's widest line, and "on" is short enough to be a word's tail.
+    const runs = [
+      run("No.", 60, 735, 15),
+      run("Action", 90, 735, 30),
+      run("By", 300, 735, 12),
+      run("1", 60, 705, 5),
+      run("Write to the", 90, 705, 57.3),
+      run("Attorney-General", 90, 691.2, 84.6),
+      run("on the Bill", 90, 677.4, 50),
+      run("Chair", 300, 705, 26.6),
+      run("2", 60, 655, 5),
+      run("Prepare terms", 90, 655, 70),
+      run("Staff", 300, 655, 24),
+    ];
+    const [table] = tablesOf(layOutPage(1, { bottom: 0, width: 595, height: 842 }, runs, { horizontal: [], vertical: [] }, false).elements);
+    expect(laidOutCells(table)).toEqual([
+      ["No.", "Action", "By"],
+      ["1", "Write to the Attorney-General on the Bill", "Chair"],
+      ["2", "Prepare terms", "Staff"],
+    ]);
+  });
+});
+
 describe("layOutPage on a table without borders with rows spanning it (group titles)", () => {
   /** Header, then per group a title line from the table's left edge across all columns and its one-line rows. */
   function groupedPage(groups: { title: string; rows: string[][] }[], after: string[]): PlacedText[] {
@@ -306,5 +332,42 @@ describe("layOutPage on right-to-left tables without borders", () => {
     expect(tables).toHaveLength(1);
     expect(laidOutCells(tables[0])).toEqual([header, ...rows]);
     expect(lineTexts(page.elements)).toHaveLength(1);
+  });
+});
+
+describe("pagesToTree on tables that meet at a page break", () => {
+  const frame = { bottom: 0, width: 595, height: 842 };
+  const noRulings = { horizontal: [], vertical: [] };
+  /** A page of right-to-left label/value tables, labels on the right, the last at the page's foot. */
+  const cardPage = (page: number, cards: string[][][], top: number) => {
+    const runs: PlacedText[] = [];
+    let y = top;
+    for (const card of cards) {
+      for (const [label, value] of card) {
+        runs.push({ str: label, x: 480, y, width: label.length * 6, size: 12, rtl: true }, { str: value, x: 58, y, width: value.length * 6, size: 12, rtl: true });
+        y -= 24;
+      }
+      y -= 12;
+    }
+    return layOutPage(page, frame, runs, noRulings, true);
+  };
+  const tables = (pages: ReturnType<typeof cardPage>[]) => pagesToTree(pages, []).children.filter((node): node is Table => node.type === "table").map(cellTexts);
+  const card = (key: string, commitment: string, status: string) => [
+    ["رقم الالتزام", key],
+    ["الالتزام", commitment],
+    ["الجهة المسؤولة", "وزارة المالية"],
+    ["الحالة", status],
+    ["ملاحظات", "لا توجد"],
+    ["المتابعة", "الاجتماع القادم"],
+  ];
+  const first = card("1", "نشر بيانات الموازنة العامة", "منفذ بالكامل");
+  const second = card("2", "ميكنة منظومة الشكاوى", "جار التنفيذ");
+
+  it("starts a new table overleaf that opens with the header's key over another value: the next card, not the rest of this one", () => {
+    expect(tables([cardPage(1, [first], 168), cardPage(2, [second], 800)])).toEqual([first, second]);
+  });
+
+  it("joins the rest of a table overleaf whose first row has another key", () => {
+    expect(tables([cardPage(1, [first.slice(0, 3)], 96), cardPage(2, [first.slice(3)], 800)])).toEqual([first]);
   });
 });

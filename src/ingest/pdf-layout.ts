@@ -113,6 +113,8 @@ function placeInGrids(grids: Grid[], runs: PlacedText[]): { grids: Grid[]; cellR
 const WORD_TAIL = /^[^\s\p{Lu}\p{Nd}]{1,2}$/u;
 /** One letter or mark, not a capital or a digit: the tail of a word, or too short to be a word of its own. */
 const ONE_MARK = /^[^\s\p{Lu}\p{Nd}]$/u;
+/** A hyphen (or dash) between letters or digits: a place where the layout may end a line. */
+const INNER_HYPHEN = /[\p{L}\p{N}][-\u2010\u2011\u2013][\p{L}\p{N}]/u;
 /**
  * A number and one or two digits under it may be one number a narrow column broke ("202" over
  * "4", "2." over "1"). Read as a line of its own in right-to-left text, a number cut after its
@@ -132,7 +134,9 @@ const AT_EDGE = 1.5;
  * ("procuremen" over "t draft"), or when the next line starts with one letter or mark that
  * would not have fitted after it within the column's widest line ("Note" over "s" beside
  * "None", "consultatio" over "n retours" beside "partenaires"); so is
- * a number over one or two digits that would not have fitted after it.
+ * a number over one or two digits that would not have fitted after it. A word with a hyphen
+ * inside is whole ("Attorney-General" over "on the Bill"): a layout cuts a word between
+ * letters only when it has no hyphen to end the line at.
  */
 function rejoinBrokenWords(cells: LaidOutCell[]): void {
   const widest = new Map<number, number>();
@@ -157,7 +161,8 @@ function rejoinBrokenWords(cells: LaidOutCell[]): void {
       const fills = headWidth >= edge - AT_EDGE && WORD_TAIL.test(firstWord);
       const number = overflows && NUMBER_TAIL.test(tailText) ? NUMBER_HEAD.exec(headWord) : null;
       const brokenNumber = number !== null && (number[1] === "" || head.rtl);
-      if (!fills && !(overflows && ONE_MARK.test(firstWord)) && !brokenNumber) continue;
+      const brokenWord = !INNER_HYPHEN.test(headWord) && (fills || (overflows && ONE_MARK.test(firstWord)));
+      if (!brokenWord && !brokenNumber) continue;
       cell.lines.splice(k - 1, 2, {
         ...head,
         text: brokenNumber ? number[2] + number[1] + tailText : headWord + tailText,
