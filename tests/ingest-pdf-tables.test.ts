@@ -3,7 +3,7 @@ import type { Nodes, Table } from "mdast";
 import { describe, expect, it } from "vitest";
 import { pagesToTree, readPdf } from "../src/ingest/pdf.js";
 import { layOutPage, type LaidOutTable, type PageElement } from "../src/ingest/pdf-layout.js";
-import type { PlacedText } from "../src/ingest/pdf-lines.js";
+import { buildLines, type PlacedText } from "../src/ingest/pdf-lines.js";
 
 function textOf(node: Nodes): string {
   if ("value" in node) return node.value;
@@ -369,5 +369,17 @@ describe("pagesToTree on tables that meet at a page break", () => {
 
   it("joins the rest of a table overleaf whose first row has another key", () => {
     expect(tables([cardPage(1, [first.slice(0, 3)], 96), cardPage(2, [first.slice(3)], 800)])).toEqual([first]);
+  });
+});
+
+describe("buildLines on Arabic text with a glyph the font maps to no text", () => {
+  // pdfjs reads such a glyph as its character code's Latin-1 character, inside the word it is drawn in.
+  const arabic = (str: string, x: number): PlacedText => ({ str, x, y: 700, width: str.length * 6, size: 12, rtl: true });
+
+  it("drops a Latin letter or a symbol between two Arabic letters, and keeps Latin words and punctuation beside Arabic ones", () => {
+    const lines = (runs: PlacedText[]) => buildLines(runs, true).map((line) => line.text);
+    expect(lines([arabic("الإل", 460), arabic("&", 454), arabic("كتروني", 418)])).toEqual(["الإلكتروني"]);
+    expect(lines([arabic("إلÖكترونية", 400)])).toEqual(["إلكترونية"]);
+    expect(lines([arabic("بوابة e-GOV و/أو الموقع", 300)])).toEqual(["بوابة e-GOV و/أو الموقع"]);
   });
 });
