@@ -577,7 +577,11 @@ function appendTablePart(table: TableInProgress, part: LaidOutTable): void {
   const previous = table.rows.at(-1);
   const next = rows[0];
   if (previous && next && sameShape(previous, next) && isBrokenRow(previous, next)) {
-    previous.cells.forEach((cell, i) => cell.lines.push(...next.cells[i].lines));
+    // A cell merged down the rows overleaf goes on down them from the row it is merged into.
+    previous.cells.forEach((cell, i) => {
+      cell.lines.push(...next.cells[i].lines);
+      cell.rowSpan += next.cells[i].rowSpan - 1;
+    });
     rows = rows.slice(1);
   }
   table.rows.push(...rows);
