@@ -389,6 +389,27 @@ describe("pagesToTree on tables that meet at a page break", () => {
     expect(node.children[1].children.map((c) => c.data?.rowSpan)).toEqual([2, 2, undefined]);
   });
 
+  it("reads the end of a cut row overleaf, too little to show gutters of its own, in the columns of the table it ends", () => {
+    const run = (str: string, x: number, y: number): PlacedText => ({ str, x, y, width: str.length * 5, size: 10, rtl: false });
+    const columnX = [60, 90, 300, 400];
+    const row = (cells: string[], y: number) => cells.map((text, c) => run(text, columnX[c], y));
+    const first = layOutPage(1, frame, [...row(["No.", "Action", "Resp.", "Notes"], 110), ...row(["1", "Publish the data", "TG", "Done"], 85), ...row(["2", "Write a note on", "AG", "Will be done as"], 60)], noRulings, false);
+    const [table] = tablesOf(first.elements);
+    // Overleaf: two cells' last lines, then the body text across the columns.
+    const overleaf = [run("criteria for members", 90, 800), run("part of the website", 400, 800), run("of the committee", 90, 788.5), run("The members agreed to review the criteria for membership at the next meeting of the committee.", 56, 760)];
+    const second = layOutPage(2, frame, overleaf, noRulings, false, table.xs);
+    const tree = pagesToTree([first, second], []);
+    const tables = tree.children.filter((node): node is Table => node.type === "table").map(cellTexts);
+    expect(tables).toEqual([
+      [
+        ["No.", "Action", "Resp.", "Notes"],
+        ["1", "Publish the data", "TG", "Done"],
+        ["2", "Write a note on criteria for members of the committee", "AG", "Will be done as part of the website"],
+      ],
+    ]);
+    expect(tree.children.at(-1)?.type).toBe("paragraph");
+  });
+
   it("joins the rest of a table overleaf whose first row has another key", () => {
     expect(tables([cardPage(1, [first.slice(0, 3)], 96), cardPage(2, [first.slice(3)], 800)])).toEqual([first]);
   });

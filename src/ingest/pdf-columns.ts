@@ -417,12 +417,63 @@ function visualRuns(runs: PlacedText[], rtl: boolean): PlacedText[] {
   return [...runs].sort((a, b) => (rtl ? b.x - a.x : a.x - b.x));
 }
 
+/** The boundaries between table rows, top to bottom: halfway between one row's ink and the next's. */
+function rowBoundaries(tableRows: TextRow[][]): number[] {
+  const bandTop = (band: TextRow[]): number => Math.max(...band.map((row) => row.y + row.size));
+  const bandBottom = (band: TextRow[]): number => Math.min(...band.map((row) => row.y - 0.35 * row.size));
+  const ys = [bandTop(tableRows[0])];
+  for (let b = 1; b < tableRows.length; b++) ys.push((bandBottom(tableRows[b - 1]) + bandTop(tableRows[b])) / 2);
+  ys.push(bandBottom(tableRows[tableRows.length - 1]));
+  return ys;
+}
+
+/** Text rows of one table part further apart than this many font sizes are not rows of it (a running header above it). */
+const CARRIED_ROW_GAP = 2;
+
 /**
- * The table at the top of `rows`, if there is one, and how many of the rows it takes. The
- * table ends before the first row whose text joins two of the columns the rows above it
- * established (a paragraph after the table), or before trailing rows with text in one column
- * or bulleted list items; leading rows of those kinds are not the table's either.
+ * The rest of a table without borders that ended the page before, in that table's columns
+ * (`xs`): a page break may leave too little of it overleaf to show gutters of its own (a
+ * repeated header and the end of one row, the last lines of a row's cells). It is the text
+ * rows at the top of the page each of whose runs stays within one of those columns, before
+ * any that runs across a column boundary (the body text after the table) or stands apart, up
+ * to the end of the first row with nothing in the key column; one of its rows at least has
+ * text in two columns.
  */
+export function findCarriedGrid(runs: PlacedText[], xs: number[], horizontalRules: Ruling[]): Grid | undefined {
+  const rows = textRows(runs);
+  // Only the inner boundaries bound a column: the outer ones are where the widest text of the page before ended.
+  const columnOf = (run: PlacedText): number => {
+    const slack = run.size;
+    const last = xs.length - 2;
+    for (let c = 0; c <= last; c++) {
+      if ((c === 0 || run.x >= xs[c] - slack) && (c === last || run.x + run.width <= xs[c + 1] + slack)) return c;
+    }
+    return -1;
+  };
+  let taken = 0;
+  while (
+    taken < rows.length &&
+    rows[taken].runs.every((run) => columnOf(run) >= 0) &&
+    (taken === 0 || rows[taken - 1].y - rows[taken].y <= CARRIED_ROW_GAP * Math.max(rows[taken - 1].size, rows[taken].size))
+  ) {
+    taken++;
+  }
+  if (taken === 0) return undefined;
+  const { bands: all } = toBands(rows.slice(0, taken), horizontalRules);
+  // The row the page break cut has nothing in its key column (the number is above the break):
+  // the part ends with it, after the header a word processor may repeat.
+  const keyColumn = isRtl(rows.slice(0, taken)) ? xs.length - 2 : 0;
+  const cut = all.findIndex((band) => band.every((row) => row.runs.every((run) => columnOf(run) !== keyColumn)));
+  if (cut < 0) return undefined;
+  const bands = all.slice(0, cut + 1);
+  if (!bands.some((band) => band.some((row) => new Set(row.runs.map(columnOf)).size >= 2))) return undefined;
+  const ys = rowBoundaries(bands);
+  const cells: GridCell[] = bands.flatMap((_, r) =>
+    xs.slice(1).map((right, c) => ({ row: r, col: c, rowSpan: 1, colSpan: 1, left: xs[c], right, top: ys[r], bottom: ys[r + 1] })),
+  );
+  return { xs, ys, cells, left: xs[0], right: xs[xs.length - 1], top: ys[0], bottom: ys[ys.length - 1], fromText: true };
+}
+
 /** Bands whose rows share the cells of the merged columns: one or more bands, in order. */
 interface MergedGroup {
   members: number[];
@@ -492,6 +543,12 @@ function range(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
 }
 
+/**
+ * The table at the top of `rows`, if there is one, and how many of the rows it takes. The
+ * table ends before the first row whose text joins two of the columns the rows above it
+ * established (a paragraph after the table), or before trailing rows with text in one column
+ * or bulleted list items; leading rows of those kinds are not the table's either.
+ */
 function toGrid(rows: TextRow[], horizontalRules: Ruling[]): { grid: Grid; rowsTaken: number } | undefined {
   const { bands: all, step } = toBands(rows, horizontalRules);
   // Rows spanning the table say nothing of its columns: the columns come from the other rows, and
@@ -539,12 +596,7 @@ function toGrid(rows: TextRow[], horizontalRules: Ruling[]): { grid: Grid; rowsT
   xs.push(columns[columns.length - 1].to + 1);
   const split = bands.map((band): BandParts => (spanning.has(band) ? { parts: [band], merged: new Set() } : splitAtMergedCells(band, columns, step)));
   const groups = mergedGroups(bands, split, columns, spanning);
-  const tableRows = split.flatMap((band) => band.parts);
-  const bandTop = (band: TextRow[]): number => Math.max(...band.map((row) => row.y + row.size));
-  const bandBottom = (band: TextRow[]): number => Math.min(...band.map((row) => row.y - 0.35 * row.size));
-  const ys = [bandTop(tableRows[0])];
-  for (let b = 1; b < tableRows.length; b++) ys.push((bandBottom(tableRows[b - 1]) + bandTop(tableRows[b])) / 2);
-  ys.push(bandBottom(tableRows[tableRows.length - 1]));
+  const ys = rowBoundaries(split.flatMap((band) => band.parts));
 
   const cells: GridCell[] = [];
   let r = 0;

@@ -3,7 +3,7 @@
  * whose cells hold their own lines. Tables come from ruling grids
  * (pdf-geometry.ts); a run belongs to the cell that contains its middle.
  */
-import { findTextGrids } from "./pdf-columns.js";
+import { findCarriedGrid, findTextGrids } from "./pdf-columns.js";
 import { findGrids, type Grid, type GridCell, type PageRulings } from "./pdf-geometry.js";
 import { buildLines, letterDirection, type PlacedText, type TextLine } from "./pdf-lines.js";
 
@@ -60,13 +60,23 @@ export function layOutPage(
   runs: PlacedText[],
   rulings: PageRulings,
   documentRtl: boolean,
+  /** The column boundaries of a table without borders that ended the page before: it may go on at the top of this one. */
+  carriedColumns?: number[],
 ): LaidOutPage {
-  // Drawn grids first (a single cell is a frame around text, not a table); tables without
-  // borders, or inside a frame, are looked for in the text they leave.
+  // Drawn grids first (a single cell is a frame around text, not a table); then the rest of a
+  // table without borders from the page before; tables without borders, or inside a frame,
+  // are looked for in the text they leave.
   const ruled = placeInGrids(findGrids(rulings).filter((grid) => grid.cells.length >= 2), runs);
-  const unruled = placeInGrids(findTextGrids(ruled.rest, rulings.horizontal), ruled.rest);
-  const grids = [...ruled.grids, ...unruled.grids];
-  const cellRuns = [...ruled.cellRuns, ...unruled.cellRuns];
+  let textGrids = findTextGrids(ruled.rest, rulings.horizontal);
+  // Only when the page does not open with a table of its own gutters.
+  const pageTop = Math.max(...ruled.rest.map((run) => run.y + run.size));
+  const opensWithTable = textGrids.some((grid) => grid.top >= pageTop - 1);
+  const carriedGrid = carriedColumns && ruled.grids.length === 0 && !opensWithTable ? findCarriedGrid(ruled.rest, carriedColumns, rulings.horizontal) : undefined;
+  const carried = placeInGrids(carriedGrid ? [carriedGrid] : [], ruled.rest);
+  if (carriedGrid) textGrids = findTextGrids(carried.rest, rulings.horizontal);
+  const unruled = placeInGrids(textGrids, carried.rest);
+  const grids = [...ruled.grids, ...carried.grids, ...unruled.grids];
+  const cellRuns = [...ruled.cellRuns, ...carried.cellRuns, ...unruled.cellRuns];
   const flowRuns = unruled.rest;
 
   const elements: PageElement[] = [];

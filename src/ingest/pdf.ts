@@ -308,7 +308,14 @@ async function readPages(
     Object.assign(raw[at], { ...result.frame, runs: result.runs, rulings: result.rulings });
   }
   const documentRtl = letterDirection(rtlLetters) === "rtl";
-  const pages = raw.map((p) => layOutPage(p.page, { bottom: p.bottom, width: p.width, height: p.height }, p.runs, p.rulings, documentRtl));
+  const pages: LaidOutPage[] = [];
+  for (const p of raw) {
+    // A table without borders that ended the page before may go on at the top of this one, in its columns.
+    const before = pages.at(-1);
+    const last = before?.page === p.page - 1 ? before.elements.at(-1) : undefined;
+    const carried = last?.kind === "table" && last.fromText ? last.xs : undefined;
+    pages.push(layOutPage(p.page, { bottom: p.bottom, width: p.width, height: p.height }, p.runs, p.rulings, documentRtl, carried));
+  }
   return { pages, ocrPages };
 }
 
