@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import type { Nodes, Table } from "mdast";
 import { describe, expect, it } from "vitest";
-import { readPdf } from "../src/ingest/pdf.js";
+import { pagesToTree, readPdf } from "../src/ingest/pdf.js";
 import { layOutPage, type LaidOutTable, type PageElement } from "../src/ingest/pdf-layout.js";
-import type { PlacedText } from "../src/ingest/pdf-lines.js";
+import { buildLines, type PlacedText } from "../src/ingest/pdf-lines.js";
 
 function textOf(node: Nodes): string {
   if ("value" in node) return node.value;
@@ -185,6 +185,32 @@ describe("layOutPage: words a narrow column broke", () => {
   });
 });
 
+describe("layOutPage: a hyphenated word that fills its column", () => {
+  it("keeps the space after it: a layout cuts a word between letters only when it has no hyphen to break at", () => {
+    const run = (str: string, x: number, y: number, width: number): PlacedText => ({ str, x, y, width, size: 10, rtl: false });
+    // "Attorney-General" is the Action column's widest line, and "on" is short enough to be a word's tail.
+    const runs = [
+      run("No.", 60, 735, 15),
+      run("Action", 90, 735, 30),
+      run("By", 300, 735, 12),
+      run("1", 60, 705, 5),
+      run("Write to the", 90, 705, 57.3),
+      run("Attorney-General", 90, 691.2, 84.6),
+      run("on the Bill", 90, 677.4, 50),
+      run("Chair", 300, 705, 26.6),
+      run("2", 60, 655, 5),
+      run("Prepare terms", 90, 655, 70),
+      run("Staff", 300, 655, 24),
+    ];
+    const [table] = tablesOf(layOutPage(1, { bottom: 0, width: 595, height: 842 }, runs, { horizontal: [], vertical: [] }, false).elements);
+    expect(laidOutCells(table)).toEqual([
+      ["No.", "Action", "By"],
+      ["1", "Write to the Attorney-General on the Bill", "Chair"],
+      ["2", "Prepare terms", "Staff"],
+    ]);
+  });
+});
+
 describe("layOutPage on a table without borders with rows spanning it (group titles)", () => {
   /** Header, then per group a title line from the table's left edge across all columns and its one-line rows. */
   function groupedPage(groups: { title: string; rows: string[][] }[], after: string[]): PlacedText[] {
@@ -306,5 +332,169 @@ describe("layOutPage on right-to-left tables without borders", () => {
     expect(tables).toHaveLength(1);
     expect(laidOutCells(tables[0])).toEqual([header, ...rows]);
     expect(lineTexts(page.elements)).toHaveLength(1);
+  });
+});
+
+describe("pagesToTree on tables that meet at a page break", () => {
+  const frame = { bottom: 0, width: 595, height: 842 };
+  const noRulings = { horizontal: [], vertical: [] };
+  /** A page of right-to-left label/value tables, labels on the right, the last at the page's foot. */
+  const cardPage = (page: number, cards: string[][][], top: number) => {
+    const runs: PlacedText[] = [];
+    let y = top;
+    for (const card of cards) {
+      for (const [label, value] of card) {
+        runs.push({ str: label, x: 480, y, width: label.length * 6, size: 12, rtl: true }, { str: value, x: 58, y, width: value.length * 6, size: 12, rtl: true });
+        y -= 24;
+      }
+      y -= 12;
+    }
+    return layOutPage(page, frame, runs, noRulings, true);
+  };
+  const tables = (pages: ReturnType<typeof cardPage>[]) => pagesToTree(pages, []).children.filter((node): node is Table => node.type === "table").map(cellTexts);
+  const card = (key: string, commitment: string, status: string) => [
+    ["رقم الالتزام", key],
+    ["الالتزام", commitment],
+    ["الجهة المسؤولة", "وزارة المالية"],
+    ["الحالة", status],
+    ["ملاحظات", "لا توجد"],
+    ["المتابعة", "الاجتماع القادم"],
+  ];
+  const first = card("1", "نشر بيانات الموازنة العامة", "منفذ بالكامل");
+  const second = card("2", "ميكنة منظومة الشكاوى", "جار التنفيذ");
+
+  it("starts a new table overleaf that opens with the header's key over another value: the next card, not the rest of this one", () => {
+    expect(tables([cardPage(1, [first], 168), cardPage(2, [second], 800)])).toEqual([first, second]);
+  });
+
+  it("carries a cell merged down the rows overleaf over to the row the page break cut, into which the rest is merged", () => {
+    const line = (text: string, page: number, x: number, y: number) => ({ text, left: x, right: x + text.length * 5, y, size: 10, rtl: false, bold: false, page });
+    const cell = (column: number, lines: ReturnType<typeof line>[], rowSpan = 1) => ({ column, colSpan: 1, rowSpan, lines });
+    const xs = [55, 85, 195, 400];
+    const table = (page: number, rows: LaidOutTable["rows"]): LaidOutTable => ({ kind: "table", page, rtl: false, xs, fromText: true, top: 800, bottom: 40, rows });
+    const header = (page: number) => ({ page, cells: [cell(0, [line("No.", page, 60, 790)]), cell(1, [line("Commitment", page, 90, 790)]), cell(2, [line("Milestone", page, 200, 790)])] });
+    const first = table(1, [
+      header(1),
+      { page: 1, cells: [cell(0, [line("3", 1, 60, 50)]), cell(1, [line("Citizens’ budget and", 1, 90, 50)]), cell(2, [line("Publish the budget", 1, 200, 50)])] },
+    ]);
+    // Overleaf the commitment, merged down two rows, goes on beside the rest of the first milestone and the second.
+    const rest = table(2, [
+      header(2),
+      { page: 2, cells: [cell(0, [], 2), cell(1, [line("budget hearings", 2, 90, 770)], 2), cell(2, [line("statement", 2, 200, 776)])] },
+      { page: 2, cells: [cell(2, [line("Hold the hearings", 2, 200, 750)])] },
+    ]);
+    const page = (number: number, element: LaidOutTable) => ({ page: number, bottom: 0, width: 595, height: 842, elements: [element] });
+    const [node] = pagesToTree([page(1, first), page(2, rest)], []).children.filter((child): child is Table => child.type === "table");
+    expect(cellTexts(node)).toEqual([["No.", "Commitment", "Milestone"], ["3", "Citizens’ budget and budget hearings", "Publish the budget statement"], ["Hold the hearings"]]);
+    expect(node.children[1].children.map((c) => c.data?.rowSpan)).toEqual([2, 2, undefined]);
+  });
+
+  it("reads the end of a cut row overleaf, too little to show gutters of its own, in the columns of the table it ends", () => {
+    const run = (str: string, x: number, y: number): PlacedText => ({ str, x, y, width: str.length * 5, size: 10, rtl: false });
+    const columnX = [60, 90, 300, 400];
+    const row = (cells: string[], y: number) => cells.map((text, c) => run(text, columnX[c], y));
+    const first = layOutPage(1, frame, [...row(["No.", "Action", "Resp.", "Notes"], 110), ...row(["1", "Publish the data", "TG", "Done"], 85), ...row(["2", "Write a note on", "AG", "Will be done as"], 60)], noRulings, false);
+    const [table] = tablesOf(first.elements);
+    // Overleaf: two cells' last lines, then the body text across the columns.
+    const overleaf = [run("criteria for members", 90, 800), run("part of the website", 400, 800), run("of the committee", 90, 788.5), run("The members agreed to review the criteria for membership at the next meeting of the committee.", 56, 760)];
+    const second = layOutPage(2, frame, overleaf, noRulings, false, table.xs);
+    const tree = pagesToTree([first, second], []);
+    const tables = tree.children.filter((node): node is Table => node.type === "table").map(cellTexts);
+    expect(tables).toEqual([
+      [
+        ["No.", "Action", "Resp.", "Notes"],
+        ["1", "Publish the data", "TG", "Done"],
+        ["2", "Write a note on criteria for members of the committee", "AG", "Will be done as part of the website"],
+      ],
+    ]);
+    expect(tree.children.at(-1)?.type).toBe("paragraph");
+  });
+
+  it("joins the rest of a table overleaf whose first row has another key", () => {
+    expect(tables([cardPage(1, [first.slice(0, 3)], 96), cardPage(2, [first.slice(3)], 800)])).toEqual([first]);
+  });
+});
+
+describe("buildLines on Arabic text with a glyph the font maps to no text", () => {
+  // pdfjs reads such a glyph as its character code's Latin-1 character, inside the word it is drawn in.
+  const arabic = (str: string, x: number): PlacedText => ({ str, x, y: 700, width: str.length * 6, size: 12, rtl: true });
+
+  it("drops a Latin letter or a symbol between two Arabic letters, and keeps Latin words and punctuation beside Arabic ones", () => {
+    const lines = (runs: PlacedText[]) => buildLines(runs, true).map((line) => line.text);
+    expect(lines([arabic("الإل", 460), arabic("&", 454), arabic("كتروني", 418)])).toEqual(["الإلكتروني"]);
+    expect(lines([arabic("إلÖكترونية", 400)])).toEqual(["إلكترونية"]);
+    expect(lines([arabic("بوابة e-GOV و/أو الموقع", 300)])).toEqual(["بوابة e-GOV و/أو الموقع"]);
+  });
+});
+
+describe("layOutPage on a table without borders with a cell merged down two rows", () => {
+  it("cuts the rows the merged cell runs on across where the other columns leave a row's padding, the merged cells spanning them", () => {
+    const runs: PlacedText[] = [];
+    const put = (str: string, x: number, y: number) => runs.push({ str, x, y, width: str.length * 5, size: 10, rtl: false });
+    const columnX = [60, 90, 200, 320, 400];
+    ["No.", "Commitment", "Milestone", "Lead", "Status"].forEach((word, c) => put(word, columnX[c], 725));
+    // Two milestones, lines a step (11.5) apart within a cell, the padding (2.9) more between them;
+    // the lead and status of each centred on it.
+    put("Amend the regulations", 200, 700);
+    put("on ownership", 200, 688.5);
+    put("Launch the public", 200, 674.1);
+    put("register online", 200, 662.6);
+    put("RGD", 320, 694.25);
+    put("PPA", 320, 668.35);
+    put("Completed", 400, 694.25);
+    put("Ongoing", 400, 668.35);
+    // The commitment and its number centred on both milestones, running on across the padding.
+    ["Beneficial", "ownership", "transparency in", "procurement"].forEach((line, k) => put(line, 90, 698.55 - 11.5 * k));
+    put("1", 60, 681.3);
+    ["2", "Open contracting", "Publish the data", "MoF", "Done"].forEach((text, c) => put(text, columnX[c], 640));
+    const [table] = tablesOf(layOutPage(1, { bottom: 0, width: 595, height: 842 }, runs, { horizontal: [], vertical: [] }, false).elements);
+    expect(laidOutCells(table)).toEqual([
+      ["No.", "Commitment", "Milestone", "Lead", "Status"],
+      ["1", "Beneficial ownership transparency in procurement", "Amend the regulations on ownership", "RGD", "Completed"],
+      ["Launch the public register online", "PPA", "Ongoing"],
+      ["2", "Open contracting", "Publish the data", "MoF", "Done"],
+    ]);
+    expect(table.rows[1].cells.map((cell) => cell.rowSpan)).toEqual([2, 2, 1, 1, 1]);
+  });
+
+  it("gives the rows above and below a merged cell centred within its middle row to that cell, as the table merges that column elsewhere", () => {
+    const runs: PlacedText[] = [];
+    const put = (str: string, x: number, y: number) => runs.push({ str, x, y, width: str.length * 5, size: 10, rtl: false });
+    const columnX = [60, 90, 200, 320, 400];
+    ["No.", "Commitment", "Milestone", "Lead", "Status"].forEach((word, c) => put(word, columnX[c], 725));
+    /** Milestones of two lines each, a row's padding apart, the lead and status centred on each; the commitment centred on them all. */
+    const group = (top: number, key: string, commitment: string[], milestones: Array<[string, string, string, string]>) => {
+      milestones.forEach(([first, second, lead, status], k) => {
+        const y = top - 25.9 * k;
+        put(first, 200, y);
+        put(second, 200, y - 11.5);
+        put(lead, 320, y - 5.75);
+        put(status, 400, y - 5.75);
+      });
+      const middle = top - (25.9 * (milestones.length - 1) + 11.5) / 2;
+      commitment.forEach((line, k) => put(line, 90, middle + (11.5 * (commitment.length - 1)) / 2 - 11.5 * k));
+      put(key, 60, middle);
+    };
+    // Three milestones under a commitment of two lines, which stays within the middle one's height.
+    group(700, "1", ["Beneficial", "ownership"], [
+      ["Amend the", "regulations", "RGD", "Completed"],
+      ["Launch the", "register", "PPA", "Ongoing"],
+      ["Link the", "data", "GII", "Planned"],
+    ]);
+    // Two milestones under a commitment of four lines, which runs on across their padding.
+    group(610, "2", ["Open", "contracting", "data for all", "contracts"], [
+      ["Publish the", "award data", "MoF", "Done"],
+      ["Review the", "red flags", "GSS", "Late"],
+    ]);
+    const [table] = tablesOf(layOutPage(1, { bottom: 0, width: 595, height: 842 }, runs, { horizontal: [], vertical: [] }, false).elements);
+    expect(laidOutCells(table)).toEqual([
+      ["No.", "Commitment", "Milestone", "Lead", "Status"],
+      ["1", "Beneficial ownership", "Amend the regulations", "RGD", "Completed"],
+      ["Launch the register", "PPA", "Ongoing"],
+      ["Link the data", "GII", "Planned"],
+      ["2", "Open contracting data for all contracts", "Publish the award data", "MoF", "Done"],
+      ["Review the red flags", "GSS", "Late"],
+    ]);
+    expect(table.rows.map((row) => row.cells[0].rowSpan)).toEqual([1, 3, 1, 1, 2, 1]);
   });
 });

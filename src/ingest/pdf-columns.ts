@@ -16,7 +16,9 @@
  * one row. Without padding, rows cannot be told from wrapped lines.
  *
  * The result is a `Grid` as pdf-geometry.ts makes from drawn borders, so the rest of the
- * reader treats both alike. Cells are not merged: without borders a span cannot be seen.
+ * reader treats both alike. Without borders a span shows only where a cell merged down
+ * several rows runs on across the padding the other columns leave between them (see
+ * `splitAtMergedCells` and `mergedGroups`); cells are not merged across columns.
  */
 import type { Grid, GridCell, Ruling } from "./pdf-geometry.js";
 import { BULLET, normalizeText } from "../text/normalize.js";
@@ -277,7 +279,7 @@ function columnsOfBands(bands: TextRow[][]): Span[] {
  * sits between the wrapped lines of its neighbour). Anywhere else a new row starts, and
  * wherever a horizontal rule is crossed.
  */
-function toBands(rows: TextRow[], horizontalRules: Ruling[]): TextRow[][] {
+function toBands(rows: TextRow[], horizontalRules: Ruling[]): { bands: TextRow[][]; step: number } {
   const pairs = stackedAbove(rows);
   const step = lineStep(rows, pairs);
   // runsOn[r]: a cell runs on from row r - 1 to row r.
@@ -300,7 +302,59 @@ function toBands(rows: TextRow[], horizontalRules: Ruling[]): TextRow[][] {
     if (ruled || !runsOn[r]) bands.push([rows[r]]);
     else band.push(rows[r]);
   }
-  return bands;
+  return { bands, step };
+}
+
+/** A band cut into the table rows a merged cell held together, and the columns whose cell spans them all. */
+interface BandParts {
+  parts: TextRow[][];
+  merged: Set<number>;
+}
+
+/**
+ * A cell merged down several rows (a commitment over its milestones) runs on at the line step
+ * across the padding between them, so `toBands` takes those rows for one. They are still
+ * there in the other columns: where two columns or more each have a gap wider than the line
+ * step at the same height, and fewer columns have text across it, the band is cut there. A
+ * column with text across a cut, or inside the gap (a one-line cell centred on the rows), is
+ * the merged cell's: one cell spanning all the band's rows.
+ */
+function splitAtMergedCells(band: TextRow[], columns: Span[], step: number): BandParts {
+  // Baselines from the runs themselves: a text row's is its first run's (see stackedAbove).
+  const linesOf = columns.map((column) =>
+    band
+      .flatMap((row) => row.runs.filter((run) => run.x < column.to && run.x + run.width > column.from))
+      .map((run) => ({ y: run.y, size: run.size }))
+      .sort((a, b) => b.y - a.y),
+  );
+  const gaps = linesOf.flatMap((lines, column) =>
+    lines.slice(1).flatMap((line, i) => ((lines[i].y - line.y) / line.size > step + CELL_PADDING ? [{ column, low: line.y, high: lines[i].y, size: line.size }] : [])),
+  );
+  const cuts: Array<{ low: number; high: number }> = [];
+  const merged = new Set<number>();
+  const candidates = gaps.map((gap) => {
+    const at = (gap.low + gap.high) / 2;
+    const holding = gaps.filter((other) => other.low < at && other.high > at);
+    return { holding, low: Math.max(...holding.map((g) => g.low)), high: Math.min(...holding.map((g) => g.high)) };
+  });
+  candidates.sort((a, b) => b.holding.length - a.holding.length);
+  for (const { holding, low, high } of candidates) {
+    const gapColumns = new Set(holding.map((gap) => gap.column));
+    // The rows' padding is a blank more than a line high in every column that ends a cell there.
+    const blank = (high - low) / Math.max(...holding.map((gap) => gap.size));
+    if (gapColumns.size < 2 || blank <= step || cuts.some((cut) => cut.low < high && cut.high > low)) continue;
+    const across = linesOf.flatMap((lines, column) =>
+      !gapColumns.has(column) && (lines.some((l) => l.y > low && l.y < high) || (lines.some((l) => l.y >= high) && lines.some((l) => l.y <= low))) ? [column] : [],
+    );
+    if (across.length === 0 || across.length >= gapColumns.size) continue;
+    cuts.push({ low, high });
+    for (const column of across) merged.add(column);
+  }
+  if (cuts.length === 0) return { parts: [band], merged };
+  const at = cuts.map((cut) => (cut.low + cut.high) / 2).sort((a, b) => b - a);
+  const parts = at.map(() => [] as TextRow[]).concat([[]]);
+  for (const row of band) parts[at.filter((y) => row.y < y).length].push(row);
+  return { parts: parts.filter((part) => part.length > 0), merged };
 }
 
 /** A bullet or a dash standing first on a line, as the normalizer leaves list markers. */
@@ -363,6 +417,132 @@ function visualRuns(runs: PlacedText[], rtl: boolean): PlacedText[] {
   return [...runs].sort((a, b) => (rtl ? b.x - a.x : a.x - b.x));
 }
 
+/** The boundaries between table rows, top to bottom: halfway between one row's ink and the next's. */
+function rowBoundaries(tableRows: TextRow[][]): number[] {
+  const bandTop = (band: TextRow[]): number => Math.max(...band.map((row) => row.y + row.size));
+  const bandBottom = (band: TextRow[]): number => Math.min(...band.map((row) => row.y - 0.35 * row.size));
+  const ys = [bandTop(tableRows[0])];
+  for (let b = 1; b < tableRows.length; b++) ys.push((bandBottom(tableRows[b - 1]) + bandTop(tableRows[b])) / 2);
+  ys.push(bandBottom(tableRows[tableRows.length - 1]));
+  return ys;
+}
+
+/** Text rows of one table part further apart than this many font sizes are not rows of it (a running header above it). */
+const CARRIED_ROW_GAP = 2;
+
+/**
+ * The rest of a table without borders that ended the page before, in that table's columns
+ * (`xs`): a page break may leave too little of it overleaf to show gutters of its own (a
+ * repeated header and the end of one row, the last lines of a row's cells). It is the text
+ * rows at the top of the page each of whose runs stays within one of those columns, before
+ * any that runs across a column boundary (the body text after the table) or stands apart, up
+ * to the end of the first row with nothing in the key column; one of its rows at least has
+ * text in two columns.
+ */
+export function findCarriedGrid(runs: PlacedText[], xs: number[], horizontalRules: Ruling[]): Grid | undefined {
+  const rows = textRows(runs);
+  // Only the inner boundaries bound a column: the outer ones are where the widest text of the page before ended.
+  const columnOf = (run: PlacedText): number => {
+    const slack = run.size;
+    const last = xs.length - 2;
+    for (let c = 0; c <= last; c++) {
+      if ((c === 0 || run.x >= xs[c] - slack) && (c === last || run.x + run.width <= xs[c + 1] + slack)) return c;
+    }
+    return -1;
+  };
+  let taken = 0;
+  while (
+    taken < rows.length &&
+    rows[taken].runs.every((run) => columnOf(run) >= 0) &&
+    (taken === 0 || rows[taken - 1].y - rows[taken].y <= CARRIED_ROW_GAP * Math.max(rows[taken - 1].size, rows[taken].size))
+  ) {
+    taken++;
+  }
+  if (taken === 0) return undefined;
+  const { bands: all } = toBands(rows.slice(0, taken), horizontalRules);
+  // The row the page break cut has nothing in its key column (the number is above the break):
+  // the part ends with it, after the header a word processor may repeat.
+  const keyColumn = isRtl(rows.slice(0, taken)) ? xs.length - 2 : 0;
+  const cut = all.findIndex((band) => band.every((row) => row.runs.every((run) => columnOf(run) !== keyColumn)));
+  if (cut < 0) return undefined;
+  const bands = all.slice(0, cut + 1);
+  if (!bands.some((band) => band.some((row) => new Set(row.runs.map(columnOf)).size >= 2))) return undefined;
+  const ys = rowBoundaries(bands);
+  const cells: GridCell[] = bands.flatMap((_, r) =>
+    xs.slice(1).map((right, c) => ({ row: r, col: c, rowSpan: 1, colSpan: 1, left: xs[c], right, top: ys[r], bottom: ys[r + 1] })),
+  );
+  return { xs, ys, cells, left: xs[0], right: xs[xs.length - 1], top: ys[0], bottom: ys[ys.length - 1], fromText: true };
+}
+
+/** Bands whose rows share the cells of the merged columns: one or more bands, in order. */
+interface MergedGroup {
+  members: number[];
+  merged: Set<number>;
+}
+
+/** A merged cell's text may stand this far, in font sizes, from the middle of its rows and still be centred on them. */
+const CENTRED = 0.5;
+
+/**
+ * The bands grouped by the merged cells they share. A cell merged down three rows and centred
+ * on them may run on across none of their gaps (its text no higher than the middle row): the
+ * rows above and below it come out bands of their own, with nothing in the columns the table
+ * merges elsewhere. Such a band belongs to the row before or after it that has text there,
+ * whichever leaves each merged cell centred on its rows; where no choice does (a merged cell
+ * set at the top, a keyless row of its own), the bands stay rows of their own.
+ */
+function mergedGroups(bands: TextRow[][], split: BandParts[], columns: Span[], spanning: Set<TextRow[]>): MergedGroup[] {
+  const own = split.map((band, b): MergedGroup => ({ members: [b], merged: band.merged }));
+  const tableMerged = new Set(split.flatMap((band) => [...band.merged]));
+  if (tableMerged.size === 0) return own;
+  const inMerged = (b: number) =>
+    bands[b].flatMap((row) => row.runs).filter((run) => [...tableMerged].some((c) => run.x < columns[c].to && run.x + run.width > columns[c].from));
+  // The header (the first band) and a band across the table hold no merged cell.
+  const keyless = (b: number) => b > 0 && !spanning.has(bands[b]) && inMerged(b).length === 0;
+  const keyed = (b: number | undefined) => b !== undefined && b > 0 && !spanning.has(bands[b]) && !keyless(b);
+  /** How far, in font sizes, the merged text of band `b` stands from the middle of these bands' lines. */
+  const offCentre = (b: number, members: number[]): number => {
+    const text = inMerged(b);
+    const all = members.flatMap((m) => bands[m].flatMap((row) => row.runs));
+    const middle = (runs: PlacedText[]) => (Math.max(...runs.map((run) => run.y)) + Math.min(...runs.map((run) => run.y))) / 2;
+    return Math.abs(middle(text) - middle(all)) / Math.max(...text.map((run) => run.size));
+  };
+  const owner = bands.map((_, b) => b);
+  for (let b = 1; b < bands.length; b++) {
+    if (!keyless(b) || keyless(b - 1)) continue;
+    let end = b;
+    while (end < bands.length && keyless(end)) end++;
+    const before = keyed(b - 1) ? owner[b - 1] : undefined;
+    const after = keyed(end) ? end : undefined;
+    let best: { split: number; off: number } | undefined;
+    for (let j = before === undefined ? 0 : end - b; j >= 0; j--) {
+      if (j < end - b && after === undefined) continue;
+      const withBefore = before === undefined ? [] : [...owner.flatMap((o, m) => (o === before ? [m] : [])), ...range(b, b + j)];
+      const withAfter = after === undefined ? [] : [...range(b + j, end), after];
+      const off = Math.max(before === undefined ? 0 : offCentre(before, withBefore), after === undefined ? 0 : offCentre(after, withAfter));
+      if (!best || off < best.off) best = { split: j, off };
+    }
+    if (!best) continue;
+    for (let m = b; m < end; m++) owner[m] = m < b + best.split ? before! : after!;
+  }
+  // A choice that left a merged cell off the middle of its rows undoes itself.
+  const membersOf = (o: number) => owner.flatMap((x, m) => (x === o ? [m] : []));
+  for (let b = 0; b < bands.length; b++) {
+    if (owner[b] === b && membersOf(b).length > 1 && offCentre(b, membersOf(b)) > CENTRED) for (const m of membersOf(b)) owner[m] = m;
+  }
+  const groups: MergedGroup[] = [];
+  for (let b = 0; b < bands.length; b++) {
+    if (owner[b] !== b) continue;
+    const members = membersOf(b);
+    groups.push(members.length > 1 ? { members, merged: tableMerged } : own[b]);
+  }
+  return groups;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
+}
+
 /**
  * The table at the top of `rows`, if there is one, and how many of the rows it takes. The
  * table ends before the first row whose text joins two of the columns the rows above it
@@ -370,7 +550,7 @@ function visualRuns(runs: PlacedText[], rtl: boolean): PlacedText[] {
  * or bulleted list items; leading rows of those kinds are not the table's either.
  */
 function toGrid(rows: TextRow[], horizontalRules: Ruling[]): { grid: Grid; rowsTaken: number } | undefined {
-  const all = toBands(rows, horizontalRules);
+  const { bands: all, step } = toBands(rows, horizontalRules);
   // Rows spanning the table say nothing of its columns: the columns come from the other rows, and
   // each spanning row is one cell across them all.
   const oneLine = (band: TextRow[]): boolean => band.length === 1 && band[0].spans.length === 1;
@@ -414,20 +594,25 @@ function toGrid(rows: TextRow[], horizontalRules: Ruling[]): { grid: Grid; rowsT
   const xs = [columns[0].from - 1];
   for (let c = 1; c < columns.length; c++) xs.push((columns[c - 1].to + columns[c].from) / 2);
   xs.push(columns[columns.length - 1].to + 1);
-  const bandTop = (band: TextRow[]): number => Math.max(...band.map((row) => row.y + row.size));
-  const bandBottom = (band: TextRow[]): number => Math.min(...band.map((row) => row.y - 0.35 * row.size));
-  const ys = [bandTop(bands[0])];
-  for (let b = 1; b < bands.length; b++) ys.push((bandBottom(bands[b - 1]) + bandTop(bands[b])) / 2);
-  ys.push(bandBottom(bands[bands.length - 1]));
+  const split = bands.map((band): BandParts => (spanning.has(band) ? { parts: [band], merged: new Set() } : splitAtMergedCells(band, columns, step)));
+  const groups = mergedGroups(bands, split, columns, spanning);
+  const ys = rowBoundaries(split.flatMap((band) => band.parts));
 
   const cells: GridCell[] = [];
-  for (let r = 0; r < bands.length; r++) {
-    if (spanning.has(bands[r])) {
+  let r = 0;
+  for (const { members, merged } of groups) {
+    if (members.length === 1 && spanning.has(bands[members[0]])) {
       cells.push({ row: r, col: 0, rowSpan: 1, colSpan: columns.length, left: xs[0], right: xs[columns.length], top: ys[r], bottom: ys[r + 1] });
+      r++;
       continue;
     }
-    for (let c = 0; c < columns.length; c++) {
-      cells.push({ row: r, col: c, rowSpan: 1, colSpan: 1, left: xs[c], right: xs[c + 1], top: ys[r], bottom: ys[r + 1] });
+    const count = members.reduce((sum, b) => sum + split[b].parts.length, 0);
+    for (let row = 0; row < count; row++, r++) {
+      for (let c = 0; c < columns.length; c++) {
+        if (merged.has(c) && row > 0) continue;
+        const rowSpan = merged.has(c) ? count : 1;
+        cells.push({ row: r, col: c, rowSpan, colSpan: 1, left: xs[c], right: xs[c + 1], top: ys[r], bottom: ys[r + rowSpan] });
+      }
     }
   }
   const grid: Grid = { xs, ys, cells, left: xs[0], right: xs[xs.length - 1], top: ys[0], bottom: ys[ys.length - 1], fromText: true };

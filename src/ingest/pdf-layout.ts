@@ -3,7 +3,7 @@
  * whose cells hold their own lines. Tables come from ruling grids
  * (pdf-geometry.ts); a run belongs to the cell that contains its middle.
  */
-import { findTextGrids } from "./pdf-columns.js";
+import { findCarriedGrid, findTextGrids } from "./pdf-columns.js";
 import { findGrids, type Grid, type GridCell, type PageRulings } from "./pdf-geometry.js";
 import { buildLines, letterDirection, type PlacedText, type TextLine } from "./pdf-lines.js";
 
@@ -60,13 +60,23 @@ export function layOutPage(
   runs: PlacedText[],
   rulings: PageRulings,
   documentRtl: boolean,
+  /** The column boundaries of a table without borders that ended the page before: it may go on at the top of this one. */
+  carriedColumns?: number[],
 ): LaidOutPage {
-  // Drawn grids first (a single cell is a frame around text, not a table); tables without
-  // borders, or inside a frame, are looked for in the text they leave.
+  // Drawn grids first (a single cell is a frame around text, not a table); then the rest of a
+  // table without borders from the page before; tables without borders, or inside a frame,
+  // are looked for in the text they leave.
   const ruled = placeInGrids(findGrids(rulings).filter((grid) => grid.cells.length >= 2), runs);
-  const unruled = placeInGrids(findTextGrids(ruled.rest, rulings.horizontal), ruled.rest);
-  const grids = [...ruled.grids, ...unruled.grids];
-  const cellRuns = [...ruled.cellRuns, ...unruled.cellRuns];
+  let textGrids = findTextGrids(ruled.rest, rulings.horizontal);
+  // Only when the page does not open with a table of its own gutters.
+  const pageTop = Math.max(...ruled.rest.map((run) => run.y + run.size));
+  const opensWithTable = textGrids.some((grid) => grid.top >= pageTop - 1);
+  const carriedGrid = carriedColumns && ruled.grids.length === 0 && !opensWithTable ? findCarriedGrid(ruled.rest, carriedColumns, rulings.horizontal) : undefined;
+  const carried = placeInGrids(carriedGrid ? [carriedGrid] : [], ruled.rest);
+  if (carriedGrid) textGrids = findTextGrids(carried.rest, rulings.horizontal);
+  const unruled = placeInGrids(textGrids, carried.rest);
+  const grids = [...ruled.grids, ...carried.grids, ...unruled.grids];
+  const cellRuns = [...ruled.cellRuns, ...carried.cellRuns, ...unruled.cellRuns];
   const flowRuns = unruled.rest;
 
   const elements: PageElement[] = [];
@@ -113,6 +123,8 @@ function placeInGrids(grids: Grid[], runs: PlacedText[]): { grids: Grid[]; cellR
 const WORD_TAIL = /^[^\s\p{Lu}\p{Nd}]{1,2}$/u;
 /** One letter or mark, not a capital or a digit: the tail of a word, or too short to be a word of its own. */
 const ONE_MARK = /^[^\s\p{Lu}\p{Nd}]$/u;
+/** A hyphen (or dash) between letters or digits: a place where the layout may end a line. */
+const INNER_HYPHEN = /[\p{L}\p{N}][-\u2010\u2011\u2013][\p{L}\p{N}]/u;
 /**
  * A number and one or two digits under it may be one number a narrow column broke ("202" over
  * "4", "2." over "1"). Read as a line of its own in right-to-left text, a number cut after its
@@ -132,7 +144,9 @@ const AT_EDGE = 1.5;
  * ("procuremen" over "t draft"), or when the next line starts with one letter or mark that
  * would not have fitted after it within the column's widest line ("Note" over "s" beside
  * "None", "consultatio" over "n retours" beside "partenaires"); so is
- * a number over one or two digits that would not have fitted after it.
+ * a number over one or two digits that would not have fitted after it. A word with a hyphen
+ * inside is whole ("Attorney-General" over "on the Bill"): a layout cuts a word between
+ * letters only when it has no hyphen to end the line at.
  */
 function rejoinBrokenWords(cells: LaidOutCell[]): void {
   const widest = new Map<number, number>();
@@ -157,7 +171,8 @@ function rejoinBrokenWords(cells: LaidOutCell[]): void {
       const fills = headWidth >= edge - AT_EDGE && WORD_TAIL.test(firstWord);
       const number = overflows && NUMBER_TAIL.test(tailText) ? NUMBER_HEAD.exec(headWord) : null;
       const brokenNumber = number !== null && (number[1] === "" || head.rtl);
-      if (!fills && !(overflows && ONE_MARK.test(firstWord)) && !brokenNumber) continue;
+      const brokenWord = !INNER_HYPHEN.test(headWord) && (fills || (overflows && ONE_MARK.test(firstWord)));
+      if (!brokenWord && !brokenNumber) continue;
       cell.lines.splice(k - 1, 2, {
         ...head,
         text: brokenNumber ? number[2] + number[1] + tailText : headWord + tailText,

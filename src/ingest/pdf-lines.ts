@@ -274,6 +274,13 @@ function takeNoteMarks(runs: PlacedText[]): PlacedText[] {
 }
 
 /** Lay a line's runs out left to right in visual order, then reorder it logically with the bidi algorithm. */
+/**
+ * A Latin letter or a symbol between two Arabic letters: a glyph the font maps to no text (a
+ * ligature's or a connection's piece), which pdfjs reads as its character code's Latin-1
+ * character ("الإل&كتروني", "إلÖكترونية"). No word of Arabic script holds one.
+ */
+const UNMAPPED_IN_WORD = /(?<=\p{L})(?<=\p{Script=Arabic})[\p{Script=Latin}\p{S}&#@*](?=\p{L})(?=\p{Script=Arabic})/gu;
+
 function orderLine(allRuns: PlacedText[], containerRtl: boolean, contextRtl: boolean, contextLetter: string): TextLine {
   allRuns.sort((a, b) => a.x - b.x);
   const noteMarks = takeNoteMarks(allRuns);
@@ -314,7 +321,7 @@ function orderLine(allRuns: PlacedText[], containerRtl: boolean, contextRtl: boo
     : counts.letters >= MIN_LETTERS_FOR_DIRECTION ? directionOf(counts)
     : undefined;
   const rtl = direction === undefined ? contextRtl : direction === "rtl";
-  const text = rtl || /[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(visualText) ? visualToLogical(visual, rtl, contextLetter) : visualText;
+  const text = rtl || /[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(visualText) ? visualToLogical(visual, rtl, contextLetter).replace(UNMAPPED_IN_WORD, "") : visualText;
   const confidence = meanConfidence(runs);
   const line: TextLine = {
     ...(confidence === undefined ? {} : { confidence }),

@@ -308,7 +308,14 @@ async function readPages(
     Object.assign(raw[at], { ...result.frame, runs: result.runs, rulings: result.rulings });
   }
   const documentRtl = letterDirection(rtlLetters) === "rtl";
-  const pages = raw.map((p) => layOutPage(p.page, { bottom: p.bottom, width: p.width, height: p.height }, p.runs, p.rulings, documentRtl));
+  const pages: LaidOutPage[] = [];
+  for (const p of raw) {
+    // A table without borders that ended the page before may go on at the top of this one, in its columns.
+    const before = pages.at(-1);
+    const last = before?.page === p.page - 1 ? before.elements.at(-1) : undefined;
+    const carried = last?.kind === "table" && last.fromText ? last.xs : undefined;
+    pages.push(layOutPage(p.page, { bottom: p.bottom, width: p.width, height: p.height }, p.runs, p.rulings, documentRtl, carried));
+  }
   return { pages, ocrPages };
 }
 
@@ -515,13 +522,23 @@ const SAME_COLUMN = 3;
 /** How far, as a fraction of the narrower neighbouring column, a text-found column boundary may move from page to page. */
 const TEXT_COLUMN_DRIFT = 0.2;
 
-/** The next page's first table continues this one when this one ended its page and the column boundaries match. */
+/**
+ * The next page's first table continues this one when this one ended its page and the column
+ * boundaries match, unless it opens with this table's header key over other content: that is
+ * the next table of a series of one form (a card per commitment), as a repeated header repeats whole.
+ */
 function continuesTable(table: TableInProgress, next: LaidOutTable, pages: LaidOutPage[]): boolean {
   const { last } = table;
   if (next.page !== last.page + 1) return false;
   const lastPage = pages[last.page - 1];
   if (lastPage.elements.at(-1) !== last) return false;
   if (next.xs.length !== last.xs.length) return false;
+  const header = table.first.rows[0];
+  const opening = next.rows[0];
+  if (header && opening && sameShape(header, opening) && rowText(header) !== rowText(opening)) {
+    const key = cellText(header.cells[0]);
+    if (key !== "" && key === cellText(opening.cells[0])) return false;
+  }
   if (next.fromText || last.fromText) {
     // Gutter boundaries move with the widest text of each page: compare the inner ones only,
     // each within a fraction of the narrower of its two columns.
@@ -534,8 +551,12 @@ function continuesTable(table: TableInProgress, next: LaidOutTable, pages: LaidO
   return next.xs.every((x, i) => Math.abs(x - last.xs[i]) <= SAME_COLUMN);
 }
 
+function cellText(cell: LaidOutCell): string {
+  return normalizeText(cell.lines.map((l) => l.text).join(" "));
+}
+
 function rowText(row: LaidOutRow): string {
-  return row.cells.map((cell) => normalizeText(cell.lines.map((l) => l.text).join(" "))).join("\t");
+  return row.cells.map(cellText).join("\t");
 }
 
 function sameShape(a: LaidOutRow, b: LaidOutRow): boolean {
@@ -563,7 +584,11 @@ function appendTablePart(table: TableInProgress, part: LaidOutTable): void {
   const previous = table.rows.at(-1);
   const next = rows[0];
   if (previous && next && sameShape(previous, next) && isBrokenRow(previous, next)) {
-    previous.cells.forEach((cell, i) => cell.lines.push(...next.cells[i].lines));
+    // A cell merged down the rows overleaf goes on down them from the row it is merged into.
+    previous.cells.forEach((cell, i) => {
+      cell.lines.push(...next.cells[i].lines);
+      cell.rowSpan += next.cells[i].rowSpan - 1;
+    });
     rows = rows.slice(1);
   }
   table.rows.push(...rows);
