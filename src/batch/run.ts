@@ -297,6 +297,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const readers = Array.from({ length: Math.max(2, jobs * 2) }, async () => {
     while (next < names.length && !signal?.aborted) await processFile(next++);
   });
+  // The archive's earlier records are read while the given files are extracted: adding one file
+  // to an archive of thousands otherwise waits for its worker, then for the archive's reading.
+  const stale = options.tracker ? staleRecords(options.out, names) : undefined;
+  stale?.catch(() => undefined);
   try {
     await Promise.all(readers);
   } finally {
@@ -308,7 +312,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   }
 
   let interrupted = signal?.aborted === true;
-  const archived = options.tracker && !interrupted ? await archivedRecords(options.out, names, options.forgetMissing === true) : { kept: [], forgotten: [] };
+  const archived = stale && !interrupted ? await archivedRecords(options.out, await stale, options.forgetMissing === true) : { kept: [], forgotten: [] };
   const finishing = performance.now();
   const written: string[] = [];
   const kept: string[] = [];
@@ -430,28 +434,27 @@ async function missingPaths(inputs: readonly string[]): Promise<string[]> {
 }
 
 /**
- * Records under meetings/ from earlier runs whose file was not given this time: kept (the
- * archive is the state, not the last command line), or removed when `forget` is set. A
- * record of a file given this time under another name is stale and left out either way.
+ * Records under meetings/ from earlier runs whose file was not given this time. A record of a
+ * file given this time under another name is stale and left out.
  */
-async function archivedRecords(out: string, names: readonly { file: string; name: string }[], forget: boolean): Promise<{ kept: { name: string; record: MeetingRecord }[]; forgotten: string[] }> {
+async function staleRecords(out: string, names: readonly { file: string; name: string }[]): Promise<{ name: string; record: MeetingRecord }[]> {
   const folder = join(out, "meetings");
   const current = new Set(names.map((n) => n.name));
   const given = new Set(names.map((n) => n.file));
-  const kept: { name: string; record: MeetingRecord }[] = [];
-  const forgotten: string[] = [];
+  const stale: { name: string; record: MeetingRecord }[] = [];
   const entries = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith(".json") && !current.has(name)).sort();
   for (const name of entries) {
     const parsed = MeetingRecord.safeParse(safeJson(await readFile(join(folder, name), "utf8").catch(() => "")));
-    if (!parsed.success || given.has(parsed.data.source.path)) continue;
-    if (forget) {
-      await rm(join(folder, name), { force: true });
-      forgotten.push(name);
-    } else {
-      kept.push({ name, record: parsed.data });
-    }
+    if (parsed.success && !given.has(parsed.data.source.path)) stale.push({ name, record: parsed.data });
   }
-  return { kept, forgotten };
+  return stale;
+}
+
+/** The earlier records kept (the archive is the state, not the last command line), or removed when `forget` is set. */
+async function archivedRecords(out: string, stale: { name: string; record: MeetingRecord }[], forget: boolean): Promise<{ kept: { name: string; record: MeetingRecord }[]; forgotten: string[] }> {
+  if (!forget) return { kept: stale, forgotten: [] };
+  for (const { name } of stale) await rm(join(out, "meetings", name), { force: true });
+  return { kept: [], forgotten: stale.map((s) => s.name) };
 }
 
 /** The corrections file's text, or null when the default one does not exist. */

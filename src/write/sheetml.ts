@@ -26,8 +26,8 @@ export const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 /**
  * zlib's level 3: at 10,000 meetings the parts are 300 MB of XML, which level 6 (the default)
- * deflates in 2.3 s of CPU and level 3 in 1.0 s, for a file 15 % larger (27 MB, against the
- * 48 MB exceljs wrote).
+ * deflates in 2.3 s of CPU and level 3 in 1.0 s, for a file 15 % larger (27 MB then, against
+ * the 48 MB exceljs wrote; 16 MB since cells after their neighbour go without an address).
  */
 const COMPRESSION_LEVEL = 3;
 
@@ -193,16 +193,22 @@ export class SheetWriter {
   row(cells: readonly (Cell | undefined)[], height?: number): Promise<void> | void {
     const r = ++this.rowNumber;
     let xml = height === undefined ? `<row r="${r}">` : `<row r="${r}" ht="${height}" customHeight="1">`;
+    // A cell right after the one before it goes without its address: readers (Excel, exceljs,
+    // LibreOffice) put it in the next column. Only the first cell, the one after a gap and one
+    // with a note (exceljs joins a note to its cell by the cell's written address) say where
+    // they are. At 10,000 meetings that is 40 % of the workbook's deflated bytes not built.
+    let previous = -2;
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i];
       if (cell === undefined) continue;
-      const ref = `${this.letters[i]}${r}`;
+      const at = i === previous + 1 && !cell.note ? "<c" : `<c r="${this.letters[i]}${r}"`;
+      previous = i;
       const style = cell.style === 0 ? "" : ` s="${cell.style}"`;
       const { value } = cell;
-      if (value === null) xml += `<c r="${ref}"${style}/>`;
-      else if (typeof value === "string") xml += `<c r="${ref}"${style} t="s"><v>${this.strings.index(value)}</v></c>`;
-      else if (typeof value === "number") xml += `<c r="${ref}"${style}><v>${value}</v></c>`;
-      else xml += `<c r="${ref}"${style}><v>${serialDay(value)}</v></c>`;
+      if (value === null) xml += `${at}${style}/>`;
+      else if (typeof value === "string") xml += `${at}${style} t="s"><v>${this.strings.index(value)}</v></c>`;
+      else if (typeof value === "number") xml += `${at}${style}><v>${value}</v></c>`;
+      else xml += `${at}${style}><v>${serialDay(value)}</v></c>`;
       if (cell.note) this.notes.push({ row: r - 1, column: i, text: cell.note });
     }
     return this.entry.write(`${xml}</row>`);
