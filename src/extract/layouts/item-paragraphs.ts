@@ -8,7 +8,8 @@
  */
 import { wordCount, type Block } from "../blocks.js";
 import { itemReferences, type ItemReference } from "../item-numbers.js";
-import { COMMITMENT_TITLE_LEAD, TRAILING_COPULAS } from "../lexicon/index.js";
+import type { Status } from "../../model/meeting.js";
+import { COMMITMENT_TITLE_LEAD, PHASE_REACHED, TRAILING_COPULAS } from "../lexicon/index.js";
 import { foldWithMap, type FoldedText } from "../match.js";
 import { proseStatus, statedRate } from "../record-builder.js";
 import { cleanTitle, firstWords, sentences, statusPhrases, toSourceRef } from "../text-helpers.js";
@@ -38,8 +39,9 @@ function withoutLead(title: string): string {
 /**
  * The title in apposition right after the reference: "(…)" or ", …,"; else the clause after it, up to
  * its first comma ("Regarding Commitment 7 on open contracting, Mr … reported"). A lead word is not the title's.
+ * A commitment named by its subject ("l'engagement relatif au …") has its title read the same way.
  */
-function appositionTitle(ft: FoldedText, ref: ItemReference): string {
+export function appositionTitle(ft: FoldedText, ref: { end: number }): string {
   const after = ft.text.slice(ft.map[ref.end]);
   const m = /^\s*(?:\((?<paren>[^()]+)\)|[,،]\s*(?<comma>[^,،.;؛:]+?)\s*[,،])/u.exec(after);
   const title = m?.groups?.paren ?? m?.groups?.comma;
@@ -53,6 +55,22 @@ function appositionTitle(ft: FoldedText, ref: ItemReference): string {
   const copula = TRAILING_COPULAS.exec(head);
   const end = copula && copula.index > 0 ? copula.index : status.start;
   return cleanTitle(firstWords(clause.text.slice(0, clause.map[end]), 12).replace(/\s…$/u, ""));
+}
+
+/**
+ * The status a paragraph about one item gives first, before the item ("لم يتم الشروع بعد في تنفيذ الالتزام الرابع")
+ * or after it ("has been completed", "is behind schedule", "was withdrawn": a closing word, no status), in status
+ * words, in a statement of progress, or as a phase the work reached ("avait atteint la deuxième phase"); not a word
+ * of the item's own title or name.
+ */
+export function readParagraphStatus(ft: FoldedText, ref: { start: number; end: number }, title: string): { status: Status; label: string } | null {
+  const phrase = statusPhrases(ft).find((h) => (h.start < ref.start || h.start >= ref.end) && !title.includes(h.label)) ?? null;
+  const prose = proseStatus(ft);
+  const m = PHASE_REACHED.exec(ft.folded);
+  const phase = m ? { status: "in_progress" as const, label: ft.text.slice(ft.map[m.index], ft.map[m.index + m[0].length]), start: m.index } : null;
+  const found = [phrase, prose, phase].filter((s): s is NonNullable<typeof s> => s !== null);
+  // The first stated wins; of two at one place, the status words before the prose.
+  return found.reduce<(typeof found)[number] | null>((best, s) => (best === null || s.start < best.start ? s : best), null);
 }
 
 export const itemParagraphs: FlowLayout = {
@@ -78,11 +96,7 @@ export const itemParagraphs: FlowLayout = {
         if (!ref) return null;
         const title = appositionTitle(block.ft, ref);
         const draft = builder.open(ref.number, title, toSourceRef(builder.file, block.source, firstWords(block.ft.text, 12)), section());
-        // The status the prose gives first, before the item ("لم يتم الشروع بعد في تنفيذ الالتزام الرابع") or after it
-        // ("has been completed", "is behind schedule", "was withdrawn": a closing word, no status); not a word of its title.
-        const phrase = statusPhrases(block.ft).find((h) => (h.start < ref.start || h.start >= ref.end) && !title.includes(h.label)) ?? null;
-        const prose = proseStatus(block.ft);
-        const stated = phrase && (!prose || phrase.start <= prose.start) ? phrase : prose;
+        const stated = readParagraphStatus(block.ft, ref, title);
         if (stated) {
           draft.status = stated.status;
           draft.statusLabel = stated.label;
