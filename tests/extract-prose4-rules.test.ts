@@ -71,6 +71,12 @@ describe("a commitment named by its subject in a paragraph", () => {
     expect(ar.commitments.map((c) => [c.number, c.status])).toEqual([[null, "in_progress"]]);
     expect(ar.commitments[0].title).toContain("بيانات الميزانية المفتوحة");
   });
+  it("is named by its whole subject, a clause longer than a number's apposition", async () => {
+    const r = await fromMarkdown(
+      "Minutes of 4 April 2023\n\nMr Peter Kamau presented the commitment on publishing the contracts of all public works above the threshold set in the procurement law. It is behind schedule.\n",
+    );
+    expect(r.commitments.map((c) => c.title)).toEqual(["publishing the contracts of all public works above the threshold set in the procurement law"]);
+  });
   it("opens one commitment a paragraph in a run of them", async () => {
     const r = await fromMarkdown(
       "Minutes of 4 April 2023\n\nMs Grace Otieno presented the commitment on open contracting in county procurement, which is behind schedule.\n\n" +

@@ -17,7 +17,9 @@ import type { FlowLayout } from "./types.js";
 
 /** The item must be named early: in the paragraph's opening words, as its subject or topic. */
 const OPENING_WORDS = 16;
-const TITLE_WORDS = 20;
+export const TITLE_WORDS = 20;
+/** Words of a title read from the clause after a number: its head, the rest being what is said of it. */
+const CLAUSE_WORDS = 12;
 
 /** The one item a paragraph's first sentence names early, or null. */
 export function namedItem(block: Block): ItemReference | null {
@@ -39,9 +41,10 @@ function withoutLead(title: string): string {
 /**
  * The title in apposition right after the reference: "(…)" or ", …,"; else the clause after it, up to
  * its first comma ("Regarding Commitment 7 on open contracting, Mr … reported"). A lead word is not the title's.
- * A commitment named by its subject ("l'engagement relatif au …") has its title read the same way.
+ * A commitment named by its subject ("l'engagement relatif au …") has its title read the same way; that clause is
+ * all its name, so it may run longer (`clauseWords`) than a clause told beside a number.
  */
-export function appositionTitle(ft: FoldedText, ref: { end: number }): string {
+export function appositionTitle(ft: FoldedText, ref: { end: number }, clauseWords = CLAUSE_WORDS): string {
   const after = ft.text.slice(ft.map[ref.end]);
   const m = /^\s*(?:\((?<paren>[^()]+)\)|[,،]\s*(?<comma>[^,،.;؛:]+?)\s*[,،])/u.exec(after);
   const title = m?.groups?.paren ?? m?.groups?.comma;
@@ -49,12 +52,12 @@ export function appositionTitle(ft: FoldedText, ref: { end: number }): string {
   // The clause stops where the prose says how the item stands ("… في تتبع الميزانية أنجز جزئيا").
   const clause = foldWithMap(withoutLead(after.replace(/^[\s:：,،\-–—]+/u, "").split(/[.;؛,،]/u)[0]));
   const status = statusPhrases(clause)[0];
-  if (!status || status.start === 0) return cleanTitle(firstWords(clause.text, 12).replace(/\s…$/u, ""));
+  if (!status || status.start === 0) return cleanTitle(firstWords(clause.text, clauseWords).replace(/\s…$/u, ""));
   // "… حول الميزانية التشاركية فهو بصدد الإنجاز", "… the portal is completed": the linking word is the sentence's, not the title's.
   const head = clause.folded.slice(0, status.start);
   const copula = TRAILING_COPULAS.exec(head);
   const end = copula && copula.index > 0 ? copula.index : status.start;
-  return cleanTitle(firstWords(clause.text.slice(0, clause.map[end]), 12).replace(/\s…$/u, ""));
+  return cleanTitle(firstWords(clause.text.slice(0, clause.map[end]), clauseWords).replace(/\s…$/u, ""));
 }
 
 /**

@@ -11,14 +11,13 @@ import { wordCount, type Block } from "../blocks.js";
 import { itemReferences } from "../item-numbers.js";
 import { COMMITMENT_BY_SUBJECT } from "../lexicon/index.js";
 import { firstWords, toSourceRef } from "../text-helpers.js";
-import { appositionTitle, readParagraphStatus } from "./item-paragraphs.js";
+import { appositionTitle, readParagraphStatus, TITLE_WORDS } from "./item-paragraphs.js";
 import type { FlowLayout } from "./types.js";
 
 /** A subject of one word ("the commitment on time") names no commitment. */
 const MIN_TITLE_WORDS = 2;
 
 interface Subject {
-  ref: { start: number; end: number };
   title: string;
   status: NonNullable<ReturnType<typeof readParagraphStatus>>;
 }
@@ -30,10 +29,10 @@ export function subjectOf(block: Block): Subject | null {
   const found = [...block.ft.folded.matchAll(COMMITMENT_BY_SUBJECT)];
   if (found.length !== 1) return null;
   const ref = { start: found[0].index, end: found[0].index + found[0][0].length };
-  const title = appositionTitle(block.ft, ref);
+  const title = appositionTitle(block.ft, ref, TITLE_WORDS);
   if (wordCount(title) < MIN_TITLE_WORDS) return null;
   const status = readParagraphStatus(block.ft, ref, title);
-  return status ? { ref, title, status } : null;
+  return status ? { title, status } : null;
 }
 
 export const subjectParagraphs: FlowLayout = {
