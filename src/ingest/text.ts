@@ -143,6 +143,30 @@ function paragraph(text: string, source: SourceLocation): Paragraph {
   return { type: "paragraph", children: [{ type: "text", value: text }], data: { source } };
 }
 
+/** Words a title line runs to: "III. PRÉPARATION DE LA SEMAINE DU GOUVERNEMENT OUVERT", "ACTION POINTS". */
+const CAPITAL_TITLE_WORDS = 12;
+/** A word this long in capitals is a word, not an initialism: "AGENDA", "DIVERS" (a line of only "OGP", "PGO – CI" is a name). */
+const CAPITAL_WORD = /\p{Lu}{5,}/u;
+
+/**
+ * Plain text cannot bold a title, so minutes typed as text write it in capitals on a line of its own
+ * ("PRESENT", "ACTION POINTS", "I. ADOPTION DU COMPTE RENDU"), where Word would set it bold: such a line
+ * is read as emphasized. Every letter must be a capital, so a script without case (Arabic) never makes
+ * one, nor does a line that only names bodies by their initials; a sentence ends with its stop.
+ */
+export function isCapitalTitle(text: string): boolean {
+  if (text.includes("\n") || /[.;,!?؟]\s*$/u.test(text)) return false;
+  if (text.split(/\s+/u).filter(Boolean).length > CAPITAL_TITLE_WORDS) return false;
+  return CAPITAL_WORD.test(text) && !/(?!\p{Lu})\p{L}/u.test(text);
+}
+
+/** A paragraph of one line in capitals, its text made strong as a reader of Word gives a bold title. */
+function emphasizeCapitalTitle(block: BlockContent): BlockContent {
+  if (block.type !== "paragraph" || block.children.length !== 1 || block.children[0].type !== "text") return block;
+  const text = block.children[0];
+  return isCapitalTitle(text.value) ? { ...block, children: [{ type: "strong", children: [text] }] } : block;
+}
+
 /** A list being filled, and where its items' markers stand. */
 interface OpenList {
   list: List;
@@ -396,7 +420,8 @@ function parsePlainText(text: string): { tree: Root; tables: number } {
   const children: RootContent[] = [];
   let pending: TextLine[] = [];
   const flush = () => {
-    children.push(...linesToBlocks(pending, wrapped, {}));
+    // Outside tables only: a table's header cells in capitals are read by their words, not as titles.
+    children.push(...linesToBlocks(pending, wrapped, {}).map(emphasizeCapitalTitle));
     pending = [];
   };
   let tables = 0;

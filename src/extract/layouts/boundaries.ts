@@ -4,9 +4,20 @@ import { hasLabel } from "../labels.js";
 import { SECTION_MARKER } from "../lexicon/index.js";
 import { findPercents } from "../percents.js";
 import { bestStatus } from "../text-helpers.js";
+import { romanValue } from "../../text/item-numbers.js";
 import { LABEL_WORDS } from "./status-sections.js";
 
 const NUMBERED_SECTION = /^\d{1,2}\s*[.)-]\s+\S/u;
+/**
+ * "III. PRÉPARATION DE LA SEMAINE …", "IV - Divers": the minutes number their own parts in upper-case
+ * Roman numerals; a commitment's items and a person's initial ("I. Traoré") are not written so before a title.
+ */
+const ROMAN_SECTION = /^(?<roman>[IVXLC]{1,6})\s*[.)-]\s+\S/u;
+
+function romanSection(text: string): boolean {
+  const m = ROMAN_SECTION.exec(text);
+  return m !== null && romanValue(m.groups!.roman) !== null;
+}
 
 /** The number a block opens with ("2. Rapport …"), else null. */
 export function leadingNumber(block: Block): number | null {
@@ -24,7 +35,7 @@ function isPartTitle(block: Block): boolean {
   if (block.cell !== null || block.depth > 1) return false;
   if (SECTION_MARKER.test(block.ft.folded)) return true;
   const short = wordCount(block.ft.text) <= LABEL_WORDS && !/[.;:،؛,]\s*$/u.test(block.ft.text);
-  return short && NUMBERED_SECTION.test(block.ft.text);
+  return short && (NUMBERED_SECTION.test(block.ft.text) || romanSection(block.ft.text));
 }
 
 /** A block that ends a commitment's section: a heading of its level or above, or a title of the minutes' parts. */

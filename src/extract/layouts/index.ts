@@ -22,6 +22,7 @@ import { headingLabels } from "./heading-labels.js";
 import { itemParagraphs, namedItem } from "./item-paragraphs.js";
 import { numberedList } from "./numbered-list.js";
 import { sectionOf, statusOnly } from "./status-sections.js";
+import { subjectParagraphs } from "./subject-paragraphs.js";
 import type { FlowLayout, FlowReader, LayoutContext, Opened, TableLayout } from "./types.js";
 
 export type { FlowLayout, TableLayout } from "./types.js";
@@ -32,7 +33,7 @@ const CODE_IN_TEXT = /(?<![\p{L}\p{N}-])([A-Z]{1,3}-\d+(?:\.\d+)*)(?![\p{N}-])/g
 
 export const TABLE_LAYOUTS: readonly TableLayout[] = [commitmentTable];
 /** In order of precedence: a block that continues a commitment list is an item before it is a heading. */
-export const FLOW_LAYOUTS: readonly FlowLayout[] = [numberedList, headingLabels, commitmentPart, itemParagraphs];
+export const FLOW_LAYOUTS: readonly FlowLayout[] = [numberedList, headingLabels, commitmentPart, itemParagraphs, subjectParagraphs];
 
 export function extractCommitments(doc: FlatDocument, file: string): CommitmentExtraction {
   const builder = new CommitmentBuilder(file);

@@ -8,7 +8,8 @@
  */
 import { wordCount, type Block } from "../blocks.js";
 import { itemReferences, type ItemReference } from "../item-numbers.js";
-import { COMMITMENT_TITLE_LEAD, TRAILING_COPULAS } from "../lexicon/index.js";
+import type { Status } from "../../model/meeting.js";
+import { COMMITMENT_TITLE_LEAD, PHASE_REACHED, TRAILING_COPULAS } from "../lexicon/index.js";
 import { foldWithMap, type FoldedText } from "../match.js";
 import { proseStatus, statedRate } from "../record-builder.js";
 import { cleanTitle, firstWords, sentences, statusPhrases, toSourceRef } from "../text-helpers.js";
@@ -16,7 +17,9 @@ import type { FlowLayout } from "./types.js";
 
 /** The item must be named early: in the paragraph's opening words, as its subject or topic. */
 const OPENING_WORDS = 16;
-const TITLE_WORDS = 20;
+export const TITLE_WORDS = 20;
+/** Words of a title read from the clause after a number: its head, the rest being what is said of it. */
+const CLAUSE_WORDS = 12;
 
 /** The one item a paragraph's first sentence names early, or null. */
 export function namedItem(block: Block): ItemReference | null {
@@ -38,8 +41,10 @@ function withoutLead(title: string): string {
 /**
  * The title in apposition right after the reference: "(…)" or ", …,"; else the clause after it, up to
  * its first comma ("Regarding Commitment 7 on open contracting, Mr … reported"). A lead word is not the title's.
+ * A commitment named by its subject ("l'engagement relatif au …") has its title read the same way; that clause is
+ * all its name, so it may run longer (`clauseWords`) than a clause told beside a number.
  */
-function appositionTitle(ft: FoldedText, ref: ItemReference): string {
+export function appositionTitle(ft: FoldedText, ref: { end: number }, clauseWords = CLAUSE_WORDS): string {
   const after = ft.text.slice(ft.map[ref.end]);
   const m = /^\s*(?:\((?<paren>[^()]+)\)|[,،]\s*(?<comma>[^,،.;؛:]+?)\s*[,،])/u.exec(after);
   const title = m?.groups?.paren ?? m?.groups?.comma;
@@ -47,12 +52,30 @@ function appositionTitle(ft: FoldedText, ref: ItemReference): string {
   // The clause stops where the prose says how the item stands ("… في تتبع الميزانية أنجز جزئيا").
   const clause = foldWithMap(withoutLead(after.replace(/^[\s:：,،\-–—]+/u, "").split(/[.;؛,،]/u)[0]));
   const status = statusPhrases(clause)[0];
-  if (!status || status.start === 0) return cleanTitle(firstWords(clause.text, 12).replace(/\s…$/u, ""));
+  if (!status || status.start === 0) return cleanTitle(firstWords(clause.text, clauseWords).replace(/\s…$/u, ""));
   // "… حول الميزانية التشاركية فهو بصدد الإنجاز", "… the portal is completed": the linking word is the sentence's, not the title's.
   const head = clause.folded.slice(0, status.start);
   const copula = TRAILING_COPULAS.exec(head);
   const end = copula && copula.index > 0 ? copula.index : status.start;
-  return cleanTitle(firstWords(clause.text.slice(0, clause.map[end]), 12).replace(/\s…$/u, ""));
+  return cleanTitle(firstWords(clause.text.slice(0, clause.map[end]), clauseWords).replace(/\s…$/u, ""));
+}
+
+/**
+ * The status a paragraph about one item gives first: in status words (see below), in a statement of progress
+ * ("is behind schedule"), or as a phase the work reached ("avait atteint la deuxième phase").
+ */
+export function readParagraphStatus(ft: FoldedText, ref: { start: number; end: number }, title: string): { status: Status; label: string } | null {
+  // The status words after the item ("has been completed", "was withdrawn": a closing word, no status), else the
+  // nearest before it ("لم يتم الشروع بعد في تنفيذ الالتزام الرابع"); not a word of its title. "Mme X a salué les
+  // progrès réalisés et regretté que l'engagement 9 n'ait pas démarré": the words after.
+  const phrases = statusPhrases(ft).filter((h) => !title.includes(h.label));
+  const phrase = phrases.find((h) => h.start >= ref.end) ?? phrases.filter((h) => h.start < ref.start).at(-1) ?? null;
+  const prose = proseStatus(ft);
+  const m = PHASE_REACHED.exec(ft.folded);
+  const phase = m ? { status: "in_progress" as const, label: ft.text.slice(ft.map[m.index], ft.map[m.index + m[0].length]), start: m.index } : null;
+  const found = [phrase, prose, phase].filter((s): s is NonNullable<typeof s> => s !== null);
+  // The first stated wins; of two at one place, the status words before the prose.
+  return found.reduce<(typeof found)[number] | null>((best, s) => (best === null || s.start < best.start ? s : best), null);
 }
 
 export const itemParagraphs: FlowLayout = {
@@ -78,13 +101,7 @@ export const itemParagraphs: FlowLayout = {
         if (!ref) return null;
         const title = appositionTitle(block.ft, ref);
         const draft = builder.open(ref.number, title, toSourceRef(builder.file, block.source, firstWords(block.ft.text, 12)), section());
-        // The status the prose gives after the item ("has been completed", "is behind schedule", "was withdrawn": a
-        // closing word, no status), else the nearest before it ("لم يتم الشروع بعد في تنفيذ الالتزام الرابع"); not a word
-        // of its title. "Mme X a salué les progrès réalisés et regretté que l'engagement 9 n'ait pas démarré": the one after.
-        const phrases = statusPhrases(block.ft).filter((h) => !title.includes(h.label));
-        const phrase = phrases.find((h) => h.start >= ref.end) ?? phrases.filter((h) => h.start < ref.start).at(-1) ?? null;
-        const prose = proseStatus(block.ft);
-        const stated = phrase && (!prose || phrase.start <= prose.start) ? phrase : prose;
+        const stated = readParagraphStatus(block.ft, ref, title);
         if (stated) {
           draft.status = stated.status;
           draft.statusLabel = stated.label;

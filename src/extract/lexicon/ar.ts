@@ -280,4 +280,6 @@ export const ar: Lexicon<"ar"> = {
   referenceLabels: ["رقم", "عدد", "المرجع", "مرجع"],
   monthEndWords: ["نهاية", "نهاية شهر", "آخر شهر"],
   decisionWords: ["القرار", "قرار", "التوصية", "توصية"],
+  phaseReachedVerbs: ["بلغ", "بلغت", "وصل", "وصلت", "دخل", "دخلت", "انتقل", "انتقلت"],
+  phaseWords: ["المرحلة", "مرحلة"],
 };

@@ -77,6 +77,8 @@ const NOTHING: Omit<Lexicon, Given | "headers"> = {
   referenceLabels: [],
   monthEndWords: [],
   decisionWords: [],
+  phaseReachedVerbs: [],
+  phaseWords: [],
 };
 
 export function defineLexicon<L extends string>(

@@ -115,7 +115,7 @@ export const fr: Lexicon<"fr"> = {
   nameParticles: ["de", "du", "des", "la", "l'", "d'", "ben", "el"],
   articles: ["le", "la", "les", "l'", "un", "une"],
   sectionMarkers: ["premièrement", "deuxièmement", "troisièmement"],
-  commitmentTitleLeads: ["relatif à", "relatif au", "relatif aux", "portant sur", "sur"],
+  commitmentTitleLeads: ["relatif à", "relatif au", "relatif aux", "portant sur", "sur", "concernant"],
   decisionPhrases: ["il a été convenu", "il a été décidé", "le comité a décidé", "il a été retenu", "le comité a convenu", "il a été arrêté"],
   chairPhrases: ["sous la présidence de", "présidée par", "présidé par", "président de séance :", "présidente de séance :", "présidence :", "président :", "présidente :", "présidé par :", "présidence de la séance :"],
   chairMarkers: ["président", "présidente", "présidence"],
@@ -255,4 +255,6 @@ export const fr: Lexicon<"fr"> = {
   referenceLabels: ["réf.", "réf", "référence", "n°", "no", "pv n°"],
   monthEndWords: ["fin", "fin de", "fin d'", "fin du mois de"],
   decisionWords: ["résolution", "décision", "recommandation"],
+  phaseReachedVerbs: ["a atteint", "avait atteint", "ont atteint", "avaient atteint", "est passé à", "est passée à", "est entré dans", "est entrée dans", "en est à", "en est au"],
+  phaseWords: ["phase", "étape", "stade"],
 };

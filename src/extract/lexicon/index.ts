@@ -103,7 +103,8 @@ export const COMMITMENT_ORDINAL_FIRST_HEADING = new RegExp(
 const titleLeads = all((l) => l.commitmentTitleLeads);
 /** A lead ending in a proclitic ("المتعلق ب") is written onto the title's first word; the others are words of their own. */
 const attachingLead = (lead: string): boolean => PROCLITICS.includes(lead.split(/\s+/u).at(-1) ?? "");
-const TITLE_LEAD = `(?:(?:${alternation(titleLeads.filter((l) => !attachingLead(l)))})(?!${WORD_CHAR})\\s*|(?:${alternation(titleLeads.filter(attachingLead))})\\s*)?`;
+const SOME_TITLE_LEAD = `(?:(?:${alternation(titleLeads.filter((l) => !attachingLead(l)))})(?!${WORD_CHAR})\\s*|(?:${alternation(titleLeads.filter(attachingLead))})\\s*)`;
+const TITLE_LEAD = `${SOME_TITLE_LEAD}?`;
 /** Pronouns and linking verbs a title told before its status ends on: "الميزانية التشاركية فهو", "the portal is". */
 export const TRAILING_COPULAS = new RegExp(
   `(?:(?<!${WORD_CHAR})(?:${alternation(PROCLITICS)})?(?:${alternation(all((l) => [...l.copulas, ...l.pronouns]))})\\s*)+$`,
@@ -120,6 +121,21 @@ export const COMMITMENT_TITLE_LEAD = new RegExp(`^${TITLE_LEAD}`, "u");
 export const COMMITMENT_MARKED_HEADING = new RegExp(
   `^(?<marker>${alternation(all((l) => l.sectionMarkers))})\\s*[:：\\-–—.]\\s*(?:(?:${alternation(ARTICLES_FOR_HEADINGS)})\\s+)?(?:${alternation(PROCLITICS)})?(?:${commitmentWords})(?!${WORD_CHAR})(?!\\s*(?:(?:${numberWords})\\s*)?[(\\[]?\\s*\\d)\\s*[:：\\-–—]?\\s*${TITLE_LEAD}(?<rest>\\S.*)$`,
   "su",
+);
+
+/**
+ * "l'engagement relatif au développement du système …", "the commitment on open contracting", "الالتزام المتعلق
+ * بنشر …": one commitment named in a sentence by its subject, the lead word required. The match ends before the lead.
+ */
+export const COMMITMENT_BY_SUBJECT = new RegExp(
+  `(?<!${WORD_CHAR})(?:${alternation(PROCLITICS)})?(?:${alternation(all((l) => l.commitmentWords))})\\s+(?=${SOME_TITLE_LEAD}\\S)`,
+  "gu",
+);
+
+/** "avait atteint la deuxième phase", "has reached the testing stage", "بلغ المرحلة الثانية": the work is under way. */
+export const PHASE_REACHED = new RegExp(
+  `(?<!${WORD_CHAR})(?:${alternation(PROCLITICS)})?(?:${alternation(all((l) => l.phaseReachedVerbs))})\\s+(?:\\S+\\s+){0,3}?(?:${alternation(PROCLITICS)})?(?:${alternation(all((l) => l.phaseWords))})(?!${WORD_CHAR})`,
+  "u",
 );
 
 /** Section markers' values by their order in each lexicon: "ثالثا" 3, "secondly" 2. */

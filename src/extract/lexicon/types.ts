@@ -231,6 +231,13 @@ export interface Lexicon<L extends string = string> {
   monthEndWords: string[];
   /** Nouns that number a decision of the meeting: "Resolution 3:", "Décision n° 2 :", "القرار عدد 3". */
   decisionWords: string[];
+  /**
+   * Verbs saying the work on a commitment reached a phase ("avait atteint", "has reached", "بلغ"), before
+   * one of `phaseWords` within three words: "avait atteint la deuxième phase" is a commitment under way.
+   */
+  phaseReachedVerbs: string[];
+  /** Words for a phase of the work: "phase", "étape", "stage", "المرحلة". */
+  phaseWords: string[];
 }
 
 /** The sheets of tracker.xlsx, by role. */
