@@ -48,6 +48,8 @@ const NOTHING: Omit<Lexicon, Given | "headers"> = {
   labelNumberWords: {},
   eventWords: [],
   meetingWords: [],
+  meetingDemonstratives: [],
+  cellStatuses: [],
   dateLeadWords: [],
   placePrepositions: [],
   placePrepositionsBeforeDate: [],

@@ -53,7 +53,13 @@ export const fr: Lexicon<"fr"> = {
     { phrase: "non entamé", status: "not_started" },
     { phrase: "pas encore démarré", status: "not_started" },
     { phrase: "non commencé", status: "not_started" },
+    // A status cell's bare word for a delay or a stall, without a preposition or verb ("Stalled", "Au point mort"): work begun, not done.
+    { phrase: "au point mort", status: "in_progress" },
+    { phrase: "bloqué", status: "in_progress" },
+    { phrase: "en suspens", status: "in_progress" },
   ],
+  // Nouns that are a status only as a cell's whole word ("Retard"): in a sentence ("le retard de l'engagement 3") they comment.
+  cellStatuses: [{ phrase: "retard", status: "in_progress" }, { phrase: "retards", status: "in_progress" }],
   statusNegations: ["non", "pas", "pas encore", "pas encore été", "n'a pas été", "n'ont pas été", "n'est pas", "ne sont pas", "jamais"],
   partialModifiers: ["partiellement", "en partie", "à moitié", "en grande partie"],
   closingWords: ["clôturé", "clôturée", "clos", "close", "retiré", "retirée", "supprimé", "supprimée", "fusionné avec", "intégré à", "intégrée à", "sans objet", "annulé", "annulée", "abandonné", "abandonnée"],
@@ -117,7 +123,7 @@ export const fr: Lexicon<"fr"> = {
   sectionMarkers: ["premièrement", "deuxièmement", "troisièmement"],
   commitmentTitleLeads: ["relatif à", "relatif au", "relatif aux", "portant sur", "sur"],
   decisionPhrases: ["il a été convenu", "il a été décidé", "le comité a décidé", "il a été retenu", "le comité a convenu", "il a été arrêté"],
-  chairPhrases: ["sous la présidence de", "présidée par", "présidé par", "président de séance :", "présidente de séance :", "présidence :", "président :", "présidente :", "présidé par :", "présidence de la séance :"],
+  chairPhrases: ["sous la présidence de", "présidée par", "présidé par", "président de séance :", "présidente de séance :", "présidence :", "président :", "présidente :", "présidé par :", "présidence de la séance :", "présidence assurée par"],
   chairMarkers: ["président", "présidente", "présidence"],
   chairCapacityWords: ["en sa qualité de", "en qualité de"],
   attendeeCues: ["étaient présents", "présents", "participants", "liste de présence", "assistaient", "liste des participants", "membres présents"],
@@ -135,8 +141,9 @@ export const fr: Lexicon<"fr"> = {
   },
   // "un" is the article too ("un engagement un peu flou"): French numbers its items by digit or ordinal.
   labelNumberWords: {},
-  eventWords: ["atelier", "séminaire", "session", "conférence", "journée", "rencontre", "forum", "formation", "sommet", "colloque", "webinaire", "semaine du gouvernement ouvert", "semaine mondiale du gouvernement ouvert", "caravane", "table ronde", "assises"],
+  eventWords: ["atelier", "séminaire", "session", "conférence", "journée", "rencontre", "forum", "formation", "sommet", "colloque", "webinaire", "semaine du gouvernement ouvert", "semaine mondiale du gouvernement ouvert", "caravane", "table ronde", "assises", "journées", "mission conjointe", "mission de revue", "semaine nationale", "journée portes ouvertes"],
   meetingWords: ["réunion", "réunions"],
+  meetingDemonstratives: ["cette", "la présente"],
   dateLeadWords: ["le", "du", "en", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "se tiendra", "aura lieu", "prévu", "prévue", "sera organisé", "sera organisée", "organisé", "organisée"],
   placePrepositions: ["à", "au", "aux"],
   placePrepositionsBeforeDate: [],
@@ -145,7 +152,7 @@ export const fr: Lexicon<"fr"> = {
   activityCues: {
     negation: ["non réalisé", "n'a pas", "n'ont pas", "pas encore"],
     planned: ["sera", "seront", "serait", "seraient", "prévu", "prévue", "programmé", "reporté", "reportée", "à venir"],
-    ongoing: ["en cours", "se poursuit", "se poursuivent", "reste en attente", "attend", "en attente de"],
+    ongoing: ["en cours", "se poursuit", "se poursuivent", "reste en attente", "attend", "en attente de", "dans le circuit"],
     done: ["a été", "ont été", "achevé", "achevée", "réalisé", "signé", "mis en ligne", "mise en ligne", "adopté"],
   },
   percentWords: ["pour cent", "pourcent", "pour-cent"],
