@@ -111,3 +111,10 @@ describe("events the lexicons name: open days, national weeks, joint missions", 
     expect([fr, ar, en].map((r) => r.events.map((e) => e.date))).toEqual([["2024-05-06"], ["2024-05-05"], ["2024-05-06"]]);
   });
 });
+
+describe("a list line that sets an action item for someone", () => {
+  it("is a decision of the meeting", async () => {
+    const r = await record("# Minutes, 12 March 2024\n\n## 3. Data working group\n\n* Survey of departments\n* Action item for the Data WG to publish the catalogue and list its owners\n");
+    expect(r.decisions.map((d) => d.text)).toEqual(["Action item for the Data WG to publish the catalogue and list its owners"]);
+  });
+});

@@ -214,7 +214,7 @@ export const en: Lexicon<"en"> = {
   articles: ["the", "a", "an"],
   sectionMarkers: ["firstly", "secondly", "thirdly"],
   commitmentTitleLeads: ["on", "relating to", "regarding", "concerning"],
-  decisionPhrases: ["it was agreed", "it was decided", "the committee agreed", "the committee decided", "members agreed", "agreed to", "resolved"],
+  decisionPhrases: ["it was agreed", "it was decided", "the committee agreed", "the committee decided", "members agreed", "agreed to", "resolved", "action item for", "action point for"],
   chairPhrases: ["chaired by", "presided over by", "under the chairmanship of", "under the chairing of", "under the chairpersonship of", "chair:", "by the chair", "chairperson:", "chairman:", "chairwoman:", "chair person:", "presiding:", "presided by"],
   chairMarkers: ["chair", "chairperson", "chairman", "chairwoman", "in the chair", "chairing", "presiding"],
   chairCapacityWords: ["as"],

@@ -122,7 +122,7 @@ export const fr: Lexicon<"fr"> = {
   articles: ["le", "la", "les", "l'", "un", "une"],
   sectionMarkers: ["premièrement", "deuxièmement", "troisièmement"],
   commitmentTitleLeads: ["relatif à", "relatif au", "relatif aux", "portant sur", "sur"],
-  decisionPhrases: ["il a été convenu", "il a été décidé", "le comité a décidé", "il a été retenu", "le comité a convenu", "il a été arrêté"],
+  decisionPhrases: ["il a été convenu", "il a été décidé", "le comité a décidé", "il a été retenu", "le comité a convenu", "il a été arrêté", "action à mener par"],
   chairPhrases: ["sous la présidence de", "présidée par", "présidé par", "président de séance :", "présidente de séance :", "présidence :", "président :", "présidente :", "présidé par :", "présidence de la séance :", "présidence assurée par"],
   chairMarkers: ["président", "présidente", "présidence"],
   chairCapacityWords: ["en sa qualité de", "en qualité de"],
