@@ -10,7 +10,7 @@ import { findDates, findYearlessDates, withYear } from "../text/dates.js";
 import type { Block, TableModel } from "./blocks.js";
 import { planColumns, tableKind } from "./tables.js";
 import { isOtherDate } from "./meeting.js";
-import { DUE_CUES, EVENT_WORDS, functionWordsOf, HEADER_ROLES, HEADER_WORDS, MEETING_DATE_CUES, MEETING_WORDS, DATE_WORDS, PLACE, TRAILING_DATE_WORDS, type ColumnRole } from "./lexicon/index.js";
+import { DUE_CUES, EVENT_WORDS, functionWordsOf, HEADER_ROLES, HEADER_WORDS, MEETING_DATE_CUES, MEETING_WORDS, DATE_WORDS, PLACE, THIS_MEETING, TRAILING_DATE_WORDS, type ColumnRole } from "./lexicon/index.js";
 import { textLanguage } from "./lexicon/detect.js";
 import { firstMatch, foldWithMap, isLatinWord, type FoldedText } from "./match.js";
 import { cleanTitle, firstWords, sentences, toSourceRef } from "./text-helpers.js";
@@ -230,7 +230,10 @@ export function proseEvents(blocks: readonly Block[], inCommitment: (b: Block) =
     for (const span of sentences(b.ft)) {
       const sentence = b.ft.folded.slice(span.start, span.end);
       const event = firstMatch(EVENT_WORDS, sentence);
-      const meeting = firstMatch(MEETING_WORDS, sentence);
+      // "This meeting was held on 6 February in …": a meeting word after a demonstrative is the meeting recorded, not an event.
+      const itself = new Set([...sentence.matchAll(THIS_MEETING)].map((m) => m.index + m[0].length));
+      const meetings = [...sentence.matchAll(MEETING_WORDS)].filter((m) => !itself.has(m.index + m[0].length));
+      const meeting = meetings[0] ?? null;
       if (!event && !meeting) continue;
       // The sentence that dates the meeting itself ("the forum met on …") is not another event.
       const datesTheMeeting = firstMatch(MEETING_DATE_CUES, sentence) !== null;
@@ -242,9 +245,8 @@ export function proseEvents(blocks: readonly Block[], inCommitment: (b: Block) =
       // ("the regional meeting will take place … at the Accra International Conference Centre").
       const firstDate = dates[0]?.index ?? sentence.length;
       const placeRequired = !event || (meeting !== null && meeting.index < firstDate && event.index > firstDate);
-      const eventWords = placeRequired ? MEETING_WORDS : EVENT_WORDS;
       const word = placeRequired ? meeting! : event!;
-      const words = [...sentence.matchAll(eventWords)];
+      const words = placeRequired ? meetings : [...sentence.matchAll(EVENT_WORDS)];
       let previousEnd = 0;
       let previousTitle: string | null = null;
       for (const d of dates) {

@@ -6,6 +6,7 @@ import { wordCount, type Block, type TableModel } from "../blocks.js";
 import { SENTENCE_END } from "../../text/normalize.js";
 import { matchCommitmentHeading } from "../item-numbers.js";
 import type { ColumnRole } from "../lexicon/index.js";
+import { CELL_STATUSES } from "../lexicon/index.js";
 import { colourOfCell, DEFAULT_COLOUR_STATUS } from "../colour-key.js";
 import type { Colour } from "../lexicon/index.js";
 import { foldWithMap, type FoldedText } from "../match.js";
@@ -24,6 +25,12 @@ const LABEL_END = /\s*(?:[:：.،;–—]|\s-(?=\s)|-(?=\s))/u;
 
 /** Where a status cell's note begins: a dash between spaces, a colon, a semicolon. */
 const STATUS_NOTE = /\s[–—-]\s|[:：;؛]/u;
+
+/** A text that is a rate and nothing more ("70 %", " 45% "): its value, else null. */
+function percentAlone(text: string): number | null {
+  const found = findPercents(text.trim());
+  return found.length === 1 && found[0].index === 0 && found[0].length === text.trim().length && found[0].value <= 100 ? found[0].value : null;
+}
 
 /** The committee's own words for a status that opens a text: up to the first stop, eight words at most. */
 function openingLabel(ft: FoldedText, hit: StatusHit): string {
@@ -49,7 +56,13 @@ function statusOfCell(blocks: readonly Block[]): { hit: StatusHit; label: string
   }
   const text = blocks.map((b) => b.ft.text).join(" ");
   const hit = wordCount(text) <= 6 ? bestStatus(foldWithMap(text)) : null;
-  return hit ? { hit, label: text.trim(), rest: [] } : null;
+  if (hit) return { hit, label: text.trim(), rest: [] };
+  // "Retard", "Retard – 30 %": a word that is a status only as the cell's own, before any note.
+  const label = first.ft.text.split(STATUS_NOTE)[0].trim();
+  const status = CELL_STATUSES.valueOf(foldWithMap(label).folded);
+  if (!status) return null;
+  const tail = first.ft.text.slice(first.ft.text.indexOf(label) + label.length).replace(/^[\s:：.،;\-–—]+/u, "");
+  return { hit: { status, label, start: 0, end: label.length }, label, rest: tail ? [{ ...first, ft: foldWithMap(tail) }, ...others] : others };
 }
 
 /** "3. Open budgets", "2.1 Add the terms of reference", "A-12: …": an item number opening a title. A whole number needs a separator. */
@@ -224,13 +237,14 @@ function readRows(table: TableModel, plan: ColumnPlan | null, { builder, colourK
         const { hit, label, rest } = statusOfCell(cell.blocks)!;
         statusHit = hit;
         statusCellText = label;
-        // Before the note ("En cours (60 %) – …"); a note that opens with a percent gives it below.
-        const head = cell.text.split(STATUS_NOTE)[0];
-        statusPercent = findPercents(head).find((p) => p.value <= 100)?.value ?? null;
+        // Before the note ("En cours (60 %) – …"), or the whole of what follows the status's stop ("En cours – 70 %"):
+        // a rate standing alone after the dash is the status's; a note that opens with a percent gives it below.
+        const [head, after] = cell.text.split(STATUS_NOTE);
+        statusPercent = findPercents(head).find((p) => p.value <= 100)?.value ?? percentAlone(after ?? "");
         cell.blocks.forEach((b) => builder.claim(b, null));
         content.push(...rest);
       } else if (role === "status" && wordCount(cell.text) <= 4) {
-        // A short status in words no lexicon knows ("Stalled", "On hold") is still the committee's label; a longer cell is a note.
+        // A short status in words no lexicon knows ("Watch list", "See annex") is still the committee's label; a longer cell is a note.
         statusCellText = cell.text.replace(/\s+/gu, " ").trim();
         cell.blocks.forEach((b) => builder.claim(b, null));
       } else if ((role === "owner" || role === "due") && wordCount(cell.text) <= 12) {
@@ -303,7 +317,7 @@ function readRows(table: TableModel, plan: ColumnPlan | null, { builder, colourK
       draft.status = (statusHit as StatusHit).status;
       draft.statusLabel = statusCellText;
     } else if (statusCellText !== null) {
-      // A status cell in words none of the lexicons knows ("Stalled", "On hold"): no status, but the committee's word is kept.
+      // A status cell in words none of the lexicons knows ("Watch list", "See annex"): no status, but the committee's word is kept.
       draft.statusLabel = statusCellText;
     } else if (!section) {
       // No status column and no section: the notes open with the status ("بصدد الإنجاز: …").

@@ -49,6 +49,8 @@ const NOTHING: Omit<Lexicon, Given | "headers"> = {
   labelNumberWords: {},
   eventWords: [],
   meetingWords: [],
+  meetingDemonstratives: [],
+  cellStatuses: [],
   dateLeadWords: [],
   placePrepositions: [],
   placePrepositionsBeforeDate: [],

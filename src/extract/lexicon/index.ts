@@ -53,6 +53,8 @@ export const MONTHS: ReadonlyMap<string, number> = new Map(
 export const STATUS_PHRASES: PhraseTable<Status> = phraseTable(
   all((l) => [...l.statuses.map((s) => [s.phrase, s.status] as const), ...l.closingWords.map((w) => [w, "unknown" as const] as const)]),
 );
+/** Words that are a status only as a status cell's whole word ("Retard"). */
+export const CELL_STATUSES: PhraseTable<Status> = phraseTable(all((l) => l.cellStatuses.map((s) => [s.phrase, s.status] as const)));
 /** Negations that may stand right before a status phrase, as a regex anchored at the end of the text before it. */
 export const STATUS_NEGATION_BEFORE = new RegExp(`(?<!${WORD_CHAR})(?:${alternation(all((l) => l.statusNegations))})\\s*$`, "u");
 /** Partial modifiers right before (anchored at the end) or right after (anchored at the start) a completion phrase. */
@@ -275,6 +277,8 @@ export const ACTION_PLAN_WORDS = phraseRegex(all((l) => l.actionPlanWords), PROC
 export const TRAILING_DATE_WORDS = new RegExp(`(?:\\s*(?<!${WORD_CHAR})(?:${alternation(all((l) => l.dateLeadWords))})[\\s,،]*)+$`, "u");
 export const EVENT_WORDS = phraseRegex(all((l) => l.eventWords), PROCLITICS);
 export const MEETING_WORDS = phraseRegex(all((l) => l.meetingWords), PROCLITICS);
+/** "this meeting", "cette réunion", "هذا الاجتماع": each language's demonstratives before its own meeting words. */
+export const THIS_MEETING = phraseRegex(all((l) => l.meetingDemonstratives.flatMap((d) => l.meetingWords.map((w) => `${d} ${w}`))), PROCLITICS);
 /** Spelled-out percent signs of every language, as written (the percent readers match them case-insensitively). */
 export const PERCENT_WORDS: readonly string[] = all((l) => l.percentWords);
 export const SELF_REFERENCES = phraseRegex(all((l) => l.selfReferences), PROCLITICS);

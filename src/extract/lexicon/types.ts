@@ -53,6 +53,8 @@ export interface Lexicon<L extends string = string> {
   months: Record<string, number>;
   /** Status words and phrases. The longest phrase that matches wins, so "partiellement réalisé" beats "réalisé". */
   statuses: StatusPhrase[];
+  /** Words that state a status only as the whole of a status cell, before any note ("Retard", "Delay"); in prose they comment. */
+  cellStatuses: StatusPhrase[];
   /** Words right before a status phrase that negate it: "not" (done), "non" (réalisé), "لم" (ينجز). A negated completion is not completed; a negated start, not started. */
   statusNegations: string[];
   /** Words right before or after a completion phrase that make it partial: "partly done", "réalisé en partie", "أنجز جزئيا". */
@@ -157,6 +159,11 @@ export interface Lexicon<L extends string = string> {
    * committee's own meetings.
    */
   meetingWords: string[];
+  /**
+   * Demonstratives that, right before a meeting word, point at the meeting the minutes record
+   * ("this meeting", "cette réunion", "هذا الاجتماع"): that meeting itself, never another event.
+   */
+  meetingDemonstratives: string[];
   /** Words that stand before a date and belong to it, not to what precedes: "يوم الثلاثاء", "le jeudi", "on". */
   dateLeadWords: string[];
   /** Words that introduce a place after a date: "à", "in"; Arabic attaches "ب" to the word. */
