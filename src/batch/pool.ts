@@ -9,7 +9,9 @@
  * and V8's heap limit in a thread ends the process that holds it. A child process's
  * resident memory counts everything, and killing it costs nothing but the file. The pool
  * watches each busy worker's resident size (from /proc on Linux, else as the worker reports
- * it) and kills the worker once it holds more than its idle size plus the cap.
+ * it) and kills the worker once it holds more than its idle size plus the cap. A worker that
+ * has read other files may hold memory they left behind, so a file stopped there is read
+ * once more in a fresh worker before it is reported out of memory.
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -40,9 +42,14 @@ const OCR_ENGINE_MB = 384;
 /** The end of a worker's stderr, kept to tell V8's heap-limit abort from a crash. */
 const STDERR_TAIL = 4096;
 
-interface Running {
+interface Queued {
   task: ExtractTask;
   resolve: (outcome: TaskOutcome) => void;
+  /** Stopped at the memory cap in a worker that had read other files: this time it gets a fresh one. */
+  fresh?: boolean;
+}
+
+interface Running extends Queued {
   timer: NodeJS.Timeout;
   /** The worker has started OCR on the file: the engine's memory is allowed on top of the cap. */
   ocr?: boolean;
@@ -56,6 +63,8 @@ interface Slot {
   reportedRss: number;
   stderrTail: string;
   running: Running | undefined;
+  /** Files this worker has finished. */
+  served: number;
 }
 
 /** Resident bytes of a process from /proc, or undefined where there is no /proc. */
@@ -72,7 +81,7 @@ const INTERRUPTED = (id: number): TaskOutcome => ({ id, ok: false, code: "interr
 
 export class WorkerPool {
   private readonly slots: Slot[];
-  private readonly queue: { task: ExtractTask; resolve: (outcome: TaskOutcome) => void }[] = [];
+  private readonly queue: Queued[] = [];
   private closed = false;
   private readonly watchdog: NodeJS.Timeout;
 
@@ -83,6 +92,7 @@ export class WorkerPool {
       reportedRss: 0,
       stderrTail: "",
       running: undefined,
+      served: 0,
     }));
     this.watchdog = setInterval(() => this.checkMemory(), MEMORY_POLL_MS);
     this.watchdog.unref();
@@ -102,7 +112,7 @@ export class WorkerPool {
       if (this.queue.length === 0) return;
       if (slot.running !== undefined) continue;
       const next = this.queue.shift()!;
-      this.start(slot, next.task, next.resolve);
+      this.start(slot, next);
     }
   }
 
@@ -115,7 +125,17 @@ export class WorkerPool {
       const { worker, running, idleRss } = slot;
       if (worker?.pid === undefined || running === undefined || idleRss === undefined) continue;
       const rss = residentBytes(worker.pid) ?? slot.reportedRss;
-      if (rss - idleRss > this.capBytes(running)) this.stop(slot, worker, this.outOfMemory(running.task.id));
+      if (rss - idleRss <= this.capBytes(running)) continue;
+      if (slot.served === 0 || running.fresh === true) {
+        this.stop(slot, worker, this.outOfMemory(running.task.id));
+        continue;
+      }
+      slot.worker = undefined;
+      worker.kill("SIGKILL");
+      clearTimeout(running.timer);
+      slot.running = undefined;
+      this.queue.unshift({ task: running.task, resolve: running.resolve, fresh: true });
+      this.pump();
     }
   }
 
@@ -132,6 +152,7 @@ export class WorkerPool {
       stdio: ["ignore", "ignore", "pipe", "ipc"],
     });
     slot.worker = worker;
+    slot.served = 0;
     slot.idleRss = undefined;
     slot.reportedRss = 0;
     slot.stderrTail = "";
@@ -194,9 +215,14 @@ export class WorkerPool {
     this.finish(slot, outcome);
   }
 
-  private start(slot: Slot, task: ExtractTask, resolve: (outcome: TaskOutcome) => void): void {
+  private start(slot: Slot, queued: Queued): void {
+    if (queued.fresh === true && slot.worker !== undefined && slot.served > 0) {
+      slot.worker.kill("SIGKILL");
+      slot.worker = undefined;
+    }
     const worker = slot.worker ?? this.spawn(slot);
-    slot.running = { task, resolve, timer: this.deadline(slot, worker, task) };
+    const { task } = queued;
+    slot.running = { ...queued, timer: this.deadline(slot, worker, task) };
     worker.send(task);
   }
 
@@ -223,6 +249,8 @@ export class WorkerPool {
     const running = slot.running!;
     clearTimeout(running.timer);
     slot.running = undefined;
+    // A worker killed or gone has been replaced by now; one still there read the file itself.
+    if (slot.worker !== undefined) slot.served += 1;
     running.resolve(outcome);
     if (!this.closed) this.pump();
   }
