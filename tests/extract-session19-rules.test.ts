@@ -113,3 +113,37 @@ describe("the head of Moroccan minutes", () => {
     expect(r.meeting.agenda).toEqual(["تتبع تنفيذ الإجراءات", "برمجة الأنشطة"]);
   });
 });
+
+describe("a status cell of one word that in prose is an auxiliary", () => {
+  const table = (header: string, rows: string[][]) =>
+    `| ${header.split("|").join(" | ")} |\n| ${header.split("|").map(() => "---").join(" | ")} |\n` + rows.map((r) => `| ${r.join(" | ")} |`).join("\n") + "\n";
+
+  it("is done as the whole cell: 'تم', 'Fait'", async () => {
+    const ar = await record("# محضر\n\n" + table("الرقم|الإجراء|الوضعية", [["1.1", "إعداد دليل النشر", "تم"], ["1.2", "إطلاق البوابة", "لم يتم"]]));
+    const fr = await record("# Compte rendu\n\n" + table("N°|Action|État", [["1", "Former les agents", "Fait"]]));
+    expect(ar.commitments.map((c) => [c.number, c.status])).toEqual([
+      ["1.1", "completed"],
+      ["1.2", "not_completed"],
+    ]);
+    expect(fr.commitments.map((c) => c.status)).toEqual(["completed"]);
+  });
+
+  it("is no status in a sentence", async () => {
+    const r = await record("**الالتزام 3: نشر الميزانية**\n\nتم تكليف الوزارة بإعداد التقرير.\n");
+    expect(r.commitments.map((c) => c.status)).toEqual(["unknown"]);
+  });
+});
+
+describe("the chair in an attendance list typed one person a line", () => {
+  it("is the person whose line carries the marker, with a body in brackets after it", async () => {
+    const r = await record(
+      "**PRESENT**\n\nMs. Adjoa Mensima – Ministry of Information\n\nDr. Kwesi Appiah – Chairperson (Office of the President)\n\nMr. Yaw Ofori – Ghana Integrity Initiative\n\nThe meeting opened at 10 am.\n",
+    );
+    expect(r.meeting.chair).toBe("Kwesi Appiah");
+  });
+
+  it("in one block of lines too", async () => {
+    const r = await record("PRESENT\n\nMme Awa Diallo – Ministère des Finances  \nM. Ousmane Ba – Président (Primature)  \nM. Ali Sow – Société civile\n\nLa séance est ouverte.\n");
+    expect(r.meeting.chair).toBe("Ousmane Ba");
+  });
+});

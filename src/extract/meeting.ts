@@ -394,15 +394,36 @@ function chairInLabelledCell(blocks: readonly Block[], label: Block, language: L
 function chairInAttendance(blocks: readonly Block[]): string | null {
   const at = blocks.findIndex((b) => b.cell === null && cueBlock(b, ATTENDEE_CUES));
   if (at < 0) return null;
-  for (const b of [blocks[at], ...listAfter(blocks, at)]) {
+  for (const b of [blocks[at], ...attendanceAfter(blocks, at)]) {
     const marker = CHAIR_MARKER.exec(b.ft.folded);
     if (!marker) continue;
     if (b.kind === "item") return personOf(b.ft.text) || null;
+    // One person a line: "Mr. X – Chairman (Office of …)" among the lines of a PRESENT block.
     const before = b.ft.text.slice(0, b.ft.map[marker.index]);
-    const person = before.split(/[,;:،؛：]/u).pop()?.trim();
+    const person = before.split(/[,;:،؛：\n]/u).pop()?.trim();
     if (person) return personOf(person);
   }
   return null;
+}
+
+/** A line of an attendance list typed without list marks: a few words, no sentence. */
+const ATTENDANCE_LINE_WORDS = 16;
+
+/**
+ * The attendance list after its cue: a list, or the short paragraphs that follow it one person a
+ * line ("PRESENT" over "Mr. X – Chairman (…)", "Mrs. Y – Ministry of Information").
+ */
+function attendanceAfter(blocks: readonly Block[], at: number): Block[] {
+  const items = listAfter(blocks, at);
+  if (items.length) return items;
+  const lines: Block[] = [];
+  for (let k = at + 1; k < blocks.length; k++) {
+    const b = blocks[k];
+    const short = b.ft.text.split("\n").every((line) => wordCount(line) <= ATTENDANCE_LINE_WORDS && !/[.!?؟]\s*$/u.test(line));
+    if (b.kind !== "paragraph" || b.emphasized || b.cell !== null || !short) break;
+    lines.push(b);
+  }
+  return lines;
 }
 
 /** A label block: the cue opens it ("Étaient présents :", "الحاضرون:") and it is short or ends with a colon. */

@@ -81,8 +81,9 @@ export const ar: Lexicon<"ar"> = {
     { phrase: "متعثرة", status: "in_progress" },
     { phrase: "معطل", status: "in_progress" },
   ],
-  // The nouns of a delay ("تأخير") are statuses in prose as well: no word is a status in a cell alone.
-  cellStatuses: [],
+  // A cell's whole word: "تم" (done) is in prose the auxiliary of every passive ("تم نشر التقرير"). The nouns of a
+  // delay ("تأخير") are statuses in prose as well.
+  cellStatuses: [{ phrase: "تم", status: "completed" }, { phrase: "تمت", status: "completed" }],
   statusNegations: ["لم", "لم يتم", "لم يتم بعد", "غير", "لا", "لم يقع", "لم تتم"],
   partialModifiers: ["جزئيا", "بصفة جزئية", "بشكل جزئي", "جزئياً"],
   closingWords: ["ملغى", "ملغاة", "ألغي", "مغلق", "أغلق", "سحب", "تم سحبه", "تم دمجه", "دمج مع", "أدمج في", "لم يعد مطلوبا", "تم إلغاؤه", "تم إلغاء"],

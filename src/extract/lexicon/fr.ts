@@ -58,8 +58,9 @@ export const fr: Lexicon<"fr"> = {
     { phrase: "bloqué", status: "in_progress" },
     { phrase: "en suspens", status: "in_progress" },
   ],
-  // Nouns that are a status only as a cell's whole word ("Retard"): in a sentence ("le retard de l'engagement 3") they comment.
-  cellStatuses: [{ phrase: "retard", status: "in_progress" }, { phrase: "retards", status: "in_progress" }],
+  // Words that are a status only as a cell's whole word ("Retard", "Fait"): in a sentence ("le retard de l'engagement 3",
+  // "le fait que") they comment.
+  cellStatuses: [{ phrase: "retard", status: "in_progress" }, { phrase: "retards", status: "in_progress" }, { phrase: "fait", status: "completed" }, { phrase: "faite", status: "completed" }],
   statusNegations: ["non", "pas", "pas encore", "pas encore été", "n'a pas été", "n'ont pas été", "n'est pas", "ne sont pas", "jamais"],
   partialModifiers: ["partiellement", "en partie", "à moitié", "en grande partie"],
   closingWords: ["clôturé", "clôturée", "clos", "close", "retiré", "retirée", "supprimé", "supprimée", "fusionné avec", "intégré à", "intégrée à", "sans objet", "annulé", "annulée", "abandonné", "abandonnée"],

@@ -249,7 +249,7 @@ export const SPEAKER_TITLES = phraseRegex(all((l) => l.speakerTitles), PROCLITIC
  * présidente") right after a name: the chair marked in the attendee list.
  */
 export const CHAIR_MARKER = new RegExp(
-  `(?:\\(\\s*(?:${alternation(all((l) => l.chairMarkers))})(?!${WORD_CHAR})|[,،–—-]\\s*(?:${alternation(all((l) => l.chairMarkers))})\\s*(?:[),;،.]|$))`,
+  `(?:\\(\\s*(?:${alternation(all((l) => l.chairMarkers))})(?!${WORD_CHAR})|[,،–—-]\\s*(?:${alternation(all((l) => l.chairMarkers))})\\s*(?:[(),;،.]|$))`,
   "u",
 );
 /**
