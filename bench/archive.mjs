@@ -19,7 +19,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { FIXTURES, synthesize } from "./synthetic.mjs";
+import { FIXTURES, synthesize, tagDocx } from "./synthetic.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const OUT = join(ROOT, "bench", "out", "archive");
@@ -33,16 +33,6 @@ for (let i = 2; i < process.argv.length; i++) {
   else throw new Error(`unknown option ${argument}`);
 }
 if (options.packages.length === 0) options.packages.push(ROOT);
-
-/** A zip comment makes a new file (new hash) with the same document inside. */
-function tagDocx(bytes, tag) {
-  const end = bytes.length - 22;
-  if (bytes.readUInt32LE(end) !== 0x06054b50 || bytes.readUInt16LE(end + 20) !== 0) throw new Error("expected a zip without a comment");
-  const comment = Buffer.from(tag, "utf8");
-  const tagged = Buffer.concat([bytes, comment]);
-  tagged.writeUInt16LE(comment.length, end + 20);
-  return tagged;
-}
 
 let newFiles = 0;
 function newFile() {

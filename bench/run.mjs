@@ -35,6 +35,7 @@ import { availableParallelism, loadavg } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { treeResidentKb } from "./process-memory.mjs";
+import { tagDocx } from "./synthetic.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = join(ROOT, "bench", "out");
@@ -217,16 +218,6 @@ function makeVariants(count) {
   }
   writeFileSync(marker, "");
   return folder;
-}
-
-/** A zip comment makes a new file (new hash) with the same document inside. */
-function tagDocx(bytes, tag) {
-  const end = bytes.length - 22;
-  if (bytes.readUInt32LE(end) !== 0x06054b50 || bytes.readUInt16LE(end + 20) !== 0) throw new Error("expected a zip without a comment");
-  const comment = Buffer.from(tag, "utf8");
-  const tagged = Buffer.concat([bytes, comment]);
-  tagged.writeUInt16LE(comment.length, end + 20);
-  return tagged;
 }
 
 /** A comment after %%EOF: PDF readers ignore it. */

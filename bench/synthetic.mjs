@@ -1,8 +1,9 @@
 /**
- * Synthetic meeting records for the tracker's benchmarks (`tracker.mjs`, `archive.mjs`): the
- * three corpus .docx minutes (two Arabic, one French) as extracted, replicated under new file
- * names and dates, one plan, statuses and percents varying from meeting to meeting, one
- * meeting in five with a row unnumbered.
+ * Synthetic inputs for the benchmarks. Meeting records for the tracker (`tracker.mjs`,
+ * `archive.mjs`): the three corpus .docx minutes (two Arabic, one French) as extracted,
+ * replicated under new file names and dates, one plan, statuses and percents varying from
+ * meeting to meeting, one meeting in five with a row unnumbered. New minutes files: a .docx
+ * made new by a zip comment (`run.mjs`, `archive.mjs`).
  */
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -45,4 +46,14 @@ export function synthesize(bases, count) {
     records.push(record);
   }
   return records;
+}
+
+/** A zip comment makes a new file (new hash) with the same document inside. */
+export function tagDocx(bytes, tag) {
+  const end = bytes.length - 22;
+  if (bytes.readUInt32LE(end) !== 0x06054b50 || bytes.readUInt16LE(end + 20) !== 0) throw new Error("expected a zip without a comment");
+  const comment = Buffer.from(tag, "utf8");
+  const tagged = Buffer.concat([bytes, comment]);
+  tagged.writeUInt16LE(comment.length, end + 20);
+  return tagged;
 }
