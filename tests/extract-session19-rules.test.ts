@@ -147,3 +147,27 @@ describe("the chair in an attendance list typed one person a line", () => {
     expect(r.meeting.chair).toBe("Ousmane Ba");
   });
 });
+
+describe("notes kept in a repository", () => {
+  it("keep an action code's digits as the log writes them", async () => {
+    const r = await record("| # | Action | Owner | Status |\n|---|---|---|---|\n| A-07 | Publish the spending data | Daniel | ✅ Done |\n| AP-012 | Draft the licence | Priya | In progress |\n");
+    expect(r.commitments.map((c) => [c.number, c.status])).toEqual([
+      ["A-07", "completed"],
+      ["AP-012", "in_progress"],
+    ]);
+  });
+
+  it("track milestones reviewed in bold list items, their status after the colon or in a sentence of its own", async () => {
+    const r = await record(
+      "## Milestones\n\n" +
+        "- **Milestone 2.1 – Open procurement data:** Aisha reported the feed is live. *Complete.*\n" +
+        "- **Milestone 2.3 – Open budget portal:** on track, 60% done.\n" +
+        "- **Jalon 3.1 – Registre foncier :** en cours.\n",
+    );
+    expect(r.commitments.map((c) => [c.number, c.title, c.status, c.progress])).toEqual([
+      ["2.1", "Open procurement data", "completed", null],
+      ["2.3", "Open budget portal", "in_progress", 60],
+      ["3.1", "Registre foncier", "in_progress", null],
+    ]);
+  });
+});

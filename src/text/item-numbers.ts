@@ -28,9 +28,10 @@ const WHOLE = /^(?<prefix>[\p{L}]{1,3}(?<sep>[-.]?))??(?<digits>\d+(?:\.\d+){0,3
 
 /**
  * The normal form of an item number as written ("2.1", "A-12", "iii", "07", "3."), or null when the
- * text is not one: the first part loses its leading zeros ("07" → "7"), later parts keep their digits
- * ("2.10" and "2.1" are two items); a letter prefix is upper-cased and keeps its separator; a Roman
- * numeral becomes its value.
+ * text is not one: a bare number loses its leading zeros ("07" → "7"), later parts keep their digits
+ * ("2.10" and "2.1" are two items); a letter prefix is upper-cased and keeps its separator, and a
+ * code so prefixed keeps its digits as the log writes them ("A-07": an identifier, not a count); a
+ * Roman numeral becomes its value.
  */
 export function normalItemNumber(raw: string): string | null {
   const text = raw.trim().replace(/[.)\]:]+$/u, "").replace(/^[(\[#]+/u, "");
@@ -39,10 +40,10 @@ export function normalItemNumber(raw: string): string | null {
   if (roman !== null) return String(roman);
   const m = WHOLE.exec(text);
   if (!m?.groups) return null;
-  const [head, ...rest] = m.groups.digits.split(".");
-  const digits = [String(Number(head)), ...rest].join(".");
   const prefix = m.groups.prefix ? m.groups.prefix.toUpperCase() : "";
-  return prefix + digits;
+  if (prefix) return prefix + m.groups.digits;
+  const [head, ...rest] = m.groups.digits.split(".");
+  return [String(Number(head)), ...rest].join(".");
 }
 
 /** Item numbers sorted as people read them: 2.2 before 2.10, A-3 before A-12. */

@@ -8,7 +8,8 @@ import { hasLabel, labelSegments, opensWithLabel } from "../labels.js";
 import { foldWithMap, originalSpan } from "../match.js";
 import { reportersIn } from "../people.js";
 import { findPercents } from "../percents.js";
-import { bestStatus, cleanTitle, firstWords, openingStatus, toSourceRef } from "../text-helpers.js";
+import { bestStatus, cleanTitle, firstWords, openingStatus, sentences, subText, toSourceRef } from "../text-helpers.js";
+import { statusOnly } from "./status-sections.js";
 import { leadingNumber } from "./boundaries.js";
 import { splitListItem } from "./numbered-list.js";
 import type { FlowLayout } from "./types.js";
@@ -44,9 +45,11 @@ function titleBeforeProse(title: string): { title: string; prose: string } | nul
   const prose = title.slice(colon.index + colon[0].length).trim();
   const words = (s: string) => s.split(/\s+/u).filter(Boolean).length;
   const sentenceEnd = /[.!?؟]["'»”’)\]]*$/u;
-  // Sentences: a full stop at its end, after six words or more or after a first sentence ("completed. The portal is live.").
-  if (!head || words(head) > 12 || !sentenceEnd.test(prose) || (words(prose) < 6 && !/[.!?؟]\s+\S/u.test(prose))) return null;
-  return { title: head, prose };
+  if (!head || words(head) > 12 || !sentenceEnd.test(prose)) return null;
+  // Sentences: a full stop at its end, after six words or more, after a first sentence ("completed. The portal is
+  // live."), or after a status ("on track, 60% done.").
+  const sentences = words(prose) >= 6 || /[.!?؟]\s+\S/u.test(prose) || openingStatus(foldWithMap(prose)) !== null;
+  return sentences ? { title: head, prose } : null;
 }
 
 /** A title that carries its status after a dash or in parentheses, split; null when it carries none. */
@@ -90,10 +93,20 @@ export const headingLabels: FlowLayout = {
       if (reported) {
         const prose = foldWithMap(reported.prose);
         // "Budget citoyen : en cours, taux de réalisation 60 %. …": words right after the colon that are a status are its status.
+        // "… Aisha reported the feed is live. Complete.": a sentence that is only a status is its status too.
         const opening = inline ? null : openingStatus(prose);
-        if (opening && /^\s*(?:[.,;؛،:]|$)/u.test(prose.folded.slice(opening.end))) {
-          draft.status = opening.status;
-          draft.statusLabel = originalSpan(prose, opening.start, opening.end);
+        const stated =
+          opening && /^\s*(?:[.,;؛،:]|$)/u.test(prose.folded.slice(opening.end))
+            ? { ft: prose, hit: opening }
+            : inline
+              ? null
+              : sentences(prose)
+                  .map((span) => subText(prose, span))
+                  .map((ft) => ({ ft, hit: statusOnly(ft) }))
+                  .find((s) => s.hit !== null) ?? null;
+        if (stated?.hit) {
+          draft.status = stated.hit.status;
+          draft.statusLabel = originalSpan(stated.ft, stated.hit.start, stated.hit.end);
         }
         builder.absorb(draft, { ...block, kind: "paragraph", ft: prose });
       }

@@ -181,7 +181,7 @@ export const en: Lexicon<"en"> = {
     { phrase: "work has not begun", status: "not_started" },
   ],
   commitmentWords: ["commitment"],
-  actionWords: ["action", "action item", "action point"],
+  actionWords: ["action", "action item", "action point", "milestone"],
   numberWords: ["no.", "no", "number", "#", "n°"],
   commitmentPluralWords: ["commitments"],
   headers: {

@@ -82,7 +82,7 @@ export const fr: Lexicon<"fr"> = {
     { phrase: "n'a pas démarré", status: "not_started" },
   ],
   commitmentWords: ["engagement", "l'engagement"],
-  actionWords: ["action", "mesure", "la mesure", "activité", "l'activité"],
+  actionWords: ["action", "mesure", "la mesure", "activité", "l'activité", "jalon", "le jalon"],
   numberWords: ["n°", "nº", "no", "no.", "numéro", "n"],
   commitmentPluralWords: ["engagements"],
   headers: {
