@@ -171,3 +171,18 @@ describe("notes kept in a repository", () => {
     ]);
   });
 });
+
+describe("a dateline over the minutes ('Cotonou, le 22 novembre 2023')", () => {
+  it("gives way to the date the opening sentence states, even when a venue or the session is named after it", async () => {
+    const r = await record(
+      "Cotonou, le 22 novembre 2023\n\n**COMPTE RENDU DE LA SESSION ORDINAIRE DU COMITÉ**\n\n" +
+        "L'an deux mille vingt-trois, le mardi 21 novembre, s'est tenue dans la salle de conférence du Ministère la sixième session ordinaire du Comité.\n",
+    );
+    expect(r.meeting.date).toBe("2023-11-21");
+  });
+
+  it("stays the date when the next date the head states is an event's", async () => {
+    const r = await record("Accra, 12 March 2024\n\n**MINUTES OF THE STEERING COMMITTEE**\n\nA training workshop will be held on 4 April 2024 in Kumasi.\n");
+    expect(r.meeting.date).toBe("2024-03-12");
+  });
+});

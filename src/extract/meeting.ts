@@ -183,12 +183,19 @@ export function meetingDateFromText(blocks: readonly Block[], knownYears: readon
   // words ("a présidé le mercredi 17 novembre 2021 une réunion", "Summary of the Forum (27/04/2021)")
   // is surer, and the bare line is kept only when none does.
   // After a bare line, only a date stated about the meeting counts: one a cue names in a block
-  // that names no event ("a training session will be held on 4 April" is not the meeting), or one in
-  // a title-like line, which ends with no full stop.
+  // that names no event before it ("a training session will be held on 4 April" is not the meeting;
+  // "… s'est tenue dans la salle de conférence" is), or one in a title-like line, which ends with
+  // no full stop.
   let bare: string | null = null;
+  /** An event named before the block's first date cue: the cue dates the event. */
+  const eventFirst = (b: Block): boolean => {
+    const event = firstMatch(EVENT_WORDS, b.ft.folded);
+    const cue = firstMatch(MEETING_DATE_CUES, b.ft.folded);
+    return event !== null && (cue === null || event.index < cue.index);
+  };
   for (const b of head) {
     if (bare !== null) {
-      const stated = firstMatch(EVENT_WORDS, b.ft.folded) === null ? cuedIn(b, ["full"]) : null;
+      const stated = eventFirst(b) ? null : cuedIn(b, ["full"]);
       const titled = /[.!?؟]\s*$/u.test(b.ft.text) ? null : lineDate(b);
       if (stated ?? titled) return (stated ?? titled)!;
       continue;
