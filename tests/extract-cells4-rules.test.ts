@@ -4,23 +4,13 @@
  * in code and reads it with the real reader, on wordings of no fixture.
  */
 import { describe, expect, it } from "vitest";
-import { extractRecord } from "../src/extract/index.js";
-import { readMarkdown } from "../src/ingest/text.js";
-import type { MeetingRecord } from "../src/model/meeting.js";
-
-async function record(markdown: string): Promise<MeetingRecord> {
-  const doc = await readMarkdown(new TextEncoder().encode(markdown), "minutes.md");
-  return extractRecord(doc, { sha256: "0".repeat(64) });
-}
-
-const table = (header: string, rows: string[][]) =>
-  `| ${header.split("|").join(" | ")} |\n| ${header.split("|").map(() => "---").join(" | ")} |\n` + rows.map((r) => `| ${r.join(" | ")} |`).join("\n") + "\n";
+import { markdownTable, record } from "./markdown-minutes.js";
 
 describe("a status cell with a rate after a dash", () => {
   it("takes the rate standing alone after the dash", async () => {
     const r = await record(
       "# Compte rendu\n\n" +
-        table("N°|Engagement|Avancement", [
+        markdownTable("N°|Engagement|Avancement", [
           ["1", "Registre foncier ouvert", "En cours – 40 %"],
           ["2", "Marchés publics ouverts", "Achevé – 100%"],
         ]),
@@ -34,9 +24,9 @@ describe("a status cell with a rate after a dash", () => {
 
 describe("a bare word for a delay in a status cell", () => {
   it("is a status in French and Arabic as in English", async () => {
-    const fr = await record("# Compte rendu\n\n" + table("N°|Engagement|Statut", [["1", "Archives numériques", "Retard"]]));
-    const en = await record("# Minutes\n\n" + table("No.|Commitment|Status", [["1", "Digital archives", "Delay – 30%"]]));
-    const ar = await record("# محضر\n\n" + table("رقم|الالتزام|الحالة", [["1", "رقمنة الأرشيف الوطني", "متأخرة"]]));
+    const fr = await record("# Compte rendu\n\n" + markdownTable("N°|Engagement|Statut", [["1", "Archives numériques", "Retard"]]));
+    const en = await record("# Minutes\n\n" + markdownTable("No.|Commitment|Status", [["1", "Digital archives", "Delay – 30%"]]));
+    const ar = await record("# محضر\n\n" + markdownTable("رقم|الالتزام|الحالة", [["1", "رقمنة الأرشيف الوطني", "متأخرة"]]));
     expect([fr, en, ar].map((r) => [r.commitments[0]?.status, r.commitments[0]?.progress])).toEqual([
       ["in_progress", null],
       ["in_progress", 30],
@@ -46,7 +36,7 @@ describe("a bare word for a delay in a status cell", () => {
   it("is a comment, not a report, in a sentence", async () => {
     const r = await record(
       "# Compte rendu\n\n" +
-        table("N°|Engagement|Statut", [["1", "Archives numériques", "Achevé"], ["2", "Registre foncier", "Non entamé"]]) +
+        markdownTable("N°|Engagement|Statut", [["1", "Archives numériques", "Achevé"], ["2", "Registre foncier", "Non entamé"]]) +
         "\nM. Omar Kane a souligné le retard de l'engagement 2.\n",
     );
     expect(r.commitments.find((c) => c.number === "2")?.reportedBy).toEqual([]);
@@ -57,7 +47,7 @@ describe("a speaker who says the work is in the approval process", () => {
   it("reports on the commitment named", async () => {
     const r = await record(
       "# Compte rendu\n\n" +
-        table("N°|Engagement|Statut", [["1", "Registre des associations", "Non entamé"], ["2", "Portail des pétitions", "Achevé"]]) +
+        markdownTable("N°|Engagement|Statut", [["1", "Registre des associations", "Non entamé"], ["2", "Portail des pétitions", "Achevé"]]) +
         "\nConcernant l'engagement 1, Mme Leila Haddad, du Ministère de la Justice, a indiqué que le texte est dans le circuit de signature.\n",
     );
     expect(r.commitments.find((c) => c.number === "1")?.reportedBy).toEqual(["Leila Haddad"]);
@@ -66,7 +56,7 @@ describe("a speaker who says the work is in the approval process", () => {
   it("in English too", async () => {
     const r = await record(
       "# Minutes\n\n" +
-        table("No.|Commitment|Status", [["1", "Beneficial ownership register", "Not started"], ["2", "Petitions portal", "Completed"]]) +
+        markdownTable("No.|Commitment|Status", [["1", "Beneficial ownership register", "Not started"], ["2", "Petitions portal", "Completed"]]) +
         "\nOn commitment 1, Ms Grace Mensah noted that the regulations are in the pipeline.\n",
     );
     expect(r.commitments.find((c) => c.number === "1")?.reportedBy).toEqual(["Grace Mensah"]);
@@ -88,9 +78,9 @@ describe("a meeting word after a demonstrative", () => {
 
 describe("a status cell that says the work is stalled", () => {
   it("is work begun, not done, in each language", async () => {
-    const en = await record("# Minutes\n\n" + table("No.|Commitment|Status", [["1", "Digital archives", "On hold"]]));
-    const fr = await record("# Compte rendu\n\n" + table("N°|Engagement|Statut", [["1", "Archives numériques", "Au point mort"]]));
-    const ar = await record("# محضر\n\n" + table("رقم|الالتزام|الحالة", [["1", "رقمنة الأرشيف الوطني", "متعثرة"]]));
+    const en = await record("# Minutes\n\n" + markdownTable("No.|Commitment|Status", [["1", "Digital archives", "On hold"]]));
+    const fr = await record("# Compte rendu\n\n" + markdownTable("N°|Engagement|Statut", [["1", "Archives numériques", "Au point mort"]]));
+    const ar = await record("# محضر\n\n" + markdownTable("رقم|الالتزام|الحالة", [["1", "رقمنة الأرشيف الوطني", "متعثرة"]]));
     expect([en, fr, ar].map((r) => r.commitments[0]?.status)).toEqual(["in_progress", "in_progress", "in_progress"]);
   });
 });

@@ -4,14 +4,9 @@
  * Each test builds a tiny Markdown document in code and reads it with the real reader.
  */
 import { describe, expect, it } from "vitest";
-import { extractRecord } from "../src/extract/index.js";
-import { readMarkdown } from "../src/ingest/text.js";
 import type { MeetingRecord } from "../src/model/meeting.js";
+import { record } from "./markdown-minutes.js";
 
-async function record(markdown: string): Promise<MeetingRecord> {
-  const doc = await readMarkdown(new TextEncoder().encode(markdown), "minutes.md");
-  return extractRecord(doc, { sha256: "0".repeat(64) });
-}
 const brief = (r: MeetingRecord) => r.commitments.map((c) => ({ number: c.number, title: c.title, status: c.status, progress: c.progress }));
 
 describe("commitments numbered by their section marker", () => {

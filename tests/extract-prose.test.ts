@@ -9,12 +9,7 @@ import { extractRecord } from "../src/extract/index.js";
 import { foldWithMap } from "../src/extract/match.js";
 import { reportersIn } from "../src/extract/people.js";
 import { readMarkdown } from "../src/ingest/text.js";
-import type { MeetingRecord } from "../src/model/meeting.js";
-
-async function record(markdown: string, name = "minutes.md"): Promise<MeetingRecord> {
-  const doc = await readMarkdown(new TextEncoder().encode(markdown), name);
-  return extractRecord(doc, { sha256: "0".repeat(64) });
-}
+import { record } from "./markdown-minutes.js";
 
 describe("reporters", () => {
   const reporters = (s: string) => reportersIn(foldWithMap(s));

@@ -4,19 +4,12 @@
  * Each test builds a tiny Markdown document in code and reads it with the real reader.
  */
 import { describe, expect, it } from "vitest";
-import { extractRecord } from "../src/extract/index.js";
 import { DATE_WORDS } from "../src/extract/lexicon/index.js";
 import { foldWithMap } from "../src/extract/match.js";
 import { matchReferencedTitle } from "../src/extract/item-numbers.js";
 import { sentences } from "../src/extract/text-helpers.js";
-import { readMarkdown } from "../src/ingest/text.js";
-import type { MeetingRecord } from "../src/model/meeting.js";
 import { findDates } from "../src/text/dates.js";
-
-async function record(markdown: string): Promise<MeetingRecord> {
-  const doc = await readMarkdown(new TextEncoder().encode(markdown), "minutes.md");
-  return extractRecord(doc, { sha256: "0".repeat(64) });
-}
+import { record } from "./markdown-minutes.js";
 
 describe("an item numbered by a word after its label", () => {
   it("takes the word's number, not the minutes' outline number", () => {

@@ -4,16 +4,9 @@
  * Each test builds a tiny Markdown document in code and reads it with the real reader.
  */
 import { describe, expect, it } from "vitest";
-import { extractRecord } from "../src/extract/index.js";
 import { foldWithMap } from "../src/extract/match.js";
 import { statedRate } from "../src/extract/record-builder.js";
-import { readMarkdown } from "../src/ingest/text.js";
-import type { MeetingRecord } from "../src/model/meeting.js";
-
-async function record(markdown: string): Promise<MeetingRecord> {
-  const doc = await readMarkdown(new TextEncoder().encode(markdown), "minutes.md");
-  return extractRecord(doc, { sha256: "0".repeat(64) });
-}
+import { markdownTable, record } from "./markdown-minutes.js";
 
 describe("a numbered paragraph giving its title before a colon, then its report", () => {
   it("keeps the title to the words before the colon and reads the sentences after it", async () => {
@@ -115,12 +108,9 @@ describe("the head of Moroccan minutes", () => {
 });
 
 describe("a status cell of one word that in prose is an auxiliary", () => {
-  const table = (header: string, rows: string[][]) =>
-    `| ${header.split("|").join(" | ")} |\n| ${header.split("|").map(() => "---").join(" | ")} |\n` + rows.map((r) => `| ${r.join(" | ")} |`).join("\n") + "\n";
-
   it("is done as the whole cell: 'تم', 'Fait'", async () => {
-    const ar = await record("# محضر\n\n" + table("الرقم|الإجراء|الوضعية", [["1.1", "إعداد دليل النشر", "تم"], ["1.2", "إطلاق البوابة", "لم يتم"]]));
-    const fr = await record("# Compte rendu\n\n" + table("N°|Action|État", [["1", "Former les agents", "Fait"]]));
+    const ar = await record("# محضر\n\n" + markdownTable("الرقم|الإجراء|الوضعية", [["1.1", "إعداد دليل النشر", "تم"], ["1.2", "إطلاق البوابة", "لم يتم"]]));
+    const fr = await record("# Compte rendu\n\n" + markdownTable("N°|Action|État", [["1", "Former les agents", "Fait"]]));
     expect(ar.commitments.map((c) => [c.number, c.status])).toEqual([
       ["1.1", "completed"],
       ["1.2", "not_completed"],

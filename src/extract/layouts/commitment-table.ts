@@ -5,8 +5,7 @@
 import { wordCount, type Block, type TableModel } from "../blocks.js";
 import { SENTENCE_END } from "../../text/normalize.js";
 import { matchCommitmentHeading } from "../item-numbers.js";
-import type { ColumnRole } from "../lexicon/index.js";
-import { CELL_STATUSES } from "../lexicon/index.js";
+import { CELL_STATUSES, type ColumnRole } from "../lexicon/index.js";
 import { colourOfCell, DEFAULT_COLOUR_STATUS } from "../colour-key.js";
 import type { Colour } from "../lexicon/index.js";
 import { foldWithMap, type FoldedText } from "../match.js";
