@@ -82,6 +82,17 @@ describe("buildBlocks: nested lists from where their markers stand", () => {
     ]);
   });
 
+  it("reads lower-case Roman numerals as an ordered list, a lost space too, but not 'i.e.' or letters that count nothing", () => {
+    const blocks = blocksOf([line("i. Opening", 78, 700), line("ii. Adoption of the agenda", 78, 688), line("iii.Progress report on NAP III", 78, 676), line("iv. Any other business", 78, 664)]) as RootContent[];
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]).toMatchObject({ type: "list", ordered: true });
+    expect(listShapes(blocks)).toEqual([["Opening", "Adoption of the agenda", "Progress report on NAP III", "Any other business"]]);
+    const prose = blocksOf([line("i.e. the members agreed on the report.", 78, 700)]) as RootContent[];
+    expect(prose[0].type).toBe("paragraph");
+    const notRoman = blocksOf([line("vx. Something", 78, 700)]) as RootContent[];
+    expect(notRoman[0].type).toBe("paragraph");
+  });
+
   it("runs a numbered list on past the sub-points indented under its items", () => {
     const lines = [
       line("1. Adopt the minutes", 78, 700),

@@ -185,6 +185,26 @@ describe("layOutPage: words a narrow column broke", () => {
   });
 });
 
+describe("layOutPage: a header a narrow column broke after its slash", () => {
+  it("reads 'S/' over 'N' as 'S/N'", () => {
+    const run = (str: string, x: number, y: number, width: number): PlacedText => ({ str, x, y, width, size: 10, rtl: false });
+    // "S/N" (16) is wider than the column's widest line, "12" (10).
+    const runs = [
+      ...[run("S/", 60, 735, 10.5), run("N", 60, 723.5, 6), run("Commitment", 90, 735, 50), run("Level", 300, 735, 25)],
+      ...[run("1", 60, 705, 5), run("Open Budget", 90, 705, 55), run("Complete", 300, 705, 40)],
+      ...[run("2", 60, 685, 5), run("Beneficial ownership", 90, 685, 95), run("Limited", 300, 685, 35)],
+      ...[run("12", 60, 665, 10), run("Open Contracting", 90, 665, 80), run("Substantial", 300, 665, 50)],
+    ];
+    const [table] = tablesOf(layOutPage(1, { bottom: 0, width: 595, height: 842 }, runs, { horizontal: [], vertical: [] }, false).elements);
+    expect(laidOutCells(table)).toEqual([
+      ["S/N", "Commitment", "Level"],
+      ["1", "Open Budget", "Complete"],
+      ["2", "Beneficial ownership", "Limited"],
+      ["12", "Open Contracting", "Substantial"],
+    ]);
+  });
+});
+
 describe("layOutPage: a hyphenated word that fills its column", () => {
   it("keeps the space after it: a layout cuts a word between letters only when it has no hyphen to break at", () => {
     const run = (str: string, x: number, y: number, width: number): PlacedText => ({ str, x, y, width, size: 10, rtl: false });
@@ -408,6 +428,75 @@ describe("pagesToTree on tables that meet at a page break", () => {
       ],
     ]);
     expect(tree.children.at(-1)?.type).toBe("paragraph");
+  });
+
+  it("reads the last lines of one cell overleaf, then the next rows with gutters of their own, as one table", () => {
+    const run = (str: string, x: number, y: number): PlacedText => ({ str, x, y, width: str.length * 5, size: 10, rtl: false });
+    const columnX = [60, 120, 300, 400];
+    const row = (cells: string[], y: number) => cells.map((text, c) => run(text, columnX[c], y));
+    const first = layOutPage(1, frame, [...row(["No.", "Commitment", "Lead", "Status"], 110), ...row(["1", "Open data portal", "DGA", "Done"], 85), ...row(["2", "Citizens budget at", "MoF", "Ongoing"], 60)], noRulings, false);
+    const [table] = tablesOf(first.elements);
+    // Overleaf: the cut title's last two lines alone, then rows 3 and 4 further down than a row's own lines.
+    const overleaf = [
+      run("the regional", 120, 800),
+      run("level", 120, 788),
+      ...row(["3", "Right to information", "CDAI", "Late"], 760),
+      ...row(["4", "E-petitions platform", "MTD", "Not started"], 735),
+      run("The committee discussed the delays in detail and agreed on the next steps for every commitment.", 56, 700),
+    ];
+    const second = layOutPage(2, frame, overleaf, noRulings, false, table.xs);
+    const tree = pagesToTree([first, second], []);
+    expect(tree.children.filter((node): node is Table => node.type === "table").map(cellTexts)).toEqual([
+      [
+        ["No.", "Commitment", "Lead", "Status"],
+        ["1", "Open data portal", "DGA", "Done"],
+        ["2", "Citizens budget at the regional level", "MoF", "Ongoing"],
+        ["3", "Right to information", "CDAI", "Late"],
+        ["4", "E-petitions platform", "MTD", "Not started"],
+      ],
+    ]);
+  });
+
+  it("leaves a short line at the top of the page a paragraph when nothing under it goes on in the table's columns", () => {
+    const run = (str: string, x: number, y: number): PlacedText => ({ str, x, y, width: str.length * 5, size: 10, rtl: false });
+    const columnX = [60, 120, 300, 400];
+    const row = (cells: string[], y: number) => cells.map((text, c) => run(text, columnX[c], y));
+    const first = layOutPage(1, frame, [...row(["No.", "Commitment", "Lead", "Status"], 110), ...row(["1", "Open data portal", "DGA", "Done"], 85)], noRulings, false);
+    const [table] = tablesOf(first.elements);
+    const overleaf = [run("Discussion", 120, 800), run("The committee discussed the delays in detail and agreed on the next steps for every commitment.", 56, 770)];
+    const tree = pagesToTree([first, layOutPage(2, frame, overleaf, noRulings, false, table.xs)], []);
+    expect(tree.children.filter((node): node is Table => node.type === "table").map(cellTexts)).toEqual([
+      [
+        ["No.", "Commitment", "Lead", "Status"],
+        ["1", "Open data portal", "DGA", "Done"],
+      ],
+    ]);
+  });
+
+  it("joins the rest of a table overleaf whose gutter moved with its narrower text ('S/N' above, '2' overleaf)", () => {
+    const line = (text: string, page: number, x: number, y: number) => ({ text, left: x, right: x + text.length * 5, y, size: 10, rtl: false, bold: false, page });
+    const cell = (column: number, lines: ReturnType<typeof line>[]) => ({ column, colSpan: 1, rowSpan: 1, lines });
+    const row = (page: number, texts: string[][], y: number) => ({ page, cells: texts.map((lines, c) => cell(c, lines.map((t, i) => line(t, page, [57, 80, 250][c], y - 11 * i)))) });
+    const table = (page: number, xs: number[], rows: LaidOutTable["rows"]): LaidOutTable => ({ kind: "table", page, rtl: false, xs, fromText: true, top: 800, bottom: 40, rows });
+    // The first column's gutter midpoint is 76 above the page break and 70 overleaf: more than a fifth of that narrow column.
+    const first = table(1, [56, 76, 245, 400], [row(1, [["S/N"], ["Commitment"], ["Level"]], 90), row(1, [["1"], ["Open Budget: publication of the"], ["Complete"]], 60)]);
+    const rest = table(2, [56, 70, 245, 400], [row(2, [[], ["citizens' budget"], []], 800), row(2, [["2"], ["Open Contracting"], ["Substantial"]], 770)]);
+    const page = (number: number, element: LaidOutTable) => ({ page: number, bottom: 0, width: 595, height: 842, elements: [element] });
+    const found = pagesToTree([page(1, first), page(2, rest)], []).children.filter((child): child is Table => child.type === "table");
+    expect(found.map(cellTexts)).toEqual([[["S/N", "Commitment", "Level"], ["1", "Open Budget: publication of the citizens' budget", "Complete"], ["2", "Open Contracting", "Substantial"]]]);
+  });
+
+  it("keeps apart a table overleaf whose text crosses the columns above", () => {
+    const line = (text: string, x: number, y: number) => ({ text, left: x, right: x + text.length * 5, y, size: 10, rtl: false, bold: false, page: 1 });
+    const table = (page: number, xs: number[], texts: [string, number][]): LaidOutTable => ({
+      kind: "table", page, rtl: false, xs, fromText: true, top: 800, bottom: 40,
+      rows: [{ page, cells: texts.map(([t, x], c) => ({ column: c, colSpan: 1, rowSpan: 1, lines: [{ ...line(t, x, 700), page }] })) }],
+    });
+    const first = table(1, [56, 76, 245, 400], [["1", 57], ["Open Budget", 80], ["Complete", 250]]);
+    // Overleaf the second column's text runs on to x = 330, well into the third column above.
+    const other = table(2, [56, 76, 335, 500], [["A", 57], ["A much longer description of it that runs on and on", 80], ["Done", 340]]);
+    const page = (number: number, element: LaidOutTable) => ({ page: number, bottom: 0, width: 595, height: 842, elements: [element] });
+    expect(pagesToTree([page(1, first), page(2, other)], []).children.filter((child) => child.type === "table")).toHaveLength(2);
   });
 
   it("joins the rest of a table overleaf whose first row has another key", () => {

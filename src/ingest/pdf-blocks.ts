@@ -16,6 +16,7 @@
  */
 import type { BlockContent, Heading, List, ListItem, Paragraph } from "mdast";
 import { BULLET, normalizeText, SENTENCE_END } from "../text/normalize.js";
+import { romanValue } from "../text/item-numbers.js";
 import type { PageLine } from "./pdf-layout.js";
 import { meanConfidence } from "./pdf-lines.js";
 import type { SourceLocation } from "./tree.js";
@@ -25,8 +26,14 @@ import type { SourceLocation } from "./tree.js";
  * (the normalizer turns every bullet into BULLET), or a dash before a space or a letter (not "-5").
  */
 const TYPED_MARKER = new RegExp(`^(?:${BULLET} ?|[-\\u2010\\u2011\\u2013\\u2014](?: +(?=\\S)|(?=\\p{L})))`, "u");
-/** An ordered item as rendered text: "1." / "2)" then the item. */
-const ORDERED_MARKER = /^(\d{1,2})[.)] *(?=\p{L})/u;
+/**
+ * An ordered item as rendered text: "1." / "2)" then the item, or a lower-case Roman numeral as
+ * agendas and resolutions number them ("iv. Progress report", "iii.Review": the space a
+ * justified list loses), followed by a space or a capital (not "i.e.").
+ */
+const ORDERED_MARKER = /^(?:(\d{1,2})[.)] *(?=\p{L})|([ivx]{1,5})[.)](?: +|(?=\p{Lu})))/u;
+/** The ordinal of an ordered marker's match, or null for letters that only look Roman ("vx."). */
+const ordinalOf = (m: RegExpExecArray): number | null => (m[1] !== undefined ? Number(m[1]) : romanValue(m[2]));
 /** A short numbered title ("2. Rapport d'auto-évaluation") has at most this many words and no final punctuation. */
 const MAX_TITLE_WORDS = 10;
 
@@ -132,7 +139,9 @@ function groupLines(lines: PageLine[], pitchBySize: Map<number, number>): Block[
     const text = normalizeText(line.text);
     if (!text) continue;
     const marker = TYPED_MARKER.exec(text);
-    const ordered = marker ? null : ORDERED_MARKER.exec(text);
+    const orderedMatch = marker ? null : ORDERED_MARKER.exec(text);
+    const ordinal = orderedMatch ? ordinalOf(orderedMatch) : null;
+    const ordered = ordinal === null ? null : orderedMatch;
     const previous = current?.lines.at(-1);
     if (
       current &&
@@ -153,7 +162,7 @@ function groupLines(lines: PageLine[], pitchBySize: Map<number, number>): Block[
     current = marker
       ? { kind: "bullet", lines: [line], text: text.slice(marker[0].length).trim(), markedText: text }
       : ordered
-        ? { kind: "ordered", lines: [line], text: text.slice(ordered[0].length).trim(), markedText: text, ordinal: Number(ordered[1]) }
+        ? { kind: "ordered", lines: [line], text: text.slice(ordered[0].length).trim(), markedText: text, ordinal: ordinal ?? undefined }
         : { kind: "paragraph", lines: [line], text, markedText: text };
     blocks.push(current);
   }

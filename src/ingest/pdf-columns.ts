@@ -436,8 +436,8 @@ const CARRIED_ROW_GAP = 2;
  * repeated header and the end of one row, the last lines of a row's cells). It is the text
  * rows at the top of the page each of whose runs stays within one of those columns, before
  * any that runs across a column boundary (the body text after the table) or stands apart, up
- * to the end of the first row with nothing in the key column; one of its rows at least has
- * text in two columns.
+ * to the end of the first row with nothing in the key column; one of its rows, or of those
+ * right under it in the same columns, has text in two columns.
  */
 export function findCarriedGrid(runs: PlacedText[], xs: number[], horizontalRules: Ruling[]): Grid | undefined {
   const rows = textRows(runs);
@@ -466,7 +466,11 @@ export function findCarriedGrid(runs: PlacedText[], xs: number[], horizontalRule
   const cut = all.findIndex((band) => band.every((row) => row.runs.every((run) => columnOf(run) !== keyColumn)));
   if (cut < 0) return undefined;
   const bands = all.slice(0, cut + 1);
-  if (!bands.some((band) => band.some((row) => new Set(row.runs.map(columnOf)).size >= 2))) return undefined;
+  // Text in two columns shows the table: in the part, or in the rows under it that go on in its columns
+  // (the last lines of one cell, then the next rows, which have gutters of their own).
+  let inColumns = taken;
+  while (inColumns < rows.length && rows[inColumns].runs.every((run) => columnOf(run) >= 0)) inColumns++;
+  if (!rows.slice(0, inColumns).some((row) => new Set(row.runs.map(columnOf)).size >= 2)) return undefined;
   const ys = rowBoundaries(bands);
   const cells: GridCell[] = bands.flatMap((_, r) =>
     xs.slice(1).map((right, c) => ({ row: r, col: c, rowSpan: 1, colSpan: 1, left: xs[c], right, top: ys[r], bottom: ys[r + 1] })),

@@ -146,7 +146,8 @@ const AT_EDGE = 1.5;
  * "None", "consultatio" over "n retours" beside "partenaires"); so is
  * a number over one or two digits that would not have fitted after it. A word with a hyphen
  * inside is whole ("Attorney-General" over "on the Bill"): a layout cuts a word between
- * letters only when it has no hyphen to end the line at.
+ * letters only when it has no hyphen to end the line at. A one-word line ending with a slash
+ * goes on overleaf without a space ("S/" over "N").
  */
 function rejoinBrokenWords(cells: LaidOutCell[]): void {
   const widest = new Map<number, number>();
@@ -172,7 +173,9 @@ function rejoinBrokenWords(cells: LaidOutCell[]): void {
       const number = overflows && NUMBER_TAIL.test(tailText) ? NUMBER_HEAD.exec(headWord) : null;
       const brokenNumber = number !== null && (number[1] === "" || head.rtl);
       const brokenWord = !INNER_HYPHEN.test(headWord) && (fills || (overflows && ONE_MARK.test(firstWord)));
-      if (!brokenWord && !brokenNumber) continue;
+      // A layout may end a line after a slash, as after a hyphen: "S/" over "N" is the header "S/N".
+      const brokenAtSlash = overflows && headWord.endsWith("/");
+      if (!brokenWord && !brokenNumber && !brokenAtSlash) continue;
       cell.lines.splice(k - 1, 2, {
         ...head,
         text: brokenNumber ? number[2] + number[1] + tailText : headWord + tailText,

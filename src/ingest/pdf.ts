@@ -491,7 +491,7 @@ function buildTree(pages: LaidOutPage[]): Root {
         else items.push({ kind: "lines", lines: [element.line] });
         return;
       }
-      if (previous?.kind === "table" && index === 0 && continuesTable(previous.table, element, pages)) {
+      if (previous?.kind === "table" && continuesTable(previous.table, element, pages)) {
         appendTablePart(previous.table, element);
         return;
       }
@@ -519,19 +519,20 @@ function buildTree(pages: LaidOutPage[]): Root {
 }
 
 const SAME_COLUMN = 3;
-/** How far, as a fraction of the narrower neighbouring column, a text-found column boundary may move from page to page. */
-const TEXT_COLUMN_DRIFT = 0.2;
 
 /**
- * The next page's first table continues this one when this one ended its page and the column
- * boundaries match, unless it opens with this table's header key over other content: that is
+ * A table continues this one when the column boundaries match and it comes right after this
+ * one's last part: opening the next page when this one ended its page, or on the same page
+ * under the part carried over (the end of the row the page break cut, then rows with gutters
+ * of their own). Not when it opens with this table's header key over other content: that is
  * the next table of a series of one form (a card per commitment), as a repeated header repeats whole.
  */
 function continuesTable(table: TableInProgress, next: LaidOutTable, pages: LaidOutPage[]): boolean {
   const { last } = table;
-  if (next.page !== last.page + 1) return false;
   const lastPage = pages[last.page - 1];
-  if (lastPage.elements.at(-1) !== last) return false;
+  const overleaf = next.page === last.page + 1 && lastPage.elements.at(-1) === last && pages[next.page - 1].elements[0] === next;
+  const underCarried = next.page === last.page && table.first.page < last.page && lastPage.elements[lastPage.elements.indexOf(last) + 1] === next;
+  if (!overleaf && !underCarried) return false;
   if (next.xs.length !== last.xs.length) return false;
   const header = table.first.rows[0];
   const opening = next.rows[0];
@@ -539,16 +540,22 @@ function continuesTable(table: TableInProgress, next: LaidOutTable, pages: LaidO
     const key = cellText(header.cells[0]);
     if (key !== "" && key === cellText(opening.cells[0])) return false;
   }
-  if (next.fromText || last.fromText) {
-    // Gutter boundaries move with the widest text of each page: compare the inner ones only,
-    // each within a fraction of the narrower of its two columns.
-    for (let i = 1; i < last.xs.length - 1; i++) {
-      const narrower = Math.min(last.xs[i] - last.xs[i - 1], last.xs[i + 1] - last.xs[i]);
-      if (Math.abs(next.xs[i] - last.xs[i]) > Math.max(SAME_COLUMN, narrower * TEXT_COLUMN_DRIFT)) return false;
-    }
-    return true;
-  }
+  // Gutter boundaries move with the widest text of each page ("S/N" above, "2" overleaf):
+  // the columns match when each part's text stays within the other's columns.
+  if (next.fromText || last.fromText) return textFitsColumns(next, last.xs) && textFitsColumns(last, next.xs);
   return next.xs.every((x, i) => Math.abs(x - last.xs[i]) <= SAME_COLUMN);
+}
+
+/** Every line of `part` within its cell's columns of `xs`, give or take its font size; the outer boundaries bound nothing. */
+function textFitsColumns(part: LaidOutTable, xs: number[]): boolean {
+  const columns = xs.length - 1;
+  return part.rows.every((row) =>
+    row.cells.every((cell) => {
+      const from = part.rtl ? columns - (cell.column + cell.colSpan) : cell.column;
+      const to = from + cell.colSpan;
+      return cell.lines.every((line) => (from === 0 || line.left >= xs[from] - line.size) && (to === columns || line.right <= xs[to] + line.size));
+    }),
+  );
 }
 
 function cellText(cell: LaidOutCell): string {
@@ -583,7 +590,10 @@ function appendTablePart(table: TableInProgress, part: LaidOutTable): void {
   }
   const previous = table.rows.at(-1);
   const next = rows[0];
-  if (previous && next && sameShape(previous, next) && isBrokenRow(previous, next)) {
+  // A header row alone at a page's foot is not a cut row: its words never end like sentences, yet the rows overleaf are its body.
+  // Under the part carried over the page break the cut row has ended: the next row is a row of its own.
+  const overleaf = part.page !== table.last.page;
+  if (overleaf && previous && next && previous !== header && sameShape(previous, next) && isBrokenRow(previous, next)) {
     // A cell merged down the rows overleaf goes on down them from the row it is merged into.
     previous.cells.forEach((cell, i) => {
       cell.lines.push(...next.cells[i].lines);
