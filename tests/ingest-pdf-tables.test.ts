@@ -273,6 +273,25 @@ describe("layOutPage on a table without borders with rows spanning it (group tit
     const lines = page.elements.flatMap((element) => (element.kind === "line" ? [element.line.text] : []));
     expect(lines).toHaveLength(2);
   });
+
+  it("keeps apart the two columns a short group title spans ('Axe 1 : Budget' ends in the second column)", () => {
+    const runs = groupedPage(
+      [
+        { title: "Axe 1 : Budget ouvert", rows: [["1.1", "Budget citoyen", "DGB", "Achevé"], ["1.2", "Données", "DGI", "En cours"]] },
+        { title: "Axe 2 : Participation", rows: [["2.1", "Audit participatif", "CdC", "Retardé"]] },
+      ],
+      [],
+    );
+    const [table] = tablesOf(layOutPage(1, { bottom: 0, width: 595, height: 842 }, runs, { horizontal: [], vertical: [] }, false).elements);
+    expect(table.rows.map((row) => row.cells.map((cell) => `${cell.colSpan}:${cell.lines.map((l) => l.text).join(" ")}`))).toEqual([
+      ["1:N°", "1:Activités", "1:Responsable", "1:État"],
+      ["4:Axe 1 : Budget ouvert"],
+      ["1:1.1", "1:Budget citoyen", "1:DGB", "1:Achevé"],
+      ["1:1.2", "1:Données", "1:DGI", "1:En cours"],
+      ["4:Axe 2 : Participation"],
+      ["1:2.1", "1:Audit participatif", "1:CdC", "1:Retardé"],
+    ]);
+  });
 });
 
 describe("readPdf on a ruled table the page break cuts between two rows", () => {

@@ -102,11 +102,12 @@ function widestBridge(columns: Span[], row: Span[]): number {
 /**
  * Whether a text row is a row spanning the table ("Composante 2 : …", "Axe 1", a group title): one
  * line of one stretch of text, from the table's starting edge (its left, or its right in a right-to-left
- * table) across three columns or more. Body text looks the same for a line; what tells them apart is
- * the row after it, which goes on in the table's columns (see `findTextGrids`).
+ * table) across two columns or more (a short title spanning the table ends in its second column).
+ * Body text looks the same for a line; what tells them apart is the row after it, which goes on in
+ * the table's columns (see `findTextGrids`).
  */
 function isSpanningRow(row: TextRow, columns: Span[]): boolean {
-  if (row.spans.length !== 1 || columns.length < MIN_COLUMNS || widestBridge(columns, row.spans) < 3) return false;
+  if (row.spans.length !== 1 || columns.length < MIN_COLUMNS || widestBridge(columns, row.spans) < 2) return false;
   const [span] = row.spans;
   const rtl = letterDirection(row.runs.map((run) => run.str).join(" ")) === "rtl";
   return rtl ? Math.abs(span.to - columns[columns.length - 1].to) <= row.size : Math.abs(span.from - columns[0].from) <= row.size;
@@ -135,13 +136,17 @@ export function findTextGrids(runs: PlacedText[], horizontalRules: Ruling[]): Gr
     for (let j = i + 1; j < rows.length; j++) {
       if (rows[j - 1].y - rows[j].y > MAX_ROW_GAP * Math.max(rows[j - 1].size, rows[j].size)) break;
       // A line that runs across a gutter into a third column is body text: the table, if any, ended above it;
-      // unless the table goes on under it in the same columns, which makes it a row spanning the table.
-      if (widestBridge(columns, rows[j].spans) >= 3) {
+      // unless the table goes on under it in the same columns, which makes it a row spanning the table
+      // (as does a shorter one across two columns, which would otherwise join them).
+      const bridge = widestBridge(columns, rows[j].spans);
+      if (bridge >= 2) {
         const after = rows[j + 1];
         const goesOn = after !== undefined && rows[j].y - after.y <= MAX_ROW_GAP * Math.max(rows[j].size, after.size) && withinColumns(after, columns);
-        if (!goesOn || !isSpanningRow(rows[j], columns)) break;
-        end = j;
-        continue;
+        if (goesOn && isSpanningRow(rows[j], columns)) {
+          end = j;
+          continue;
+        }
+        if (bridge >= 3) break;
       }
       const next = union(columns, rows[j].spans);
       if (next.length < 2) break;
