@@ -102,6 +102,22 @@ describe("a decision's owner, due date and commitment", () => {
     expect([ar.owner, ar.due]).toEqual(["وحدة الإدارة الإلكترونية", "2022-07-15"]);
   });
 
+  it("reads the owner a resolution names by its frame, in English, French and Arabic", async () => {
+    const en = await decisionsOf(
+      "## Resolutions\n\n1. The Federal Ministry of Justice to present the asset recovery regulations by 31st March, 2024.\n2. The Secretariat to circulate the draft programme to members.",
+    );
+    expect(en.map((d) => d.owner)).toEqual(["Federal Ministry of Justice", "Secretariat"]);
+    const fr = await decisionsOf("## Recommandations\n\n- Charger la DGB de mobiliser le financement avant le 31 janvier 2024.\n- Le Secrétariat est chargé de transmettre le compte rendu.");
+    expect(fr.map((d) => d.owner)).toEqual(["DGB", "Secrétariat"]);
+    const ar = await decisionsOf("## التوصيات\n\n- تكليف وزارة الانتقال الرقمي بإعداد دفتر التحملات قبل 31 دجنبر 2023.\n- دعوة الهيئة الوطنية للنزاهة إلى نشر تقريرها.");
+    expect(ar.map((d) => d.owner)).toEqual(["وزارة الانتقال الرقمي", "الهيئة الوطنية للنزاهة"]);
+  });
+
+  it("takes no owner from a sentence whose subject is no name ('Members agreed to meet', 'It was resolved to')", async () => {
+    const ds = await decisionsOf("## Resolutions\n\n1. Members agreed to meet again in May.\n2. It was resolved to adopt the report.");
+    expect(ds.map((d) => d.owner)).toEqual([undefined, undefined]);
+  });
+
   it("leaves owner and due out when the text gives none", async () => {
     const [d] = await decisionsOf("It was agreed that the next meeting should be face-to-face.");
     expect(d.owner).toBeUndefined();

@@ -14,16 +14,17 @@ import type { Decision } from "../model/meeting.js";
 import { findDates } from "../text/dates.js";
 import { wordCount, type Block } from "./blocks.js";
 import { itemReferences } from "./item-numbers.js";
-import { COMMITMENT_PLURAL, DATE_WORDS, DECISION_PHRASES, DECISION_SECTIONS, DUE_CUES, NUMBERED_DECISION, OWNER_LABELS, SECTION_MARKER } from "./lexicon/index.js";
-import { firstMatch, foldWithMap, type FoldedText } from "./match.js";
+import { COMMITMENT_PLURAL, DATE_WORDS, DECISION_PHRASES, DECISION_SECTIONS, DUE_CUES, functionWordsOf, NUMBERED_DECISION, OWNER_FRAMES, OWNER_LABELS, SECTION_MARKER } from "./lexicon/index.js";
+import { textLanguage } from "./lexicon/detect.js";
+import { capitalizedAt, firstMatch, foldWithMap, isLatinWord, type FoldedText } from "./match.js";
 import { cleanTitle, originalOf, sentences, toSourceRef } from "./text-helpers.js";
 
 /** How far after a due cue its date may stand: "by the end of 30 June 2023" at most. */
 const DUE_WINDOW = 24;
 /** A section title is short: "8. Mesures de suivi", "Decisions of the committee:". */
 const SECTION_TITLE_WORDS = 6;
-/** Numbering before a section title or an item: "8.", "III -", "2.1)". */
-const NUMBERING = /^(?:[\dIVXivx]{1,4}(?:[.\-]\d{1,3})*\s*[.):\-–]?\s+)?/u;
+/** Numbering before a section title or an item: "8.", "III -", "2.1)", a letter ("E. Action points"). */
+const NUMBERING = /^(?:(?:[\dIVXivx]{1,4}(?:[.\-]\d{1,3})*|\p{L}(?=[.)]))\s*[.):\-–]?\s+)?/u;
 const isNumberedItem = (b: Block): boolean => b.itemNumber !== null || NUMBERED.test(b.ft.text);
 
 /** A paragraph numbered as a resolution: "1.", "2)", "3 -". */
@@ -78,7 +79,7 @@ function decision(
     commitment: references[0]?.number ?? commitmentOf(b),
     source: toSourceRef(file, b.source),
   };
-  const owner = ownerIn(foldWithMap(text));
+  const owner = ownerIn(foldWithMap(text)) ?? framedOwner(foldWithMap(found.text));
   if (owner) found.owner = owner;
   const due = dueIn(sentence);
   if (due) found.due = due;
@@ -100,6 +101,27 @@ function ownerIn(ft: FoldedText): string | null {
     // The sentence's full stop is not the owner's, an initial's is ("Owner: J. S.").
     const owner = cleanTitle(ft.text.slice(ft.map[start], ft.map[end])).replace(/(?<=\p{L}{3})\.$/u, "");
     if (owner) return owner;
+  }
+  return null;
+}
+
+/**
+ * The owner a decision names by its frame: "The Secretariat to circulate …", "Charger la DGB de
+ * mobiliser …", "تكليف وزارة الانتقال الرقمي بإعداد …". A frame with no word before the owner
+ * ("… to ") is sure only of a name: in Latin script, capitalized words and their particles
+ * ("Federal Ministry of Justice"), not "Members agreed to meet".
+ */
+function framedOwner(ft: FoldedText): string | null {
+  const words = functionWordsOf(textLanguage(ft, null));
+  for (const { pattern, led } of OWNER_FRAMES) {
+    const m = pattern.exec(ft.folded);
+    if (!m?.groups) continue;
+    const start = m.indices?.groups?.owner[0] ?? 0;
+    let tokens = [...m.groups.owner.matchAll(/\S+/gu)].map((t) => ({ word: t[0], at: start + t.index }));
+    if (tokens.length > 1 && words.articles.includes(tokens[0].word)) tokens = tokens.slice(1);
+    if (!led && !tokens.every((t) => !isLatinWord(t.word) || capitalizedAt(ft, t.at) || words.nameParticles.has(t.word) || words.articles.includes(t.word))) continue;
+    const last = tokens[tokens.length - 1];
+    return cleanTitle(ft.text.slice(ft.map[tokens[0].at], ft.map[last.at + last.word.length]));
   }
   return null;
 }

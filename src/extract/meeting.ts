@@ -8,6 +8,7 @@ import {
   ACTION_PLAN_WORDS,
   AGENDA_CUES,
   ATTENDEE_CUES,
+  BODY_WORDS,
   CHAIR_CAPACITY,
   CHAIR_LABEL,
   CHAIR_MARKER,
@@ -22,8 +23,10 @@ import {
   EVENT_WORDS,
   ORDINALS,
   SECTION_MARKER_VALUES,
+  functionWordsOf,
 } from "./lexicon/index.js";
-import { firstMatch, foldPhrase, foldWithMap } from "./match.js";
+import { textLanguage } from "./lexicon/detect.js";
+import { capitalizedAt, firstMatch, foldPhrase, foldWithMap, isLatinWord, type FoldedText } from "./match.js";
 import { honorificAt, namesAfter, namesAfterTitles, personBefore } from "./people.js";
 import { cleanTitle } from "./text-helpers.js";
 import { romanValue } from "../text/item-numbers.js";
@@ -372,6 +375,16 @@ export function chair(blocks: readonly Block[], language: Language | null = null
   return chairInAttendance(blocks);
 }
 
+/** Words a name may hold after its courtesy title ("Barr. Chinedu Okafor", "الدكتورة نادين الحسيني"). */
+const TITLED_NAME_WORDS = 4;
+
+/** A courtesy title and a name end at `pos`: "Barr. Chinedu Okafor|, Government Co-Chair", not "…, Beyrouth|". */
+function titledNameEndsAt(ft: FoldedText, pos: number): boolean {
+  const before = ft.folded.slice(0, pos);
+  const starts = [...before.matchAll(/\S+/gu)].slice(-(TITLED_NAME_WORDS + 1));
+  return starts.slice(0, -1).some((w) => honorificAt(ft, w.index) !== null);
+}
+
 /**
  * A key/value table of the head ("Chair | Hon. Abena Osei-Asare, Deputy Minister", "رئيس الجلسة |
  * الدكتورة …"): a cell that says only "Chair" names the chair in the next cell of its row. Out of
@@ -382,7 +395,12 @@ function chairInLabelledCell(blocks: readonly Block[], label: Block, language: L
   for (const m of label.ft.folded.matchAll(CHAIR_LABEL)) {
     const end = m.index + m[0].length;
     if (label.cell === null) {
-      if (honorificAt(label.ft, end)) return namesAfter(label.ft, end, language)[0] ?? null;
+      // "Barr. X, Government Co-Chair   Mrs. Y, Secretary": a label in apposition qualifies the titled person before it.
+      const apposed = /[,،]\s*(?:\S+\s+){0,2}[^\s,،]*$/u.exec(label.ft.folded.slice(0, m.index));
+      if (apposed && titledNameEndsAt(label.ft, apposed.index)) continue;
+      // "The Government Co-Chair, Barr. X, presided": the name may follow the label after a comma.
+      const name = end + (/^\s*[,،]\s*/u.exec(label.ft.folded.slice(end))?.[0].length ?? 0);
+      if (honorificAt(label.ft, name)) return namesAfter(label.ft, name, language)[0] ?? null;
       continue;
     }
     if (!/^[\s\p{P}]*$/u.test(label.ft.folded.slice(0, m.index)) || end < label.ft.folded.length) return null;
@@ -461,7 +479,31 @@ function listAfter(blocks: readonly Block[], at: number): Block[] {
 function inlineAfterCue(b: Block): string[] {
   const colon = b.ft.text.search(/[:：]/u);
   if (colon < 0) return [];
-  return b.ft.text.slice(colon + 1).split(/[;؛\n]/u).map((s) => s.trim()).filter(Boolean);
+  const list = b.ft.text.slice(colon + 1);
+  if (/[;؛\n]/u.test(list)) return list.split(/[;؛\n]/u).map((s) => s.trim()).filter(Boolean);
+  // Commas part the people and a person from the role after the name ("Mme X, directrice, M. Y"):
+  // a part opens another person with a courtesy title, or, in a list that titles no one, as a capitalized name alone.
+  const parts = list.split(/[,،]/u).map((s) => s.trim()).filter(Boolean);
+  const titled = (part: string): boolean => honorificAt(foldWithMap(part), 0) !== null;
+  const bare = parts.length > 0 && !titled(parts[0]);
+  return parts.filter((part, k) => k === 0 || titled(part) || (bare && isBareName(part)));
+}
+
+/** Words a bare name holds: "Amira Benali", "Jean-François Gagnon", "Anne-Marie de la Roche". */
+const BARE_NAME_WORDS = 4;
+
+/** A Latin-script name without a title: two to four words, capitalized but for particles, no body's word ("Ministry of Finance"). */
+function isBareName(text: string): boolean {
+  const ft = foldWithMap(text.replace(/\s*\([^)]*\)\s*$/u, ""));
+  const words = ft.folded.split(/\s+/u).filter(Boolean);
+  if (words.length < 2 || words.length > BARE_NAME_WORDS || !words.every(isLatinWord)) return false;
+  const { nameParticles } = functionWordsOf(textLanguage(ft, null));
+  let at = 0;
+  return words.every((w) => {
+    const start = ft.folded.indexOf(w, at);
+    at = start + w.length;
+    return (capitalizedAt(ft, start) || nameParticles.has(w)) && !BODY_WORDS.test(ft.folded.slice(start));
+  });
 }
 
 function personOf(item: string): string {
@@ -511,8 +553,16 @@ function enumeratorValue(m: RegExpMatchArray): number | null {
   return g.phrase !== undefined ? (SECTION_MARKER_VALUES.valueOf(g.phrase) ?? null) : null;
 }
 
-/** The number an enumerated line opens with ("3. Review of membership", "II. État …", "ثانياً: متابعة …") and its text. */
+/**
+ * A capital letter numbering a section ("C. STATUS OF NAP COMMITMENTS"): A is 1. Not I, V or X,
+ * which number as Roman numerals; L, C, D and M never do.
+ */
+const SECTION_LETTER = /^([A-HJ-UWYZ])[.)]\s+(?=\S)/u;
+
+/** The number an enumerated line opens with ("3. Review of membership", "II. État …", "C. Status …", "ثانياً: متابعة …") and its text. */
 function enumerated(text: string): { number: number; rest: string } | null {
+  const letter = SECTION_LETTER.exec(text);
+  if (letter) return { number: letter[1].charCodeAt(0) - "A".charCodeAt(0) + 1, rest: text.slice(letter[0].length) };
   const ft = foldWithMap(text);
   const m = firstMatch(ENUMERATOR, ft.folded);
   const number = m && m.index === 0 ? enumeratorValue(m) : null;
@@ -638,13 +688,14 @@ function laterItems(blocks: readonly Block[], last: Block): string[] {
  */
 function numberedSections(blocks: readonly Block[]): string[] {
   // Plain text writes a section title as a numbered line, read as a one-item list: an item is a
-  // section's title when the block after it is no numbered item (a numbered list runs on).
+  // section's title when no numbered item stands next to it (a numbered list runs on, or ends).
   // So does a repository's escaped number ("1\\. Welcome"): a short numbered paragraph of one line.
+  // The blocks next to it in the document: a table between them (left out of `blocks`) ends any list.
+  const numberedItemAt = (k: number, index: number): boolean => blocks[k]?.index === index && blocks[k].kind === "item" && titleNumber(blocks[k]) !== null;
   const sectionTitle = (b: Block, k: number): boolean =>
     b.kind === "heading" ||
     b.emphasized ||
-    // The block after it in the document: a table between them (left out of `blocks`) ends any list.
-    (b.kind === "item" && b.depth <= 1 && !(blocks[k + 1]?.index === b.index + 1 && blocks[k + 1].kind === "item" && titleNumber(blocks[k + 1]) !== null)) ||
+    (b.kind === "item" && b.depth <= 1 && !numberedItemAt(k + 1, b.index + 1) && !numberedItemAt(k - 1, b.index - 1)) ||
     (b.kind === "paragraph" && b.depth === 0 && !b.ft.text.includes("\n") && wordCount(b.ft.text) <= TITLE_WORDS && enumerated(b.ft.text) !== null);
   const titles = blocks.filter((b, k) => b.cell === null && sectionTitle(b, k)).map((b) => ({ b, numbered: titleNumber(b) }));
   const numbered = titles.filter((t) => t.numbered !== null);

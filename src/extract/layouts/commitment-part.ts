@@ -40,8 +40,11 @@ function numbered(b: Block): { number: string; title: string } | null {
 /** A sub-title's number is below the part's: dotted under it ("2.1" in part 2), or counting on its own (not the part's next sibling). */
 function below(part: Part, number: string): boolean {
   if (part.number === null) return true;
-  if (number.startsWith(`${part.number}.`)) return true;
-  return !/^\d+$/u.test(number) || Number(number) !== Number(part.number) + 1;
+  // "5.0 PROGRESS REPORT" numbers part 5 as a whole, as the decimal-numbered minutes of English-speaking Africa write it: "6.0" is its next sibling.
+  const [partWhole, whole] = [part.number, number].map((n) => n.replace(/\.0$/u, ""));
+  if (whole.startsWith(`${partWhole}.`)) return true;
+  if (whole === partWhole) return false;
+  return !/^\d+$/u.test(whole) || Number(whole) !== Number(partWhole) + 1;
 }
 
 export const commitmentPart: FlowLayout = {

@@ -9,7 +9,7 @@ import type { Block, FlatDocument, TableModel } from "../blocks.js";
 import { colourKey as buildColourKey } from "../colour-key.js";
 import { referencedNumbers } from "../item-numbers.js";
 import { COMMITMENT_PLURAL } from "../lexicon/index.js";
-import { firstMatch, foldWithMap } from "../match.js";
+import { firstMatch, foldWithMap, type FoldedText } from "../match.js";
 import { findPercents } from "../percents.js";
 import { CommitmentBuilder, type CommitmentExtraction, type Section } from "../record-builder.js";
 import { reportersIn, speakerOfTitle } from "../people.js";
@@ -135,18 +135,36 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
   // action log's own code standing alone ("explained that A-12 was published", "(A-14)").
   const codes = new Set(builder.drafts.map((d) => d.number).filter((n): n is string => n !== null && CODED.test(n)));
   const owners = uniqueOwners(builder.drafts);
+  const subjects = uniqueTitleSubjects(builder.drafts);
+  // A paragraph that names no number may be about one commitment still: it reports on the work of the one
+  // agency owning one commitment ("Ms Z noted that the RTI Commission had received 412 requests, 65 % granted"),
+  // or it names the subject only one commitment's title names ("the citizens' budget had been downloaded
+  // 40,000 times" under "Open Budget: publication of citizens' budget").
+  const implied = (ft: FoldedText): string | null => {
+    const owning = owners.filter((o) => containsWords(ft.folded, o.folded));
+    if (owning.length > 0) return owning.length === 1 ? owning[0].number : null;
+    const words = contentWordsOf(ft.folded).join(" ");
+    const naming = new Set(subjects.filter((t) => containsWords(words, t.folded)).map((t) => t.number));
+    return naming.size === 1 ? [...naming][0] : null;
+  };
   for (const block of flow) {
     if (builder.region.has(block.index)) continue;
     const named = referencedNumbers(block.ft);
     const coded = named.length ? [] : [...new Set([...block.ft.text.matchAll(CODE_IN_TEXT)].map((m) => m[1]).filter((c) => codes.has(c)))];
     const one = named.length === 1 ? named[0] : coded.length === 1 ? coded[0] : null;
-    if (one !== null) builder.discuss(one, block);
-    else if (named.length > 1) for (const part of discussedParts(block)) builder.discuss(part.number, part.block);
+    if (one !== null) {
+      // The sentences before the one that names the number may be about another commitment, by its owner
+      // or subject ("Mr. X reported that the People's Budget … . Atty. Y added that … commitment 2.2 …").
+      const split = named.length === 1 ? leadBeforeNamed(block) : null;
+      const before = split && implied(split.lead.ft);
+      if (split && before && before !== one) {
+        builder.discuss(before, split.lead, "reports");
+        builder.discuss(one, split.rest);
+      } else builder.discuss(one, block);
+    } else if (named.length > 1) for (const part of discussedParts(block)) builder.discuss(part.number, part.block);
     else if (named.length === 0 && coded.length === 0) {
-      // No number at all: a paragraph that reports on the work of the one agency owning one commitment
-      // ("Ms Z noted that the RTI Commission had received 412 requests, 65 % granted") is about that commitment.
-      const owning = owners.filter((o) => containsWords(block.ft.folded, o.folded));
-      if (owning.length === 1) builder.discuss(owning[0].number, block, "reports");
+      const about = implied(block.ft);
+      if (about !== null) builder.discuss(about, block, "reports");
     }
   }
 
@@ -177,6 +195,32 @@ function uniqueOwners(drafts: readonly { number: string | null; owner: string | 
   return [...byOwner].filter(([, numbers]) => numbers.size === 1).map(([folded, numbers]) => ({ number: [...numbers][0], folded }));
 }
 
+/** Words this long are content words in the three languages: shorter ones are mostly function words. */
+const SUBJECT_WORD = 4;
+
+/**
+ * Two content words in a row of a commitment's title, the function words between them left out
+ * ("citizens budget", "people budget" of "the People's Budget"), that no other commitment's title
+ * has: a subject that names that commitment alone.
+ */
+function uniqueTitleSubjects(drafts: readonly { number: string | null; title: string }[]): { number: string; folded: string }[] {
+  const byPair = new Map<string, Set<string>>();
+  for (const { number, title } of drafts) {
+    if (number === null) continue;
+    const words = contentWordsOf(foldWithMap(title).folded);
+    for (let i = 0; i + 1 < words.length; i++) {
+      const pair = `${words[i]} ${words[i + 1]}`;
+      byPair.set(pair, (byPair.get(pair) ?? new Set()).add(number));
+    }
+  }
+  return [...byPair].filter(([, numbers]) => numbers.size === 1).map(([folded, numbers]) => ({ number: [...numbers][0], folded }));
+}
+
+/** A folded text's content words, without the marks between them ("citizens' budget" is "citizens", "budget"). */
+function contentWordsOf(folded: string): string[] {
+  return folded.split(/[^\p{L}\p{N}]+/u).filter((w) => [...w].length >= SUBJECT_WORD);
+}
+
 /** `phrase` in `text` as whole words (both folded). */
 function containsWords(text: string, phrase: string): boolean {
   const wordChar = /[\p{L}\p{N}]/u;
@@ -184,6 +228,18 @@ function containsWords(text: string, phrase: string): boolean {
     if (!wordChar.test(text[at - 1] ?? "") && !wordChar.test(text[at + phrase.length] ?? "")) return true;
   }
   return false;
+}
+
+/** A paragraph cut before its first sentence that names a commitment, when one comes first that names none. */
+function leadBeforeNamed(block: Block): { lead: Block; rest: Block } | null {
+  const spans = sentences(block.ft);
+  const first = spans.findIndex((span) => referencedNumbers(subText(block.ft, span)).length > 0);
+  if (first <= 0) return null;
+  const cut = spans[first].start;
+  return {
+    lead: { ...block, ft: subText(block.ft, { start: 0, end: cut }) },
+    rest: { ...block, ft: subText(block.ft, { start: cut, end: block.ft.folded.length }) },
+  };
 }
 
 /**

@@ -73,6 +73,7 @@ const NOTHING: Omit<Lexicon, Given | "headers"> = {
   chairVerbs: [],
   decisionSections: [],
   ownerLabels: [],
+  ownerFrames: [],
   dueCues: [],
   numberNames: {},
   numberJoiners: [],

@@ -53,6 +53,11 @@ export const fr: Lexicon<"fr"> = {
     { phrase: "non entamé", status: "not_started" },
     { phrase: "pas encore démarré", status: "not_started" },
     { phrase: "non commencé", status: "not_started" },
+    { phrase: "pas commencé", status: "not_started" },
+    { phrase: "pas encore commencé", status: "not_started" },
+    // On track: under way as planned ("en bonne voie", as the English "on track").
+    { phrase: "en bonne voie", status: "in_progress" },
+    { phrase: "sur la bonne voie", status: "in_progress" },
     // A status cell's bare word for a delay or a stall, without a preposition or verb ("Stalled", "Au point mort"): work begun, not done.
     { phrase: "au point mort", status: "in_progress" },
     { phrase: "bloqué", status: "in_progress" },
@@ -106,6 +111,11 @@ export const fr: Lexicon<"fr"> = {
     "a indiqué", "a présenté", "a rappelé", "a précisé", "a confirmé", "a ajouté", "a souligné",
     "a informé", "a expliqué", "a signalé", "a exposé", "a fait savoir", "a annoncé", "ont indiqué",
     "ont présenté", "a rapporté",
+    // Minutes written in the present of narration (Quebec and Canadian usage): "X indique que …". With "que":
+    // folded without accents, "indique" is also the participle "indiqué" ("aucun avancement signalé").
+    "indique que", "rappelle que", "précise que", "confirme que", "ajoute que", "explique que", "signale que",
+    "fait savoir que", "annonce que", "rapporte que", "informe les membres que", "indiquent que", "précisent que",
+    "indique qu'", "rappelle qu'", "précise qu'", "confirme qu'", "ajoute qu'", "explique qu'", "signale qu'", "annonce qu'",
   ],
   reportedByPhrases: ["présenté par", "présentée par", "rapporté par", "selon"],
   reporterPosition: "before-verb",
@@ -128,8 +138,8 @@ export const fr: Lexicon<"fr"> = {
   chairMarkers: ["président", "présidente", "présidence"],
   speakerTitles: ["intervention de", "intervention du", "intervention des", "exposé de", "exposé du", "présentation de", "présentation du", "communication de", "communication du"],
   chairCapacityWords: ["en sa qualité de", "en qualité de"],
-  attendeeCues: ["étaient présents", "présents", "participants", "liste de présence", "assistaient", "liste des participants", "membres présents"],
-  absenteeCues: ["excusé", "excusée", "excusés", "absents", "absent"],
+  attendeeCues: ["étaient présents", "présents", "présences", "participants", "liste de présence", "assistaient", "liste des participants", "membres présents"],
+  absenteeCues: ["excusé", "excusée", "excusés", "absents", "absent", "absences"],
   agendaCues: ["ordre du jour"],
   subjectCues: ["objet"],
   agendaColumns: ["sujet", "objet", "point de l'ordre du jour", "intervenant", "intervenants", "présentateur", "présenté par"],
@@ -143,7 +153,7 @@ export const fr: Lexicon<"fr"> = {
   },
   // "un" is the article too ("un engagement un peu flou"): French numbers its items by digit or ordinal.
   labelNumberWords: {},
-  eventWords: ["atelier", "séminaire", "session", "conférence", "journée", "rencontre", "forum", "formation", "sommet", "colloque", "webinaire", "semaine du gouvernement ouvert", "semaine mondiale du gouvernement ouvert", "caravane", "table ronde", "assises", "journées", "mission conjointe", "mission de revue", "semaine nationale", "journée portes ouvertes"],
+  eventWords: ["atelier", "séminaire", "session", "conférence", "journée", "rencontre", "forum", "formation", "sommet", "colloque", "webinaire", "semaine du gouvernement ouvert", "semaine pgo", "semaine du pgo", "semaine mondiale du gouvernement ouvert", "caravane", "table ronde", "assises", "journées", "mission conjointe", "mission de revue", "semaine nationale", "journée portes ouvertes", "consultation", "consultations"],
   meetingWords: ["réunion", "réunions"],
   meetingDemonstratives: ["cette", "la présente"],
   dateLeadWords: ["le", "du", "en", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "se tiendra", "aura lieu", "prévu", "prévue", "sera organisé", "sera organisée", "organisé", "organisée"],
@@ -155,7 +165,7 @@ export const fr: Lexicon<"fr"> = {
     negation: ["non réalisé", "n'a pas", "n'ont pas", "pas encore"],
     planned: ["sera", "seront", "serait", "seraient", "prévu", "prévue", "programmé", "reporté", "reportée", "à venir"],
     ongoing: ["en cours", "se poursuit", "se poursuivent", "reste en attente", "attend", "en attente de", "dans le circuit"],
-    done: ["a été", "ont été", "achevé", "achevée", "réalisé", "signé", "mis en ligne", "mise en ligne", "adopté"],
+    done: ["a été", "ont été", "avait été", "avaient été", "achevé", "achevée", "réalisé", "signé", "mis en ligne", "mise en ligne", "adopté"],
   },
   percentWords: ["pour cent", "pourcent", "pour-cent"],
   selfReferences: ["cet engagement", "l'engagement"],
@@ -253,6 +263,7 @@ export const fr: Lexicon<"fr"> = {
     "actions de suivi", "actions à mener", "prochaines étapes", "points d'action",
   ],
   ownerLabels: ["responsable", "resp.", "porteur", "pilote"],
+  ownerFrames: ["… est chargé de ", "… est chargée de ", "… sont chargés de ", "charger … de ", "inviter … à ", "demander à … de "],
   dueCues: ["avant le", "d'ici le", "au plus tard le", "échéance", "délai"],
   numberNames: {
     un: 1, une: 1, premier: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10,

@@ -344,6 +344,19 @@ export const NUMBERED_DECISION = new RegExp(
 );
 export const OWNER_LABELS = phraseRegex(all((l) => l.ownerLabels), PROCLITICS);
 export const DUE_CUES = phraseRegex(all((l) => l.dueCues), PROCLITICS);
+
+/**
+ * A decision's owner between the words of a frame at its start ("The Secretariat to circulate",
+ * "تكليف وزارة العدل بإعداد"): group `owner`, with its indices; `led`: a word stands before the owner.
+ */
+export const OWNER_FRAMES: { pattern: RegExp; led: boolean }[] = all((l) => l.ownerFrames).map((frame) => {
+  const [lead, tail] = frame.split("…").map((part) => part.trim());
+  // The owner: one to eight words without a clause mark, the fewest the frame's tail follows.
+  const owner = "(?<owner>[^\\s,;:،؛()]+(?:\\s+[^\\s,;:،؛()]+){0,7}?)";
+  const after = frame.endsWith(" ") ? "\\s+(?=\\p{L})" : "(?=\\p{L})";
+  const pattern = new RegExp(`^${lead ? `(?:${alternation([lead])})\\s+` : ""}${owner}\\s+(?:${alternation([tail])})${after}`, "du");
+  return { pattern, led: lead !== "" };
+});
 /** Active chair verbs, with where the chair's name stands: "X chaired the meeting", "ترأس X". */
 export const CHAIR_VERBS: PhraseTable<ReportingVerb> = phraseTable(
   LEXICONS.flatMap((l) => l.chairVerbs.map((v) => [v, { position: l.reporterPosition }] as const)),

@@ -213,6 +213,12 @@ export interface Lexicon<L extends string = string> {
   decisionSections: string[];
   /** Words that set who is to do a decision: "(Owner: X)", "Responsable :", "المسؤول". */
   ownerLabels: string[];
+  /**
+   * How a decision names who is to do it without a label, "…" standing for the owner: "… to "
+   * ("The Secretariat to circulate …"), "charger … de ", "تكليف … ب". A space after the last word
+   * makes it a word of its own; none, a particle written onto the next word ("بإعداد").
+   */
+  ownerFrames: string[];
   /** Words that set by when a decision is due: "by 30 June 2023", "avant le", "في أجل أقصاه". */
   dueCues: string[];
   /**
