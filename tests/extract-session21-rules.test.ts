@@ -107,3 +107,139 @@ describe("a subject named across a possessive and function words", () => {
     expect(r.commitments.map((c) => c.reportedBy)).toEqual([["Ramon Cruz"], ["Liza Reyes"]]);
   });
 });
+
+describe("an action log's codes with the meeting's number ('AP-14-01')", () => {
+  it("numbers the previous actions by their codes; the new actions are decisions", async () => {
+    const r = await record(
+      "Minutes of Meeting 15, 4 September 2024.\n\n### Item 2: Actions from previous meetings\n\n" +
+        "| Ref | Action | Owner | Due | Status |\n| --- | --- | --- | --- | --- |\n| AP-14-01 | Publish the grants data dictionary | Grants Hub | 31 July 2024 | Complete |\n| AP-13-05 | Seek agency nominations | ABS | 30 June 2024 | Not started |\n\n" +
+        "### New actions\n\n| Ref | Action | Owner | Due |\n| --- | --- | --- | --- |\n| AP-15-01 | Circulate the consultation summary | AGD | 27 September 2024 |\n",
+    );
+    expect(r.commitments.map((c) => [c.number, c.status])).toEqual([
+      ["AP-14-01", "completed"],
+      ["AP-13-05", "not_started"],
+    ]);
+    expect(r.decisions.map((d) => [d.text, d.date])).toEqual([["Circulate the consultation summary", "2024-09-27"]]);
+  });
+});
+
+describe("a commitment's title run in before its prose", () => {
+  it("'Commitment 2 – Beneficial ownership transparency. Priya Raman advised that … is on track …'", async () => {
+    const r = await record(
+      "### Item 3: Progress on commitments\n\n**Commitment 2 – Beneficial ownership transparency.** Priya Raman advised that the exposure draft had been released and that delivery is on track.\n\n" +
+        "**Commitment 5 – Open contracting.** The Secretariat noted that the milestone on contract variations is complete.\n",
+    );
+    expect(r.commitments.map((c) => [c.number, c.title, c.status])).toEqual([
+      ["2", "Beneficial ownership transparency", "in_progress"],
+      ["5", "Open contracting", "completed"],
+    ]);
+    expect(r.commitments[0].reportedBy).toEqual(["Priya Raman"]);
+  });
+  it("'Engagement 3 – Budget ouvert. M. X a fait le point …' and a first sentence that states a status stay whole", async () => {
+    const fr = await record("**Engagement 3 – Budget ouvert.** M. Paul Adjovi a fait le point sur la publication, qui est en bonne voie.\n");
+    expect(fr.commitments.map((c) => [c.title, c.status, c.reportedBy])).toEqual([["Budget ouvert", "in_progress", ["Paul Adjovi"]]]);
+    const done = await record("**Commitment 4 – The portal is complete.** Ms Jane Doe said the last datasets were published in May.\n");
+    expect(done.commitments[0].title).not.toBe("The portal is complete");
+  });
+});
+
+describe("section titles numbered as agenda items ('Item 3:', 'Point 2 :', 'البند 4:')", () => {
+  it("are the agenda when the minutes list none, in three languages", async () => {
+    const en = await record("Minutes of 4 September 2024.\n\n### Item 1: Welcome\n\nHello.\n\n### Item 2: Actions\n\nNone.\n\n### Item 3: Other business\n\nNone.\n");
+    expect(en.meeting.agenda).toEqual(["Welcome", "Actions", "Other business"]);
+    const fr = await record("Réunion du 4 septembre 2024.\n\n### Point 1 : Ouverture\n\nBienvenue.\n\n### Point 2 : Suivi des engagements\n\nRien.\n");
+    expect(fr.meeting.agenda).toEqual(["Ouverture", "Suivi des engagements"]);
+    const ar = await record("اجتماع 4 سبتمبر 2024.\n\n### البند 1: الافتتاح\n\nترحيب.\n\n### البند 2: متابعة الالتزامات\n\nلا شيء.\n");
+    expect(ar.meeting.agenda).toEqual(["الافتتاح", "متابعة الالتزامات"]);
+  });
+});
+
+describe("a Jordanian-style follow-up of the previous meeting's actions", () => {
+  it("'وترأس الاجتماع عطوفة الدكتور زياد المصري أمين عام الوزارة': titles in a row, the office after the name left out", async () => {
+    const r = await record("عقدت اللجنة اجتماعها يوم الأحد الموافق 2024/3/17، وترأس الاجتماع عطوفة الدكتور زياد المصري أمين عام الوزارة، وبحضور كل من:\n");
+    expect(r.meeting.chair).toBe("زياد المصري");
+    expect(r.meeting.date).toBe("2024-03-17");
+  });
+  it("'Hon. Dr. Ama Mensah, Minister' in English", async () => {
+    const r = await record("Minutes of 4 March 2024.\n\nThe meeting was chaired by Hon. Dr. Ama Mensah, Minister of Information.\n");
+    expect(r.meeting.chair).toBe("Ama Mensah");
+  });
+  it("a paragraph on several actions by their subjects, sentence by sentence", async () => {
+    const r = await record(
+      "| الرقم | الإجراء | الجهة المسؤولة | الوضع |\n| --- | --- | --- | --- |\n| 1 | نشر تقرير الموازنة المبسطة للمواطن | دائرة الموازنة العامة | أنجز |\n| 2 | إطلاق المرحلة الثانية من منصة بخدمتكم | وزارة الاقتصاد الرقمي | قيد الإنجاز |\n\n" +
+        "أوضح السيد خالد العمري أن الموازنة المبسطة نشرت على الموقع. وبيّن المهندس عمر الزعبي أن المرحلة الثانية من منصة بخدمتكم في مرحلة الاختبار. وأبدت السيدة لينا حداد قلقها من التأخر.\n",
+    );
+    expect(r.commitments.map((c) => c.reportedBy)).toEqual([["خالد العمري"], ["عمر الزعبي"]]);
+  });
+  it("'Mr X said the simplified budget was published. Ms Y added that phase two of the portal is in testing.' in English", async () => {
+    const r = await record(
+      "| No. | Action | Owner | Status |\n| --- | --- | --- | --- |\n| 1 | Publish the simplified citizens budget | Budget Department | Done |\n| 2 | Launch phase two of the complaints portal | Digital Ministry | Ongoing |\n\n" +
+        "Mr Khaled Omari said the simplified citizens budget was published online. Ms Rana Haddad added that phase two of the complaints portal is in testing.\n",
+    );
+    expect(r.commitments.map((c) => c.reportedBy)).toEqual([["Khaled Omari"], ["Rana Haddad"]]);
+  });
+  it("section titles numbered in ordinal words make the agenda, bold lines and a heading together", async () => {
+    const r = await record("اجتماع يوم 2024/3/17.\n\n**أولاً: متابعة الإجراءات**\n\nنص.\n\n**ثانياً: النقاش**\n\nنص.\n\n# ثالثاً: ما يستجد من أعمال\n\nلا شيء.\n");
+    expect(r.meeting.agenda).toEqual(["متابعة الإجراءات", "النقاش", "ما يستجد من أعمال"]);
+  });
+});
+
+describe("a review of the previous session's recommendations", () => {
+  it("'Mise en œuvre', 'En cours de mise en œuvre', 'Non mise en œuvre' in the status cell; 'Implemented', 'Not implemented'", async () => {
+    const fr = await record(
+      "| N° | Recommandation | Structure | Niveau de mise en œuvre |\n| --- | --- | --- | --- |\n| R1 | Transmettre le rapport | SP-PGO | Mise en œuvre |\n| R2 | Organiser une rencontre | SP-PGO | En cours de mise en œuvre |\n| R3 | Mobiliser le financement | DGB | Non mise en œuvre |\n",
+    );
+    expect(fr.commitments.map((c) => [c.number, c.status])).toEqual([
+      ["R1", "completed"],
+      ["R2", "in_progress"],
+      ["R3", "not_completed"],
+    ]);
+    const en = await record("| No. | Recommendation | Owner | Status |\n| --- | --- | --- | --- |\n| R1 | Send the report | Secretariat | Implemented |\n| R2 | Fund the audit | Treasury | Not implemented |\n");
+    expect(en.commitments.map((c) => c.status)).toEqual(["completed", "not_completed"]);
+  });
+  it("'la mise en œuvre du plan' in prose states no status", async () => {
+    const r = await record("## Engagement 4 — Budget\n\nLa mise en œuvre du plan a été présentée par le Secrétariat.\n");
+    expect(r.commitments[0].status).toBe("unknown");
+  });
+});
+
+describe("list items that each open with their own commitment", () => {
+  it("'- engagement 1, titre : réalisé à 100 % ;' one commitment per item, the paragraph after the list not the last one's", async () => {
+    const r = await record(
+      "Il en ressort ce qui suit :\n\n- engagement 1, publication des données budgétaires : réalisé à 100 % ;\n- engagement 2, mise en place du registre des bénéficiaires effectifs : taux d'exécution de 55 %, en cours ;\n- engagement 3, redevabilité locale : non démarré.\n\n" +
+        "Madame Aminata Traoré a indiqué que le registre des bénéficiaires effectifs devrait être opérationnel avant la fin de l'année.\n",
+    );
+    expect(r.commitments.map((c) => [c.number, c.title, c.status, c.progress, c.reportedBy])).toEqual([
+      ["1", "publication des données budgétaires", "completed", 100, []],
+      ["2", "mise en place du registre des bénéficiaires effectifs", "in_progress", 55, ["Aminata Traoré"]],
+      ["3", "redevabilité locale", "not_started", null, []],
+    ]);
+  });
+  it("'- commitment 4, open contracting: completed;' in English and '- الالتزام 2، الشفافية: منجز' in Arabic", async () => {
+    const en = await record("- commitment 4, open contracting: completed;\n- commitment 5, beneficial ownership: 40%, ongoing.\n");
+    expect(en.commitments.map((c) => [c.number, c.title, c.status])).toEqual([
+      ["4", "open contracting", "completed"],
+      ["5", "beneficial ownership", "in_progress"],
+    ]);
+    const ar = await record("- الالتزام 2، نشر الميزانية: منجز؛\n- الالتزام 3، السجل الوطني: بصدد الإنجاز.\n");
+    expect(ar.commitments.map((c) => [c.number, c.title, c.status])).toEqual([
+      ["2", "نشر الميزانية", "completed"],
+      ["3", "السجل الوطني", "in_progress"],
+    ]);
+  });
+  it("a list of decisions that only mentions commitments inside its items opens none", async () => {
+    const r = await record("**Recommandations**\n\n- à la DGB : inscrire le financement de l'engagement 3 ;\n- au SP-PGO : finaliser le rapport de l'engagement 4.\n");
+    expect(r.commitments).toEqual([]);
+  });
+});
+
+describe("a title of office, the office, then the person's title", () => {
+  it("'برئاسة عطوفة الأمين العام المهندس سامي الخطيب' names the person after the last title", async () => {
+    const r = await record("عقدت اللجنة اجتماعها يوم الأحد الموافق 12/3/2023، برئاسة عطوفة الأمين العام المهندس سامي الخطيب.\n");
+    expect(r.meeting.chair).toBe("سامي الخطيب");
+  });
+  it("'chaired by Hon. Deputy Minister Dr. Kofi Mensah' in English", async () => {
+    const r = await record("Minutes of 4 March 2024.\n\nThe meeting was chaired by Hon. Deputy Minister Dr. Kofi Mensah.\n");
+    expect(r.meeting.chair).toBe("Kofi Mensah");
+  });
+});

@@ -7,6 +7,7 @@ import {
   ABSENTEE_CUES,
   ACTION_PLAN_WORDS,
   AGENDA_CUES,
+  AGENDA_ITEM_WORDS,
   ATTENDEE_CUES,
   BODY_WORDS,
   CHAIR_CAPACITY,
@@ -539,9 +540,9 @@ function agendaCue(b: Block): boolean {
   return /^[\s\p{P}\d]*$/u.test(before) || /[:：]\s*$/u.test(b.ft.folded);
 }
 
-/** An enumerator: "1.", "2)", "III.", "IV -", "ثانياً:", "Secondly,". */
+/** An enumerator: "1.", "2)", "III.", "IV -", "ثانياً:", "Secondly,", "Item 3:", "Point 2 :" (French sets a space before a colon). */
 const ENUMERATOR = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(?<digits>\\d{1,2})[.)\\-–:]|(?<roman>[ivxlc]{1,6})\\s*[.)\\-–:]|(?:${SECTION_MARKER_VALUES.regex.source})\\s*[:：\\-–—.,،])\\s+(?=\\S)`,
+  `(?<![\\p{L}\\p{N}])(?:(?:(?:${AGENDA_ITEM_WORDS})\\s+)?(?<digits>\\d{1,2})(?:[.)\\-–]|\\s?:)|(?<roman>[ivxlc]{1,6})\\s*[.)\\-–:]|(?:${SECTION_MARKER_VALUES.regex.source})\\s*[:：\\-–—.,،])\\s+(?=\\S)`,
   "gu",
 );
 
@@ -705,6 +706,6 @@ function numberedSections(blocks: readonly Block[]): string[] {
   const sameLevel = numbered.filter((t) => level(t.b) === level(numbered[0].b));
   // A PDF reader may take some of the titles for headings and others for list items ("5. Review …"):
   // titles of mixed kinds still make the agenda when together they count 1, 2, 3 … without a gap.
-  const run = consecutive(sameLevel) ? sameLevel : consecutive(numbered) ? numbered : null;
+  const run = consecutive(numbered) ? numbered : consecutive(sameLevel) ? sameLevel : null;
   return run ? run.map((t) => t.numbered!.title) : [];
 }

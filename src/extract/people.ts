@@ -48,11 +48,17 @@ export function honorificAt(ft: FoldedText, pos: number): { end: number; plural:
   re.lastIndex = pos;
   const m = re.exec(ft.folded);
   if (!m || !m.groups) return null;
-  return { end: pos + m[0].length, plural: HONORIFICS.valueOf(m.groups.phrase)?.plural ?? false };
+  const found = { end: pos + m[0].length, plural: HONORIFICS.valueOf(m.groups.phrase)?.plural ?? false };
+  // Titles in a row are one: "عطوفة الدكتور زياد", "Hon. Dr. Ama Mensah".
+  const next = /^\s+/u.exec(ft.folded.slice(found.end))?.[0].length;
+  return (next && honorificAt(ft, found.end + next)) || found;
 }
 
 /** The function words that apply to a text: those of its language, or of the document's. */
 const wordsFor = (ft: FoldedText, language: Language | null): FunctionWords => functionWordsOf(textLanguage(ft, language));
+
+/** Words an office between two titles may hold: "الأمين العام", "Deputy Minister". */
+const OFFICE_WORDS = 3;
 
 /**
  * Names after a position (verb-subject order): "السيدة ريم القرناوي أنه" → ["ريم القرناوي"].
@@ -65,8 +71,18 @@ export function namesAfter(ft: FoldedText, pos: number, language: Language | nul
   let at = pos;
   // "Chaired by: Dr. …", "by the Chair, Ms. …": the punctuation after the phrase is not the name.
   while (/[\s:：,،\-–]/u.test(ft.folded[at] ?? "")) at++;
-  const honorific = honorificAt(ft, at);
+  let honorific = honorificAt(ft, at);
   if (honorific) at = honorific.end;
+  // "عطوفة الأمين العام المهندس سامي الخطيب": an office between a title of office and a personal title is
+  // the person's office; the name follows the last title.
+  const ahead = honorific ? tokenize(ft, at, ft.folded.length, OFFICE_WORDS + 1) : [];
+  if (ahead[0] && BODY_WORDS.test(ft.folded.slice(ahead[0].start))) {
+    const title = ahead.slice(1).map((t) => honorificAt(ft, t.start)).find((h) => h !== null);
+    if (title) {
+      honorific = title;
+      at = title.end;
+    }
+  }
   // A name is a few words: a dozen tokens are enough, however long the paragraph.
   let tokens = tokenize(ft, at, ft.folded.length, 12);
   // "reported by the Ministry of Finance": the article is not part of the name.
@@ -75,6 +91,8 @@ export function namesAfter(ft: FoldedText, pos: number, language: Language | nul
   const taken: Token[] = [];
   for (const t of tokens) {
     if (t.opened || words.nameStopWords.has(t.word) || t.word === "") break;
+    // "الدكتور زياد المصري أمين عام الوزارة": the office after a titled name is not the name's.
+    if (honorific && taken.length > 0 && BODY_WORDS.test(ft.folded.slice(t.start))) break;
     // "Abdul Sesay Present: …": a word before a colon opens the next label, it ends the name.
     if (taken.length > 0 && /^[:：]/u.test(ft.folded.slice(t.end, t.end + 1))) break;
     if (isLatinWord(t.word) && !capitalizedAt(ft, t.start) && !words.nameParticles.has(t.word)) break;

@@ -256,7 +256,7 @@ async function readPages(
       const width = x1 - x0;
       const height = y1 - y0;
       const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: true });
-      const items = content.items.filter((item): item is TextItem => "str" in item && item.str.length > 0);
+      const items = content.items.filter((item): item is TextItem => "str" in item && item.str.length > 0 && !misreadMark(item));
       if (ocr.mode === "always" || (ocr.mode === "auto" && !hasUsableText(items))) {
         const operators = await page.getOperatorList();
         toRecognise.push({ at: raw.length, imageScale: imageScaleOf(operators.fnArray, operators.argsArray, width, height), hasText: items.length > 0 });
@@ -416,11 +416,27 @@ function boldFonts(page: PDFPageProxy, items: TextItem[]): Set<string> {
   return bold;
 }
 
+/** An advance this small, as a fraction of the font size, is no advance: the glyph is set over its neighbour. */
+const NO_ADVANCE = 0.05;
+
+/**
+ * A glyph set with no advance over its neighbour is a mark (a vowel sign over an Arabic letter); one whose
+ * text is a letter is a mark the font maps to the wrong character (LibreOffice's Amiri gives the damma of
+ * "أُنجز" as "P"), to be left out rather than read into the word.
+ */
+function misreadMark(item: TextItem): boolean {
+  return [...item.str].length === 1 && /\p{L}/u.test(item.str) && item.width < NO_ADVANCE * fontSizeOf(item);
+}
+
+/** The font size: the length of the text matrix's vertical axis (rotation-proof). */
+function fontSizeOf(item: TextItem): number {
+  const [a, b, c, d] = item.transform as number[];
+  return Math.hypot(c, d) || Math.hypot(a, b) || item.height;
+}
+
 function toPlacedText(item: TextItem, bold: boolean): PlacedText {
-  const [a, b, c, d, e, f] = item.transform as number[];
-  // The font size is the length of the text matrix's vertical axis (rotation-proof).
-  const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height;
-  return { str: item.str, x: e, y: f, width: item.width, size, rtl: item.dir === "rtl", bold };
+  const [, , , , e, f] = item.transform as number[];
+  return { str: item.str, x: e, y: f, width: item.width, size: fontSizeOf(item), rtl: item.dir === "rtl", bold };
 }
 
 /** A line's identity across pages: page numbers and dates differ, the rest of a running header does not. */

@@ -1,12 +1,12 @@
 /**
  * Item numbers as committees write them: whole (`7`), dotted or decimal (`2.1`, `3.12`, `1.2.3`),
- * prefixed by a letter code (`A-12`, `C3`, `R.4`), or Roman (`III`, `iv`). One pattern for every
+ * prefixed by a letter code (`A-12`, `C3`, `R.4`, `AP-14-01`: a log's meeting and action), or Roman (`III`, `iv`). One pattern for every
  * reader of numbers (headings, number columns, references in prose) and one normal form, so that
  * "2.10" stays 2.10 (not 2.1) and "07" is 7. No length cap: a log of 1,200 actions keeps its numbers.
  */
 
 /** Folded (lower-case) text: an item number, as a regex source without groups. */
-export const ITEM_NUMBER_SOURCE = String.raw`(?:[a-z]{1,3}[-.]?)?\d+(?:\.\d+){0,3}(?![.,]?\d)`;
+export const ITEM_NUMBER_SOURCE = String.raw`(?:[a-z]{1,3}[-.]?\d+(?:[-.]\d+){0,3}|\d+(?:\.\d+){0,3})(?![.,]?\d)`;
 
 const ROMAN = /^(?=[ivxlc]+$)c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$/u;
 const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
@@ -24,7 +24,7 @@ export function romanValue(text: string): number | null {
   return total;
 }
 
-const WHOLE = /^(?<prefix>[\p{L}]{1,3}(?<sep>[-.]?))??(?<digits>\d+(?:\.\d+){0,3})$/u;
+const WHOLE = /^(?:(?<prefix>[\p{L}]{1,3}[-.]?)(?<code>\d+(?:[-.]\d+){0,3})|(?<digits>\d+(?:\.\d+){0,3}))$/u;
 
 /**
  * The normal form of an item number as written ("2.1", "A-12", "iii", "07", "3."), or null when the
@@ -40,8 +40,7 @@ export function normalItemNumber(raw: string): string | null {
   if (roman !== null) return String(roman);
   const m = WHOLE.exec(text);
   if (!m?.groups) return null;
-  const prefix = m.groups.prefix ? m.groups.prefix.toUpperCase() : "";
-  if (prefix) return prefix + m.groups.digits;
+  if (m.groups.prefix) return m.groups.prefix.toUpperCase() + m.groups.code;
   const [head, ...rest] = m.groups.digits.split(".");
   return [String(Number(head)), ...rest].join(".");
 }

@@ -32,24 +32,32 @@ function startsCommitment(block: Block, following: readonly Block[]): ReturnType
   return null;
 }
 
+/** A run-in title ended by a full stop has no verb to speak of: a few words ("Beneficial ownership transparency."). */
+const RUN_IN_TITLE_WORDS = 8;
+
 /**
  * "Commitment 3 – Open contracting: Tom Reynolds reported that … The commitment is complete.":
  * a numbered paragraph that gives its title before a colon and then reports on it in
  * sentences. The title is the words before the colon; what follows is the item's prose.
  * A colon inside a title ("Open data: budgets") is followed by no sentence of its own.
+ * Without a colon, a first sentence of a few words is the title run in ("Commitment 2 –
+ * Beneficial ownership transparency. Priya Raman advised that …"), unless it states a status.
  */
 function titleBeforeProse(title: string): { title: string; prose: string } | null {
-  const colon = /[:：]\s/u.exec(title);
-  if (!colon) return null;
-  const head = title.slice(0, colon.index).trim();
-  const prose = title.slice(colon.index + colon[0].length).trim();
   const words = (s: string) => s.split(/\s+/u).filter(Boolean).length;
+  const colon = /[:：]\s/u.exec(title);
+  const runIn = colon ? null : sentences(foldWithMap(title))[0];
+  const cut = colon ? { end: colon.index, next: colon.index + colon[0].length } : runIn && runIn.end < title.length ? { end: runIn.end, next: runIn.end } : null;
+  if (!cut) return null;
+  const head = title.slice(0, cut.end).trim().replace(colon ? /$/u : /[.!?؟]$/u, "");
+  const prose = title.slice(cut.next).trim();
   const sentenceEnd = /[.!?؟]["'»”’)\]]*$/u;
-  if (!head || words(head) > 12 || !sentenceEnd.test(prose)) return null;
+  if (!head || words(head) > (colon ? 12 : RUN_IN_TITLE_WORDS) || !sentenceEnd.test(prose)) return null;
+  if (!colon && bestStatus(foldWithMap(head))) return null;
   // Sentences: a full stop at its end, after six words or more, after a first sentence ("completed. The portal is
   // live."), or after a status ("on track, 60% done.").
-  const sentences = words(prose) >= 6 || /[.!?؟]\s+\S/u.test(prose) || openingStatus(foldWithMap(prose)) !== null;
-  return sentences ? { title: head, prose } : null;
+  const told = words(prose) >= 6 || /[.!?؟]\s+\S/u.test(prose) || openingStatus(foldWithMap(prose)) !== null;
+  return told ? { title: head, prose } : null;
 }
 
 /** A title that carries its status after a dash or in parentheses, split; null when it carries none. */

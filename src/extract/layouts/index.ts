@@ -29,7 +29,7 @@ export type { FlowLayout, TableLayout } from "./types.js";
 
 /** An item code with a letter prefix ("A-12", "AP-3"): distinctive enough to name the item without a word before it. */
 const CODED = /^[A-Z]{1,3}-\d/u;
-const CODE_IN_TEXT = /(?<![\p{L}\p{N}-])([A-Z]{1,3}-\d+(?:\.\d+)*)(?![\p{N}-])/gu;
+const CODE_IN_TEXT = /(?<![\p{L}\p{N}-])([A-Z]{1,3}-\d+(?:[.-]\d+)*)(?![\p{N}-])/gu;
 
 export const TABLE_LAYOUTS: readonly TableLayout[] = [commitmentTable];
 /** In order of precedence: a block that continues a commitment list is an item before it is a heading. */
@@ -84,7 +84,8 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
     }
     const interrupting = first((r) => r.interrupt?.(k));
     if (interrupting) {
-      current = opens(interrupting);
+      const opened = opens(interrupting);
+      current = interrupting.whole ? null : opened;
       continue;
     }
     if (titled && block.kind !== "item") speaker = null;
@@ -165,6 +166,13 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
     else if (named.length === 0 && coded.length === 0) {
       const about = implied(block.ft);
       if (about !== null) builder.discuss(about, block, "reports");
+      // Else sentence by sentence: "X said the simplified budget was published. Y added that phase two of the portal is in testing."
+      else
+        for (const span of sentences(block.ft)) {
+          const sentence = { ...block, ft: subText(block.ft, span) };
+          const one = implied(sentence.ft);
+          if (one !== null) builder.discuss(one, sentence, "reports");
+        }
     }
   }
 

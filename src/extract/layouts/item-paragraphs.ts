@@ -5,6 +5,8 @@
  * "أما الالتزام الثاني (تعزيز الشفافية في الموازنة العامة) فقد أوضح السيد … أنه ما زال قيد التنفيذ".
  * A run of at least two such paragraphs, each naming an item of its own, is a review of the items;
  * a lone paragraph naming a commitment is discussion (read by the driver into that commitment).
+ * So is a run of list items each opening with its item ("- engagement 2, registre des bénéficiaires
+ * effectifs : taux d'exécution de 55 %, en cours ;").
  */
 import { wordCount, type Block } from "../blocks.js";
 import { itemReferences, type ItemReference } from "../item-numbers.js";
@@ -21,14 +23,15 @@ export const TITLE_WORDS = 20;
 /** Words of a title read from the clause after a number: its head, the rest being what is said of it. */
 const CLAUSE_WORDS = 12;
 
-/** The one item a paragraph's first sentence names early, or null. */
-export function namedItem(block: Block): ItemReference | null {
-  if (block.kind !== "paragraph" || block.cell !== null || block.emphasized) return null;
+/** The one item a paragraph's first sentence names early, or null; with `items`, also a list item's that opens with it. */
+export function namedItem(block: Block, items = false): ItemReference | null {
+  const item = items && block.kind === "item";
+  if ((block.kind !== "paragraph" && !item) || block.cell !== null || block.emphasized) return null;
   const first = sentences(block.ft)[0];
   if (!first) return null;
   const refs = itemReferences(block.ft).filter((r) => r.end <= first.end);
   if (refs.length === 0 || refs.some((r) => r.number !== refs[0].number)) return null;
-  return wordCount(block.ft.folded.slice(0, refs[0].start)) <= OPENING_WORDS ? refs[0] : null;
+  return wordCount(block.ft.folded.slice(0, refs[0].start)) <= (item ? 0 : OPENING_WORDS) ? refs[0] : null;
 }
 
 /** A title without the word that leads into it: "on open contracting" is "open contracting". */
@@ -50,7 +53,8 @@ export function appositionTitle(ft: FoldedText, ref: { end: number }, clauseWord
   const title = m?.groups?.paren ?? m?.groups?.comma;
   if (title && wordCount(title) <= TITLE_WORDS) return cleanTitle(withoutLead(title));
   // The clause stops where the prose says how the item stands ("… في تتبع الميزانية أنجز جزئيا").
-  const clause = foldWithMap(withoutLead(after.replace(/^[\s:：,،\-–—]+/u, "").split(/[.;؛,،]/u)[0]));
+  // The clause ends at a colon too: "engagement 2, registre des bénéficiaires : taux d'exécution de 55 %".
+  const clause = foldWithMap(withoutLead(after.replace(/^[\s:：,،\-–—]+/u, "").split(/[.;؛,،:：]/u)[0]));
   const status = statusPhrases(clause)[0];
   if (!status || status.start === 0) return cleanTitle(firstWords(clause.text, clauseWords).replace(/\s…$/u, ""));
   // "… حول الميزانية التشاركية فهو بصدد الإنجاز", "… the portal is completed": the linking word is the sentence's, not the title's.
@@ -86,7 +90,7 @@ export const itemParagraphs: FlowLayout = {
     const judge = (k: number): void => {
       const run: { block: Block; ref: ItemReference }[] = [];
       for (let j = k; j < flow.length; j++) {
-        const ref = namedItem(flow[j]);
+        const ref = namedItem(flow[j], true);
         if (!ref || run.some((r) => r.ref.number === ref.number)) break;
         run.push({ block: flow[j], ref });
       }
@@ -109,7 +113,7 @@ export const itemParagraphs: FlowLayout = {
         draft.progress = statedRate(block.ft);
         draft.tentative = ref.action;
         builder.absorb(draft, block);
-        return { draft, start: block };
+        return { draft, start: block, whole: block.kind === "item" };
       },
     };
   },

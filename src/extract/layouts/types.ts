@@ -22,6 +22,8 @@ export interface LayoutContext {
 export interface Opened {
   draft: Draft;
   start: Block;
+  /** The opening block says all there is on the commitment (one item of a review list): what follows is not its content. */
+  whole?: boolean;
 }
 
 /** A layout of tables: the first layout of the registry that claims a table reads all of it. */

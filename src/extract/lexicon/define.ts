@@ -41,6 +41,7 @@ const NOTHING: Omit<Lexicon, Given | "headers"> = {
   attendeeCues: [],
   absenteeCues: [],
   agendaCues: [],
+  agendaItemWords: [],
   subjectCues: [],
   agendaColumns: [],
   meetingDateCues: [],

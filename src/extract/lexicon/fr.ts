@@ -65,7 +65,14 @@ export const fr: Lexicon<"fr"> = {
   ],
   // Words that are a status only as a cell's whole word ("Retard", "Fait"): in a sentence ("le retard de l'engagement 3",
   // "le fait que") they comment.
-  cellStatuses: [{ phrase: "retard", status: "in_progress" }, { phrase: "retards", status: "in_progress" }, { phrase: "fait", status: "completed" }, { phrase: "faite", status: "completed" }],
+  cellStatuses: [
+    { phrase: "retard", status: "in_progress" }, { phrase: "retards", status: "in_progress" }, { phrase: "fait", status: "completed" }, { phrase: "faite", status: "completed" },
+    // A recommendation's "Niveau de mise en œuvre": in prose "la mise en œuvre du plan" names the work, in the cell it says it is done.
+    { phrase: "mise en œuvre", status: "completed" }, { phrase: "mis en œuvre", status: "completed" }, { phrase: "mises en œuvre", status: "completed" },
+    { phrase: "mise en oeuvre", status: "completed" }, { phrase: "mis en oeuvre", status: "completed" },
+    { phrase: "non mise en œuvre", status: "not_completed" }, { phrase: "non mis en œuvre", status: "not_completed" },
+    { phrase: "non mise en oeuvre", status: "not_completed" }, { phrase: "non mis en oeuvre", status: "not_completed" },
+  ],
   statusNegations: ["non", "pas", "pas encore", "pas encore été", "n'a pas été", "n'ont pas été", "n'est pas", "ne sont pas", "jamais"],
   partialModifiers: ["partiellement", "en partie", "à moitié", "en grande partie"],
   closingWords: ["clôturé", "clôturée", "clos", "close", "retiré", "retirée", "supprimé", "supprimée", "fusionné avec", "intégré à", "intégrée à", "sans objet", "annulé", "annulée", "abandonné", "abandonnée"],
@@ -110,7 +117,7 @@ export const fr: Lexicon<"fr"> = {
   reportingVerbs: [
     "a indiqué", "a présenté", "a rappelé", "a précisé", "a confirmé", "a ajouté", "a souligné",
     "a informé", "a expliqué", "a signalé", "a exposé", "a fait savoir", "a annoncé", "ont indiqué",
-    "ont présenté", "a rapporté",
+    "ont présenté", "a rapporté", "a fait le point", "a fait état", "a rendu compte",
     // Minutes written in the present of narration (Quebec and Canadian usage): "X indique que …". With "que":
     // folded without accents, "indique" is also the participle "indiqué" ("aucun avancement signalé").
     "indique que", "rappelle que", "précise que", "confirme que", "ajoute que", "explique que", "signale que",
@@ -141,6 +148,7 @@ export const fr: Lexicon<"fr"> = {
   attendeeCues: ["étaient présents", "présents", "présences", "participants", "liste de présence", "assistaient", "liste des participants", "membres présents"],
   absenteeCues: ["excusé", "excusée", "excusés", "absents", "absent", "absences"],
   agendaCues: ["ordre du jour"],
+  agendaItemWords: ["point"],
   subjectCues: ["objet"],
   agendaColumns: ["sujet", "objet", "point de l'ordre du jour", "intervenant", "intervenants", "présentateur", "présenté par"],
   meetingDateCues: ["s'est réuni", "s'est réunie", "s'est tenue", "s'est tenu", "réunion du", "séance du", "tenue le", "réunis le", "date de la réunion :", "date :", "date / heure :", "date et heure :", "date et lieu :"],
@@ -163,8 +171,8 @@ export const fr: Lexicon<"fr"> = {
   placeStopWords: [],
   activityCues: {
     negation: ["non réalisé", "n'a pas", "n'ont pas", "pas encore"],
-    planned: ["sera", "seront", "serait", "seraient", "prévu", "prévue", "programmé", "reporté", "reportée", "à venir"],
-    ongoing: ["en cours", "se poursuit", "se poursuivent", "reste en attente", "attend", "en attente de", "dans le circuit"],
+    planned: ["sera", "seront", "serait", "seraient", "devrait être", "devraient être", "prévu", "prévue", "programmé", "reporté", "reportée", "à venir"],
+    ongoing: ["en cours", "en phase de", "au stade de", "se poursuit", "se poursuivent", "reste en attente", "attend", "en attente de", "dans le circuit"],
     done: ["a été", "ont été", "avait été", "avaient été", "achevé", "achevée", "réalisé", "signé", "mis en ligne", "mise en ligne", "adopté"],
   },
   percentWords: ["pour cent", "pourcent", "pour-cent"],

@@ -269,6 +269,8 @@ export const CHAIR_CAPACITY = new RegExp(
 export const ATTENDEE_CUES = phraseRegex(all((l) => l.attendeeCues), PROCLITICS);
 export const ABSENTEE_CUES = phraseRegex(all((l) => l.absenteeCues), PROCLITICS);
 export const AGENDA_CUES = phraseRegex(all((l) => l.agendaCues), PROCLITICS);
+/** Regex source: the word before an agenda item's number ("item", "point", "البند"). */
+export const AGENDA_ITEM_WORDS = alternation(all((l) => l.agendaItemWords));
 export const AGENDA_COLUMNS = phraseRegex(all((l) => l.agendaColumns), PROCLITICS);
 export const SUBJECT_LINE = new RegExp(`^(?:${alternation(all((l) => l.subjectCues))})\\s*[:：]\\s*(?<value>.+)$`, "su");
 export const MEETING_DATE_CUES = phraseRegex(all((l) => l.meetingDateCues), PROCLITICS);

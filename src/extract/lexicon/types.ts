@@ -132,6 +132,8 @@ export interface Lexicon<L extends string = string> {
   absenteeCues: string[];
   /** Labels that introduce the agenda. */
   agendaCues: string[];
+  /** Words before an agenda item's number in a section title: "Item 3: Progress …", "Point 2 :", "البند 4:". */
+  agendaItemWords: string[];
   /** Labels of the subject line that holds the meeting's title. */
   subjectCues: string[];
   /**
