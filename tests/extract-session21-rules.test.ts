@@ -243,3 +243,19 @@ describe("a title of office, the office, then the person's title", () => {
     expect(r.meeting.chair).toBe("Kofi Mensah");
   });
 });
+
+describe("decisions a label opens ('ACTION:', 'Décision :', 'إجراء:')", () => {
+  const decisionsOf = async (text: string) => (await record(`Note of the meeting held on 9 May 2024.\n\n${text}\n`)).decisions.map((d) => [d.text, d.owner, d.date, d.commitment]);
+  it("a numbered paragraph 'ACTION: X to … by DATE' is a decision with its owner, due date and commitment", async () => {
+    expect(await decisionsOf("2.5 ACTION: Secretariat to write to the lead team on Commitment 3 by 24 May 2024.")).toEqual([
+      ["Secretariat to write to the lead team on Commitment 3 by 24 May 2024.", "Secretariat", "2024-05-24", "3"],
+    ]);
+  });
+  it("in French and Arabic", async () => {
+    expect((await decisionsOf("Décision : le Secrétariat est chargé de transmettre le rapport avant le 30 mai 2024.")).map((d) => d[1])).toEqual(["Secrétariat"]);
+    expect((await decisionsOf("إجراء: تكليف وزارة المالية بنشر التقرير قبل 30 ماي 2024.")).map((d) => d[1])).toEqual(["وزارة المالية"]);
+  });
+  it("not a word that only begins with the label ('Action-oriented plans were discussed.')", async () => {
+    expect(await decisionsOf("Action-oriented plans were discussed at length.")).toEqual([]);
+  });
+});

@@ -14,7 +14,7 @@ import type { Decision } from "../model/meeting.js";
 import { findDates } from "../text/dates.js";
 import { wordCount, type Block } from "./blocks.js";
 import { itemReferences } from "./item-numbers.js";
-import { COMMITMENT_PLURAL, DATE_WORDS, DECISION_PHRASES, DECISION_SECTIONS, DUE_CUES, functionWordsOf, NUMBERED_DECISION, OWNER_FRAMES, OWNER_LABELS, SECTION_MARKER } from "./lexicon/index.js";
+import { COMMITMENT_PLURAL, DATE_WORDS, DECISION_PHRASES, DECISION_SECTIONS, DUE_CUES, functionWordsOf, LABELLED_DECISION, NUMBERED_DECISION, OWNER_FRAMES, OWNER_LABELS, SECTION_MARKER } from "./lexicon/index.js";
 import { textLanguage } from "./lexicon/detect.js";
 import { capitalizedAt, firstMatch, foldWithMap, isLatinWord, type FoldedText } from "./match.js";
 import { cleanTitle, originalOf, sentences, toSourceRef } from "./text-helpers.js";
@@ -38,7 +38,7 @@ export function extractDecisions(blocks: readonly Block[], commitmentOf: (b: Blo
       decisions.push(decision(b.ft, { start: 0, end: b.ft.folded.length }, 0, b, commitmentOf, file, true));
       continue;
     }
-    const numbered = b.cell === null ? NUMBERED_DECISION.exec(b.ft.folded) : null;
+    const numbered = b.cell === null ? (NUMBERED_DECISION.exec(b.ft.folded) ?? LABELLED_DECISION.exec(b.ft.folded)) : null;
     if (numbered?.groups) {
       const start = numbered[0].length - numbered.groups.rest.length;
       decisions.push(decision(b.ft, { start, end: b.ft.folded.length }, 0, b, commitmentOf, file, false));

@@ -43,7 +43,6 @@ function below(part: Part, number: string): boolean {
   // "5.0 PROGRESS REPORT" numbers part 5 as a whole, as the decimal-numbered minutes of English-speaking Africa write it: "6.0" is its next sibling.
   const [partWhole, whole] = [part.number, number].map((n) => n.replace(/\.0$/u, ""));
   if (whole.startsWith(`${partWhole}.`)) return true;
-  if (whole === partWhole) return false;
   return !/^\d+$/u.test(whole) || Number(whole) !== Number(partWhole) + 1;
 }
 

@@ -81,6 +81,7 @@ const NOTHING: Omit<Lexicon, Given | "headers"> = {
   referenceLabels: [],
   monthEndWords: [],
   decisionWords: [],
+  decisionLabels: [],
   phaseReachedVerbs: [],
   phaseWords: [],
 };

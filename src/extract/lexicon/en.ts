@@ -272,6 +272,7 @@ export const en: Lexicon<"en"> = {
   referenceLabels: ["min.", "min", "minute", "ref.", "ref", "reference", "no.", "file no."],
   monthEndWords: ["end of", "end-"],
   decisionWords: ["resolution", "decision", "recommendation"],
+  decisionLabels: ["action", "decision", "agreed", "action point"],
   phaseReachedVerbs: ["has reached", "had reached", "have reached", "reached", "has entered", "had entered", "entered", "has moved to", "moved to", "is now in", "is at"],
   phaseWords: ["phase", "stage"],
 };

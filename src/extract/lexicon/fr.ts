@@ -282,6 +282,7 @@ export const fr: Lexicon<"fr"> = {
   referenceLabels: ["réf.", "réf", "référence", "n°", "no", "pv n°"],
   monthEndWords: ["fin", "fin de", "fin d'", "fin du mois de"],
   decisionWords: ["résolution", "décision", "recommandation"],
+  decisionLabels: ["action", "décision", "à faire", "suite à donner"],
   phaseReachedVerbs: ["a atteint", "avait atteint", "ont atteint", "avaient atteint", "est passé à", "est passée à", "est entré dans", "est entrée dans", "en est à", "en est au"],
   phaseWords: ["phase", "étape", "stade"],
 };

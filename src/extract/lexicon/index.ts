@@ -344,6 +344,11 @@ export const NUMBERED_DECISION = new RegExp(
   `^(?:${alternation(PROCLITICS)})?(?:${alternation(all((l) => l.decisionWords))})\\s*(?:(?:${numberWords})\\s*)?\\d{1,3}(?:[./-]\\d{1,4})*\\s*[:：.\\-–—)]\\s*(?<rest>\\S.*)$`,
   "su",
 );
+/** "2.5 ACTION: Secretariat to write …", "Décision : …": a paragraph (maybe numbered) a decision label opens. Group `rest`: its text. */
+export const LABELLED_DECISION = new RegExp(
+  `^(?:\\d{1,2}(?:\\.\\d{1,2})*\\s+)?(?:${alternation(all((l) => l.decisionLabels))})(?:\\s*[:：]|\\s+[\\-–—])\\s*(?<rest>\\S.*)$`,
+  "su",
+);
 export const OWNER_LABELS = phraseRegex(all((l) => l.ownerLabels), PROCLITICS);
 export const DUE_CUES = phraseRegex(all((l) => l.dueCues), PROCLITICS);
 

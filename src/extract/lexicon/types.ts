@@ -246,6 +246,8 @@ export interface Lexicon<L extends string = string> {
   monthEndWords: string[];
   /** Nouns that number a decision of the meeting: "Resolution 3:", "Décision n° 2 :", "القرار عدد 3". */
   decisionWords: string[];
+  /** Labels that open a paragraph stating a decision, without a number: "ACTION: Secretariat to …", "Décision :", "إجراء:". */
+  decisionLabels: string[];
   /**
    * Verbs saying the work on a commitment reached a phase ("avait atteint", "has reached", "بلغ"), before
    * one of `phaseWords` within three words: "avait atteint la deuxième phase" is a commitment under way.
