@@ -140,6 +140,8 @@ function readIfAny(path: string): Buffer | undefined {
 type IndexEntry = [size: number, mtimeMs: number, ctimeMs: number, ino: number, sha256: string];
 
 const INDEX_NAME = "inputs.json";
+/** The index of the archive's record files (`meetings/*.json`) known to be as this pipeline writes them. */
+export const RECORD_INDEX_NAME = "records.json";
 
 /**
  * The content hash of each input file as it was when last read, with what the file system
@@ -150,6 +152,11 @@ const INDEX_NAME = "inputs.json";
  * read and hashed again. Kept in the cache's folder, beside the version folders: a content
  * hash does not depend on the code. Paths are absolute, so the same file given by another
  * relative path is found.
+ *
+ * The same index under another name (`RECORD_INDEX_NAME`) holds, for each record file of the
+ * archive (`meetings/*.json`) that was validated by the schema and found to be exactly the text
+ * this pipeline writes for it, the pipeline version that found it so: a re-run takes such a
+ * record by `JSON.parse` alone instead of validating thousands of unchanged records again.
  */
 export class InputIndex {
   private changed = false;
@@ -159,8 +166,9 @@ export class InputIndex {
     private readonly entries: Map<string, IndexEntry>,
   ) {}
 
-  static async open(root: string): Promise<InputIndex> {
-    const path = join(root, INDEX_NAME);
+  /** The index `name` (default the inputs' one) in the cache folder `root`. */
+  static async open(root: string, name = INDEX_NAME): Promise<InputIndex> {
+    const path = join(root, name);
     const entries = new Map<string, IndexEntry>();
     try {
       const parsed = JSON.parse(await readFile(path, "utf8")) as unknown;
@@ -177,7 +185,7 @@ export class InputIndex {
     return new InputIndex(path, entries);
   }
 
-  /** The sha256 `file` had when last hashed, if its status `info` is the same as then. */
+  /** The sha256 (or other value) `file` had when last hashed, if its status `info` is the same as then. */
   known(file: string, info: Stats): string | undefined {
     const entry = this.entries.get(resolve(file));
     if (!entry) return undefined;

@@ -7,7 +7,7 @@
  * set (output-set.ts), so an interrupted run leaves the previous set whole.
  */
 import { messageHead, type FileFailure } from "../model/messages.js";
-import { statSync, type Stats } from "node:fs";
+import { readFileSync, statSync, type Stats } from "node:fs";
 import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
@@ -16,7 +16,7 @@ import { IngestError } from "../ingest/errors.js";
 import type { OcrOptions } from "../ingest/ocr.js";
 import { MeetingRecord } from "../model/meeting.js";
 import { streamFileAtomic, writeFileAtomic, writeTextIfChanged } from "./atomic.js";
-import { InputIndex, pipelineVersion, RecordCache, relocateRecord } from "./cache.js";
+import { InputIndex, pipelineVersion, RECORD_INDEX_NAME, RecordCache, relocateRecord } from "./cache.js";
 import { recordToJson } from "../write/json.js";
 import { discoverInputs, SUPPORTED_EXTENSIONS } from "./discover.js";
 import { describeFsError, makeWritableFolder } from "./folders.js";
@@ -170,12 +170,15 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   // The cache only saves time: when it cannot be used the run goes on without it.
   let cache: RecordCache | undefined;
   let index: InputIndex | undefined;
+  /** Which of the archive's record files this pipeline version has checked: `staleRecords`. */
+  let checkedRecords: { index: InputIndex; version: string } | undefined;
   let cacheBroken = false;
   const dropCache = (error: unknown): void => {
     if (!cacheBroken) progress.note(`note: the cache cannot be used (${(error as Error).message}); going on without it`);
     cacheBroken = true;
     cache = undefined;
     index = undefined;
+    checkedRecords = undefined;
   };
   if (options.cache !== false) {
     const root = options.cache ?? join(options.out, ".cache");
@@ -184,6 +187,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       return undefined;
     });
     if (cache) index = await InputIndex.open(root);
+    if (cache && options.tracker) checkedRecords = { index: await InputIndex.open(root, RECORD_INDEX_NAME), version: await pipelineVersion() };
   }
 
   const names = assignOutputNames(discovery.files);
@@ -248,14 +252,6 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     await succeed(at, key, record === parsed ? cached.bytes : recordToJson(record), () => record, summarize(record), "cached");
     return true;
   };
-  const statusOf = (file: string): Stats | undefined => {
-    try {
-      return statSync(file);
-    } catch {
-      return undefined;
-    }
-  };
-
   const processFile = async (at: number): Promise<void> => {
     const file = names[at].file;
     // An unchanged file (by the input index: size, times, inode) is not read again when its record is cached.
@@ -299,7 +295,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   });
   // The archive's earlier records are read while the given files are extracted: adding one file
   // to an archive of thousands otherwise waits for its worker, then for the archive's reading.
-  const stale = options.tracker ? staleRecords(options.out, names) : undefined;
+  const stale = options.tracker ? staleRecords(options.out, names, checkedRecords) : undefined;
   stale?.catch(() => undefined);
   try {
     await Promise.all(readers);
@@ -313,6 +309,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 
   let interrupted = signal?.aborted === true;
   const archived = stale && !interrupted ? await archivedRecords(options.out, await stale, options.forgetMissing === true) : { kept: [], forgotten: [] };
+  await checkedRecords?.index.save().catch(dropCache);
   const finishing = performance.now();
   const written: string[] = [];
   const kept: string[] = [];
@@ -433,25 +430,74 @@ async function missingPaths(inputs: readonly string[]): Promise<string[]> {
   return missing;
 }
 
+/** A record of the archive: its name under meetings/, and the record. */
+interface ArchivedRecord {
+  name: string;
+  record: MeetingRecord;
+}
+
+/** Records read between two turns of the event loop, which meanwhile hears from the workers. */
+const RECORDS_PER_TURN = 64;
+
 /**
  * Records under meetings/ from earlier runs whose file was not given this time. A record of a
- * file given this time under another name is stale and left out.
+ * file given this time under another name is stale and left out. Each is validated by the
+ * schema, unless `checked` (the record index: `cache.ts`) says this pipeline version found the
+ * file, as it is now, to be exactly the text it writes for its record; one that passes is
+ * remembered there. The files are read synchronously: at thousands of small files a read
+ * handed to the thread pool spends more in its round trips than in reading.
  */
-async function staleRecords(out: string, names: readonly { file: string; name: string }[]): Promise<{ name: string; record: MeetingRecord }[]> {
+async function staleRecords(
+  out: string,
+  names: readonly { file: string; name: string }[],
+  checked: { index: InputIndex; version: string } | undefined,
+): Promise<ArchivedRecord[]> {
   const folder = join(out, "meetings");
   const current = new Set(names.map((n) => n.name));
   const given = new Set(names.map((n) => n.file));
-  const stale: { name: string; record: MeetingRecord }[] = [];
+  const stale: ArchivedRecord[] = [];
   const entries = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith(".json") && !current.has(name)).sort();
-  for (const name of entries) {
-    const parsed = MeetingRecord.safeParse(safeJson(await readFile(join(folder, name), "utf8").catch(() => "")));
-    if (parsed.success && !given.has(parsed.data.source.path)) stale.push({ name, record: parsed.data });
+  for (const [at, name] of entries.entries()) {
+    if (at % RECORDS_PER_TURN === RECORDS_PER_TURN - 1) await new Promise(setImmediate);
+    const path = join(folder, name);
+    const status = checked ? statusOf(path) : undefined;
+    const text = readTextIfAny(path);
+    const record = text === undefined ? undefined : archivedRecord(text, path, status, checked);
+    if (record && !given.has(record.source.path)) stale.push({ name, record });
   }
   return stale;
 }
 
+/** The record a file of meetings/ holds (`staleRecords`), or undefined when it holds none. */
+function archivedRecord(text: string, path: string, status: Stats | undefined, checked: { index: InputIndex; version: string } | undefined): MeetingRecord | undefined {
+  if (status && checked?.index.known(path, status) === checked?.version) {
+    const known = safeJson(text) as MeetingRecord | undefined;
+    if (typeof known?.source?.path === "string") return known;
+  }
+  const parsed = MeetingRecord.safeParse(safeJson(text));
+  if (!parsed.success) return undefined;
+  if (status && checked && recordToJson(parsed.data) === text) checked.index.remember(path, status, checked.version);
+  return parsed.data;
+}
+
+function statusOf(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function readTextIfAny(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
 /** The earlier records kept (the archive is the state, not the last command line), or removed when `forget` is set. */
-async function archivedRecords(out: string, stale: { name: string; record: MeetingRecord }[], forget: boolean): Promise<{ kept: { name: string; record: MeetingRecord }[]; forgotten: string[] }> {
+async function archivedRecords(out: string, stale: ArchivedRecord[], forget: boolean): Promise<{ kept: ArchivedRecord[]; forgotten: string[] }> {
   if (!forget) return { kept: stale, forgotten: [] };
   for (const { name } of stale) await rm(join(out, "meetings", name), { force: true });
   return { kept: [], forgotten: stale.map((s) => s.name) };
