@@ -178,6 +178,14 @@ describe("a Jordanian-style follow-up of the previous meeting's actions", () => 
     );
     expect(r.commitments.map((c) => c.reportedBy)).toEqual([["Khaled Omari"], ["Rana Haddad"]]);
   });
+  it("two sentences of one paragraph on one commitment keep the paragraph as one place", async () => {
+    const r = await record(
+      "| No. | Action | Owner | Status |\n| --- | --- | --- | --- |\n| 1 | Publish the simplified citizens budget | Budget Department | Done |\n| 2 | Launch phase two of the complaints portal | Digital Ministry | Ongoing |\n\n" +
+        "Mr Khaled Omari said the simplified citizens budget was published online. The simplified citizens budget was downloaded 4,000 times. Ms Rana Haddad added that phase two of the complaints portal is in testing.\n",
+    );
+    expect(r.commitments[0].notes.filter((n) => n.includes("simplified citizens budget"))).toHaveLength(2);
+    expect(r.commitments[0].alsoIn).toHaveLength(1);
+  });
   it("section titles numbered in ordinal words make the agenda, bold lines and a heading together", async () => {
     const r = await record("اجتماع يوم 2024/3/17.\n\n**أولاً: متابعة الإجراءات**\n\nنص.\n\n**ثانياً: النقاش**\n\nنص.\n\n# ثالثاً: ما يستجد من أعمال\n\nلا شيء.\n");
     expect(r.meeting.agenda).toEqual(["متابعة الإجراءات", "النقاش", "ما يستجد من أعمال"]);

@@ -170,8 +170,8 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
       else
         for (const span of sentences(block.ft)) {
           const sentence = { ...block, ft: subText(block.ft, span) };
-          const one = implied(sentence.ft);
-          if (one !== null) builder.discuss(one, sentence, "reports");
+          const subject = implied(sentence.ft);
+          if (subject !== null) builder.discuss(subject, sentence, "reports");
         }
     }
   }
