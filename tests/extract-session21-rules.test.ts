@@ -178,12 +178,12 @@ describe("a Jordanian-style follow-up of the previous meeting's actions", () => 
     );
     expect(r.commitments.map((c) => c.reportedBy)).toEqual([["Khaled Omari"], ["Rana Haddad"]]);
   });
-  it("two sentences of one paragraph on one commitment keep the paragraph as one place", async () => {
+  it("two sentences in a row on one commitment are one part of the paragraph, one place", async () => {
     const r = await record(
       "| No. | Action | Owner | Status |\n| --- | --- | --- | --- |\n| 1 | Publish the simplified citizens budget | Budget Department | Done |\n| 2 | Launch phase two of the complaints portal | Digital Ministry | Ongoing |\n\n" +
         "Mr Khaled Omari said the simplified citizens budget was published online. The simplified citizens budget was downloaded 4,000 times. Ms Rana Haddad added that phase two of the complaints portal is in testing.\n",
     );
-    expect(r.commitments[0].notes.filter((n) => n.includes("simplified citizens budget"))).toHaveLength(2);
+    expect(r.commitments[0].notes.filter((n) => n.includes("simplified citizens budget"))).toHaveLength(1);
     expect(r.commitments[0].alsoIn).toHaveLength(1);
   });
   it("section titles numbered in ordinal words make the agenda, bold lines and a heading together", async () => {
@@ -265,5 +265,48 @@ describe("decisions a label opens ('ACTION:', 'Décision :', 'إجراء:')", ()
   });
   it("not a word that only begins with the label ('Action-oriented plans were discussed.')", async () => {
     expect(await decisionsOf("Action-oriented plans were discussed at length.")).toEqual([]);
+  });
+});
+
+describe("a task list of actions ('- [x] **AI-31** …', Word's check boxes)", () => {
+  const minutes =
+    "# Sync 2024-10-02\n\n**Facilitator:** @jkim (Jae Kim)\n\n## 1. Action items from last sync\n\n- [x] **AI-31** Publish the procurement dataset v2 (@shaddad)\n- [ ] **AI-32** Draft the data licence FAQ (@lvogt) – first draft in review\n- [ ] **AI-36** Review the glossary (@pdiaz)\n\n" +
+    "## New action items\n\n- [ ] **AI-34** Chase the data-sharing agreement (@jkim), due 2024-10-16\n- [ ] **AI-35** Book the hackathon venue (@lvogt), due 2024-11-01\n";
+  it("reviews the previous actions: a ticked box is done, an open one as its note says, else open", async () => {
+    const r = await record(minutes);
+    expect(r.commitments.map((c) => [c.number, c.title, c.status, c.statusLabel])).toEqual([
+      ["AI-31", "Publish the procurement dataset v2", "completed", "☒"],
+      ["AI-32", "Draft the data licence FAQ", "in_progress", "in review"],
+      ["AI-36", "Review the glossary", "unknown", null],
+    ]);
+  });
+  it("leaves the new actions, all open under a decision title, to the decisions", async () => {
+    const r = await record(minutes);
+    expect(r.decisions.filter((d) => d.text.includes("AI-34") || d.text.includes("AI-35")).map((d) => d.date)).toEqual(["2024-10-16", "2024-11-01"]);
+  });
+  it("names the chair after a repository handle ('Facilitator: @jkim (Jae Kim)')", async () => {
+    expect((await record(minutes)).meeting.chair).toBe("Jae Kim");
+  });
+  it("reads the same boxes in French and Arabic", async () => {
+    const fr = await record("## Suivi des actions\n\n- [x] A-1 Publier le jeu de données\n- [ ] A-2 Rédiger la FAQ – en relecture\n");
+    expect(fr.commitments.map((c) => [c.number, c.status])).toEqual([["A-1", "completed"], ["A-2", "in_progress"]]);
+    const ar = await record("## متابعة الإجراءات\n\n- [x] 1 نشر البيانات\n- [ ] 2 إعداد الدليل – قيد المراجعة\n");
+    expect(ar.commitments.map((c) => [c.number, c.status])).toEqual([["1", "completed"], ["2", "in_progress"]]);
+    // An Arabic-lettered code is no item number the record can hold: the item is kept, unnumbered, not the file lost.
+    const lettered = await record("## متابعة الإجراءات\n\n- [x] إ-1 نشر البيانات\n- [ ] إ-2 إعداد الدليل\n");
+    expect(lettered.commitments.map((c) => c.number)).toEqual([null, null]);
+  });
+});
+
+describe("milestones as the part's sub-titles ('### M4 – Open budget API')", () => {
+  it("are tracked items; 'Not started: blocked on …' opening the prose is the status, the reason a note", async () => {
+    const r = await record(
+      "## 2. Roadmap milestones\n\n### M4 – Open budget API\n\nSamir reported the API is live in beta. Status: in progress.\n\n### M5 – Beneficial ownership feed\n\nNot started: blocked on the data-sharing agreement.\n\n## 3. AOB\n\nNone.\n",
+    );
+    expect(r.commitments.map((c) => [c.number, c.title, c.status, c.statusLabel])).toEqual([
+      ["M4", "Open budget API", "in_progress", "in progress"],
+      ["M5", "Beneficial ownership feed", "not_started", "Not started"],
+    ]);
+    expect(r.commitments[1].notes.join(" ")).toContain("blocked on the data-sharing agreement");
   });
 });

@@ -260,6 +260,17 @@ describe("readMarkdown on Markdown as repositories hold it", () => {
     expect(textOf(doc.tree.children[0])).toBe("ICAT Steering Group Meeting #3");
   });
 
+  it("writes a task list's boxes as text, as the Word reader writes a check box: '- [x] Publish' is '☒ Publish'", async () => {
+    const doc = await readMarkdown(encoder.encode("- [x] **AI-31** Publish the dataset\n- [ ] AI-32 Draft the FAQ\n- Plain item\n"), "m.md");
+    const list = doc.tree.children[0];
+    expect(list.type).toBe("list");
+    expect(list.type === "list" && list.children.map((item) => [textOf(item).replace(/\s+/gu, " "), item.checked ?? null])).toEqual([
+      ["☒ AI-31 Publish the dataset", null],
+      ["☐ AI-32 Draft the FAQ", null],
+      ["Plain item", null],
+    ]);
+  });
+
   it("keeps a date it cannot read as ISO out of the metadata, and reports front matter it cannot parse", async () => {
     expect((await readMarkdown(encoder.encode("---\ntitle: Réunion\ndate: 9 décembre 2015\n---\n\nTexte."), "m.md")).metadata).toEqual({ title: "Réunion" });
     const broken = await readMarkdown(encoder.encode("---\ntitle: [unclosed\n---\n\nText."), "m.md");

@@ -143,7 +143,7 @@ function dueIn(folded: string): string | null {
  * with a decision section's words and names no commitments ("Suivi des engagements" reviews
  * them; "Mesures de suivi" lists what is to be done).
  */
-function opensSection(b: Block, next: Block | undefined): boolean {
+export function opensDecisionSection(b: Block, next: Block | undefined): boolean {
   if (b.cell !== null) return false;
   if (wordCount(b.ft.text) > SECTION_TITLE_WORDS) return false;
   // Plain text's numbered section line ("3. Actions arising") is read as a list item: one the next block does not continue as a numbered list.
@@ -167,7 +167,7 @@ function sectionItems(blocks: readonly Block[]): Set<number> {
   const items = new Set<number>();
   for (let k = 0; k < blocks.length; k++) {
     const title = blocks[k];
-    if (!opensSection(title, blocks[k + 1])) continue;
+    if (!opensDecisionSection(title, blocks[k + 1])) continue;
     const body: Block[] = [];
     for (let j = k + 1; j < blocks.length; j++) {
       const b = blocks[j];

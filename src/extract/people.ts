@@ -71,6 +71,9 @@ export function namesAfter(ft: FoldedText, pos: number, language: Language | nul
   let at = pos;
   // "Chaired by: Dr. …", "by the Chair, Ms. …": the punctuation after the phrase is not the name.
   while (/[\s:：,،\-–]/u.test(ft.folded[at] ?? "")) at++;
+  // "Facilitator: @jkim (Jae Kim)": a repository's user name, the person's name in brackets after it.
+  const handle = /^@\S+\s*\(\s*/u.exec(ft.folded.slice(at));
+  if (handle) at += handle[0].length;
   let honorific = honorificAt(ft, at);
   if (honorific) at = honorific.end;
   // "عطوفة الأمين العام المهندس سامي الخطيب": an office between a title of office and a personal title is

@@ -272,9 +272,7 @@ export class CommitmentBuilder {
     if (only === "reports" && !reports) return;
     if (reports) for (const who of reportersIn(block.ft)) if (!draft.reportedBy.includes(who)) draft.reportedBy.push(who);
     draft.discussion.push(block.ft.text);
-    // Two sentences of one paragraph discussed apart are one place.
-    const place = toSourceRef(this.file, block.source);
-    if (!draft.alsoIn.some((p) => JSON.stringify(p) === JSON.stringify(place))) draft.alsoIn.push(place);
+    draft.alsoIn.push(toSourceRef(this.file, block.source));
   }
 
   /** A message about this document, its place a block of it or a source already made; the builder stamps its file. */

@@ -60,7 +60,7 @@ import type {
   TableCell,
   TableRow,
 } from "mdast";
-import { BULLET, normalizeText } from "../text/normalize.js";
+import { BULLET, CHECKBOX, normalizeText } from "../text/normalize.js";
 import { DocumentFacts, PartPreparer, type CellFacts, type ParagraphFacts } from "./docx-annotate.js";
 import { readFurniture } from "./docx-furniture.js";
 import { NumberingDefinitions } from "./docx-numbering.js";
@@ -359,7 +359,7 @@ function collectText(elements: MammothElement[], out: Collected, context: Contex
         out.text.push(element.breakType === "line" ? "\n" : " ");
         break;
       case "checkbox":
-        out.text.push(element.checked ? "☒ " : "☐ ");
+        out.text.push(`${element.checked ? CHECKBOX.checked : CHECKBOX.unchecked} `);
         break;
       case "image":
         context.images++;

@@ -25,7 +25,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { parse as parseYaml } from "yaml";
-import { BULLET, normalizeText } from "../text/normalize.js";
+import { BULLET, CHECKBOX, normalizeText } from "../text/normalize.js";
 import { IngestError } from "./errors.js";
 import type { DocumentMetadata, DocumentTree, IngestMessage, Reader, SourceLocation } from "./tree.js";
 
@@ -546,6 +546,12 @@ function annotate(node: Nodes, location: Omit<SourceLocation, "line">, tables: {
   }
   if (BLOCK_TYPES.has(node.type) && node.position) {
     node.data = { ...node.data, source: { ...location, line: node.position.start.line } };
+  }
+  // A task list's box ("- [x] Publish …") is text, as a Word check box is: the item reads "☒ Publish …".
+  if (node.type === "listItem" && typeof node.checked === "boolean") {
+    const first = node.children[0];
+    if (first?.type === "paragraph") first.children.unshift({ type: "text", value: `${node.checked ? CHECKBOX.checked : CHECKBOX.unchecked} ` });
+    node.checked = null;
   }
   if ("children" in node) for (const child of node.children) annotate(child, location, tables);
 }

@@ -24,7 +24,8 @@ export function romanValue(text: string): number | null {
   return total;
 }
 
-const WHOLE = /^(?:(?<prefix>[\p{L}]{1,3}[-.]?)(?<code>\d+(?:[-.]\d+){0,3})|(?<digits>\d+(?:\.\d+){0,3}))$/u;
+/** A code's prefix is Latin letters, as the record's schema allows ("إ-1" is no code: it is text). */
+const WHOLE = /^(?:(?<prefix>[A-Za-z]{1,3}[-.]?)(?<code>\d+(?:[-.]\d+){0,3})|(?<digits>\d+(?:\.\d+){0,3}))$/u;
 
 /**
  * The normal form of an item number as written ("2.1", "A-12", "iii", "07", "3."), or null when the

@@ -56,6 +56,8 @@ const ARABIC_THOUSANDS_SEPARATOR = /\u066C/g;
 
 /** The bullet every list marker becomes. */
 export const BULLET = "•";
+/** A ticked and an empty checkbox as every reader writes them: Word's check box content control, Markdown's task list "- [x]". */
+export const CHECKBOX = { checked: "☒", unchecked: "☐" } as const;
 
 /**
  * Glyphs used as list bullets. Word's Symbol and Wingdings bullets arrive as private-use

@@ -15,8 +15,8 @@ import type { FlowLayout } from "./types.js";
 
 /** Titles are short; a sub-title may carry a short title after its number. */
 const TITLE_WORDS = 15;
-/** "2.1 Open budgets", "3. Open budgets", "(4) …", "A-2: …": a number, a separator (optional after a dotted one), the title. */
-const NUMBERED_TITLE = /^\(?(?<number>\d{1,3}(?:\.\d{1,3}){0,2}|[A-Za-z]{1,2}-\d{1,3})\)?(?:\s*[.)\-–—:]\s*|\s+(?=\S))(?<title>\S.*)$/su;
+/** "2.1 Open budgets", "3. Open budgets", "(4) …", "A-2: …", "M4 – …": a number, a separator (optional after a dotted one), the title. */
+const NUMBERED_TITLE = /^\(?(?<number>\d{1,3}(?:\.\d{1,3}){0,2}|[A-Za-z]{1,2}-?\d{1,3})\)?(?:\s*[.)\-–—:]\s*|\s+(?=\S))(?<title>\S.*)$/su;
 
 interface Part {
   /** Heading depth of the part's title, or 0 when it is a paragraph (bold or numbered). */

@@ -9,7 +9,7 @@ import type { Block, FlatDocument, TableModel } from "../blocks.js";
 import { colourKey as buildColourKey } from "../colour-key.js";
 import { referencedNumbers } from "../item-numbers.js";
 import { COMMITMENT_PLURAL } from "../lexicon/index.js";
-import { firstMatch, foldWithMap, type FoldedText } from "../match.js";
+import { firstMatch, foldWithMap, originalSpan, type FoldedText } from "../match.js";
 import { findPercents } from "../percents.js";
 import { CommitmentBuilder, type CommitmentExtraction, type Section } from "../record-builder.js";
 import { reportersIn, speakerOfTitle } from "../people.js";
@@ -20,8 +20,9 @@ import { commitmentPart } from "./commitment-part.js";
 import { commitmentTable } from "./commitment-table.js";
 import { headingLabels } from "./heading-labels.js";
 import { itemParagraphs, namedItem } from "./item-paragraphs.js";
+import { taskList } from "./task-list.js";
 import { numberedList } from "./numbered-list.js";
-import { sectionOf, statusOnly } from "./status-sections.js";
+import { sectionOf, statusOnly, statusWithReason } from "./status-sections.js";
 import { subjectParagraphs } from "./subject-paragraphs.js";
 import type { FlowLayout, FlowReader, LayoutContext, Opened, TableLayout } from "./types.js";
 
@@ -33,7 +34,7 @@ const CODE_IN_TEXT = /(?<![\p{L}\p{N}-])([A-Z]{1,3}-\d+(?:[.-]\d+)*)(?![\p{N}-])
 
 export const TABLE_LAYOUTS: readonly TableLayout[] = [commitmentTable];
 /** In order of precedence: a block that continues a commitment list is an item before it is a heading. */
-export const FLOW_LAYOUTS: readonly FlowLayout[] = [numberedList, headingLabels, commitmentPart, itemParagraphs, subjectParagraphs];
+export const FLOW_LAYOUTS: readonly FlowLayout[] = [taskList, numberedList, headingLabels, commitmentPart, itemParagraphs, subjectParagraphs];
 
 export function extractCommitments(doc: FlatDocument, file: string): CommitmentExtraction {
   const builder = new CommitmentBuilder(file);
@@ -91,6 +92,14 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
     if (titled && block.kind !== "item") speaker = null;
     // A bare status right under a commitment that has none yet is that commitment's status, not a new section.
     const bare = current && current.draft.statusLabel === null && !firstMatch(COMMITMENT_PLURAL, block.ft.folded) ? statusOnly(block.ft) : null;
+    // "Not started: blocked on the data-sharing agreement.": the status, and the reason a note.
+    const reasoned = current && !bare && current.draft.statusLabel === null && block.cell === null ? statusWithReason(block.ft) : null;
+    if (current && reasoned) {
+      current.draft.status = reasoned.status;
+      current.draft.statusLabel = originalSpan(block.ft, reasoned.start, reasoned.end);
+      builder.absorb(current.draft, block);
+      continue;
+    }
     if (current && bare) {
       current.draft.status = bare.status;
       current.draft.statusLabel = block.ft.text.replace(/[.;]\s*$/u, "");
@@ -166,13 +175,20 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
     else if (named.length === 0 && coded.length === 0) {
       const about = implied(block.ft);
       if (about !== null) builder.discuss(about, block, "reports");
-      // Else sentence by sentence: "X said the simplified budget was published. Y added that phase two of the portal is in testing."
-      else
+      // Else run by run, as discussedParts cuts a paragraph naming numbers: from a sentence whose subject names one
+      // commitment to the next that names another ("X said the simplified budget was published. Y added that phase
+      // two of the portal is in testing.").
+      else {
+        const runs: { number: string; start: number; end: number }[] = [];
         for (const span of sentences(block.ft)) {
-          const sentence = { ...block, ft: subText(block.ft, span) };
-          const subject = implied(sentence.ft);
-          if (subject !== null) builder.discuss(subject, sentence, "reports");
+          const subject = implied(subText(block.ft, span));
+          const run = runs.at(-1);
+          if (subject === null || subject === run?.number) {
+            if (run) run.end = span.end;
+          } else runs.push({ number: subject, start: span.start, end: span.end });
         }
+        for (const run of runs) builder.discuss(run.number, { ...block, ft: subText(block.ft, run) }, "reports");
+      }
     }
   }
 

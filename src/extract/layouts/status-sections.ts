@@ -10,7 +10,7 @@ import { COMMITMENT_PLURAL } from "../lexicon/index.js";
 import { firstMatch, type FoldedText } from "../match.js";
 import { findPercents } from "../percents.js";
 import type { Section } from "../record-builder.js";
-import { bestStatus, cleanTitle, type StatusHit } from "../text-helpers.js";
+import { bestStatus, cleanTitle, openingStatus, type StatusHit } from "../text-helpers.js";
 
 /** Labels and section titles are short: longer blocks are prose. */
 export const LABEL_WORDS = 12;
@@ -26,6 +26,12 @@ export function statusOnly(ft: FoldedText): StatusHit | null {
   if (!hit) return null;
   const letters = (s: string): number => [...s.matchAll(/\p{L}/gu)].length;
   return letters(ft.folded.slice(hit.start, hit.end)) * 2 >= letters(ft.folded) ? hit : null;
+}
+
+/** A status that opens a block, a reason after it past a colon or dash: "Not started: blocked on the agreement", "En retard – le décret …". */
+export function statusWithReason(ft: FoldedText): StatusHit | null {
+  const hit = openingStatus(ft);
+  return hit && /^\s*[:：–—-]\s*\S/u.test(ft.folded.slice(hit.end)) ? hit : null;
 }
 
 /** A short block naming commitments and a status ("2. التعهدات غير المنجزة", "Engagements réalisés (100 %)"), or a bare status. */

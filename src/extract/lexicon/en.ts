@@ -120,6 +120,9 @@ export const en: Lexicon<"en"> = {
     { phrase: "partially complete", status: "partially_completed" },
     { phrase: "limited", status: "in_progress" },
     { phrase: "in progress", status: "in_progress" },
+    // A draft being read is work under way: "first draft in review".
+    { phrase: "in review", status: "in_progress" },
+    { phrase: "under review", status: "in_progress" },
     { phrase: "ongoing", status: "in_progress" },
     { phrase: "on track", status: "in_progress" },
     { phrase: "delayed", status: "in_progress" },
@@ -183,7 +186,7 @@ export const en: Lexicon<"en"> = {
   commitmentWords: ["commitment"],
   actionWords: ["action", "action item", "action point", "milestone"],
   numberWords: ["no.", "no", "number", "#", "n°"],
-  commitmentPluralWords: ["commitments"],
+  commitmentPluralWords: ["commitments", "milestones"],
   headers: {
     number: ["no.", "number", "#", "no", "ref", "ref.", "ref no", "item no", "item no.", "action no", "action no.", "s/n", "sl no", "id"],
     commitment: ["commitment", "commitments", "title", "detail", "details", "description", "item", "action", "actions", "action item", "action point", "measure", "deliverable", "deliverables", "task", "recommendation", "recommendations", "decision", "resolution", "decisions"],
@@ -215,7 +218,7 @@ export const en: Lexicon<"en"> = {
   sectionMarkers: ["firstly", "secondly", "thirdly"],
   commitmentTitleLeads: ["on", "relating to", "regarding", "concerning"],
   decisionPhrases: ["it was agreed", "it was decided", "the committee agreed", "the committee decided", "members agreed", "agreed to", "resolved", "action item for", "action point for"],
-  chairPhrases: ["chaired by", "presided over by", "under the chairmanship of", "under the chairing of", "under the chairpersonship of", "chair:", "by the chair", "chairperson:", "chairman:", "chairwoman:", "chair person:", "presiding:", "presided by"],
+  chairPhrases: ["chaired by", "presided over by", "under the chairmanship of", "under the chairing of", "under the chairpersonship of", "chair:", "by the chair", "chairperson:", "chairman:", "chairwoman:", "chair person:", "presiding:", "presided by", "facilitator:", "facilitated by"],
   chairMarkers: ["chair", "chairperson", "chairman", "chairwoman", "in the chair", "chairing", "presiding"],
   speakerTitles: ["intervention of", "intervention by", "statement by", "statement of", "remarks by", "presentation by", "update from", "update by", "report from", "report by"],
   chairCapacityWords: ["as"],
@@ -262,7 +265,7 @@ export const en: Lexicon<"en"> = {
   chairVerbs: ["chaired the meeting", "chaired", "presided over the meeting", "presided"],
   decisionSections: [
     "decisions", "decisions taken", "key decisions", "resolutions", "recommendations", "action items", "action item", "actions arising",
-    "new actions", "action points", "follow-up actions", "follow-up", "next steps", "agreed actions",
+    "new actions", "new action items", "new action points", "action points", "follow-up actions", "follow-up", "next steps", "agreed actions",
   ],
   ownerLabels: ["owner", "responsible", "resp.", "lead", "action by", "assigned to"],
   ownerFrames: ["… to "],
