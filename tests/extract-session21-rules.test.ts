@@ -310,3 +310,34 @@ describe("milestones as the part's sub-titles ('### M4 – Open budget API')", (
     expect(r.commitments[1].notes.join(" ")).toContain("blocked on the data-sharing agreement");
   });
 });
+
+describe("a Tunisian-style review by axes", () => {
+  const table =
+    "| الالتزام | الهيكل المسؤول | نسبة التقدم | الوضعية |\n| --- | --- | --- | --- |\n| 1. نشر المعطيات المفصلة للميزانية | وزارة المالية | 100% | منجز |\n| 3. تطوير بوابة النفاذ إلى المعلومة | هيئة النفاذ | 20% | متعثر |\n\n";
+  it("a subject with its article ('تطوير البوابة') names the title's 'تطوير بوابة'; 'تعطل' tells work held up", async () => {
+    const r = await record(table + "كما بين السيد أنيس الطرابلسي أن تطوير البوابة تعطل بسبب نقص الاعتمادات.\n");
+    expect(r.commitments.map((c) => c.reportedBy)).toEqual([[], ["أنيس الطرابلسي"]]);
+  });
+  it("'stalled' and 'bloqué' tell work held up in English and French", async () => {
+    const en = await record("| No. | Commitment | Owner | Status |\n| --- | --- | --- | --- |\n| 1 | Open budget portal | Treasury | Ongoing |\n| 2 | Lobbying register | Ethics Office | Ongoing |\n\nMs Jane Doe said the lobbying register stalled for lack of funds.\n");
+    expect(en.commitments.map((c) => c.reportedBy)).toEqual([[], ["Jane Doe"]]);
+    const fr = await record("| N° | Engagement | Structure | Statut |\n| --- | --- | --- | --- |\n| 1 | Portail budgétaire ouvert | DGB | En cours |\n| 2 | Registre des lobbies | HCE | En cours |\n\nM. Paul Adjovi a indiqué que le registre des lobbies est bloqué faute de moyens.\n");
+    expect(fr.commitments.map((c) => c.reportedBy)).toEqual([[], ["Paul Adjovi"]]);
+  });
+  it("'وتقرر ما يلي:' opens the decisions; 'يوم تحسيسي … بولاية صفاقس يوم 4 جويلية 2024' is an event", async () => {
+    const r = await record(
+      "انعقدت يوم الخميس 13 جوان 2024 جلسة عمل.\n\nوتم الإعلام بتنظيم يوم تحسيسي حول الحكومة المفتوحة بولاية صفاقس يوم 4 جويلية 2024.\n\n**وتقرر ما يلي:**\n\n- مراسلة وزارة المالية لتوفير الاعتمادات قبل موفى جويلية 2024.\n- عقد الجلسة القادمة خلال شهر سبتمبر 2024.\n",
+    );
+    expect(r.events).toMatchObject([{ date: "2024-07-04", place: "صفاقس" }]);
+    expect(r.decisions.map((d) => d.text)).toEqual(["مراسلة وزارة المالية لتوفير الاعتمادات قبل موفى جويلية 2024.", "عقد الجلسة القادمة خلال شهر سبتمبر 2024."]);
+  });
+});
+
+describe("a sentence that introduces the decisions", () => {
+  it("'After deliberations, the NSC resolved as follows:' and 'Il a été décidé ce qui suit :' are no decisions; their items are", async () => {
+    const en = await record("Minutes of 22 February 2024.\n\n7.1 After deliberations, the NSC resolved as follows:\n\n1. The Secretariat to circulate the programme by 15th March, 2024.\n");
+    expect(en.decisions.map((d) => d.text)).toEqual(["The Secretariat to circulate the programme by 15th March, 2024."]);
+    const fr = await record("Réunion du 7 mars 2024.\n\nIl a été décidé ce qui suit :\n\n- transmettre le rapport avant le 30 mars 2024.\n");
+    expect(fr.decisions.map((d) => d.text)).toEqual(["transmettre le rapport avant le 30 mars 2024."]);
+  });
+});

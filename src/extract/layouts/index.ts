@@ -8,7 +8,7 @@
 import type { Block, FlatDocument, TableModel } from "../blocks.js";
 import { colourKey as buildColourKey } from "../colour-key.js";
 import { referencedNumbers } from "../item-numbers.js";
-import { COMMITMENT_PLURAL } from "../lexicon/index.js";
+import { ATTACHED_ARTICLE, COMMITMENT_PLURAL } from "../lexicon/index.js";
 import { firstMatch, foldWithMap, originalSpan, type FoldedText } from "../match.js";
 import { findPercents } from "../percents.js";
 import { CommitmentBuilder, type CommitmentExtraction, type Section } from "../record-builder.js";
@@ -240,9 +240,12 @@ function uniqueTitleSubjects(drafts: readonly { number: string | null; title: st
   return [...byPair].filter(([, numbers]) => numbers.size === 1).map(([folded, numbers]) => ({ number: [...numbers][0], folded }));
 }
 
-/** A folded text's content words, without the marks between them ("citizens' budget" is "citizens", "budget"). */
+/** A folded text's content words, without the marks between them ("citizens' budget" is "citizens", "budget") or an attached article ("البوابة" is "بوابة"). */
 function contentWordsOf(folded: string): string[] {
-  return folded.split(/[^\p{L}\p{N}]+/u).filter((w) => [...w].length >= SUBJECT_WORD);
+  return folded
+    .split(/[^\p{L}\p{N}]+/u)
+    .map((w) => w.replace(ATTACHED_ARTICLE, ""))
+    .filter((w) => [...w].length >= SUBJECT_WORD);
 }
 
 /** `phrase` in `text` as whole words (both folded). */

@@ -31,6 +31,7 @@ const NOTHING: Omit<Lexicon, Given | "headers"> = {
   copulas: [],
   nameParticles: [],
   articles: [],
+  attachedArticles: [],
   sectionMarkers: [],
   commitmentTitleLeads: [],
   decisionPhrases: [],

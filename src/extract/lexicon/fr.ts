@@ -140,6 +140,7 @@ export const fr: Lexicon<"fr"> = {
   copulas: ["est", "sont", "a été", "ont été", "reste", "restent", "demeure", "ne", "n'a", "n'ait", "n'est", "n'ont", "n'aient"],
   nameParticles: ["de", "du", "des", "la", "l'", "d'", "ben", "el"],
   articles: ["le", "la", "les", "l'", "un", "une"],
+  attachedArticles: [],
   sectionMarkers: ["premièrement", "deuxièmement", "troisièmement"],
   commitmentTitleLeads: ["relatif à", "relatif au", "relatif aux", "portant sur", "sur", "concernant"],
   decisionPhrases: ["il a été convenu", "il a été décidé", "le comité a décidé", "il a été retenu", "le comité a convenu", "il a été arrêté", "action à mener par"],
@@ -163,7 +164,7 @@ export const fr: Lexicon<"fr"> = {
   },
   // "un" is the article too ("un engagement un peu flou"): French numbers its items by digit or ordinal.
   labelNumberWords: {},
-  eventWords: ["atelier", "séminaire", "session", "conférence", "journée", "rencontre", "forum", "formation", "sommet", "colloque", "webinaire", "semaine du gouvernement ouvert", "semaine pgo", "semaine du pgo", "semaine mondiale du gouvernement ouvert", "caravane", "table ronde", "assises", "journées", "mission conjointe", "mission de revue", "semaine nationale", "journée portes ouvertes", "consultation", "consultations"],
+  eventWords: ["atelier", "séminaire", "session", "conférence", "journée", "rencontre", "forum", "formation", "sommet", "colloque", "webinaire", "semaine du gouvernement ouvert", "semaine pgo", "semaine du pgo", "semaine mondiale du gouvernement ouvert", "caravane", "table ronde", "assises", "journées", "mission conjointe", "mission de revue", "semaine nationale", "journée portes ouvertes", "consultation", "consultations", "journée de sensibilisation"],
   meetingWords: ["réunion", "réunions"],
   meetingDemonstratives: ["cette", "la présente"],
   dateLeadWords: ["le", "du", "en", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "se tiendra", "aura lieu", "prévu", "prévue", "sera organisé", "sera organisée", "organisé", "organisée"],
@@ -174,7 +175,7 @@ export const fr: Lexicon<"fr"> = {
   activityCues: {
     negation: ["non réalisé", "n'a pas", "n'ont pas", "pas encore"],
     planned: ["sera", "seront", "serait", "seraient", "devrait être", "devraient être", "prévu", "prévue", "programmé", "reporté", "reportée", "à venir"],
-    ongoing: ["en cours", "en phase de", "au stade de", "se poursuit", "se poursuivent", "reste en attente", "attend", "en attente de", "dans le circuit"],
+    ongoing: ["en cours", "en phase de", "au stade de", "bloqué", "bloquée", "se poursuit", "se poursuivent", "reste en attente", "attend", "en attente de", "dans le circuit"],
     done: ["a été", "ont été", "avait été", "avaient été", "achevé", "achevée", "réalisé", "signé", "mis en ligne", "mise en ligne", "adopté"],
   },
   percentWords: ["pour cent", "pourcent", "pour-cent"],

@@ -207,6 +207,8 @@ export const REPORTING_VERBS: PhraseTable<ReportingVerb> = phraseTable(
 export const HONORIFICS: PhraseTable<{ plural: boolean }> = phraseTable(
   all((l) => l.honorifics.map((h) => [h.word, { plural: h.plural === true }] as const)),
 );
+/** An article written onto its noun ("البوابة"), when a noun of two letters or more stays: strip it to compare nouns. */
+export const ATTACHED_ARTICLE = new RegExp(`^(?:${alternation(all((l) => l.attachedArticles))})(?=\\p{L}{2})`, "u");
 export const BODY_WORDS = new RegExp(`^(?:${alternation(all((l) => l.bodyWords))})(?![\\p{L}\\p{N}])`, "u");
 
 /** One language's function words, folded: what ends a name, what stands inside one, what is no name. */

@@ -109,6 +109,8 @@ export interface Lexicon<L extends string = string> {
   nameParticles: string[];
   /** Articles dropped from the start of a body's name: "Le représentant" → "représentant"; one ending in an apostrophe is elided onto its noun ("l'Institut"). */
   articles: string[];
+  /** Articles written onto their noun, with the particles before them ("ال", "وال", "لل"): "البوابة" names what "بوابة" names. */
+  attachedArticles: string[];
   /** Words numbering the sections of minutes ("أولا", "ثانيا"), in order (the first is 1): a block opening with one starts a new section. */
   sectionMarkers: string[];
   /** Words between the commitment word and its title in "أولا: الالتزام المتعلق بـ…", "the commitment on …"; one ending in a proclitic is written onto the title. */
