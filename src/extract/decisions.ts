@@ -23,6 +23,8 @@ import { cleanTitle, originalOf, sentences, toSourceRef } from "./text-helpers.j
 const DUE_WINDOW = 24;
 /** A section title is short: "8. Mesures de suivi", "Decisions of the committee:". */
 const SECTION_TITLE_WORDS = 6;
+/** A text that ends on a colon announces what follows it: a section title, an introduction to the decisions. */
+const ENDS_ON_COLON = /[:：]\s*$/u;
 /** A sentence introducing the decisions is one line: "7.1 After deliberations, the NSC resolved as follows:". */
 const INTRO_WORDS = 15;
 /** Numbering before a section title or an item: "8.", "III -", "2.1)", a letter ("E. Action points"). */
@@ -52,7 +54,7 @@ export function extractDecisions(blocks: readonly Block[], commitmentOf: (b: Blo
     for (const span of sentences(b.ft)) {
       const sentence = b.ft.folded.slice(span.start, span.end);
       // "The NSC resolved as follows:", "وتقرر ما يلي:": a sentence that ends on a colon introduces the decisions after it.
-      if (/[:：]\s*$/u.test(sentence)) continue;
+      if (ENDS_ON_COLON.test(sentence)) continue;
       const phrase = firstMatch(DECISION_PHRASES, sentence);
       if (phrase) decisions.push(decision(b.ft, span, phrase.index, b, commitmentOf, file, false));
     }
@@ -151,12 +153,12 @@ function dueIn(folded: string): string | null {
 export function opensDecisionSection(b: Block, next: Block | undefined): boolean {
   if (b.cell !== null) return false;
   // "After deliberations, the NSC resolved as follows:", "Il a été décidé ce qui suit :": a sentence that introduces the decisions.
-  if (b.kind === "paragraph" && /[:：]\s*$/u.test(b.ft.text) && wordCount(b.ft.text) <= INTRO_WORDS && firstMatch(DECISION_PHRASES, b.ft.folded)) return true;
+  if (b.kind === "paragraph" && ENDS_ON_COLON.test(b.ft.text) && wordCount(b.ft.text) <= INTRO_WORDS && firstMatch(DECISION_PHRASES, b.ft.folded)) return true;
   if (wordCount(b.ft.text) > SECTION_TITLE_WORDS) return false;
   // Plain text's numbered section line ("3. Actions arising") is read as a list item: one the next block does not continue as a numbered list.
   const itemTitle = b.kind === "item" && isNumberedItem(b) && !(next && next.kind === "item" && isNumberedItem(next));
   if (b.kind === "item" && !itemTitle) return false;
-  if (b.kind !== "heading" && !itemTitle && !b.emphasized && !/[:：]\s*$/u.test(b.ft.text)) return false;
+  if (b.kind !== "heading" && !itemTitle && !b.emphasized && !ENDS_ON_COLON.test(b.ft.text)) return false;
   // Its numbering may be a word: "ثالثاً: القرارات:", "Troisièmement : décisions".
   const title = b.ft.folded.replace(NUMBERING, "").replace(SECTION_MARKER, "");
   const m = firstMatch(DECISION_SECTIONS, title);

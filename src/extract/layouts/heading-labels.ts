@@ -46,11 +46,13 @@ const RUN_IN_TITLE_WORDS = 8;
 function titleBeforeProse(title: string): { title: string; prose: string } | null {
   const words = (s: string) => s.split(/\s+/u).filter(Boolean).length;
   const colon = /[:：]\s/u.exec(title);
-  const runIn = colon ? null : sentences(foldWithMap(title))[0];
-  const cut = colon ? { end: colon.index, next: colon.index + colon[0].length } : runIn && runIn.end < title.length ? { end: runIn.end, next: runIn.end } : null;
-  if (!cut) return null;
-  const head = title.slice(0, cut.end).trim().replace(colon ? /$/u : /[.!?؟]$/u, "");
-  const prose = title.slice(cut.next).trim();
+  // The first sentence's end, in the title as written (sentences are found in folded text).
+  const ft = foldWithMap(title);
+  const firstSentence = colon ? undefined : sentences(ft)[0];
+  const runInEnd = firstSentence ? ft.map[firstSentence.end] : undefined;
+  if (!colon && (runInEnd === undefined || runInEnd >= title.length)) return null;
+  const head = colon ? title.slice(0, colon.index).trim() : title.slice(0, runInEnd).trim().replace(/[.!?؟]$/u, "");
+  const prose = title.slice(colon ? colon.index + colon[0].length : runInEnd).trim();
   const sentenceEnd = /[.!?؟]["'»”’)\]]*$/u;
   if (!head || words(head) > (colon ? 12 : RUN_IN_TITLE_WORDS) || !sentenceEnd.test(prose)) return null;
   if (!colon && bestStatus(foldWithMap(head))) return null;
