@@ -296,6 +296,8 @@ export function joinBrokenParagraphs(blocks: readonly Block[]): Block[] {
       // A title (bold, or "ثانياً: …", "Chair: …") is a line of its own, not half a sentence.
       !last.emphasized &&
       !LABEL_START.test(last.ft.text) &&
+      // Nor does a label line continue the line before ("دائرة التنمية الإدارية" / "العدد: ت إ/ 412").
+      !LABEL_START.test(b.ft.text) &&
       // A date on a line of its own (a web page's publication line under its title) is no sentence's end,
       // unless the line before leads to it ("… the report is due on" / "30 April 2024.").
       !(DATE_LINE.test(b.ft.text.trim()) && !TRAILING_DATE_WORDS.test(last.ft.folded)) &&

@@ -14,10 +14,11 @@ import type { Decision } from "../model/meeting.js";
 import { findDates } from "../text/dates.js";
 import { wordCount, type Block } from "./blocks.js";
 import { itemReferences } from "./item-numbers.js";
-import { COMMITMENT_PLURAL, DATE_WORDS, DECISION_PHRASES, DECISION_SECTIONS, DUE_CUES, functionWordsOf, LABELLED_DECISION, NUMBERED_DECISION, OWNER_FRAMES, OWNER_LABELS, SECTION_MARKER } from "./lexicon/index.js";
+import { AGENDA_ITEM_WORDS, COMMITMENT_PLURAL, DATE_WORDS, DECISION_PHRASES, DECISION_SECTIONS, DUE_CUES, functionWordsOf, LABELLED_DECISION, NUMBERED_DECISION, OWNER_FRAMES, OWNER_LABELS, SECTION_MARKER } from "./lexicon/index.js";
 import { textLanguage } from "./lexicon/detect.js";
 import { capitalizedAt, firstMatch, foldWithMap, isLatinWord, type FoldedText } from "./match.js";
 import { cleanTitle, originalOf, sentences, toSourceRef } from "./text-helpers.js";
+import type { ActionCells } from "./minutes-tables.js";
 
 /** How far after a due cue its date may stand: "by the end of 30 June 2023" at most. */
 const DUE_WINDOW = 24;
@@ -27,17 +28,29 @@ const SECTION_TITLE_WORDS = 6;
 const ENDS_ON_COLON = /[:：]\s*$/u;
 /** A sentence introducing the decisions is one line: "7.1 After deliberations, the NSC resolved as follows:". */
 const INTRO_WORDS = 15;
-/** Numbering before a section title or an item: "8.", "III -", "2.1)", a letter ("E. Action points"). */
-const NUMBERING = /^(?:(?:[\dIVXivx]{1,4}(?:[.\-]\d{1,3})*|\p{L}(?=[.)]))\s*[.):\-–]?\s+)?/u;
+/** Numbering before a section title or an item: "8.", "III -", "2.1)", a letter ("E. Action points"), "Point 3.". */
+const NUMBERING = new RegExp(`^(?:(?:(?:${AGENDA_ITEM_WORDS})\\s+)?(?:[\\dIVXivx]{1,4}(?:[.\\-]\\d{1,3})*|\\p{L}(?=[.)]))\\s*[.):\\-–]?\\s+)?`, "u");
 const isNumberedItem = (b: Block): boolean => b.itemNumber !== null || NUMBERED.test(b.ft.text);
 
 /** A paragraph numbered as a resolution: "1.", "2)", "3 -". */
 const NUMBERED = /^\d{1,3}(?:\.\d{1,3})*\s*[.)\-–]\s+\S/u;
 
-export function extractDecisions(blocks: readonly Block[], commitmentOf: (b: Block) => string | null, file: string): Decision[] {
+/**
+ * `actions`: blocks known to be actions by where they stand (a minutes table's action column), with
+ * the owner and due date their row's own columns give.
+ */
+export function extractDecisions(blocks: readonly Block[], commitmentOf: (b: Block) => string | null, file: string, actions: ReadonlyMap<number, ActionCells> = new Map()): Decision[] {
   const decisions: Decision[] = [];
   const inSection = sectionItems(blocks);
   for (const b of blocks) {
+    const cells = actions.get(b.index);
+    if (cells) {
+      const found = decision(b.ft, { start: 0, end: b.ft.folded.length }, 0, b, commitmentOf, file, true);
+      if (cells.owner && !found.owner) found.owner = cells.owner;
+      if (cells.due && !found.due) found.due = cells.due;
+      decisions.push(found);
+      continue;
+    }
     if (inSection.has(b.index)) {
       decisions.push(decision(b.ft, { start: 0, end: b.ft.folded.length }, 0, b, commitmentOf, file, true));
       continue;

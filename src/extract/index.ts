@@ -6,6 +6,7 @@
 import type { DocumentTree } from "../ingest/tree.js";
 import { MeetingRecord, warning, type Warning } from "../model/meeting.js";
 import { flatten, joinBrokenParagraphs, type Block } from "./blocks.js";
+import { unrollMinutesTables } from "./minutes-tables.js";
 import { extractCommitments } from "./layouts/index.js";
 import { extractDecisions } from "./decisions.js";
 import { proseEvents, tableEvents } from "./events.js";
@@ -30,7 +31,7 @@ const paragraphsOf = (texts: readonly string[]): Block[] =>
 
 export function extractRecord(doc: DocumentTree, options: ExtractOptions): MeetingRecord {
   forgetRecentFolds();
-  const flat = flatten(doc.tree);
+  const { flat, actions } = unrollMinutesTables(flatten(doc.tree));
   const file = doc.path;
   const language = languageOf(flat.blocks.map((b) => b.ft));
   const found = extractCommitments(flat, file);
@@ -45,7 +46,7 @@ export function extractRecord(doc: DocumentTree, options: ExtractOptions): Meeti
   const { date, dateSource, warning: dateWarning } = meetingDate(prose, doc.path, doc.metadata, options.date, [...headers, ...footers]);
   const fromTables = tableEvents(flat.tables, file);
   const events = [...fromTables.events, ...proseEvents(prose.filter((b) => !fromTables.covered.has(b.index)), inCommitment, file, date)];
-  const decisions = [...extractDecisions(joinBrokenParagraphs(flat.blocks), (b) => found.region.get(b.index) ?? null, file), ...found.decisions];
+  const decisions = [...extractDecisions(joinBrokenParagraphs(flat.blocks), (b) => found.region.get(b.index) ?? null, file, actions), ...found.decisions];
 
   const warnings: Warning[] = [
     ...doc.messages.map((m) => warning(m.code, m.message, m.source ? toSourceRef(file, m.source) : undefined)),

@@ -26,6 +26,27 @@ function foldedOffset(ft: FoldedText, from: number, to: number, original: number
 const LABEL_COLON = /[:：]/u;
 /** "(60 %)", "(about 60%)", "(environ 60 %)", "(حوالي 60%)": up to two words may hedge the figure. */
 const PERCENT_IN_PARENTHESES = /^\s*\(\s*(?:[\p{L}\p{M}.]+\s+){0,2}(?:\d{1,3}(?:[.,]\d+)?\s*%|%\s*\d{1,3})\s*\)/u;
+/** "on track, about 60% done", "en cours – 40 %": the rate after a comma or dash, up to two words hedging it. */
+const PERCENT_AFTER_STATUS = /^\s*[,،–—-]\s*(?:[\p{L}\p{M}.]+\s+){0,2}(?:\d{1,3}(?:[.,]\d+)?\s*%|%\s*\d{1,3})/u;
+
+/**
+ * The rate a status label's value gives after its status, and the folded length it takes: in
+ * parentheses, or after a comma or dash when nothing follows it but a status word ("done") and
+ * the clause's end.
+ */
+function percentAfterStatus(after: string): { value: number; length: number } | null {
+  const inParentheses = PERCENT_IN_PARENTHESES.exec(after);
+  const m = inParentheses ?? PERCENT_AFTER_STATUS.exec(after);
+  const stated = m ? findPercents(m[0])[0] : undefined;
+  if (!m || !stated || stated.value > 100) return null;
+  if (inParentheses) return { value: stated.value, length: m[0].length };
+  // Folding trims the space before the word: its offsets count from the word.
+  const gap = /^\s*/u.exec(after.slice(m[0].length))![0].length;
+  const rest = foldWithMap(after.slice(m[0].length + gap));
+  const word = openingStatus(rest);
+  const length = m[0].length + (word ? gap + rest.map[word.end] : 0);
+  return /^\s*(?:[.;؛,،)]|$)/u.test(after.slice(length)) ? { value: stated.value, length } : null;
+}
 
 /** Segments found per folded text: a block is asked whether it has or opens with a label, then read. */
 const labelSegmentsOf = new WeakMap<FoldedText, readonly Segment[]>();
@@ -79,12 +100,10 @@ function findLabelSegments(ft: FoldedText): Segment[] {
           if (!/^[\s,،;–—-]*$/u.test(regionText.folded.slice(statusEnd, next.start))) break;
           statusEnd = next.end;
         }
-        const after = regionText.folded.slice(statusEnd);
-        const percent = PERCENT_IN_PARENTHESES.exec(after);
-        const labelEnd = statusEnd + (percent ? percent[0].length : 0);
+        const percent = percentAfterStatus(regionText.folded.slice(statusEnd));
+        const labelEnd = statusEnd + (percent?.length ?? 0);
         const labelText = regionText.text.slice(0, regionText.map[labelEnd]).trim();
-        const stated = percent ? findPercents(percent[0])[0] : undefined;
-        segment = { kind: "status", status: hit.status, label: labelText, percent: stated && stated.value <= 100 ? stated.value : null };
+        segment = { kind: "status", status: hit.status, label: labelText, percent: percent?.value ?? null };
         // Back from the region's own folding to this block's.
         consumed = foldedOffset(ft, valueStart, regionEnd, ft.map[valueStart] + regionText.map[labelEnd]) - valueStart;
       }

@@ -8,6 +8,7 @@ import {
   ACTION_PLAN_WORDS,
   AGENDA_CUES,
   AGENDA_ITEM_WORDS,
+  REFERENCE_LINE,
   ATTENDEE_CUES,
   BODY_WORDS,
   CHAIR_CAPACITY,
@@ -205,7 +206,8 @@ export function meetingDateFromText(blocks: readonly Block[], knownYears: readon
       continue;
     }
     const date = cuedIn(b, ["full"]) ?? lineDate(b) ?? cuedIn(b, ["yearless"]);
-    if (date && isBareDateLine(b)) bare = date;
+    // A letterhead's reference and date ("العدد: ت إ/ 412" over "التاريخ: 14/3/2024") date the letter, as a bare line does.
+    if (date && (isBareDateLine(b) || REFERENCE_LINE.test(b.ft.folded))) bare = date;
     else if (date) return date;
   }
   return bare ?? cued(["full"]) ?? cued(["yearless"]);
@@ -700,12 +702,32 @@ function numberedSections(blocks: readonly Block[]): string[] {
     (b.kind === "paragraph" && b.depth === 0 && !b.ft.text.includes("\n") && wordCount(b.ft.text) <= TITLE_WORDS && enumerated(b.ft.text) !== null);
   const titles = blocks.filter((b, k) => b.cell === null && sectionTitle(b, k)).map((b) => ({ b, numbered: titleNumber(b) }));
   const numbered = titles.filter((t) => t.numbered !== null);
-  if (numbered.length < 2 || numbered[0].numbered!.number !== 1) return [];
+  if (numbered.length < 2 || numbered[0].numbered!.number !== 1) return prefixedSections(blocks);
   const level = (b: Block) => (b.kind === "heading" ? b.depth : 0);
   const consecutive = (run: typeof numbered): boolean => run.every((t, k) => t.numbered!.number === k + 1);
   const sameLevel = numbered.filter((t) => level(t.b) === level(numbered[0].b));
   // A PDF reader may take some of the titles for headings and others for list items ("5. Review …"):
   // titles of mixed kinds still make the agenda when together they count 1, 2, 3 … without a gap.
   const run = consecutive(numbered) ? numbered : consecutive(sameLevel) ? sameLevel : null;
-  return run ? run.map((t) => t.numbered!.title) : [];
+  return run ? run.map((t) => t.numbered!.title) : prefixedSections(blocks);
+}
+
+/** "7.1 Welcome", "7.2 Record of meeting 6": a section numbered under the meeting's own number. */
+const PREFIXED_SECTION = /^(\d{1,3})\.(\d{1,2})\.?\s+(?=\S)/u;
+
+/**
+ * Section titles numbered under one prefix, the meeting's number, and counting 1, 2, 3 … under it
+ * ("7.1 Welcome", "7.2 …", "7.3 …"): the agenda when no section is numbered "7." itself (then
+ * they are its sub-sections). Only headings and bold lines: a paragraph numbered "2.1" is a clause.
+ */
+function prefixedSections(blocks: readonly Block[]): string[] {
+  const titles = blocks.flatMap((b) => {
+    const m = b.cell === null && (b.kind === "heading" || b.emphasized) ? PREFIXED_SECTION.exec(b.ft.text) : null;
+    return m ? [{ prefix: m[1], number: Number(m[2]), title: cleanTitle(b.ft.text.split("\n")[0].slice(m[0].length)) }] : [];
+  });
+  const prefix = titles[0]?.prefix;
+  const run = titles.filter((t) => t.prefix === prefix);
+  if (run.length < 2 || run.some((t, k) => t.number !== k + 1 || !t.title)) return [];
+  if (blocks.some((b) => b.cell === null && titleNumber(b)?.number === Number(prefix))) return [];
+  return run.map((t) => t.title);
 }

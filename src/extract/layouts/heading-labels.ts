@@ -45,11 +45,14 @@ const RUN_IN_TITLE_WORDS = 8;
  */
 function titleBeforeProse(title: string): { title: string; prose: string } | null {
   const words = (s: string) => s.split(/\s+/u).filter(Boolean).length;
-  const colon = /[:：]\s/u.exec(title);
   // The first sentence's end, in the title as written (sentences are found in folded text).
   const ft = foldWithMap(title);
-  const firstSentence = colon ? undefined : sentences(ft)[0];
-  const runInEnd = firstSentence ? ft.map[firstSentence.end] : undefined;
+  const firstSentence = sentences(ft)[0];
+  const sentenceAt = firstSentence && firstSentence.end < ft.folded.length ? ft.map[firstSentence.end] : undefined;
+  // A colon in a later sentence ("… office; status: on track") is a label of the prose, not the title's end.
+  const colonAt = /[:：]\s/u.exec(title);
+  const colon = colonAt && (sentenceAt === undefined || colonAt.index < sentenceAt) ? colonAt : null;
+  const runInEnd = colon ? undefined : sentenceAt;
   if (!colon && (runInEnd === undefined || runInEnd >= title.length)) return null;
   const head = colon ? title.slice(0, colon.index).trim() : title.slice(0, runInEnd).trim().replace(/[.!?؟]$/u, "");
   const prose = title.slice(colon ? colon.index + colon[0].length : runInEnd).trim();
@@ -84,7 +87,8 @@ export const headingLabels: FlowLayout = {
       const [first, ...others] = labelSegments(block.ft);
       const titled = first?.kind === "text" ? matchReferencedTitle(foldWithMap(first.text)) : null;
       // "Engagement 3 : Publier les budgets — réalisé (100 %)": a status after a separator belongs to the record, not the title.
-      const reported = block.kind === "heading" ? null : titleBeforeProse(titled?.title ?? heading.title);
+      // A label later in the paragraph ("… office; status: on track") cuts its first segment short of a sentence: then the whole is read.
+      const reported = block.kind === "heading" ? null : (titleBeforeProse(titled?.title ?? heading.title) ?? (titled ? titleBeforeProse(heading.title) : null));
       const inline = statusAfterSeparator(reported?.title ?? titled?.title ?? heading.title);
       const source = toSourceRef(builder.file, block.source, firstWords(block.ft.text.split("\n")[0], 12));
       const draft = builder.open(heading.number, inline?.title ?? reported?.title ?? titled?.title ?? heading.title, source, section());

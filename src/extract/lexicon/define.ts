@@ -6,7 +6,7 @@ import type { HeaderWords, Lexicon } from "./types.js";
 
 type Given = "language" | "detectionWords" | "months" | "statuses";
 
-const NO_HEADERS: HeaderWords = { number: [], commitment: [], milestone: [], progress: [], status: [], notes: [], owner: [], due: [], date: [], place: [], participants: [] };
+const NO_HEADERS: HeaderWords = { number: [], commitment: [], milestone: [], progress: [], status: [], notes: [], owner: [], due: [], date: [], place: [], participants: [], discussion: [] };
 
 const NOTHING: Omit<Lexicon, Given | "headers"> = {
   statusNegations: [],

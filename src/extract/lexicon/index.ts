@@ -179,7 +179,7 @@ export const COMMITMENT_NOUN = phraseRegex(all((l) => [...l.commitmentWords, ...
 export const COMMITMENT_WORD = phraseRegex(all((l) => [...l.commitmentWords, ...l.actionWords, ...l.commitmentPluralWords]), PROCLITICS);
 
 export type ColumnRole = keyof HeaderWords;
-export const HEADER_ROLES: readonly ColumnRole[] = ["number", "commitment", "milestone", "progress", "status", "notes", "owner", "due", "date", "place", "participants"];
+export const HEADER_ROLES: readonly ColumnRole[] = ["number", "commitment", "milestone", "progress", "status", "notes", "owner", "due", "date", "place", "participants", "discussion"];
 export const HEADER_WORDS: Readonly<Record<ColumnRole, PhraseTable<ColumnRole>>> = Object.fromEntries(
   HEADER_ROLES.map((role) => [role, phraseTable(all((l) => l.headers[role].map((w) => [w, role] as const)))]),
 ) as Record<ColumnRole, PhraseTable<ColumnRole>>;
@@ -315,6 +315,8 @@ export const ACTIVITY_CUES = {
 };
 
 /** Everything `findDates` needs to know of how dates are written, from every lexicon. */
+/** A line that opens with a reference label and its colon ("العدد: ت إ/ 412", "Réf. : …", "Our ref: …"): a letterhead's. */
+export const REFERENCE_LINE = new RegExp(`(?:^|\\n)\\s*(?:${alternation(all((l) => l.referenceLabels))})\\s*[:：]`, "u");
 /** Reference labels written with a full stop ("MIN.", "Réf."), without it: that stop ends no sentence before the number. */
 export const ABBREVIATED_REFERENCE_LABELS: ReadonlySet<string> = new Set(
   all((l) => l.referenceLabels)

@@ -32,6 +32,11 @@ export interface HeaderWords {
   date: string[];
   place: string[];
   participants: string[];
+  /**
+   * What was said on an agenda item: a minutes table's body column ("Discussion", "Délibérations",
+   * "المناقشة"), whose rows are the meeting's sections, not tracked items.
+   */
+  discussion: string[];
 }
 
 export interface Lexicon<L extends string = string> {

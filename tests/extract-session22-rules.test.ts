@@ -1,0 +1,162 @@
+/**
+ * Rules found on the lead's held-out minutes of session 22: minutes kept as a table of agenda
+ * items (Irish-style "Ref. | Discussion | Action / Owner"), engagement cards under "Point N."
+ * sections, and an Iraqi letterhead over a committee's table whose status is in its notes.
+ */
+import { describe, expect, it } from "vitest";
+import { record, markdownTable } from "./markdown-minutes.js";
+
+describe("minutes kept as a table, one row per agenda item", () => {
+  const minutes = (header: string, rows: string[][]) => record(`# Record of Meeting No. 7\n\nWednesday 6 March 2024\n\n${markdownTable(header, rows)}`);
+
+  it("reads each row as a section: its number and first line the title, the discussion its text, the last column its actions", async () => {
+    const r = await minutes("Ref.|Discussion|Action / Owner", [
+      ["7.1", "Welcome and apologies<br>The Chair welcomed members.", ""],
+      [
+        "7.2",
+        "Progress on the action plan<br>Commitment 1 – Open data portal. Ciarán Walsh reported that the portal went live in January. The commitment is complete.<br>Commitment 2 – Lobbying register. Declan Foley said the amendments are with the Attorney General; status: on track, about 60% done.",
+        "Secretariat to write to the Department of Justice about Commitment 2 by 22 March 2024.",
+      ],
+      ["7.3", "Any other business<br>None was raised.", ""],
+    ]);
+    expect(r.meeting.agenda).toEqual(["Welcome and apologies", "Progress on the action plan", "Any other business"]);
+    expect(r.commitments.map((c) => [c.number, c.title, c.status, c.progress, c.reportedBy])).toEqual([
+      ["1", "Open data portal", "completed", null, ["Ciarán Walsh"]],
+      ["2", "Lobbying register", "in_progress", 60, ["Declan Foley"]],
+    ]);
+    expect(r.decisions).toMatchObject([{ text: "Secretariat to write to the Department of Justice about Commitment 2 by 22 March 2024.", commitment: "2", owner: "Secretariat", due: "2024-03-22" }]);
+  });
+
+  it("takes the title from an item column and the owner and due date from their own columns ('N° | Point | Délibérations | Suite à donner | Responsable | Échéance')", async () => {
+    const r = await minutes("N°|Point|Délibérations|Suite à donner|Responsable|Échéance", [
+      ["1", "Ouverture", "La présidente ouvre la séance.", "", "", ""],
+      ["2", "Budget citoyen", "Le ministère présente la version provisoire.", "Publier la version finale du budget citoyen", "DGB", "30 juin 2024"],
+    ]);
+    expect(r.meeting.agenda).toEqual(["Ouverture", "Budget citoyen"]);
+    expect(r.decisions).toMatchObject([{ text: "Publier la version finale du budget citoyen", owner: "DGB", due: "2024-06-30" }]);
+    expect(r.commitments).toEqual([]);
+  });
+
+  it("an Arabic minutes table ('م | البند | المناقشة | الإجراء') and its actions", async () => {
+    const r = await minutes("م|البند|المناقشة|الإجراء", [
+      ["1", "افتتاح الجلسة", "افتتح الرئيس الجلسة بالترحيب بالحضور.", ""],
+      ["2", "متابعة الخطة", "استعرضت الأمانة سير تنفيذ الخطة.", "تكليف الأمانة بإعداد تقرير نصف سنوي"],
+    ]);
+    expect(r.meeting.agenda).toEqual(["افتتاح الجلسة", "متابعة الخطة"]);
+    expect(r.decisions.map((d) => d.text)).toEqual(["تكليف الأمانة بإعداد تقرير نصف سنوي"]);
+  });
+
+  it("a tracker with a discussion column is still a tracker: a status column keeps its rows commitments", async () => {
+    const r = await minutes("No.|Commitment|Status|Discussion", [
+      ["1", "Open data portal", "Completed", "The portal is live."],
+      ["2", "Lobbying register", "Ongoing", "Amendments are drafted."],
+    ]);
+    expect(r.commitments.map((c) => [c.number, c.status])).toEqual([
+      ["1", "completed"],
+      ["2", "in_progress"],
+    ]);
+  });
+
+  it("a short cell in the action column says who, and stays the section's text, not a decision", async () => {
+    const r = await minutes("Item|Minute|Action", [["1. Portal", "The portal was demonstrated to members.", "FR"]]);
+    expect(r.decisions).toEqual([]);
+  });
+});
+
+describe("sections numbered under the meeting's number", () => {
+  it("'7.1 …', '7.2 …', '7.3 …' headings are the agenda when no '7.' section stands over them", async () => {
+    const r = await record("# Minutes\n\n## 7.1 Welcome\n\nText.\n\n## 7.2 Minutes of meeting 6\n\nAgreed.\n\n## 7.3 Close\n\nDone.\n");
+    expect(r.meeting.agenda).toEqual(["Welcome", "Minutes of meeting 6", "Close"]);
+  });
+  it("under a '2.' section they are its sub-sections: the agenda is the top-level sections", async () => {
+    const r = await record("# Minutes\n\n## 1. Opening\n\nText.\n\n## 2. Updates\n\n### 2.1 Portal\n\nText.\n\n### 2.2 Budget\n\nText.\n\n## 3. Close\n\nDone.\n");
+    expect(r.meeting.agenda).toEqual(["Opening", "Updates", "Close"]);
+  });
+});
+
+describe("a rate after a status label's status", () => {
+  it("'Status: on track, about 60% done', 'État d'avancement : En cours – 40 %', 'الحالة: قيد التنفيذ - 30%'", async () => {
+    const r = await record(
+      "## Commitment 1 – Portal\n\nStatus: on track, about 60% done.\n\n## Engagement 2 – Registre\n\nÉtat d'avancement : En cours – 40 %\n\n## الالتزام 3 – البوابة\n\nالحالة: قيد التنفيذ - 30%\n",
+    );
+    expect(r.commitments.map((c) => [c.number, c.status, c.progress])).toEqual([
+      ["1", "in_progress", 60],
+      ["2", "in_progress", 40],
+      ["3", "in_progress", 30],
+    ]);
+  });
+  it("a figure of something else after the status is no rate ('Status: ongoing, 60% of the budget spent')", async () => {
+    const r = await record("## Commitment 1 – Portal\n\nStatus: ongoing, 60% of the budget spent.\n");
+    expect(r.commitments[0].progress).toBeNull();
+  });
+});
+
+describe("a run-in title before a later label", () => {
+  it("'Commitment 2 – Register. X said …; status: on track.' is titled by its first sentence", async () => {
+    const r = await record("## Progress\n\n*Commitment 2 – Register of lobbying reforms.* Declan Foley said the draft is with the Attorney General's office; status: on track.\n");
+    expect(r.commitments.map((c) => [c.number, c.title, c.status, c.reportedBy])).toEqual([["2", "Register of lobbying reforms", "in_progress", ["Declan Foley"]]]);
+  });
+});
+
+describe("decision sections numbered as agenda points", () => {
+  it("'Point 3. Décisions', 'Item 4: Decisions', 'البند 5: القرارات' open decision sections", async () => {
+    const r = await record(
+      "## Point 3. Décisions\n\n1. Le secrétariat transmettra le calendrier.\n\n## Item 4: Decisions\n\n1. The Secretariat to circulate the note.\n\n## البند 5: القرارات\n\n1. تكليف الأمانة بإعداد التقرير.\n",
+    );
+    expect(r.decisions.map((d) => d.text)).toEqual(["Le secrétariat transmettra le calendrier.", "The Secretariat to circulate the note.", "تكليف الأمانة بإعداد التقرير."]);
+  });
+});
+
+describe("a letterhead's reference and date", () => {
+  it("'العدد: … / التاريخ: 14/3/2024' dates the letter; the opening sentence dates the meeting", async () => {
+    const r = await record("جمهورية العراق\\\nوزارة التخطيط\n\nالعدد: ت إ/ 412\\\nالتاريخ: 14/3/2024\n\n# محضر الاجتماع الثالث\n\nعقدت اللجنة اجتماعها الثالث يوم الأحد الموافق 10/3/2024 في مقر الوزارة.\n");
+    expect(r.meeting.date).toBe("2024-03-10");
+  });
+  it("'Our ref: …' over 'Date: 2 May 2024' in English, 'N/Réf : …' in French", async () => {
+    const en = await record("Ministry of Planning\n\nOur ref: MP/OGP/12\\\nDate: 2 May 2024\n\n# Minutes\n\nThe committee met on 29 April 2024 at the Ministry.\n");
+    const fr = await record("Ministère du Plan\n\nN/Réf : MP/PGO/12\\\nDate : 2 mai 2024\n\n# Procès-verbal\n\nLe comité s'est réuni le 29 avril 2024 au ministère.\n");
+    expect([en.meeting.date, fr.meeting.date]).toEqual(["2024-04-29", "2024-04-29"]);
+  });
+  it("a label line is a line of its own: it does not continue the letterhead line above it", async () => {
+    const r = await record("Republic of Iraq\n\nRef: 412\n\nMinutes of the meeting held on 10 March 2024.\n");
+    expect(r.meeting.date).toBe("2024-03-10");
+  });
+});
+
+describe("Iraqi and other status words", () => {
+  it("'العمل مستمر', 'متلكئ', 'لم يباشر به بعد' in a notes column", async () => {
+    const r = await record(
+      markdownTable("ت|الالتزام|نسبة الإنجاز|الملاحظات", [
+        ["1", "نشر الموازنة", "65%", "العمل مستمر"],
+        ["3", "تقارير الديوان", "30%", "متلكئ بسبب تأخر التخصيصات"],
+        ["4", "دليل المشاركة", "0%", "لم يباشر به بعد"],
+      ]),
+    );
+    expect(r.commitments.map((c) => [c.number, c.status])).toEqual([
+      ["1", "in_progress"],
+      ["3", "in_progress"],
+      ["4", "not_started"],
+    ]);
+  });
+  it("'مستمر' as the whole of a status cell, 'continuing' too; in prose it only qualifies ('بشكل مستمر')", async () => {
+    const r = await record(
+      markdownTable("ت|الالتزام|الحالة", [
+        ["1", "بوابة الشكاوى", "مستمر"],
+        ["2", "Portal", "Continuing"],
+      ]) + "\n## الالتزام 3 – التدريب\n\nيتم تحديث البيانات بشكل مستمر.\n",
+    );
+    expect(r.commitments.map((c) => [c.number, c.status])).toEqual([
+      ["1", "in_progress"],
+      ["2", "in_progress"],
+      ["3", "unknown"],
+    ]);
+  });
+  it("'No work has started yet', 'Les travaux n'ont pas encore commencé' in prose", async () => {
+    const r = await record("## Commitment 5 – Guidance\n\nNo work has started yet.\n\n## Engagement 6 – Guide\n\nLes travaux n'ont pas encore commencé.\n");
+    expect(r.commitments.map((c) => c.status)).toEqual(["not_started", "not_started"]);
+  });
+  it("the chair after an office between titles: 'برئاسة السيد وكيل الوزارة الدكتور ماهر حماد جوهان'", async () => {
+    const r = await record("# محضر\n\nعقدت اللجنة اجتماعها يوم 10/3/2024 برئاسة السيد وكيل الوزارة الدكتور ماهر حماد جوهان، وبحضور الأعضاء.\n");
+    expect(r.meeting.chair).toBe("ماهر حماد جوهان");
+  });
+});
