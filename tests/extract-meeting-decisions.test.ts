@@ -19,7 +19,7 @@ describe("decision sections", () => {
     const ds = await decisionsOf(
       [
         "## 7. Tour de table",
-        "* Github examinera les tâches de travail.",
+        "* Github a présenté les tâches de travail.",
         "## 8. Mesures de suivi",
         "* Participer et examiner le programme du Sommet.",
         "  * Comment pouvons-nous inclure le secteur privé?",

@@ -160,3 +160,188 @@ describe("Iraqi and other status words", () => {
     expect(r.meeting.chair).toBe("ماهر حماد جوهان");
   });
 });
+
+describe("task lists as a repository's minutes write them (real: JMMP GO coordination)", () => {
+  const log = [
+    "## Actions from last meeting:",
+    "",
+    "- [x] (AB) Check and send any details on the ice shelf to SK.",
+    "- [ ] (All) Be proactive about transferring workflows to Monsoon3.",
+    "    * IA is finishing review of ancils for GOSI9.",
+    "- [x] (Met Office team) To run further experiments on the timestep",
+    "  * eORCA025 + RK3",
+    "      - [x] 15m timestep",
+    "      - [ ] 45m timestep",
+    "- [x] (AA) Send out agenda ahead of the next meeting (20th November) and ask EB to minute it.",
+    "",
+    "## Actions:",
+    "",
+    "  * Carried forward from previous meeting:",
+    "    * (All) Be proactive about transferring workflows to Monsoon3.",
+    "  * (AM) Share numerical mixing paper draft.",
+    "  * (AA) Organise meeting to discuss ORCA1 release.",
+    "",
+  ].join("\n");
+
+  it("the owner in brackets is the owner, not the title; nested sub-tasks are the item's activities, not items", async () => {
+    const r = await record(log);
+    expect(r.commitments.map((c) => [c.title, c.owner, c.status])).toEqual([
+      ["Check and send any details on the ice shelf to SK.", "AB", "completed"],
+      ["Be proactive about transferring workflows to Monsoon3.", "All", "in_progress"],
+      ["To run further experiments on the timestep", "Met Office team", "completed"],
+      ["Send out agenda ahead of the next meeting (20th November) and ask EB to minute it.", "AA", "completed"],
+    ]);
+    expect(r.commitments[2].activities).toEqual([
+      { text: "eORCA025 + RK3", state: "unknown" },
+      { text: "15m timestep", state: "done" },
+      { text: "45m timestep", state: "planned" },
+    ]);
+  });
+
+  it("'## Actions:' lists the actions decided, each with its bracketed owner; a sub-title over carried items decides nothing, nor do reviewed items", async () => {
+    const r = await record(log);
+    expect(r.decisions.map((d) => [d.text, d.owner])).toEqual([
+      ["(AM) Share numerical mixing paper draft.", "AM"],
+      ["(AA) Organise meeting to discuss ORCA1 release.", "AA"],
+    ]);
+  });
+
+  it("an open box whose note says done is under way, not done", async () => {
+    const r = await record("## Review\n\n- [ ] (AB) Publish the data\n    * Done apart from the licence, AB is finishing it.\n- [x] (CD) Draft the note\n");
+    expect(r.commitments.map((c) => c.status)).toEqual(["in_progress", "completed"]);
+  });
+
+  it("'(IV) …' and '(a) …' are numberings, not owners", async () => {
+    const r = await record("## Review\n\n- [x] (IV) Publish the data\n- [x] (a) Draft the note\n");
+    expect(r.commitments.map((c) => c.owner)).toEqual([undefined, undefined]);
+  });
+});
+
+describe("actions set in the text", () => {
+  it("'[Actions: OM team will meet again to define the experiments.]' inside a discussion; '(Action: DS)' names only an owner", async () => {
+    const r = await record(
+      "# Minutes\n\n* The group discussed UP3. [Actions: OM team will meet again to define the experiments.]\n* DS presented the slides (Action: DS).\n* Le groupe discute du portail. [Action : le secrétariat enverra la note aux membres.]\n",
+    );
+    expect(r.decisions.map((d) => d.text)).toEqual(["OM team will meet again to define the experiments.", "le secrétariat enverra la note aux membres."]);
+  });
+
+  it("'Action Point 1' over the action over 'Owner: Lorraine Forrester'; 'Décision n° 2' over its text", async () => {
+    const r = await record(
+      "Meeting minutes - Local Partnership Forum - 22 November 2021\n\nWelcome\n\nThe Chair welcomed the group.\n\nAction Point 1\n\nPapers to be issued to attendees.\n\nOwner: Lorraine Forrester\n\nDécision n° 2\n\nLe secrétariat diffusera le calendrier.\n",
+    );
+    expect(r.decisions.map((d) => [d.text, d.owner])).toEqual([
+      ["Papers to be issued to attendees.", "Lorraine Forrester"],
+      ["Le secrétariat diffusera le calendrier.", undefined],
+    ]);
+  });
+
+  it("a passive after the frame names no owner: 'Papers to be issued to attendees'", async () => {
+    const r = await record("## Actions\n\n- Papers to be issued to attendees.\n- The Secretariat to circulate the note.\n");
+    expect(r.decisions.map((d) => d.owner)).toEqual([undefined, "Secretariat"]);
+  });
+});
+
+describe("a title that closes on the meeting's date", () => {
+  it("'Meeting minutes - Road Safety Forum – West - 22 November 2021' dates the meeting, and is no event", async () => {
+    const r = await record("Meeting minutes - Road Safety Framework Local Partnership Forum – West - 22 November 2021\n\nAttendees\n\n- Lorraine Forrester (LF) Transport Scotland (Chair)\n\nWelcome\n\nThe Chair welcomed the group.\n");
+    expect(r.meeting.date).toBe("2021-11-22");
+    expect(r.events).toEqual([]);
+  });
+});
+
+describe("the chair marked in a paragraph of names under the attendance cue", () => {
+  it("'*Participants:*' over 'Ana Aguiar (AA - chair), Isabella Ascione (IA), …'", async () => {
+    const r = await record("# Minutes\n\n*Thursday 20th November 2025*\n\n*Participants:*\n\nAna Aguiar (AA - chair), Isabella Ascione (IA), Adam Blaker (AB), Emma Fiedler (EF - minutes)\n\n## Agenda\n\n1. Updates\n2. AOB\n");
+    expect(r.meeting.chair).toBe("Ana Aguiar");
+  });
+});
+
+describe("reporters and statuses on label lines of a commitment's section", () => {
+  it("'Intervenant : M. X, Direction …', 'Presenter: Ms Y', 'قدّمه: أ. هبة السعدي' name the reporters", async () => {
+    const r = await record(
+      "## Engagement n° 1 : Budget citoyen\n\nIntervenant : M. Paul Essomba, Direction générale du budget.\n\nCet engagement est achevé.\n\n" +
+        "## Commitment 2: Portal\n\nPresenter: Ms Keisha Reid\n\nStatus: Ongoing\n\n" +
+        "## الالتزام 3 – البوابة\n\n- الوضع الحالي: منجز\n- قدّمه: أ. هبة السعدي\n",
+    );
+    expect(r.commitments.map((c) => [c.number, c.status, c.reportedBy])).toEqual([
+      ["1", "completed", ["Paul Essomba"]],
+      ["2", "in_progress", ["Keisha Reid"]],
+      ["3", "completed", ["هبة السعدي"]],
+    ]);
+  });
+  it("'Le taux d'exécution de cet engagement est estimé à 55 %' is the rate and says the work is under way", async () => {
+    const r = await record("## Engagement n° 2 : Plateforme\n\nLa plateforme est en phase de test. Le taux d'exécution de cet engagement est estimé à 55 %.\n");
+    expect(r.commitments.map((c) => [c.status, c.progress])).toEqual([["in_progress", 55]]);
+  });
+});
+
+describe("recommendations announced by a sentence", () => {
+  it("'le Comité a formulé les recommandations suivantes :' over its bullets; 'made the following recommendations:'", async () => {
+    const r = await record(
+      "## III. Divers\n\nAu titre des divers, le Comité a formulé les recommandations suivantes :\n\n- à l'endroit du Ministère de la Justice : transmettre l'avant-projet avant le 30 juin 2024 ;\n- à l'endroit du Secrétariat : organiser un atelier.\n\n## IV. AOB\n\nThe Forum made the following recommendations:\n\n- publish the register.\n",
+    );
+    expect(r.decisions.map((d) => [d.text.slice(0, 30), d.date])).toEqual([
+      ["à l'endroit du Ministère de la", "2024-06-30"],
+      ["à l'endroit du Secrétariat : o", null],
+      ["publish the register.", null],
+    ]);
+  });
+});
+
+describe("the chair marked in an attendance table", () => {
+  it("'PRESENT:' over 'Mrs. Claudette Campbell | Office of the Cabinet – Chairperson'", async () => {
+    const r = await record(
+      "# Minutes\n\nMinutes of the meeting held on 9 April 2024.\n\n**PRESENT:**\n\n" +
+        markdownTable("Name|Office", [
+          ["Mr. Andre Brown", "Ministry of Finance"],
+          ["Mrs. Claudette Campbell", "Office of the Cabinet – Chairperson"],
+        ]),
+    );
+    expect(r.meeting.chair).toBe("Claudette Campbell");
+  });
+});
+
+describe("actions said as what a person will do (real: Canada's open source tools working group)", () => {
+  it("'Reginald Maltais examinera …', 'Guillaume enverra …', 'AB will circulate …' in a list are actions with their owner", async () => {
+    const r = await record(
+      "# Groupe de travail\n\n## Remarques\n\n* Architecture de référence\n* Reginald Maltais examinera la demande de tirage et la fusionnera.\n* Jim : Outils de conformité pour les développeurs.\n* Guillaume enverra des liens vers des sites.\n* La DGB publiera le rapport.\n\n## Notes\n\n- AB will circulate the slides.\n- AB will be away in May.\n- The Secretariat will check the list.\n",
+    );
+    expect(r.decisions.map((d) => [d.text, d.owner])).toEqual([
+      ["Reginald Maltais examinera la demande de tirage et la fusionnera.", "Reginald Maltais"],
+      ["Guillaume enverra des liens vers des sites.", "Guillaume"],
+      ["AB will circulate the slides.", "AB"],
+    ]);
+  });
+  it("inside a commitment a person's future work is an activity, not a decision", async () => {
+    const r = await record("## Commitment 1 – Portal\n\nStatus: ongoing\n\n- AB will publish the datasets in June.\n");
+    expect(r.decisions).toEqual([]);
+    expect(r.commitments[0].activities.map((a) => a.state)).toEqual(["planned"]);
+  });
+});
+
+describe("a name that folds like a stop word", () => {
+  it("'تحت إشراف السيدة سلوى بن علي المكلفة بمأمورية': 'علي' is the name, 'على' would end it", async () => {
+    const a = await record("# محضر\n\nانعقد يوم الثلاثاء 11 جوان 2024 اجتماع اللجنة، تحت إشراف السيدة سلوى بن علي المكلفة بمأمورية برئاسة الحكومة.\n");
+    const b = await record("# محضر\n\nانعقد يوم الثلاثاء 11 جوان 2024 اجتماع اللجنة تحت إشراف السيد كمال الهاني على الساعة العاشرة.\n");
+    expect([a.meeting.chair, b.meeting.chair]).toEqual(["سلوى بن علي", "كمال الهاني"]);
+  });
+});
+
+describe("places and events of the Arabic lexicon, and the rate of the implementation", () => {
+  it("'يوم مفتوح … بالمسرح البلدي يوم 28 جوان 2024', 'جلسة حوارية … في البصرة يوم 25 نيسان 2024'", async () => {
+    const r = await record(
+      "# محضر\n\nانعقد الاجتماع يوم 10 جوان 2024.\n\nأعلنت السيدة سناء بن عمر عن تنظيم يوم مفتوح حول الحكومة المفتوحة بالمسرح البلدي يوم 28 جوان 2024.\n\nأعلن الفريق عن تنظيم جلسة حوارية مع منظمات المجتمع المدني في البصرة يوم 25 نيسان 2024.\n",
+    );
+    expect(r.events.map((e) => [e.date, e.place])).toEqual([
+      ["2024-06-28", "المسرح البلدي"],
+      ["2024-04-25", "البصرة"],
+    ]);
+  });
+  it("'Implementation was at 80%', 'تم إنجازه بنسبة 60%': the rate of the commitment itself, under way", async () => {
+    const r = await record("## Commitment 1 – Register\n\nThe register went live. Implementation was at 80%.\n\n## الالتزام 2 – البوابة\n\nتم إنجازه بنسبة 60%.\n");
+    expect(r.commitments.map((c) => [c.status, c.progress])).toEqual([
+      ["in_progress", 80],
+      ["partially_completed", 60],
+    ]);
+  });
+});

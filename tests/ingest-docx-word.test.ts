@@ -299,6 +299,14 @@ describe("headings Word users make", () => {
     expect(blocks[0]!.emphasized).toBe(true);
     expect(blocks[0]!.ft.text).toBe("الالتزام الثالث: النفاذ إلى المعلومة");
   });
+
+  it("judges bold by letters and digits: the colon LibreOffice sets with w:b alone in a w:bCs Arabic title does not make it plain", async () => {
+    const tree = await read({
+      styles,
+      body: p(run("ثانياً", "<w:bCs/><w:rtl/>") + run(": ", "<w:b/><w:rtl/>") + run("التوصيات", "<w:bCs/><w:rtl/>"), "<w:bidi/>") + p(run("ثالثاً", "<w:bCs/><w:rtl/>") + run(": ") + run("متفرقات", "<w:rtl/>"), "<w:bidi/>"),
+    });
+    expect((tree.children as Paragraph[]).map((paragraph) => paragraph.children[0]!.type === "strong")).toEqual([true, false]);
+  });
 });
 
 describe("page headers and footers", () => {

@@ -129,3 +129,46 @@ describe("buildBlocks: nested lists from where their markers stand", () => {
     ]);
   });
 });
+
+describe("buildBlocks: the line pitch of minutes made of one-line paragraphs", () => {
+  /** A line of 12 pt text from x = 57; `wraps`: it runs to the text area's end edge (560), as a wrapped line does. */
+  const line = (text: string, y: number, wraps = false): PageLine => ({ text, left: 57, right: wraps ? 560 : 57 + text.length * 6, y, size: 12, rtl: false, bold: false, page: 1 });
+  const paragraphs = (lines: PageLine[]) =>
+    buildBlocks(lines, { metrics: measureLines([{ lines, inTable: false }]), location: {}, allowHeadings: false }).map((node) => textOf(node as Nodes));
+
+  it("a pitch met twice is the pitch when the other gaps are a blank line's worth more: one-line paragraphs stay apart", () => {
+    // Two wrapped paragraphs at a 13.8 pt pitch, and a dozen one-line paragraphs 28 pt apart.
+    const lines = [
+      line("MINUTES OF THE FOURTH MEETING HELD ON TUESDAY, 9TH APRIL, 2024 AT 10:00", 760.6, true),
+      line("A.M. IN THE BOARDROOM, KINGSTON", 746.8),
+      line("PRESENT:", 718.8),
+      ...Array.from({ length: 12 }, (_, k) => line(`SECTION ${k + 1} TITLE`, 690 - 28 * k)),
+      line("Closing remarks of the chair and the date of the next meeting of the", 690 - 28 * 12, true),
+      line("committee.", 690 - 28 * 12 - 13.8),
+    ];
+    const texts = paragraphs(lines);
+    expect(texts.slice(0, 3)).toEqual(["MINUTES OF THE FOURTH MEETING HELD ON TUESDAY, 9TH APRIL, 2024 AT 10:00 A.M. IN THE BOARDROOM, KINGSTON", "PRESENT:", "SECTION 1 TITLE"]);
+    expect(texts).toHaveLength(15);
+    expect(texts.at(-1)).toBe("Closing remarks of the chair and the date of the next meeting of the committee.");
+  });
+
+  it("a document set at two line spacings keeps the usual one: its paragraphs' wrapped lines stay together", () => {
+    // The title at 13.8 pt twice, the body's paragraphs of three lines at 15.8 pt, 27 pt apart.
+    const body = (y: number) => [
+      line("The committee reviewed the commitments of the plan and their progress", y, true),
+      line("since the last meeting of the group, commitment by commitment, and", y - 15.8, true),
+      line("agreed.", y - 31.6),
+    ];
+    const lines = [
+      line("Officials Group meeting of the Open Government Partnership of the", 760, true),
+      line("country, minutes", 746.2),
+      line("A second title of the minutes set as the first one is, at the same", 720, true),
+      line("pitch.", 706.2),
+      ...Array.from({ length: 10 }, (_, k) => body(680 - 58.6 * k)).flat(),
+    ];
+    const texts = paragraphs(lines);
+    expect(texts).toHaveLength(12);
+    expect(texts[0]).toBe("Officials Group meeting of the Open Government Partnership of the country, minutes");
+    expect(texts[2]).toBe("The committee reviewed the commitments of the plan and their progress since the last meeting of the group, commitment by commitment, and agreed.");
+  });
+});

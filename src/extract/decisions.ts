@@ -14,10 +14,10 @@ import type { Decision } from "../model/meeting.js";
 import { findDates } from "../text/dates.js";
 import { wordCount, type Block } from "./blocks.js";
 import { itemReferences } from "./item-numbers.js";
-import { AGENDA_ITEM_WORDS, COMMITMENT_PLURAL, DATE_WORDS, DECISION_PHRASES, DECISION_SECTIONS, DUE_CUES, functionWordsOf, LABELLED_DECISION, NUMBERED_DECISION, OWNER_FRAMES, OWNER_LABELS, SECTION_MARKER } from "./lexicon/index.js";
+import { ACTION_HEADING, AGENDA_ITEM_WORDS, BRACKETED_DECISION, COMMITMENT_PLURAL, DATE_WORDS, DECISION_PHRASES, DECISION_SECTIONS, DUE_CUES, functionWordsOf, LABELLED_DECISION, NUMBERED_DECISION, OWNER_FRAMES, OWNER_LABELS, SECTION_MARKER } from "./lexicon/index.js";
 import { textLanguage } from "./lexicon/detect.js";
 import { capitalizedAt, firstMatch, foldWithMap, isLatinWord, type FoldedText } from "./match.js";
-import { cleanTitle, originalOf, sentences, toSourceRef } from "./text-helpers.js";
+import { cleanTitle, originalOf, ownerInBrackets, sentences, toSourceRef } from "./text-helpers.js";
 import type { ActionCells } from "./minutes-tables.js";
 
 /** How far after a due cue its date may stand: "by the end of 30 June 2023" at most. */
@@ -26,6 +26,10 @@ const DUE_WINDOW = 24;
 const SECTION_TITLE_WORDS = 6;
 /** A text that ends on a colon announces what follows it: a section title, an introduction to the decisions. */
 const ENDS_ON_COLON = /[:：]\s*$/u;
+/** An owner's line under an action: "Owner: Lorraine Forrester", "Responsable : DGB". */
+const OWNER_LINE_WORDS = 8;
+/** A bracketed action says what is to be done: "(Action: DS)" only who. */
+const BRACKETED_WORDS = 4;
 /** A sentence introducing the decisions is one line: "7.1 After deliberations, the NSC resolved as follows:". */
 const INTRO_WORDS = 15;
 /** Numbering before a section title or an item: "8.", "III -", "2.1)", a letter ("E. Action points"), "Point 3.". */
@@ -35,14 +39,37 @@ const isNumberedItem = (b: Block): boolean => b.itemNumber !== null || NUMBERED.
 /** A paragraph numbered as a resolution: "1.", "2)", "3 -". */
 const NUMBERED = /^\d{1,3}(?:\.\d{1,3})*\s*[.)\-–]\s+\S/u;
 
-/**
- * `actions`: blocks known to be actions by where they stand (a minutes table's action column), with
- * the owner and due date their row's own columns give.
- */
-export function extractDecisions(blocks: readonly Block[], commitmentOf: (b: Block) => string | null, file: string, actions: ReadonlyMap<number, ActionCells> = new Map()): Decision[] {
+/** What the decisions reader is told of the document besides its blocks. */
+export interface DecisionContext {
+  file: string;
+  /** The commitment a block belongs to, for a decision that names none. */
+  commitmentOf: (b: Block) => string | null;
+  /** Blocks known to be actions by where they stand (a minutes table's action column), with the owner and due date their row's own columns give. */
+  actions: ReadonlyMap<number, ActionCells>;
+  /** Blocks that opened a reviewed commitment: items of a review, even under a title such as "Actions". */
+  reviewed: ReadonlySet<number>;
+}
+
+export function extractDecisions(blocks: readonly Block[], { file, commitmentOf, actions, reviewed }: DecisionContext): Decision[] {
   const decisions: Decision[] = [];
   const inSection = sectionItems(blocks);
+  for (const index of reviewed) inSection.delete(index);
+  // "Action Point 1" over "Papers to be issued to attendees." over "Owner: Lorraine Forrester": one action in three lines.
+  const headed = new Map<number, string | null>();
+  blocks.forEach((b, k) => {
+    const text = blocks[k + 1];
+    if (b.cell !== null || !ACTION_HEADING.test(b.ft.folded) || !text || text.cell !== null || text.kind === "heading") return;
+    const next = blocks[k + 2];
+    headed.set(text.index, next && next.cell === null && wordCount(next.ft.text) <= OWNER_LINE_WORDS ? ownerIn(next.ft) : null);
+  });
   for (const b of blocks) {
+    if (headed.has(b.index)) {
+      const found = decision(b.ft, { start: 0, end: b.ft.folded.length }, 0, b, commitmentOf, file, true);
+      const owner = headed.get(b.index);
+      if (owner) found.owner = owner;
+      decisions.push(found);
+      continue;
+    }
     const cells = actions.get(b.index);
     if (cells) {
       const found = decision(b.ft, { start: 0, end: b.ft.folded.length }, 0, b, commitmentOf, file, true);
@@ -55,10 +82,25 @@ export function extractDecisions(blocks: readonly Block[], commitmentOf: (b: Blo
       decisions.push(decision(b.ft, { start: 0, end: b.ft.folded.length }, 0, b, commitmentOf, file, true));
       continue;
     }
+    // "[Actions: OM team will meet again …]": an action set in brackets in the discussion; "(Action: DS)" names only its owner.
+    for (const m of b.cell === null ? b.ft.folded.matchAll(BRACKETED_DECISION) : []) {
+      const rest = m.groups!.rest;
+      if (wordCount(rest) < BRACKETED_WORDS) continue;
+      const start = m.index + m[0].indexOf(rest);
+      decisions.push(decision(b.ft, { start, end: start + rest.length }, 0, b, commitmentOf, file, false));
+    }
     const numbered = b.cell === null ? (NUMBERED_DECISION.exec(b.ft.folded) ?? LABELLED_DECISION.exec(b.ft.folded)) : null;
     if (numbered?.groups) {
       const start = numbered[0].length - numbered.groups.rest.length;
       decisions.push(decision(b.ft, { start, end: b.ft.folded.length }, 0, b, commitmentOf, file, false));
+      continue;
+    }
+    // "Guillaume enverra des liens …", "AB will circulate the slides.": a list item opened by a person and what they will do.
+    const doer = b.kind === "item" && b.cell === null && commitmentOf(b) === null ? personWhoWill(b.ft) : null;
+    if (doer) {
+      const found = decision(b.ft, { start: 0, end: b.ft.folded.length }, 0, b, commitmentOf, file, true);
+      if (!found.owner) found.owner = doer;
+      decisions.push(found);
       continue;
     }
     // A phrase found in a sentence is found in its block (sentences end on punctuation or a
@@ -99,7 +141,7 @@ function decision(
     commitment: references[0]?.number ?? commitmentOf(b),
     source: toSourceRef(file, b.source),
   };
-  const owner = ownerIn(foldWithMap(text)) ?? framedOwner(foldWithMap(found.text));
+  const owner = ownerIn(foldWithMap(text)) ?? framedOwner(foldWithMap(found.text)) ?? ownerInBrackets(found.text)?.owner;
   if (owner) found.owner = owner;
   const due = dueIn(sentence);
   if (due) found.due = due;
@@ -136,12 +178,41 @@ function framedOwner(ft: FoldedText): string | null {
   for (const { pattern, led } of OWNER_FRAMES) {
     const m = pattern.exec(ft.folded);
     if (!m?.groups) continue;
+    // "Papers to be issued to attendees": a passive says what is to be done, not by whom.
+    const next = /^\S+/u.exec(ft.folded.slice(m.index + m[0].length))?.[0];
+    if (next !== undefined && words.passiveAuxiliaries.has(next)) continue;
     const start = m.indices?.groups?.owner[0] ?? 0;
     let tokens = [...m.groups.owner.matchAll(/\S+/gu)].map((t) => ({ word: t[0], at: start + t.index }));
     if (tokens.length > 1 && words.articles.includes(tokens[0].word)) tokens = tokens.slice(1);
     if (!led && !tokens.every((t) => !isLatinWord(t.word) || capitalizedAt(ft, t.at) || words.nameParticles.has(t.word) || words.articles.includes(t.word))) continue;
     const last = tokens[tokens.length - 1];
     return cleanTitle(ft.text.slice(ft.map[tokens[0].at], ft.map[last.at + last.word.length]));
+  }
+  return null;
+}
+
+/** Words of a person's name before what they will do: "Daniel Buijs", "AB". */
+const DOER_WORDS = 3;
+/** A future ending needs a verb's length: "sera", "fera", "enverra"; not "ra". */
+const FUTURE_VERB_LETTERS = 4;
+
+/**
+ * The person an item opens with when the word after the name says what they will do: "AB will
+ * circulate …", "Reginald Maltais examinera la demande …" (a future ending); not "The Secretariat will
+ * …" (an article opens no name), "AB will be away" (a state, not an action).
+ */
+function personWhoWill(ft: FoldedText): string | null {
+  const words = functionWordsOf(textLanguage(ft, null));
+  const tokens = [...ft.text.matchAll(/\S+/gu)].slice(0, DOER_WORDS + 2).map((t) => t[0]);
+  const first = foldWithMap(tokens[0] ?? "").folded;
+  if (words.articles.includes(first) || words.pronouns.has(first)) return null;
+  for (let k = 1; k <= DOER_WORDS && k < tokens.length; k++) {
+    if (!/^\p{Lu}[\p{L}'’.-]*$/u.test(tokens[k - 1])) return null;
+    const verb = foldWithMap(tokens[k]).folded;
+    const next = foldWithMap(tokens[k + 1] ?? "").folded;
+    const auxiliary = words.futureAuxiliaries.has(verb) && !words.passiveAuxiliaries.has(next);
+    const ending = /^\p{Ll}/u.test(tokens[k]) && verb.length >= FUTURE_VERB_LETTERS && words.futureEndings.some((e) => verb.endsWith(e));
+    if (auxiliary || ending) return tokens.slice(0, k).join(" ");
   }
   return null;
 }
@@ -200,7 +271,8 @@ function sectionItems(blocks: readonly Block[]): Set<number> {
       if (title.kind === "item" && b.kind === "item" && b.depth <= title.depth && isNumberedItem(b)) break;
       body.push(b);
     }
-    const listed = body.filter((b) => b.kind === "item");
+    // "Carried forward from previous meeting:" over its own sub-items titles them, it decides nothing.
+    const listed = body.filter((b, j) => b.kind === "item" && !(ENDS_ON_COLON.test(b.ft.text) && body[j + 1]?.kind === "item" && body[j + 1].depth > b.depth));
     const top = listed.length ? Math.min(...listed.map((b) => b.depth)) : 0;
     const numbered = body.filter((x) => x.kind === "paragraph" && NUMBERED.test(x.ft.text));
     for (const b of listed.length ? listed.filter((x) => x.depth === top) : numbered) items.add(b.index);

@@ -7,7 +7,7 @@
  */
 import type { Event } from "../model/meeting.js";
 import { findDates, findYearlessDates, withYear } from "../text/dates.js";
-import type { Block, TableModel } from "./blocks.js";
+import { wordCount, type Block, type TableModel } from "./blocks.js";
 import { planColumns, tableKind } from "./tables.js";
 import { isOtherDate } from "./meeting.js";
 import { DUE_CUES, EVENT_WORDS, functionWordsOf, HEADER_ROLES, HEADER_WORDS, MEETING_DATE_CUES, MEETING_WORDS, DATE_WORDS, PLACE, THIS_MEETING, TRAILING_DATE_WORDS, type ColumnRole } from "./lexicon/index.js";
@@ -60,7 +60,9 @@ function placeBefore(ft: FoldedText, from: number, dateStart: number): { text: s
   // An attached preposition ("ب") opens many words that are no place ("بخصوص", "بتاريخ"): before a date, only one on a place noun ("بمدينة سوسة") is taken.
   for (const word of ft.folded.slice(from, to).matchAll(/\S+/gu)) {
     const attached = PLACE.attached.find((p) => word[0].startsWith(p));
-    if (!attached || !PLACE.nouns.test(ft.folded.slice(from + word.index + attached.length))) continue;
+    if (!attached) continue;
+    const named = ft.folded.slice(from + word.index + attached.length);
+    if (!PLACE.nouns.test(named) && !PLACE.venues.test(named)) continue;
     const place = placeAt(ft, from + word.index, to);
     if (place && (!found || from + word.index > found.start)) found = { text: place.text, start: from + word.index };
   }
@@ -185,6 +187,10 @@ function isDeadline(sentence: string, dateIndex: number): boolean {
   return false;
 }
 
+/** A title is a line of a few words that ends no sentence. */
+const TITLE_LINE_WORDS = 20;
+const isTitleLine = (b: Block): boolean => !b.ft.text.includes("\n") && !/[.!?؟;؛]\s*$/u.test(b.ft.text) && wordCount(b.ft.text) <= TITLE_LINE_WORDS;
+
 /** Dates of an event sentence: whole days, and days without a year, which take the meeting's year. */
 function eventDates(sentence: string, meetingDate: string | null): { date: string; endDate: string | null; index: number; length: number }[] {
   const full = findDates(sentence, DATE_WORDS).filter((d) => DAY.test(d.date));
@@ -255,8 +261,9 @@ export function proseEvents(blocks: readonly Block[], inCommitment: (b: Block) =
         // "a dialogue on 3 October in Kisumu and another on 24 October in Mombasa": each date is named
         // by the event word since the previous date, else it is another of the same events.
         const own = words.filter((w) => w.index >= previousEnd && w.index < d.index).at(0);
-        // The meeting's own date before any event word is a date line a reader joined to the text after it.
-        if (!own && d.date === meetingDate && d.index < word.index) continue;
+        // The meeting's own date before any event word is a date line a reader joined to the text after it;
+        // in a title line ("Meeting minutes - … Forum – West - 22 November 2021") it dates the meeting itself.
+        if (d.date === meetingDate && ((!own && d.index < word.index) || isTitleLine(b))) continue;
         const named = own ?? word;
         const after = placeAfter(b.ft, dateEnd);
         const before = after === null && named.index < d.index ? placeBefore(b.ft, span.start + named.index + named[0].length, dateStart) : null;

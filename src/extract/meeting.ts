@@ -167,8 +167,11 @@ export function meetingDateFromText(blocks: readonly Block[], knownYears: readon
     return null;
   };
   /** The date that opens a line of the head, within its first words; a day rather than a bare month. */
-  const lineDate = (b: Block): string | null => {
-    const opening = datesIn(b.ft.folded, title(b)).filter((d) => d.index < afterWords(b.ft.folded, HEAD_LINE_WORDS));
+  const lineDate = (b: Block, closing = false): string | null => {
+    const dates = datesIn(b.ft.folded, title(b));
+    // A title may close on its date after a separator: "Meeting minutes - … Forum – West - 22 November 2021".
+    const closed = closing && title(b) ? dates.filter((d) => d.index + d.length >= b.ft.folded.trimEnd().length && /[-–—,|:]\s*$/u.test(b.ft.folded.slice(0, d.index))) : [];
+    const opening = [...dates.filter((d) => d.index < afterWords(b.ft.folded, HEAD_LINE_WORDS)), ...closed];
     const found = opening.find((d) => d.kind === "full" && /^\d{4}-\d{2}-\d{2}$/u.test(d.date)) ?? opening.find((d) => d.kind === "yearless");
     return found ? resolve(found) : null;
   };
@@ -201,11 +204,13 @@ export function meetingDateFromText(blocks: readonly Block[], knownYears: readon
   for (const b of head) {
     if (bare !== null) {
       const stated = eventFirst(b) ? null : cuedIn(b, ["full"]);
-      const titled = /[.!?؟]\s*$/u.test(b.ft.text) ? null : lineDate(b);
+      // "* Sommet : jusqu'à 1500 participants …, du 29 au 31 mai 2019": a list item is content, not a title line.
+      const titled = /[.!?؟]\s*$/u.test(b.ft.text) || b.kind === "item" ? null : lineDate(b);
       if (stated ?? titled) return (stated ?? titled)!;
       continue;
     }
-    const date = cuedIn(b, ["full"]) ?? lineDate(b) ?? cuedIn(b, ["yearless"]);
+    // Before any date, a title's closing date is the meeting's; after one, a line ending on a date is an event's ("Sommet : … du 29 au 31 mai 2019").
+    const date = cuedIn(b, ["full"]) ?? lineDate(b, true) ?? cuedIn(b, ["yearless"]);
     // A letterhead's reference and date ("العدد: ت إ/ 412" over "التاريخ: 14/3/2024") date the letter, as a bare line does.
     if (date && (isBareDateLine(b) || REFERENCE_LINE.test(b.ft.folded))) bare = date;
     else if (date) return date;
@@ -422,6 +427,14 @@ function chairInLabelledCell(blocks: readonly Block[], label: Block, language: L
 function chairInAttendance(blocks: readonly Block[]): string | null {
   const at = blocks.findIndex((b) => b.cell === null && cueBlock(b, ATTENDEE_CUES));
   if (at < 0) return null;
+  // "PRESENT:" over a table of one person a row ("Mrs. X | Office of the Cabinet – Chairperson"): the row's first cell.
+  const table = blocks[at + 1]?.cell?.table;
+  if (table !== undefined) {
+    const cells = blocks.filter((b) => b.cell?.table === table);
+    const marked = cells.find((b) => CHAIR_MARKER.test(b.ft.folded));
+    const first = marked && cells.find((b) => b.cell!.row === marked.cell!.row && b.cell!.cell === 0);
+    return first ? personOf(first === marked ? first.ft.text.slice(0, first.ft.map[CHAIR_MARKER.exec(first.ft.folded)!.index]) : first.ft.text) || null : null;
+  }
   for (const b of [blocks[at], ...attendanceAfter(blocks, at)]) {
     const marker = CHAIR_MARKER.exec(b.ft.folded);
     if (!marker) continue;
@@ -432,6 +445,15 @@ function chairInAttendance(blocks: readonly Block[]): string | null {
     if (person) return personOf(person);
   }
   return null;
+}
+
+/** Words of one entry of a list of names: "Ana Aguiar (AA - chair)", "Emma Fiedler (EF - minutes)". */
+const NAME_ENTRY_WORDS = 6;
+
+/** One paragraph listing people, separated by commas or semicolons: "Ana Aguiar (AA - chair), Isabella Ascione (IA), …". */
+function isNameList(text: string): boolean {
+  const entries = text.replace(/[.\s]+$/u, "").split(/[,;،؛]/u).map((e) => e.trim()).filter(Boolean);
+  return entries.length >= 3 && entries.every((e) => wordCount(e) <= NAME_ENTRY_WORDS && !/[.!?؟:]/u.test(e.replace(/\([^)]*\)/gu, "")));
 }
 
 /** A line of an attendance list typed without list marks: a few words, no sentence. */
@@ -448,7 +470,7 @@ function attendanceAfter(blocks: readonly Block[], at: number): Block[] {
   for (let k = at + 1; k < blocks.length; k++) {
     const b = blocks[k];
     const short = b.ft.text.split("\n").every((line) => wordCount(line) <= ATTENDANCE_LINE_WORDS && !/[.!?؟]\s*$/u.test(line));
-    if (b.kind !== "paragraph" || b.emphasized || b.cell !== null || !short) break;
+    if (b.kind !== "paragraph" || b.emphasized || b.cell !== null || !(short || isNameList(b.ft.text))) break;
     lines.push(b);
   }
   return lines;

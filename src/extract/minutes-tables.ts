@@ -102,10 +102,10 @@ function sectionsOf(table: TableModel, plan: ColumnPlan, actions: Map<number, Ac
     const agreed: Block[] = [];
     row.cells.forEach((cell, k) => {
       const col = grid.starts[r][k];
-      if (col < discussion) lead.push(...(plan.roles[col] === "number" || isTitle(col) ? cell.blocks : []));
-      if (col < discussion && !(plan.roles[col] === "number" || isTitle(col))) body.push(...cell.blocks);
-      if (col === discussion) body.push(...cell.blocks);
-      if (col > discussion && plan.roles[col] !== "owner" && plan.roles[col] !== "due") agreed.push(...cell.blocks);
+      const role = plan.roles[col];
+      if (col < discussion && (role === "number" || isTitle(col))) lead.push(...cell.blocks);
+      else if (col <= discussion) body.push(...cell.blocks);
+      else if (role !== "owner" && role !== "due") agreed.push(...cell.blocks);
     });
     // Without a title column the discussion's first line, when it is one, is the item's title.
     const first = body[0];

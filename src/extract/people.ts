@@ -93,7 +93,9 @@ export function namesAfter(ft: FoldedText, pos: number, language: Language | nul
   const maxWords = honorific ? 3 : 5;
   const taken: Token[] = [];
   for (const t of tokens) {
-    if (t.opened || words.nameStopWords.has(t.word) || t.word === "") break;
+    // "على" ends a name, "علي" is one: folding writes both alike.
+    const stop = words.nameStopWords.has(t.word) && !(words.maqsuraStopWords.has(t.word) && originalSpan(ft, t.start, t.end).endsWith("ي"));
+    if (t.opened || stop || t.word === "") break;
     // "الدكتور زياد المصري أمين عام الوزارة": the office after a titled name is not the name's.
     if (honorific && taken.length > 0 && BODY_WORDS.test(ft.folded.slice(t.start))) break;
     // "Abdul Sesay Present: …": a word before a colon opens the next label, it ends the name.

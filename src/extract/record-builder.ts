@@ -63,6 +63,8 @@ export interface CommitmentExtraction {
   region: Map<number, string | null>;
   /** Blocks whose text went into a record field or a warning. */
   covered: Set<number>;
+  /** Blocks that opened a commitment of the running text: an item reviewed, not an action decided, under any title. */
+  openings: Set<number>;
 }
 
 const PRIORITY: readonly ActivityState[] = ["unknown", "planned", "ongoing", "done"];
@@ -126,7 +128,9 @@ function selfStatedProgress(ft: FoldedText): StatedProgress | null {
     for (const cue of sentence.matchAll(PROGRESS_CUES)) {
       const after = cue.index + cue[0].length;
       const percent = findPercents(sentence.slice(after)).find((p) => p.index <= 3);
-      if (percent && percent.value <= 100) return { value: percent.value, achieved: firstMatch(ACTIVITY_CUES.done, sentence) !== null };
+      // "was at 80%" tells where it stood: the cue's own words ("was") tell no work done.
+      const rest = sentence.slice(0, cue.index) + " " + sentence.slice(after);
+      if (percent && percent.value <= 100) return { value: percent.value, achieved: firstMatch(ACTIVITY_CUES.done, rest) !== null };
     }
   }
   return null;
@@ -197,6 +201,7 @@ export class CommitmentBuilder {
   readonly warnings: Warning[] = [];
   readonly region = new Map<number, string | null>();
   readonly covered = new Set<number>();
+  readonly openings = new Set<number>();
 
   constructor(readonly file: string) {}
 

@@ -148,3 +148,17 @@ export function firstWords(text: string, count: number): string {
 export function cleanTitle(text: string): string {
   return text.replace(/\s+/gu, " ").replace(/^[\s:：\-–—.,،;؛]+|[\s:：\-–—,،;؛]+$/gu, "").trim();
 }
+
+/** "(AB) Check and send …", "(Met Office team) To run …": who is to do an item, in brackets before it. */
+const OWNER_IN_BRACKETS = /^\(\s*(?<owner>\p{Lu}[^()]{1,38}?)\s*\)\s+(?=\S)/u;
+/** Words a bracketed owner may have: "(All Met Office)"; a longer bracket is a remark. */
+const OWNER_WORDS = 4;
+
+/** The owner an item names in brackets before its text, and the text after it; not a numbering ("(IV)"). */
+export function ownerInBrackets(text: string): { owner: string; rest: string } | null {
+  const trimmed = text.trim();
+  const m = OWNER_IN_BRACKETS.exec(trimmed);
+  const owner = m?.groups?.owner;
+  if (!m || !owner || /^[IVXLC]+$/u.test(owner) || owner.split(/\s+/u).length > OWNER_WORDS) return null;
+  return { owner, rest: trimmed.slice(m[0].length) };
+}

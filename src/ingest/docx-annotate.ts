@@ -208,7 +208,8 @@ export class PartPreparer {
           scan.noteMarks.push(text.trim());
           continue;
         }
-        if (text.trim()) {
+        // Only letters and digits show whether a paragraph is bold: LibreOffice sets an Arabic title's ": " with w:b alone.
+        if (/[\p{L}\p{N}]/u.test(text)) {
           const complex = onFlag(rPr, "w:rtl") || onFlag(rPr, "w:cs") || COMPLEX_SCRIPT.test(text);
           scan.bold.push(Boolean(complex ? format.boldComplex : format.bold));
         }

@@ -83,12 +83,24 @@ export function measureLines(containers: Array<{ lines: PageLine[]; inTable: boo
   return { pitchBySize: lowQuantiles(flowPitches), cellPitchBySize: lowQuantiles(cellPitches), bodySize, headingSizes };
 }
 
-/** A low quantile of each size's gaps, not the minimum: one line squeezed by a small inline glyph must not set the pitch. */
+/** Two gaps this close are one line pitch met twice. */
+const SAME_GAP = 0.5;
+/** A quantile this many times a repeated gap is paragraph spacing (a blank line's worth), not another line spacing. */
+const PARAGRAPH_SPACING = 1.6;
+
+/**
+ * A low quantile of each size's gaps, not the minimum: one line squeezed by a small inline glyph must
+ * not set the pitch. But a gap met twice is the pitch, however rare, when the quantile is a blank
+ * line's worth more: minutes of one-line paragraphs wrap few lines, and their paragraph spacing would
+ * otherwise pass for the line pitch (a document set at two line spacings keeps the quantile).
+ */
 function lowQuantiles(gapsBySize: Map<number, number[]>): Map<number, number> {
   const quantiles = new Map<number, number>();
   for (const [size, gaps] of gapsBySize) {
     gaps.sort((a, b) => a - b);
-    quantiles.set(size, gaps[Math.floor(gaps.length * 0.1)]);
+    const quantile = gaps[Math.floor(gaps.length * 0.1)];
+    const repeated = gaps.find((g, k) => k + 1 < gaps.length && gaps[k + 1] - g <= SAME_GAP);
+    quantiles.set(size, repeated !== undefined && repeated * PARAGRAPH_SPACING <= quantile ? repeated : quantile);
   }
   return quantiles;
 }

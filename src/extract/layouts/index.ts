@@ -70,6 +70,7 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
    */
   let speaker: string | null = null;
   const opens = (opened: Opened): Opened & { numbers: Set<number> } => {
+    builder.openings.add(opened.start.index);
     if (speaker !== null && opened.draft.reportedBy.length === 0) opened.draft.reportedBy.push(speaker);
     return { ...opened, numbers: new Set() };
   };
@@ -101,9 +102,10 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
       continue;
     }
     if (current && bare) {
-      current.draft.status = bare.status;
-      current.draft.statusLabel = block.ft.text.replace(/[.;]\s*$/u, "");
       const percent = findPercents(block.ft.text)[0];
+      // "تم إنجازه بنسبة 60%", "Réalisé à 60 %": done only in part.
+      current.draft.status = bare.status === "completed" && percent && percent.value < 100 ? "partially_completed" : bare.status;
+      current.draft.statusLabel = block.ft.text.replace(/[.;]\s*$/u, "");
       if (percent && percent.value <= 100 && current.draft.progress === null) current.draft.progress = percent.value;
       builder.claim(block, current.draft);
       continue;
@@ -203,7 +205,7 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
           builder.region.set(b.index, null);
         }
 
-  return { ...builder.finish(), warnings: builder.warnings, region: builder.region, covered: builder.covered };
+  return { ...builder.finish(), warnings: builder.warnings, region: builder.region, covered: builder.covered, openings: builder.openings };
 }
 
 /** Owners named by exactly one numbered commitment, folded for matching: an owner shared by several names none of them. */

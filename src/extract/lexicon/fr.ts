@@ -130,7 +130,9 @@ export const fr: Lexicon<"fr"> = {
     "fait savoir que", "annonce que", "rapporte que", "informe les membres que", "indiquent que", "précisent que",
     "indique qu'", "rappelle qu'", "précise qu'", "confirme qu'", "ajoute qu'", "explique qu'", "signale qu'", "annonce qu'",
   ],
-  reportedByPhrases: ["présenté par", "présentée par", "rapporté par", "selon"],
+  futureAuxiliaries: [],
+  futureEndings: ["ra", "ront"],
+  reportedByPhrases: ["présenté par", "présentée par", "rapporté par", "selon", "intervenant :", "intervenante :", "présentateur :", "présentatrice :"],
   reporterPosition: "before-verb",
   honorifics: [
     { word: "M." }, { word: "Mme" }, { word: "Mlle" }, { word: "Me" }, { word: "Dr" }, { word: "Pr" },
@@ -147,7 +149,7 @@ export const fr: Lexicon<"fr"> = {
   attachedArticles: [],
   sectionMarkers: ["premièrement", "deuxièmement", "troisièmement"],
   commitmentTitleLeads: ["relatif à", "relatif au", "relatif aux", "portant sur", "sur", "concernant"],
-  decisionPhrases: ["il a été convenu", "il a été décidé", "le comité a décidé", "il a été retenu", "le comité a convenu", "il a été arrêté", "action à mener par"],
+  decisionPhrases: ["il a été convenu", "il a été décidé", "le comité a décidé", "il a été retenu", "le comité a convenu", "il a été arrêté", "action à mener par", "les recommandations suivantes", "a formulé les recommandations"],
   chairPhrases: ["sous la présidence de", "présidée par", "présidé par", "président de séance :", "présidente de séance :", "présidence :", "président :", "présidente :", "présidé par :", "présidence de la séance :", "présidence assurée par", "animation :", "animée par", "facilitateur :", "facilitatrice :"],
   chairMarkers: ["président", "présidente", "présidence"],
   speakerTitles: ["intervention de", "intervention du", "intervention des", "exposé de", "exposé du", "présentation de", "présentation du", "communication de", "communication du"],
@@ -175,16 +177,18 @@ export const fr: Lexicon<"fr"> = {
   placePrepositions: ["à", "au", "aux"],
   placePrepositionsBeforeDate: [],
   placeNouns: ["la ville de"],
+  // A separate preposition takes the venue whole ("au Centre Shaw"): no venue word needs naming.
+  venueNouns: [],
   placeStopWords: [],
   activityCues: {
     negation: ["non réalisé", "n'a pas", "n'ont pas", "pas encore"],
     planned: ["sera", "seront", "serait", "seraient", "devrait être", "devraient être", "prévu", "prévue", "programmé", "reporté", "reportée", "à venir"],
-    ongoing: ["en cours", "en phase de", "au stade de", "bloqué", "bloquée", "se poursuit", "se poursuivent", "reste en attente", "attend", "en attente de", "dans le circuit"],
+    ongoing: ["en cours", "en phase de", "au stade de", "bloqué", "bloquée", "se poursuit", "se poursuivent", "reste en attente", "attend", "en attente de", "dans le circuit", "en train de", "travaille à", "travaille sur", "travaillent à", "travaillent sur", "finalise", "finalisent"],
     done: ["a été", "ont été", "avait été", "avaient été", "achevé", "achevée", "réalisé", "signé", "mis en ligne", "mise en ligne", "adopté"],
   },
   percentWords: ["pour cent", "pourcent", "pour-cent"],
-  selfReferences: ["cet engagement", "l'engagement"],
-  progressCues: ["ramené à", "réalisé à", "taux de"],
+  selfReferences: ["cet engagement", "l'engagement", "sa mise en œuvre", "la mise en œuvre"],
+  progressCues: ["ramené à", "réalisé à", "taux de", "estimé à", "estimée à", "évalué à", "évaluée à", "s'établit à"],
   report: {
     statuses: {
       completed: "Réalisé",
@@ -275,7 +279,7 @@ export const fr: Lexicon<"fr"> = {
   chairVerbs: ["a présidé la réunion", "a présidé la séance", "a présidé", "présidait"],
   decisionSections: [
     "décisions", "relevé de décisions", "relevé des décisions", "résolutions", "recommandations", "mesures de suivi",
-    "actions de suivi", "actions à mener", "prochaines étapes", "points d'action",
+    "actions de suivi", "actions à mener", "prochaines étapes", "points d'action", "actions",
   ],
   ownerLabels: ["responsable", "resp.", "porteur", "pilote"],
   ownerFrames: ["… est chargé de ", "… est chargée de ", "… sont chargés de ", "charger … de ", "inviter … à ", "demander à … de "],

@@ -213,8 +213,12 @@ export const BODY_WORDS = new RegExp(`^(?:${alternation(all((l) => l.bodyWords))
 
 /** One language's function words, folded: what ends a name, what stands inside one, what is no name. */
 export interface FunctionWords {
+  futureAuxiliaries: ReadonlySet<string>;
+  futureEndings: readonly string[];
   nameConjunctions: ReadonlySet<string>;
   nameStopWords: ReadonlySet<string>;
+  /** Stop words written with a final alef maqsura ("على"), which folds as the name written with yaa ("علي"). */
+  maqsuraStopWords: ReadonlySet<string>;
   pronouns: ReadonlySet<string>;
   articles: readonly string[];
   nameParticles: ReadonlySet<string>;
@@ -224,8 +228,11 @@ export interface FunctionWords {
 function functionWords(lexicons: readonly Lexicon[]): FunctionWords {
   const words = (pick: (l: Lexicon) => readonly string[]): string[] => lexicons.flatMap((l) => pick(l).map(foldPhrase));
   return {
+    futureAuxiliaries: new Set(words((l) => l.futureAuxiliaries)),
+    futureEndings: words((l) => l.futureEndings),
     nameConjunctions: new Set(words((l) => l.nameConjunctions)),
     nameStopWords: new Set(words((l) => l.nameStopWords)),
+    maqsuraStopWords: new Set(lexicons.flatMap((l) => l.nameStopWords.filter((w) => w.endsWith("ى")).map(foldPhrase))),
     pronouns: new Set(words((l) => l.pronouns)),
     articles: words((l) => l.articles),
     nameParticles: new Set(words((l) => l.nameParticles)),
@@ -296,6 +303,8 @@ export interface PlaceGrammar {
   /** Prepositions attached to the place ("ب"). */
   attached: string[];
   nouns: RegExp;
+  /** Venue words that may follow an attached preposition and stay in the place ("بالمسرح البلدي"). */
+  venues: RegExp;
   stopWords: Set<string>;
 }
 const separatePrepositions = all((l) => l.placePrepositions).filter((p) => [...p].length > 1 || /\p{Script=Latin}/u.test(p));
@@ -304,6 +313,7 @@ export const PLACE: PlaceGrammar = {
   beforeDate: phraseRegex(all((l) => l.placePrepositionsBeforeDate), []),
   attached: all((l) => l.placePrepositions).filter((p) => !separatePrepositions.includes(p)).map(foldPhrase),
   nouns: new RegExp(`^(?:${alternation(all((l) => l.placeNouns))})\\s+`, "u"),
+  venues: new RegExp(`^(?:${alternation(all((l) => l.venueNouns))})\\s+`, "u"),
   stopWords: new Set(all((l) => l.placeStopWords).map(foldPhrase)),
 };
 
@@ -352,6 +362,16 @@ export const NUMBERED_DECISION = new RegExp(
 export const LABELLED_DECISION = new RegExp(
   `^(?:\\d{1,2}(?:\\.\\d{1,2})*\\s+)?(?:${alternation(all((l) => l.decisionLabels))})(?:\\s*[:：]|\\s+[\\-–—])\\s*(?<rest>\\S.*)$`,
   "su",
+);
+/** "Action Point 1", "Décision n° 2", "إجراء 3": a line that only numbers the action set in the lines after it. */
+export const ACTION_HEADING = new RegExp(
+  `^(?:${alternation(all((l) => l.decisionLabels))})\\s*(?:(?:${numberWords})\\s*)?\\d{1,3}(?:\\.\\d{1,3})?\\s*[:：.]?\\s*$`,
+  "u",
+);
+/** "[Actions: OM team will meet again …]", "(ACTION: the Secretariat to …)": a decision set in brackets inside the text. Group `rest`: its text. */
+export const BRACKETED_DECISION = new RegExp(
+  `[\\[(]\\s*(?:${alternation(all((l) => l.decisionLabels))})s?\\s*[:：]\\s*(?<rest>[^\\[\\]()]+?)\\s*[\\])]`,
+  "gu",
 );
 export const OWNER_LABELS = phraseRegex(all((l) => l.ownerLabels), PROCLITICS);
 export const DUE_CUES = phraseRegex(all((l) => l.dueCues), PROCLITICS);

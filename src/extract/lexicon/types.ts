@@ -94,6 +94,13 @@ export interface Lexicon<L extends string = string> {
   reportingVerbs: string[];
   /** Words that make the reporting verb after them passive: "has not yet been presented to Parliament" reports nothing of its subject. */
   passiveAuxiliaries: string[];
+  /** Words after a person that say what they will do: "will" ("AB will circulate the slides"). */
+  futureAuxiliaries: string[];
+  /**
+   * Endings of a verb in the future right after a person ("Guillaume enverra des liens", "Daniel
+   * Buijs fera un suivi"): "ra", "ront". A language whose future verb comes before its subject has none.
+   */
+  futureEndings: string[];
   /** Passive phrases followed by the reporter: "presented by", "présenté par", "قدمه". */
   reportedByPhrases: string[];
   /** Where the reporter's name stands relative to the verb. */
@@ -184,6 +191,8 @@ export interface Lexicon<L extends string = string> {
   placePrepositionsBeforeDate: string[];
   /** Words before a place name that are not the place: "مدينة", "ville de". */
   placeNouns: string[];
+  /** Words that open a venue's name and belong to it: "المسرح البلدي", "قاعة الاجتماعات" (after an attached preposition). */
+  venueNouns: string[];
   /** Words that end a place name. */
   placeStopWords: string[];
   /** Tense and aspect cues deciding an activity's state; `negation` (not done) is checked first. */
