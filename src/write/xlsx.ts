@@ -140,11 +140,12 @@ function measureColumns<S>(view: TableView<S>, words: ReportWords): Layout {
   let dataRows = 0;
   for (const row of view.rows()) {
     dataRows++;
-    row.values.forEach((value, i) => {
-      if (value === null) return;
-      const length = longestLine(shownText(view, i, value, words));
+    const { values } = row;
+    for (let i = 0; i < values.length; i++) {
+      if (values[i] === null) continue;
+      const length = longestLine(shownText(view, i, values[i], words));
       if (length > (longest[i] ?? 0)) longest[i] = length;
-    });
+    }
   }
   const widths = longest.map((length) => Math.min(Math.max(length + 2, MIN_COLUMN_WIDTH), MAX_COLUMN_WIDTH));
   const wrapped = new Set<number>();
@@ -411,7 +412,9 @@ function trackerSheet(report: TrackerReport, limits: SheetLimits): SheetSpec<Tra
 function historySheet(report: TrackerReport): SheetSpec<HistoryRow> {
   const view = historyView(report);
   const statusColumn = view.columns.findIndex((c) => c.id === "status") + 1;
-  return { view, styles: ({ entry }) => new Map([[statusColumn, { fill: STATUS_FILL[entry.status] }]]) };
+  // One look per status, shared by the rows: the sheet has a row per commitment and meeting.
+  const looks = new Map(Object.entries(STATUS_FILL).map(([status, fill]) => [status, new Map([[statusColumn, { fill }]])]));
+  return { view, styles: ({ entry }) => looks.get(entry.status) };
 }
 
 function summarySheet(report: TrackerReport, limits: SheetLimits): SheetSpec<SummaryRow> {
