@@ -7,7 +7,8 @@ import { PassThrough } from "node:stream";
 import { describe, expect, test } from "vitest";
 import { MeetingRecord } from "../src/model/meeting.js";
 import { buildTracker } from "../src/track/index.js";
-import { writeCsv } from "../src/write/csv.js";
+import { stringify } from "csv-stringify/sync";
+import { csvField, writeCsv } from "../src/write/csv.js";
 import { reportWords, trackerReport, type TrackerReport } from "../src/write/report.js";
 import { commitmentsView, decisionsView, historyView, type TableView } from "../src/write/views.js";
 import { goldMeetingRecord, goldRecords } from "./track-gold-records.js";
@@ -123,5 +124,19 @@ describe("document text in CSV", () => {
     expect(decisions[1][2]).toMatch(/^\d{4}-\d{2}(-\d{2})?$|^$/);
     // French minutes: French headers.
     expect(decisions[0][1]).toBe(reportWords("fr").columns.decision);
+  });
+});
+
+describe("fields as csv-stringify writes them", () => {
+  test("the files' bytes stay those csv-stringify wrote: quoted for a comma, a quote or a CRLF, not for a lone CR or LF", () => {
+    const tricky = ["", "plain", "a,b", 'say "yes"', "two\r\nlines", "lf\nonly", "cr\ronly", "ends\r", "\r\n", '"', ",", " padded ", "'=1+1", "تم, جزئيا", "\u200f\u202b"];
+    // Random texts over the characters that matter, against csv-stringify itself.
+    let seed = 7;
+    const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % 997;
+    const alphabet = ['"', ",", "\r", "\n", "a", " ", "é", "ت"];
+    const random = Array.from({ length: 500 }, () => Array.from({ length: next() % 7 }, () => alphabet[next() % alphabet.length]).join(""));
+    for (const text of [...tricky, ...random]) {
+      expect(`${csvField(text)}\r\n`, JSON.stringify(text)).toBe(stringify([[text]], { record_delimiter: "windows" }));
+    }
   });
 });

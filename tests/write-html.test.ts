@@ -3,10 +3,11 @@
  * fetch), document text escaped, a long archive cut to the latest meetings with
  * a note saying so, the words of the minutes' language.
  */
+import { PassThrough } from "node:stream";
 import { describe, expect, test } from "vitest";
 import { MeetingRecord } from "../src/model/meeting.js";
 import { buildTracker } from "../src/track/index.js";
-import { MAX_MEETINGS_SHOWN, reportHtml } from "../src/write/html.js";
+import { MAX_MEETINGS_SHOWN, reportHtml, writeReportHtml } from "../src/write/html.js";
 import { fill, reportWords, trackerReport } from "../src/write/report.js";
 import { goldMeetingRecord, goldRecords, monthlyMeetings } from "./track-gold-records.js";
 
@@ -44,6 +45,19 @@ describe("report.html", () => {
     expect(grid).not.toContain("2020-01-15");
     expect(grid).toContain("2022-06-15");
     expect(html.match(/<g class="meeting">/g)).toHaveLength(MAX_MEETINGS_SHOWN);
+  });
+
+  test("streamed in pieces, it is the same text", async () => {
+    const records = monthlyMeetings(MAX_MEETINGS_SHOWN + 6);
+    const report = trackerReport(buildTracker(records), records);
+    const output = new PassThrough();
+    const chunks: Buffer[] = [];
+    output.on("data", (chunk: Buffer) => chunks.push(chunk));
+    await writeReportHtml(report, output);
+    const html = reportHtml(report);
+    expect(Buffer.concat(chunks).toString("utf8")).toBe(html);
+    expect(html).toMatch(/<section class="attention regressed">.*<\/section>\n<section class="attention stalled">.*<\/section>\n<section class="attention gap">/s);
+    expect(html.endsWith("</body>\n</html>\n")).toBe(true);
   });
 
   test("English minutes: English words", () => {

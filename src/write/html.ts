@@ -13,6 +13,7 @@
  * page with Arabic words, French ones French (`report.ts` picks the language).
  * The tables come from `views.ts`, as the workbook's and the CSV files' do.
  */
+import { once } from "node:events";
 import type { Writable } from "node:stream";
 import type { ReportWords } from "../extract/lexicon/types.js";
 import type { SourceRef } from "../model/meeting.js";
@@ -239,21 +240,26 @@ function fillHtml(phrase: string, values: Record<string, string>): string {
   }).join("");
 }
 
-function attentionList(kind: Attention, section: PlanSection, report: TrackerReport, anchors: Map<string, string>): string {
+/** A list of regressions, stalls or gaps, in pieces: an archive of years has thousands of rows. */
+function* attentionList(kind: Attention, section: PlanSection, report: TrackerReport, anchors: Map<string, string>): Generator<string> {
   const { words } = report;
   const heading = kind === "regressed" ? words.labels.regressions : kind === "stalled" ? words.labels.stalls : words.labels.gaps;
   const rows = section.attention.filter((a) => a.kind === kind);
-  const items = rows.map((row) => {
-    const what =
-      kind === "regressed" ? fillHtml(words.labels.regressedFromTo, { from: state(row.before, report), to: state(row.entry, report) })
-      : kind === "stalled" ? `${state(row.entry, report)}, ${fillHtml(words.labels.stalledSince, { from: ltr(row.before ? report.meetingLabel(row.before.meeting) : "") })}`
-      : `${ltr(report.meetingLabel(row.entry.meeting))}: ${escape(words.labels.notMentioned)}`;
-    return `<tr class="${kind}"><td class="no">${escape(row.commitment.number)}</td><td>${escape(row.commitment.title)}</td><td>${what}</td><td class="source">${sourceLink(row.source, report, anchors)}</td></tr>`;
-  });
-  const table =
-    items.length === 0 ? `<p class="none">${escape(words.labels.none)}</p>`
-    : `<table class="list"><thead><tr><th>${escape(words.columns.number)}</th><th>${escape(words.columns.commitment)}</th><th>${escape(words.columns.status)}</th><th>${escape(words.labels.source)}</th></tr></thead><tbody>${items.join("")}</tbody></table>`;
-  return `<section class="attention ${kind}"><h3>${escape(heading)} (${rows.length})</h3>${table}</section>`;
+  yield `<section class="attention ${kind}"><h3>${escape(heading)} (${rows.length})</h3>`;
+  if (rows.length === 0) {
+    yield `<p class="none">${escape(words.labels.none)}</p>`;
+  } else {
+    yield `<table class="list"><thead><tr><th>${escape(words.columns.number)}</th><th>${escape(words.columns.commitment)}</th><th>${escape(words.columns.status)}</th><th>${escape(words.labels.source)}</th></tr></thead><tbody>`;
+    for (const row of rows) {
+      const what =
+        kind === "regressed" ? fillHtml(words.labels.regressedFromTo, { from: state(row.before, report), to: state(row.entry, report) })
+        : kind === "stalled" ? `${state(row.entry, report)}, ${fillHtml(words.labels.stalledSince, { from: ltr(row.before ? report.meetingLabel(row.before.meeting) : "") })}`
+        : `${ltr(report.meetingLabel(row.entry.meeting))}: ${escape(words.labels.notMentioned)}`;
+      yield `<tr class="${kind}"><td class="no">${escape(row.commitment.number)}</td><td>${escape(row.commitment.title)}</td><td>${what}</td><td class="source">${sourceLink(row.source, report, anchors)}</td></tr>`;
+    }
+    yield "</tbody></table>";
+  }
+  yield "</section>";
 }
 
 /** Rows of the plan's minutes the tracker linked to no commitment: for a person to judge. */
@@ -268,21 +274,20 @@ function reviewItems(section: PlanSection, report: TrackerReport, anchors: Map<s
   return `<section class="review"><h3>${escape(words.labels.reviewItems)}: ${escape(words.labels.unlinked)} (${unlinked.length})</h3><table class="list"><thead><tr><th>${escape(words.columns.meeting)}</th><th>${escape(words.columns.commitment)}</th><th>${escape(words.columns.status)}</th><th>${escape(words.labels.bestMatch)}</th><th>${escape(words.labels.source)}</th></tr></thead><tbody>${items.join("")}</tbody></table></section>`;
 }
 
-function planSection(section: PlanSection, report: TrackerReport, anchors: Map<string, string>): string {
+/** A plan's section in pieces, its parts on lines of their own. */
+function* planSection(section: PlanSection, report: TrackerReport, anchors: Map<string, string>): Generator<string> {
   const { words } = report;
   const truncated =
     section.totalMeetings > section.meetings.length ? `<p class="note">${escape(fill(words.labels.meetingsShown, { shown: section.meetings.length, total: section.totalMeetings }))}</p>` : "";
-  return [
-    `<section class="plan"><h2>${escape(section.name)}</h2>${truncated}`,
-    `<figure class="status"><figcaption>${escape(words.labels.statusChart)}</figcaption>${statusChart(section, report)}${legend(words)}</figure>`,
-    `<section class="grid-section"><h3>${escape(words.labels.grid)}</h3>${grid(section, report)}</section>`,
-    `<section class="progress"><h3>${escape(words.labels.progressChart)}</h3>${progressCharts(section, report)}</section>`,
-    attentionList("regressed", section, report, anchors),
-    attentionList("stalled", section, report, anchors),
-    attentionList("gap", section, report, anchors),
-    reviewItems(section, report, anchors),
-    `</section>`,
-  ].join("\n");
+  yield `<section class="plan"><h2>${escape(section.name)}</h2>${truncated}\n`;
+  yield `<figure class="status"><figcaption>${escape(words.labels.statusChart)}</figcaption>${statusChart(section, report)}${legend(words)}</figure>\n`;
+  yield `<section class="grid-section"><h3>${escape(words.labels.grid)}</h3>${grid(section, report)}</section>\n`;
+  yield `<section class="progress"><h3>${escape(words.labels.progressChart)}</h3>${progressCharts(section, report)}</section>\n`;
+  for (const kind of ["regressed", "stalled", "gap"] as const) {
+    yield* attentionList(kind, section, report, anchors);
+    yield "\n";
+  }
+  yield `${reviewItems(section, report, anchors)}\n</section>`;
 }
 
 function filesList(report: TrackerReport, anchors: Map<string, string>): string {
@@ -346,15 +351,14 @@ a { color: inherit; }
 }
 `;
 
-/** report.html's text. */
-export function reportHtml(report: TrackerReport): string {
+/** report.html's text in pieces; joined, they are the whole page. */
+export function* reportHtmlPieces(report: TrackerReport): Generator<string> {
   const { words, language, rightToLeft } = report;
   const anchors = fileAnchors(report);
-  const sections = planSections(report).map((section) => planSection(section, report, anchors));
   const plans = [...report.plans.values()].join(" · ");
   const range = dateRange(report);
   const subtitle = `${escape(plans)}${range === "" ? "" : ` · ${ltr(range)}`}`;
-  return `<!DOCTYPE html>
+  yield `<!DOCTYPE html>
 <html lang="${language}" dir="${rightToLeft ? "rtl" : "ltr"}">
 <head>
 <meta charset="utf-8">
@@ -366,17 +370,38 @@ export function reportHtml(report: TrackerReport): string {
 </head>
 <body>
 <header><h1>${escape(words.labels.reportTitle)}</h1><p class="subtitle">${subtitle}</p></header>
-${sections.join("\n")}
+`;
+  for (const [i, section] of planSections(report).entries()) {
+    if (i > 0) yield "\n";
+    yield* planSection(section, report, anchors);
+  }
+  yield `
 ${filesList(report, anchors)}
 </body>
 </html>
 `;
 }
 
-/** Writes report.html to `output` and ends it. */
+/** report.html's text. */
+export function reportHtml(report: TrackerReport): string {
+  return [...reportHtmlPieces(report)].join("");
+}
+
+/**
+ * Streams report.html to `output` and ends it, heeding backpressure: at 10,000 meetings the
+ * page is over 20 MB, which is not built whole beside the tracker.
+ */
 export async function writeReportHtml(report: TrackerReport, output: Writable): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    output.once("error", reject);
-    output.end(reportHtml(report), () => resolve());
-  });
+  const BATCH = 1 << 16;
+  let pending = "";
+  for (const piece of reportHtmlPieces(report)) {
+    pending += piece;
+    if (pending.length >= BATCH) {
+      const more = output.write(pending);
+      pending = "";
+      if (!more) await once(output, "drain");
+    }
+  }
+  output.end(pending);
+  await once(output, "finish");
 }

@@ -232,10 +232,12 @@ export function historyView(report: TrackerReport): TableView<HistoryRow> {
     frozenColumns: KEY_COLUMNS,
     *rows() {
       for (const commitment of tracker.commitments) {
+        // The same for each of the commitment's thousands of entries.
+        const leading = commitmentValues(commitment);
         for (const entry of commitment.history) {
           yield {
             values: [
-              ...commitmentValues(commitment),
+              ...leading,
               entry.meeting,
               dates.get(entry.meeting) ?? null,
               entry.status,

@@ -140,11 +140,12 @@ function measureColumns<S>(view: TableView<S>, words: ReportWords): Layout {
   let dataRows = 0;
   for (const row of view.rows()) {
     dataRows++;
-    row.values.forEach((value, i) => {
-      if (value === null) return;
-      const length = longestLine(shownText(view, i, value, words));
+    const { values } = row;
+    for (let i = 0; i < values.length; i++) {
+      if (values[i] === null) continue;
+      const length = longestLine(shownText(view, i, values[i], words));
       if (length > (longest[i] ?? 0)) longest[i] = length;
-    });
+    }
   }
   const widths = longest.map((length) => Math.min(Math.max(length + 2, MIN_COLUMN_WIDTH), MAX_COLUMN_WIDTH));
   const wrapped = new Set<number>();
@@ -154,18 +155,19 @@ function measureColumns<S>(view: TableView<S>, words: ReportWords): Layout {
   return { widths, wrapped, dataRows };
 }
 
-/** Lines a row needs to show its wrapped cells whole: a spreadsheet does not grow a streamed row on its own. */
+/** Lines a cell's text needs in its column (0-based `index`) to show whole: a spreadsheet does not grow a streamed row on its own. */
+function cellLines(shown: string, index: number, layout: Layout): number {
+  const breaks = shown.includes("\n");
+  if (!breaks && !layout.wrapped.has(index + 1)) return 1;
+  // A character is about one unit of width; a little is lost to the cell's margins.
+  const perLine = Math.max(1, layout.widths[index] - 2);
+  return breaks ? shown.split("\n").reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / perLine)), 0) : Math.max(1, Math.ceil(shown.length / perLine));
+}
+
+/** Lines a row of texts needs: its tallest cell's. */
 function rowLines(texts: readonly string[], layout: Layout): number {
   let lines = 1;
-  for (let i = 0; i < texts.length; i++) {
-    const shown = texts[i];
-    const breaks = shown.includes("\n");
-    if (!breaks && !layout.wrapped.has(i + 1)) continue;
-    // A character is about one unit of width; a little is lost to the cell's margins.
-    const perLine = Math.max(1, layout.widths[i] - 2);
-    const needed = breaks ? shown.split("\n").reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / perLine)), 0) : Math.max(1, Math.ceil(shown.length / perLine));
-    if (needed > lines) lines = needed;
-  }
+  for (let i = 0; i < texts.length; i++) lines = Math.max(lines, cellLines(texts[i], i, layout));
   return lines;
 }
 
@@ -259,7 +261,9 @@ class WorkbookStream {
         for (let written = 0; written < partRows; written++) {
           const next = rows.next();
           if (next.done) break;
-          await this.writeRow(sheet, spec, next.value.values, spec.styles?.(next.value.subject), layout);
+          // Most rows go into the zip entry's pending text: awaited only when it is flushed.
+          const flushed = this.writeRow(sheet, spec, next.value.values, spec.styles?.(next.value.subject), layout);
+          if (flushed) await flushed;
         }
         const lastRow = partRows + 1;
         if (view.columns.length > 0) sheet.filter(`A1:${columnLetter(view.columns.length)}${lastRow}`);
@@ -273,11 +277,13 @@ class WorkbookStream {
     }
   }
 
+  /** Date cells by their text: a meeting's date recurs on every row about it. */
+  private readonly dates = new Map<string, { date: Date; format: string }>();
+
   private writeRow<S>(sheet: SheetWriter, spec: SheetSpec<S>, values: readonly ViewValue[], styles: Map<number, CellStyle> | undefined, layout: Layout): Promise<void> | void {
     const { view } = spec;
     const { words } = this.report;
-    const cells: (Cell | undefined)[] = [];
-    const texts: string[] = [];
+    let lines = 1;
     for (let i = 0; i < values.length; i++) {
       const value = values[i];
       const column = i + 1;
@@ -289,29 +295,25 @@ class WorkbookStream {
       let shown = "";
       if (value !== null && value !== false) {
         if (kind === "date") {
-          const { date, format: dateFormat } = dateCell(String(value));
-          cellValue = date;
-          format = dateFormat;
+          const text = String(value);
+          let date = this.dates.get(text);
+          if (date === undefined) this.dates.set(text, (date = dateCell(text)));
+          cellValue = date.date;
+          format = date.format;
         } else if (typeof value === "number") {
           cellValue = value;
         } else {
           shown = cellText(view.columns[i], value, words);
           cellValue = spreadsheetText(shown);
+          lines = Math.max(lines, cellLines(shown, i, layout));
         }
       }
-      texts.push(shown);
       if (cellValue === null && style === undefined && format === undefined) continue;
       const wrap = cellValue !== null && (layout.wrapped.has(column) || shown.includes("\n"));
-      const cell: Cell = {
-        // Empty text is an empty cell, with the look its column gives it.
-        value: cellValue === "" ? null : cellValue,
-        style: style === undefined ? this.plainStyle(format, wrap) : this.style(style.fill, style.font, format, wrap),
-      };
-      if (style?.note) cell.note = style.note;
-      cells[i] = cell;
+      // Empty text is an empty cell, with the look its column gives it.
+      sheet.cell(i, cellValue === "" ? null : cellValue, style === undefined ? this.plainStyle(format, wrap) : this.style(style.fill, style.font, format, wrap), style?.note);
     }
-    const lines = rowLines(texts, layout);
-    return sheet.row(cells, lines > 1 ? LINE_HEIGHT * lines : undefined);
+    return sheet.endRow(lines > 1 ? LINE_HEIGHT * lines : undefined);
   }
 }
 
@@ -410,7 +412,9 @@ function trackerSheet(report: TrackerReport, limits: SheetLimits): SheetSpec<Tra
 function historySheet(report: TrackerReport): SheetSpec<HistoryRow> {
   const view = historyView(report);
   const statusColumn = view.columns.findIndex((c) => c.id === "status") + 1;
-  return { view, styles: ({ entry }) => new Map([[statusColumn, { fill: STATUS_FILL[entry.status] }]]) };
+  // One look per status, shared by the rows: the sheet has a row per commitment and meeting.
+  const looks = new Map(Object.entries(STATUS_FILL).map(([status, fill]) => [status, new Map([[statusColumn, { fill }]])]));
+  return { view, styles: ({ entry }) => looks.get(entry.status) };
 }
 
 function summarySheet(report: TrackerReport, limits: SheetLimits): SheetSpec<SummaryRow> {
