@@ -345,3 +345,35 @@ describe("places and events of the Arabic lexicon, and the rate of the implement
     ]);
   });
 });
+
+describe("a status the reporter gives", () => {
+  it("'Ms Jane Doe said that publication is in progress', 'Mme Awa Diop a indiqué que la publication est en cours', 'أفادت السيدة ريم أن النشر في طور الإنجاز'", async () => {
+    const r = await record(
+      "## Commitment 3 – Open budget\n\nMs Jane Doe said that publication is in progress and the portal will open in May.\n\n## Engagement 4 – Budget ouvert\n\nMme Awa Diop a indiqué que la publication est en cours.\n\n## الالتزام 5 – الميزانية المفتوحة\n\nأفادت السيدة ريم أن النشر في طور الإنجاز.\n",
+    );
+    expect(r.commitments.map((c) => [c.number, c.status, c.statusLabel])).toEqual([
+      ["3", "in_progress", "in progress"],
+      ["4", "in_progress", "en cours"],
+      ["5", "in_progress", "في طور الإنجاز"],
+    ]);
+    expect(r.warnings.filter((w) => w.code === "status-from-prose")).toHaveLength(3);
+  });
+  it("two statuses in what was said give none; a status word outside a reported sentence gives none either", async () => {
+    const r = await record("## Commitment 3 – Portal\n\nMs Jane Doe said the design is completed and the procurement in progress.\n\n## Commitment 4 – Register\n\nThe pilot of the register in progress was discussed.\n");
+    expect(r.commitments.map((c) => c.status)).toEqual(["unknown", "unknown"]);
+  });
+});
+
+describe("the owner given on a card's line", () => {
+  it("'Pilote : SPF Finances', '(a) Lead agency: …', 'الجهة المسؤولة: وزارة المالية' set the owner; a sentence after the label does not", async () => {
+    const r = await record(
+      "## Engagement 2.1 – Subsides\n\n- Pilote : SPF Finances\n- État d'avancement : Réalisé\n\n## Commitment 1: Portal\n\n(a) Lead agency: Ministry of Finance and the Public Service\n\n(b) Status: Completed.\n\n## الالتزام 3 – الموازنة\n\n- الجهة المسؤولة: وزارة المالية\n- الوضع الحالي: منجز\n\n## Commitment 4: Register\n\nResponsible: the ministry said that it would not commit to a date for the register this year at all, given the budget.\n",
+    );
+    expect(r.commitments.map((c) => [c.number, c.owner])).toEqual([
+      ["2.1", "SPF Finances"],
+      ["1", "Ministry of Finance and the Public Service"],
+      ["3", "وزارة المالية"],
+      ["4", undefined],
+    ]);
+  });
+});

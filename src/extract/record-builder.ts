@@ -10,7 +10,7 @@ import { wordCount, type Block } from "./blocks.js";
 import { labelSegments } from "./labels.js";
 import { referencedNumbers } from "./item-numbers.js";
 import type { Colour } from "./lexicon/index.js";
-import { ACTIVITY_CUES, DATE_WORDS, DECISION_PHRASES, PROGRESS_CUES, PROGRESS_WORDS, PROSE_STATUSES, SELF_REFERENCES } from "./lexicon/index.js";
+import { ACTIVITY_CUES, DATE_WORDS, DECISION_PHRASES, OWNER_LINE, PROGRESS_CUES, PROGRESS_WORDS, PROSE_STATUSES, SELF_REFERENCES } from "./lexicon/index.js";
 import { firstMatch, foldWithMap, originalSpan, type FoldedText } from "./match.js";
 import { reportersIn } from "./people.js";
 import { findPercents } from "./percents.js";
@@ -68,6 +68,10 @@ export interface CommitmentExtraction {
 }
 
 const PRIORITY: readonly ActivityState[] = ["unknown", "planned", "ongoing", "done"];
+/** An owner is a body or a few people: a longer value is a sentence about them. */
+const OWNER_WORDS = 12;
+/** A sub-paragraph's letter before its label: "(a) Lead agency: …", "b) Responsable : …". */
+const LINE_LETTER = /^\(?[a-z]\)\s+/u;
 
 /** The state an activity's own words give it, or null when they carry no tense or aspect cue. */
 function activityCue(ft: FoldedText): ActivityState | null {
@@ -237,6 +241,14 @@ export class CommitmentBuilder {
   /** Puts a block of a commitment's content where it belongs: label lines into fields, bullets into activities, the rest into notes. */
   absorb(draft: Draft, block: Block): void {
     this.claim(block, draft);
+    // "Pilote : SPF Finances", "(a) Lead agency: …": who is to do the item, a field of its own.
+    const lead = LINE_LETTER.exec(block.ft.folded)?.[0].length ?? 0;
+    const owned = OWNER_LINE.exec(block.ft.folded.slice(lead));
+    const at = owned?.indices?.groups?.owner;
+    if (owned?.groups && at && wordCount(owned.groups.owner) <= OWNER_WORDS) {
+      draft.owner ??= originalSpan(block.ft, lead + at[0], lead + at[1]);
+      return;
+    }
     const rest: string[] = [];
     for (const segment of labelSegments(block.ft)) {
       if (segment.kind === "progress") draft.progress = segment.value;
@@ -391,6 +403,21 @@ export class CommitmentBuilder {
           }
         }
       }
+    }
+    // "Ms Jane Doe said that publication is in progress": a status a reporter gives in the commitment's own text,
+    // when it gives one and no status was stated otherwise ("the training is complete but the portal is late" gives none).
+    for (const d of drafts) {
+      if (d.status !== "unknown" || d.statusLabel !== null) continue;
+      const reported = d.texts.flatMap((ft) =>
+        sentences(ft)
+          .map((span) => foldWithMap(ft.text.slice(ft.map[span.start], ft.map[span.end])))
+          .filter((sentence) => reportersIn(sentence).length > 0)
+          .flatMap((sentence) => statusPhrases(sentence).filter((h) => h.status !== "unknown")),
+      );
+      if (reported.length === 0 || reported.some((h) => h.status !== reported[0].status)) continue;
+      d.status = reported[0].status;
+      d.statusLabel = reported[0].label;
+      this.warnings.push(warning("status-from-prose", `Commitment ${d.number ?? `"${firstWords(d.title, 8)}"`}: status "${d.status}" read from what its reporter said, "${d.statusLabel}"`, d.source));
     }
     const decisions = this.actionDecisions(drafts);
     const commitments = drafts.filter((d) => !decisions.some((x) => x.source === d.source)).map((d) => {

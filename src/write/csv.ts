@@ -12,9 +12,9 @@
  * without it Excel reads the file in the machine's code page and Arabic comes
  * out garbled. Document text that begins like a formula is made inert (`cells.ts`).
  */
-import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { inertText } from "./cells.js";
+import { writePieces } from "./pieces.js";
 import type { TrackerReport } from "./report.js";
 import { cellText, type TableView, type ViewColumn, type ViewValue } from "./views.js";
 
@@ -60,10 +60,6 @@ export function* csvPieces(view: TableView<unknown>, report: TrackerReport): Gen
 }
 
 /** Streams `view` as a CSV file to `output` and ends it, heeding backpressure. */
-export async function writeCsv(view: TableView<unknown>, report: TrackerReport, output: Writable): Promise<void> {
-  for (const piece of csvPieces(view, report)) {
-    if (!output.write(piece)) await once(output, "drain");
-  }
-  output.end();
-  await once(output, "finish");
+export function writeCsv(view: TableView<unknown>, report: TrackerReport, output: Writable): Promise<void> {
+  return writePieces(csvPieces(view, report), output);
 }

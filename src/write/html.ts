@@ -13,12 +13,12 @@
  * page with Arabic words, French ones French (`report.ts` picks the language).
  * The tables come from `views.ts`, as the workbook's and the CSV files' do.
  */
-import { once } from "node:events";
 import type { Writable } from "node:stream";
 import type { ReportWords } from "../extract/lexicon/types.js";
 import type { SourceRef } from "../model/meeting.js";
 import type { HistoryEntry, HistoryStatus, TrackedCommitment } from "../model/tracker.js";
 import { css, REGRESSION_FILL, STALL_FILL, STATUS_FILL, STATUS_MARK } from "./colours.js";
+import { writePieces } from "./pieces.js";
 import { fill, type ReportMeeting, type TrackerReport } from "./report.js";
 import { attentionView, describeSource, SUMMARY_STATUSES, summaryView, type Attention, type AttentionRow, type SummaryRow } from "./views.js";
 
@@ -391,17 +391,6 @@ export function reportHtml(report: TrackerReport): string {
  * Streams report.html to `output` and ends it, heeding backpressure: at 10,000 meetings the
  * page is over 20 MB, which is not built whole beside the tracker.
  */
-export async function writeReportHtml(report: TrackerReport, output: Writable): Promise<void> {
-  const BATCH = 1 << 16;
-  let pending = "";
-  for (const piece of reportHtmlPieces(report)) {
-    pending += piece;
-    if (pending.length >= BATCH) {
-      const more = output.write(pending);
-      pending = "";
-      if (!more) await once(output, "drain");
-    }
-  }
-  output.end(pending);
-  await once(output, "finish");
+export function writeReportHtml(report: TrackerReport, output: Writable): Promise<void> {
+  return writePieces(reportHtmlPieces(report), output);
 }

@@ -15,6 +15,7 @@ import type { Writable } from "node:stream";
 import { z } from "zod";
 import { MeetingRecord } from "../model/meeting.js";
 import { Review, Tracker } from "../model/tracker.js";
+import { writePieces } from "./pieces.js";
 
 function toJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
@@ -71,19 +72,8 @@ export function trackerToJson(tracker: Tracker): string {
 }
 
 /** Streams tracker.json to `output` and ends it, heeding backpressure. */
-export async function writeTrackerJson(tracker: Tracker, output: Writable): Promise<void> {
-  const BATCH = 1 << 16;
-  let pending = "";
-  for (const piece of trackerJsonPieces(tracker)) {
-    pending += piece;
-    if (pending.length >= BATCH) {
-      const more = output.write(pending);
-      pending = "";
-      if (!more) await once(output, "drain");
-    }
-  }
-  output.end(pending);
-  await once(output, "finish");
+export function writeTrackerJson(tracker: Tracker, output: Writable): Promise<void> {
+  return writePieces(trackerJsonPieces(tracker), output);
 }
 
 /** Streams review.json to `output` and ends it; one item per uncertain fact, so it is written whole. */

@@ -279,7 +279,7 @@ export const en: Lexicon<"en"> = {
     "new actions", "new action items", "new action points", "action points", "follow-up actions", "follow-up", "next steps", "agreed actions",
     "actions",
   ],
-  ownerLabels: ["owner", "responsible", "resp.", "lead", "action by", "assigned to"],
+  ownerLabels: ["owner", "responsible", "resp.", "lead", "action by", "assigned to", "lead agency", "lead institution", "implementing agency", "responsible agency"],
   ownerFrames: ["… to "],
   dueCues: ["by", "due", "deadline", "no later than", "before"],
   numberNames: { ...englishCardinals, ...englishOrdinalWords },

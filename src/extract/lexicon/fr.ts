@@ -281,7 +281,7 @@ export const fr: Lexicon<"fr"> = {
     "décisions", "relevé de décisions", "relevé des décisions", "résolutions", "recommandations", "mesures de suivi",
     "actions de suivi", "actions à mener", "prochaines étapes", "points d'action", "actions",
   ],
-  ownerLabels: ["responsable", "resp.", "porteur", "pilote"],
+  ownerLabels: ["responsable", "resp.", "porteur", "pilote", "structure responsable", "institution responsable", "chef de file"],
   ownerFrames: ["… est chargé de ", "… est chargée de ", "… sont chargés de ", "charger … de ", "inviter … à ", "demander à … de "],
   dueCues: ["avant le", "d'ici le", "au plus tard le", "échéance", "délai"],
   numberNames: {

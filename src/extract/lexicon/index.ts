@@ -374,6 +374,8 @@ export const BRACKETED_DECISION = new RegExp(
   "gu",
 );
 export const OWNER_LABELS = phraseRegex(all((l) => l.ownerLabels), PROCLITICS);
+/** A line that is only an owner's label and its value: "Pilote : SPF Finances", "Lead agency: Ministry of Finance", "الجهة المسؤولة: وزارة المالية". Group `owner`. */
+export const OWNER_LINE = new RegExp(`^(?:${alternation(all((l) => l.ownerLabels))})\\s*[:：]\\s*(?<owner>[^:：\\n]+?)[\\s.;؛]*$`, "du");
 export const DUE_CUES = phraseRegex(all((l) => l.dueCues), PROCLITICS);
 
 /**
