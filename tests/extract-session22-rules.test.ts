@@ -377,3 +377,30 @@ describe("the owner given on a card's line", () => {
     ]);
   });
 });
+
+describe("commitments typed one a line in plain text", () => {
+  it("dot leaders before the status: 'Engagement 1 – Portail ........ Réalisé (100 %)'", async () => {
+    const r = await record(
+      "Le Secrétariat a présenté la situation de chaque engagement :\n\nEngagement 1 – Portail des données budgétaires ........ Réalisé (100 %)\n\nEngagement 2 – Registre des marchés publics ........... En cours (60 %)\n\nEngagement 3 – Charte de la participation citoyenne ... Non démarré\n",
+      "minutes.txt",
+    );
+    expect(r.commitments.map((c) => [c.number, c.title, c.status, c.progress])).toEqual([
+      ["1", "Portail des données budgétaires", "completed", 100],
+      ["2", "Registre des marchés publics", "in_progress", 60],
+      ["3", "Charte de la participation citoyenne", "not_started", null],
+    ]);
+  });
+  it("lines coded alike with a status: 'C1 Open contracting (PPA): DONE - …', 'C2 …: ongoing, about 70%.'; lines coded unlike are no log", async () => {
+    const r = await record(
+      "1. Update\n\nC1 Open contracting (PPA): DONE - the OCDS feed is live.\n\nC2 Beneficial ownership (ORC): ongoing, about 70%.\n\nC3 Right to information (RTI Commission): delayed, the regulations are still with Parliament.\n",
+      "minutes.txt",
+    );
+    expect(r.commitments.map((c) => [c.number, c.status, c.progress])).toEqual([
+      ["C1", "completed", null],
+      ["C2", "in_progress", 70],
+      ["C3", "in_progress", null],
+    ]);
+    const other = await record("Notes\n\nQ1 figures were shown: done.\n\nG7 ministers met: done.\n", "minutes.txt");
+    expect(other.commitments).toEqual([]);
+  });
+});

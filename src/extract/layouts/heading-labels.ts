@@ -71,7 +71,7 @@ function statusAfterSeparator(title: string): ReturnType<typeof splitListItem> |
   const hit = bestStatus(ft);
   const percent = findPercents(ft.text)[0];
   const at = Math.min(hit ? ft.map[hit.start] : ft.text.length, percent ? percent.index : ft.text.length);
-  if (at >= ft.text.length || !/(?:[—–(]|\s-\s)[^—–(]*$/u.test(ft.text.slice(0, at))) return null;
+  if (at >= ft.text.length || !/(?:[—–(]|\s-\s|\.{3,}|…)[^—–(]*$/u.test(ft.text.slice(0, at))) return null;
   const parts = splitListItem(ft);
   return parts.title ? parts : null;
 }

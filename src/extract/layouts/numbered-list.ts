@@ -15,8 +15,24 @@ import { isSectionBreak } from "./boundaries.js";
 import { normalItemNumber } from "../../text/item-numbers.js";
 import type { FlowLayout, LayoutContext, Opened } from "./types.js";
 
-/** A top-level numbered item: from a Word or Markdown list (depth 1), or a "1. " line a PDF reader left as text (depth 0). */
-const isListStart = (b: Block): boolean => b.kind === "item" && b.depth <= 1 && b.itemNumber !== null && b.cell === null;
+/** "C1 Open contracting (PPA): DONE – …": a line opened by an item code, as a coded log's lines are. */
+const CODED_LINE = /^(?<prefix>[A-Z]{1,3}[-.]?)(?<n>\d{1,3})\s+(?=\p{L})/u;
+
+/** A line's item code, its prefix and its count: "C1" → C, 1. */
+function codeOf(b: Block): { prefix: string; n: number; code: string; length: number } | null {
+  const m = b.cell === null && b.depth <= 1 ? CODED_LINE.exec(b.ft.text) : null;
+  return m?.groups ? { prefix: m.groups.prefix, n: Number(m.groups.n), code: normalItemNumber(m[0])!, length: m[0].length } : null;
+}
+
+/** A top-level numbered item: from a Word or Markdown list (depth 1), a "1. " line a PDF reader left as text (depth 0), or a coded line. */
+const isListStart = (b: Block): boolean => (b.kind === "item" && b.depth <= 1 && b.itemNumber !== null && b.cell === null) || codeOf(b) !== null;
+
+/** Whether `b` numbers on from `previous`: the next count, under the same code prefix when coded. */
+function follows(previous: Block, b: Block): boolean {
+  const [a, c] = [codeOf(previous), codeOf(b)];
+  if (a || c) return a !== null && c !== null && a.prefix === c.prefix && c.n === a.n + 1;
+  return b.itemNumber === previous.itemNumber! + 1;
+}
 
 /**
  * Items of an ordered list that are commitments: most carry a status word or a percent,
@@ -32,7 +48,7 @@ function commitmentListItems(blocks: readonly Block[], from: number): { items: B
     if (b.cell !== null || b.kind === "heading") break;
     const previous = items[items.length - 1];
     if (isListStart(b)) {
-      if (previous && b.itemNumber !== previous.itemNumber! + 1) break;
+      if (previous && !follows(previous, b)) break;
       items.push(b);
       following.set(b, []);
     } else if (previous && isSectionBreak(b, previous)) break;
@@ -46,7 +62,8 @@ function commitmentListItems(blocks: readonly Block[], from: number): { items: B
   // The list must follow a mention of commitments, or the agenda would qualify too.
   const before = blocks.slice(Math.max(0, from - 3), from).filter((b) => b.kind !== "item");
   const introduced = before.some((b) => firstMatch(COMMITMENT_PLURAL, b.ft.folded) !== null || matchCommitmentHeading(b.ft) !== null);
-  return { items, commitments: introduced };
+  // Lines coded alike ("C1", "C2", …) that state statuses are a log whatever stands before them.
+  return { items, commitments: introduced || items.every((item) => codeOf(item) !== null) };
 }
 
 /** "Open contracting portal — Complete (100%)": the title is what comes before the status or percent. */
@@ -58,8 +75,8 @@ export function splitListItem(item: FoldedText): { title: string; status: Status
   const label = firstMatch(LABELS, ft.folded);
   const end = Math.min(hit ? ft.map[hit.start] : ft.text.length, percent ? percent.index : ft.text.length, label ? ft.map[label.index] : ft.text.length);
   const head = ft.text.slice(0, end);
-  // The title ends at the last separator before the status: "—", "–", ":", "(", " - ".
-  const separator = /\s*(?:[—–:(]|\s-\s)[^—–:(]*$/u.exec(head);
+  // The title ends at the last separator before the status: "—", "–", ":", "(", " - ", dot leaders ("Titre ........ Réalisé").
+  const separator = /\s*(?:[—–:(]|\s-\s|\.{3,}|…)[^—–:(]*$/u.exec(head);
   const title = cleanTitle(separator ? head.slice(0, separator.index) : head);
   // The percent is the item's when it stands with its status ("réalisé (100 %)", "Completed – 100%"), not in the prose
   // after it ("Ongoing. 68% of public institutions …").
@@ -69,10 +86,11 @@ export function splitListItem(item: FoldedText): { title: string; status: Status
 
 /** A commitment list item opens a commitment like a heading does; what follows it is its content. */
 function openItem(block: Block, { builder, section }: LayoutContext): Opened {
-  const parts = splitListItem(block.ft);
+  const coded = codeOf(block);
+  const parts = splitListItem(coded ? foldWithMap(block.ft.text.slice(coded.length)) : block.ft);
   // "1. Open contracting portal (Commitment 4) – Completed": the list counts its items, the reference names the commitment.
   const named = matchReferencedTitle(foldWithMap(parts.title));
-  const number = named?.number ?? (block.label !== null ? normalItemNumber(block.label) : null) ?? String(block.itemNumber);
+  const number = named?.number ?? coded?.code ?? (block.label !== null ? normalItemNumber(block.label) : null) ?? String(block.itemNumber);
   const draft = builder.open(number, named?.title || parts.title, toSourceRef(builder.file, block.source), section());
   // A closing word ("ملغى", "withdrawn") keeps its label without a status.
   if (parts.statusLabel !== null) {
