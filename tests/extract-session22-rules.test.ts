@@ -404,3 +404,12 @@ describe("commitments typed one a line in plain text", () => {
     expect(other.commitments).toEqual([]);
   });
 });
+
+describe("sections titled by their minute's reference", () => {
+  it("'MIN/PSC/04/01/2024: Preliminaries', 'MIN. 02/04/2024: …' in bold are the agenda; a reference without a number is none", async () => {
+    const r = await record("# Minutes\n\n**MIN/PSC/04/01/2024: Preliminaries**\n\nText.\n\n**MIN/PSC/04/02/2024: Status of project milestones**\n\nText.\n\n**MIN. 03/04/2024: Resolutions**\n\nText.\n");
+    expect(r.meeting.agenda).toEqual(["Preliminaries", "Status of project milestones", "Resolutions"]);
+    const none = await record("# Minutes\n\n**Ref: Welcome**\n\nText.\n\n**Ref: Close**\n\nText.\n");
+    expect(none.meeting.agenda).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import {
   ACTION_PLAN_WORDS,
   AGENDA_CUES,
   AGENDA_ITEM_WORDS,
+  MINUTE_SECTION,
   REFERENCE_LINE,
   ATTENDEE_CUES,
   BODY_WORDS,
@@ -724,14 +725,35 @@ function numberedSections(blocks: readonly Block[]): string[] {
     (b.kind === "paragraph" && b.depth === 0 && !b.ft.text.includes("\n") && wordCount(b.ft.text) <= TITLE_WORDS && enumerated(b.ft.text) !== null);
   const titles = blocks.filter((b, k) => b.cell === null && sectionTitle(b, k)).map((b) => ({ b, numbered: titleNumber(b) }));
   const numbered = titles.filter((t) => t.numbered !== null);
-  if (numbered.length < 2 || numbered[0].numbered!.number !== 1) return prefixedSections(blocks);
+  if (numbered.length < 2 || numbered[0].numbered!.number !== 1) return otherSections(blocks);
   const level = (b: Block) => (b.kind === "heading" ? b.depth : 0);
   const consecutive = (run: typeof numbered): boolean => run.every((t, k) => t.numbered!.number === k + 1);
   const sameLevel = numbered.filter((t) => level(t.b) === level(numbered[0].b));
   // A PDF reader may take some of the titles for headings and others for list items ("5. Review …"):
   // titles of mixed kinds still make the agenda when together they count 1, 2, 3 … without a gap.
   const run = consecutive(numbered) ? numbered : consecutive(sameLevel) ? sameLevel : null;
-  return run ? run.map((t) => t.numbered!.title) : prefixedSections(blocks);
+  return run ? run.map((t) => t.numbered!.title) : otherSections(blocks);
+}
+
+/** Sections numbered otherwise than 1, 2, 3: under the meeting's number, or by their minute's reference. */
+function otherSections(blocks: readonly Block[]): string[] {
+  const prefixed = prefixedSections(blocks);
+  return prefixed.length ? prefixed : minuteSections(blocks);
+}
+
+/**
+ * Sections titled by their minute's reference ("MIN/PSC/04/01/2024: Preliminaries", "MIN. 02/01/2024:
+ * Confirmation of minutes"), as East African minutes number them: the agenda, in order, when two
+ * headings or bold lines or more are so titled.
+ */
+function minuteSections(blocks: readonly Block[]): string[] {
+  const titles = blocks.flatMap((b) => {
+    const m = b.cell === null && (b.kind === "heading" || b.emphasized) ? MINUTE_SECTION.exec(b.ft.folded.split("\n")[0]) : null;
+    const at = m?.indices?.groups?.title;
+    // The reference holds a number ("PSC/04/01/2024"), the title follows its colon, as written.
+    return m?.groups && at && /\d/u.test(m.groups.reference) ? [cleanTitle(b.ft.text.slice(b.ft.map[at[0]], b.ft.map[at[1]]))] : [];
+  });
+  return titles.length >= 2 && titles.every(Boolean) ? titles : [];
 }
 
 /** "7.1 Welcome", "7.2 Record of meeting 6": a section numbered under the meeting's own number. */
