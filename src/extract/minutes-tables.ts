@@ -83,7 +83,7 @@ function sectionsOf(table: TableModel, plan: ColumnPlan, actions: Map<number, Ac
   const header = table.rows[plan.headerRow];
   const headerText = (col: number): string => header.cells[grid.starts[plan.headerRow].indexOf(col)]?.text ?? "";
   // Before the discussion: the row's number and its title ("Item", "Subject", "Point"); after it, what was agreed.
-  const isTitle = (col: number): boolean => col < discussion && plan.roles[col] !== "number" && (plan.roles[col] === "commitment" || firstMatch(AGENDA_COLUMNS, foldWithMap(headerText(col)).folded) !== null);
+  const isTitle = (col: number): boolean => col < discussion && (plan.roles[col] === "commitment" || firstMatch(AGENDA_COLUMNS, foldWithMap(headerText(col)).folded) !== null);
   const out: Block[] = [];
   table.rows.slice(plan.headerRow + 1).forEach((row, i) => {
     const r = plan.headerRow + 1 + i;

@@ -162,3 +162,6 @@ export function ownerInBrackets(text: string): { owner: string; rest: string } |
   if (!m || !owner || /^[IVXLC]+$/u.test(owner) || owner.split(/\s+/u).length > OWNER_WORDS) return null;
   return { owner, rest: trimmed.slice(m[0].length) };
 }
+
+/** Regex source: dot leaders between a title and what follows it on the line ("Portail ........ Réalisé"). */
+export const DOT_LEADER = String.raw`\.{3,}|…`;

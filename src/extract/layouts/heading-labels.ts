@@ -8,7 +8,7 @@ import { hasLabel, labelSegments, opensWithLabel } from "../labels.js";
 import { foldWithMap, originalSpan } from "../match.js";
 import { reportersIn } from "../people.js";
 import { findPercents } from "../percents.js";
-import { bestStatus, cleanTitle, firstWords, openingStatus, sentences, subText, toSourceRef } from "../text-helpers.js";
+import { bestStatus, cleanTitle, DOT_LEADER, firstWords, openingStatus, sentences, subText, toSourceRef } from "../text-helpers.js";
 import { statusOnly } from "./status-sections.js";
 import { leadingNumber } from "./boundaries.js";
 import { splitListItem } from "./numbered-list.js";
@@ -65,13 +65,16 @@ function titleBeforeProse(title: string): { title: string; prose: string } | nul
   return told ? { title: head, prose } : null;
 }
 
-/** A title that carries its status after a dash or in parentheses, split; null when it carries none. */
+/** A separator (a dash, a bracket, dot leaders) and the words up to the status after it. */
+const SEPARATED_STATUS = new RegExp(`(?:[—–(]|\\s-\\s|${DOT_LEADER})[^—–(]*$`, "u");
+
+/** A title that carries its status after a dash, in parentheses or after dot leaders, split; null when it carries none. */
 function statusAfterSeparator(title: string): ReturnType<typeof splitListItem> | null {
   const ft = foldWithMap(title);
   const hit = bestStatus(ft);
   const percent = findPercents(ft.text)[0];
   const at = Math.min(hit ? ft.map[hit.start] : ft.text.length, percent ? percent.index : ft.text.length);
-  if (at >= ft.text.length || !/(?:[—–(]|\s-\s|\.{3,}|…)[^—–(]*$/u.test(ft.text.slice(0, at))) return null;
+  if (at >= ft.text.length || !SEPARATED_STATUS.test(ft.text.slice(0, at))) return null;
   const parts = splitListItem(ft);
   return parts.title ? parts : null;
 }

@@ -10,7 +10,7 @@ import { COMMITMENT_PLURAL, LABELS } from "../lexicon/index.js";
 import { firstMatch, foldWithMap, type FoldedText } from "../match.js";
 import { reportersIn } from "../people.js";
 import { findPercents } from "../percents.js";
-import { bestStatus, cleanTitle, toSourceRef } from "../text-helpers.js";
+import { bestStatus, cleanTitle, DOT_LEADER, toSourceRef } from "../text-helpers.js";
 import { isSectionBreak } from "./boundaries.js";
 import { normalItemNumber } from "../../text/item-numbers.js";
 import type { FlowLayout, LayoutContext, Opened } from "./types.js";
@@ -66,6 +66,9 @@ function commitmentListItems(blocks: readonly Block[], from: number): { items: B
   return { items, commitments: introduced || items.every((item) => codeOf(item) !== null) };
 }
 
+/** The last separator before an item's status: "—", "–", ":", "(", " - ", dot leaders. */
+const TITLE_END = new RegExp(`\\s*(?:[—–:(]|\\s-\\s|${DOT_LEADER})[^—–:(]*$`, "u");
+
 /** "Open contracting portal — Complete (100%)": the title is what comes before the status or percent. */
 export function splitListItem(item: FoldedText): { title: string; status: Status; statusLabel: string | null; progress: number | null } {
   // A number the reader left in the text ("1. Publier …") is the item's marker, not its title.
@@ -76,7 +79,7 @@ export function splitListItem(item: FoldedText): { title: string; status: Status
   const end = Math.min(hit ? ft.map[hit.start] : ft.text.length, percent ? percent.index : ft.text.length, label ? ft.map[label.index] : ft.text.length);
   const head = ft.text.slice(0, end);
   // The title ends at the last separator before the status: "—", "–", ":", "(", " - ", dot leaders ("Titre ........ Réalisé").
-  const separator = /\s*(?:[—–:(]|\s-\s|\.{3,}|…)[^—–:(]*$/u.exec(head);
+  const separator = TITLE_END.exec(head);
   const title = cleanTitle(separator ? head.slice(0, separator.index) : head);
   // The percent is the item's when it stands with its status ("réalisé (100 %)", "Completed – 100%"), not in the prose
   // after it ("Ongoing. 68% of public institutions …").
