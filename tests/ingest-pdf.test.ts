@@ -24,8 +24,10 @@ function read(path: string): Promise<DocumentTree> {
 const meetingPdf = (meeting: string) => read(`${CORPUS}/${meeting}-committee-minutes.pdf`);
 const meetingDocx = (meeting: string) => read(`${CORPUS}/${meeting}-committee-minutes.docx`);
 
+/** A node's text, a line break as "\n". */
 function textOf(node: Nodes): string {
   if ("value" in node) return node.value;
+  if (node.type === "break") return "\n";
   if ("children" in node) return (node.children as Nodes[]).map(textOf).join(" ");
   return "";
 }

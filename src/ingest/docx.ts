@@ -18,8 +18,8 @@
  *
  * Tree shape (the PDF and text readers produce the same):
  * - root children: `heading`, `paragraph`, `list`, `table`;
- * - `paragraph`/`heading`: a single `text` child holding the normalized paragraph text; soft
- *   line breaks stay as "\n". Inline formatting is dropped, except that a short paragraph bold
+ * - `paragraph`/`heading`: the normalized paragraph text, a Word line break (Shift+Enter) as a
+ *   `break` between its lines. Inline formatting is dropped, except that a short paragraph bold
  *   from end to end (w:b, or w:bCs for Arabic letters) has its text in one `strong`: the
  *   title line Word users make by hand. Headings come from the style ("heading N", "Title"),
  *   the outline level (w:outlineLvl, direct or through the style), or a style based on a
@@ -404,8 +404,13 @@ function textNode(value: string): PhrasingContent {
   return { type: "text", value };
 }
 
+/** A Word line break (Shift+Enter) is a hard break, as mdast's `break`: the lines of one paragraph, not one wrapped line. */
+function linesOf(text: string): PhrasingContent[] {
+  return text.split("\n").flatMap((line, k): PhrasingContent[] => (k === 0 ? [textNode(line)] : [{ type: "break" }, textNode(line)]));
+}
+
 function paragraphNode(text: string, source: SourceLocation, strong = false): Paragraph {
-  const children: PhrasingContent[] = strong ? [{ type: "strong", children: [textNode(text)] }] : [textNode(text)];
+  const children: PhrasingContent[] = strong ? [{ type: "strong", children: linesOf(text) }] : linesOf(text);
   return { type: "paragraph", children, data: { source: { ...source } } };
 }
 
