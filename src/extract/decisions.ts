@@ -11,7 +11,7 @@
  * and the commitment it concerns (named in it, else the commitment whose text holds it).
  */
 import type { Decision } from "../model/meeting.js";
-import { findDates } from "../text/dates.js";
+import { datesOf, type DateMatch } from "../text/dates.js";
 import { wordCount, type Block } from "./blocks.js";
 import { itemReferences } from "./item-numbers.js";
 import { ACTION_HEADING, AGENDA_ITEM_WORDS, BRACKETED_DECISION, COMMITMENT_PLURAL, DATE_WORDS, DECISION_PHRASES, DECISION_SECTIONS, DUE_CUES, functionWordsOf, LABELLED_DECISION, NUMBERED_DECISION, OWNER_FRAMES, OWNER_LABELS, SECTION_MARKER } from "./lexicon/index.js";
@@ -48,9 +48,12 @@ export interface DecisionContext {
   actions: ReadonlyMap<number, ActionCells>;
   /** Blocks that opened a reviewed commitment: items of a review, even under a title such as "Actions". */
   reviewed: ReadonlySet<number>;
+  /** The meeting's date, whose year a day written without one takes ("by 31 October"). */
+  meetingDate: string | null;
 }
 
-export function extractDecisions(blocks: readonly Block[], { file, commitmentOf, actions, reviewed }: DecisionContext): Decision[] {
+export function extractDecisions(blocks: readonly Block[], context: DecisionContext): Decision[] {
+  const { commitmentOf, actions, reviewed } = context;
   const decisions: Decision[] = [];
   const inSection = sectionItems(blocks);
   for (const index of reviewed) inSection.delete(index);
@@ -64,7 +67,7 @@ export function extractDecisions(blocks: readonly Block[], { file, commitmentOf,
   });
   for (const b of blocks) {
     if (headed.has(b.index)) {
-      const found = decision(b.ft, { start: 0, end: b.ft.folded.length }, 0, b, commitmentOf, file, true);
+      const found = decision(b.ft, { start: 0, end: b.ft.folded.length }, 0, b, context, true);
       const owner = headed.get(b.index);
       if (owner) found.owner = owner;
       decisions.push(found);
@@ -72,14 +75,14 @@ export function extractDecisions(blocks: readonly Block[], { file, commitmentOf,
     }
     const cells = actions.get(b.index);
     if (cells) {
-      const found = decision(b.ft, { start: 0, end: b.ft.folded.length }, 0, b, commitmentOf, file, true);
+      const found = decision(b.ft, { start: 0, end: b.ft.folded.length }, 0, b, context, true);
       if (cells.owner && !found.owner) found.owner = cells.owner;
       if (cells.due && !found.due) found.due = cells.due;
       decisions.push(found);
       continue;
     }
     if (inSection.has(b.index)) {
-      decisions.push(decision(b.ft, { start: 0, end: b.ft.folded.length }, 0, b, commitmentOf, file, true));
+      decisions.push(decision(b.ft, { start: 0, end: b.ft.folded.length }, 0, b, context, true));
       continue;
     }
     // "[Actions: OM team will meet again …]": an action set in brackets in the discussion; "(Action: DS)" names only its owner.
@@ -87,18 +90,18 @@ export function extractDecisions(blocks: readonly Block[], { file, commitmentOf,
       const rest = m.groups!.rest;
       if (wordCount(rest) < BRACKETED_WORDS) continue;
       const start = m.index + m[0].indexOf(rest);
-      decisions.push(decision(b.ft, { start, end: start + rest.length }, 0, b, commitmentOf, file, false));
+      decisions.push(decision(b.ft, { start, end: start + rest.length }, 0, b, context, false));
     }
     const numbered = b.cell === null ? (NUMBERED_DECISION.exec(b.ft.folded) ?? LABELLED_DECISION.exec(b.ft.folded)) : null;
     if (numbered?.groups) {
       const start = numbered[0].length - numbered.groups.rest.length;
-      decisions.push(decision(b.ft, { start, end: b.ft.folded.length }, 0, b, commitmentOf, file, false));
+      decisions.push(decision(b.ft, { start, end: b.ft.folded.length }, 0, b, context, false));
       continue;
     }
     // "Guillaume enverra des liens …", "AB will circulate the slides.": a list item opened by a person and what they will do.
     const doer = b.kind === "item" && b.cell === null && commitmentOf(b) === null ? personWhoWill(b.ft) : null;
     if (doer) {
-      const found = decision(b.ft, { start: 0, end: b.ft.folded.length }, 0, b, commitmentOf, file, true);
+      const found = decision(b.ft, { start: 0, end: b.ft.folded.length }, 0, b, context, true);
       if (!found.owner) found.owner = doer;
       decisions.push(found);
       continue;
@@ -111,7 +114,7 @@ export function extractDecisions(blocks: readonly Block[], { file, commitmentOf,
       // "The NSC resolved as follows:", "وتقرر ما يلي:": a sentence that ends on a colon introduces the decisions after it.
       if (ENDS_ON_COLON.test(sentence)) continue;
       const phrase = firstMatch(DECISION_PHRASES, sentence);
-      if (phrase) decisions.push(decision(b.ft, span, phrase.index, b, commitmentOf, file, false));
+      if (phrase) decisions.push(decision(b.ft, span, phrase.index, b, context, false));
     }
   }
   return decisions;
@@ -122,8 +125,7 @@ function decision(
   span: { start: number; end: number },
   phraseAt: number,
   b: Block,
-  commitmentOf: (b: Block) => string | null,
-  file: string,
+  { commitmentOf, file, meetingDate }: DecisionContext,
   listed: boolean,
 ): Decision {
   const folded = ft.folded.slice(span.start, span.end);
@@ -133,7 +135,8 @@ function decision(
     .map((r) => ({ ...r, start: r.start - span.start, end: r.end - span.start }));
   // An item's number is no day: "تمديد موعد الإجراء رقم 4 حتى 15 نيسان" is due on the 15th, not from the 4th.
   const sentence = references.reduce((t, r) => t.slice(0, r.start) + " ".repeat(r.end - r.start) + t.slice(r.end), folded);
-  const date = findDates(sentence, DATE_WORDS).find((d) => d.index >= phraseAt) ?? null;
+  const dates = datesOf(sentence, DATE_WORDS, meetingDate, true);
+  const date = dates.find((d) => d.index >= phraseAt) ?? null;
   const text = originalOf(ft, span);
   const found: Decision = {
     text: listed ? cleanTitle(text.replace(NUMBERING, "")) || text : text,
@@ -143,7 +146,7 @@ function decision(
   };
   const owner = ownerIn(foldWithMap(text)) ?? framedOwner(foldWithMap(found.text)) ?? ownerInBrackets(found.text)?.owner;
   if (owner) found.owner = owner;
-  const due = dueIn(sentence);
+  const due = dueIn(sentence, dates);
   if (due) found.due = due;
   return found;
 }
@@ -217,9 +220,8 @@ function personWhoWill(ft: FoldedText): string | null {
   return null;
 }
 
-/** The date right after a due cue: "by 30 June 2023", "avant le 15 mars 2024". */
-function dueIn(folded: string): string | null {
-  const dates = findDates(folded, DATE_WORDS);
+/** The date right after a due cue: "by 30 June 2023", "avant le 15 mars 2024", "by 31 October" (of `dates`, the sentence's). */
+function dueIn(folded: string, dates: readonly DateMatch[]): string | null {
   if (dates.length === 0) return null;
   for (const m of folded.matchAll(DUE_CUES)) {
     const cueEnd = m.index + m[0].length;
@@ -242,11 +244,15 @@ export function opensDecisionSection(b: Block, next: Block | undefined): boolean
   // Plain text's numbered section line ("3. Actions arising") is read as a list item: one the next block does not continue as a numbered list.
   const itemTitle = b.kind === "item" && isNumberedItem(b) && !(next && next.kind === "item" && isNumberedItem(next));
   if (b.kind === "item" && !itemTitle) return false;
-  if (b.kind !== "heading" && !itemTitle && !b.emphasized && !ENDS_ON_COLON.test(b.ft.text)) return false;
+  // Plain text's title line ("Actions" alone on its line, its items under it) is marked by nothing but its words.
+  const bareTitle = b.kind === "paragraph" && !b.emphasized && next?.kind === "item" && !/[.!?؟;؛,،:：]\s*$/u.test(b.ft.text);
+  if (b.kind !== "heading" && !itemTitle && !b.emphasized && !bareTitle && !ENDS_ON_COLON.test(b.ft.text)) return false;
   // Its numbering may be a word: "ثالثاً: القرارات:", "Troisièmement : décisions".
   const title = b.ft.folded.replace(NUMBERING, "").replace(SECTION_MARKER, "");
   const m = firstMatch(DECISION_SECTIONS, title);
-  return m !== null && /^[\s\p{P}]*$/u.test(title.slice(0, m.index)) && firstMatch(COMMITMENT_PLURAL, title) === null;
+  if (m === null || !/^[\s\p{P}]*$/u.test(title.slice(0, m.index)) || firstMatch(COMMITMENT_PLURAL, title) !== null) return false;
+  // A bare line is a title only when the section's words are all of it.
+  return !bareTitle || /^[\s\p{P}]*$/u.test(title.slice(m.index + m[0].length));
 }
 
 /**

@@ -6,7 +6,7 @@
  * place in Nairobi on 3 June 2024"). Text inside commitments is activities, not events.
  */
 import type { Event } from "../model/meeting.js";
-import { findDates, findYearlessDates, withYear } from "../text/dates.js";
+import { datesOf, findDates } from "../text/dates.js";
 import { wordCount, type Block, type TableModel } from "./blocks.js";
 import { planColumns, tableKind } from "./tables.js";
 import { isOtherDate } from "./meeting.js";
@@ -15,12 +15,18 @@ import { textLanguage } from "./lexicon/detect.js";
 import { firstMatch, foldWithMap, isLatinWord, type FoldedText } from "./match.js";
 import { cleanTitle, firstWords, sentences, toSourceRef } from "./text-helpers.js";
 
+/** An event's date is a whole day, not a month alone. */
 const DAY = /^\d{4}-\d{2}-\d{2}$/u;
 
 
 /** The place named right after a date: "بمدينة سوسة،" → "سوسة"; "à Médenine, dans" → "Médenine". */
 export function placeAfter(ft: FoldedText, pos: number): string | null {
-  return placeAt(ft, pos)?.text ?? null;
+  const place = placeAt(ft, pos);
+  if (!place) return null;
+  // "à l'hôtel Montana, à Pétion-Ville", "في فندق …، في بيروت": a venue and its town after a comma are one place.
+  const gap = /^[\s,،]*/u.exec(ft.folded.slice(place.end))![0];
+  const town = /[,،]/u.test(gap) ? placeAt(ft, place.end) : null;
+  return town ? ft.text.slice(place.textStart, town.textEnd).trim() : place.text;
 }
 
 /**
@@ -80,25 +86,33 @@ function placeAt(ft: FoldedText, pos: number, limit = ft.folded.length): { text:
   const words = ft.folded.slice(at).split(/\s+/u);
   const first = words[0] ?? "";
   const separate = new RegExp(`^(?:${PLACE.words.source})\\s+`, "u").exec(ft.folded.slice(at));
+  // "في فندق لو رويال – ضبيه", "في مدينة صفاقس": the common preposition opens a place when a venue or place noun follows it.
+  const common = separate ? null : new RegExp(`^(?:${PLACE.beforeDate.source})\\s+`, "u").exec(ft.folded.slice(at));
+  const commonOpens = common !== null && (PLACE.nouns.test(ft.folded.slice(at + common[0].length)) || PLACE.venues.test(ft.folded.slice(at + common[0].length)));
   let latin = false;
   if (separate) {
     at += separate[0].length;
     latin = true;
-  } else {
+  } else if (common && commonOpens) at += common[0].length;
+  else {
     const attached = PLACE.attached.find((p) => first.startsWith(p) && first.length > p.length + 1);
     if (!attached) return null;
     at += attached.length;
   }
   const noun = PLACE.nouns.exec(ft.folded.slice(at));
   if (noun) at += noun[0].length;
-  // "at the Kenyatta Centre": the article is not the place's name.
+  // "at the Kenyatta Centre", "à l'hôtel Montana": the article, elided or not, is not the place's name.
+  const { articles, nameParticles } = functionWordsOf(textLanguage(ft, null));
   const article = /^(\S+)\s+/u.exec(ft.folded.slice(at));
-  if (latin && article && functionWordsOf(textLanguage(ft, null)).articles.includes(article[1])) at += article[0].length;
+  if (latin && article && articles.includes(article[1])) at += article[0].length;
+  else if (latin) at += articles.find((a) => a.endsWith("'") && ft.folded.startsWith(a, at))?.length ?? 0;
+  // A venue's name runs longer than a town's and may name its town after a dash ("فندق لو رويال – ضبيه");
+  // its noun may be written in lower case ("l'hôtel Montana").
+  const venue = PLACE.venues.test(ft.folded.slice(at));
   const taken: string[] = [];
   let end = at;
   // Particles between capitalized words belong to the name ("Palais des Congrès", "University of
   // Nairobi"); they are taken only once a capitalized word follows them.
-  const { nameParticles } = functionWordsOf(textLanguage(ft, null));
   const re = /\S+/gu;
   re.lastIndex = at;
   for (let m = re.exec(ft.folded); m && m.index < limit && taken.length < PLACE_WORDS; m = re.exec(ft.folded)) {
@@ -109,11 +123,11 @@ function placeAt(ft: FoldedText, pos: number, limit = ft.folded.length): { text:
     if (latin) {
       const c = ft.text[ft.map[m.index]] ?? "";
       const capital = c !== c.toLowerCase();
-      if (!capital && isLatinWord(word)) {
+      if (!capital && isLatinWord(word) && !(venue && taken.length === 0)) {
         if (taken.length === 0 || !nameParticles.has(word) || word.length < m[0].length) break;
         continue;
       }
-    } else if (taken.length >= ATTACHED_PLACE_WORDS) break;
+    } else if (taken.length >= (venue ? PLACE_WORDS : ATTACHED_PLACE_WORDS)) break;
     taken.push(word);
     end = m.index + word.length;
     if (word.length < m[0].length) break;
@@ -191,19 +205,6 @@ function isDeadline(sentence: string, dateIndex: number): boolean {
 const TITLE_LINE_WORDS = 20;
 const isTitleLine = (b: Block): boolean => !b.ft.text.includes("\n") && !/[.!?؟;؛]\s*$/u.test(b.ft.text) && wordCount(b.ft.text) <= TITLE_LINE_WORDS;
 
-/** Dates of an event sentence: whole days, and days without a year, which take the meeting's year. */
-function eventDates(sentence: string, meetingDate: string | null): { date: string; endDate: string | null; index: number; length: number }[] {
-  const full = findDates(sentence, DATE_WORDS).filter((d) => DAY.test(d.date));
-  const year = meetingDate ? Number(meetingDate.slice(0, 4)) : null;
-  const yearless = year === null ? [] : findYearlessDates(sentence, DATE_WORDS).filter((d) => !full.some((f) => d.index < f.index + f.length && f.index < d.index + d.length));
-  const completed = yearless.flatMap((d) => {
-    const date = withYear(d, [year!]);
-    const endDate = date && d.endDay !== null ? `${date.slice(0, 8)}${String(d.endDay).padStart(2, "0")}` : null;
-    return date ? [{ date, endDate, index: d.index, length: d.length }] : [];
-  });
-  return [...full, ...completed].sort((x, y) => x.index - y.index);
-}
-
 /** Words a meeting's qualifiers before it may run to: "the OGP Africa and Middle East regional meeting". */
 const QUALIFIER_WORDS = 8;
 
@@ -243,7 +244,7 @@ export function proseEvents(blocks: readonly Block[], inCommitment: (b: Block) =
       if (!event && !meeting) continue;
       // The sentence that dates the meeting itself ("the forum met on …") is not another event.
       const datesTheMeeting = firstMatch(MEETING_DATE_CUES, sentence) !== null;
-      const dates = eventDates(sentence, meetingDate).filter(
+      const dates = datesOf(sentence, DATE_WORDS, meetingDate).filter((d) => DAY.test(d.date)).filter(
         (d, k, all) => !(datesTheMeeting && d.date === meetingDate) && !isOtherDate(sentence, d.index, k > 0 ? all[k - 1].index + all[k - 1].length : 0) && !isDeadline(sentence, d.index),
       );
       // A meeting word names an event only where the sentence places it: most name the committee's own meetings.

@@ -46,7 +46,7 @@ export function extractRecord(doc: DocumentTree, options: ExtractOptions): Meeti
   const { date, dateSource, warning: dateWarning } = meetingDate(prose, doc.path, doc.metadata, options.date, [...headers, ...footers]);
   const fromTables = tableEvents(flat.tables, file);
   const events = [...fromTables.events, ...proseEvents(prose.filter((b) => !fromTables.covered.has(b.index)), inCommitment, file, date)];
-  const decisions = [...extractDecisions(joinBrokenParagraphs(flat.blocks), { file, commitmentOf: (b) => found.region.get(b.index) ?? null, actions, reviewed: found.openings }), ...found.decisions];
+  const decisions = [...extractDecisions(joinBrokenParagraphs(flat.blocks), { file, commitmentOf: (b) => found.region.get(b.index) ?? null, actions, reviewed: found.openings, meetingDate: date }), ...found.decisions];
 
   const warnings: Warning[] = [
     ...doc.messages.map((m) => warning(m.code, m.message, m.source ? toSourceRef(file, m.source) : undefined)),

@@ -12,7 +12,7 @@ import {
   SECTION_MARKER,
   SECTION_MARKER_VALUES,
 } from "./lexicon/index.js";
-import type { FoldedText } from "./match.js";
+import { firstLineEnd, type FoldedText } from "./match.js";
 import { cleanTitle } from "./text-helpers.js";
 import { normalItemNumber } from "../text/item-numbers.js";
 
@@ -36,11 +36,14 @@ export function matchCommitmentHeading(ft: FoldedText): Readonly<CommitmentHeadi
   return heading;
 }
 
+/** The minutes' own letter or Roman numeral of a sub-item (folded): "a. ", "B) ", "iv. ". */
+const OUTLINE_LETTER = /^(?:[a-z]|[ivx]{1,5})[.)]\s+(?=\S)/u;
+
 function findCommitmentHeading(ft: FoldedText): CommitmentHeading | null {
-  const lineEnd = ft.folded.indexOf("\n");
-  const firstLine = lineEnd < 0 ? ft.folded : ft.folded.slice(0, lineEnd);
-  // "ثانيا: التعهد عدد 7: …": a section marker before a numbered commitment; the commitment's own number wins.
-  const marker = SECTION_MARKER.exec(firstLine);
+  const firstLine = ft.folded.slice(0, firstLineEnd(ft));
+  // "ثانيا: التعهد عدد 7: …", "B. Commitment 5 – …": a section marker or an outline letter before a numbered
+  // commitment; the commitment's own number wins.
+  const marker = SECTION_MARKER.exec(firstLine) ?? OUTLINE_LETTER.exec(firstLine);
   const base = marker ? marker[0].length + (/^\s*/u.exec(firstLine.slice(marker[0].length))?.[0].length ?? 0) : 0;
   const afterMarker = firstLine.slice(base);
   const own = COMMITMENT_HEADING.exec(afterMarker) ?? COMMITMENT_ORDINAL_HEADING.exec(afterMarker) ?? COMMITMENT_ORDINAL_FIRST_HEADING.exec(afterMarker);
@@ -76,8 +79,7 @@ function outlineEnd(firstLine: string): number {
 export function matchReferencedTitle(ft: FoldedText): Readonly<CommitmentHeading> | null {
   const own = matchCommitmentHeading(ft);
   if (own) return own;
-  const lineEnd = ft.folded.indexOf("\n");
-  const firstLine = lineEnd < 0 ? ft.folded : ft.folded.slice(0, lineEnd);
+  const firstLine = ft.folded.slice(0, firstLineEnd(ft));
   const outline = outlineEnd(firstLine);
   const rest = firstLine.slice(outline);
   const original = (from: number, to: number): string => ft.text.slice(ft.map[outline + from], ft.map[outline + to]);

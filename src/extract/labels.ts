@@ -48,6 +48,20 @@ function percentAfterStatus(after: string): { value: number; length: number } | 
   return /^\s*(?:[.;؛,،)]|$)/u.test(after.slice(length)) ? { value: stated.value, length } : null;
 }
 
+/** "(en cours)", "– on track", ", done": after a rate, a status and nothing else, in parentheses or after a comma or dash. */
+const STATUS_AFTER_PERCENT = /^\s*(?:\(\s*(?<inner>[^()\n]+?)\s*\)|[,،–—-]\s*(?<after>[^.;؛\n]+?)\s*(?=[.;؛\n]|$))/u;
+
+/** The status a rate's own label gives after it, with the length it takes of `after` (original text), or null. */
+function statusAfterPercent(after: string): { status: Status; length: number } | null {
+  const m = STATUS_AFTER_PERCENT.exec(after);
+  const words = m?.groups?.inner ?? m?.groups?.after;
+  if (!m || words === undefined) return null;
+  const ft = foldWithMap(words);
+  const hit = openingStatus(ft);
+  // The whole of it is the status ("en cours", "partiellement réalisée"), not a sentence that opens with one.
+  return hit && hit.status !== "unknown" && ft.folded.slice(hit.end).trim() === "" ? { status: hit.status, length: m[0].length } : null;
+}
+
 /** Segments found per folded text: a block is asked whether it has or opens with a label, then read. */
 const labelSegmentsOf = new WeakMap<FoldedText, readonly Segment[]>();
 
@@ -81,7 +95,13 @@ function findLabelSegments(ft: FoldedText): Segment[] {
       const none = NO_PROGRESS.exec(region);
       if (percent && percent.index === 0) {
         consumed = foldedOffset(ft, valueStart, regionEnd, ft.map[valueStart] + percent.length) - valueStart;
-        segment = { kind: "progress", value: percent.value <= 100 ? percent.value : null };
+        const value = percent.value <= 100 ? percent.value : null;
+        // "Avancement : 80 % (en cours)", "Progress: 60% – on track": the status after the rate is the label's too.
+        const after = statusAfterPercent(regionText.slice(percent.length));
+        if (after) {
+          consumed = foldedOffset(ft, valueStart, regionEnd, ft.map[valueStart] + percent.length + after.length) - valueStart;
+          segment = { kind: "status", status: after.status, label: regionText.slice(0, percent.length + after.length).trim(), percent: value };
+        } else segment = { kind: "progress", value };
       } else if (none) {
         consumed = none[0].length;
         segment = { kind: "progress", value: null };

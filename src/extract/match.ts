@@ -123,6 +123,30 @@ export function originalSpan(ft: FoldedText, start: number, end: number): string
   return ft.text.slice(ft.map[start], ft.map[end]).trim();
 }
 
+/** The first folded position whose original offset reaches `textIndex` (the map only grows). */
+function foldedAt(ft: FoldedText, textIndex: number): number {
+  let low = 0;
+  let high = ft.folded.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (ft.map[mid] < textIndex) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Folding writes a line break as a space: the folded offset where the text's first line ends (its length when it has one line). */
+export function firstLineEnd(ft: FoldedText): number {
+  const at = ft.text.indexOf("\n");
+  return at < 0 ? ft.folded.length : foldedAt(ft, at);
+}
+
+/** The folded offset where the line holding folded position `pos` starts. */
+export function lineStart(ft: FoldedText, pos: number): number {
+  const at = ft.text.lastIndexOf("\n", ft.map[pos] - 1);
+  return at < 0 ? 0 : foldedAt(ft, at + 1);
+}
+
 /** The original letter at a folded position is upper case: Latin names and abbreviations are capitalized. */
 export function capitalizedAt(ft: FoldedText, pos: number): boolean {
   const c = ft.text[ft.map[pos]] ?? "";

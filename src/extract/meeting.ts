@@ -29,7 +29,7 @@ import {
   functionWordsOf,
 } from "./lexicon/index.js";
 import { textLanguage } from "./lexicon/detect.js";
-import { capitalizedAt, firstMatch, foldPhrase, foldWithMap, isLatinWord, type FoldedText } from "./match.js";
+import { capitalizedAt, firstLineEnd, firstMatch, foldPhrase, foldWithMap, isLatinWord, type FoldedText } from "./match.js";
 import { honorificAt, namesAfter, namesAfterTitles, personBefore } from "./people.js";
 import { cleanTitle } from "./text-helpers.js";
 import { romanValue } from "../text/item-numbers.js";
@@ -748,7 +748,7 @@ function otherSections(blocks: readonly Block[]): string[] {
  */
 function minuteSections(blocks: readonly Block[]): string[] {
   const titles = blocks.flatMap((b) => {
-    const m = b.cell === null && (b.kind === "heading" || b.emphasized) ? MINUTE_SECTION.exec(b.ft.folded.split("\n")[0]) : null;
+    const m = b.cell === null && (b.kind === "heading" || b.emphasized) ? MINUTE_SECTION.exec(b.ft.folded.slice(0, firstLineEnd(b.ft))) : null;
     const at = m?.indices?.groups?.title;
     // The reference holds a number ("PSC/04/01/2024"), the title follows its colon, as written.
     return m?.groups && at && /\d/u.test(m.groups.reference) ? [cleanTitle(b.ft.text.slice(b.ft.map[at[0]], b.ft.map[at[1]]))] : [];

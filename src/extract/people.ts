@@ -7,7 +7,7 @@
  * document's language, used when the text itself shows none; without it, every
  * language's words apply.
  */
-import { capitalizedAt, firstMatch, isLatinWord, originalSpan, type FoldedText } from "./match.js";
+import { capitalizedAt, firstMatch, isLatinWord, lineStart, originalSpan, type FoldedText } from "./match.js";
 import { textLanguage } from "./lexicon/detect.js";
 import { BODY_WORDS, functionWordsOf, HONORIFICS, REPORTING_VERBS, SPEAKER_TITLES, type FunctionWords, type Language } from "./lexicon/index.js";
 
@@ -92,6 +92,8 @@ export function namesAfter(ft: FoldedText, pos: number, language: Language | nul
   if (!honorific && tokens[0] && words.articles.includes(tokens[0].word)) tokens = tokens.slice(1);
   const maxWords = honorific ? 3 : 5;
   const taken: Token[] = [];
+  // Initials do not count among a name's words: "Usec. Wilford Will L. Wong".
+  let counted = 0;
   for (const t of tokens) {
     // "على" ends a name, "علي" is one: folding writes both alike.
     const stop = words.nameStopWords.has(t.word) && !(words.maqsuraStopWords.has(t.word) && originalSpan(ft, t.start, t.end).endsWith("ي"));
@@ -102,7 +104,8 @@ export function namesAfter(ft: FoldedText, pos: number, language: Language | nul
     if (taken.length > 0 && /^[:：]/u.test(ft.folded.slice(t.end, t.end + 1))) break;
     if (isLatinWord(t.word) && !capitalizedAt(ft, t.start) && !words.nameParticles.has(t.word)) break;
     taken.push(t);
-    if (t.closed || taken.length >= (honorific?.plural ? maxWords * 2 : maxWords)) break;
+    if (!(isLatinWord(t.word) && t.word.length === 1)) counted++;
+    if (t.closed || counted >= (honorific?.plural ? maxWords * 2 : maxWords)) break;
   }
   // A name does not end on a particle: "Ministry of" is "Ministry".
   while (taken.length > 1 && words.nameParticles.has(taken[taken.length - 1].word)) taken.pop();
@@ -165,8 +168,12 @@ const TITLED_ROLE_WORDS = 6;
 export function nameBefore(ft: FoldedText, pos: number, language: Language | null = null): string | null {
   const words = wordsFor(ft, language);
   const windowStart = Math.max(0, pos - SUBJECT_WINDOW);
-  // Start the window at a word boundary, so its first token is a whole word.
-  const from = windowStart === 0 ? 0 : ft.folded.indexOf(" ", windowStart) + 1 || pos;
+  // Start the window at a word boundary, so its first token is a whole word; a subject never runs over a line break.
+  const from = Math.max(windowStart === 0 ? 0 : ft.folded.indexOf(" ", windowStart) + 1 || pos, lineStart(ft, pos));
+  // "Ms. Aurora Reyes (Commission on Audit) reported": the body in brackets after a name is in apposition.
+  const bracket = /\)\s*$/u.test(ft.folded.slice(from, pos)) ? ft.folded.lastIndexOf("(", pos) : -1;
+  const bracketed = bracket > from ? nameBefore(ft, bracket, language) : null;
+  if (bracketed) return bracketed;
   const tokens = tokenize(ft, from, pos);
   const apposed = appositionStart(ft, tokens, words);
   if (apposed !== null) return nameBefore(ft, apposed, language);

@@ -73,6 +73,14 @@ const OWNER_WORDS = 12;
 /** A sub-paragraph's letter before its label: "(a) Lead agency: …", "b) Responsable : …". */
 const LINE_LETTER = /^\(?[a-z]\)\s+/u;
 
+/** The owner an owner label line gives ("Pilote : SPF Finances", "(a) Lead agency: …"), or null when the line is none. */
+function ownerOfLine(line: FoldedText): string | null {
+  const lead = LINE_LETTER.exec(line.folded)?.[0].length ?? 0;
+  const owned = OWNER_LINE.exec(line.folded.slice(lead));
+  const at = owned?.indices?.groups?.owner;
+  return owned?.groups && at && wordCount(owned.groups.owner) <= OWNER_WORDS ? originalSpan(line, lead + at[0], lead + at[1]) : null;
+}
+
 /** The state an activity's own words give it, or null when they carry no tense or aspect cue. */
 function activityCue(ft: FoldedText): ActivityState | null {
   const found: ActivityState[] = [];
@@ -241,16 +249,18 @@ export class CommitmentBuilder {
   /** Puts a block of a commitment's content where it belongs: label lines into fields, bullets into activities, the rest into notes. */
   absorb(draft: Draft, block: Block): void {
     this.claim(block, draft);
-    // "Pilote : SPF Finances", "(a) Lead agency: …": who is to do the item, a field of its own.
-    const lead = LINE_LETTER.exec(block.ft.folded)?.[0].length ?? 0;
-    const owned = OWNER_LINE.exec(block.ft.folded.slice(lead));
-    const at = owned?.indices?.groups?.owner;
-    if (owned?.groups && at && wordCount(owned.groups.owner) <= OWNER_WORDS) {
-      draft.owner ??= originalSpan(block.ft, lead + at[0], lead + at[1]);
-      return;
-    }
+    // "Pilote : SPF Finances", "(a) Lead agency: …", a card's "Responsable : …" among its other label lines:
+    // who is to do the item, a field of its own.
+    const lines = block.ft.text.split("\n");
+    const kept = lines.filter((line) => {
+      const owner = ownerOfLine(foldWithMap(line));
+      if (owner !== null) draft.owner ??= owner;
+      return owner === null;
+    });
+    if (kept.length === 0) return;
+    const card = kept.length === lines.length ? block.ft : foldWithMap(kept.join("\n"));
     const rest: string[] = [];
-    for (const segment of labelSegments(block.ft)) {
+    for (const segment of labelSegments(card)) {
       if (segment.kind === "progress") draft.progress = segment.value;
       else if (segment.kind === "status") {
         draft.status = segment.status;
@@ -418,6 +428,13 @@ export class CommitmentBuilder {
       d.status = reported[0].status;
       d.statusLabel = reported[0].label;
       this.warnings.push(warning("status-from-prose", `Commitment ${d.number ?? `"${firstWords(d.title, 8)}"`}: status "${d.status}" read from what its reporter said, "${d.statusLabel}"`, d.source));
+    }
+    // "DI-02 Digital champions training - AMBER - 60% of volunteers trained": a rate and no status words. The rate
+    // tells where the work stands (part done: under way), as a rate stated in prose does; flagged for review.
+    for (const d of drafts) {
+      if (d.status !== "unknown" || d.statusLabel !== null || d.progress === null) continue;
+      d.status = statusOfStatedProgress({ value: d.progress, achieved: false });
+      this.warnings.push(warning("status-from-progress", `Commitment ${d.number ?? `"${firstWords(d.title, 8)}"`}: status "${d.status}" taken from its ${d.progress} %`, d.source));
     }
     const decisions = this.actionDecisions(drafts);
     const commitments = drafts.filter((d) => !decisions.some((x) => x.source === d.source)).map((d) => {

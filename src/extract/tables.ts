@@ -123,13 +123,23 @@ export function cellNumber(text: string): string | null {
  * column numbers the rows, and another column gives their titles.
  */
 function holdsNumbers(table: TableModel, headerRow: number, col: number): boolean {
+  const cells = columnTexts(table, headerRow, col);
+  return cells.length > 0 && cells.every((text) => cellNumber(text) !== null);
+}
+
+/** A column of years ("2023", "2024"): numbers, but no item's. */
+function holdsYears(table: TableModel, headerRow: number, col: number): boolean {
+  return columnTexts(table, headerRow, col).every((text) => /^\s*(?:19|20)\d\d\s*$/u.test(text));
+}
+
+/** The texts of a column's cells below the header row, empty cells left out. */
+function columnTexts(table: TableModel, headerRow: number, col: number): string[] {
   const grid = tableGrid(table);
-  const cells = table.rows.slice(headerRow + 1).flatMap((row, i) => {
+  return table.rows.slice(headerRow + 1).flatMap((row, i) => {
     const k = grid.starts[headerRow + 1 + i].indexOf(col);
     const cell = k >= 0 ? row.cells[k] : undefined;
     return cell && cell.text.trim() ? [cell.text] : [];
   });
-  return cells.length > 0 && cells.every((text) => cellNumber(text) !== null);
 }
 
 export function planColumns(table: TableModel): ColumnPlan | null {
@@ -150,6 +160,9 @@ export function planColumns(table: TableModel): ColumnPlan | null {
     });
     const itemColumn = roles.indexOf("commitment");
     if (!roles.includes("number") && itemColumn >= 0 && holdsNumbers(table, r, itemColumn)) roles[itemColumn] = "number";
+    // A first column of item numbers under a header no lexicon names (a PDF that lost the header's
+    // first letters, "سلسل" of "التسلسل"; a "Ref" of the committee's own) numbers the rows all the same.
+    else if (!roles.includes("number") && itemColumn > 0 && roles[0] === null && holdsNumbers(table, r, 0) && !holdsYears(table, r, 0)) roles[0] = "number";
     // Without an item column, the column of parts is the item column ("N° | Activités | Responsable").
     if (!roles.includes("commitment") && roles.includes("milestone")) roles[roles.indexOf("milestone")] = "commitment";
     if (any) return { headerRow: r, roles };

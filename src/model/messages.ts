@@ -41,6 +41,7 @@ export const MESSAGE_CODES = {
   "date-from-metadata": { stage: "extract", level: "warning", means: "The meeting is dated only by the document's creation date, which may not be the meeting's." },
   "no-status": { stage: "extract", level: "warning", means: "A commitment states no status and no percent (or only a word that is not a status, such as a closing word)." },
   "status-from-prose": { stage: "extract", level: "info", means: "A commitment's status was read from a statement of progress in prose." },
+  "status-from-progress": { stage: "extract", level: "info", means: "A commitment states a percent and no status words: its status was taken from the percent (under 100 and over 0: in progress)." },
   "merged-commitment": { stage: "extract", level: "info", means: "The same item is reported in two places of the document; read into one record." },
   "unnumbered-commitment": { stage: "extract", level: "warning", means: "A commitment row or section gives no number." },
   "row-continued": { stage: "extract", level: "warning", means: "A table row without a number or status of its own was read as the rest of the row above." },

@@ -315,6 +315,25 @@ export function withYear(date: YearlessDate, years: readonly number[]): string |
 }
 
 
+/**
+ * The dates a text names, in order: those with their year, and days without one ("le 16 octobre", "by 31 October")
+ * given the year of `reference` (the meeting's date), or none without one. `onOrAfter`: a day that would fall
+ * before the reference is in the next year, as a due date set at the meeting is.
+ */
+export function datesOf(folded: string, dateWords: DateWords, reference: string | null, onOrAfter = false): DateMatch[] {
+  const full = findDates(folded, dateWords);
+  const year = reference ? Number(reference.slice(0, 4)) : null;
+  if (year === null) return full;
+  const yearless = findYearlessDates(folded, dateWords).filter((d) => !full.some((f) => d.index < f.index + f.length && f.index < d.index + d.length));
+  const completed = yearless.flatMap((d) => {
+    const same = withYear(d, [year]);
+    const date = onOrAfter && same !== null && same < reference! ? withYear(d, [year + 1]) : same;
+    const endDate = date && d.endDay !== null ? `${date.slice(0, 8)}${String(d.endDay).padStart(2, "0")}` : null;
+    return date ? [{ date, endDate, index: d.index, length: d.length }] : [];
+  });
+  return [...full, ...completed].sort((x, y) => x.index - y.index);
+}
+
 /** Years an archive's file names can mean: "1201" in "pv-1201.docx" is no year. */
 const isPlausibleYear = (year: number): boolean => year >= 1950 && year <= 2100;
 

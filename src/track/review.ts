@@ -13,6 +13,7 @@ const REASON_ORDER = [
   "date-from-metadata",
   "meeting-undated",
   "status-from-prose",
+  "status-from-progress",
   "percent-contradicts-status",
   "renderings-disagree",
   "merged-commitment",
@@ -24,7 +25,7 @@ const REASON_ORDER = [
   "date-from-filename",
 ];
 /** Record warnings that make a commitment's values uncertain. */
-const COMMITMENT_WARNINGS = new Set(["status-from-prose", "merged-commitment", "no-status"]);
+const COMMITMENT_WARNINGS = new Set(["status-from-prose", "status-from-progress", "merged-commitment", "no-status"]);
 /** Tracker warnings that make a report uncertain. */
 const TRACKER_WARNINGS = new Set(["renderings-disagree", "duplicate-commitment", "title-mismatch", "linked-by-similarity"]);
 

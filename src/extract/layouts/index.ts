@@ -51,6 +51,15 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
     layout.read(table, plan, ctx);
   }
 
+  // "Ms X presented the action log as follows:", "عرض السيد … سجل الإجراءات كما يلي:": the person the paragraph
+  // announcing a table names presented each of its rows.
+  for (const table of readTables) {
+    const presenters = announcingParagraph(doc, table);
+    if (!presenters) continue;
+    for (const draft of builder.drafts)
+      if (draft.source.table === table.number) for (const who of reportersIn(presenters.ft)) if (!draft.reportedBy.includes(who)) draft.reportedBy.push(who);
+  }
+
   const flow = doc.units.filter((u): u is { type: "block"; block: Block } => u.type === "block").map((u) => u.block);
   const readers: FlowReader[] = FLOW_LAYOUTS.map((l) => l.reader(flow, ctx));
   const first = (ask: (r: FlowReader) => Opened | null | undefined): Opened | null => {
@@ -206,6 +215,15 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
         }
 
   return { ...builder.finish(), warnings: builder.warnings, region: builder.region, covered: builder.covered, openings: builder.openings };
+}
+
+/** The paragraph right before a table that announces it, ending on a colon; null when another kind of block stands there. */
+function announcingParagraph(doc: FlatDocument, table: TableModel): Block | null {
+  const at = doc.units.findIndex((u) => u.type === "table" && u.table === table);
+  const before = doc.units[at - 1];
+  if (before?.type !== "block") return null;
+  const block = before.block;
+  return block.kind === "paragraph" && !block.emphasized && /[:：]\s*$/u.test(block.ft.text) ? block : null;
 }
 
 /** Owners named by exactly one numbered commitment, folded for matching: an owner shared by several names none of them. */

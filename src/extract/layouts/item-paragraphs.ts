@@ -54,7 +54,7 @@ export function appositionTitle(ft: FoldedText, ref: { end: number }, clauseWord
   if (title && wordCount(title) <= TITLE_WORDS) return cleanTitle(withoutLead(title));
   // The clause stops where the prose says how the item stands ("… في تتبع الميزانية أنجز جزئيا").
   // The clause ends at a colon too: "engagement 2, registre des bénéficiaires : taux d'exécution de 55 %".
-  const clause = foldWithMap(withoutLead(after.replace(/^[\s:：,،\-–—]+/u, "").split(/[.;؛,،:：]/u)[0]));
+  const clause = foldWithMap(withoutLead(after.replace(/^[\s:：,،\-–—]+/u, "").split(/[.;؛,،:：\n]/u)[0]));
   const status = statusPhrases(clause)[0];
   if (!status || status.start === 0) return cleanTitle(firstWords(clause.text, clauseWords).replace(/\s…$/u, ""));
   // "… حول الميزانية التشاركية فهو بصدد الإنجاز", "… the portal is completed": the linking word is the sentence's, not the title's.

@@ -40,7 +40,7 @@ function follows(previous: Block, b: Block): boolean {
  * right under them ("Taux de réalisation : 75 %"). Blocks between items belong to the item above.
  * Returns the list's items whatever the verdict, so that a list is judged once.
  */
-function commitmentListItems(blocks: readonly Block[], from: number): { items: Block[]; commitments: boolean } {
+function commitmentListItems(blocks: readonly Block[], from: number): { items: Block[]; commitments: boolean; oneALine: boolean } {
   const items: Block[] = [];
   const following = new Map<Block, Block[]>();
   for (let k = from; k < blocks.length; k++) {
@@ -58,12 +58,15 @@ function commitmentListItems(blocks: readonly Block[], from: number): { items: B
     if (bestStatus(item.ft) || findPercents(item.ft.text).length > 0 || hasLabel(item.ft)) return true;
     return following.get(item)!.slice(0, 3).some((b) => opensWithLabel(b.ft));
   }).length;
-  if (items.length < 2 || informative < Math.ceil(items.length * 0.6)) return { items, commitments: false };
+  if (items.length < 2 || informative < Math.ceil(items.length * 0.6)) return { items, commitments: false, oneALine: false };
+  // Items that say all there is on their line, nothing under any of them but the next: the text after the
+  // last is not the last one's either ("DI-05 Survey … - closed." then "Tom asked whether the wifi bid …").
+  const oneALine = items.slice(0, -1).every((item) => following.get(item)!.length === 0);
   // The list must follow a mention of commitments, or the agenda would qualify too.
   const before = blocks.slice(Math.max(0, from - 3), from).filter((b) => b.kind !== "item");
   const introduced = before.some((b) => firstMatch(COMMITMENT_PLURAL, b.ft.folded) !== null || matchCommitmentHeading(b.ft) !== null);
   // Lines coded alike ("C1", "C2", …) that state statuses are a log whatever stands before them.
-  return { items, commitments: introduced || items.every((item) => codeOf(item) !== null) };
+  return { items, commitments: introduced || items.every((item) => codeOf(item) !== null), oneALine };
 }
 
 /** The last separator before an item's status: "—", "–", ":", "(", " - ", dot leaders. */
@@ -88,7 +91,7 @@ export function splitListItem(item: FoldedText): { title: string; status: Status
 }
 
 /** A commitment list item opens a commitment like a heading does; what follows it is its content. */
-function openItem(block: Block, { builder, section }: LayoutContext): Opened {
+function openItem(block: Block, { builder, section }: LayoutContext, whole: boolean): Opened {
   const coded = codeOf(block);
   const parts = splitListItem(coded ? foldWithMap(block.ft.text.slice(coded.length)) : block.ft);
   // "1. Open contracting portal (Commitment 4) – Completed": the list counts its items, the reference names the commitment.
@@ -103,25 +106,30 @@ function openItem(block: Block, { builder, section }: LayoutContext): Opened {
   if (parts.progress !== null) draft.progress = parts.progress;
   builder.claim(block, draft);
   for (const who of reportersIn(block.ft)) draft.reportedBy.push(who);
-  return { draft, start: block };
+  return { draft, start: block, whole };
 }
 
 export const numberedList: FlowLayout = {
   name: "numbered-list",
   reader(flow, ctx) {
     const listStarts = new Set<number>();
+    /** Items of lists whose every item is one line: nothing after an item is its content. */
+    const wholeItems = new Set<number>();
     /** Items of lists already judged, commitments or not: a long list is judged once, not once per item. */
     const judgedItems = new Set<number>();
     return {
-      interrupt: (k) => (listStarts.has(flow[k].index) ? openItem(flow[k], ctx) : null),
+      interrupt: (k) => (listStarts.has(flow[k].index) ? openItem(flow[k], ctx, wholeItems.has(flow[k].index)) : null),
       open(k) {
         const block = flow[k];
         if (!isListStart(block) || judgedItems.has(block.index)) return null;
         const list = commitmentListItems(flow, k);
         for (const item of list.items) judgedItems.add(item.index);
         if (!list.commitments) return null;
-        for (const item of list.items) listStarts.add(item.index);
-        return openItem(block, ctx);
+        for (const item of list.items) {
+          listStarts.add(item.index);
+          if (list.oneALine) wholeItems.add(item.index);
+        }
+        return openItem(block, ctx, list.oneALine);
       },
     };
   },

@@ -8,9 +8,10 @@
  * action items") lists the actions decided, not the ones tracked (a ticked box shows a review:
  * "Action items from last sync").
  */
-import type { Block } from "../blocks.js";
+import { wordCount, type Block } from "../blocks.js";
 import { opensDecisionSection } from "../decisions.js";
-import { foldWithMap } from "../match.js";
+import { ATTENDEE_CUES } from "../lexicon/index.js";
+import { firstMatch, foldWithMap } from "../match.js";
 import { bestStatus, cleanTitle, ownerInBrackets, toSourceRef } from "../text-helpers.js";
 import { CHECKBOX } from "../../text/normalize.js";
 import { normalItemNumber } from "../../text/item-numbers.js";
@@ -22,6 +23,9 @@ const TASK = new RegExp(`^(?<box>[${CHECKBOX.checked}${CHECKBOX.unchecked}])\\s*
  * a note, a comma before a due date; not a bracket inside the title ("… meeting (20th November) and …").
  */
 const TITLE_END = /\s+\((?=@|[^()]*\)\s*(?:$|[–—-]|,))|\s+[–—-]\s+|,\s/u;
+
+/** An attendance list's title is a label of a few words: "Attendees:", "Present (tick if attended)". */
+const ATTENDANCE_TITLE_WORDS = 5;
 
 const task = (b: Block): RegExpExecArray | null => (b.kind === "item" && b.cell === null ? TASK.exec(b.ft.text) : null);
 
@@ -45,7 +49,10 @@ export const taskList: FlowLayout = {
       let title: Block | undefined;
       for (let j = k - 1; j >= 0 && !title; j--) if (flow[j].kind === "heading" || flow[j].emphasized) title = flow[j];
       const decided = title !== undefined && opensDecisionSection(title, flow[k]) && run.every(({ item }) => task(item)!.groups!.box === CHECKBOX.unchecked);
-      if (run.length >= 2 && !decided) for (const { item, nested } of run) tracked.set(item.index, nested);
+      // "Attendees:" over "[X] Sean Cooper (TSC) - DNEG": boxes ticked for who came, no tasks.
+      const before = flow[k - 1];
+      const attendance = before !== undefined && before.kind !== "item" && firstMatch(ATTENDEE_CUES, before.ft.folded) !== null && wordCount(before.ft.text) <= ATTENDANCE_TITLE_WORDS;
+      if (run.length >= 2 && !decided && !attendance) for (const { item, nested } of run) tracked.set(item.index, nested);
     };
     return {
       interrupt(k) {

@@ -1,5 +1,19 @@
 /** French, as written in North African and European administrative minutes. */
-import type { Lexicon } from "./types.js";
+import type { Lexicon, StatusPhrase } from "./types.js";
+
+/**
+ * French past participles agree with the item they describe ("mesure réalisée", "actions non démarrées"): each
+ * status phrase whose words end in "é" is given in its four forms, so that no form is left out by hand.
+ */
+function agreeing(phrases: readonly StatusPhrase[]): StatusPhrase[] {
+  const forms = new Map<string, StatusPhrase>();
+  for (const entry of phrases)
+    for (const ending of ["é", "ée", "és", "ées"]) {
+      const phrase = entry.phrase.replace(/é(?=\s|$)/gu, ending);
+      if (!forms.has(phrase)) forms.set(phrase, { ...entry, phrase });
+    }
+  return [...forms.values()];
+}
 
 export const fr: Lexicon<"fr"> = {
   language: "fr",
@@ -9,7 +23,7 @@ export const fr: Lexicon<"fr"> = {
     "août": 8, aout: 8, septembre: 9, octobre: 10, novembre: 11, "décembre": 12, decembre: 12,
     "janv.": 1, "févr.": 2, "avr.": 4, "juil.": 7, "sept.": 9, "oct.": 10, "nov.": 11, "déc.": 12,
   },
-  statuses: [
+  statuses: agreeing([
     { phrase: "réalisé", status: "completed" },
     { phrase: "réalisée", status: "completed" },
     { phrase: "réalisés", status: "completed" },
@@ -64,7 +78,7 @@ export const fr: Lexicon<"fr"> = {
     { phrase: "au point mort", status: "in_progress" },
     { phrase: "bloqué", status: "in_progress" },
     { phrase: "en suspens", status: "in_progress" },
-  ],
+  ]),
   // Words that are a status only as a cell's whole word ("Retard", "Fait"): in a sentence ("le retard de l'engagement 3",
   // "le fait que") they comment.
   cellStatuses: [
@@ -149,9 +163,9 @@ export const fr: Lexicon<"fr"> = {
   attachedArticles: [],
   sectionMarkers: ["premièrement", "deuxièmement", "troisièmement"],
   commitmentTitleLeads: ["relatif à", "relatif au", "relatif aux", "portant sur", "sur", "concernant"],
-  decisionPhrases: ["il a été convenu", "il a été décidé", "le comité a décidé", "il a été retenu", "le comité a convenu", "il a été arrêté", "action à mener par", "les recommandations suivantes", "a formulé les recommandations"],
-  chairPhrases: ["sous la présidence de", "présidée par", "présidé par", "président de séance :", "présidente de séance :", "présidence :", "président :", "présidente :", "présidé par :", "présidence de la séance :", "présidence assurée par", "animation :", "animée par", "facilitateur :", "facilitatrice :"],
-  chairMarkers: ["président", "présidente", "présidence"],
+  decisionPhrases: ["il a été convenu", "il a été décidé", "le comité a décidé", "il a été retenu", "le comité a convenu", "il a été arrêté", "ce qui a été validé", "a été validé par", "le comité a validé", "le comité a approuvé", "action à mener par", "les recommandations suivantes", "a formulé les recommandations"],
+  chairPhrases: ["sous la présidence de", "sous la coprésidence de", "coprésidée par", "coprésidé par", "sous la co-présidence de", "présidée par", "présidé par", "président de séance :", "présidente de séance :", "présidence :", "président :", "présidente :", "présidé par :", "présidence de la séance :", "présidence assurée par", "animation :", "animée par", "facilitateur :", "facilitatrice :"],
+  chairMarkers: ["président", "présidente", "présidence", "coprésident", "coprésidente"],
   speakerTitles: ["intervention de", "intervention du", "intervention des", "exposé de", "exposé du", "présentation de", "présentation du", "communication de", "communication du"],
   chairCapacityWords: ["en sa qualité de", "en qualité de"],
   attendeeCues: ["étaient présents", "présents", "présences", "participants", "liste de présence", "assistaient", "liste des participants", "membres présents"],
@@ -170,15 +184,16 @@ export const fr: Lexicon<"fr"> = {
   },
   // "un" is the article too ("un engagement un peu flou"): French numbers its items by digit or ordinal.
   labelNumberWords: {},
-  eventWords: ["atelier", "séminaire", "session", "conférence", "journée", "rencontre", "forum", "formation", "sommet", "colloque", "webinaire", "semaine du gouvernement ouvert", "semaine pgo", "semaine du pgo", "semaine mondiale du gouvernement ouvert", "caravane", "table ronde", "assises", "journées", "mission conjointe", "mission de revue", "semaine nationale", "journée portes ouvertes", "consultation", "consultations", "journée de sensibilisation"],
+  eventWords: ["atelier", "séminaire", "session", "conférence", "journée", "rencontre", "forum", "formation", "sommet", "colloque", "webinaire", "semaine du gouvernement ouvert", "semaine pgo", "semaine du pgo", "semaine mondiale du gouvernement ouvert", "caravane", "table ronde", "assises", "journées", "mission conjointe", "mission de revue", "semaine nationale", "journée portes ouvertes", "consultation", "consultations", "journée de sensibilisation", "symposium", "salon", "foire", "exposition", "cérémonie de lancement", "événement", "événements"],
   meetingWords: ["réunion", "réunions"],
   meetingDemonstratives: ["cette", "la présente"],
-  dateLeadWords: ["le", "du", "en", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "se tiendra", "aura lieu", "prévu", "prévue", "sera organisé", "sera organisée", "organisé", "organisée"],
+  dateLeadWords: ["le", "les", "du", "en", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "se tiendra", "aura lieu", "prévu", "prévue", "sera organisé", "sera organisée", "organisé", "organisée"],
   placePrepositions: ["à", "au", "aux"],
   placePrepositionsBeforeDate: [],
   placeNouns: ["la ville de"],
   // A separate preposition takes the venue whole ("au Centre Shaw"): no venue word needs naming.
-  venueNouns: [],
+  // Venues named after their noun, which is written in lower case: "à l'hôtel Montana", "dans la salle Ibn Khaldoun".
+  venueNouns: ["hôtel", "salle", "centre", "palais", "maison", "auditorium", "amphithéâtre", "espace", "résidence"],
   placeStopWords: [],
   activityCues: {
     negation: ["non réalisé", "n'a pas", "n'ont pas", "pas encore"],
@@ -280,6 +295,7 @@ export const fr: Lexicon<"fr"> = {
   decisionSections: [
     "décisions", "relevé de décisions", "relevé des décisions", "résolutions", "recommandations", "mesures de suivi",
     "actions de suivi", "actions à mener", "prochaines étapes", "points d'action", "actions",
+    "accords", "points d'accord", "conclusions et prochaines étapes",
   ],
   ownerLabels: ["responsable", "resp.", "porteur", "pilote", "structure responsable", "institution responsable", "chef de file"],
   ownerFrames: ["… est chargé de ", "… est chargée de ", "… sont chargés de ", "charger … de ", "inviter … à ", "demander à … de "],
@@ -293,7 +309,7 @@ export const fr: Lexicon<"fr"> = {
   referenceLabels: ["réf.", "réf", "référence", "n°", "no", "pv n°", "n/réf", "v/réf", "nos réf", "vos réf"],
   monthEndWords: ["fin", "fin de", "fin d'", "fin du mois de"],
   decisionWords: ["résolution", "décision", "recommandation"],
-  decisionLabels: ["action", "décision", "à faire", "suite à donner"],
+  decisionLabels: ["action", "décision", "à faire", "suite à donner", "todo"],
   phaseReachedVerbs: ["a atteint", "avait atteint", "ont atteint", "avaient atteint", "est passé à", "est passée à", "est entré dans", "est entrée dans", "en est à", "en est au"],
   phaseWords: ["phase", "étape", "stade"],
 };

@@ -257,8 +257,10 @@ export const SPEAKER_TITLES = phraseRegex(all((l) => l.speakerTitles), PROCLITIC
  * "(Chair, Ministry of …)", "(رئيساً)", or a marker closing the item ("Dr X, Chair", "Mme Y –
  * présidente") right after a name: the chair marked in the attendee list.
  */
+const chairMarkers = alternation(all((l) => l.chairMarkers));
 export const CHAIR_MARKER = new RegExp(
-  `(?:\\(\\s*(?:${alternation(all((l) => l.chairMarkers))})(?!${WORD_CHAR})|[,،–—-]\\s*(?:${alternation(all((l) => l.chairMarkers))})\\s*(?:[(),;،.]|$))`,
+  // "(Chair, …)"; "(TSC Chair)": a marker a word or two qualify, closing the bracket; "Dr X (AB) Clinical Chair": after the initials' bracket.
+  `(?:\\(\\s*(?:${chairMarkers})(?!${WORD_CHAR})|\\(\\s*(?:[\\p{L}.-]+\\s+){1,2}(?:${chairMarkers})\\s*\\)|\\)\\s*(?:\\p{L}+\\s+){0,2}(?:${chairMarkers})\\s*$|[,،–—-]\\s*(?:${chairMarkers})\\s*(?:[(),;،.]|$))`,
   "u",
 );
 /**

@@ -1,0 +1,198 @@
+/**
+ * Rules found on the lead's held-out minutes of session 23: a Lebanese project committee's action
+ * log (hyphenated numbers in Arabic-Indic digits, "الوضع" over the statuses, the log presented by
+ * one person), a Haitian committee's measure cards (label lines joined by line breaks, the status
+ * after the rate), Philippine highlights (lettered "A. Commitment 2 – …" sub-sections, IRM levels,
+ * "Agreements and next steps") and a Welsh working group's plain-text RAG lines.
+ */
+import { describe, expect, it } from "vitest";
+import { record, markdownTable } from "./markdown-minutes.js";
+import { normalItemNumber } from "../src/text/item-numbers.js";
+import { datesOf } from "../src/text/dates.js";
+import { DATE_WORDS } from "../src/extract/lexicon/index.js";
+import { extractRecord } from "../src/extract/index.js";
+import { readText } from "../src/ingest/text.js";
+
+/** The record of a plain-text document, read by the text reader. */
+const textRecord = async (text: string) => extractRecord(await readText(new TextEncoder().encode(text), "notes.txt"), { sha256: "0".repeat(64) });
+
+describe("an action log as a ministry's project committee keeps it", () => {
+  const log = (intro: string, header: string) =>
+    record(
+      `# محضر الاجتماع الرابع للجنة التوجيهية\n\nبتاريخ يوم الثلاثاء الواقع فيه ١٩ أيلول ٢٠٢٣، عقدت اللجنة اجتماعها.\n\n${intro}\n\n${markdownTable(header, [
+        ["٣-١", "إطلاق البوابة الموحّدة للخدمات الإلكترونية", "وحدة إدارة المشروع", "أُنجز"],
+        ["٣-٢", "رقمنة سجلّات الأحوال الشخصية", "وزارة الداخلية والبلديات", "قيد التنفيذ"],
+        ["٣-٣", "اعتماد معايير التشغيل البيني", "مكتب وزير الدولة", "متأخّر"],
+      ])}\n`,
+    );
+
+  it("reads hyphenated numbers, 'الوضع' as the status column, the passive 'أُنجز', and the presenter of the log as every row's reporter", async () => {
+    const r = await log("عرض السيد كريم نصّار، منسّق وحدة إدارة المشروع، سجلّ الإجراءات كما يلي:", "التسلسل|الإجراء|الجهة المسؤولة|الوضع");
+    expect(r.commitments.map((c) => [c.number, c.status, c.reportedBy])).toEqual([
+      ["3-1", "completed", ["كريم نصّار"]],
+      ["3-2", "in_progress", ["كريم نصّار"]],
+      ["3-3", "in_progress", ["كريم نصّار"]],
+    ]);
+  });
+
+  it("takes a first column of item numbers under a header no lexicon names as the number column", async () => {
+    // A PDF that lost the first letters of "التسلسل".
+    const r = await log("سجل الإجراءات:", "سلسل|الإجراء|الجهة المسؤولة|الوضع");
+    expect(r.commitments.map((c) => c.number)).toEqual(["3-1", "3-2", "3-3"]);
+    // Nobody is named before the table: no reporter.
+    expect(r.commitments.every((c) => c.reportedBy.length === 0)).toBe(true);
+  });
+
+  it("does not take a column of years for numbers", async () => {
+    const r = await record(`# Minutes\n\nMeeting of 3 May 2024.\n\n${markdownTable("Year|Commitment|Status", [["2023", "Open data portal", "Done"], ["2024", "Budget portal", "Ongoing"]])}\n`);
+    expect(r.commitments.map((c) => c.number)).toEqual([null, null]);
+  });
+});
+
+describe("hyphenated item numbers", () => {
+  it("keeps '3-1' as written, a leading zero of its first part dropped", () => {
+    expect(normalItemNumber("3-1")).toBe("3-1");
+    expect(normalItemNumber("03-12")).toBe("3-12");
+    expect(normalItemNumber("3-")).toBeNull();
+  });
+});
+
+describe("measure cards: label lines joined by line breaks", () => {
+  const card = (lines: string[]) =>
+    record(`# Compte rendu\n\nPort-au-Prince, le 7 février 2024\n\n**Mesure 1.1 — Publication des rapports d'exécution**\n\n${lines.join("\\\n")}\n\n**Mesure 1.2 — Budget citoyen**\n\nAvancement : 30 %\n`);
+
+  it("takes the owner from its line among the others and the status given after the rate", async () => {
+    const r = await card(["Responsable : Direction générale du Budget", "Avancement : 80 % (en cours)", "Activités : le rapport du quatrième trimestre est en relecture."]);
+    const [first] = r.commitments;
+    expect([first.owner, first.status, first.statusLabel, first.progress]).toEqual(["Direction générale du Budget", "in_progress", "80 % (en cours)", 80]);
+    expect(first.notes.join(" ")).toContain("Activités : le rapport du quatrième trimestre");
+    expect(first.notes.join(" ")).not.toContain("Responsable");
+  });
+
+  it("reads a participle agreeing with the measure ('non démarrée', 'partiellement réalisées')", async () => {
+    expect((await card(["Avancement : 0 % (non démarrée)"])).commitments[0].status).toBe("not_started");
+    expect((await card(["Statut : partiellement réalisées"])).commitments[0].status).toBe("partially_completed");
+  });
+
+  it("gives the status a rate alone implies, flagged for review ('Avancement : 30 %')", async () => {
+    const r = await card(["Avancement : 80 % (en cours)"]);
+    expect(r.commitments[1]).toMatchObject({ number: "1.2", status: "in_progress", statusLabel: null, progress: 30 });
+    expect(r.warnings.filter((w) => w.code === "status-from-progress").map((w) => w.message)).toEqual(['Commitment 1.2: status "in_progress" taken from its 30 %']);
+  });
+
+  it("leaves a sentence after the rate alone ('80 % (voir annexe)')", async () => {
+    const r = await card(["Avancement : 80 % (voir annexe)"]);
+    expect(r.commitments[0].statusLabel).toBeNull();
+    expect(r.commitments[0].progress).toBe(80);
+  });
+});
+
+describe("lettered sub-sections and their reporters", () => {
+  const highlights = (body: string) => record(`# Highlights of the 3rd Regular Meeting\n\nDate: Friday, 26 April 2024\n\nPresiding: Usec. Wilford Will L. Wong, DBM (Government Co-Chair)\n\n## III. Status of commitments\n\n${body}`);
+
+  it("reads 'B. Commitment 5 – Title' as commitment 5, and its status and reporter under it", async () => {
+    const r = await highlights(
+      "### A. Commitment 2 – Fiscal Openness in Local Budgets\n\nCompletion: Substantial\n\n### B. Commitment 5 – Open Contracting\n\nCompletion: Limited\n\nMs. Aurora Reyes (Commission on Audit) reported that the pilot was delayed.\n",
+    );
+    expect(r.meeting.chair).toBe("Wilford Will L. Wong");
+    expect(r.commitments.map((c) => [c.number, c.title, c.status, c.reportedBy])).toEqual([
+      ["2", "Fiscal Openness in Local Budgets", "partially_completed", []],
+      ["5", "Open Contracting", "in_progress", ["Aurora Reyes"]],
+    ]);
+  });
+
+  it("cuts a title at the line break of a paragraph that gives the heading and its label lines, and no name runs over a line break", async () => {
+    const r = await highlights(
+      "A. Commitment 2 – Fiscal Openness in Local Budgets\\\nCompletion: Substantial\\\nThe Bureau of Local Government Finance reported that 1,204 LGUs publish.\n\nB. Commitment 7 – Freedom of Information\\\nCompletion: Not started\\\nThe committee noted that the ordinance awaits review.\n",
+    );
+    expect(r.commitments.map((c) => [c.number, c.title, c.status])).toEqual([
+      ["2", "Fiscal Openness in Local Budgets", "partially_completed"],
+      ["7", "Freedom of Information", "not_started"],
+    ]);
+    for (const c of r.commitments) for (const who of c.reportedBy) expect(who).not.toContain("\n");
+  });
+
+  it("reads 'Agreements and next steps' as the decisions, and a 'caravan' to be held as an event", async () => {
+    const r = await highlights(
+      "The Secretariat announced the Regional OGP Caravan, to be held in Cebu City on 20–21 June 2024.\n\n## V. Agreements and next steps\n\n1. DPWH to submit a revised timeline for Commitment 5 by 31 May 2024.\n2. The Secretariat to circulate the mid-term report.\n",
+    );
+    expect(r.decisions.map((d) => [d.text, d.commitment, d.due ?? null])).toEqual([
+      ["DPWH to submit a revised timeline for Commitment 5 by 31 May 2024.", "5", "2024-05-31"],
+      ["The Secretariat to circulate the mid-term report.", null, null],
+    ]);
+    expect(r.events.map((e) => [e.date, e.endDate, e.place])).toEqual([["2024-06-20", "2024-06-21", "Cebu City"]]);
+  });
+});
+
+describe("places after the date", () => {
+  const event = async (sentence: string) => (await record(`# Minutes\n\nMeeting of 19 September 2023.\n\n${sentence}\n`)).events.map((e) => e.place);
+
+  it("a venue after the common preposition 'في', its town after a dash", async () => {
+    expect(await event("تقرّر عقد ورشة العمل الوطنية في 16 تشرين الثاني 2023 في فندق لو رويال – ضبيه.")).toEqual(["فندق لو رويال – ضبيه"]);
+  });
+
+  it("a venue written in lower case after an elided article, and its town after a comma", async () => {
+    expect(await event("L'atelier de validation se tiendra les 14 et 15 mars 2024 à l'hôtel Montana, à Pétion-Ville.")).toEqual(["hôtel Montana, à Pétion-Ville"]);
+  });
+
+  it("'في' before a word that is no venue or place noun opens no place", async () => {
+    expect(await event("تقرّر عقد ورشة العمل الوطنية في 16 تشرين الثاني 2023 في إطار البرنامج.")).toEqual([null]);
+  });
+});
+
+describe("plain-text notes: a log one line an item, and actions under a bare title", () => {
+  const notes = `DIGITAL INCLUSION PARTNERSHIP - WORKING GROUP
+Notes of meeting held 3rd October 2023, 2pm, Civic Centre, Newport
+
+1. Action plan progress (RAG)
+
+DI-01 Device lending scheme in libraries - GREEN - complete.
+DI-02 Digital champions training - AMBER - 60% of volunteers trained.
+DI-03 Free wifi in community centres - RED - not started.
+
+Tom asked whether the wifi bid could be re-submitted. Gwen said the next round opens in October.
+
+2. Digital Inclusion Week
+
+Digital Inclusion Week events will run from 16 to 20 October 2023 at Newport Central Library.
+
+Actions
+- Gwen to re-submit the wifi bid to the Shared Prosperity Fund by 31 October.
+- Priya to share the loan figures by 15 January.
+`;
+
+  it("keeps the paragraph after the last line of a one-line log out of that item", async () => {
+    const r = await textRecord(notes);
+    expect(r.commitments.map((c) => [c.number, c.status, c.progress])).toEqual([
+      ["DI-01", "completed", null],
+      ["DI-02", "in_progress", 60],
+      ["DI-03", "not_started", null],
+    ]);
+    expect(r.commitments[2].notes).toEqual([]);
+    expect(r.commitments[2].reportedBy).toEqual([]);
+  });
+
+  it("reads the items under a bare 'Actions' line, their days without a year falling on or after the meeting", async () => {
+    const r = await textRecord(notes);
+    expect(r.decisions.map((d) => [d.owner, d.due ?? null])).toEqual([
+      ["Gwen", "2023-10-31"],
+      ["Priya", "2024-01-15"],
+    ]);
+    expect(r.events.map((e) => [e.date, e.endDate, e.place])).toEqual([["2023-10-16", "2023-10-20", "Newport Central Library"]]);
+  });
+
+  it("a bare line is a decision title only when the section's words are all of it", async () => {
+    const r = await textRecord(notes.replace("Actions\n", "Actions taken so far\n"));
+    expect(r.decisions.some((d) => d.owner === "Gwen")).toBe(false);
+  });
+});
+
+describe("dates without a year", () => {
+  const folded = (s: string) => s.toLowerCase();
+  it("take the reference's year, or the next when a due date would fall before it", () => {
+    expect(datesOf(folded("by 31 October"), DATE_WORDS, "2023-10-03").map((d) => d.date)).toEqual(["2023-10-31"]);
+    expect(datesOf(folded("by 15 January"), DATE_WORDS, "2023-10-03", true).map((d) => d.date)).toEqual(["2024-01-15"]);
+    expect(datesOf(folded("on 15 January"), DATE_WORDS, "2023-10-03").map((d) => d.date)).toEqual(["2023-01-15"]);
+    expect(datesOf(folded("by 31 October"), DATE_WORDS, null)).toEqual([]);
+  });
+});
