@@ -196,3 +196,28 @@ describe("dates without a year", () => {
     expect(datesOf(folded("by 31 October"), DATE_WORDS, null)).toEqual([]);
   });
 });
+
+describe("second round: a Moroccan tracking table and Tunisian paragraphs", () => {
+  it("takes the presenter of a table from a paragraph naming what follows, without a colon ('le tableau de suivi ci-après.')", async () => {
+    const r = await record(
+      `# Procès-verbal\n\nLe Comité s'est réuni le lundi 11 mars 2024.\n\nMme Salma Bennani, coordinatrice du plan, a présenté le tableau de suivi ci-après.\n\n${markdownTable("N°|Engagement|Taux de réalisation|Observations", [
+        ["3", "Publication des données ouvertes", "75%", "En cours de finalisation"],
+        ["12", "Plateforme de pétitions", "0%", "Non démarré"],
+      ])}`,
+    );
+    expect(r.commitments.map((c) => [c.number, c.status, c.progress, c.reportedBy])).toEqual([
+      ["3", "in_progress", 75, ["Salma Bennani"]],
+      ["12", "not_started", 0, ["Salma Bennani"]],
+    ]);
+  });
+
+  it("reads a rate told as done as partly done ('أفاد السيد … أنه تم إنجاز 70 بالمائة من العمل')", async () => {
+    const r = await record(
+      "# محضر\n\nانعقدت يوم الأربعاء 14 فيفري 2024 جلسة عمل.\n\nبالنسبة للالتزام عدد 5 المتعلق بنشر الميزانيات البلدية، أفاد السيد هشام الجلاصي أنه تم إنجاز 70 بالمائة من العمل.\n\nأما الالتزام عدد 6 المتعلق بإرساء آلية للتظلم، فقد أوضحت السيدة ريم بن عمر أنه ما زال في طور الإنجاز.\n",
+    );
+    expect(r.commitments.map((c) => [c.number, c.status, c.progress])).toEqual([
+      ["5", "partially_completed", 70],
+      ["6", "in_progress", null],
+    ]);
+  });
+});

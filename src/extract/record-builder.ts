@@ -14,7 +14,7 @@ import { ACTIVITY_CUES, DATE_WORDS, DECISION_PHRASES, OWNER_LINE, PROGRESS_CUES,
 import { firstMatch, foldWithMap, originalSpan, type FoldedText } from "./match.js";
 import { reportersIn } from "./people.js";
 import { findPercents } from "./percents.js";
-import { bestStatus, firstWords, openingStatus, sentences, statusPhrases, toSourceRef } from "./text-helpers.js";
+import { bestStatus, firstWords, openingStatus, sentences, statusPhrases, subText, toSourceRef } from "./text-helpers.js";
 
 type ActivityState = Activity["state"];
 
@@ -430,10 +430,18 @@ export class CommitmentBuilder {
       this.warnings.push(warning("status-from-prose", `Commitment ${d.number ?? `"${firstWords(d.title, 8)}"`}: status "${d.status}" read from what its reporter said, "${d.statusLabel}"`, d.source));
     }
     // "DI-02 Digital champions training - AMBER - 60% of volunteers trained": a rate and no status words. The rate
-    // tells where the work stands (part done: under way), as a rate stated in prose does; flagged for review.
+    // tells where the work stands (part done: under way; "تم إنجاز 70 بالمائة", told as done: partly done), as a
+    // rate stated in prose does; flagged for review.
     for (const d of drafts) {
       if (d.status !== "unknown" || d.statusLabel !== null || d.progress === null) continue;
-      d.status = statusOfStatedProgress({ value: d.progress, achieved: false });
+      const rate = d.progress;
+      const achieved = d.texts.some((ft) =>
+        sentences(ft).some((span) => {
+          const sentence = subText(ft, span);
+          return findPercents(sentence.text).some((p) => p.value === rate) && firstMatch(ACTIVITY_CUES.done, sentence.folded) !== null;
+        }),
+      );
+      d.status = statusOfStatedProgress({ value: rate, achieved });
       this.warnings.push(warning("status-from-progress", `Commitment ${d.number ?? `"${firstWords(d.title, 8)}"`}: status "${d.status}" taken from its ${d.progress} %`, d.source));
     }
     const decisions = this.actionDecisions(drafts);

@@ -228,6 +228,13 @@ function continuesParagraph(
 }
 
 /**
+ * A first-line indent is a few ems (Word's 1.25 cm is three at 12 pt). A line starting further in that
+ * reaches the end edge is the last line of a paragraph set flush with its end edge, as LibreOffice sets
+ * right-to-left text aligned left: "… أفاد السيد هشام الجلاصي أنه" over "تم إنجاز 70 بالمائة …".
+ */
+const MAX_INDENT_EMS = 4;
+
+/**
  * A first-line indent: the line above starts at the text area's start edge, this one starts
  * more than an em further in yet runs to the end edge, as a wrapped line does (a centred line
  * reaches neither edge). Not for list items, whose wrapped lines hang indented.
@@ -236,8 +243,9 @@ function startsIndented(previous: PageLine, line: PageLine, left: number, right:
   const em = line.size;
   const startOffset = (l: PageLine) => (l.rtl ? right - l.right : l.left - left);
   const endOffset = (l: PageLine) => (l.rtl ? l.left - left : right - l.right);
-  return startOffset(previous) < em / 2 && startOffset(line) > em && endOffset(line) < em;
+  return startOffset(previous) < em / 2 && startOffset(line) > em && startOffset(line) <= MAX_INDENT_EMS * em && endOffset(line) < em;
 }
+
 
 /**
  * Straight double quotes carry no direction, and a quote drawn over a run lands on either

@@ -8,7 +8,7 @@
 import type { Block, FlatDocument, TableModel } from "../blocks.js";
 import { colourKey as buildColourKey } from "../colour-key.js";
 import { referencedNumbers } from "../item-numbers.js";
-import { ATTACHED_ARTICLE, COMMITMENT_PLURAL } from "../lexicon/index.js";
+import { ATTACHED_ARTICLE, COMMITMENT_PLURAL, FOLLOWING_WORDS } from "../lexicon/index.js";
 import { firstMatch, foldWithMap, originalSpan, type FoldedText } from "../match.js";
 import { findPercents } from "../percents.js";
 import { CommitmentBuilder, type CommitmentExtraction, type Section } from "../record-builder.js";
@@ -217,13 +217,17 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
   return { ...builder.finish(), warnings: builder.warnings, region: builder.region, covered: builder.covered, openings: builder.openings };
 }
 
-/** The paragraph right before a table that announces it, ending on a colon; null when another kind of block stands there. */
+/**
+ * The paragraph right before a table that announces it: ending on a colon, or naming what follows ("a présenté le
+ * tableau de suivi ci-après."); null when another kind of block stands there.
+ */
 function announcingParagraph(doc: FlatDocument, table: TableModel): Block | null {
   const at = doc.units.findIndex((u) => u.type === "table" && u.table === table);
   const before = doc.units[at - 1];
   if (before?.type !== "block") return null;
   const block = before.block;
-  return block.kind === "paragraph" && !block.emphasized && /[:：]\s*$/u.test(block.ft.text) ? block : null;
+  const announces = /[:：]\s*$/u.test(block.ft.text) || firstMatch(FOLLOWING_WORDS, block.ft.folded) !== null;
+  return block.kind === "paragraph" && !block.emphasized && announces ? block : null;
 }
 
 /** Owners named by exactly one numbered commitment, folded for matching: an owner shared by several names none of them. */

@@ -215,7 +215,9 @@ export const ar: Lexicon<"ar"> = {
   },
   percentWords: ["بالمائة", "في المائة", "بالمئة", "في المئة"],
   selfReferences: ["هذا التعهد", "هذا الالتزام", "تنفيذه", "إنجازه"],
-  progressCues: ["بنسبة"],
+  // "تم إنجاز 70 بالمائة من العمل": the rate right after the work told as done.
+  progressCues: ["بنسبة", "تم إنجاز", "تم تنفيذ"],
+  followingWords: ["كما يلي", "التالي", "التالية", "الآتي", "الآتية", "أدناه"],
   report: {
     statuses: {
       completed: "منجز",

@@ -65,6 +65,7 @@ const NOTHING: Omit<Lexicon, Given | "headers"> = {
   percentWords: [],
   selfReferences: [],
   progressCues: [],
+  followingWords: [],
   weekdays: [],
   ordinalSuffixes: [],
   rangeConnectors: [],

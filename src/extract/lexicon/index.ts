@@ -296,6 +296,7 @@ export const THIS_MEETING = phraseRegex(all((l) => l.meetingDemonstratives.flatM
 export const PERCENT_WORDS: readonly string[] = all((l) => l.percentWords);
 export const SELF_REFERENCES = phraseRegex(all((l) => l.selfReferences), PROCLITICS);
 export const PROGRESS_CUES = phraseRegex(all((l) => l.progressCues), PROCLITICS);
+export const FOLLOWING_WORDS = phraseRegex(all((l) => l.followingWords), PROCLITICS);
 
 export interface PlaceGrammar {
   /** Prepositions written as separate words ("à", "in"). */
