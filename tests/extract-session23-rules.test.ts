@@ -221,3 +221,40 @@ describe("second round: a Moroccan tracking table and Tunisian paragraphs", () =
     ]);
   });
 });
+
+describe("classes the real documents of h-real8 showed", () => {
+  it("keeps a publication line apart from the title under it, so the 'Date:' line dates the meeting", async () => {
+    const r = await textRecord("November 30, 2017\n\n2nd National Steering Committee meeting\n\nDate: November 27 -28, 2017\n\nVenue: Sheraton Hotel, Lagos\n\nThe Secretariat convened the meeting.\n");
+    expect(r.meeting.date).toBe("2017-11-27");
+  });
+
+  it("reads the stamp of the minutes' approval as a later meeting's date ('Validé en séance du 15 septembre 2008')", async () => {
+    const r = await textRecord("Validé en séance du 15 septembre 2008\n\nCOMPTE-RENDU DE LA COMMISSION NATIONALE\n\nRéunion du 28 novembre 2007\n\nLa séance est ouverte.\n");
+    expect(r.meeting.date).toBe("2007-11-28");
+  });
+
+  it("takes an attendance task list nested under its label for no log, and a handle before a colon for the owner", async () => {
+    const r = await record(
+      "# TSC Meeting Notes - 2023-05-18\n\n* TSC Attendees:\n  * [ ] Allan Johns - NVIDIA\n  * [x] Stephen Mackenzie - NVIDIA\n\n## Review of previous action items\n\n* [x] @maxnbk: Check with LF Marketing the town hall format.\n* [ ] @maxnbk: Reach out to Deadline devs.\n  * Stephen: Did not have time unfortunately.\n",
+    );
+    expect(r.commitments.map((c) => [c.title, c.owner ?? null, c.status])).toEqual([
+      ["Check with LF Marketing the town hall format.", "@maxnbk", "completed"],
+      ["Reach out to Deadline devs.", "@maxnbk", "not_started"],
+    ]);
+  });
+
+  it("reads the items nested under an 'Action Items:' item as decisions", async () => {
+    const r = await record("# Notes 18 May 2023\n\n## Short Version\n\n* Action Items:\n  * Stephen Mackenzie: Contact the AWS representative.\n  * Jean-Christophe Morin: Review recent commits.\n* Important links: none\n");
+    expect(r.decisions.map((d) => d.text)).toEqual(["Stephen Mackenzie: Contact the AWS representative.", "Jean-Christophe Morin: Review recent commits."]);
+  });
+
+  it("gathers an agenda from the lists under its sub-headings, up to one with no list under it", async () => {
+    const r = await record("Agenda\n======\n\nPinned Topics\n-------------\n* Outstanding pull requests\n* Tracking table\n\nNew Items\n---------\n* Ubuntu support\n\nMinutes\n-------\nAttendees: Gigg, Hahn\n\n* Dropping support for 14.04\n");
+    expect(r.meeting.agenda).toEqual(["Outstanding pull requests", "Tracking table", "Ubuntu support"]);
+  });
+
+  it("leaves the honours after a chair's name out of it ('Sir John Elvidge, KCB (chair)')", async () => {
+    const r = await textRecord("Strategic Board\n\nThursday 20 March 2008\n\nPresent:\nSir John Elvidge, KCB (chair)\nRobert Gordon, CB\n\n1. Minutes\n");
+    expect(r.meeting.chair).toBe("John Elvidge");
+  });
+});

@@ -301,6 +301,8 @@ export function joinBrokenParagraphs(blocks: readonly Block[]): Block[] {
       // A date on a line of its own (a web page's publication line under its title) is no sentence's end,
       // unless the line before leads to it ("… the report is due on" / "30 April 2024.").
       !(DATE_LINE.test(b.ft.text.trim()) && !TRAILING_DATE_WORDS.test(last.ft.folded)) &&
+      // Nor does the text under such a line continue it ("November 30, 2017" over "2nd National Steering Committee …").
+      !DATE_LINE.test(last.ft.text.trim()) &&
       // A capital opens a new sentence, not the rest of one.
       !/^\p{Lu}/u.test(b.ft.text);
     if (continues) run.push(b);

@@ -242,7 +242,10 @@ export function opensDecisionSection(b: Block, next: Block | undefined): boolean
   if (b.kind === "paragraph" && ENDS_ON_COLON.test(b.ft.text) && wordCount(b.ft.text) <= INTRO_WORDS && firstMatch(DECISION_PHRASES, b.ft.folded)) return true;
   if (wordCount(b.ft.text) > SECTION_TITLE_WORDS) return false;
   // Plain text's numbered section line ("3. Actions arising") is read as a list item: one the next block does not continue as a numbered list.
-  const itemTitle = b.kind === "item" && isNumberedItem(b) && !(next && next.kind === "item" && isNumberedItem(next));
+  // "* Action Items:" over its own nested items: a list item that titles the items under it.
+  const itemTitle =
+    b.kind === "item" &&
+    ((isNumberedItem(b) && !(next && next.kind === "item" && isNumberedItem(next))) || (ENDS_ON_COLON.test(b.ft.text) && next?.kind === "item" && next.depth > b.depth));
   if (b.kind === "item" && !itemTitle) return false;
   // Plain text's title line ("Actions" alone on its line, its items under it) is marked by nothing but its words.
   const bareTitle = b.kind === "paragraph" && !b.emphasized && next?.kind === "item" && !/[.!?؟;؛,،:：]\s*$/u.test(b.ft.text);
@@ -273,8 +276,9 @@ function sectionItems(blocks: readonly Block[]): Set<number> {
       if (b.kind === "heading" && (title.kind !== "heading" || b.depth <= title.depth)) break;
       if (b.kind !== "heading" && b.emphasized) break;
       if (b.cell !== null) break;
-      // A section titled by a numbered line ends at the next numbered line of its level.
-      if (title.kind === "item" && b.kind === "item" && b.depth <= title.depth && isNumberedItem(b)) break;
+      // A section titled by a numbered line ends at the next numbered line of its level, one titled by an item at the item's end.
+      if (title.kind === "item" && b.kind === "item" && b.depth <= title.depth && (isNumberedItem(b) || !isNumberedItem(title))) break;
+      if (title.kind === "item" && !isNumberedItem(title) && b.kind !== "item") break;
       body.push(b);
     }
     // "Carried forward from previous meeting:" over its own sub-items titles them, it decides nothing.

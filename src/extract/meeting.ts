@@ -10,6 +10,7 @@ import {
   AGENDA_ITEM_WORDS,
   MINUTE_SECTION,
   REFERENCE_LINE,
+  APPROVAL_LINE,
   ATTENDEE_CUES,
   BODY_WORDS,
   CHAIR_CAPACITY,
@@ -205,18 +206,28 @@ export function meetingDateFromText(blocks: readonly Block[], knownYears: readon
   for (const b of head) {
     if (bare !== null) {
       const stated = eventFirst(b) ? null : cuedIn(b, ["full"]);
-      // "* Sommet : jusqu'à 1500 participants …, du 29 au 31 mai 2019": a list item is content, not a title line.
-      const titled = /[.!?؟]\s*$/u.test(b.ft.text) || b.kind === "item" ? null : lineDate(b);
+      // "* Sommet : jusqu'à 1500 participants …, du 29 au 31 mai 2019": a list item is content, not a title line;
+      // nor is a sentence about an event that goes on past its date ("تنظم ورشة عمل بمدينة سوسة يوم 28 جوان 2023 لفائدة
+      // الجمعيات"), where a title closes on the date of the meeting it names ("… Multi-stakeholder Forum (27/04/2021)").
+      const titled = /[.!?؟]\s*$/u.test(b.ft.text) || b.kind === "item" || eventSentence(b) ? null : lineDate(b);
       if (stated ?? titled) return (stated ?? titled)!;
       continue;
     }
     // Before any date, a title's closing date is the meeting's; after one, a line ending on a date is an event's ("Sommet : … du 29 au 31 mai 2019").
     const date = cuedIn(b, ["full"]) ?? lineDate(b, true) ?? cuedIn(b, ["yearless"]);
     // A letterhead's reference and date ("العدد: ت إ/ 412" over "التاريخ: 14/3/2024") date the letter, as a bare line does.
-    if (date && (isBareDateLine(b) || REFERENCE_LINE.test(b.ft.folded))) bare = date;
+    // So does the stamp of the minutes' approval ("Validé en séance du 15 septembre 2008"), a later meeting's date.
+    if (date && (isBareDateLine(b) || REFERENCE_LINE.test(b.ft.folded) || firstMatch(APPROVAL_LINE, b.ft.folded) !== null)) bare = date;
     else if (date) return date;
   }
   return bare ?? cued(["full"]) ?? cued(["yearless"]);
+}
+
+/** A line naming an event whose words go on after its first date: a sentence about the event, not a title. */
+function eventSentence(b: Block): boolean {
+  const event = firstMatch(EVENT_WORDS, b.ft.folded);
+  const date = event ? datesIn(b.ft.folded).find((d) => d.index > event.index) : undefined;
+  return date !== undefined && /\p{L}/u.test(b.ft.folded.slice(date.index + date.length));
 }
 
 /** A block that holds a date and nothing else but a time or a weekday: "18 Nov 2021", "Monday 3 May 2021, 10:00". */
@@ -442,11 +453,17 @@ function chairInAttendance(blocks: readonly Block[]): string | null {
     if (b.kind === "item") return personOf(b.ft.text) || null;
     // One person a line: "Mr. X – Chairman (Office of …)" among the lines of a PRESENT block.
     const before = b.ft.text.slice(0, b.ft.map[marker.index]);
-    const person = before.split(/[,;:،؛：\n]/u).pop()?.trim();
+    // "Sir John Elvidge, KCB (chair)": the honours after the name are not the name.
+    const parts = before.split(/[,;:،؛：\n]/u).map((p) => p.trim());
+    while (parts.length > 1 && POST_NOMINALS.test(parts[parts.length - 1])) parts.pop();
+    const person = parts.pop();
     if (person) return personOf(person);
   }
   return null;
 }
+
+/** Honours and degrees after a name, in capitals: "KCB", "CB", "OBE", "QC FRSE". */
+const POST_NOMINALS = /^(?:\p{Lu}{2,5}\.?\s*)+$/u;
 
 /** Words of one entry of a list of names: "Ana Aguiar (AA - chair)", "Emma Fiedler (EF - minutes)". */
 const NAME_ENTRY_WORDS = 6;
@@ -497,6 +514,22 @@ function listAfter(blocks: readonly Block[], at: number): Block[] {
     if (b.kind === "item" && b.depth <= 1) items.push(b);
     else if (b.kind === "item" || (b.kind === "paragraph" && b.depth > 0)) continue;
     else break;
+  }
+  return items;
+}
+
+/**
+ * An agenda heading over sub-headings, each over its list ("Agenda" / "Pinned Topics" / "New Items"): their
+ * items, up to a sub-heading with no list right under it ("Minutes") or a heading of the agenda's level.
+ */
+function subheadedItems(blocks: readonly Block[], at: number): Block[] {
+  const items: Block[] = [];
+  for (let k = at + 1; k < blocks.length && blocks[k].kind === "heading" && blocks[k].depth > blocks[at].depth; ) {
+    const list = listAfter(blocks, k);
+    if (list.length === 0) break;
+    items.push(...list);
+    k = blocks.indexOf(list[list.length - 1]) + 1;
+    while (k < blocks.length && blocks[k].kind !== "heading") k++;
   }
   return items;
 }
@@ -650,6 +683,8 @@ export function agenda(blocks: readonly Block[], document: readonly Block[] = bl
     if (b.cell !== null || !agendaCue(b)) continue;
     const items = listAfter(blocks, k);
     if (items.length) return [...items.map((i) => cleanTitle(i.ft.text.replace(/^\d{1,2}[.)]\s*/u, ""))), ...laterItems(blocks, items[items.length - 1])];
+    const grouped = b.kind === "heading" ? subheadedItems(blocks, k) : [];
+    if (grouped.length > 1) return grouped.map((i) => cleanTitle(i.ft.text.replace(/^\d{1,2}[.)]\s*/u, "")));
     const at = document.indexOf(b);
     const other = itemsAfterCue(at >= 0 ? document : blocks, at >= 0 ? at : k);
     if (other.length) return other;

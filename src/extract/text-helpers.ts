@@ -149,8 +149,11 @@ export function cleanTitle(text: string): string {
   return text.replace(/\s+/gu, " ").replace(/^[\s:：\-–—.,،;؛]+|[\s:：\-–—,،;؛]+$/gu, "").trim();
 }
 
-/** "(AB) Check and send …", "(Met Office team) To run …": who is to do an item, in brackets before it. */
-const OWNER_IN_BRACKETS = /^\(\s*(?<owner>\p{Lu}[^()]{1,38}?)\s*\)\s+(?=\S)/u;
+/**
+ * "(AB) Check and send …", "(Met Office team) To run …": who is to do an item, in brackets before it;
+ * "@maxnbk: Check with LF Marketing …": a repository's user name before a colon.
+ */
+const OWNER_IN_BRACKETS = /^(?:\(\s*(?<owner>\p{Lu}[^()]{1,38}?)\s*\)\s+|(?<handle>@[\w.-]{1,39})\s*[:：]\s*)(?=\S)/u;
 /** Words a bracketed owner may have: "(All Met Office)"; a longer bracket is a remark. */
 const OWNER_WORDS = 4;
 
@@ -158,7 +161,7 @@ const OWNER_WORDS = 4;
 export function ownerInBrackets(text: string): { owner: string; rest: string } | null {
   const trimmed = text.trim();
   const m = OWNER_IN_BRACKETS.exec(trimmed);
-  const owner = m?.groups?.owner;
+  const owner = m?.groups?.owner ?? m?.groups?.handle;
   if (!m || !owner || /^[IVXLC]+$/u.test(owner) || owner.split(/\s+/u).length > OWNER_WORDS) return null;
   return { owner, rest: trimmed.slice(m[0].length) };
 }

@@ -49,9 +49,10 @@ export const taskList: FlowLayout = {
       let title: Block | undefined;
       for (let j = k - 1; j >= 0 && !title; j--) if (flow[j].kind === "heading" || flow[j].emphasized) title = flow[j];
       const decided = title !== undefined && opensDecisionSection(title, flow[k]) && run.every(({ item }) => task(item)!.groups!.box === CHECKBOX.unchecked);
-      // "Attendees:" over "[X] Sean Cooper (TSC) - DNEG": boxes ticked for who came, no tasks.
+      // "Attendees:" over "[X] Sean Cooper (TSC) - DNEG", "* TSC Attendees:" over its nested boxes: ticked for who came, no tasks.
       const before = flow[k - 1];
-      const attendance = before !== undefined && before.kind !== "item" && firstMatch(ATTENDEE_CUES, before.ft.folded) !== null && wordCount(before.ft.text) <= ATTENDANCE_TITLE_WORDS;
+      const attendance =
+        before !== undefined && (before.kind !== "item" || before.depth < depth) && firstMatch(ATTENDEE_CUES, before.ft.folded) !== null && wordCount(before.ft.text) <= ATTENDANCE_TITLE_WORDS;
       if (run.length >= 2 && !decided && !attendance) for (const { item, nested } of run) tracked.set(item.index, nested);
     };
     return {

@@ -84,6 +84,7 @@ const NOTHING: Omit<Lexicon, Given | "headers"> = {
   numberNames: {},
   numberJoiners: [],
   referenceLabels: [],
+  approvalCues: [],
   monthEndWords: [],
   decisionWords: [],
   decisionLabels: [],

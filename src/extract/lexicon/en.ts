@@ -184,6 +184,10 @@ export const en: Lexicon<"en"> = {
     { phrase: "work has not begun", status: "not_started" },
     { phrase: "lagging behind", status: "in_progress" },
     { phrase: "no work has started", status: "not_started" },
+    // An open task's note that nothing was done on it: "Did not have time unfortunately".
+    { phrase: "did not have time", status: "not_started" },
+    { phrase: "didn't have time", status: "not_started" },
+    { phrase: "no progress", status: "not_started" },
     { phrase: "no work has begun", status: "not_started" },
     { phrase: "work has yet to start", status: "not_started" },
     { phrase: "has yet to start", status: "not_started" },
@@ -217,7 +221,8 @@ export const en: Lexicon<"en"> = {
   reporterPosition: "before-verb",
   honorifics: [{ word: "Mr" }, { word: "Mr." }, { word: "Ms" }, { word: "Ms." }, { word: "Mrs" }, { word: "Mrs." }, { word: "Dr" }, { word: "Dr." }, { word: "Prof." }, { word: "Prof" }, { word: "Professor" }, { word: "Hon." }, { word: "Hon" }, { word: "Eng." }, { word: "Eng" }, { word: "Cllr" }, { word: "Cllr." }, { word: "Councillor" }, { word: "Barr." }, { word: "Barr" }, { word: "Engr." }, { word: "Engr" }, { word: "Amb." }, { word: "Amb" },
     // Philippine officials' titles: Undersecretary, Assistant Secretary, Attorney.
-    { word: "Usec." }, { word: "Usec" }, { word: "Asec." }, { word: "Asec" }, { word: "Atty." }, { word: "Atty" }, { word: "Rev." }],
+    { word: "Usec." }, { word: "Usec" }, { word: "Asec." }, { word: "Asec" }, { word: "Atty." }, { word: "Atty" }, { word: "Rev." },
+    { word: "Sir" }, { word: "Dame" }, { word: "Lord" }, { word: "Baroness" }],
   nameConjunctions: ["and"],
   nameStopWords: ["that", "on", "the", "to"],
   bodyWords: ["representative", "representatives", "chair", "director", "deputy", "minister", "ministry", "agency", "institute", "committee", "association", "coordinator", "secretary", "point of contact", "permanent secretary", "under-secretary", "adviser", "advisor"],
@@ -287,6 +292,7 @@ export const en: Lexicon<"en"> = {
   dueCues: ["by", "due", "deadline", "no later than", "before"],
   numberNames: { ...englishCardinals, ...englishOrdinalWords },
   numberJoiners: ["and"],
+  approvalCues: ["approved on", "approved at the meeting of", "approved at the meeting on", "adopted on", "date approved:", "approved:"],
   referenceLabels: ["min.", "min", "minute", "ref.", "ref", "reference", "no.", "file no.", "our ref", "your ref"],
   monthEndWords: ["end of", "end-"],
   decisionWords: ["resolution", "decision", "recommendation"],

@@ -307,6 +307,7 @@ export const fr: Lexicon<"fr"> = {
     cinquante: 50, soixante: 60, cent: 100, cents: 100, mille: 1000, mil: 1000,
   },
   numberJoiners: ["et"],
+  approvalCues: ["validé en séance du", "approuvé en séance du", "validé le", "approuvé le", "adopté le", "adopté en séance du"],
   referenceLabels: ["réf.", "réf", "référence", "n°", "no", "pv n°", "n/réf", "v/réf", "nos réf", "vos réf"],
   monthEndWords: ["fin", "fin de", "fin d'", "fin du mois de"],
   decisionWords: ["résolution", "décision", "recommandation"],

@@ -330,6 +330,8 @@ export const ACTIVITY_CUES = {
 /** Everything `findDates` needs to know of how dates are written, from every lexicon. */
 /** "MIN/PSC/04/01/2024: Preliminaries", "MIN. 02/01/2024: …": a section titled by its minute's reference. Group `title`. */
 export const MINUTE_SECTION = new RegExp(`^(?:${alternation(all((l) => l.referenceLabels))})[\\s./-]*(?<reference>[\\p{L}\\d]+(?:[./-][\\p{L}\\d]+)*)\\s*[:：]\\s*(?<title>\\S.*)$`, "dsu");
+/** "Validé en séance du 15 septembre 2008", "Approved on …": the minutes' approval, dated by a later meeting. */
+export const APPROVAL_LINE = phraseRegex(all((l) => l.approvalCues), PROCLITICS);
 /** A line that opens with a reference label and its colon ("العدد: ت إ/ 412", "Réf. : …", "Our ref: …"): a letterhead's. */
 export const REFERENCE_LINE = new RegExp(`(?:^|\\n)\\s*(?:${alternation(all((l) => l.referenceLabels))})\\s*[:：]`, "u");
 /** Reference labels written with a full stop ("MIN.", "Réf."), without it: that stop ends no sentence before the number. */

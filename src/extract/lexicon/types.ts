@@ -256,6 +256,8 @@ export interface Lexicon<L extends string = string> {
    * A numeric date right after one is the reference, not a date.
    */
   referenceLabels: string[];
+  /** Words stamping when the minutes were approved ("Validé en séance du …", "Approved on …"): a later meeting's date, not this one's. */
+  approvalCues: string[];
   /**
    * Words before a month that name its last day: a deadline "before the end of November 2023",
    * "d'ici fin mars 2024", "قبل نهاية تشرين الثاني 2023" falls on the 30th, the 31st; the month
