@@ -258,3 +258,33 @@ describe("classes the real documents of h-real8 showed", () => {
     expect(r.meeting.chair).toBe("John Elvidge");
   });
 });
+
+describe("third round: a South African action tracker, Canadian notes, Jordanian ordinal bullets", () => {
+  it("keeps a log's meeting/action numbers ('13/02') as written, in the table and in the prose naming them", async () => {
+    expect(normalItemNumber("13/02")).toBe("13/02");
+    const r = await record(
+      `# Minutes of Meeting No. 14\n\nHeld on 22 February 2024.\n\n${markdownTable("Ref|Action|Owner|RAG", [
+        ["13/01", "Publish the register pilot", "CIPC", "Complete"],
+        ["13/03", "Train municipal officials", "DPSA", "Delayed"],
+      ])}\n## New actions\n\n${markdownTable("Ref|Action|Owner|Target date", [["14/01", "Circulate the revised training schedule for action 13/03", "DPSA", "8 Mar 2024"]])}`,
+    );
+    expect(r.commitments.map((c) => [c.number, c.status])).toEqual([
+      ["13/01", "completed"],
+      ["13/03", "in_progress"],
+    ]);
+    expect(r.decisions.map((d) => [d.commitment, d.due ?? null])).toEqual([["13/03", "2024-03-08"]]);
+  });
+
+  it("reads 'Point 1 - Ouverture' lines as the agenda and a bare 'Suivis' line over the follow-ups", async () => {
+    const r = await textRecord(
+      "Notes de rencontre\n\nDate : mardi 5 mars 2024\n\nPoint 1 - Ouverture\nLa présidente souhaite la bienvenue.\n\nPoint 2 - Suivi des engagements\n- Engagement 4.1 (Registre des lobbyistes) : réalisé.\n- Engagement 5.2 (Transparence) : en retard.\n\nSuivis\n- Le SCT enverra le gabarit d'ici le 22 mars 2024.\n",
+    );
+    expect(r.meeting.agenda).toEqual(["Ouverture", "Suivi des engagements"]);
+    expect(r.decisions.map((d) => [d.text, d.due ?? null])).toEqual([["Le SCT enverra le gabarit d'ici le 22 mars 2024.", "2024-03-22"]]);
+  });
+
+  it("reads an event named with its article ('سيُعقد المنتدى الوطني … في مدينة إربد يوم 18 حزيران 2024')", async () => {
+    const r = await record("# محضر\n\nعقد الفريق اجتماعه يوم الأحد الموافق 12 أيار 2024.\n\nسيُعقد المنتدى الوطني للحكومة المنفتحة في مدينة إربد يوم 18 حزيران 2024.\n");
+    expect(r.events.map((e) => [e.date, e.place])).toEqual([["2024-06-18", "إربد"]]);
+  });
+});

@@ -54,7 +54,10 @@ function placeBefore(ft: FoldedText, from: number, dateStart: number): { text: s
   // "ورشة … في إربد يوم 20 نيسان": a common preposition right before the date, a few words from it.
   if (!found) {
     const near = [...ft.folded.slice(from, to).matchAll(new RegExp(PLACE.beforeDate.source, "gu"))].pop();
-    if (near) {
+    // "في مدينة إربد يوم 18 حزيران": a place noun after it is not the place's name.
+    const named = near ? placeAt(ft, from + near.index, to) : null;
+    if (near && named && PLACE.nouns.test(ft.folded.slice(from + near.index + near[0].length).trimStart())) found = { text: named.text, start: from + near.index };
+    else if (near) {
       const start = from + near.index + near[0].length;
       const words = ft.folded.slice(start, to).trim().split(/\s+/u).filter(Boolean);
       if (words.length > 0 && words.length <= ATTACHED_PLACE_WORDS && words.every((w) => /^\p{L}/u.test(w) && !PLACE.stopWords.has(w))) {

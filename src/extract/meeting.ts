@@ -600,7 +600,7 @@ function agendaCue(b: Block): boolean {
 
 /** An enumerator: "1.", "2)", "III.", "IV -", "ثانياً:", "Secondly,", "Item 3:", "Point 2 :" (French sets a space before a colon). */
 const ENUMERATOR = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(?:(?:${AGENDA_ITEM_WORDS})\\s+)?(?<digits>\\d{1,2})(?:[.)\\-–]|\\s?:)|(?<roman>[ivxlc]{1,6})\\s*[.)\\-–:]|(?:${SECTION_MARKER_VALUES.regex.source})\\s*[:：\\-–—.,،])\\s+(?=\\S)`,
+  `(?<![\\p{L}\\p{N}])(?:(?:(?:${AGENDA_ITEM_WORDS})\\s+)?(?<digits>\\d{1,2})(?:[.)]|\\s?[\\-–—:])|(?<roman>[ivxlc]{1,6})\\s*[.)\\-–:]|(?:${SECTION_MARKER_VALUES.regex.source})\\s*[:：\\-–—.,،])\\s+(?=\\S)`,
   "gu",
 );
 

@@ -28,13 +28,13 @@ export const Language = z.enum(LANGUAGES);
 export type Language = LexiconLanguage;
 
 /**
- * An item number in its normal form (src/text/item-numbers.ts): whole ("7"), dotted ("2.10"), hyphenated ("3-1"),
+ * An item number in its normal form (src/text/item-numbers.ts): whole ("7"), dotted ("2.10"), hyphenated ("3-1"), slashed ("13/02"),
  * or with a letter code ("A-12", "AP-14-01"); a Roman or ordinal-word number is given as its value.
  */
 export const ItemNumber = z
   .string()
-  .regex(/^(?:[A-Z]{1,3}[-.]?\d+(?:[-.]\d+){0,3}|\d+(?:\.\d+){0,3}|\d+(?:-\d+){1,3})$/u, "an item number: 7, 2.10, 3-1, A-12, AP-14-01")
-  .describe("The item number as the committee numbers it: 7, 2.10, 3-1, A-12, AP-14-01 (a Roman or ordinal-word number as its value).");
+  .regex(/^(?:[A-Z]{1,3}[-.]?\d+(?:[-.]\d+){0,3}|\d+(?:\.\d+){0,3}|\d+(?:-\d+){1,3}|\d{1,3}\/\d{1,3})$/u, "an item number: 7, 2.10, 3-1, 13/02, A-12, AP-14-01")
+  .describe("The item number as the committee numbers it: 7, 2.10, 3-1, 13/02, A-12, AP-14-01 (a Roman or ordinal-word number as its value).");
 
 /** Where a fact was read: the file plus the page, table/row or heading that holds it. */
 export const SourceRef = z.object({

@@ -295,7 +295,7 @@ export const fr: Lexicon<"fr"> = {
   chairVerbs: ["a présidé la réunion", "a présidé la séance", "a présidé", "présidait"],
   decisionSections: [
     "décisions", "relevé de décisions", "relevé des décisions", "résolutions", "recommandations", "mesures de suivi",
-    "actions de suivi", "actions à mener", "prochaines étapes", "points d'action", "actions",
+    "actions de suivi", "actions à mener", "prochaines étapes", "points d'action", "actions", "suivis", "suites à donner",
     "accords", "points d'accord", "conclusions et prochaines étapes",
   ],
   ownerLabels: ["responsable", "resp.", "porteur", "pilote", "structure responsable", "institution responsable", "chef de file"],
