@@ -11,7 +11,7 @@ import { normalItemNumber } from "../src/text/item-numbers.js";
 import { datesOf } from "../src/text/dates.js";
 import { DATE_WORDS } from "../src/extract/lexicon/index.js";
 import { extractRecord } from "../src/extract/index.js";
-import { readText } from "../src/ingest/text.js";
+import { readText, wikiTablesAsGfm } from "../src/ingest/text.js";
 
 /** The record of a plain-text document, read by the text reader. */
 const textRecord = async (text: string) => extractRecord(await readText(new TextEncoder().encode(text), "notes.txt"), { sha256: "0".repeat(64) });
@@ -286,5 +286,29 @@ describe("third round: a South African action tracker, Canadian notes, Jordanian
   it("reads an event named with its article ('سيُعقد المنتدى الوطني … في مدينة إربد يوم 18 حزيران 2024')", async () => {
     const r = await record("# محضر\n\nعقد الفريق اجتماعه يوم الأحد الموافق 12 أيار 2024.\n\nسيُعقد المنتدى الوطني للحكومة المنفتحة في مدينة إربد يوم 18 حزيران 2024.\n");
     expect(r.events.map((e) => [e.date, e.place])).toEqual([["2024-06-18", "إربد"]]);
+  });
+});
+
+describe("a wiki page's table", () => {
+  const page = "# Compte rendu du 13 octobre 2014\n\nConcernant les tuiles :\n{| border=&quot;1&quot;\n!Nom de la tuile\n! Mode de récupération !! Statut\n|-\n| Facebook\n| API Facebook\n| En cours\n|-\n| #appdujour\n| RSS | blog\n| style=\"color:green\" | Prêt\n|}\n\nLa suite du texte.\n";
+
+  it("rewrites a MediaWiki table as a GFM table in as many lines", () => {
+    const lines = wikiTablesAsGfm(page).split("\n");
+    expect(lines.length).toBe(page.split("\n").length);
+    expect(lines.slice(4, 8)).toEqual(["| Nom de la tuile | Mode de récupération | Statut |", "| --- | --- | --- |", "| Facebook | API Facebook | En cours |", "| #appdujour | RSS \\| blog | Prêt |"]);
+    expect(lines.indexOf("La suite du texte.")).toBe(page.split("\n").indexOf("La suite du texte."));
+  });
+
+  it("reads its rows as items named by the first column, their states in the status column", async () => {
+    const r = await record(page);
+    expect(r.commitments.map((c) => [c.title, c.status])).toEqual([
+      ["Facebook", "in_progress"],
+      ["#appdujour", "completed"],
+    ]);
+  });
+
+  it("takes no rows of a table whose 'Status' column holds no statuses for items", async () => {
+    const r = await record(`# Minutes of 3 May 2024\n\n${markdownTable("Name|Organisation|Status", [["Ann Lee", "Ministry", "Member"], ["Bo Chen", "NGO", "Observer"]])}`);
+    expect(r.commitments).toEqual([]);
   });
 });

@@ -127,6 +127,15 @@ function holdsNumbers(table: TableModel, headerRow: number, col: number): boolea
   return cells.length > 0 && cells.every((text) => cellNumber(text) !== null);
 }
 
+/** Share of a status column's cells that must hold a status for the rows to be items with a state. */
+const STATUS_CELLS = 0.6;
+
+/** Most of a column's cells give a status ("En cours", "Prêt"): a column of states, not of remarks. */
+function holdsStatuses(table: TableModel, headerRow: number, col: number): boolean {
+  const cells = columnTexts(table, headerRow, col);
+  return cells.length >= 2 && cells.filter((text) => statusPhrases(foldWithMap(text)).some((h) => h.status !== "unknown")).length >= cells.length * STATUS_CELLS;
+}
+
 /** A column of years ("2023", "2024"): numbers, but no item's. */
 function holdsYears(table: TableModel, headerRow: number, col: number): boolean {
   return columnTexts(table, headerRow, col).every((text) => /^\s*(?:19|20)\d\d\s*$/u.test(text));
@@ -165,6 +174,9 @@ export function planColumns(table: TableModel): ColumnPlan | null {
     else if (!roles.includes("number") && itemColumn > 0 && roles[0] === null && holdsNumbers(table, r, 0) && !holdsYears(table, r, 0)) roles[0] = "number";
     // Without an item column, the column of parts is the item column ("N° | Activités | Responsable").
     if (!roles.includes("commitment") && roles.includes("milestone")) roles[roles.indexOf("milestone")] = "commitment";
+    // "Nom de la tuile | Mode de récupération | Statut": items named by a header no lexicon knows, their states
+    // in statuses, are named by the first column no role took, when most status cells hold a status.
+    else if (!roles.includes("commitment") && !roles.includes("number") && roles.includes("status") && roles[0] === null && holdsStatuses(table, r, roles.indexOf("status"))) roles[0] = "commitment";
     if (any) return { headerRow: r, roles };
   }
   return null;

@@ -596,8 +596,57 @@ function frontMatter(tree: Root, messages: IngestMessage[]): DocumentMetadata {
   return metadata;
 }
 
+/** A MediaWiki table's lines: "{| attributes" opens it, "|}" closes it, "|-" parts the rows. */
+const WIKI_TABLE_START = /^\s*\{\|/u;
+const WIKI_TABLE_END = /^\s*\|\}/u;
+const WIKI_ROW = /^\s*\|-/u;
+/** A cell's attributes before its content: `| style="color:red" | En cours`. */
+const WIKI_CELL_ATTRIBUTES = /^\s*[\w-]+\s*=\s*(?:"[^"]*"|&quot;.*?&quot;|\S+)(?:\s+[\w-]+\s*=\s*(?:"[^"]*"|&quot;.*?&quot;|\S+))*\s*\|(?!\|)/u;
+
+/**
+ * MediaWiki tables in Markdown (pages exported from a wiki keep "{| … |}" markup, which Markdown
+ * reads as a paragraph) rewritten as GFM tables, in as many lines, so that every other line keeps
+ * its number: the opening line becomes the blank line a table needs before it, the header row
+ * (or the first row) and the delimiter follow, then one line a row, then blank lines.
+ */
+export function wikiTablesAsGfm(text: string): string {
+  const lines = text.split("\n");
+  for (let start = 0; start < lines.length; start++) {
+    if (!WIKI_TABLE_START.test(lines[start])) continue;
+    const end = lines.findIndex((line, k) => k > start && WIKI_TABLE_END.test(line));
+    if (end < 0) break;
+    const rows: string[][] = [[]];
+    for (const line of lines.slice(start + 1, end)) {
+      if (WIKI_ROW.test(line)) {
+        if (rows[rows.length - 1].length > 0) rows.push([]);
+        continue;
+      }
+      const m = /^\s*([!|])(?!\+)(.*)$/u.exec(line);
+      // A line that opens no cell continues the cell before it.
+      if (!m) {
+        const row = rows[rows.length - 1];
+        if (row.length > 0) row[row.length - 1] += ` ${line.trim()}`;
+        continue;
+      }
+      const separator = m[1] === "!" ? /!!|\|\|/u : /\|\|/u;
+      for (const cell of m[2].split(separator)) rows[rows.length - 1].push(cell.replace(WIKI_CELL_ATTRIBUTES, "").trim());
+    }
+    const cells = rows.filter((row) => row.length > 0);
+    if (cells.length === 0) continue;
+    const width = Math.max(...cells.map((row) => row.length));
+    const gfmRow = (row: string[]): string => `| ${Array.from({ length: width }, (_, k) => (row[k] ?? "").replace(/\|/gu, "\\|")).join(" | ")} |`;
+    const gfm = ["", gfmRow(cells[0]), `| ${Array(width).fill("---").join(" | ")} |`, ...cells.slice(1).map(gfmRow)];
+    const span = end - start + 1;
+    // A table of one line a row is no longer than its markup: the rows follow, their lines kept below it.
+    if (gfm.length > span) continue;
+    lines.splice(start, span, ...gfm, ...Array(span - gfm.length).fill(""));
+    start = end;
+  }
+  return lines.join("\n");
+}
+
 export const readMarkdown: Reader = async (bytes, path) => {
-  const tree = markdownParser.parse(decodeText(bytes, path));
+  const tree = markdownParser.parse(wikiTablesAsGfm(decodeText(bytes, path)));
   const messages: IngestMessage[] = [];
   const metadata = frontMatter(tree, messages);
   annotate(tree, {}, { count: 0 });

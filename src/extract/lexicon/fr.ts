@@ -78,6 +78,8 @@ export const fr: Lexicon<"fr"> = {
     { phrase: "au point mort", status: "in_progress" },
     { phrase: "bloqué", status: "in_progress" },
     { phrase: "en suspens", status: "in_progress" },
+    // Ready for use: done ("#appdujour | RSS depuis le blog | Prêt").
+    { phrase: "prêt", status: "completed" },
   ]),
   // Words that are a status only as a cell's whole word ("Retard", "Fait"): in a sentence ("le retard de l'engagement 3",
   // "le fait que") they comment.

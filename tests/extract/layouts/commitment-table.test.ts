@@ -94,7 +94,7 @@ describe("plan trackers in French and Arabic", () => {
 });
 
 describe("a progress column that gives a status with its percent", () => {
-  it("reads both the status and the percent of \"En cours (45 %)\", \"In progress (45%)\", \"قيد التنفيذ (٤٥٪)\", and only the percent of a bare figure", () => {
+  it("reads both the status and the percent of \"En cours (45 %)\", \"In progress (45%)\", \"قيد التنفيذ (٤٥٪)\", and of a bare figure the percent, the status it implies without a label", () => {
     const rows = (header: string[], cells: string[][]) => extract([table([header, ...cells])]).commitments.map((c) => [c.number, c.status, c.statusLabel, c.progress]);
     expect(rows(["N°", "Engagement", "Avancement"], [["1", "Numériser les archives de l'état civil", "En cours (45 %)"], ["2", "Publier les textes réglementaires", "Réalisé (100 %) – plateforme en ligne"]])).toEqual([
       ["1", "in_progress", "En cours (45 %)", 45],
@@ -102,7 +102,7 @@ describe("a progress column that gives a status with its percent", () => {
     ]);
     expect(rows(["No.", "Commitment", "Progress"], [["1", "Publish the citizens' budget", "In progress (45%)"], ["2", "Open contracting data", "60%"]])).toEqual([
       ["1", "in_progress", "In progress (45%)", 45],
-      ["2", "unknown", null, 60],
+      ["2", "in_progress", null, 60],
     ]);
     expect(rows(["الرقم", "التعهد", "نسبة الإنجاز"], [["1", "نشر الميزانية المواطنية", "قيد التنفيذ (٤٥٪)"]])).toEqual([["1", "in_progress", expect.stringContaining("قيد التنفيذ"), 45]]);
   });
