@@ -17,7 +17,6 @@ import type { OcrOptions } from "../ingest/ocr.js";
 import { MeetingRecord } from "../model/meeting.js";
 import { streamFileAtomic, writeFileAtomic, writeTextIfChanged } from "./atomic.js";
 import { InputIndex, pipelineVersion, RECORD_INDEX_NAME, RecordCache, relocateRecord } from "./cache.js";
-import { openKeptRows } from "./kept-rows.js";
 import { recordToJson } from "../write/json.js";
 import { discoverInputs, SUPPORTED_EXTENSIONS } from "./discover.js";
 import { describeFsError, makeWritableFolder } from "./folders.js";
@@ -181,14 +180,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     index = undefined;
     checkedRecords = undefined;
   };
-  const cacheRoot = options.cache === false ? undefined : (options.cache ?? join(options.out, ".cache"));
-  if (cacheRoot !== undefined) {
-    cache = await RecordCache.open(cacheRoot).catch((error: unknown) => {
+  if (options.cache !== false) {
+    const root = options.cache ?? join(options.out, ".cache");
+    cache = await RecordCache.open(root).catch((error: unknown) => {
       dropCache(error);
       return undefined;
     });
-    if (cache) index = await InputIndex.open(cacheRoot);
-    if (cache && options.tracker) checkedRecords = { index: await InputIndex.open(cacheRoot, RECORD_INDEX_NAME), version: await pipelineVersion() };
+    if (cache) index = await InputIndex.open(root);
+    if (cache && options.tracker) checkedRecords = { index: await InputIndex.open(root, RECORD_INDEX_NAME), version: await pipelineVersion() };
   }
 
   const names = assignOutputNames(discovery.files);
@@ -203,8 +202,6 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const records: (MeetingRecord | undefined)[] = new Array(names.length);
   /** Cache key of each file that has a record: what its record was made from. */
   const keys: (string | undefined)[] = new Array(names.length);
-  /** The digest of the text each record was parsed from, for the workbook's kept rows (`kept-rows.ts`): only with a cache and a tracker. */
-  const recordDigests = cacheRoot !== undefined && options.tracker ? new WeakMap<MeetingRecord, string>() : undefined;
 
   let pool: WorkerPool | undefined;
   const getPool = (): WorkerPool =>
@@ -225,11 +222,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     const output = join("meetings", names[index].name);
     await writeOutput(join(options.out, output), (path) => writeTextIfChanged(path, json));
     // Only the tracker needs the records in memory; `extract` keeps memory flat without them.
-    if (options.tracker) {
-      const parsed = record();
-      records[index] = parsed;
-      recordDigests?.set(parsed, digestOf(json));
-    }
+    if (options.tracker) records[index] = record();
     keys[index] = key;
     results[index] = { file: names[index].file, status, output, format: summary.format, pages: summary.pages, commitments: summary.commitments };
     progress.file({ file: names[index].file, status, detail: summary.commitments === 0 ? "no commitments found" : "" });
@@ -302,7 +295,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   });
   // The archive's earlier records are read while the given files are extracted: adding one file
   // to an archive of thousands otherwise waits for its worker, then for the archive's reading.
-  const stale = options.tracker ? staleRecords(options.out, names, checkedRecords, recordDigests) : undefined;
+  const stale = options.tracker ? staleRecords(options.out, names, checkedRecords) : undefined;
   stale?.catch(() => undefined);
   try {
     await Promise.all(readers);
@@ -374,12 +367,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
             if (meeting.dateSource === "metadata") progress.note(`warning: ${meeting.file}: dated ${meeting.date} from the document's metadata only; check it (review.json)`);
           }
           const report = trackerReport(tracker, present, failures, buildReview(tracker, present));
-          // The workbook's rows about each meeting, kept beside the records of this pipeline version.
-          const kept = cache && cacheRoot !== undefined && recordDigests ? await openKeptRows(join(cacheRoot, await pipelineVersion(), "workbook"), recordDigests) : undefined;
           for (const writer of writersFor(options.formats)) {
             // A Ctrl-C while the tracker is written: the writers not yet begun (the workbook, the longest) are not.
             if (signal?.aborted) break;
-            await streamOutput(writer.file, (stream) => writer.write(report, stream, kept ? { kept } : {}));
+            await streamOutput(writer.file, (stream) => writer.write(report, stream));
           }
         }
         await writeOutput(join(options.out, "errors.json"), () => writeFileAtomic(set.path("errors.json"), errorsJson));
@@ -460,7 +451,6 @@ async function staleRecords(
   out: string,
   names: readonly { file: string; name: string }[],
   checked: { index: InputIndex; version: string } | undefined,
-  digests: WeakMap<MeetingRecord, string> | undefined,
 ): Promise<ArchivedRecord[]> {
   const folder = join(out, "meetings");
   const current = new Set(names.map((n) => n.name));
@@ -471,12 +461,9 @@ async function staleRecords(
     if (at % RECORDS_PER_TURN === RECORDS_PER_TURN - 1) await new Promise(setImmediate);
     const path = join(folder, name);
     const status = checked ? statusOf(path) : undefined;
-    const bytes = readIfAny(path);
-    const record = bytes === undefined ? undefined : archivedRecord(bytes.toString("utf8"), path, status, checked);
-    if (record && !given.has(record.source.path)) {
-      stale.push({ name, record });
-      digests?.set(record, digestOf(bytes!));
-    }
+    const text = readTextIfAny(path);
+    const record = text === undefined ? undefined : archivedRecord(text, path, status, checked);
+    if (record && !given.has(record.source.path)) stale.push({ name, record });
   }
   return stale;
 }
@@ -501,9 +488,9 @@ function statusOf(file: string): Stats | undefined {
   }
 }
 
-function readIfAny(path: string): Buffer | undefined {
+function readTextIfAny(path: string): string | undefined {
   try {
-    return readFileSync(path);
+    return readFileSync(path, "utf8");
   } catch {
     return undefined;
   }

@@ -163,13 +163,6 @@ class SharedStrings {
     return index;
   }
 
-  /** The indexes of a fragment's texts (in the order its cells first use them), which its cells refer to `references` times. */
-  indexAll(texts: readonly string[], references: number): number[] {
-    const indexes = texts.map((text) => this.index(text));
-    this.references += references - texts.length;
-    return indexes;
-  }
-
   async write(entry: ZipEntryWriter): Promise<void> {
     await entry.write(`${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${this.references}" uniqueCount="${this.texts.length}">`);
     for (const text of this.texts) await entry.write(`<si><t${preserve(text)}>${xmlText(text)}</t></si>`);
@@ -183,69 +176,18 @@ interface Note {
   text: string;
 }
 
-/**
- * What a fragment of rows (`SheetWriter.beginFragment`) leaves open, marked by characters XML
- * cannot carry (`xmlText` drops them), so never part of a fragment's own text: a row's number
- * where the row opens, the same number in a cell's address, and a shared string's index (the
- * mark followed by the text's place in the fragment's own list).
- */
-const ROW_MARK = "\u0001";
-const ADDRESS_MARK = "\u0002";
-const STRING_MARK = "\u0003";
-const [ROW_BYTE, ADDRESS_BYTE, STRING_BYTE] = [1, 2, 3];
-/** More digits than a row number or a shared string's index has. */
-const MAX_DIGITS = 16;
-
-/** Writes `value`'s decimal digits into `out` at `at`; the position after them. */
-function putDigits(out: Buffer, at: number, value: number): number {
-  const digits = String(value);
-  for (let i = 0; i < digits.length; i++) out[at + i] = digits.charCodeAt(i);
-  return at + digits.length;
-}
-
-/**
- * Rows as XML with their numbers and their shared strings' indexes left open, to be written at
- * any row of any workbook (`SheetWriter.writeFragment`): the same bytes as rows written there.
- */
-export interface RowFragment {
-  /** UTF-8. */
-  xml: Buffer;
-  rows: number;
-  /** The texts of its cells, each once, in the order the cells first use them. */
-  texts: string[];
-  /** How many of its cells hold text. */
-  references: number;
-}
-
 /** A worksheet being written: its rows in order, then what follows them. */
 export class SheetWriter {
   private rowNumber = 0;
   readonly notes: Note[] = [];
   private autoFilter: string | undefined;
   private readonly dataBars: { ref: string; color: string }[] = [];
-  /** The fragment being built, while there is one (rows go into it, not into the entry), and its texts' places. */
-  private fragment: (Omit<RowFragment, "xml"> & { xml: string }) | undefined;
-  private fragmentTexts = new Map<string, number>();
 
   constructor(
     private readonly entry: ZipEntryWriter,
     private readonly strings: SharedStrings,
     private readonly letters: readonly string[],
   ) {}
-
-  /** A text cell's `<v>`: its shared string's index, or in a fragment the mark and its place in the fragment's texts. */
-  private textIndex(text: string): string | number {
-    const { fragment } = this;
-    if (!fragment) return this.strings.index(text);
-    fragment.references++;
-    let at = this.fragmentTexts.get(text);
-    if (at === undefined) {
-      at = fragment.texts.length;
-      fragment.texts.push(text);
-      this.fragmentTexts.set(text, at);
-    }
-    return `${STRING_MARK}${at}`;
-  }
 
   /** The cells of the row being built (`cell`), as XML, and the column of the last one. */
   private cells = "";
@@ -257,8 +199,7 @@ export class SheetWriter {
    * an archive of 10,000 meetings has millions of them.
    */
   cell(column: number, value: CellValue, style: number, note?: string): void {
-    if (note && this.fragment) throw new Error("a fragment of rows cannot hold a note: its address is not known yet");
-    const r = this.fragment ? ADDRESS_MARK : this.rowNumber + 1;
+    const r = this.rowNumber + 1;
     // A cell right after the one before it goes without its address: readers (Excel, exceljs,
     // LibreOffice) put it in the next column. Only the first cell, the one after a gap and one
     // with a note (exceljs joins a note to its cell by the cell's written address) say where
@@ -267,79 +208,19 @@ export class SheetWriter {
     this.previous = column;
     const s = style === 0 ? "" : ` s="${style}"`;
     if (value === null) this.cells += `${at}${s}/>`;
-    else if (typeof value === "string") this.cells += `${at}${s} t="s"><v>${this.textIndex(value)}</v></c>`;
+    else if (typeof value === "string") this.cells += `${at}${s} t="s"><v>${this.strings.index(value)}</v></c>`;
     else if (typeof value === "number") this.cells += `${at}${s}><v>${value}</v></c>`;
     else this.cells += `${at}${s}><v>${serialDay(value)}</v></c>`;
-    if (note) this.notes.push({ row: this.rowNumber, column, text: note });
+    if (note) this.notes.push({ row: r - 1, column, text: note });
   }
 
   /** Ends the row the cells since the last one make, with its height in points when it needs more than one line. */
   endRow(height?: number): Promise<void> | void {
-    const { fragment } = this;
-    const r = fragment ? ROW_MARK : ++this.rowNumber;
-    const xml = `<row r="${r}"${height === undefined ? "" : ` ht="${height}" customHeight="1"`}>${this.cells}</row>`;
+    const r = ++this.rowNumber;
+    const xml = `${height === undefined ? `<row r="${r}">` : `<row r="${r}" ht="${height}" customHeight="1">`}${this.cells}</row>`;
     this.cells = "";
     this.previous = -2;
-    if (!fragment) return this.entry.write(xml);
-    fragment.xml += xml;
-    fragment.rows++;
-  }
-
-  /** The rows until `endFragment` are built as a fragment, not written. */
-  beginFragment(): void {
-    this.fragment = { xml: "", rows: 0, texts: [], references: 0 };
-    this.fragmentTexts = new Map();
-  }
-
-  endFragment(): RowFragment {
-    const { fragment } = this;
-    if (!fragment) throw new Error("no fragment of rows begun");
-    this.fragment = undefined;
-    return { ...fragment, xml: Buffer.from(fragment.xml, "utf8") };
-  }
-
-  /**
-   * Writes a fragment's rows as the sheet's next ones: numbered, and its texts given their
-   * indexes in the shared-string table as its cells would have, in the same order.
-   */
-  writeFragment({ xml, rows, texts, references }: RowFragment): Promise<void> | void {
-    const indexes = this.strings.indexAll(texts, references);
-    // Byte by byte, not as text: most of a fragment is copied as it is, its marks found by indexOf.
-    let out = Buffer.allocUnsafe(xml.length + MAX_DIGITS * (2 * rows + references));
-    let r = this.rowNumber;
-    let o = 0;
-    let from = 0;
-    const next = [xml.indexOf(ROW_BYTE), xml.indexOf(ADDRESS_BYTE), xml.indexOf(STRING_BYTE)];
-    for (;;) {
-      let kind = -1;
-      let at = xml.length;
-      for (let k = 0; k < 3; k++) {
-        if (next[k] >= 0 && next[k] < at) {
-          at = next[k];
-          kind = k;
-        }
-      }
-      // Cells after a gap say their address too: a fragment may hold more marks than the room made for them.
-      if (o + (at - from) + MAX_DIGITS > out.length) {
-        const larger = Buffer.allocUnsafe(2 * out.length + (at - from) + MAX_DIGITS);
-        out.copy(larger, 0, 0, o);
-        out = larger;
-      }
-      o += xml.copy(out, o, from, at);
-      if (kind < 0) break;
-      from = at + 1;
-      if (kind === 0) o = putDigits(out, o, ++r);
-      else if (kind === 1) o = putDigits(out, o, r);
-      else {
-        let local = 0;
-        while (xml[from] >= 0x30 && xml[from] <= 0x39) local = local * 10 + xml[from++] - 0x30;
-        o = putDigits(out, o, indexes[local]);
-      }
-      next[kind] = xml.indexOf(kind + 1, from);
-    }
-    if (r !== this.rowNumber + rows) throw new Error(`a fragment of ${rows} rows holds ${r - this.rowNumber}`);
-    this.rowNumber = r;
-    return this.entry.writeBytes(out.subarray(0, o));
+    return this.entry.write(xml);
   }
 
   /** The next row whole: its cells from column 1 (undefined where a cell is empty and plain), and its height as for `endRow`. */

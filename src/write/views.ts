@@ -46,37 +46,6 @@ export interface TableView<Subject = null> {
   frozenColumns?: number;
   /** Each call walks the rows again, yielding the same values. */
   rows(): Iterable<ViewRow<Subject>>;
-  /**
-   * The same rows in groups, for a view whose rows are about one meeting each: a group per
-   * meeting (its rows, in the order of `rows`, made of its record and its tracked meeting
-   * alone, and of the commitments its unnumbered rows were linked to), then the rows about no
-   * one meeting. A renderer may keep a meeting's rendered rows between runs.
-   */
-  groups?(): Iterable<ViewGroup<Subject>>;
-}
-
-export interface ViewGroup<Subject> {
-  /** The meeting the rows are about; absent for the rows about no one meeting. */
-  meeting?: ReportMeeting;
-  rows(): Iterable<ViewRow<Subject>>;
-}
-
-/** A view's `rows` and `groups` from the rows of each meeting and the rows after them. */
-function byMeeting(
-  report: TrackerReport,
-  rowsOf: (meeting: ReportMeeting) => Iterable<ViewRow<null>>,
-  after?: () => Iterable<ViewRow<null>>,
-): Pick<TableView, "rows" | "groups"> {
-  function* groups(): Iterable<ViewGroup<null>> {
-    for (const meeting of report.meetings) yield { meeting, rows: () => rowsOf(meeting) };
-    if (after) yield { rows: after };
-  }
-  return {
-    groups,
-    *rows() {
-      for (const group of groups()) yield* group.rows();
-    },
-  };
 }
 
 /** A cell as text, for renderers without types (CSV, HTML): statuses, changes and flags in the report's words. */
@@ -426,31 +395,33 @@ export function meetingsView(report: TrackerReport): TableView {
     sheet: "meetings",
     name: words.sheets.meetings,
     columns: kinds.map(([id, kind]) => column(words, id, kind)),
-    ...byMeeting(report, function* ({ meeting, record }) {
-      yield {
-        values: [
-          meeting.id,
-          meeting.date,
-          meeting.dateSource,
-          meeting.language,
-          meeting.title,
-          meeting.plan,
-          record?.meeting.actionPlan?.text ?? null,
-          record?.meeting.chair ?? null,
-          record ? record.meeting.attendees.join("\n") : null,
-          record ? record.meeting.agenda.join("\n") : null,
-          record?.commitments.length ?? null,
-          record?.decisions.length ?? null,
-          record?.events.length ?? null,
-          meeting.file,
-          meeting.format,
-          record?.source.pages ?? null,
-          record?.source.sha256 ?? null,
-          meeting.renderings.join("\n"),
-        ],
-        subject: null,
-      };
-    }),
+    *rows() {
+      for (const { meeting, record } of report.meetings) {
+        yield {
+          values: [
+            meeting.id,
+            meeting.date,
+            meeting.dateSource,
+            meeting.language,
+            meeting.title,
+            meeting.plan,
+            record?.meeting.actionPlan?.text ?? null,
+            record?.meeting.chair ?? null,
+            record ? record.meeting.attendees.join("\n") : null,
+            record ? record.meeting.agenda.join("\n") : null,
+            record?.commitments.length ?? null,
+            record?.decisions.length ?? null,
+            record?.events.length ?? null,
+            meeting.file,
+            meeting.format,
+            record?.source.pages ?? null,
+            record?.source.sha256 ?? null,
+            meeting.renderings.join("\n"),
+          ],
+          subject: null,
+        };
+      }
+    },
   };
 }
 
@@ -468,18 +439,20 @@ export function activitiesView(report: TrackerReport): TableView {
       column(words, "state", "code"),
       ...sourceColumns(words),
     ],
-    ...byMeeting(report, function* ({ meeting, record }) {
-      for (const commitment of record?.commitments ?? []) {
-        // Unnumbered rows linked by similarity take their commitment's number here too.
-        const number = commitment.number ?? report.linkedCommitment(meeting.id, commitment.source)?.number ?? null;
-        for (const activity of commitment.activities) {
-          yield {
-            values: [meeting.id, meeting.plan, number === null ? null : numberValue(number), commitment.title, activity.text, activity.state, ...sourceValues(commitment.source)],
-            subject: null,
-          };
+    *rows() {
+      for (const { meeting, record } of report.meetings) {
+        for (const commitment of record?.commitments ?? []) {
+          // Unnumbered rows linked by similarity take their commitment's number here too.
+          const number = commitment.number ?? report.linkedCommitment(meeting.id, commitment.source)?.number ?? null;
+          for (const activity of commitment.activities) {
+            yield {
+              values: [meeting.id, meeting.plan, number === null ? null : numberValue(number), commitment.title, activity.text, activity.state, ...sourceValues(commitment.source)],
+              subject: null,
+            };
+          }
         }
       }
-    }),
+    },
   };
 }
 
@@ -496,14 +469,16 @@ export function decisionsView(report: TrackerReport): TableView {
       column(words, "commitment", "integer"),
       ...sourceColumns(words),
     ],
-    ...byMeeting(report, function* ({ meeting, record }) {
-      for (const decision of record?.decisions ?? []) {
-        yield {
-          values: [meeting.id, decision.text, decision.date, decision.commitment === null ? null : numberValue(decision.commitment), ...sourceValues(decision.source)],
-          subject: null,
-        };
+    *rows() {
+      for (const { meeting, record } of report.meetings) {
+        for (const decision of record?.decisions ?? []) {
+          yield {
+            values: [meeting.id, decision.text, decision.date, decision.commitment === null ? null : numberValue(decision.commitment), ...sourceValues(decision.source)],
+            subject: null,
+          };
+        }
       }
-    }),
+    },
   };
 }
 
@@ -521,14 +496,16 @@ export function eventsView(report: TrackerReport): TableView {
       column(words, "participants", "text"),
       ...sourceColumns(words),
     ],
-    ...byMeeting(report, function* ({ meeting, record }) {
-      for (const event of record?.events ?? []) {
-        yield {
-          values: [meeting.id, event.title, event.date, event.endDate, event.place, event.participants.join("\n"), ...sourceValues(event.source)],
-          subject: null,
-        };
+    *rows() {
+      for (const { meeting, record } of report.meetings) {
+        for (const event of record?.events ?? []) {
+          yield {
+            values: [meeting.id, event.title, event.date, event.endDate, event.place, event.participants.join("\n"), ...sourceValues(event.source)],
+            subject: null,
+          };
+        }
       }
-    }),
+    },
   };
 }
 
@@ -607,23 +584,20 @@ export function warningsView(report: TrackerReport, notes: readonly WriterNote[]
     sheet: "warnings",
     name: words.sheets.warnings,
     columns: [column(words, "from", "code"), column(words, "meeting", "code"), column(words, "code", "code"), column(words, "message", "text"), ...sourceColumns(words)],
-    ...byMeeting(
-      report,
-      function* ({ meeting, record }) {
+    *rows() {
+      for (const { meeting, record } of report.meetings) {
         for (const warning of record?.warnings ?? []) {
           yield { values: ["extraction", meeting.id, warning.code, warning.message, ...sourceValues(warning.source ?? { file: record?.source.path ?? meeting.file })], subject: null };
         }
-      },
-      function* () {
-        for (const warning of tracker.warnings) {
-          yield { values: ["tracker", warning.meeting ?? null, warning.code, warning.message, ...sourceValues(warning.source)], subject: null };
-        }
-        for (const note of notes) yield { values: [note.from, null, note.code, note.message, ...sourceValues(undefined)], subject: null };
-        for (const failure of report.failures) {
-          yield { values: ["batch", null, failure.code, failure.reason, ...sourceValues({ file: failure.file })], subject: null };
-        }
-      },
-    ),
+      }
+      for (const warning of tracker.warnings) {
+        yield { values: ["tracker", warning.meeting ?? null, warning.code, warning.message, ...sourceValues(warning.source)], subject: null };
+      }
+      for (const note of notes) yield { values: [note.from, null, note.code, note.message, ...sourceValues(undefined)], subject: null };
+      for (const failure of report.failures) {
+        yield { values: ["batch", null, failure.code, failure.reason, ...sourceValues({ file: failure.file })], subject: null };
+      }
+    },
   };
 }
 

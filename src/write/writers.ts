@@ -10,13 +10,6 @@
  */
 import type { Writable } from "node:stream";
 import type { TrackerReport } from "./report.js";
-import type { KeptRows } from "./xlsx.js";
-
-/** What a writer may use besides the report. */
-export interface WriterOptions {
-  /** Where the workbook keeps its sheets' rows between runs (the cache folder), if anywhere. */
-  kept?: KeptRows;
-}
 
 export const OUTPUT_FORMATS = ["json", "xlsx", "csv", "html"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -25,7 +18,7 @@ export interface ReportWriter {
   format: OutputFormat;
   /** The file's name in the output folder. */
   file: string;
-  write(report: TrackerReport, output: Writable, options?: WriterOptions): Promise<void>;
+  write(report: TrackerReport, output: Writable): Promise<void>;
 }
 
 const csvOf = (view: "historyView" | "commitmentsView" | "decisionsView") => async (report: TrackerReport, output: Writable) => {
@@ -47,10 +40,7 @@ export const WRITERS: readonly ReportWriter[] = [
   {
     format: "xlsx",
     file: "tracker.xlsx",
-    write: async (report, output, options) => {
-      const { EXCEL_LIMITS, writeTrackerXlsx } = await import("./xlsx.js");
-      await writeTrackerXlsx(report, output, EXCEL_LIMITS, options?.kept);
-    },
+    write: async (report, output) => (await import("./xlsx.js")).writeTrackerXlsx(report, output),
   },
   { format: "csv", file: "tracker.csv", write: csvOf("historyView") },
   { format: "csv", file: "commitments.csv", write: csvOf("commitmentsView") },

@@ -23,15 +23,13 @@
  * recent meetings that fit and says so (History (long) keeps every meeting),
  * and a sheet with more rows continues on "Name 2", "Name 3", ...
  */
-import { createHash } from "node:crypto";
 import { PassThrough, type Writable } from "node:stream";
 import type { ReportWords } from "../extract/lexicon/types.js";
-import type { MeetingRecord } from "../model/meeting.js";
 import type { Corrected, HistoryEntry, HistoryStatus, ReviewItem, TrackedCommitment } from "../model/tracker.js";
 import { columnLetter, spreadsheetText } from "./cells.js";
 import { REGRESSION_FILL, STALL_FILL, STATUS_FILL } from "./colours.js";
-import { fill, type ReportMeeting, type TrackerReport } from "./report.js";
-import { SpreadsheetWriter, type SheetDrawing, type Cell, type CellValue, type FontStyle, type RowFragment, type SheetSetup, type SheetWriter } from "./sheetml.js";
+import { fill, type TrackerReport } from "./report.js";
+import { SpreadsheetWriter, type SheetDrawing, type Cell, type CellValue, type FontStyle, type SheetWriter } from "./sheetml.js";
 import {
   activitiesView,
   cellText,
@@ -52,7 +50,6 @@ import {
   type SummaryRow,
   type TableView,
   type TrackerView,
-  type ViewGroup,
   type ViewValue,
   type WriterNote,
 } from "./views.js";
@@ -89,46 +86,6 @@ interface SheetSpec<Subject> {
   /** Charts drawn on the sheet's first part (the Summary's). */
   drawing?: SheetDrawing;
 }
-
-/** A meeting's rows of a sheet, kept from an earlier run (`KeptRows`) as a fragment (`RowFragment`) and what it was written for. */
-export interface KeptGroup {
-  rows: number;
-  /** The longest line of each column's cells (`measureRow`). */
-  longest: number[];
-  /** The column layout its XML was written for (`layoutKey`): reused only under the same one. */
-  layout: string;
-  /** The looks its cells asked for, in order of first use, with the style id each had: `[number format, wrapped, id]`. */
-  looks: [string | null, boolean, number][];
-}
-
-/** One sheet's kept groups: those of the last run, found by key, and the ones this run keeps. */
-export interface KeptSheet {
-  find(key: string): KeptGroup | undefined;
-  /** The rows of a group `find` gave. */
-  fragment(key: string): RowFragment;
-  /** Keeps a group for the next run. */
-  keep(key: string, group: KeptGroup, fragment: RowFragment): void;
-  /** The groups this run kept (the ones it wrote) are those the next run finds. */
-  commit(): Promise<void>;
-  /** The sheet was not written whole: the last run's groups stay. */
-  abandon(): Promise<void>;
-}
-
-/**
- * Where a workbook keeps the rows of its sheets about each meeting between runs (in the batch's
- * cache folder), so that a run adding one meeting to an archive writes only that meeting's.
- */
-export interface KeptRows {
-  /** The kept groups of `sheet`, when they were kept under the same `context` (a digest of what else than its meetings the sheet's XML depends on). */
-  sheet(sheet: string, context: string): KeptSheet;
-  /** A digest of the exact text a record was parsed from, when known: the record's identity across runs. */
-  recordDigest(record: MeetingRecord): string | undefined;
-}
-
-const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
-
-/** A layout as a key: what a group's XML depends on besides its values (the row heights and wrapping). */
-const layoutKey = (layout: Layout): string => `${layout.widths.join(",")}|${[...layout.wrapped].join(",")}`;
 
 const HEADER_FILL = "FFDDEBF7";
 const HEADER_FONT: FontStyle = { bold: true };
@@ -177,27 +134,19 @@ interface Layout {
   dataRows: number;
 }
 
-/** Widens `longest` (per column) to the longest line of a row's cells. */
-function measureRow<S>(view: TableView<S>, values: readonly ViewValue[], longest: number[], words: ReportWords): void {
-  for (let i = 0; i < values.length; i++) {
-    if (values[i] === null) continue;
-    const length = longestLine(shownText(view, i, values[i], words));
-    if (length > (longest[i] ?? 0)) longest[i] = length;
-  }
-}
-
 /** Widths that fit the longest line of each column, and which columns are too wide and wrap instead. */
 function measureColumns<S>(view: TableView<S>, words: ReportWords): Layout {
   const longest = view.columns.map((column) => longestLine(column.header));
   let dataRows = 0;
   for (const row of view.rows()) {
     dataRows++;
-    measureRow(view, row.values, longest, words);
+    const { values } = row;
+    for (let i = 0; i < values.length; i++) {
+      if (values[i] === null) continue;
+      const length = longestLine(shownText(view, i, values[i], words));
+      if (length > (longest[i] ?? 0)) longest[i] = length;
+    }
   }
-  return layoutOf(longest, dataRows);
-}
-
-function layoutOf(longest: readonly number[], dataRows: number): Layout {
   const widths = longest.map((length) => Math.min(Math.max(length + 2, MIN_COLUMN_WIDTH), MAX_COLUMN_WIDTH));
   const wrapped = new Set<number>();
   longest.forEach((length, i) => {
@@ -252,7 +201,6 @@ class WorkbookStream {
     readonly workbook: SpreadsheetWriter,
     readonly report: TrackerReport,
     readonly limits: SheetLimits,
-    readonly kept: KeptRows | undefined,
   ) {
     this.header = pageHeader(report);
     // The sheet's name, and the page of pages.
@@ -273,57 +221,11 @@ class WorkbookStream {
   /** Style ids of cells with no look of their own, by wrapping and number format: most cells, so found without building a key. */
   private readonly plain = [new Map<string | undefined, number>(), new Map<string | undefined, number>()];
 
-  /** While a group of rows is built: the looks its cells ask for, by id, in order of first use. */
-  private groupLooks: Map<number, [string | null, boolean]> | undefined;
-
   private plainStyle(format: string | undefined, wrap: boolean): number {
     const byFormat = this.plain[wrap ? 1 : 0];
     let id = byFormat.get(format);
     if (id === undefined) byFormat.set(format, (id = this.style(undefined, undefined, format, wrap)));
-    if (this.groupLooks && !this.groupLooks.has(id)) this.groupLooks.set(id, [format ?? null, wrap]);
     return id;
-  }
-
-  /**
-   * Asks for a kept group's looks in the order its cells first did, as writing the group would
-   * (so the style table grows the same), and says whether each has the id the group's XML holds.
-   */
-  private sameLooks(looks: KeptGroup["looks"]): boolean {
-    return looks.every(([format, wrap, id]) => this.plainStyle(format ?? undefined, wrap) === id);
-  }
-
-  private setup<S>(spec: SheetSpec<S>, part: number, layout: Layout): SheetSetup {
-    return {
-      name: part === 1 ? spec.view.name : `${spec.view.name} ${part}`,
-      frozenColumns: spec.view.frozenColumns ?? 0,
-      frozenRows: 1,
-      rightToLeft: this.report.rightToLeft,
-      widths: layout.widths,
-      pageHeader: this.header,
-      pageFooter: this.footer,
-      ...(part === 1 && spec.drawing ? { drawing: spec.drawing } : {}),
-    };
-  }
-
-  private writeHeader<S>(sheet: SheetWriter, spec: SheetSpec<S>, layout: Layout): Promise<void> | void {
-    const { columns } = spec.view;
-    const header: Cell[] = columns.map((column, i) => {
-      const note = spec.headerNotes?.get(i + 1);
-      return { value: column.header, style: this.style(spec.headerFills?.get(i + 1) ?? HEADER_FILL, HEADER_FONT, undefined, true), ...(note ? { note } : {}) };
-    });
-    return sheet.row(header, LINE_HEIGHT * rowLines(columns.map((c) => c.header), layout));
-  }
-
-  /** What follows a part's rows: its filter and data bars. */
-  private endPart<S>(sheet: SheetWriter, spec: SheetSpec<S>, lastRow: number): void {
-    const { columns } = spec.view;
-    if (columns.length > 0) sheet.filter(`A1:${columnLetter(columns.length)}${lastRow}`);
-    if (lastRow >= 2) {
-      for (const column of spec.dataBarColumns ?? []) {
-        const letter = columnLetter(column);
-        sheet.dataBar(`${letter}2:${letter}${lastRow}`, DATA_BAR_COLOR);
-      }
-    }
   }
 
   /**
@@ -332,7 +234,6 @@ class WorkbookStream {
    * autofilter, fitted widths, heights that show wrapped text.
    */
   async writeSheet<S>(spec: SheetSpec<S>): Promise<void> {
-    if (spec.view.groups && !spec.styles && this.kept && (await this.writeGrouped(spec, spec.view.groups.bind(spec.view), this.kept))) return;
     const { view } = spec;
     const { words } = this.report;
     const layout = measureColumns(view, words);
@@ -341,8 +242,22 @@ class WorkbookStream {
     const rows = view.rows()[Symbol.iterator]();
     for (let part = 1; part <= parts; part++) {
       const partRows = Math.min(rowsPerPart, layout.dataRows - (part - 1) * rowsPerPart);
-      await this.workbook.sheet(this.setup(spec, part, layout), async (sheet) => {
-        await this.writeHeader(sheet, spec, layout);
+      const setup = {
+        name: part === 1 ? view.name : `${view.name} ${part}`,
+        frozenColumns: view.frozenColumns ?? 0,
+        frozenRows: 1,
+        rightToLeft: this.report.rightToLeft,
+        widths: layout.widths,
+        pageHeader: this.header,
+        pageFooter: this.footer,
+        ...(part === 1 && spec.drawing ? { drawing: spec.drawing } : {}),
+      };
+      await this.workbook.sheet(setup, async (sheet) => {
+        const header: Cell[] = view.columns.map((column, i) => {
+          const note = spec.headerNotes?.get(i + 1);
+          return { value: column.header, style: this.style(spec.headerFills?.get(i + 1) ?? HEADER_FILL, HEADER_FONT, undefined, true), ...(note ? { note } : {}) };
+        });
+        await sheet.row(header, LINE_HEIGHT * rowLines(view.columns.map((c) => c.header), layout));
         for (let written = 0; written < partRows; written++) {
           const next = rows.next();
           if (next.done) break;
@@ -350,99 +265,16 @@ class WorkbookStream {
           const flushed = this.writeRow(sheet, spec, next.value.values, spec.styles?.(next.value.subject), layout);
           if (flushed) await flushed;
         }
-        this.endPart(sheet, spec, partRows + 1);
-      });
-    }
-  }
-
-  /**
-   * The key a meeting's rows are kept under: everything they are made of (`TableView.groups`),
-   * the record by the digest of its text. Undefined (the rows are written, not kept) when the
-   * record's text is not known.
-   */
-  private meetingKey(group: ReportMeeting, kept: KeptRows): string | undefined {
-    // The same for each of the sheets.
-    if (this.meetingKeys.has(group)) return this.meetingKeys.get(group);
-    const { meeting, record, plan } = group;
-    const recordDigest = record && kept.recordDigest(record);
-    const key =
-      recordDigest === undefined
-        ? undefined
-        : sha256(JSON.stringify([recordDigest, meeting, plan, record!.commitments.map((c) => (c.number === null ? (this.report.linkedCommitment(meeting.id, c.source)?.number ?? null) : null))]));
-    this.meetingKeys.set(group, key);
-    return key;
-  }
-
-  private readonly meetingKeys = new Map<ReportMeeting, string | undefined>();
-
-  /**
-   * A sheet of a view with groups written group by group: a meeting's rows taken from `kept`
-   * when they were kept under the same key, layout and looks' ids, else built (and kept). The
-   * bytes are those `writeSheet` writes row by row: a kept fragment is the same XML, numbered
-   * where it lands and its texts indexed as its cells would have been. False, and nothing
-   * written, for a sheet past the row limit (`writeSheet` writes it in parts).
-   */
-  private async writeGrouped<S>(spec: SheetSpec<S>, groupsOf: () => Iterable<ViewGroup<S>>, kept: KeptRows): Promise<boolean> {
-    const { view } = spec;
-    const { words } = this.report;
-    const sheet = kept.sheet(view.sheet, sha256(JSON.stringify({ columns: view.columns, words })));
-    // First pass: each group's key and measure, the kept one's or taken now.
-    const groups: { key: string | undefined; rows: number; longest: number[]; kept: KeptGroup | undefined }[] = [];
-    const longest = view.columns.map((column) => longestLine(column.header));
-    let dataRows = 0;
-    for (const group of groupsOf()) {
-      const key = group.meeting && this.meetingKey(group.meeting, kept);
-      const found = key === undefined ? undefined : sheet.find(key);
-      let rows = found?.rows ?? 0;
-      let measure = found?.longest;
-      if (measure === undefined) {
-        measure = view.columns.map(() => 0);
-        for (const { values } of group.rows()) {
-          measureRow(view, values, measure, words);
-          rows++;
-        }
-      }
-      for (let i = 0; i < measure.length; i++) if (measure[i] > longest[i]) longest[i] = measure[i];
-      groups.push({ key, rows, longest: measure, kept: found });
-      dataRows += rows;
-    }
-    const layout = layoutOf(longest, dataRows);
-    if (dataRows > this.limits.rows - 1) {
-      await sheet.abandon();
-      return false;
-    }
-    const layoutId = layoutKey(layout);
-    try {
-      await this.workbook.sheet(this.setup(spec, 1, layout), async (writer) => {
-        await this.writeHeader(writer, spec, layout);
-        let at = 0;
-        for (const group of groupsOf()) {
-          const { key, rows, longest: measure, kept: found } = groups[at++];
-          let fragment: RowFragment;
-          let looks: KeptGroup["looks"];
-          if (key !== undefined && found && found.layout === layoutId && this.sameLooks(found.looks)) {
-            fragment = sheet.fragment(key);
-            looks = found.looks;
-          } else {
-            this.groupLooks = new Map();
-            writer.beginFragment();
-            for (const { values } of group.rows()) this.writeRow(writer, spec, values, undefined, layout);
-            fragment = writer.endFragment();
-            looks = [...this.groupLooks].map(([id, [format, wrap]]) => [format, wrap, id]);
-            this.groupLooks = undefined;
+        const lastRow = partRows + 1;
+        if (view.columns.length > 0) sheet.filter(`A1:${columnLetter(view.columns.length)}${lastRow}`);
+        if (lastRow >= 2) {
+          for (const column of spec.dataBarColumns ?? []) {
+            const letter = columnLetter(column);
+            sheet.dataBar(`${letter}2:${letter}${lastRow}`, DATA_BAR_COLOR);
           }
-          if (key !== undefined) sheet.keep(key, { rows, longest: measure, layout: layoutId, looks }, fragment);
-          const flushed = writer.writeFragment(fragment);
-          if (flushed) await flushed;
         }
-        this.endPart(writer, spec, dataRows + 1);
       });
-    } catch (error) {
-      await sheet.abandon();
-      throw error;
     }
-    await sheet.commit();
-    return true;
   }
 
   /** Date cells by their text: a meeting's date recurs on every row about it. */
@@ -643,18 +475,16 @@ function workbookDate(report: TrackerReport): Date {
 }
 
 /** Streams tracker.xlsx to `output` (a file stream, say), sheet by sheet and row by row; resolves once `output` has it all. */
-export async function writeTrackerXlsx(report: TrackerReport, output: Writable, limits: SheetLimits = EXCEL_LIMITS, kept?: KeptRows): Promise<void> {
+export async function writeTrackerXlsx(report: TrackerReport, output: Writable, limits: SheetLimits = EXCEL_LIMITS): Promise<void> {
   const workbook = new SpreadsheetWriter(output, { creator: "minutes-tracker", date: workbookDate(report) });
   const tracker = trackerSheet(report, limits);
   const notes: WriterNote[] =
     tracker.view.firstShown > 0 ? [{ from: "workbook", code: "tracker-sheet-truncated", message: truncationNote(report, tracker.view.firstShown) }] : [];
-  const writer = new WorkbookStream(workbook, report, limits, kept);
+  const writer = new WorkbookStream(workbook, report, limits);
   await writer.writeSheet(summarySheet(report, limits));
   await writer.writeSheet(tracker);
   await writer.writeSheet(reviewSheet(report));
   await writer.writeSheet(historySheet(report));
-  // The sheets of the meetings' own details, their rows grouped by meeting: a run that adds a
-  // meeting to an archive writes only its rows, the others' are kept.
   await writer.writeSheet({ view: meetingsView(report) });
   await writer.writeSheet({ view: activitiesView(report) });
   await writer.writeSheet({ view: decisionsView(report) });

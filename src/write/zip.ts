@@ -38,8 +38,6 @@ interface EntryRecord {
 export interface ZipEntryWriter {
   /** Appends text (UTF-8); resolves when the compressor can take more. */
   write(text: string): Promise<void> | void;
-  /** Appends bytes, after the text written before them. */
-  writeBytes(bytes: Buffer): Promise<void>;
 }
 
 /** DOS date and time, as zip headers keep them (two-second resolution, years from 1980). */
@@ -100,25 +98,18 @@ export class ZipWriter {
     });
     const ended = once(deflate, "end");
     let pending = "";
-    const put = async (bytes: Buffer): Promise<void> => {
-      crc = crc32(bytes, crc);
-      size += bytes.length;
-      if (!deflate.write(bytes)) await once(deflate, "drain");
-    };
     const flush = async (): Promise<void> => {
       if (pending === "") return;
       const bytes = Buffer.from(pending, "utf8");
       pending = "";
-      await put(bytes);
+      crc = crc32(bytes, crc);
+      size += bytes.length;
+      if (!deflate.write(bytes)) await once(deflate, "drain");
     };
     await produce({
       write: (text) => {
         pending += text;
         if (pending.length >= CHUNK_CHARACTERS) return flush();
-      },
-      writeBytes: async (bytes) => {
-        await flush();
-        await put(bytes);
       },
     });
     await flush();
