@@ -166,7 +166,7 @@ export const fr: Lexicon<"fr"> = {
   sectionMarkers: ["premièrement", "deuxièmement", "troisièmement"],
   commitmentTitleLeads: ["relatif à", "relatif au", "relatif aux", "portant sur", "sur", "concernant"],
   decisionPhrases: ["il a été convenu", "il a été décidé", "le comité a décidé", "il a été retenu", "le comité a convenu", "il a été arrêté", "ce qui a été validé", "a été validé par", "le comité a validé", "le comité a approuvé", "action à mener par", "les recommandations suivantes", "a formulé les recommandations"],
-  chairPhrases: ["sous la présidence de", "sous la coprésidence de", "coprésidée par", "coprésidé par", "sous la co-présidence de", "présidée par", "présidé par", "président de séance :", "présidente de séance :", "présidence :", "président :", "présidente :", "présidé par :", "présidence de la séance :", "présidence assurée par", "animation :", "animée par", "facilitateur :", "facilitatrice :"],
+  chairPhrases: ["sous la présidence de", "sous la coprésidence de", "coprésidence de", "coprésidée par", "coprésidé par", "sous la co-présidence de", "présidée par", "présidé par", "président de séance :", "présidente de séance :", "présidence :", "président :", "présidente :", "présidé par :", "présidence de la séance :", "présidence assurée par", "animation :", "animée par", "facilitateur :", "facilitatrice :"],
   chairMarkers: ["président", "présidente", "présidence", "coprésident", "coprésidente"],
   speakerTitles: ["intervention de", "intervention du", "intervention des", "exposé de", "exposé du", "présentation de", "présentation du", "communication de", "communication du"],
   chairCapacityWords: ["en sa qualité de", "en qualité de"],
