@@ -312,3 +312,26 @@ describe("a wiki page's table", () => {
     expect(r.commitments).toEqual([]);
   });
 });
+
+describe("fourth round: Indonesian nested labels, an Ivorian rate matrix, Egyptian '1- ' paragraphs", () => {
+  it("reads '1- مشروع …: status' lines announced by a titled presenter as a review, each item his", async () => {
+    const r = await record(
+      "# محضر\n\nاجتمعت اللجنة يوم الاثنين الموافق ٢٢ يوليو ٢٠٢٤.\n\nاستعرض المهندس أحمد فؤاد، مدير وحدة متابعة البرنامج، موقف تنفيذ المشروعات على النحو التالي:\n\n١- مشروع ميكنة منظومة الشكاوى: تم الانتهاء منه بنسبة ١٠٠٪.\n\n٢- مشروع إتاحة البيانات المفتوحة: جارٍ التنفيذ، وبلغت نسبة الإنجاز ٥٥٪.\n",
+    );
+    expect(r.commitments.map((c) => [c.number, c.title, c.status, c.progress, c.reportedBy])).toEqual([
+      ["1", "مشروع ميكنة منظومة الشكاوى", "completed", 100, ["أحمد فؤاد"]],
+      ["2", "مشروع إتاحة البيانات المفتوحة", "in_progress", 55, ["أحمد فؤاد"]],
+    ]);
+  });
+
+  it("takes no body that passes on others' updates for the reporter of a list ('The Secretariat presented the updates …:')", async () => {
+    const r = await record("# Record of meeting, 22 May 2024\n\nThe Secretariat presented the updates received from the agencies:\n\n1. Open budget data - Status: Substantial\n2. FOI legislation - Status: Limited\n");
+    expect(r.commitments.map((c) => c.reportedBy)).toEqual([[], []]);
+  });
+
+  it("reads 'Conclusions' as the decisions and a festival as an event", async () => {
+    const r = await record("# Minutes\n\nDay/Date: Wednesday, 17 July 2024\n\nThe OGI Festival will be held on 21–22 October 2024 in Surabaya.\n\n## D. Conclusions\n\n1. The Secretariat will compile the Q2 progress report by 31 July 2024.\n");
+    expect(r.decisions.map((d) => d.due ?? null)).toEqual(["2024-07-31"]);
+    expect(r.events.map((e) => [e.date, e.place])).toEqual([["2024-10-21", "Surabaya"]]);
+  });
+});

@@ -68,12 +68,13 @@ export interface FlatDocument {
   tables: TableModel[];
 }
 
-/** A line that starts a list item when a reader left the marker in the text: "- ", "-فتح", "• ", "1. ", "a) ". */
-const BULLET_LINE = /^(?:[-–—•·*▪◦‣]\s*|\d{1,2}[.)]\s+)(?=\S)/u;
-const ORDERED_MARKER = /^(\d{1,2})[.)]\s+/u;
+/** A line that starts a list item when a reader left the marker in the text: "- ", "-فتح", "• ", "1. ", "1- " (as Arabic minutes number), "a) ". */
+const BULLET_LINE = /^(?:[-–—•·*▪◦‣]\s*|\d{1,2}[.)-]\s+)(?=\S)/u;
+/** The number a reader left before a list item's text ("1. ", "2) ", "3- "). */
+export const ORDERED_MARKER = /^(\d{1,2})[.)-]\s+/u;
 
 /** A newline inside a text node that does not start a marked line: a soft wrap, read as a space. */
-const SOFT_WRAP = /\n(?![ \t]*(?:[-–—•·*▪◦‣]|\d{1,2}[.)]\s))/gu;
+const SOFT_WRAP = /\n(?![ \t]*(?:[-–—•·*▪◦‣]|\d{1,2}[.)-]\s))/gu;
 
 function inlineText(node: Nodes): string {
   switch (node.type) {

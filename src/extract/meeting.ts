@@ -2,7 +2,7 @@
 import type { DocumentMetadata } from "../ingest/tree.js";
 import { PartialDate, warning, type ActionPlan, type DateSource, type Language, type Warning } from "../model/meeting.js";
 import { dateFromFileName, findDates, findSpelledDates, findYearlessDates, withYear, type YearlessDate } from "../text/dates.js";
-import { wordCount, type Block } from "./blocks.js";
+import { ORDERED_MARKER, wordCount, type Block } from "./blocks.js";
 import {
   ABSENTEE_CUES,
   ACTION_PLAN_WORDS,
@@ -682,9 +682,9 @@ export function agenda(blocks: readonly Block[], document: readonly Block[] = bl
     const b = blocks[k];
     if (b.cell !== null || !agendaCue(b)) continue;
     const items = listAfter(blocks, k);
-    if (items.length) return [...items.map((i) => cleanTitle(i.ft.text.replace(/^\d{1,2}[.)]\s*/u, ""))), ...laterItems(blocks, items[items.length - 1])];
+    if (items.length) return [...items.map((i) => cleanTitle(i.ft.text.replace(ORDERED_MARKER, ""))), ...laterItems(blocks, items[items.length - 1])];
     const grouped = b.kind === "heading" ? subheadedItems(blocks, k) : [];
-    if (grouped.length > 1) return grouped.map((i) => cleanTitle(i.ft.text.replace(/^\d{1,2}[.)]\s*/u, "")));
+    if (grouped.length > 1) return grouped.map((i) => cleanTitle(i.ft.text.replace(ORDERED_MARKER, "")));
     const at = document.indexOf(b);
     const other = itemsAfterCue(at >= 0 ? document : blocks, at >= 0 ? at : k);
     if (other.length) return other;

@@ -6,7 +6,7 @@
 import { warning, type Activity, type Commitment, type Decision, type SourceRef, type Status, type Warning } from "../model/meeting.js";
 import type { MessageCode } from "../model/messages.js";
 import { findDates } from "../text/dates.js";
-import { wordCount, type Block } from "./blocks.js";
+import { ORDERED_MARKER, wordCount, type Block } from "./blocks.js";
 import { labelSegments } from "./labels.js";
 import { referencedNumbers } from "./item-numbers.js";
 import type { Colour } from "./lexicon/index.js";
@@ -271,7 +271,7 @@ export class CommitmentBuilder {
     if (rest.length === 0) return;
     let joined = rest.join(block.kind === "item" ? " " : "\n");
     // A "2. " a reader left in the text is the item's marker, not its words.
-    if (block.kind === "item" && block.depth === 0 && block.itemNumber !== null) joined = joined.replace(/^\d{1,2}[.)]\s+/u, "");
+    if (block.kind === "item" && block.depth === 0 && block.itemNumber !== null) joined = joined.replace(ORDERED_MARKER, "");
     const ft = foldWithMap(joined);
     draft.texts.push(ft);
     for (const who of reportersIn(ft)) if (!draft.reportedBy.includes(who)) draft.reportedBy.push(who);

@@ -8,7 +8,7 @@
 import type { Block, FlatDocument, TableModel } from "../blocks.js";
 import { colourKey as buildColourKey } from "../colour-key.js";
 import { referencedNumbers } from "../item-numbers.js";
-import { ATTACHED_ARTICLE, COMMITMENT_PLURAL, FOLLOWING_WORDS } from "../lexicon/index.js";
+import { ATTACHED_ARTICLE, COMMITMENT_PLURAL, FOLLOWING_WORDS, HONORIFICS } from "../lexicon/index.js";
 import { firstMatch, foldWithMap, originalSpan, type FoldedText } from "../match.js";
 import { findPercents } from "../percents.js";
 import { CommitmentBuilder, type CommitmentExtraction, type Section } from "../record-builder.js";
@@ -147,7 +147,13 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
       }
     }
     if (opening !== null && block.cell === null && (block.kind === "heading" || block.depth <= 1)) sectionNumber = opening;
-    if (block.kind === "paragraph" && reportersIn(block.ft).length > 0) speaker = null;
+    if (block.kind === "paragraph" && reportersIn(block.ft).length > 0) {
+      // "استعرض المهندس أحمد فؤاد … موقف تنفيذ المشروعات على النحو التالي:": the one person who announces the items
+      // after the paragraph presents them, as a title giving the floor does ("The Secretariat presented the updates
+      // received from the agencies:" names a body passing on others' reports, no person).
+      const presenters = announces(block) ? reportersIn(block.ft) : [];
+      speaker = presenters.length === 1 && titledIn(block.ft, presenters[0]) ? presenters[0] : null;
+    }
     const opened = first((r) => r.open?.(k));
     if (opened) current = opens(opened);
   }
@@ -224,10 +230,22 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
 function announcingParagraph(doc: FlatDocument, table: TableModel): Block | null {
   const at = doc.units.findIndex((u) => u.type === "table" && u.table === table);
   const before = doc.units[at - 1];
-  if (before?.type !== "block") return null;
-  const block = before.block;
-  const announces = /[:：]\s*$/u.test(block.ft.text) || firstMatch(FOLLOWING_WORDS, block.ft.folded) !== null;
-  return block.kind === "paragraph" && !block.emphasized && announces ? block : null;
+  return before?.type === "block" && announces(before.block) ? before.block : null;
+}
+
+/** How far before a name its courtesy titles may reach: "الأستاذة الدكتورة", "Hon. Dr.". */
+const TITLE_REACH = 40;
+
+/** A name the text gives after a courtesy title ("المهندس أحمد فؤاد", "Ms Jane Doe"): a person, not a body. */
+function titledIn(ft: FoldedText, name: string): boolean {
+  const at = ft.text.indexOf(name);
+  if (at <= 0) return false;
+  const before = foldWithMap(ft.text.slice(Math.max(0, at - TITLE_REACH), at)).folded.trimEnd();
+  return [...before.matchAll(HONORIFICS.regex)].some((m) => m.index + m[0].length === before.length);
+}
+/** A paragraph that announces what follows it: it ends on a colon or names what follows ("ci-après", "as follows", "كما يلي"). */
+function announces(block: Block): boolean {
+  return block.kind === "paragraph" && !block.emphasized && (/[:：]\s*$/u.test(block.ft.text) || firstMatch(FOLLOWING_WORDS, block.ft.folded) !== null);
 }
 
 /** Owners named by exactly one numbered commitment, folded for matching: an owner shared by several names none of them. */

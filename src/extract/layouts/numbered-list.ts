@@ -3,7 +3,7 @@
  * text), with the status in the item ("… — réalisé (100 %)") or in label lines under it.
  */
 import type { Status } from "../../model/meeting.js";
-import type { Block } from "../blocks.js";
+import { ORDERED_MARKER, type Block } from "../blocks.js";
 import { matchCommitmentHeading, matchReferencedTitle } from "../item-numbers.js";
 import { hasLabel, opensWithLabel } from "../labels.js";
 import { COMMITMENT_PLURAL, LABELS } from "../lexicon/index.js";
@@ -33,6 +33,9 @@ function follows(previous: Block, b: Block): boolean {
   if (a || c) return a !== null && c !== null && a.prefix === c.prefix && c.n === a.n + 1;
   return b.itemNumber === previous.itemNumber! + 1;
 }
+
+/** Share of an announced list's items that must state a status for the list to be a review. */
+const ANNOUNCED_STATUSES = 0.8;
 
 /**
  * Items of an ordered list that are commitments: most carry a status word or a percent,
@@ -64,7 +67,11 @@ function commitmentListItems(blocks: readonly Block[], from: number): { items: B
   const oneALine = items.slice(0, -1).every((item) => following.get(item)!.length === 0);
   // The list must follow a mention of commitments, or the agenda would qualify too.
   const before = blocks.slice(Math.max(0, from - 3), from).filter((b) => b.kind !== "item");
-  const introduced = before.some((b) => firstMatch(COMMITMENT_PLURAL, b.ft.folded) !== null || matchCommitmentHeading(b.ft) !== null);
+  // Or a sentence announces it, and nearly every item states where it stands ("استعرض المهندس … موقف تنفيذ المشروعات
+  // على النحو التالي:" over "1- مشروع …: تم الانتهاء منه بنسبة 100%"): a review of items of another name.
+  const announced =
+    /[:：]\s*$/u.test(blocks[from - 1]?.ft.text ?? "") && items.filter((item) => bestStatus(item.ft) !== null || findPercents(item.ft.text).length > 0).length >= items.length * ANNOUNCED_STATUSES;
+  const introduced = announced || before.some((b) => firstMatch(COMMITMENT_PLURAL, b.ft.folded) !== null || matchCommitmentHeading(b.ft) !== null);
   // Lines coded alike ("C1", "C2", …) that state statuses are a log whatever stands before them.
   return { items, commitments: introduced || items.every((item) => codeOf(item) !== null), oneALine };
 }
@@ -75,7 +82,7 @@ const TITLE_END = new RegExp(`\\s*(?:[—–:(]|\\s-\\s|${DOT_LEADER})[^—–:(
 /** "Open contracting portal — Complete (100%)": the title is what comes before the status or percent. */
 export function splitListItem(item: FoldedText): { title: string; status: Status; statusLabel: string | null; progress: number | null } {
   // A number the reader left in the text ("1. Publier …") is the item's marker, not its title.
-  const ft = foldWithMap(item.text.replace(/^\d{1,2}[.)]\s+/u, ""));
+  const ft = foldWithMap(item.text.replace(ORDERED_MARKER, ""));
   const hit = bestStatus(ft);
   const percent = findPercents(ft.text)[0];
   const label = firstMatch(LABELS, ft.folded);

@@ -248,7 +248,7 @@ export const en: Lexicon<"en"> = {
   actionPlanWords: ["national action plan", "action plan"],
   ordinals: Object.fromEntries(ITEM_ORDINALS.flatMap(([word, n]) => [[word, n], [ordinalInDigits(n), n]])),
   labelNumberWords: Object.fromEntries(Object.entries(englishCardinals).filter(([, n]) => n <= 20)),
-  eventWords: ["workshop", "seminar", "conference", "session", "forum", "training", "event", "events", "dialogue", "consultation", "consultations", "awareness day", "summit", "webinar", "open government week", "open gov week", "ogp week", "town hall", "roadshow", "retreat", "hackathon", "open day", "review mission", "joint mission", "national week", "caravan", "symposium", "round table", "roundtable", "fair", "exhibition", "launch event"],
+  eventWords: ["workshop", "seminar", "conference", "session", "forum", "training", "event", "events", "dialogue", "consultation", "consultations", "awareness day", "summit", "webinar", "open government week", "open gov week", "ogp week", "town hall", "roadshow", "retreat", "hackathon", "open day", "review mission", "joint mission", "national week", "caravan", "festival", "symposium", "round table", "roundtable", "fair", "exhibition", "launch event"],
   meetingWords: ["meeting", "meetings"],
   meetingDemonstratives: ["this", "the present"],
   dateLeadWords: ["on", "in", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "will be held", "will hold", "held", "will take place", "takes place", "took place", "scheduled", "from", "between"],
@@ -285,7 +285,7 @@ export const en: Lexicon<"en"> = {
   decisionSections: [
     "decisions", "decisions taken", "key decisions", "resolutions", "recommendations", "action items", "action item", "actions arising",
     "new actions", "new action items", "new action points", "action points", "follow-up actions", "follow-up", "next steps", "agreed actions",
-    "actions", "agreements", "agreements and next steps", "agreements reached", "points agreed",
+    "actions", "agreements", "agreements and next steps", "agreements reached", "points agreed", "conclusions",
   ],
   ownerLabels: ["owner", "responsible", "resp.", "lead", "action by", "assigned to", "lead agency", "lead institution", "implementing agency", "responsible agency"],
   ownerFrames: ["… to "],

@@ -186,7 +186,7 @@ export const fr: Lexicon<"fr"> = {
   },
   // "un" is the article too ("un engagement un peu flou"): French numbers its items by digit or ordinal.
   labelNumberWords: {},
-  eventWords: ["atelier", "séminaire", "session", "conférence", "journée", "rencontre", "forum", "formation", "sommet", "colloque", "webinaire", "semaine du gouvernement ouvert", "semaine pgo", "semaine du pgo", "semaine mondiale du gouvernement ouvert", "caravane", "table ronde", "assises", "journées", "mission conjointe", "mission de revue", "semaine nationale", "journée portes ouvertes", "consultation", "consultations", "journée de sensibilisation", "symposium", "salon", "foire", "exposition", "cérémonie de lancement", "événement", "événements"],
+  eventWords: ["atelier", "séminaire", "session", "conférence", "journée", "rencontre", "forum", "formation", "sommet", "colloque", "webinaire", "semaine du gouvernement ouvert", "semaine pgo", "semaine du pgo", "semaine mondiale du gouvernement ouvert", "caravane", "table ronde", "assises", "journées", "mission conjointe", "mission de revue", "semaine nationale", "journée portes ouvertes", "consultation", "consultations", "journée de sensibilisation", "festival", "symposium", "salon", "foire", "exposition", "cérémonie de lancement", "événement", "événements"],
   meetingWords: ["réunion", "réunions"],
   meetingDemonstratives: ["cette", "la présente"],
   dateLeadWords: ["le", "les", "du", "en", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "se tiendra", "aura lieu", "prévu", "prévue", "sera organisé", "sera organisée", "organisé", "organisée"],
@@ -298,7 +298,7 @@ export const fr: Lexicon<"fr"> = {
   decisionSections: [
     "décisions", "relevé de décisions", "relevé des décisions", "résolutions", "recommandations", "mesures de suivi",
     "actions de suivi", "actions à mener", "prochaines étapes", "points d'action", "actions", "suivis", "suites à donner",
-    "accords", "points d'accord", "conclusions et prochaines étapes",
+    "accords", "points d'accord", "conclusions et prochaines étapes", "conclusions", "relevé de conclusions",
   ],
   ownerLabels: ["responsable", "resp.", "porteur", "pilote", "structure responsable", "institution responsable", "chef de file"],
   ownerFrames: ["… est chargé de ", "… est chargée de ", "… sont chargés de ", "charger … de ", "inviter … à ", "demander à … de "],
