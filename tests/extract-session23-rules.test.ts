@@ -335,3 +335,20 @@ describe("fourth round: Indonesian nested labels, an Ivorian rate matrix, Egypti
     expect(r.events.map((e) => [e.date, e.place])).toEqual([["2024-10-21", "Surabaya"]]);
   });
 });
+
+describe("fifth round: a Ugandan programme's outputs", () => {
+  it("reads 'Output N: Title' over 'Achievement: … (80%). Status: Ongoing.', and the chair of a members table whose first column numbers the rows", async () => {
+    const r = await record(
+      `# Minutes of the 6th Steering Committee held on Monday 9th September 2024\n\n**Members present**\n\n${markdownTable("No.|Name|Designation", [
+        ["1", "Mr. Ben Kumumanya", "Permanent Secretary – Chairperson"],
+        ["2", "Ms. Grace Akello", "Commissioner"],
+      ])}\n## MIN 03/06/2024: Status of programme outputs\n\n**Output 1: Barazas held in 40 districts**\n\nAchievement: 32 of 40 districts (80%). Status: Ongoing.\n\n**Output 2: Baraza reports uploaded**\n\nAchievement: All reports uploaded. Status: Achieved.\n`,
+    );
+    expect(r.meeting.chair).toBe("Ben Kumumanya");
+    expect(r.commitments.map((c) => [c.number, c.title, c.status, c.progress])).toEqual([
+      ["1", "Barazas held in 40 districts", "in_progress", 80],
+      ["2", "Baraza reports uploaded", "completed", null],
+    ]);
+    expect(r.commitments[0].notes.join(" ")).toContain("Achievement: 32 of 40 districts (80%).");
+  });
+});

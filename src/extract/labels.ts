@@ -105,6 +105,15 @@ function findLabelSegments(ft: FoldedText): Segment[] {
       } else if (none) {
         consumed = none[0].length;
         segment = { kind: "progress", value: null };
+      } else {
+        // "Achievement: 32 of 40 districts (80%).": the rate in brackets after the count it sums up. The words are
+        // kept as the item's text, label and all.
+        const clause = regionText.split(/[.;؛\n]/u)[0];
+        const bracketed = findPercents(clause).find((p) => p.value <= 100 && clause[p.index - 1] === "(");
+        if (bracketed) {
+          consumed = m.index - valueStart;
+          segment = { kind: "progress", value: bracketed.value };
+        }
       }
     }
     // A status label's value, or a progress label's that opens with a status rather than a

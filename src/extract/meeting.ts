@@ -444,7 +444,8 @@ function chairInAttendance(blocks: readonly Block[]): string | null {
   if (table !== undefined) {
     const cells = blocks.filter((b) => b.cell?.table === table);
     const marked = cells.find((b) => CHAIR_MARKER.test(b.ft.folded));
-    const first = marked && cells.find((b) => b.cell!.row === marked.cell!.row && b.cell!.cell === 0);
+    // The row's first cell that is no row number ("1 | Mr. Ben Kumumanya | Permanent Secretary – Chairperson").
+    const first = marked && cells.find((b) => b.cell!.row === marked.cell!.row && !ROW_NUMBER.test(b.ft.text));
     return first ? personOf(first === marked ? first.ft.text.slice(0, first.ft.map[CHAIR_MARKER.exec(first.ft.folded)!.index]) : first.ft.text) || null : null;
   }
   for (const b of [blocks[at], ...attendanceAfter(blocks, at)]) {
@@ -461,6 +462,9 @@ function chairInAttendance(blocks: readonly Block[]): string | null {
   }
   return null;
 }
+
+/** A cell that only numbers its row: "1", "2.", "(3)". */
+const ROW_NUMBER = /^\s*\(?\d{1,3}[.)]?\s*$/u;
 
 /** Honours and degrees after a name, in capitals: "KCB", "CB", "OBE", "QC FRSE". */
 const POST_NOMINALS = /^(?:\p{Lu}{2,5}\.?\s*)+$/u;

@@ -120,7 +120,7 @@ export const ar: Lexicon<"ar"> = {
   ],
   // After the proclitic لـ the article's alef is not written: "بالنسبة للالتزام رقم 10".
   commitmentWords: ["التعهد", "تعهد", "الالتزام", "التزام", "للتعهد", "للالتزام"],
-  actionWords: ["الإجراء", "إجراء", "للإجراء"],
+  actionWords: ["الإجراء", "إجراء", "للإجراء", "النشاط", "نشاط", "المخرج", "مخرج"],
   numberWords: ["عدد", "رقم"],
   commitmentPluralWords: ["التعهدات", "الالتزامات", "للتعهدات", "للالتزامات"],
   headers: {

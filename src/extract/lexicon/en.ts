@@ -193,7 +193,8 @@ export const en: Lexicon<"en"> = {
     { phrase: "has yet to start", status: "not_started" },
   ],
   commitmentWords: ["commitment"],
-  actionWords: ["action", "action item", "action point", "milestone"],
+  // A programme's items are its outputs, deliverables and activities ("Output 1: Barazas held in 40 districts").
+  actionWords: ["action", "action item", "action point", "milestone", "output", "deliverable", "activity"],
   numberWords: ["no.", "no", "number", "#", "n°"],
   commitmentPluralWords: ["commitments", "milestones"],
   headers: {
@@ -210,7 +211,7 @@ export const en: Lexicon<"en"> = {
     participants: ["participants", "audience"],
     discussion: ["discussion", "discussions", "summary of discussion", "summary of discussions", "discussion summary", "points discussed", "deliberations", "minute", "minutes", "discussion and decisions", "discussion / decisions"],
   },
-  progressLabels: ["progress", "completion rate", "completion", "rate of completion", "implementation rate"],
+  progressLabels: ["progress", "completion rate", "completion", "rate of completion", "implementation rate", "achievement"],
   colourWords: { red: ["red"], amber: ["amber", "yellow", "orange"], green: ["green"], blue: ["blue"] },
   statusLabels: ["status", "level of completion"],
   passiveAuxiliaries: ["be", "been", "being", "is", "are", "was", "were"],

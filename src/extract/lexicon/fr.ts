@@ -115,7 +115,7 @@ export const fr: Lexicon<"fr"> = {
     { phrase: "aucun travail n'a commencé", status: "not_started" },
   ],
   commitmentWords: ["engagement", "l'engagement"],
-  actionWords: ["action", "mesure", "la mesure", "activité", "l'activité", "jalon", "le jalon"],
+  actionWords: ["action", "mesure", "la mesure", "activité", "l'activité", "jalon", "le jalon", "livrable", "le livrable"],
   numberWords: ["n°", "nº", "no", "no.", "numéro", "n"],
   commitmentPluralWords: ["engagements", "jalons"],
   headers: {
