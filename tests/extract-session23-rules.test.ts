@@ -352,3 +352,13 @@ describe("fifth round: a Ugandan programme's outputs", () => {
     expect(r.commitments[0].notes.join(" ")).toContain("Achievement: 32 of 40 districts (80%).");
   });
 });
+
+describe("sixth round: Word headings over 'État :' lines", () => {
+  it("reads the rate a status label gives after its linking word, a completion under 100 being a part done ('État : réalisé à 90 %')", async () => {
+    const r = await record("# Procès-verbal\n\nLe comité s'est réuni le mercredi 2 octobre 2024.\n\n## Engagement n° 7 – Publication des données\n\nÉtat : réalisé à 90 %\n\nPorteur : HAICOP\n\n## Engagement n° 11 – Registre des associations\n\nÉtat : en cours\n");
+    expect(r.commitments.map((c) => [c.number, c.status, c.statusLabel, c.progress, c.owner ?? null])).toEqual([
+      ["7", "partially_completed", "réalisé à 90 %", 90, "HAICOP"],
+      ["11", "in_progress", "en cours", null, null],
+    ]);
+  });
+});

@@ -3,10 +3,10 @@
  * (about 60%)". A block is cut at its labels into the values they give and the text around them.
  */
 import type { Status } from "../model/meeting.js";
-import { LABELS, NO_VALUE_WORDS } from "./lexicon/index.js";
+import { LABELS, NO_VALUE_WORDS, RATE_LINKS } from "./lexicon/index.js";
 import { foldWithMap, type FoldedText } from "./match.js";
 import { findPercents } from "./percents.js";
-import { openingStatus, statusPhrases } from "./text-helpers.js";
+import { openingStatus, statusAtRate, statusPhrases } from "./text-helpers.js";
 
 /** A block cut at its labels: the label values, and the text around them. */
 type Segment =
@@ -26,8 +26,14 @@ function foldedOffset(ft: FoldedText, from: number, to: number, original: number
 const LABEL_COLON = /[:：]/u;
 /** "(60 %)", "(about 60%)", "(environ 60 %)", "(حوالي 60%)": up to two words may hedge the figure. */
 const PERCENT_IN_PARENTHESES = /^\s*\(\s*(?:[\p{L}\p{M}.]+\s+){0,2}(?:\d{1,3}(?:[.,]\d+)?\s*%|%\s*\d{1,3})\s*\)/u;
-/** "on track, about 60% done", "en cours – 40 %": the rate after a comma or dash, up to two words hedging it. */
-const PERCENT_AFTER_STATUS = /^\s*[,،–—-]\s*(?:[\p{L}\p{M}.]+\s+){0,2}(?:\d{1,3}(?:[.,]\d+)?\s*%|%\s*\d{1,3})/u;
+/**
+ * "on track, about 60% done", "en cours – 40 %": the rate after a comma or dash, up to two words hedging it;
+ * "réalisé à 90 %", "completed at 80%": after the word that links a status to its rate.
+ */
+const PERCENT_AFTER_STATUS = new RegExp(
+  `^\\s*(?:[,،–—-]\\s*(?:[\\p{L}\\p{M}.]+\\s+){0,2}|(?:${RATE_LINKS})\\s+)(?:\\d{1,3}(?:[.,]\\d+)?\\s*%|%\\s*\\d{1,3})`,
+  "u",
+);
 
 /**
  * The rate a status label's value gives after its status, and the folded length it takes: in
@@ -100,7 +106,7 @@ function findLabelSegments(ft: FoldedText): Segment[] {
         const after = statusAfterPercent(regionText.slice(percent.length));
         if (after) {
           consumed = foldedOffset(ft, valueStart, regionEnd, ft.map[valueStart] + percent.length + after.length) - valueStart;
-          segment = { kind: "status", status: after.status, label: regionText.slice(0, percent.length + after.length).trim(), percent: value };
+          segment = { kind: "status", status: statusAtRate(after.status, value), label: regionText.slice(0, percent.length + after.length).trim(), percent: value };
         } else segment = { kind: "progress", value };
       } else if (none) {
         consumed = none[0].length;
@@ -132,7 +138,7 @@ function findLabelSegments(ft: FoldedText): Segment[] {
         const percent = percentAfterStatus(regionText.folded.slice(statusEnd));
         const labelEnd = statusEnd + (percent?.length ?? 0);
         const labelText = regionText.text.slice(0, regionText.map[labelEnd]).trim();
-        segment = { kind: "status", status: hit.status, label: labelText, percent: percent?.value ?? null };
+        segment = { kind: "status", status: statusAtRate(hit.status, percent?.value ?? null), label: labelText, percent: percent?.value ?? null };
         // Back from the region's own folding to this block's.
         consumed = foldedOffset(ft, valueStart, regionEnd, ft.map[valueStart] + regionText.map[labelEnd]) - valueStart;
       }

@@ -109,6 +109,11 @@ function findStatusPhrases(ft: FoldedText): StatusHit[] {
   return hits;
 }
 
+/** A completion word given with a rate under 100 tells the work done only in part: "Réalisé à 60 %", "تم إنجازه بنسبة 60%". */
+export function statusAtRate(status: Status, rate: number | null): Status {
+  return status === "completed" && rate !== null && rate < 100 ? "partially_completed" : status;
+}
+
 /** The status a text opens with ("بصدد الإنجاز: أفادت…"), ignoring bullets and numbering before it. */
 export function openingStatus(ft: FoldedText): StatusHit | null {
   const first = statusPhrases(ft)[0];

@@ -14,7 +14,7 @@ import { findPercents } from "../percents.js";
 import { CommitmentBuilder, type CommitmentExtraction, type Section } from "../record-builder.js";
 import { reportersIn, speakerOfTitle } from "../people.js";
 import { planColumns } from "../tables.js";
-import { firstWords, sentences, subText } from "../text-helpers.js";
+import { firstWords, sentences, statusAtRate, subText } from "../text-helpers.js";
 import { isSectionBreak, shownNumber } from "./boundaries.js";
 import { commitmentPart } from "./commitment-part.js";
 import { commitmentTable } from "./commitment-table.js";
@@ -113,7 +113,7 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
     if (current && bare) {
       const percent = findPercents(block.ft.text)[0];
       // "تم إنجازه بنسبة 60%", "Réalisé à 60 %": done only in part.
-      current.draft.status = bare.status === "completed" && percent && percent.value < 100 ? "partially_completed" : bare.status;
+      current.draft.status = statusAtRate(bare.status, percent?.value ?? null);
       current.draft.statusLabel = block.ft.text.replace(/[.;]\s*$/u, "");
       if (percent && percent.value <= 100 && current.draft.progress === null) current.draft.progress = percent.value;
       builder.claim(block, current.draft);

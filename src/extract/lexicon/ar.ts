@@ -221,6 +221,7 @@ export const ar: Lexicon<"ar"> = {
   selfReferences: ["هذا التعهد", "هذا الالتزام", "تنفيذه", "إنجازه"],
   // "تم إنجاز 70 بالمائة من العمل": the rate right after the work told as done.
   progressCues: ["بنسبة", "تم إنجاز", "تم تنفيذ"],
+  rateLinks: ["بنسبة"],
   followingWords: ["كما يلي", "التالي", "التالية", "الآتي", "الآتية", "أدناه"],
   report: {
     statuses: {

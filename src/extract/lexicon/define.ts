@@ -66,6 +66,7 @@ const NOTHING: Omit<Lexicon, Given | "headers"> = {
   selfReferences: [],
   progressCues: [],
   followingWords: [],
+  rateLinks: [],
   weekdays: [],
   ordinalSuffixes: [],
   rangeConnectors: [],

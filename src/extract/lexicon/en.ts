@@ -269,6 +269,7 @@ export const en: Lexicon<"en"> = {
   selfReferences: ["this commitment", "the commitment", "implementation", "its implementation"],
   progressCues: ["completed at", "stands at", "stood at", "is at", "was at", "is now at", "now at", "currently at", "implemented at", "implementation at", "estimated at"],
   followingWords: ["as follows", "below", "following"],
+  rateLinks: ["at"],
   report: englishReportWords,
   weekdays: ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
   ordinalSuffixes: ["st", "nd", "rd", "th"],

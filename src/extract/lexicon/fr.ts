@@ -206,6 +206,7 @@ export const fr: Lexicon<"fr"> = {
   percentWords: ["pour cent", "pourcent", "pour-cent"],
   selfReferences: ["cet engagement", "l'engagement", "sa mise en œuvre", "la mise en œuvre"],
   progressCues: ["ramené à", "réalisé à", "taux de", "estimé à", "estimée à", "évalué à", "évaluée à", "s'établit à"],
+  rateLinks: ["à"],
   followingWords: ["comme suit", "ci-après", "ci-dessous", "suivant", "suivante", "suivants", "suivantes"],
   report: {
     statuses: {

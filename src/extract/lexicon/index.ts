@@ -297,6 +297,8 @@ export const PERCENT_WORDS: readonly string[] = all((l) => l.percentWords);
 export const SELF_REFERENCES = phraseRegex(all((l) => l.selfReferences), PROCLITICS);
 export const PROGRESS_CUES = phraseRegex(all((l) => l.progressCues), PROCLITICS);
 export const FOLLOWING_WORDS = phraseRegex(all((l) => l.followingWords), PROCLITICS);
+/** Folded, the words between a status and its rate: "à", "at", "بنسبة". */
+export const RATE_LINKS = alternation(all((l) => l.rateLinks).map(foldPhrase));
 
 export interface PlaceGrammar {
   /** Prepositions written as separate words ("à", "in"). */

@@ -203,6 +203,8 @@ export interface Lexicon<L extends string = string> {
   selfReferences: string[];
   /** Phrases before a percent stated as the commitment's rate in prose ("بنسبة", "ramené à"). */
   progressCues: string[];
+  /** Words between a status and its rate ("réalisé à 90 %", "completed at 80%", "منجز بنسبة 60%"). */
+  rateLinks: string[];
   /** Words with which a sentence announces what follows it ("as follows", "ci-après", "كما يلي"): the table after it. */
   followingWords: string[];
   /** The reports' words (workbook, CSV, report.html) in this language; a word left out is said in English. */
