@@ -54,10 +54,11 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
   // "Ms X presented the action log as follows:", "عرض السيد … سجل الإجراءات كما يلي:": the person the paragraph
   // announcing a table names presented each of its rows.
   for (const table of readTables) {
-    const presenters = announcingParagraph(doc, table);
-    if (!presenters) continue;
-    for (const draft of builder.drafts)
-      if (draft.source.table === table.number) for (const who of reportersIn(presenters.ft)) if (!draft.reportedBy.includes(who)) draft.reportedBy.push(who);
+    const at = doc.units.findIndex((u) => u.type === "table" && u.table === table);
+    const before = doc.units[at - 1];
+    const presenter = before?.type === "block" ? presenterOf(before.block) : null;
+    if (presenter === null) continue;
+    for (const draft of builder.drafts) if (draft.source.table === table.number && !draft.reportedBy.includes(presenter)) draft.reportedBy.push(presenter);
   }
 
   const flow = doc.units.filter((u): u is { type: "block"; block: Block } => u.type === "block").map((u) => u.block);
@@ -148,11 +149,9 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
     }
     if (opening !== null && block.cell === null && (block.kind === "heading" || block.depth <= 1)) sectionNumber = opening;
     if (block.kind === "paragraph" && reportersIn(block.ft).length > 0) {
-      // "استعرض المهندس أحمد فؤاد … موقف تنفيذ المشروعات على النحو التالي:": the one person who announces the items
-      // after the paragraph presents them, as a title giving the floor does ("The Secretariat presented the updates
-      // received from the agencies:" names a body passing on others' reports, no person).
-      const presenters = announces(block) ? reportersIn(block.ft) : [];
-      speaker = presenters.length === 1 && titledIn(block.ft, presenters[0]) ? presenters[0] : null;
+      // "استعرض المهندس أحمد فؤاد … موقف تنفيذ المشروعات على النحو التالي:": the items after it are his, as under a
+      // title giving the floor.
+      speaker = presenterOf(block);
     }
     const opened = first((r) => r.open?.(k));
     if (opened) current = opens(opened);
@@ -224,13 +223,14 @@ export function extractCommitments(doc: FlatDocument, file: string): CommitmentE
 }
 
 /**
- * The paragraph right before a table that announces it: ending on a colon, or naming what follows ("a présenté le
- * tableau de suivi ci-après."); null when another kind of block stands there.
+ * The one person a paragraph announcing what follows names as presenting it ("Mme X a présenté le tableau de suivi
+ * ci-après.", "عرض السيد … كما يلي:"); null for a body passing on others' reports ("The Secretariat presented the
+ * updates received from the agencies:"), or several people.
  */
-function announcingParagraph(doc: FlatDocument, table: TableModel): Block | null {
-  const at = doc.units.findIndex((u) => u.type === "table" && u.table === table);
-  const before = doc.units[at - 1];
-  return before?.type === "block" && announces(before.block) ? before.block : null;
+function presenterOf(block: Block): string | null {
+  if (!announces(block)) return null;
+  const named = reportersIn(block.ft);
+  return named.length === 1 && titledIn(block.ft, named[0]) ? named[0] : null;
 }
 
 /** How far before a name its courtesy titles may reach: "الأستاذة الدكتورة", "Hon. Dr.". */
